@@ -1,0 +1,66 @@
+// Package lexicon is diplograph's gazetteer: countries and territories,
+// organisations, officials with dated roles, places and topics, with their
+// names in Chinese (simplified and traditional), English and Japanese.
+//
+// The data are TSV files embedded in the binary (data/*.tsv); Load with a
+// directory reads that directory's files instead, so users can override
+// the gazetteer without rebuilding.
+package lexicon
+
+import (
+	"time"
+)
+
+// Entity kinds.
+const (
+	KindCountry = "country"
+	KindOrg     = "org"
+	KindPerson  = "person"
+	KindPlace   = "place"
+	KindTopic   = "topic"
+)
+
+// Entity is one thing the gazetteer knows.
+type Entity struct {
+	ID   string // JPN, org:un, person:kamikawa-yoko, place:indo-pacific, topic:economic-coercion
+	Kind string
+	// Label is the preferred display name per language ("en", "zh").
+	Label map[string]string
+	// Names are every surface form that refers to the entity, per language
+	// ("en", "zh", "zh-Hant", "ja"): official and short names, demonyms,
+	// capitals used for governments, diplomatic forms (中方, the British side),
+	// topic cue phrases.
+	Names map[string][]string
+	// Country is the state a person serves or an organ belongs to (ISO alpha-3).
+	Country string
+	// Roles are a person's dated roles.
+	Roles []Role
+}
+
+// Role is a person's office between two dates.
+type Role struct {
+	Key  string    // head-of-state, head-of-government, foreign-minister, defence-minister, spokesperson, secretary-general, …
+	Of   string    // the country or organisation id the office belongs to
+	From time.Time // zero: unknown start
+	To   time.Time // zero: still in office
+}
+
+// Active reports whether the role was held on day d.
+func (r Role) Active(d time.Time) bool {
+	if !r.From.IsZero() && d.Before(r.From) {
+		return false
+	}
+	if !r.To.IsZero() && d.After(r.To) {
+		return false
+	}
+	return true
+}
+
+// Title is a role title as written in a text ("外相", "Foreign Secretary"),
+// with the role it names and, where the title implies it, the country.
+type Title struct {
+	Phrase string
+	Lang   string
+	Key    string // role key
+	Of     string // country or org id implied by the title, or "" when the text must say
+}
