@@ -1,0 +1,129 @@
+package natsx
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/diplograph/diplograph/schemas"
+)
+
+// Topology is the set of streams and durable consumers of the pipeline,
+// declared here and nowhere else.
+type Topology struct {
+	Replicas   int           // stream replicas; 1 on a single server, 3 on a cluster
+	MaxAge     time.Duration // how long messages are kept; default 30 days
+	Duplicates time.Duration // de-duplication window for Nats-Msg-Id; default 24 h
+}
+
+// Durable consumer names.
+const (
+	ConsumerExtractor = "extractor"
+	ConsumerLinker    = "linker"
+)
+
+// MaxDeliver is how often a message is tried before it is dead-lettered.
+const MaxDeliver = 8
+
+func (t Topology) withDefaults() Topology {
+	if t.Replicas <= 0 {
+		t.Replicas = 1
+	}
+	if t.MaxAge <= 0 {
+		t.MaxAge = 30 * 24 * time.Hour
+	}
+	if t.Duplicates <= 0 {
+		t.Duplicates = 24 * time.Hour
+	}
+	return t
+}
+
+// Streams returns the stream configurations of the pipeline.
+func (t Topology) Streams() []jetstream.StreamConfig {
+	t = t.withDefaults()
+	mk := func(name, subj, desc string) jetstream.StreamConfig {
+		return jetstream.StreamConfig{
+			Name: name, Description: desc, Subjects: []string{subj + ".>"},
+			Storage: jetstream.FileStorage, Retention: jetstream.LimitsPolicy,
+			Replicas: t.Replicas, MaxAge: t.MaxAge, Duplicates: t.Duplicates,
+			MaxMsgSize: 8 << 20,
+		}
+	}
+	return []jetstream.StreamConfig{
+		mk(schemas.StreamArticles, schemas.SubjectArticles, "diplograph.article.v1 by source"),
+		mk(schemas.StreamExtractions, schemas.SubjectExtractions, "diplograph.extraction.v1 by language"),
+		mk(schemas.StreamClaims, schemas.SubjectClaims, "diplograph.claim.v1 by predicate and actor"),
+		mk(schemas.StreamDLQ, schemas.SubjectDLQ, "diplograph.deadletter.v1 by service"),
+	}
+}
+
+// Consumers returns the durable consumers: the stream each reads and its config.
+func (t Topology) Consumers() map[string]jetstream.ConsumerConfig {
+	t = t.withDefaults()
+	mk := func(name, subj string) jetstream.ConsumerConfig {
+		return jetstream.ConsumerConfig{
+			Durable: name, Description: "diplograph " + name,
+			AckPolicy: jetstream.AckExplicitPolicy, AckWait: 60 * time.Second,
+			MaxDeliver: MaxDeliver, MaxAckPending: 4096,
+			FilterSubject: subj + ".>", Replicas: t.Replicas,
+			DeliverPolicy: jetstream.DeliverAllPolicy,
+		}
+	}
+	return map[string]jetstream.ConsumerConfig{
+		schemas.StreamArticles + "/" + ConsumerExtractor:  mk(ConsumerExtractor, schemas.SubjectArticles),
+		schemas.StreamExtractions + "/" + ConsumerLinker: mk(ConsumerLinker, schemas.SubjectExtractions),
+	}
+}
+
+// Ensure declares every stream and consumer, idempotently. Several
+// processes may call it at once at start-up. The first call on a new
+// cluster can time out while it elects a leader, so it is retried.
+func (t Topology) Ensure(ctx context.Context, js jetstream.JetStream) error {
+	var last error
+	for attempt := 0; attempt < 10; attempt++ {
+		if last = t.ensureOnce(ctx, js); last == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Duration(attempt+1) * 300 * time.Millisecond):
+		}
+	}
+	return fmt.Errorf("declaring streams: %w", last)
+}
+
+func (t Topology) ensureOnce(ctx context.Context, js jetstream.JetStream) error {
+	for _, sc := range t.Streams() {
+		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		_, err := js.CreateOrUpdateStream(cctx, sc)
+		cancel()
+		if err != nil {
+			return fmt.Errorf("stream %s: %w", sc.Name, err)
+		}
+	}
+	for key, cc := range t.Consumers() {
+		stream := key[:len(key)-len(cc.Durable)-1]
+		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		_, err := js.CreateOrUpdateConsumer(cctx, stream, cc)
+		cancel()
+		if err != nil {
+			return fmt.Errorf("consumer %s on %s: %w", cc.Durable, stream, err)
+		}
+	}
+	return nil
+}
+
+// Consumer returns the durable consumer name of stream, declared by Ensure.
+func Consumer(ctx context.Context, js jetstream.JetStream, stream, name string) (jetstream.Consumer, error) {
+	c, err := js.Consumer(ctx, stream, name)
+	if errors.Is(err, jetstream.ErrConsumerNotFound) || errors.Is(err, jetstream.ErrStreamNotFound) {
+		return nil, fmt.Errorf("consumer %s on %s does not exist: declare the topology first: %w", name, stream, err)
+	}
+	return c, err
+}
