@@ -146,7 +146,6 @@ func (w *Worker) Run(ctx context.Context) error {
 		// runs on a context that is not cancelled with ctx (bounded by AckWait).
 		hctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 55*time.Second)
 		errs := w.Handle(hctx, msgs)
-		cancel()
 		for i, m := range msgs {
 			var herr error
 			if i < len(errs) {
@@ -154,6 +153,7 @@ func (w *Worker) Run(ctx context.Context) error {
 			}
 			w.settle(hctx, log, m, herr, time.Since(start))
 		}
+		cancel()
 	}
 	return nil
 }
