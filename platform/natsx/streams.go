@@ -73,7 +73,7 @@ func (t Topology) Consumers() map[string]jetstream.ConsumerConfig {
 		}
 	}
 	return map[string]jetstream.ConsumerConfig{
-		schemas.StreamArticles + "/" + ConsumerExtractor:  mk(ConsumerExtractor, schemas.SubjectArticles),
+		schemas.StreamArticles + "/" + ConsumerExtractor: mk(ConsumerExtractor, schemas.SubjectArticles),
 		schemas.StreamExtractions + "/" + ConsumerLinker: mk(ConsumerLinker, schemas.SubjectExtractions),
 	}
 }
