@@ -1,0 +1,717 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/schemas"
+	"github.com/diplograph/diplograph/services/extractor/internal/rules"
+)
+
+// draft is a claim under construction, with its explanation.
+type draft struct {
+	claim schemas.Claim
+	expl  Explanation
+}
+
+// subject is who holds a claim.
+type subject struct {
+	ids      []string
+	speakers []string
+	how      string
+	start    int // offset of the subject mention, -1 when inherited
+}
+
+// clause delimiters
+func (d *doc) isClauseBreak(r rune) bool {
+	switch r {
+	case '，', '；', '：', ';', ':', '。', '！', '？', '\n':
+		return true
+	case ',':
+		return true
+	}
+	return false
+}
+
+// clauseStart returns the start of the clause holding off within sentence s.
+func (d *doc) clauseStart(s, off int) int {
+	i := off
+	for i > s {
+		r, size := utf8.DecodeLastRuneInString(d.text[:i])
+		if d.isClauseBreak(r) {
+			return i
+		}
+		i -= size
+	}
+	return s
+}
+
+// clauseEnd returns the end of the clause holding off, extending over a
+// continuation (包括…, including…).
+func (d *doc) clauseEnd(off, e int, ext bool) int {
+	i := off
+	for i < e {
+		r, size := utf8.DecodeRuneInString(d.text[i:])
+		if d.isClauseBreak(r) {
+			if ext && d.startsExtension(i+size, e) {
+				i += size
+				continue
+			}
+			return i
+		}
+		i += size
+	}
+	return e
+}
+
+func (d *doc) startsExtension(off, e int) bool {
+	rest := strings.TrimLeft(d.text[off:e], " ")
+	for _, w := range []string{"包括", "特别是", "尤其是", "including", "in particular", "especially", "notably"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// claims runs the rules over every sentence.
+func (d *doc) claims() []draft {
+	var out []draft
+	var carry *subject // the last subject, for sentences without one
+	var lastPerson *mention
+	for si, s := range d.sents {
+		var sm []*mention
+		for _, m := range d.ments {
+			if m.sent == si {
+				sm = append(sm, m)
+			}
+		}
+		if len(sm) == 0 {
+			continue
+		}
+		// reporter's framing: a sentence that is an outlet's report of a
+		// source is still read, but the source itself is not a subject
+		absorbedUntil := -1
+		var sentSubj *subject
+		for ci, m := range sm {
+			if m.kind == mPerson {
+				lastPerson = m
+			}
+			if m.kind != mCue || m.start < absorbedUntil {
+				continue
+			}
+			cue := m.cue
+			if cue.Lang != d.lang && !(d.lang == "ja" && cue.Lang == "zh") {
+				continue
+			}
+			cs := d.clauseStart(s.Start, m.start)
+			ext := cue.Target == "all" || cue.Frame == "absorb"
+			ce := d.clauseEnd(m.end, s.End, ext)
+			// object scope: after the cue up to the next cue (unless absorbing)
+			scopeStart, scopeEnd := m.end, ce
+			var nextCue *mention
+			for _, n := range sm[ci+1:] {
+				if n.kind == mCue && n.start >= m.end && n.start < ce {
+					nextCue = n
+					break
+				}
+			}
+			switch cue.Frame {
+			case "absorb":
+				absorbedUntil = ce
+			case "weak", "modal", "hope":
+				if nextCue != nil && nextCue.cue.Frame != "weak" && !(cue.Frame == "modal" && nextCue.cue.Frame == "modal") {
+					continue // the inner cue states the claim
+				}
+				if nextCue != nil && cue.Frame == "modal" && nextCue.cue.Frame == "modal" {
+					continue // 将继续, will continue: the later one reads
+				}
+			default:
+				if nextCue != nil && nextCue.cue.Frame != "weak" {
+					scopeEnd = nextCue.start
+				}
+			}
+			if cue.Frame == "pre" || (cue.Frame == "importance" && d.lang == "zh") {
+				scopeStart, scopeEnd = cs, m.start
+				for _, n := range sm[:ci] {
+					if n.start >= cs && n.kind == mCue && n.cue.Frame == "weak" {
+						scopeStart = n.end
+					}
+				}
+			}
+			// 对…表示关切: the object precedes the cue
+			preStart := -1
+			if d.lang == "zh" && cue.Frame != "pre" && cue.Frame != "importance" {
+				for _, n := range sm[:ci] {
+					if n.start >= cs && n.kind == mMod && (n.text == "对" || n.text == "对于" || n.text == "就") {
+						preStart = n.end
+					}
+				}
+			}
+			neg := d.negated(m, cs)
+			intensity := d.intensity(m, cs)
+			subj := d.subjectOf(sm, ci, s.Start, cs, cue)
+			if subj == nil {
+				if sentSubj != nil {
+					subj = sentSubj
+				} else if carry != nil {
+					c := *carry
+					c.start = -1
+					c.how = "inherited: " + carry.how
+					subj = &c
+				}
+			}
+			if subj == nil || len(subj.ids) == 0 {
+				continue
+			}
+			if subj.start >= 0 {
+				sentSubj = subj
+			}
+			pred := cue.Predicate
+			var targets []string
+			var targetHow []string
+			objMents := d.inScope(sm, scopeStart, scopeEnd)
+			if preStart >= 0 {
+				objMents = append(d.inScope(sm, preStart, m.start), objMents...)
+			}
+			holders := subj.ids
+			switch cue.Frame {
+			case "hope":
+				if t := d.adjacentActor(objMents, m.end); t != nil && !sameSet(t.ids, holders) {
+					targets = append(targets, minus(t.ids, holders)...)
+				} else {
+					pred = "commit"
+				}
+			case "should":
+				speaker := d.speakerBefore(sm, ci, s.Start, lastPerson, carry)
+				if speaker == nil || sameSet(speaker.ids, subj.ids) {
+					continue
+				}
+				targets = minus(subj.ids, speaker.ids)
+				if subj.how == "all parties" {
+					targets = nil
+				}
+				holders = speaker.ids
+				subj = speaker
+			}
+			if cue.Frame != "should" && cue.Frame != "hope" {
+				targets = d.targetsFor(cue, objMents, sm[:ci], m, holders, cs)
+			}
+			topics := topicsIn(objMents)
+			if len(topics) == 0 && preStart >= 0 {
+				topics = topicsIn(d.inScope(sm, preStart, m.start))
+			}
+			whens := d.whensIn(cs, scopeEnd, pred)
+			if cue.Frame == "importance" && len(whens) > 0 {
+				pred = "commit"
+			}
+			if pred != "commit" && pred != "agree" {
+				whens = deadlineOnly(whens)
+			}
+			whens = uniqStr(whens)
+			if len(targets) == 0 && len(topics) == 0 {
+				continue
+			}
+			evStart := m.start
+			if preStart >= 0 {
+				evStart = min(evStart, preStart-len("对"))
+			}
+			if subj.start >= cs && subj.start >= 0 && subj.start < evStart {
+				evStart = subj.start
+			}
+			if cue.Frame == "pre" || cue.Frame == "importance" {
+				evStart = min(evStart, scopeStart)
+			}
+			evEnd := max(scopeEnd, m.end)
+			evText := strings.TrimRight(strings.TrimLeft(d.text[evStart:evEnd], " ，,"), " ，,")
+			off := strings.Index(d.text[evStart:evEnd], evText) + evStart
+			span := schemas.Span{Text: evText, Start: off, End: off + len(evText)}
+			if evText == "" {
+				continue
+			}
+			mk := func(target, topic, when string) {
+				c := schemas.Claim{Predicate: pred, Actors: uniq(holders), Speakers: subj.speakers, Evidence: span,
+					Confidence: cue.Confidence, Rule: cue.Rule, Cue: m.text, Negated: neg, Intensity: intensity}
+				if c.Speakers == nil {
+					c.Speakers = []string{}
+				}
+				if target != "" {
+					c.Target = ptr(target)
+				}
+				if topic != "" {
+					c.Topic = ptr(topic)
+				}
+				if when != "" {
+					c.When = ptr(when)
+				}
+				if pred == "commit" {
+					c.Modality = cue.Modality
+					if c.Modality == "" {
+						c.Modality = "will"
+					}
+				}
+				if subj.start < 0 {
+					c.Confidence *= 0.85
+				}
+				out = append(out, draft{claim: c, expl: Explanation{Rule: cue.Rule, Cue: m.text, Actor: subj.how,
+					Target: strings.Join(targetHow, "; "), Negated: neg}})
+			}
+			if len(whens) == 0 {
+				whens = []string{""}
+			}
+			for _, w := range whens {
+				if len(targets) > 0 {
+					topic := ""
+					if len(topics) > 0 {
+						topic = topics[0]
+					}
+					for _, t := range targets {
+						mk(t, topic, w)
+					}
+					continue
+				}
+				for i, t := range topics {
+					if i >= 5 {
+						break
+					}
+					mk("", t, w)
+				}
+			}
+			if subj.start >= 0 {
+				carry = subj
+			}
+		}
+	}
+	return out
+}
+
+func ptr(s string) *string { return &s }
+
+func minus(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	return len(minus(a, b)) == 0 && len(minus(b, a)) == 0
+}
+
+func (d *doc) inScope(sm []*mention, start, end int) []*mention {
+	var out []*mention
+	for _, m := range sm {
+		if m.start >= start && m.end <= end {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func topicsIn(ms []*mention) []string {
+	var out []string
+	for _, m := range ms {
+		if m.kind == mTopic {
+			out = append(out, m.entID)
+		}
+	}
+	return uniq(out)
+}
+
+// negated reports a negation right before the cue (不支持, does not support).
+func (d *doc) negated(m *mention, cs int) bool {
+	before := d.text[cs:m.start]
+	if d.lang == "zh" {
+		before = strings.TrimSpace(before)
+		for _, adv := range []string{"坚决", "强烈", "明确", "完全", "再", "也", "还", "会", "能", "愿意", "想"} {
+			before = strings.TrimSuffix(before, adv)
+		}
+		for _, n := range []string{"不", "未", "没有", "并不", "从不", "决不", "绝不", "从未", "无意", "不会", "不再", "拒不"} {
+			if strings.HasSuffix(before, n) {
+				return true
+			}
+		}
+		return false
+	}
+	words := strings.Fields(strings.ToLower(before))
+	if len(words) > 3 {
+		words = words[len(words)-3:]
+	}
+	for _, w := range words {
+		switch w {
+		case "not", "never", "cannot", "don't", "doesn't", "didn't", "won't", "no", "neither", "nor":
+			return true
+		}
+		if strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return true
+		}
+	}
+	return false
+}
+
+// intensity reads intensifiers right before or in the cue.
+func (d *doc) intensity(m *mention, cs int) string {
+	from := max(cs, m.start-18)
+	for from < m.start && !utf8.RuneStart(d.text[from]) {
+		from++
+	}
+	window := strings.ToLower(d.text[from:m.end])
+	for _, md := range d.e.rules.Modifiers {
+		if md.Lang == d.lang && md.Kind == "high" && strings.Contains(window, md.Phrase) {
+			return "high"
+		}
+	}
+	for _, md := range d.e.rules.Modifiers {
+		if md.Lang == d.lang && md.Kind == "low" && strings.Contains(window, md.Phrase) {
+			return "low"
+		}
+	}
+	return "normal"
+}
+
+// isObject reports whether an actor mention is an object (after a
+// preposition, possessive) rather than a subject.
+func (d *doc) isObject(sm []*mention, i int, sentStart int) bool {
+	m := sm[i]
+	after := d.text[m.end:min(len(d.text), m.end+8)]
+	if strings.HasPrefix(after, "的") || strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") ||
+		strings.HasPrefix(after, "时间") || strings.HasPrefix(after, "问题") {
+		return true
+	}
+	// the mention just before it
+	for k := i - 1; k >= 0; k-- {
+		p := sm[k]
+		if p.end > m.start {
+			continue
+		}
+		gap := strings.TrimSpace(d.text[p.end:m.start])
+		gap = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(gap, "the"), "The"))
+		if gap != "" && runeLen(gap) > 2 {
+			break
+		}
+		if p.kind == mMod && (p.hasMod("object") != nil || p.hasMod("reporter") != nil) {
+			// 和 / and join subjects; they are not in the object list
+			return true
+		}
+		if p.kind == mCue && p.cue.Frame != "weak" {
+			return true
+		}
+		break
+	}
+	return false
+}
+
+// subjectOf finds who holds the claim of the cue at sm[ci].
+func (d *doc) subjectOf(sm []*mention, ci int, sentStart, cs int, cue *rules.Cue) *subject {
+	var pick = -1
+	for k := ci - 1; k >= 0; k-- {
+		m := sm[k]
+		if !m.isActorish() || (len(m.ids) == 0 && m.kind != mCollective && m.kind != mSelf && m.kind != mPronoun) {
+			continue
+		}
+		if d.isObject(sm, k, sentStart) {
+			continue
+		}
+		// right-holder of 有权 is the target, not the subject
+		if cue.Frame == "right" && k == ci-1 {
+			continue
+		}
+		// an actor inside an earlier non-weak cue's object is not a subject
+		inObj := false
+		for j := k - 1; j >= 0; j-- {
+			c := sm[j]
+			if c.kind == mCue && c.cue.Frame != "weak" && c.cue.Frame != "modal" && c.cue.Frame != "hope" && d.clauseStart(sentStart, m.start) <= c.start {
+				inObj = true
+				break
+			}
+		}
+		if inObj {
+			continue
+		}
+		pick = k
+		break
+	}
+	if pick < 0 {
+		return nil
+	}
+	m := sm[pick]
+	subj := d.resolve(m)
+	if subj == nil {
+		return nil
+	}
+	// coordinated subjects: X和Y, X and Y, X、Y
+	for k := pick - 1; k >= 0; k-- {
+		p := sm[k]
+		if !p.isActorish() || len(p.ids) == 0 {
+			break
+		}
+		gap := strings.TrimSpace(d.text[p.end:sm[k+1].start])
+		if gap != "和" && gap != "与" && gap != "及" && gap != "、" && gap != "and" && gap != "," && gap != ", and" && gap != "同" {
+			break
+		}
+		ps := d.resolve(p)
+		if ps == nil {
+			break
+		}
+		subj.ids = uniq(append(append([]string{}, ps.ids...), subj.ids...))
+		subj.speakers = uniq(append(append([]string{}, ps.speakers...), subj.speakers...))
+		subj.how = ps.how + " + " + subj.how
+		subj.start = p.start
+	}
+	return subj
+}
+
+// resolve turns a subject mention into the actors it stands for.
+func (d *doc) resolve(m *mention) *subject {
+	switch m.kind {
+	case mActor:
+		if len(m.ids) == 0 {
+			return nil
+		}
+		return &subject{ids: append([]string{}, m.ids...), how: m.how, start: m.start}
+	case mPerson:
+		if len(m.ids) == 0 {
+			return nil
+		}
+		return &subject{ids: append([]string{}, m.ids...), speakers: []string{m.person}, how: m.how, start: m.start}
+	case mCollective:
+		if len(d.parties) == 0 {
+			return nil
+		}
+		return &subject{ids: append([]string{}, d.parties...), how: m.text + " → parties: " + strings.Join(d.parties, ", ") + " (" + d.partyHow + ")", start: m.start}
+	case mSelf:
+		// we: the speaker's state when a person speaks, else the parties
+		for i := len(d.ments) - 1; i >= 0; i-- {
+			p := d.ments[i]
+			if p.end <= m.start && p.kind == mPerson && len(p.ids) > 0 && p.sent >= m.sent-1 {
+				return &subject{ids: append([]string{}, p.ids...), speakers: []string{p.person}, how: m.text + " → speaker " + p.how, start: m.start}
+			}
+		}
+		if len(d.parties) == 0 {
+			return nil
+		}
+		return &subject{ids: append([]string{}, d.parties...), how: m.text + " → parties: " + strings.Join(d.parties, ", "), start: m.start}
+	case mPronoun:
+		for i := len(d.ments) - 1; i >= 0; i-- {
+			p := d.ments[i]
+			if p.end <= m.start && p.kind == mPerson && len(p.ids) > 0 {
+				return &subject{ids: append([]string{}, p.ids...), speakers: []string{p.person}, how: m.text + " → " + p.how, start: m.start}
+			}
+		}
+	}
+	return nil
+}
+
+// speakerBefore finds who says "X should…": a person or state before X in
+// the sentence, else the last person named, else the inherited subject.
+func (d *doc) speakerBefore(sm []*mention, ci, sentStart int, lastPerson *mention, carry *subject) *subject {
+	// the should-subject is the nearest actor before the cue; the speaker is before it
+	seen := 0
+	for k := ci - 1; k >= 0; k-- {
+		m := sm[k]
+		if !m.isActorish() {
+			continue
+		}
+		seen++
+		if seen == 1 {
+			continue
+		}
+		if m.kind == mPerson {
+			return d.resolve(m)
+		}
+	}
+	if lastPerson != nil {
+		return d.resolve(lastPerson)
+	}
+	return carry
+}
+
+// adjacentActor returns the first actor mention right after off.
+func (d *doc) adjacentActor(ms []*mention, off int) *mention {
+	for _, m := range ms {
+		if m.start < off {
+			continue
+		}
+		gap := strings.ToLower(strings.TrimSpace(d.text[off:m.start]))
+		for _, w := range []string{"for", "to", "the", "on", "with", "of", "and", "for the", "to the", "their", "its", "our", "strongly", "also", "further", "all", "其", "了", "着"} {
+			gap = strings.TrimSpace(strings.TrimPrefix(gap, w+" "))
+			if gap == w {
+				gap = ""
+			}
+		}
+		if m.isActorish() && len(m.ids) > 0 && m.kind != mSelf && runeLen(gap) <= 1 {
+			return m
+		}
+		return nil
+	}
+	return nil
+}
+
+// targetsFor picks a claim's targets by the rule's target mode.
+func (d *doc) targetsFor(cue *rules.Cue, objs, before []*mention, cueM *mention, holders []string, cs int) []string {
+	var out []string
+	addIDs := func(ids []string) {
+		for _, id := range ids {
+			if !contains(holders, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	isParty := func(m *mention) bool {
+		return (m.kind == mActor || m.kind == mPerson) && len(m.ids) > 0
+	}
+	switch cue.Target {
+	case "adjacent":
+		if m := d.adjacentActor(objs, cueM.end); m != nil && m.kind != mCollective && m.kind != mPronoun {
+			addIDs(m.ids)
+		}
+	case "first":
+		for _, m := range objs {
+			if isParty(m) {
+				addIDs(m.ids)
+				break
+			}
+			if m.kind == mPlace {
+				out = append(out, m.entID)
+				break
+			}
+		}
+	case "all":
+		for i, m := range objs {
+			if m.kind == mPlace && !d.isSetting(objs, i) {
+				out = append(out, m.entID)
+			} else if isParty(m) && !d.isSetting(objs, i) {
+				addIDs(m.ids)
+			}
+		}
+	case "relation":
+		for i, m := range objs {
+			if !(isParty(m) || m.kind == mPlace) {
+				continue
+			}
+			rel := false
+			if i > 0 {
+				p := objs[i-1]
+				gap := strings.TrimSpace(d.text[p.end:m.start])
+				if runeLen(gap) <= 1 && (p.hasMod("relation") != nil || p.kind == mTopic) {
+					rel = true
+				}
+			}
+			if rel {
+				if m.kind == mPlace {
+					out = append(out, m.entID)
+				} else {
+					addIDs(m.ids)
+				}
+			}
+		}
+	case "before":
+		for k := len(before) - 1; k >= 0; k-- {
+			m := before[k]
+			if isParty(m) && m.end <= cueM.start && runeLen(strings.TrimSpace(d.text[m.end:cueM.start])) <= 1 {
+				addIDs(m.ids)
+			}
+			break
+		}
+	}
+	return uniq(out)
+}
+
+// isSetting reports a place named only as where something happens (在…, in …),
+// unless it is the situation there that is meant.
+func (d *doc) isSetting(objs []*mention, i int) bool {
+	m := objs[i]
+	start := max(0, m.start-12)
+	for start < m.start && !utf8.RuneStart(d.text[start]) {
+		start++
+	}
+	before := strings.ToLower(d.text[start:m.start])
+	before = strings.TrimSpace(before)
+	before = strings.TrimSuffix(before, " the")
+	if strings.HasSuffix(before, "situation in") || strings.HasSuffix(before, "包括在") || strings.HasSuffix(before, "including in") {
+		return false
+	}
+	if strings.HasSuffix(before, "在") || strings.HasSuffix(before, " in") || strings.HasSuffix(before, " within") || before == "in" {
+		return true
+	}
+	return false
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// whensIn finds the years a clause fixes.
+func (d *doc) whensIn(start, end int, pred string) []string {
+	seg := d.text[start:end]
+	var out []string
+	if d.lang == "zh" || d.lang == "ja" {
+		for _, m := range zhYear.FindAllStringSubmatch(seg, -1) {
+			out = append(out, m[1]+tagDeadline(m[2]))
+		}
+	} else {
+		for _, m := range enYear.FindAllStringSubmatch(seg, -1) {
+			out = append(out, m[2]+tagDeadline(m[1]))
+		}
+	}
+	if !d.date.IsZero() {
+		low := strings.ToLower(seg)
+		for _, md := range d.e.rules.Modifiers {
+			if md.Lang == d.lang && md.Kind == "year" && strings.Contains(low, md.Phrase) {
+				n, err := strconv.Atoi(md.Value)
+				if err == nil {
+					out = append(out, strconv.Itoa(d.date.Year()+n))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// tagDeadline marks a year given as a deadline ("2035年前", "by 2035") with
+// a trailing '!', which deadlineOnly keeps and stripWhen removes.
+func tagDeadline(s string) string {
+	switch s {
+	case "前", "之前", "以前", "底", "by", "before", "until":
+		return "!"
+	}
+	return ""
+}
+
+func deadlineOnly(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if strings.HasSuffix(w, "!") {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func uniqStr(ws []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range ws {
+		w = strings.TrimSuffix(w, "!")
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}

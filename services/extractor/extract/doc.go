@@ -1,0 +1,602 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/lexicon"
+	"github.com/diplograph/diplograph/services/extractor/internal/gazetteer"
+	"github.com/diplograph/diplograph/services/extractor/internal/rules"
+	"github.com/diplograph/diplograph/services/extractor/internal/sentence"
+)
+
+// Mention kinds.
+const (
+	mActor      = iota + 1 // a country or organisation (or several: 日英)
+	mPerson                // a person (speaks for a state)
+	mPlace                 // a place without ISO code
+	mTopic                 // a topic cue phrase
+	mCollective            // the parties (双方, both sides)
+	mSelf                  // we / 我们
+	mPronoun               // he / she / 他
+	mCue                   // a predicate cue
+	mMod                   // a modifier only
+)
+
+// mention is one recognised phrase in the clean text.
+type mention struct {
+	start, end int
+	text       string
+	kind       int
+	ids        []string // actors it stands for
+	person     string   // person id, for mPerson
+	entID      string   // place or topic id
+	cue        *rules.Cue
+	mods       []*rules.Modifier
+	how        string // how it was resolved, for explanations
+	entity     bool   // counts as an entity of the text
+	entType    string
+	sent       int
+}
+
+func (m *mention) hasMod(kind string) *rules.Modifier {
+	for _, md := range m.mods {
+		if md.Kind == kind {
+			return md
+		}
+	}
+	return nil
+}
+
+func (m *mention) isActorish() bool {
+	switch m.kind {
+	case mActor, mPerson, mCollective, mSelf, mPronoun:
+		return true
+	}
+	return false
+}
+
+// doc is the working state for one article.
+type doc struct {
+	e         *Engine
+	text      string
+	lang      string
+	date      time.Time
+	sents     []sentence.Span
+	ments     []*mention
+	parties   []string
+	partyHow  string
+	bounds    map[int]bool // gse word boundaries (zh)
+	segmented map[int]bool // sentences already segmented
+}
+
+func (e *Engine) newDoc(text, lang, title string, date time.Time) *doc {
+	d := &doc{e: e, text: text, lang: lang, date: date, bounds: map[int]bool{}, segmented: map[int]bool{}}
+	d.sents = sentence.Split(text)
+	d.ments = d.findMentions(text, 0, true)
+	d.parties, d.partyHow = d.findParties(title)
+	return d
+}
+
+// sentenceOf returns the index of the sentence holding byte offset off.
+func (d *doc) sentenceOf(off int) int {
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].End > off })
+	if i == len(d.sents) {
+		return len(d.sents) - 1
+	}
+	return i
+}
+
+// boundary reports whether off is a word boundary in the zh text.
+func (d *doc) boundary(text string, off int, base int) bool {
+	if d.lang != "zh" || off <= 0 || off >= len(text) {
+		return true
+	}
+	// punctuation and non-Han neighbours are boundaries
+	r1, _ := utf8.DecodeLastRuneInString(text[:off])
+	r2, _ := utf8.DecodeRuneInString(text[off:])
+	if !unicode.Is(unicode.Han, r1) || !unicode.Is(unicode.Han, r2) {
+		return true
+	}
+	if base != 0 {
+		return true // title text: no segmentation
+	}
+	si := d.sentenceOf(off)
+	if si >= 0 && !d.segmented[si] {
+		d.segmented[si] = true
+		s := d.sents[si]
+		for _, sg := range d.e.seg.Segment([]byte(text[s.Start:s.End])) {
+			d.bounds[s.Start+sg.Start()] = true
+			d.bounds[s.Start+sg.End()] = true
+		}
+	}
+	return d.bounds[off]
+}
+
+// findMentions turns phrase matches into mentions. main is false for the
+// title, which is read only to find the parties.
+func (d *doc) findMentions(text string, base int, main bool) []*mention {
+	e := d.e
+	matches := e.matcher.Find(text)
+	out := make([]*mention, 0, len(matches))
+	occupied := make([]bool, 0)
+	_ = occupied
+	for _, mt := range matches {
+		m := d.toMention(text, mt, base)
+		if m == nil {
+			continue
+		}
+		out = append(out, m)
+	}
+	if d.lang == "zh" {
+		out = d.addCompounds(text, out, base)
+	}
+	out = d.resolveTitles(text, out)
+	if main {
+		for _, m := range out {
+			m.sent = d.sentenceOf(m.start)
+		}
+	}
+	return out
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// toMention builds a mention from a match, or nil when the match is not a
+// word in context.
+func (d *doc) toMention(text string, mt gazetteer.Match, base int) *mention {
+	e := d.e
+	surface := text[mt.Start:mt.End]
+	han := hasHan(surface)
+	short := han && runeLen(surface) <= 2
+	startOK := !short || d.boundary(text, mt.Start, base)
+	endOK := !short || d.boundary(text, mt.End, base)
+	m := &mention{start: mt.Start, end: mt.End, text: surface}
+	var best *lexicon.Entity
+	rank := map[string]int{lexicon.KindCountry: 1, lexicon.KindOrg: 2, lexicon.KindPerson: 3, lexicon.KindPlace: 4, lexicon.KindTopic: 5}
+	for _, p := range mt.Payloads {
+		switch p.Kind {
+		case pEntity:
+			ent := e.ents[p.Ref]
+			if best == nil || rank[ent.Kind] < rank[best.Kind] {
+				best = ent
+			}
+		case pCue:
+			if m.cue == nil {
+				m.cue = &e.rules.Cues[p.Ref]
+			}
+		case pMod:
+			m.mods = append(m.mods, &e.rules.Modifiers[p.Ref])
+		case pTitle:
+			t := e.titles[p.Ref]
+			m.how = "title:" + t.Key + ":" + t.Of
+		case pOrgan:
+			o := e.organs[p.Ref]
+			if m.how == "" {
+				m.how = "organ:" + o.Country
+			}
+		}
+	}
+	switch {
+	case best != nil:
+		if !startOK || !endOK {
+			return nil
+		}
+		switch best.Kind {
+		case lexicon.KindCountry, lexicon.KindOrg:
+			m.kind, m.ids, m.entity, m.entType = mActor, []string{best.ID}, true, best.Kind
+			m.how = surface + " → " + best.ID
+		case lexicon.KindPerson:
+			m.kind, m.person, m.entity, m.entType = mPerson, best.ID, true, lexicon.KindPerson
+			if c := d.personCountry(best); c != "" {
+				m.ids = []string{c}
+			}
+			m.how = surface + " → " + best.ID + " → " + strings.Join(m.ids, ",")
+		case lexicon.KindPlace:
+			m.kind, m.entID = mPlace, best.ID
+		case lexicon.KindTopic:
+			m.kind, m.entID = mTopic, best.ID
+		}
+		if m.cue != nil && m.kind == mTopic {
+			m.cue = nil // a topic phrase that is also a cue reads as the topic
+		}
+	case strings.HasPrefix(m.how, "organ:"):
+		if !startOK || !endOK {
+			return nil
+		}
+		c := strings.TrimPrefix(m.how, "organ:")
+		m.kind = mActor
+		if c != "" {
+			m.ids, m.entity, m.entType = []string{c}, true, lexicon.KindCountry
+			m.how = surface + " (organ) → " + c
+		} else {
+			m.how = surface + " (organ)"
+		}
+	case strings.HasPrefix(m.how, "title:"):
+		if !startOK || !endOK {
+			return nil
+		}
+		m.kind = mMod // resolved with the following name in resolveTitles
+	case m.cue != nil:
+		if !endOK || (runeLen(surface) == 1 && !startOK) {
+			return nil
+		}
+		m.kind = mCue
+	case len(m.mods) > 0:
+		if !startOK || !endOK {
+			return nil
+		}
+		m.kind = mMod
+		for _, md := range m.mods {
+			switch md.Kind {
+			case "collective":
+				m.kind = mCollective
+			case "self":
+				m.kind = mSelf
+			case "person":
+				m.kind = mPronoun
+			}
+		}
+	default:
+		return nil
+	}
+	if m.kind != mCue && m.cue != nil && m.kind != mActor && m.kind != mPerson {
+		m.cue = nil
+	}
+	return m
+}
+
+// personCountry is the state or organisation a person speaks for on the
+// document's date.
+func (d *doc) personCountry(p *lexicon.Entity) string {
+	if roles := d.e.lex.RolesOn(p.ID, d.date); len(roles) > 0 {
+		return roles[0].Of
+	}
+	if p.Country != "" {
+		return p.Country
+	}
+	for _, r := range p.Roles {
+		if r.Of != "" {
+			return r.Of
+		}
+	}
+	return ""
+}
+
+// addCompounds finds runs of single-character abbreviations (中美, 日英意)
+// that gse confirms as words.
+func (d *doc) addCompounds(text string, ms []*mention, base int) []*mention {
+	if len(d.e.abbrevs) == 0 {
+		return ms
+	}
+	covered := func(off int) bool {
+		i := sort.Search(len(ms), func(i int) bool { return ms[i].end > off })
+		return i < len(ms) && ms[i].start <= off
+	}
+	var add []*mention
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if _, ok := d.e.abbrevs[r]; !ok || covered(i) {
+			i += size
+			continue
+		}
+		j := i
+		var ids []string
+		for j < len(text) {
+			r2, sz := utf8.DecodeRuneInString(text[j:])
+			id, ok := d.e.abbrevs[r2]
+			if !ok || covered(j) {
+				break
+			}
+			ids = append(ids, id[0])
+			j += sz
+		}
+		if len(ids) >= 2 && d.boundary(text, i, base) && d.compoundEnd(text, j, base) {
+			ids = uniq(ids)
+			if len(ids) >= 2 {
+				add = append(add, &mention{start: i, end: j, text: text[i:j], kind: mActor, ids: ids, entity: true, entType: lexicon.KindCountry,
+					how: text[i:j] + " → " + strings.Join(ids, ", ")})
+			}
+		}
+		if j == i {
+			j = i + size
+		}
+		i = j
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].start < ms[b].start })
+	return ms
+}
+
+// compoundEnd accepts the end of an abbreviation run at a gse boundary or
+// before words that typically follow one (中美关系, 日英两国).
+func (d *doc) compoundEnd(text string, off, base int) bool {
+	if d.boundary(text, off, base) {
+		return true
+	}
+	for _, w := range []string{"关系", "两国", "三国", "双方", "会谈", "外长", "联合", "战略", "合作", "领导人", "首脑", "峰会", "对话", "磋商", "意", "外相"} {
+		if strings.HasPrefix(text[off:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	enNameWord = regexp.MustCompile(`^(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?((?:[A-Z][A-Za-z'’\-]+\s?){1,3})`)
+	zhNameRun  = regexp.MustCompile(`^[\p{Han}·]{2,4}`)
+)
+
+var zhNameStops = []string{"表示", "说", "在", "与", "和", "会见", "指出", "称", "强调", "同", "时", "就", "对", "向", "的", "也", "还", "将", "出席", "发表", "访问", "举行", "主持", "会晤", "通电话", "应约", "为", "于", "当天", "日前", "今天", "此前", "说明"}
+
+// resolveTitles joins a role title with the name after it: a known person,
+// or an unknown one who still speaks for the title's state.
+func (d *doc) resolveTitles(text string, ms []*mention) []*mention {
+	out := ms[:0]
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if !strings.HasPrefix(m.how, "title:") || m.kind != mMod {
+			out = append(out, m)
+			continue
+		}
+		parts := strings.SplitN(strings.TrimPrefix(m.how, "title:"), ":", 2)
+		of := parts[1]
+		if of == "" {
+			// the state named right before the title (英国外交大臣, Japan's Foreign Minister)
+			for k := len(out) - 1; k >= 0; k-- {
+				p := out[k]
+				gap := strings.TrimSpace(text[p.end:m.start])
+				if p.kind == mActor && len(p.ids) == 1 && (gap == "" || gap == "'s" || gap == "’s" || gap == "of") {
+					of = p.ids[0]
+				}
+				break
+			}
+		}
+		// a known person right after the title
+		if i+1 < len(ms) && ms[i+1].kind == mPerson && strings.TrimSpace(text[m.end:ms[i+1].start]) == "" {
+			p := ms[i+1]
+			if len(p.ids) == 0 && of != "" {
+				p.ids = []string{of}
+			}
+			p.how = m.text + " " + p.how
+			p.start = m.start
+			out = append(out, p)
+			i++
+			continue
+		}
+		rest := text[m.end:]
+		var name string
+		if d.lang == "zh" {
+			name = zhNameRun.FindString(rest)
+			for _, s := range zhNameStops {
+				if k := strings.Index(name, s); k >= 0 {
+					name = name[:k]
+				}
+			}
+			if runeLen(name) < 2 || (i+1 < len(ms) && ms[i+1].start < m.end+len(name)) {
+				name = ""
+			}
+		} else {
+			rest = strings.TrimLeft(rest, " ")
+			if mm := enNameWord.FindStringSubmatch(rest); mm != nil {
+				name = strings.TrimSpace(mm[1])
+			}
+		}
+		if name == "" || of == "" {
+			continue
+		}
+		off := strings.Index(text[m.end:], name) + m.end
+		pid := personSlug(name)
+		out = append(out, &mention{start: m.start, end: off + len(name), text: name, kind: mPerson, person: pid, ids: []string{of},
+			entity: true, entType: lexicon.KindPerson, how: m.text + " " + name + " → " + pid + " → " + of + " (" + parts[0] + ")"})
+		for i+1 < len(ms) && ms[i+1].start < off+len(name) {
+			i++
+		}
+	}
+	return out
+}
+
+// personSlug makes a person id for a name the gazetteer lacks.
+func personSlug(name string) string {
+	if hasHan(name) {
+		sum := sha256.Sum256([]byte(name))
+		return "person:zh-" + hex.EncodeToString(sum[:4])
+	}
+	words := strings.Fields(strings.NewReplacer("’", "", "'", "", ".", " ").Replace(name))
+	if len(words) == 0 {
+		return "person:unknown"
+	}
+	// family name first: an all-caps word is the family name (KAMIKAWA Yoko),
+	// otherwise the last word is
+	fam := len(words) - 1
+	for i, w := range words {
+		if len(w) > 1 && strings.ToUpper(w) == w {
+			fam = i
+			break
+		}
+	}
+	order := append([]string{words[fam]}, append(append([]string{}, words[:fam]...), words[fam+1:]...)...)
+	var b strings.Builder
+	for _, w := range order {
+		for _, r := range strings.ToLower(w) {
+			if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+				b.WriteRune(r)
+			} else if r == '-' {
+				b.WriteByte('-')
+			}
+		}
+		b.WriteByte('-')
+	}
+	s := strings.Trim(b.String(), "-")
+	for strings.Contains(s, "--") {
+		s = strings.ReplaceAll(s, "--", "-")
+	}
+	if s == "" {
+		return "person:unknown"
+	}
+	return "person:" + s
+}
+
+func uniq(ids []string) []string {
+	out := ids[:0:0]
+	for _, id := range ids {
+		dup := false
+		for _, o := range out {
+			if o == id {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// findParties decides whose meeting or statement the text reports: a
+// compound in the title (日英, Japan-UK), else the first sentence with two
+// or more actors.
+func (d *doc) findParties(title string) ([]string, string) {
+	if title != "" {
+		tms := d.findMentions(title, 1, false)
+		for _, m := range tms {
+			if m.kind == mActor && len(m.ids) >= 2 {
+				return m.ids, "title compound " + m.text
+			}
+		}
+		if ids := pairIn(title, tms); len(ids) >= 2 {
+			return ids, "title pair"
+		}
+	}
+	limit := 3
+	for si := 0; si < len(d.sents) && si < limit; si++ {
+		var sm []*mention
+		for _, m := range d.ments {
+			if m.sent == si {
+				sm = append(sm, m)
+			}
+		}
+		for _, m := range sm {
+			if m.kind == mActor && len(m.ids) >= 2 {
+				return m.ids, "compound " + m.text
+			}
+		}
+		s := d.sents[si]
+		if ids := pairIn(d.text[s.Start:s.End], shift(sm, -s.Start)); len(ids) >= 2 {
+			return ids, "pair in lead"
+		}
+	}
+	// the actors of the lead, in order
+	var ids []string
+	for _, m := range d.ments {
+		if m.sent >= limit {
+			break
+		}
+		if (m.kind == mActor || m.kind == mPerson) && len(m.ids) > 0 && m.hasMod("reporter") == nil {
+			ids = append(ids, m.ids...)
+		}
+	}
+	ids = uniq(ids)
+	if len(ids) > 2 {
+		ids = ids[:2]
+	}
+	return ids, "actors of the lead"
+}
+
+func shift(ms []*mention, by int) []*mention {
+	out := make([]*mention, len(ms))
+	for i, m := range ms {
+		c := *m
+		c.start += by
+		c.end += by
+		out[i] = &c
+	}
+	return out
+}
+
+// pairIn finds two actors joined as a pair: "Japan-UK", "X and Y",
+// "between X and Y", "X与Y".
+func pairIn(text string, ms []*mention) []string {
+	var acts []*mention
+	for _, m := range ms {
+		if (m.kind == mActor || m.kind == mPerson) && len(m.ids) > 0 {
+			acts = append(acts, m)
+		}
+	}
+	for i := 0; i+1 < len(acts); i++ {
+		a, b := acts[i], acts[i+1]
+		if b.start < a.end {
+			continue
+		}
+		gap := strings.TrimSpace(text[a.end:b.start])
+		switch gap {
+		case "-", "–", "—", "and", "&", "与", "和", "同", "、", "/":
+			if a.ids[0] != b.ids[0] {
+				ids := append(append([]string{}, a.ids...), b.ids...)
+				// a run: X, Y and Z
+				for k := i + 2; k < len(acts); k++ {
+					g := strings.TrimSpace(text[acts[k-1].end:acts[k].start])
+					if g != "," && g != "and" && g != "、" && g != "和" && g != ", and" {
+						break
+					}
+					ids = append(ids, acts[k].ids...)
+				}
+				return uniq(ids)
+			}
+		}
+	}
+	return nil
+}
+
+var (
+	zhYear   = regexp.MustCompile(`((?:19|20)\d{2})\s*年(前|之前|以前|底|内|初|年底)?`)
+	enYear   = regexp.MustCompile(`\b(by|before|until|in|from|for|of)?\s*((?:19|20)\d{2})\b`)
+	zhDate   = regexp.MustCompile(`((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日`)
+	enDate1  = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b`)
+	enDate2  = regexp.MustCompile(`\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2})\b`)
+	monthIdx = map[string]int{"January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7, "August": 8, "September": 9, "October": 10, "November": 11, "December": 12}
+)
+
+// dateInText finds the first full date the text gives.
+func dateInText(text string) (time.Time, bool) {
+	if len(text) > 8000 {
+		text = text[:8000]
+	}
+	best := -1
+	var t time.Time
+	try := func(idx []int, y, mo, dd int) {
+		if idx == nil || (best >= 0 && idx[0] >= best) || mo < 1 || mo > 12 || dd < 1 || dd > 31 {
+			return
+		}
+		best = idx[0]
+		t = time.Date(y, time.Month(mo), dd, 0, 0, 0, 0, time.UTC)
+	}
+	if m := zhDate.FindStringSubmatchIndex(text); m != nil {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo, _ := strconv.Atoi(text[m[4]:m[5]])
+		dd, _ := strconv.Atoi(text[m[6]:m[7]])
+		try(m, y, mo, dd)
+	}
+	if m := enDate1.FindStringSubmatchIndex(text); m != nil {
+		y, _ := strconv.Atoi(text[m[6]:m[7]])
+		dd, _ := strconv.Atoi(text[m[4]:m[5]])
+		try(m, y, monthIdx[text[m[2]:m[3]]], dd)
+	}
+	if m := enDate2.FindStringSubmatchIndex(text); m != nil {
+		y, _ := strconv.Atoi(text[m[6]:m[7]])
+		dd, _ := strconv.Atoi(text[m[2]:m[3]])
+		try(m, y, monthIdx[text[m[4]:m[5]]], dd)
+	}
+	return t, best >= 0
+}

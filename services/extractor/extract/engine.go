@@ -1,0 +1,177 @@
+// Package extract is diplograph's extraction engine: it turns an article
+// (Chinese or English diplomatic text) into claims — who opposes, supports,
+// condemns, is concerned about, calls on, welcomes, agrees or commits to
+// what — each with its evidence span and the rule that fired, following
+// the annotation guidelines (corpus/GUIDELINES.md).
+//
+// The engine is pure logic: it imports no transport and no database.
+package extract
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/lexicon"
+	"github.com/diplograph/diplograph/services/extractor/internal/gazetteer"
+	"github.com/diplograph/diplograph/services/extractor/internal/rules"
+	"github.com/diplograph/diplograph/services/extractor/internal/segment"
+	rulefiles "github.com/diplograph/diplograph/services/extractor/rules"
+)
+
+// Version is the extractor's version, recorded in every extraction.
+const Version = "0.1.0"
+
+// Options configure an Engine.
+type Options struct {
+	LexiconDir string // "" = embedded gazetteer (lexicon.Default())
+	RulesDir   string // "" = embedded rule files
+}
+
+// Payload kinds in the phrase matcher.
+const (
+	pEntity uint8 = iota + 1
+	pTitle
+	pOrgan
+	pCue
+	pMod
+	pAbbrev
+)
+
+// Engine extracts claims from articles. It is safe for concurrent use by
+// many goroutines: everything it holds is read-only after New.
+type Engine struct {
+	lex     *lexicon.Lexicon
+	rules   *rules.Set
+	ents    []*lexicon.Entity
+	titles  []lexicon.Title
+	organs  []lexicon.Organ
+	abbrevs map[rune][]string
+	matcher *gazetteer.Matcher
+	seg     *segment.Segmenter
+	// extraTopics are topic entities named only in rules/topics.tsv.
+	extraTopics map[string]*lexicon.Entity
+}
+
+// New loads the gazetteer, the rules and the segmentation dictionary.
+func New(opts Options) (*Engine, error) {
+	var (
+		lx  *lexicon.Lexicon
+		err error
+	)
+	if opts.LexiconDir == "" {
+		lx, err = lexicon.Default()
+	} else {
+		lx, err = lexicon.Load(opts.LexiconDir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading gazetteer: %w", err)
+	}
+	var fsys fs.FS = rulefiles.FS
+	if opts.RulesDir != "" {
+		fsys = overlayFS{dir: os.DirFS(opts.RulesDir), base: rulefiles.FS}
+	}
+	rs, err := rules.Load(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("loading rules: %w", err)
+	}
+	e := &Engine{lex: lx, rules: rs, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{}, extraTopics: map[string]*lexicon.Entity{}}
+	b := gazetteer.NewBuilder()
+	var hanWords []string
+	add := func(phrase string, p gazetteer.Payload) {
+		b.Add(phrase, p)
+		if hasHan(phrase) {
+			hanWords = append(hanWords, phrase)
+		}
+	}
+	for _, ent := range lx.Entities() {
+		i := int32(len(e.ents))
+		e.ents = append(e.ents, ent)
+		for lang, names := range ent.Names {
+			for _, n := range names {
+				if lang == "en" && ent.Kind != lexicon.KindTopic && utf8.RuneCountInString(n) < 2 {
+					continue
+				}
+				add(n, gazetteer.Payload{Kind: pEntity, Ref: i})
+			}
+		}
+		for _, n := range ent.Label {
+			add(n, gazetteer.Payload{Kind: pEntity, Ref: i})
+		}
+	}
+	for _, tc := range rs.Topics {
+		ent, ok := lx.Get(tc.Topic)
+		if !ok {
+			ent = e.extraTopics[tc.Topic]
+			if ent == nil {
+				ent = &lexicon.Entity{ID: tc.Topic, Kind: lexicon.KindTopic, Label: map[string]string{"en": tc.Topic}}
+				e.extraTopics[tc.Topic] = ent
+			}
+		}
+		i := int32(len(e.ents))
+		e.ents = append(e.ents, ent)
+		for _, p := range tc.Phrases {
+			add(p, gazetteer.Payload{Kind: pEntity, Ref: i})
+		}
+	}
+	for i, t := range e.titles {
+		add(t.Phrase, gazetteer.Payload{Kind: pTitle, Ref: int32(i)})
+	}
+	for i, o := range e.organs {
+		add(o.Phrase, gazetteer.Payload{Kind: pOrgan, Ref: int32(i)})
+	}
+	for i, c := range rs.Cues {
+		for _, f := range c.Forms {
+			add(f, gazetteer.Payload{Kind: pCue, Ref: int32(i)})
+		}
+	}
+	for i, m := range rs.Modifiers {
+		add(m.Phrase, gazetteer.Payload{Kind: pMod, Ref: int32(i)})
+	}
+	for _, a := range lx.Abbrevs() {
+		r, _ := utf8.DecodeRuneInString(a.Char)
+		e.abbrevs[r] = append(e.abbrevs[r], a.ID)
+	}
+	if e.matcher, err = b.Build(); err != nil {
+		return nil, err
+	}
+	if e.seg, err = segment.New(hanWords); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// RulesVersion is a short hash of the rule files in use.
+func (e *Engine) RulesVersion() string { return e.rules.Version }
+
+// Segmenter exposes the engine's gse segmentation (same dictionary) for
+// benchmarks that measure the segmentation floor.
+func (e *Engine) segment(text []byte) int { return len(e.seg.Segment(text)) }
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// overlayFS reads a file from dir when it exists there, else from base.
+type overlayFS struct {
+	dir, base fs.FS
+}
+
+func (o overlayFS) Open(name string) (fs.File, error) {
+	f, err := o.dir.Open(name)
+	if err == nil {
+		return f, nil
+	}
+	if strings.Contains(err.Error(), "not exist") || os.IsNotExist(err) {
+		return o.base.Open(name)
+	}
+	return nil, err
+}

@@ -1,0 +1,124 @@
+// Package sentence splits clean text into sentences: Chinese at 。！？；
+// (keeping a closing quote with its sentence) and English at . ! ? unless
+// the period ends an abbreviation (Mr., U.S., Rt Hon, No., Jan.).
+// Line breaks always end a sentence.
+package sentence
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a sentence's byte range in the text.
+type Span struct{ Start, End int }
+
+var closers = "”’\"'）)」』】"
+
+// Split returns the sentences of text, trimmed of surrounding spaces.
+func Split(text string) []Span {
+	var out []Span
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && (text[s] == ' ' || text[s] == '\n') {
+			s++
+		}
+		for e > s && (text[e-1] == ' ' || text[e-1] == '\n') {
+			e--
+		}
+		if e > s {
+			out = append(out, Span{s, e})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		next := i + size
+		switch r {
+		case '\n':
+			emit(next)
+		case '。', '！', '？', '；', '!', '?', ';':
+			end := next
+			for end < len(text) {
+				c, sz := utf8.DecodeRuneInString(text[end:])
+				if strings.ContainsRune(closers, c) || c == '。' || c == '！' || c == '？' {
+					end += sz
+					continue
+				}
+				break
+			}
+			if (r == '!' || r == '?' || r == ';') && end < len(text) && text[end] != ' ' && text[end] != '\n' {
+				break // "Yahoo!" inside a word
+			}
+			emit(end)
+			next = end
+		case '.':
+			if englishStop(text, i) {
+				end := next
+				for end < len(text) && strings.ContainsRune(closers, rune(text[end])) {
+					end++
+				}
+				emit(end)
+				next = end
+			}
+		}
+		i = next
+	}
+	emit(len(text))
+	return out
+}
+
+var abbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "no": true, "nos": true,
+	"gen": true, "lt": true, "col": true, "maj": true, "capt": true, "sen": true, "rep": true, "gov": true,
+	"hon": true, "rt": true, "jr": true, "sr": true, "inc": true, "ltd": true, "co": true, "corp": true,
+	"vs": true, "etc": true, "e.g": true, "i.e": true, "a.m": true, "p.m": true, "u.s": true, "u.k": true,
+	"u.n": true, "e.u": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "art": true, "para": true,
+	"fig": true, "vol": true, "pp": true, "cf": true, "approx": true, "dept": true, "adm": true, "amb": true,
+}
+
+// englishStop reports whether the period at i ends a sentence.
+func englishStop(text string, i int) bool {
+	// what follows: end, or space(s) then an upper-case letter, digit or quote
+	j := i + 1
+	for j < len(text) && strings.ContainsRune(closers, rune(text[j])) {
+		j++
+	}
+	if j >= len(text) {
+		return true
+	}
+	if text[j] != ' ' && text[j] != '\n' {
+		return false // 3.5, U.S.A, example.com
+	}
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	if j < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	// the word before the period
+	k := i
+	for k > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:k])
+		if !(unicode.IsLetter(r) || r == '.') {
+			break
+		}
+		k -= size
+	}
+	word := strings.ToLower(text[k:i])
+	if abbrevs[word] {
+		return false
+	}
+	if utf8.RuneCountInString(word) == 1 {
+		r, _ := utf8.DecodeRuneInString(text[k:i])
+		if unicode.IsLetter(r) && r < 0x250 {
+			return false // an initial: "J. Smith"
+		}
+	}
+	return true
+}
