@@ -23,6 +23,9 @@ import (
 // ErrEmpty is returned for an input with no content at all.
 var ErrEmpty = errors.New("empty input")
 
+// ErrTooLarge is returned for a file over MaxBytes.
+var ErrTooLarge = errors.New("input too large")
+
 // MaxBytes is the largest input a file source reads.
 const MaxBytes = 16 << 20
 
@@ -34,7 +37,7 @@ func ReadFile(path string) (schemas.Article, error) {
 		return schemas.Article{}, err
 	}
 	if fi.Size() > MaxBytes {
-		return schemas.Article{}, fmt.Errorf("%s: %d bytes is over the %d-byte limit", path, fi.Size(), MaxBytes)
+		return schemas.Article{}, fmt.Errorf("%s: %d bytes is over the %d-byte limit: %w", path, fi.Size(), MaxBytes, ErrTooLarge)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -116,11 +119,7 @@ func Parse(name string, data []byte) (schemas.Article, error) {
 	}
 	sum := sha256.Sum256([]byte(body))
 	a.ContentHash = hex.EncodeToString(sum[:])
-	key := a.URL
-	if key == "" {
-		key = "name:" + name
-	}
-	a.ID = ArticleID(key, a.ContentHash)
+	a.ID = ArticleID(Key(a.URL, name), a.ContentHash)
 	return a, nil
 }
 
