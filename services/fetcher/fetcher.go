@@ -6,6 +6,8 @@ package fetcher
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -142,3 +144,12 @@ var (
 )
 
 func wrapPublish(err error) error { return fmt.Errorf("%w: %w", errPublish, err) }
+
+// DeadLetterID is a stable Nats-Msg-Id for the dead letter of a failure,
+// so that a failure repeated within the duplicate window is recorded once.
+func DeadLetterID(input, reason string, payload []byte) string {
+	h := sha256.New()
+	h.Write([]byte(input + "\x00" + reason + "\x00"))
+	h.Write(payload)
+	return "dlq-fetcher-" + hex.EncodeToString(h.Sum(nil)[:12])
+}

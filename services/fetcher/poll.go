@@ -30,13 +30,28 @@ type PollOptions struct {
 // counted and dead-lettered and the source is polled again at its next
 // turn. Poll returns an error only for an invalid source.
 func Poll(ctx context.Context, pub Publisher, sources []SourceConfig, opts PollOptions) error {
-	if pub == nil {
-		return errors.New("poll: no publisher")
+	p, err := NewPoller(pub, opts)
+	if err != nil {
+		return err
 	}
-	for _, s := range sources {
-		if err := s.Validate(); err != nil {
-			return err
-		}
+	defer p.Close()
+	return p.Run(ctx, sources)
+}
+
+// Poller polls sources with one HTTP client, so that validators for
+// conditional requests, robots.txt and rate limits carry from one poll to
+// the next.
+type Poller struct {
+	pub    Publisher
+	opts   PollOptions
+	log    *slog.Logger
+	client *web.Client
+}
+
+// NewPoller returns a poller publishing to pub.
+func NewPoller(pub Publisher, opts PollOptions) (*Poller, error) {
+	if pub == nil {
+		return nil, errors.New("poll: no publisher")
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = 4
@@ -51,17 +66,29 @@ func Poll(ctx context.Context, pub Publisher, sources []SourceConfig, opts PollO
 	}
 	client, err := web.New(cfg.web())
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer client.Close()
-	log.Info("polling sources", "sources", len(sources))
+	return &Poller{pub: pub, opts: opts, log: log, client: client}, nil
+}
+
+// Close releases the poller's idle connections.
+func (p *Poller) Close() { p.client.Close() }
+
+// Run polls every source at its interval until ctx ends; see Poll.
+func (p *Poller) Run(ctx context.Context, sources []SourceConfig) error {
+	for _, s := range sources {
+		if err := s.Validate(); err != nil {
+			return err
+		}
+	}
+	p.log.Info("polling sources", "sources", len(sources))
 	var wg sync.WaitGroup
 	for _, src := range sources {
 		wg.Go(func() {
 			for {
-				s := pollOnce(ctx, pub, client, src, opts)
-				if opts.OnPoll != nil && ctx.Err() == nil {
-					opts.OnPoll(src, s)
+				s := p.Once(ctx, src)
+				if p.opts.OnPoll != nil && ctx.Err() == nil {
+					p.opts.OnPoll(src, s)
 				}
 				// ±10 % jitter so that sources with one interval spread out.
 				d := time.Duration(float64(src.Interval) * (0.9 + 0.2*rand.Float64()))
@@ -72,15 +99,15 @@ func Poll(ctx context.Context, pub Publisher, sources []SourceConfig, opts PollO
 		})
 	}
 	wg.Wait()
-	log.Info("polling stopped")
+	p.log.Info("polling stopped")
 	return nil
 }
 
-// pollOnce polls one source once.
-func pollOnce(ctx context.Context, pub Publisher, client *web.Client, src SourceConfig, opts PollOptions) Stats {
-	r, _ := newRun(pub, IngestOptions{Workers: opts.Workers, DeadLetter: opts.DeadLetter, Metrics: opts.Metrics, HTTP: opts.HTTP}, nil)
-	r.client = client
-	r.clientOnce.Do(func() {})
+// Once polls one source once and returns its counts. A feed that answers
+// 304 Not Modified yields no items.
+func (p *Poller) Once(ctx context.Context, src SourceConfig) Stats {
+	r, _ := newRun(p.pub, IngestOptions{Workers: p.opts.Workers, DeadLetter: p.opts.DeadLetter, Metrics: p.opts.Metrics, HTTP: p.opts.HTTP}, nil)
+	r.client = p.client
 	r.source = src.Name
 	switch src.Kind {
 	case KindFolder:

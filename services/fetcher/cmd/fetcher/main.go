@@ -1,0 +1,198 @@
+// Command fetcher is the diplograph fetcher service: it polls the sources
+// of a YAML file and publishes their new items on diplo.articles.<source>.
+// Given paths or URLs as arguments it ingests them once and exits.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/diplograph/diplograph/platform/config"
+	"github.com/diplograph/diplograph/platform/natsx"
+	"github.com/diplograph/diplograph/platform/telemetry"
+	"github.com/diplograph/diplograph/schemas"
+	"github.com/diplograph/diplograph/services/fetcher"
+)
+
+// Config is the fetcher service's configuration.
+type Config struct {
+	NATS         natsx.Config
+	Sources      string // sources file; required unless Inputs are given
+	Inputs       []string
+	HealthAddr   string
+	LogLevel     string
+	Workers      int
+	HTTP         fetcher.HTTPConfig
+	AllowList    string
+	EnsureTopo   bool
+	ShowProgress bool
+}
+
+// Validate reports the first bad field.
+func (c Config) Validate() error {
+	if err := c.NATS.Validate(); err != nil {
+		return err
+	}
+	if c.Sources == "" && len(c.Inputs) == 0 {
+		return errors.New("FETCHER_SOURCES: give a sources file (or paths/URLs to ingest once)")
+	}
+	if c.Workers < 1 {
+		return fmt.Errorf("FETCHER_WORKERS: %d: want at least 1", c.Workers)
+	}
+	return nil
+}
+
+func parse(args []string, stderr io.Writer) (Config, error) {
+	var c Config
+	fs := flag.NewFlagSet("fetcher", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: fetcher [flags] [PATH|URL|-...]\n\nPolls the sources file, or ingests the arguments once.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	config.String(fs, &c.NATS.URL, "nats-url", "NATS_URL", "nats://127.0.0.1:4222", "NATS server URL(s)")
+	config.String(fs, &c.NATS.User, "nats-user", "NATS_USER", "", "NATS user")
+	config.Secret(fs, &c.NATS.Password, "nats-password", "NATS_PASSWORD", "", "NATS password")
+	config.Secret(fs, &c.NATS.Token, "nats-token", "NATS_TOKEN", "", "NATS token")
+	config.String(fs, &c.NATS.Creds, "nats-creds", "NATS_CREDS", "", "NATS credentials file")
+	config.String(fs, &c.NATS.NKeySeed, "nats-nkey", "NATS_NKEY_SEED", "", "NATS NKey seed file")
+	config.String(fs, &c.NATS.CAFile, "nats-ca", "NATS_CA", "", "CA file for NATS TLS")
+	config.String(fs, &c.NATS.CertFile, "nats-cert", "NATS_CERT", "", "client certificate for NATS TLS")
+	config.String(fs, &c.NATS.KeyFile, "nats-key", "NATS_KEY", "", "client key for NATS TLS")
+	config.String(fs, &c.Sources, "sources", "FETCHER_SOURCES", "", "YAML file of feeds, pages and folders to poll")
+	config.String(fs, &c.HealthAddr, "health", "HEALTH_ADDR", ":9091", "address of /livez, /readyz, /metrics (empty: off)")
+	config.String(fs, &c.LogLevel, "log-level", "LOG_LEVEL", "info", "debug, info, warn or error")
+	config.String(fs, &c.HTTP.UserAgent, "user-agent", "FETCHER_USER_AGENT", "", "User-Agent (default names diplograph)")
+	config.String(fs, &c.AllowList, "allow", "FETCHER_ALLOW", "", "comma-separated CIDRs or hosts reachable even if private")
+	var errs []error
+	errs = append(errs,
+		config.Int(fs, &c.Workers, "workers", "FETCHER_WORKERS", 8, "items fetched and published in parallel"),
+		config.Duration(fs, &c.HTTP.Timeout, "timeout", "FETCHER_TIMEOUT", 30*time.Second, "per-request timeout"),
+		config.Duration(fs, &c.HTTP.PerHostInterval, "per-host-interval", "FETCHER_PER_HOST_INTERVAL", time.Second, "minimum gap between requests to one host"),
+		config.Int(fs, &c.HTTP.Retries, "retries", "FETCHER_RETRIES", 3, "retries on 429, 5xx and network errors"),
+	)
+	if err := errors.Join(errs...); err != nil {
+		return c, err
+	}
+	fs.BoolVar(&c.HTTP.AllowPrivate, "allow-private", os.Getenv("FETCHER_ALLOW_PRIVATE") == "true", "allow private, loopback and link-local destinations (env FETCHER_ALLOW_PRIVATE)")
+	fs.BoolVar(&c.EnsureTopo, "ensure-streams", true, "declare the pipeline's streams at start-up")
+	fs.BoolVar(&c.ShowProgress, "progress", true, "show progress when ingesting arguments")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	c.NATS.Name = "diplograph-fetcher"
+	c.Inputs = fs.Args()
+	for _, a := range strings.Split(c.AllowList, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			c.HTTP.Allow = append(c.HTTP.Allow, a)
+		}
+	}
+	return c, c.Validate()
+}
+
+func main() {
+	cfg, err := parse(os.Args[1:], os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fetcher:", err)
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	log := telemetry.NewLogger(os.Stderr, cfg.LogLevel)
+	if err := run(ctx, cfg, log); err != nil {
+		log.Error("fetcher stopped", "err", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, cfg Config, log *slog.Logger) error {
+	var sources []fetcher.SourceConfig
+	if cfg.Sources != "" {
+		s, err := fetcher.LoadSources(cfg.Sources)
+		if err != nil {
+			return err
+		}
+		sources = s
+	}
+	nc, js, err := natsx.Connect(ctx, cfg.NATS, log)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = nc.Drain() }()
+	if cfg.EnsureTopo {
+		if err := (natsx.Topology{}).Ensure(ctx, js); err != nil {
+			return err
+		}
+	}
+	pub, err := fetcher.NewJetStreamPublisher(js)
+	if err != nil {
+		return err
+	}
+	metrics := telemetry.NewMetrics()
+	dl := deadLetter(js, log)
+	if len(cfg.Inputs) > 0 {
+		opts := fetcher.IngestOptions{Workers: cfg.Workers, HTTP: &cfg.HTTP, Metrics: metrics, DeadLetter: dl}
+		if cfg.ShowProgress {
+			fi, _ := os.Stderr.Stat()
+			opts.Progress = fetcher.NewProgressReporter(os.Stderr, fi != nil && fi.Mode()&os.ModeCharDevice != 0)
+		}
+		s, err := fetcher.Ingest(ctx, pub, cfg.Inputs, opts)
+		for _, f := range s.Failures {
+			fmt.Fprintf(os.Stderr, "failed %s: %s: %v\n", f.Input, f.Reason, f.Err)
+		}
+		log.Info("ingest done", "published", s.Published, "duplicates", s.Duplicates, "failed", s.Failed)
+		if err != nil {
+			return err
+		}
+		if len(sources) == 0 {
+			return nil
+		}
+	}
+	health := telemetry.NewHealth(metrics)
+	health.AddCheck("nats", func(context.Context) error {
+		if !nc.IsConnected() {
+			return errors.New("not connected")
+		}
+		return nil
+	})
+	hctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		if err := health.Serve(hctx, cfg.HealthAddr, log); err != nil {
+			log.Error("health endpoints", "err", err)
+		}
+	}()
+	return fetcher.Poll(ctx, pub, sources, fetcher.PollOptions{Workers: cfg.Workers, HTTP: &cfg.HTTP, Metrics: metrics, DeadLetter: dl, Log: log})
+}
+
+// deadLetter records a fetcher failure as a schemas.DeadLetter on
+// diplo.dlq.fetcher.
+func deadLetter(js jetstream.JetStream, log *slog.Logger) func(ctx context.Context, input, reason string, err error, payload []byte) {
+	return func(ctx context.Context, input, reason string, err error, payload []byte) {
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		dl := schemas.DeadLetter{Schema: schemas.DeadLetterV1, Service: "fetcher", Subject: input, Reason: reason,
+			Error: msg, Deliveries: 1, Time: time.Now().UTC(), Payload: payload}
+		id := fetcher.DeadLetterID(input, reason, payload)
+		if _, perr := natsx.Publish(ctx, js, natsx.Event{Subject: schemas.DLQSubject("fetcher"), ID: id,
+			Type: schemas.DeadLetterV1, Source: "fetcher", Body: dl}); perr != nil {
+			log.Warn("dead-lettering failed", "input", input, "err", perr)
+		}
+	}
+}

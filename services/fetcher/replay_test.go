@@ -1,0 +1,165 @@
+package fetcher
+
+import (
+	"context"
+	"encoding/xml"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// loopbackHTTP is the HTTP configuration of tests: loopback allowed, no
+// per-host delay, quick retries.
+func loopbackHTTP() *HTTPConfig {
+	return &HTTPConfig{Allow: []string{"127.0.0.1/32"}, PerHostInterval: -1, Timeout: 2 * time.Second,
+		RetryBase: 10 * time.Millisecond, MaxRetryWait: 2 * time.Second, Retries: 2}
+}
+
+// feedServer serves one of several feed versions at /feed, with an ETag
+// and Last-Modified per version, answering conditional requests with 304.
+type feedServer struct {
+	versions    [][]byte
+	current     atomic.Int64
+	requests    atomic.Int64
+	conditional atomic.Int64
+	notModified atomic.Int64
+}
+
+func (f *feedServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/feed" {
+		http.NotFound(w, r)
+		return
+	}
+	f.requests.Add(1)
+	v := f.current.Load()
+	etag := fmt.Sprintf(`"v%d"`, v)
+	lm := time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(v) * time.Hour).Format(http.TimeFormat)
+	if r.Header.Get("If-None-Match") != "" || r.Header.Get("If-Modified-Since") != "" {
+		f.conditional.Add(1)
+	}
+	if r.Header.Get("If-None-Match") == etag {
+		f.notModified.Add(1)
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.Header().Set("ETag", etag)
+	w.Header().Set("Last-Modified", lm)
+	w.Header().Set("Content-Type", "application/rss+xml; charset=UTF-8")
+	_, _ = w.Write(f.versions[v])
+}
+
+// rssGUIDs lists the guids of an RSS document with encoding/xml, as an
+// independent count.
+func rssGUIDs(t testing.TB, data []byte) []string {
+	var doc struct {
+		Items []struct {
+			GUID string `xml:"guid"`
+		} `xml:"channel>item"`
+	}
+	if err := xml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, it := range doc.Items {
+		out = append(out, it.GUID)
+	}
+	return out
+}
+
+func TestRSSReplayPublishesEachPressReleaseOnceAcrossARestart(t *testing.T) {
+	dir := corpus(t, "state-dept-press-rss")
+	paths, err := filepath.Glob(filepath.Join(dir, "*", "data.rss"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no data.rss under %s: %v", dir, err)
+	}
+	sort.Strings(paths) // folder names start with the commit time
+	fs := &feedServer{}
+	guids := map[string]bool{}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs.versions = append(fs.versions, data)
+		for _, g := range rssGUIDs(t, data) {
+			guids[g] = true
+		}
+	}
+	srv := httptest.NewServer(fs)
+	defer srv.Close()
+
+	js := startJetStream(t)
+	src := SourceConfig{Name: "state-dept", Kind: KindFeed, URL: srv.URL + "/feed", Interval: time.Minute}
+	ctx := context.Background()
+	var total Stats
+	poller := func() *Poller {
+		pub, err := NewJetStreamPublisher(js)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := NewPoller(pub, PollOptions{HTTP: loopbackHTTP()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	p := poller()
+	restartAt := len(fs.versions) / 2
+	start := time.Now()
+	for i := range fs.versions {
+		if i == restartAt {
+			// A new process: a fresh publisher and HTTP client, the same KV
+			// bucket. It first sees the feed as the old process last saw it:
+			// nothing of it may be published again.
+			p.Close()
+			p = poller()
+			s := p.Once(ctx, src)
+			if s.Published != 0 || s.Duplicates != 10 {
+				t.Fatalf("after the restart: %+v, want 10 duplicates and nothing published", s)
+			}
+			total.Duplicates += s.Duplicates
+		}
+		fs.current.Store(int64(i))
+		for range 2 { // the second poll of a version is answered 304
+			s := p.Once(ctx, src)
+			for _, f := range s.Failures {
+				t.Errorf("version %d: %s: %s: %v", i, f.Input, f.Reason, f.Err)
+			}
+			total.Published += s.Published
+			total.Duplicates += s.Duplicates
+			total.Failed += s.Failed
+		}
+	}
+	p.Close()
+	elapsed := time.Since(start)
+	arts := streamArticles(t, js)
+	urls := map[string]int{}
+	for _, a := range arts {
+		urls[a.URL]++
+		if a.Version != 1 || a.Replaces != "" {
+			t.Errorf("%s: version %d replaces %q; no press release changed", a.URL, a.Version, a.Replaces)
+		}
+		if a.Source != "state-dept" || a.Format != "html" || a.Published == nil {
+			t.Errorf("%s: source %q format %q published %v", a.URL, a.Source, a.Format, a.Published)
+		}
+	}
+	t.Logf("%d versions, %d distinct guids; published %d, duplicates %d, failed %d; %d requests, %d conditional, %d answered 304; %s",
+		len(fs.versions), len(guids), total.Published, total.Duplicates, total.Failed,
+		fs.requests.Load(), fs.conditional.Load(), fs.notModified.Load(), elapsed.Round(time.Millisecond))
+	if total.Published != len(guids) || len(arts) != len(guids) || len(urls) != len(guids) {
+		t.Fatalf("published %d, stream %d articles with %d urls; want %d distinct press releases", total.Published, len(arts), len(urls), len(guids))
+	}
+	// Every version but the one after the restart is polled twice with validators.
+	if want := int64(len(fs.versions)) - 1; fs.notModified.Load() < want {
+		t.Errorf("%d answers 304, want at least %d", fs.notModified.Load(), want)
+	}
+	if fs.conditional.Load() < 2*int64(len(fs.versions))-2 {
+		t.Errorf("only %d conditional requests", fs.conditional.Load())
+	}
+}
