@@ -3,7 +3,6 @@ module github.com/diplograph/diplograph/services/extractor
 go 1.26.0
 
 require (
-	github.com/coregx/ahocorasick v0.3.1
 	github.com/diplograph/diplograph/lexicon v0.0.0
 	github.com/diplograph/diplograph/schemas v0.0.0
 	github.com/diplograph/diplograph/services/fetcher v0.0.0

@@ -80,13 +80,14 @@ func (d *doc) claims() []draft {
 	var out []draft
 	var carry *subject // the last subject, for sentences without one
 	var lastPerson *mention
-	for si, s := range d.sents {
-		var sm []*mention
-		for _, m := range d.ments {
-			if m.sent == si {
-				sm = append(sm, m)
-			}
+	bySent := make([][]*mention, len(d.sents))
+	for _, m := range d.ments {
+		if m.sent >= 0 && m.sent < len(bySent) {
+			bySent[m.sent] = append(bySent[m.sent], m)
 		}
+	}
+	for si, s := range d.sents {
+		sm := bySent[si]
 		if len(sm) == 0 {
 			continue
 		}
@@ -198,9 +199,9 @@ func (d *doc) claims() []draft {
 			if cue.Frame != "should" && cue.Frame != "hope" {
 				targets = d.targetsFor(cue, objMents, sm[:ci], m, holders, cs)
 			}
-			topics := topicsIn(objMents)
+			topics := d.topicsIn(objMents)
 			if len(topics) == 0 && preStart >= 0 {
-				topics = topicsIn(d.inScope(sm, preStart, m.start))
+				topics = d.topicsIn(d.inScope(sm, preStart, m.start))
 			}
 			whens := d.whensIn(cs, scopeEnd, pred)
 			if cue.Frame == "importance" && len(whens) > 0 {
@@ -254,8 +255,11 @@ func (d *doc) claims() []draft {
 				if subj.start < 0 {
 					c.Confidence *= 0.85
 				}
-				out = append(out, draft{claim: c, expl: Explanation{Rule: cue.Rule, Cue: m.text, Actor: subj.how,
-					Target: strings.Join(targetHow, "; "), Negated: neg}})
+				dr := draft{claim: c}
+				if d.explain {
+					dr.expl = Explanation{Rule: cue.Rule, Cue: m.text, Actor: subj.how, Target: strings.Join(targetHow, "; "), Negated: neg}
+				}
+				out = append(out, dr)
 			}
 			if len(whens) == 0 {
 				whens = []string{""}
@@ -318,14 +322,37 @@ func (d *doc) inScope(sm []*mention, start, end int) []*mention {
 	return out
 }
 
-func topicsIn(ms []*mention) []string {
+// topicsIn returns the first topic in ms and those coordinated with it
+// (经济安全、信息战和…, maritime security, cybersecurity and …).
+func (d *doc) topicsIn(ms []*mention) []string {
 	var out []string
+	var prev *mention
 	for _, m := range ms {
-		if m.kind == mTopic {
-			out = append(out, m.entID)
+		if m.kind != mTopic {
+			continue
 		}
+		if prev != nil {
+			gap := strings.TrimSpace(d.text[prev.end:m.start])
+			if runeLen(gap) > 6 || !coordinated(gap) {
+				break
+			}
+		}
+		out = append(out, m.entID)
+		prev = m
 	}
 	return uniq(out)
+}
+
+func coordinated(gap string) bool {
+	if gap == "" {
+		return false
+	}
+	for _, c := range []string{"、", "和", "及", "与", "以及", ",", "，", " and", "and ", "as well as"} {
+		if strings.Contains(gap, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // negated reports a negation right before the cue (不支持, does not support).
@@ -365,14 +392,17 @@ func (d *doc) intensity(m *mention, cs int) string {
 	for from < m.start && !utf8.RuneStart(d.text[from]) {
 		from++
 	}
-	window := strings.ToLower(d.text[from:m.end])
-	for _, md := range d.e.rules.Modifiers {
-		if md.Lang == d.lang && md.Kind == "high" && strings.Contains(window, md.Phrase) {
+	window := d.text[from:m.end]
+	if d.lang == "en" {
+		window = strings.ToLower(window)
+	}
+	for _, p := range d.e.intensifiers[d.lang+":high"] {
+		if strings.Contains(window, p) {
 			return "high"
 		}
 	}
-	for _, md := range d.e.rules.Modifiers {
-		if md.Lang == d.lang && md.Kind == "low" && strings.Contains(window, md.Phrase) {
+	for _, p := range d.e.intensifiers[d.lang+":low"] {
+		if strings.Contains(window, p) {
 			return "low"
 		}
 	}
@@ -660,7 +690,9 @@ func contains(xs []string, x string) bool {
 func (d *doc) whensIn(start, end int, pred string) []string {
 	seg := d.text[start:end]
 	var out []string
-	if d.lang == "zh" || d.lang == "ja" {
+	if !hasDigits(seg) {
+		// no year
+	} else if d.lang == "zh" || d.lang == "ja" {
 		for _, m := range zhYear.FindAllStringSubmatch(seg, -1) {
 			out = append(out, m[1]+tagDeadline(m[2]))
 		}
@@ -714,4 +746,13 @@ func uniqStr(ws []string) []string {
 		}
 	}
 	return out
+}
+
+func hasDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }

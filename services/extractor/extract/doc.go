@@ -40,7 +40,9 @@ type mention struct {
 	entID      string   // place or topic id
 	cue        *rules.Cue
 	mods       []*rules.Modifier
-	how        string // how it was resolved, for explanations
+	how        string // how it was resolved, for explanations (explain mode)
+	title      int32  // index into Engine.titles, or -1
+	organ      int32  // index into Engine.organs, or -1
 	entity     bool   // counts as an entity of the text
 	entType    string
 	sent       int
@@ -73,13 +75,18 @@ type doc struct {
 	ments     []*mention
 	parties   []string
 	partyHow  string
-	bounds    map[int]bool // gse word boundaries (zh)
-	segmented map[int]bool // sentences already segmented
+	explain   bool
+	bounds    []bool // gse word boundaries (zh), per byte offset
+	segmented []bool // sentences already segmented
 }
 
-func (e *Engine) newDoc(text, lang, title string, date time.Time) *doc {
-	d := &doc{e: e, text: text, lang: lang, date: date, bounds: map[int]bool{}, segmented: map[int]bool{}}
+func (e *Engine) newDoc(text, lang, title string, date time.Time, explain bool) *doc {
+	d := &doc{e: e, text: text, lang: lang, date: date, explain: explain}
 	d.sents = sentence.Split(text)
+	if lang == "zh" {
+		d.bounds = make([]bool, len(text)+1)
+		d.segmented = make([]bool, len(d.sents))
+	}
 	d.ments = d.findMentions(text, 0, true)
 	d.parties, d.partyHow = d.findParties(title)
 	return d
@@ -96,7 +103,7 @@ func (d *doc) sentenceOf(off int) int {
 
 // boundary reports whether off is a word boundary in the zh text.
 func (d *doc) boundary(text string, off int, base int) bool {
-	if d.lang != "zh" || off <= 0 || off >= len(text) {
+	if d.lang != "zh" || off <= 0 || off >= len(text) || d.bounds == nil {
 		return true
 	}
 	// punctuation and non-Han neighbours are boundaries
@@ -147,6 +154,20 @@ func (d *doc) findMentions(text string, base int, main bool) []*mention {
 	return out
 }
 
+func kindRank(k string) int {
+	switch k {
+	case lexicon.KindCountry:
+		return 1
+	case lexicon.KindOrg:
+		return 2
+	case lexicon.KindPerson:
+		return 3
+	case lexicon.KindPlace:
+		return 4
+	}
+	return 5
+}
+
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 // toMention builds a mention from a match, or nil when the match is not a
@@ -158,14 +179,13 @@ func (d *doc) toMention(text string, mt gazetteer.Match, base int) *mention {
 	short := han && runeLen(surface) <= 2
 	startOK := !short || d.boundary(text, mt.Start, base)
 	endOK := !short || d.boundary(text, mt.End, base)
-	m := &mention{start: mt.Start, end: mt.End, text: surface}
+	m := &mention{start: mt.Start, end: mt.End, text: surface, title: -1, organ: -1}
 	var best *lexicon.Entity
-	rank := map[string]int{lexicon.KindCountry: 1, lexicon.KindOrg: 2, lexicon.KindPerson: 3, lexicon.KindPlace: 4, lexicon.KindTopic: 5}
 	for _, p := range mt.Payloads {
 		switch p.Kind {
 		case pEntity:
 			ent := e.ents[p.Ref]
-			if best == nil || rank[ent.Kind] < rank[best.Kind] {
+			if best == nil || kindRank(ent.Kind) < kindRank(best.Kind) {
 				best = ent
 			}
 		case pCue:
@@ -175,12 +195,10 @@ func (d *doc) toMention(text string, mt gazetteer.Match, base int) *mention {
 		case pMod:
 			m.mods = append(m.mods, &e.rules.Modifiers[p.Ref])
 		case pTitle:
-			t := e.titles[p.Ref]
-			m.how = "title:" + t.Key + ":" + t.Of
+			m.title = p.Ref
 		case pOrgan:
-			o := e.organs[p.Ref]
-			if m.how == "" {
-				m.how = "organ:" + o.Country
+			if m.organ < 0 {
+				m.organ = p.Ref
 			}
 		}
 	}
@@ -192,13 +210,17 @@ func (d *doc) toMention(text string, mt gazetteer.Match, base int) *mention {
 		switch best.Kind {
 		case lexicon.KindCountry, lexicon.KindOrg:
 			m.kind, m.ids, m.entity, m.entType = mActor, []string{best.ID}, true, best.Kind
-			m.how = surface + " → " + best.ID
+			if d.explain {
+				m.how = surface + " → " + best.ID
+			}
 		case lexicon.KindPerson:
 			m.kind, m.person, m.entity, m.entType = mPerson, best.ID, true, lexicon.KindPerson
 			if c := d.personCountry(best); c != "" {
 				m.ids = []string{c}
 			}
-			m.how = surface + " → " + best.ID + " → " + strings.Join(m.ids, ",")
+			if d.explain {
+				m.how = surface + " → " + best.ID + " → " + strings.Join(m.ids, ",")
+			}
 		case lexicon.KindPlace:
 			m.kind, m.entID = mPlace, best.ID
 		case lexicon.KindTopic:
@@ -207,11 +229,11 @@ func (d *doc) toMention(text string, mt gazetteer.Match, base int) *mention {
 		if m.cue != nil && m.kind == mTopic {
 			m.cue = nil // a topic phrase that is also a cue reads as the topic
 		}
-	case strings.HasPrefix(m.how, "organ:"):
+	case m.organ >= 0:
 		if !startOK || !endOK {
 			return nil
 		}
-		c := strings.TrimPrefix(m.how, "organ:")
+		c := e.organs[m.organ].Country
 		m.kind = mActor
 		if c != "" {
 			m.ids, m.entity, m.entType = []string{c}, true, lexicon.KindCountry
@@ -219,7 +241,7 @@ func (d *doc) toMention(text string, mt gazetteer.Match, base int) *mention {
 		} else {
 			m.how = surface + " (organ)"
 		}
-	case strings.HasPrefix(m.how, "title:"):
+	case m.title >= 0:
 		if !startOK || !endOK {
 			return nil
 		}
@@ -345,12 +367,12 @@ func (d *doc) resolveTitles(text string, ms []*mention) []*mention {
 	out := ms[:0]
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
-		if !strings.HasPrefix(m.how, "title:") || m.kind != mMod {
+		if m.title < 0 || m.kind != mMod {
 			out = append(out, m)
 			continue
 		}
-		parts := strings.SplitN(strings.TrimPrefix(m.how, "title:"), ":", 2)
-		of := parts[1]
+		title := d.e.titles[m.title]
+		of := title.Of
 		if of == "" {
 			// the state named right before the title (英国外交大臣, Japan's Foreign Minister)
 			for k := len(out) - 1; k >= 0; k-- {
@@ -398,7 +420,7 @@ func (d *doc) resolveTitles(text string, ms []*mention) []*mention {
 		off := strings.Index(text[m.end:], name) + m.end
 		pid := personSlug(name)
 		out = append(out, &mention{start: m.start, end: off + len(name), text: name, kind: mPerson, person: pid, ids: []string{of},
-			entity: true, entType: lexicon.KindPerson, how: m.text + " " + name + " → " + pid + " → " + of + " (" + parts[0] + ")"})
+			entity: true, entType: lexicon.KindPerson, how: m.text + " " + name + " → " + pid + " → " + of + " (" + title.Key + ")"})
 		for i+1 < len(ms) && ms[i+1].start < off+len(name) {
 			i++
 		}
@@ -570,8 +592,16 @@ var (
 
 // dateInText finds the first full date the text gives.
 func dateInText(text string) (time.Time, bool) {
-	if len(text) > 8000 {
-		text = text[:8000]
+	if len(text) > 1500 {
+		text = text[:1500]
+	}
+	hasZh := strings.Contains(text, "月") && strings.Contains(text, "日")
+	hasEn := false
+	for _, m := range []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"} {
+		if strings.Contains(text, m) {
+			hasEn = true
+			break
+		}
 	}
 	best := -1
 	var t time.Time
@@ -582,11 +612,16 @@ func dateInText(text string) (time.Time, bool) {
 		best = idx[0]
 		t = time.Date(y, time.Month(mo), dd, 0, 0, 0, 0, time.UTC)
 	}
-	if m := zhDate.FindStringSubmatchIndex(text); m != nil {
+	if !hasZh {
+		// skip
+	} else if m := zhDate.FindStringSubmatchIndex(text); m != nil {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		dd, _ := strconv.Atoi(text[m[6]:m[7]])
 		try(m, y, mo, dd)
+	}
+	if !hasEn {
+		return t, best >= 0
 	}
 	if m := enDate1.FindStringSubmatchIndex(text); m != nil {
 		y, _ := strconv.Atoi(text[m[6]:m[7]])

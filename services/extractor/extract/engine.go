@@ -52,6 +52,8 @@ type Engine struct {
 	abbrevs map[rune][]string
 	matcher *gazetteer.Matcher
 	seg     *segment.Segmenter
+	// intensifiers are the high/low modifiers by "lang:kind".
+	intensifiers map[string][]string
 	// extraTopics are topic entities named only in rules/topics.tsv.
 	extraTopics map[string]*lexicon.Entity
 }
@@ -101,6 +103,11 @@ func New(opts Options) (*Engine, error) {
 		for _, n := range ent.Label {
 			add(n, gazetteer.Payload{Kind: pEntity, Ref: i})
 		}
+		if ent.Kind == lexicon.KindPerson {
+			for _, n := range personVariants(ent.Names["en"]) {
+				add(n, gazetteer.Payload{Kind: pEntity, Ref: i})
+			}
+		}
 	}
 	for _, tc := range rs.Topics {
 		ent, ok := lx.Get(tc.Topic)
@@ -128,8 +135,13 @@ func New(opts Options) (*Engine, error) {
 			add(f, gazetteer.Payload{Kind: pCue, Ref: int32(i)})
 		}
 	}
+	e.intensifiers = map[string][]string{}
 	for i, m := range rs.Modifiers {
 		add(m.Phrase, gazetteer.Payload{Kind: pMod, Ref: int32(i)})
+		if m.Kind == "high" || m.Kind == "low" {
+			k := m.Lang + ":" + m.Kind
+			e.intensifiers[k] = append(e.intensifiers[k], m.Phrase)
+		}
 	}
 	for _, a := range lx.Abbrevs() {
 		r, _ := utf8.DecodeRuneInString(a.Char)
@@ -150,6 +162,26 @@ func (e *Engine) RulesVersion() string { return e.rules.Version }
 // Segmenter exposes the engine's gse segmentation (same dictionary) for
 // benchmarks that measure the segmentation floor.
 func (e *Engine) segment(text []byte) int { return len(e.seg.Segment(text)) }
+
+// personVariants adds the forms English texts use for a person named
+// "Given Family": the family name alone (when long enough to be safe),
+// "FAMILY Given" and "Family Given".
+func personVariants(names []string) []string {
+	var out []string
+	for _, n := range names {
+		w := strings.Fields(n)
+		if len(w) < 2 {
+			continue
+		}
+		fam := w[len(w)-1]
+		given := strings.Join(w[:len(w)-1], " ")
+		if len(fam) >= 4 {
+			out = append(out, fam)
+		}
+		out = append(out, strings.ToUpper(fam)+" "+given, fam+" "+given)
+	}
+	return out
+}
 
 func hasHan(s string) bool {
 	for _, r := range s {

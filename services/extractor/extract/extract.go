@@ -121,11 +121,11 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	}
 	if lang == "ja" {
 		// no Japanese rules yet: entities only
-		d := e.newDoc(text, "zh", a.Title, date)
+		d := e.newDoc(text, "zh", a.Title, date, explain)
 		x.Entities = d.entities(nil)
 		return x, nil
 	}
-	d := e.newDoc(text, lang, a.Title, date)
+	d := e.newDoc(text, lang, a.Title, date, explain)
 	drafts := d.claims()
 	claims, idx := merge(drafts)
 	x.Claims = claims

@@ -6,13 +6,20 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"strings"
+	"syscall"
+	"time"
 
+	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/extractor/extract"
 	"github.com/diplograph/diplograph/services/fetcher/source"
 )
@@ -21,8 +28,16 @@ func main() {
 	in := flag.String("in", "/work/shared/corpus/dev", "folder of input .txt files")
 	out := flag.String("out", "/tmp/pred.jsonl", "JSONL output")
 	explain := flag.Bool("explain", false, "print explanations to stderr")
+	bench := flag.String("bench", "", "instead: benchmark extraction on the .md/.txt/.html files under this folder")
+	workers := flag.Int("workers", runtime.NumCPU(), "benchmark workers")
 	flag.Parse()
-	if err := run(*in, *out, *explain); err != nil {
+	var err error
+	if *bench != "" {
+		err = runBench(*bench, *workers)
+	} else {
+		err = run(*in, *out, *explain)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "devscore:", err)
 		os.Exit(1)
 	}
@@ -69,4 +84,41 @@ func run(in, out string, explain bool) error {
 		}
 	}
 	return f.Close()
+}
+
+func runBench(dir string, workers int) error {
+	start := time.Now()
+	e, err := extract.New(extract.Options{})
+	if err != nil {
+		return err
+	}
+	startup := time.Since(start)
+	var docs []schemas.Article
+	err = filepath.WalkDir(dir, func(p string, de fs.DirEntry, err error) error {
+		if err != nil || de.IsDir() {
+			return err
+		}
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".md", ".txt", ".html", ".htm":
+		default:
+			return nil
+		}
+		a, err := source.ReadFile(p)
+		if err != nil {
+			return nil // empty or unreadable inputs are not part of the benchmark
+		}
+		docs = append(docs, a)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	r, err := extract.BenchExtract(context.Background(), e, docs, workers)
+	if err != nil {
+		return err
+	}
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	fmt.Printf("start-up %v\n%s\npeak RSS %.0f MB\n", startup.Round(time.Millisecond), r, float64(ru.Maxrss)/1024)
+	return nil
 }

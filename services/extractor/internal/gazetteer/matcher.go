@@ -1,6 +1,6 @@
 // Package gazetteer finds the surface forms of a phrase dictionary (names of
 // countries, organisations, people, places and topics, role titles, organs,
-// rule cues and modifiers) in text with one Aho-Corasick pass.
+// rule cues and modifiers) in text with one pass over a phrase trie.
 //
 // Latin phrases match case-insensitively on word boundaries, except short
 // all-capital acronyms (US, UK, EU), which match only as written. Han
@@ -12,8 +12,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/coregx/ahocorasick"
 )
 
 // Payload is what a phrase stands for: a kind chosen by the caller and an
@@ -72,42 +70,59 @@ func (b *Builder) Add(phrase string, p Payload) {
 // Len is the number of distinct phrases.
 func (b *Builder) Len() int { return len(b.entries) }
 
-// Build compiles the automaton.
+// Build compiles the phrase trie.
 func (b *Builder) Build() (*Matcher, error) {
-	pats := make([]string, 0, len(b.entries))
-	index := make([]int, 0, len(b.entries))
-	seen := make(map[string]bool, len(b.entries))
+	m := &Matcher{entries: b.entries, nodes: []node{{entry: -1}}}
 	for i, e := range b.entries {
-		k := lowerASCII(e.text)
-		if e.latin && seen[k] {
-			continue // an acronym and a word share the lower-cased pattern
+		n := int32(0)
+		for _, r := range lowerASCII(e.text) {
+			next, ok := m.nodes[n].next[r]
+			if !ok {
+				if m.nodes[n].next == nil {
+					m.nodes[n].next = make(map[rune]int32, 2)
+				}
+				next = int32(len(m.nodes))
+				m.nodes[n].next[r] = next
+				m.nodes = append(m.nodes, node{entry: -1})
+			}
+			n = next
 		}
-		seen[k] = true
-		pats = append(pats, k)
-		index = append(index, i)
+		// an acronym and a word can share a node: chain them
+		if m.nodes[n].entry < 0 {
+			m.nodes[n].entry = int32(i)
+		} else {
+			m.alts = append(m.alts, alt{node: n, entry: int32(i)})
+		}
 	}
-	// group entries by their lower-cased pattern
-	alts := make(map[string][]int, len(b.entries))
-	for i, e := range b.entries {
-		k := lowerASCII(e.text)
-		alts[k] = append(alts[k], i)
-	}
-	a, err := ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostLongest).AddStrings(pats).Build()
-	if err != nil {
-		return nil, fmt.Errorf("building phrase automaton: %w", err)
-	}
-	m := &Matcher{ac: a, entries: b.entries, alts: make([][]int, len(pats))}
-	for pi, k := range pats {
-		m.alts[pi] = alts[k]
+	if len(m.nodes) > 1<<30 {
+		return nil, fmt.Errorf("phrase trie too large: %d nodes", len(m.nodes))
 	}
 	return m, nil
 }
 
+type node struct {
+	next  map[rune]int32
+	entry int32 // index into entries, or -1
+}
+
+func (m *Matcher) hasAlts(n int32) bool {
+	for _, a := range m.alts {
+		if a.node == n {
+			return true
+		}
+	}
+	return false
+}
+
+type alt struct {
+	node, entry int32
+}
+
 // Matcher finds phrases in text. It is safe for concurrent use.
 type Matcher struct {
-	ac      *ahocorasick.Automaton
 	entries []entry
-	alts    [][]int // per automaton pattern, the entries it can be
+	nodes   []node
+	alts    []alt // further entries ending at the same node
 }
 
 // Match is one phrase found in a text.
@@ -117,35 +132,83 @@ type Match struct {
 	Payloads   []Payload
 }
 
-// Find returns the leftmost-longest, non-overlapping phrase matches in text.
+// Find returns the leftmost-longest, non-overlapping phrase matches in text:
+// at each position the longest phrase that is valid there (word boundaries
+// for Latin phrases, case for acronyms) wins.
 func (m *Matcher) Find(text string) []Match {
-	hay := []byte(lowerASCII(text))
-	found := m.ac.FindAll(hay, -1)
-	out := make([]Match, 0, len(found))
-	for _, f := range found {
-		var pays []Payload
-		phrase := ""
-		for _, ei := range m.alts[f.PatternID] {
-			e := &m.entries[ei]
-			if e.latin {
-				if !wordBoundary(text, f.Start, f.End) {
-					continue
+	var out []Match
+	prevWord := false // the rune before i is a Latin letter or digit
+	for i := 0; i < len(text); {
+		r0, size0 := utf8.DecodeRuneInString(text[i:])
+		best, bestEnd := -1, 0
+		var bestPays []Payload
+		if !(prevWord && isWordRune(r0)) {
+			n := int32(0)
+			for j := i; j < len(text); {
+				r, size := utf8.DecodeRuneInString(text[j:])
+				if r >= 'A' && r <= 'Z' {
+					r += 32
 				}
-				if e.caseSensitive && text[f.Start:f.End] != e.text {
-					continue
+				next, ok := m.nodes[n].next[r]
+				if !ok {
+					break
 				}
-			}
-			pays = append(pays, e.payloads...)
-			if phrase == "" {
-				phrase = e.text
+				n = next
+				j += size
+				if m.nodes[n].entry >= 0 {
+					if pays, phrase := m.valid(text, i, j, n); pays != nil {
+						best, bestEnd, bestPays = phrase, j, pays
+					}
+				}
 			}
 		}
-		if len(pays) == 0 {
+		if best >= 0 {
+			out = append(out, Match{Start: i, End: bestEnd, Phrase: m.entries[best].text, Payloads: bestPays})
+			r, _ := utf8.DecodeLastRuneInString(text[:bestEnd])
+			prevWord = isWordRune(r)
+			i = bestEnd
 			continue
 		}
-		out = append(out, Match{Start: f.Start, End: f.End, Phrase: phrase, Payloads: pays})
+		prevWord = isWordRune(r0)
+		i += size0
 	}
 	return out
+}
+
+// valid returns the payloads of the entries at node n that may match
+// text[i:j], and the first such entry.
+func (m *Matcher) valid(text string, i, j int, n int32) ([]Payload, int) {
+	first := -1
+	e0 := &m.entries[m.nodes[n].entry]
+	if !e0.latin && !m.hasAlts(n) {
+		return e0.payloads, int(m.nodes[n].entry) // the common case: no copy
+	}
+	var pays []Payload
+	check := func(ei int32) {
+		e := &m.entries[ei]
+		if e.latin {
+			if !wordBoundary(text, i, j) {
+				return
+			}
+			if e.caseSensitive && text[i:j] != e.text {
+				return
+			}
+		}
+		if first < 0 {
+			first = int(ei)
+		}
+		pays = append(pays, e.payloads...)
+	}
+	check(m.nodes[n].entry)
+	if !m.hasAlts(n) {
+		return pays, first
+	}
+	for _, a := range m.alts {
+		if a.node == n {
+			check(a.entry)
+		}
+	}
+	return pays, first
 }
 
 func wordBoundary(text string, start, end int) bool {

@@ -20,6 +20,9 @@ const (
 // replacement characters) and Unsupported otherwise, with the script counts
 // behind the decision in detail.
 func Detect(text string) (lang string, detail string) {
+	if len(text) > 64<<10 {
+		text = text[:64<<10] // a sample decides
+	}
 	var han, kana, hangul, latin, otherLetter, junk, total int
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])

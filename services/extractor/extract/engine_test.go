@@ -1,0 +1,23 @@
+package extract
+
+import (
+	"sync"
+	"testing"
+)
+
+var (
+	sharedOnce sync.Once
+	shared     *Engine
+	sharedErr  error
+)
+
+// testEngine returns one engine shared by the package's tests (loading the
+// dictionaries once keeps the tests fast).
+func testEngine(t testing.TB) *Engine {
+	t.Helper()
+	sharedOnce.Do(func() { shared, sharedErr = New(Options{}) })
+	if sharedErr != nil {
+		t.Fatal(sharedErr)
+	}
+	return shared
+}
