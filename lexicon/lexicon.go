@@ -64,3 +64,22 @@ type Title struct {
 	Key    string // role key
 	Of     string // country or org id implied by the title, or "" when the text must say
 }
+
+// Organ is a phrase that names an organ of a state: a ministry, an armed
+// force, a seat of government ("外交部", "the State Department", "自卫队").
+// Organs stand for their state. Country is empty for generic phrases whose
+// state the surrounding text must supply.
+type Organ struct {
+	Phrase  string
+	Lang    string
+	Country string // ISO alpha-3, or "" for generic phrases
+	Type    string // foreign-ministry, defence-ministry, military, government, legislature, …
+}
+
+// Abbrev is a single-character abbreviation of a state or organisation
+// (中, 美, 日, 欧). They are ambiguous on their own; an extractor should use
+// them only inside compounds such as 中美 or 日英.
+type Abbrev struct {
+	Char string
+	ID   string // country or org id
+}

@@ -1,0 +1,423 @@
+package lexicon
+
+import (
+	"bufio"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/language"
+)
+
+const vocabPath = "../../shared/corpus/vocab.tsv"
+
+func mustDefault(t testing.TB) *Lexicon {
+	t.Helper()
+	lx, err := Default()
+	if err != nil {
+		t.Fatalf("loading embedded lexicon: %v", err)
+	}
+	return lx
+}
+
+func day(s string) time.Time {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// vocabRows reads the shared vocabulary: id, kind, en, zh.
+func vocabRows(t *testing.T) [][]string {
+	t.Helper()
+	path := vocabPath
+	if p := os.Getenv("DIPLOGRAPH_VOCAB"); p != "" {
+		path = p
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("vocabulary %s: %v (set DIPLOGRAPH_VOCAB to its path)", path, err)
+	}
+	defer f.Close()
+	var rows [][]string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Split(sc.Text(), "\t")
+		if len(fields) < 4 || fields[0] == "id" {
+			continue
+		}
+		rows = append(rows, fields)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 100 {
+		t.Fatalf("vocabulary %s has only %d rows", path, len(rows))
+	}
+	return rows
+}
+
+func TestEveryVocabularyIDIsInTheLexicon(t *testing.T) {
+	lx := mustDefault(t)
+	for _, v := range vocabRows(t) {
+		id, kind, zh := v[0], v[1], v[3]
+		t.Run(id, func(t *testing.T) {
+			e, ok := lx.Get(id)
+			if !ok {
+				t.Fatalf("%s (%s) missing", id, kind)
+			}
+			if e.Kind != kind {
+				t.Errorf("kind %s, vocabulary says %s", e.Kind, kind)
+			}
+			if kind != KindTopic && !slices.Contains(e.Names["zh"], zh) {
+				t.Errorf("zh names %v lack the vocabulary label %q", e.Names["zh"], zh)
+			}
+		})
+	}
+}
+
+func TestEveryCountryNamedInTheGoldFilesIsInTheLexicon(t *testing.T) {
+	lx := mustDefault(t)
+	for _, id := range []string{"JPN", "GBR", "CHN", "USA", "FRA", "ITA", "CAN", "UKR", "DEU", "RUS", "PRK", "TWN", "DNK", "AUS", "NLD", "ISR", "HKG", "PSE", "KOR", "MAC", "QAT", "RWA", "COD"} {
+		if e, ok := lx.Get(id); !ok || e.Kind != KindCountry {
+			t.Errorf("country %s missing", id)
+		}
+	}
+}
+
+// iso3166 lists the ISO 3166-1 alpha-3 codes, derived from CLDR's region
+// data: CLDR also knows exceptionally reserved, deprecated and grouping
+// codes, which ISO 3166-1 does not assign.
+func iso3166() []string {
+	notISO := map[string]bool{
+		"AC": true, "CP": true, "DG": true, "EA": true, "IC": true, "TA": true, "XK": true,
+		"EU": true, "EZ": true, "UN": true, "UK": true, "QO": true, "CQ": true,
+		"AN": true, "BU": true, "CS": true, "CT": true, "DD": true, "DY": true, "FQ": true,
+		"FX": true, "HV": true, "JT": true, "MI": true, "NH": true, "NQ": true, "NT": true,
+		"PC": true, "PU": true, "PZ": true, "RH": true, "SU": true, "TP": true, "VD": true,
+		"WK": true, "YD": true, "YU": true, "ZR": true,
+	}
+	var out []string
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			code := string([]rune{a, b})
+			r, err := language.ParseRegion(code)
+			if err != nil || !r.IsCountry() || notISO[code] {
+				continue
+			}
+			out = append(out, r.ISO3())
+		}
+	}
+	return out
+}
+
+func TestEveryISO3166CountryIsInTheLexicon(t *testing.T) {
+	lx := mustDefault(t)
+	codes := iso3166()
+	if len(codes) != 249 {
+		t.Fatalf("ISO 3166-1 has 249 codes, the list derived from CLDR has %d", len(codes))
+	}
+	for _, id := range codes {
+		e, ok := lx.Get(id)
+		if !ok || e.Kind != KindCountry {
+			t.Errorf("country %s missing", id)
+			continue
+		}
+		for _, lang := range []string{"en", "zh"} {
+			if e.Label[lang] == "" {
+				t.Errorf("%s has no %s label", id, lang)
+			}
+		}
+	}
+}
+
+func TestEveryEntityIsWellFormed(t *testing.T) {
+	lx := mustDefault(t)
+	seen := map[string]bool{}
+	for _, e := range lx.Entities() {
+		if seen[e.ID] {
+			t.Errorf("duplicate id %s", e.ID)
+		}
+		seen[e.ID] = true
+		if e.Label["en"] == "" {
+			t.Errorf("%s has no English label", e.ID)
+		}
+		if e.Kind != KindTopic && e.Label["zh"] == "" {
+			t.Errorf("%s has no Chinese label", e.ID)
+		}
+		if e.Kind == KindPerson && e.Country == "" {
+			t.Errorf("%s has no country", e.ID)
+		}
+		for lang, names := range e.Names {
+			for _, n := range names {
+				if n == "" || strings.TrimSpace(n) != n {
+					t.Errorf("%s has a blank or padded %s name %q", e.ID, lang, n)
+				}
+			}
+		}
+	}
+}
+
+func TestRolesAreWellFormed(t *testing.T) {
+	lx := mustDefault(t)
+	for _, e := range lx.Entities() {
+		for _, r := range e.Roles {
+			if !r.To.IsZero() && r.To.Before(r.From) {
+				t.Errorf("%s %s of %s ends before it starts", e.ID, r.Key, r.Of)
+			}
+			if _, ok := lx.Get(r.Of); !ok {
+				t.Errorf("%s %s of unknown %s", e.ID, r.Key, r.Of)
+			}
+		}
+	}
+}
+
+func TestHoldersOf(t *testing.T) {
+	lx := mustDefault(t)
+	tests := []struct {
+		name     string
+		key, of  string
+		day      string
+		expected []string
+	}{
+		{"Kamikawa was Japan's foreign minister at the 2023 2+2", "foreign-minister", "JPN", "2023-11-07", []string{"person:kamikawa-yoko"}},
+		{"Iwaya was Japan's foreign minister in early 2025", "foreign-minister", "JPN", "2025-03-01", []string{"person:iwaya-takeshi"}},
+		{"Motegi is Japan's foreign minister in the Takaichi cabinet", "foreign-minister", "JPN", "2025-11-20", []string{"person:motegi-toshimitsu"}},
+		{"Cleverly was Foreign Secretary in early November 2023", "foreign-minister", "GBR", "2023-11-07", []string{"person:cleverly-james"}},
+		{"Cameron was Foreign Secretary from mid-November 2023", "foreign-minister", "GBR", "2023-12-01", []string{"person:cameron-david"}},
+		{"Kihara was Japan's defence minister in late 2023", "defence-minister", "JPN", "2023-11-07", []string{"person:kihara-minoru"}},
+		{"Shapps was Defence Secretary in late 2023", "defence-minister", "GBR", "2023-11-07", []string{"person:shapps-grant"}},
+		{"Qin Gang was China's foreign minister in spring 2023", "foreign-minister", "CHN", "2023-04-01", []string{"person:qin-gang"}},
+		{"Wang Yi returned as China's foreign minister in 2023", "foreign-minister", "CHN", "2023-11-15", []string{"person:wang-yi"}},
+		{"Blinken was Secretary of State in 2023", "foreign-minister", "USA", "2023-06-18", []string{"person:blinken-antony"}},
+		{"Rubio is Secretary of State under the second Trump presidency", "foreign-minister", "USA", "2025-06-01", []string{"person:rubio-marco"}},
+		{"Guterres is UN Secretary-General", "secretary-general", "org:un", "2023-10-09", []string{"person:guterres-antonio"}},
+		{"Rutte followed Stoltenberg at NATO", "secretary-general", "org:nato", "2025-01-01", []string{"person:rutte-mark"}},
+		{"a handover day has both office holders", "foreign-minister", "GBR", "2023-11-13", []string{"person:cleverly-james", "person:cameron-david"}},
+		{"nobody holds an unknown role", "chief-astronaut", "JPN", "2023-11-07", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, e := range lx.HoldersOf(tt.key, tt.of, day(tt.day)) {
+				got = append(got, e.ID)
+			}
+			if !slices.Equal(got, tt.expected) {
+				t.Errorf("HoldersOf(%q, %q, %s) = %v, want %v", tt.key, tt.of, tt.day, got, tt.expected)
+			}
+		})
+	}
+}
+
+func TestRolesOn(t *testing.T) {
+	lx := mustDefault(t)
+	tests := []struct {
+		name   string
+		person string
+		day    string
+		want   []string // key/of
+	}{
+		{"Kishida was prime minister in 2023", "person:kishida-fumio", "2023-11-07", []string{"head-of-government/JPN"}},
+		{"Kamikawa held no tracked role before her appointment", "person:kamikawa-yoko", "2023-01-01", nil},
+		{"an unknown person has no roles", "person:nobody-nobody", "2023-01-01", nil},
+		{"a time of day does not end a role early", "person:cleverly-james", "2023-11-13", []string{"foreign-minister/GBR"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := day(tt.day).Add(15 * time.Hour)
+			var got []string
+			for _, r := range lx.RolesOn(tt.person, d) {
+				got = append(got, r.Key+"/"+r.Of)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("RolesOn(%s, %s) = %v, want %v", tt.person, tt.day, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAbbrevsAndOrgansAndTitles(t *testing.T) {
+	lx := mustDefault(t)
+	abbrev := map[string]string{}
+	for _, a := range lx.Abbrevs() {
+		if prev, dup := abbrev[a.Char]; dup {
+			t.Errorf("abbreviation %s names both %s and %s", a.Char, prev, a.ID)
+		}
+		abbrev[a.Char] = a.ID
+	}
+	for char, id := range map[string]string{"中": "CHN", "美": "USA", "日": "JPN", "英": "GBR", "法": "FRA", "俄": "RUS", "德": "DEU", "韩": "KOR", "朝": "PRK", "印": "IND", "澳": "AUS", "乌": "UKR", "欧": "org:eu"} {
+		if abbrev[char] != id {
+			t.Errorf("abbreviation %s = %q, want %s", char, abbrev[char], id)
+		}
+	}
+	organs := map[string]string{}
+	for _, o := range lx.Organs() {
+		organs[o.Lang+":"+o.Phrase] = o.Country
+	}
+	for phrase, country := range map[string]string{"zh:外交部": "", "en:State Department": "USA", "zh:外务省": "JPN", "zh:解放军": "CHN", "en:FCDO": "GBR", "en:Pentagon": "USA", "ja:外務省": "JPN"} {
+		if c, ok := organs[phrase]; !ok || c != country {
+			t.Errorf("organ %s = %q (present %v), want %q", phrase, c, ok, country)
+		}
+	}
+	titles := map[string]Title{}
+	for _, ti := range lx.Titles() {
+		titles[ti.Lang+":"+ti.Phrase] = ti
+	}
+	for phrase, want := range map[string]Title{
+		"zh:外相":                 {Key: "foreign-minister"},
+		"zh:国务卿":                {Key: "foreign-minister", Of: "USA"},
+		"zh:外交大臣":               {Key: "foreign-minister", Of: "GBR"},
+		"en:Foreign Secretary":  {Key: "foreign-minister", Of: "GBR"},
+		"en:Secretary of State": {Key: "foreign-minister", Of: "USA"},
+		"ja:外務大臣":               {Key: "foreign-minister", Of: "JPN"},
+	} {
+		got, ok := titles[phrase]
+		if !ok || got.Key != want.Key || got.Of != want.Of {
+			t.Errorf("title %s = %+v (present %v), want key %s of %q", phrase, got, ok, want.Key, want.Of)
+		}
+	}
+}
+
+func TestNamesResolve(t *testing.T) {
+	lx := mustDefault(t)
+	tests := []struct {
+		name, lang, surface, id string
+	}{
+		{"the Chinese side is China", "zh", "中方", "CHN"},
+		{"the British side is the UK", "en", "the British side", "GBR"},
+		{"Downing Street is the UK", "en", "Downing Street", "GBR"},
+		{"the Kremlin is Russia", "zh", "克里姆林宫", "RUS"},
+		{"Palestine has its news name", "zh", "巴勒斯坦", "PSE"},
+		{"the European Commission is the EU", "zh", "欧盟委员会", "org:eu"},
+		{"the CPC has its short name", "zh", "中共", "org:cpc"},
+		{"Kamikawa is found by her Chinese name", "zh", "上川阳子", "person:kamikawa-yoko"},
+		{"Indo-Pacific has a long Chinese form", "zh", "印度-太平洋", "place:indo-pacific"},
+		{"economic coercion is cued in English", "en", "economic coercion", "topic:economic-coercion"},
+		{"a Japanese alias keeps its language", "ja", "上川陽子", "person:kamikawa-yoko"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := lx.Get(tt.id)
+			if !ok {
+				t.Fatalf("%s missing", tt.id)
+			}
+			if !slices.Contains(e.Names[tt.lang], tt.surface) {
+				t.Errorf("%s %s names %v lack %q", tt.id, tt.lang, e.Names[tt.lang], tt.surface)
+			}
+		})
+	}
+}
+
+func TestLoadOverridesFileByFile(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "topics.tsv", "id\ten\tzh\ntopic:test-topic\ttest topic\t测试\n")
+	lx, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := lx.Get("topic:test-topic"); !ok {
+		t.Error("topic from the override directory missing")
+	}
+	if _, ok := lx.Get("topic:economic-coercion"); ok {
+		t.Error("embedded topics.tsv still loaded although the directory overrides it")
+	}
+	if _, ok := lx.Get("JPN"); !ok {
+		t.Error("embedded countries.tsv not loaded although the directory lacks it")
+	}
+}
+
+func TestLoadRejectsMalformedRows(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string
+		content  string
+		line     int
+		contains string
+	}{
+		{"a row with more fields than the header", "topics.tsv", "id\ten\tzh\ntopic:a\ta\t甲\ntopic:b\tb\t乙\textra\n", 3, "fields"},
+		{"a topic id without its prefix", "topics.tsv", "id\ten\tzh\n# comment\n\nb\tb\t乙\n", 4, "not a valid topic id"},
+		{"a duplicate id", "places.tsv", "id\ten\tzh\nplace:x\tx\t甲\nplace:x\tx\t甲\n", 3, "duplicate id"},
+		{"a header without a required column", "roles.tsv", "person\tkey\tof\tfrom\n", 1, "lacks column"},
+		{"a role for an unknown person", "roles.tsv", "person\tkey\tof\tfrom\tto\nperson:nobody-x\tforeign-minister\tJPN\t2020-01-01\t\n", 2, "unknown person"},
+		{"a role that ends before it starts", "roles.tsv", "person\tkey\tof\tfrom\tto\nperson:wang-yi\tforeign-minister\tCHN\t2020-01-01\t2019-01-01\n", 2, "before it starts"},
+		{"a malformed date", "roles.tsv", "person\tkey\tof\tfrom\tto\nperson:wang-yi\tforeign-minister\tCHN\t2020/01/01\t\n", 2, "not YYYY-MM-DD"},
+		{"an abbreviation longer than one character", "countries.tsv", "id\ten\tzh\tabbrev\nJPN\tJapan\t日本\t日本\n", 2, "single character"},
+		{"a title in an unknown language", "titles.tsv", "phrase\tlang\tkey\tof\nMinister\tfr\tminister\t\n", 2, "unknown language"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, dir, tt.file, tt.content)
+			_, err := Load(dir)
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("Load = %v, want a *ParseError", err)
+			}
+			if pe.File != tt.file || pe.Line != tt.line {
+				t.Errorf("error at %s:%d, want %s:%d (%v)", pe.File, pe.Line, tt.file, tt.line, err)
+			}
+			if !strings.Contains(err.Error(), tt.contains) || !strings.Contains(err.Error(), tt.file) {
+				t.Errorf("error %q does not name the file or say %q", err, tt.contains)
+			}
+		})
+	}
+}
+
+func TestParseDay(t *testing.T) {
+	tests := []struct {
+		name, in string
+		end      bool
+		want     string
+	}{
+		{"a full date is itself", "2023-09-13", false, "2023-09-13"},
+		{"a month starts on its first day", "2018-03", false, "2018-03-01"},
+		{"a month ends on its last day", "2024-02", true, "2024-02-29"},
+		{"a year ends on 31 December", "2019", true, "2019-12-31"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseDay(tt.in, tt.end)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Format(time.DateOnly) != tt.want {
+				t.Errorf("parseDay(%q, %v) = %s, want %s", tt.in, tt.end, got.Format(time.DateOnly), tt.want)
+			}
+		})
+	}
+}
+
+func TestDefaultIsLoadedOnce(t *testing.T) {
+	a, b := mustDefault(t), mustDefault(t)
+	if a != b {
+		t.Error("Default returned two different lexicons")
+	}
+}
+
+func writeFile(t *testing.T, dir, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkHoldersOf(b *testing.B) {
+	lx := mustDefault(b)
+	d := day("2023-11-07")
+	for b.Loop() {
+		lx.HoldersOf("foreign-minister", "JPN", d)
+	}
+}

@@ -1,0 +1,331 @@
+package lexicon
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+)
+
+//go:generate go run gen_countries.go
+
+//go:embed data/*.tsv
+var embedded embed.FS
+
+// Data files, in load order: roles refer to people, people and organs to
+// countries and organisations.
+const (
+	fileCountries = "countries.tsv"
+	fileOrgs      = "orgs.tsv"
+	filePlaces    = "places.tsv"
+	fileTopics    = "topics.tsv"
+	filePeople    = "people.tsv"
+	fileRoles     = "roles.tsv"
+	fileTitles    = "titles.tsv"
+	fileOrgans    = "organs.tsv"
+)
+
+// Files lists the data files Load reads.
+var Files = []string{fileCountries, fileOrgs, filePlaces, fileTopics, filePeople, fileRoles, fileTitles, fileOrgans}
+
+// Languages of names and labels.
+var Languages = []string{"en", "zh", "zh-Hant", "ja"}
+
+// Lexicon is a loaded gazetteer. It is read-only after Load and safe for
+// concurrent use.
+type Lexicon struct {
+	entities []*Entity
+	byID     map[string]*Entity
+	titles   []Title
+	organs   []Organ
+	abbrevs  []Abbrev
+	// holders indexes role holders by "key\x00of".
+	holders map[string][]holder
+}
+
+type holder struct {
+	person *Entity
+	role   Role
+}
+
+var (
+	defaultOnce = sync.OnceValues(func() (*Lexicon, error) { return Load("") })
+)
+
+// Default returns the gazetteer built from the embedded data. It is loaded
+// once; every call returns the same *Lexicon.
+func Default() (*Lexicon, error) { return defaultOnce() }
+
+// Load reads the gazetteer. With dir == "" it uses the embedded data;
+// otherwise each data file present in dir replaces the embedded one of the
+// same name, and missing files fall back to the embedded data.
+func Load(dir string) (*Lexicon, error) {
+	lx := &Lexicon{byID: make(map[string]*Entity, 2048), holders: make(map[string][]holder)}
+	steps := []struct {
+		file string
+		fn   func(string, []byte) error
+	}{
+		{fileCountries, lx.loadEntities(KindCountry)},
+		{fileOrgs, lx.loadEntities(KindOrg)},
+		{filePlaces, lx.loadEntities(KindPlace)},
+		{fileTopics, lx.loadEntities(KindTopic)},
+		{filePeople, lx.loadEntities(KindPerson)},
+		{fileRoles, lx.loadRoles},
+		{fileTitles, lx.loadTitles},
+		{fileOrgans, lx.loadOrgans},
+	}
+	for _, s := range steps {
+		data, err := readFile(dir, s.file)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.fn(s.file, data); err != nil {
+			return nil, err
+		}
+	}
+	if err := lx.check(); err != nil {
+		return nil, err
+	}
+	for _, e := range lx.entities {
+		sort.SliceStable(e.Roles, func(i, j int) bool { return e.Roles[i].From.Before(e.Roles[j].From) })
+		for _, r := range e.Roles {
+			k := r.Key + "\x00" + r.Of
+			lx.holders[k] = append(lx.holders[k], holder{person: e, role: r})
+		}
+	}
+	return lx, nil
+}
+
+func readFile(dir, name string) ([]byte, error) {
+	if dir != "" {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err == nil {
+			return data, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("lexicon: reading %s: %w", name, err)
+		}
+	}
+	data, err := embedded.ReadFile("data/" + name)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: reading embedded %s: %w", name, err)
+	}
+	return data, nil
+}
+
+var (
+	idPattern = map[string]*regexp.Regexp{
+		KindCountry: regexp.MustCompile(`^[A-Z]{3}$`),
+		KindOrg:     regexp.MustCompile(`^org:[a-z0-9]+(-[a-z0-9]+)*$`),
+		KindPerson:  regexp.MustCompile(`^person:[a-z0-9]+(-[a-z0-9]+)*$`),
+		KindPlace:   regexp.MustCompile(`^place:[a-z0-9]+(-[a-z0-9]+)*$`),
+		KindTopic:   regexp.MustCompile(`^topic:[a-z0-9]+(-[a-z0-9]+)*$`),
+	}
+	roleKeyPattern = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
+)
+
+// loadEntities returns a loader for an entity file of the given kind.
+// Columns: id, en, zh, zh-Hant, ja (each may hold '|'-separated names, the
+// first being the label), aliases (language inferred from the script or
+// given as a "ja:", "zh:", "zh-Hant:" or "en:" prefix), and optionally
+// abbrev (single-character forms) and country.
+func (lx *Lexicon) loadEntities(kind string) func(string, []byte) error {
+	return func(file string, data []byte) error {
+		return readTSV(file, data, []string{"id", "en"}, func(r row) error {
+			id := r.get("id")
+			if !idPattern[kind].MatchString(id) {
+				return r.errorf("id %q is not a valid %s id", id, kind)
+			}
+			if _, dup := lx.byID[id]; dup {
+				return r.errorf("duplicate id %s", id)
+			}
+			e := &Entity{ID: id, Kind: kind, Label: make(map[string]string, 4), Names: make(map[string][]string, 4)}
+			for _, lang := range Languages {
+				for i, n := range r.list(lang) {
+					if i == 0 {
+						e.Label[lang] = n
+					}
+					e.addName(lang, n)
+				}
+			}
+			if e.Label["en"] == "" {
+				return r.errorf("%s has no English name", id)
+			}
+			for _, a := range r.list("aliases") {
+				lang, name := aliasLang(a)
+				if name == "" {
+					return r.errorf("empty alias %q", a)
+				}
+				e.addName(lang, name)
+			}
+			for _, c := range r.list("abbrev") {
+				if len([]rune(c)) != 1 {
+					return r.errorf("abbrev %q is not a single character", c)
+				}
+				lx.abbrevs = append(lx.abbrevs, Abbrev{Char: c, ID: id})
+			}
+			e.Country = r.get("country")
+			lx.entities = append(lx.entities, e)
+			lx.byID[id] = e
+			return nil
+		})
+	}
+}
+
+func (e *Entity) addName(lang, name string) {
+	if !slices.Contains(e.Names[lang], name) {
+		e.Names[lang] = append(e.Names[lang], name)
+	}
+}
+
+// aliasLang splits an optional language prefix off an alias, or infers the
+// language from the script: kana means Japanese, Han Chinese, else English.
+func aliasLang(a string) (lang, name string) {
+	for _, l := range Languages {
+		if rest, ok := strings.CutPrefix(a, l+":"); ok {
+			return l, strings.TrimSpace(rest)
+		}
+	}
+	han := false
+	for _, r := range a {
+		switch {
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			return "ja", a
+		case unicode.Is(unicode.Han, r):
+			han = true
+		}
+	}
+	if han {
+		return "zh", a
+	}
+	return "en", a
+}
+
+// Columns: person, key, of, from, to.
+func (lx *Lexicon) loadRoles(file string, data []byte) error {
+	return readTSV(file, data, []string{"person", "key", "of", "from", "to"}, func(r row) error {
+		p, ok := lx.byID[r.get("person")]
+		if !ok || p.Kind != KindPerson {
+			return r.errorf("unknown person %q", r.get("person"))
+		}
+		key := r.get("key")
+		if !roleKeyPattern.MatchString(key) {
+			return r.errorf("bad role key %q", key)
+		}
+		of := r.get("of")
+		if _, ok := lx.byID[of]; !ok {
+			return r.errorf("role of unknown country or organisation %q", of)
+		}
+		from, err := parseDay(r.get("from"), false)
+		if err != nil {
+			return r.errorf("from: %v", err)
+		}
+		to, err := parseDay(r.get("to"), true)
+		if err != nil {
+			return r.errorf("to: %v", err)
+		}
+		if !from.IsZero() && !to.IsZero() && to.Before(from) {
+			return r.errorf("role ends (%s) before it starts (%s)", r.get("to"), r.get("from"))
+		}
+		p.Roles = append(p.Roles, Role{Key: key, Of: of, From: from, To: to})
+		return nil
+	})
+}
+
+// parseDay reads YYYY-MM-DD, YYYY-MM or YYYY. A partial date stands for its
+// first day, or for its last day when end is set, so that an uncertain
+// month never shortens a term. "" is the zero time.
+func parseDay(s string, end bool) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []struct {
+		layout string
+		years  int
+		months int
+	}{{time.DateOnly, 0, 0}, {"2006-01", 0, 1}, {"2006", 1, 0}} {
+		t, err := time.Parse(layout.layout, s)
+		if err != nil {
+			continue
+		}
+		if end && (layout.years > 0 || layout.months > 0) {
+			t = t.AddDate(layout.years, layout.months, -1)
+		}
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD, YYYY-MM or YYYY", s)
+}
+
+// Columns: phrase, lang, key, of.
+func (lx *Lexicon) loadTitles(file string, data []byte) error {
+	return readTSV(file, data, []string{"phrase", "lang", "key", "of"}, func(r row) error {
+		t := Title{Phrase: r.get("phrase"), Lang: r.get("lang"), Key: r.get("key"), Of: r.get("of")}
+		if !slices.Contains(Languages, t.Lang) {
+			return r.errorf("unknown language %q", t.Lang)
+		}
+		if !roleKeyPattern.MatchString(t.Key) {
+			return r.errorf("bad role key %q", t.Key)
+		}
+		lx.titles = append(lx.titles, t)
+		return nil
+	})
+}
+
+// Columns: phrase, lang, country, and optionally type.
+func (lx *Lexicon) loadOrgans(file string, data []byte) error {
+	return readTSV(file, data, []string{"phrase", "lang", "country"}, func(r row) error {
+		o := Organ{Phrase: r.get("phrase"), Lang: r.get("lang"), Country: r.get("country"), Type: r.get("type")}
+		if !slices.Contains(Languages, o.Lang) {
+			return r.errorf("unknown language %q", o.Lang)
+		}
+		lx.organs = append(lx.organs, o)
+		return nil
+	})
+}
+
+// check validates references that can only be resolved once every file is
+// read: the countries of people, organisations and organs, and the ids that
+// titles imply.
+func (lx *Lexicon) check() error {
+	known := func(id string) bool { _, ok := lx.byID[id]; return id == "" || ok }
+	for _, e := range lx.entities {
+		if !known(e.Country) {
+			return &ParseError{File: fileFor(e.Kind), Err: fmt.Errorf("%s: unknown country %q", e.ID, e.Country)}
+		}
+	}
+	for _, t := range lx.titles {
+		if !known(t.Of) {
+			return &ParseError{File: fileTitles, Err: fmt.Errorf("title %q: unknown id %q", t.Phrase, t.Of)}
+		}
+	}
+	for _, o := range lx.organs {
+		if !known(o.Country) {
+			return &ParseError{File: fileOrgans, Err: fmt.Errorf("organ %q: unknown id %q", o.Phrase, o.Country)}
+		}
+	}
+	return nil
+}
+
+func fileFor(kind string) string {
+	switch kind {
+	case KindCountry:
+		return fileCountries
+	case KindOrg:
+		return fileOrgs
+	case KindPerson:
+		return filePeople
+	case KindPlace:
+		return filePlaces
+	default:
+		return fileTopics
+	}
+}
