@@ -5,6 +5,37 @@
 // The data are TSV files embedded in the binary (data/*.tsv); Load with a
 // directory reads that directory's files instead, so users can override
 // the gazetteer without rebuilding.
+//
+// # Data files
+//
+// Every file is UTF-8 TSV with a header line; columns are found by name, so
+// their order is free and unknown columns are ignored. Blank lines and lines
+// starting with '#' are skipped. '|' separates several values in a field.
+//
+//   - countries.tsv, orgs.tsv, places.tsv, topics.tsv, people.tsv: id, en,
+//     zh, zh-Hant, ja (names per language; the first is the label), aliases
+//     (any language: kana means ja, Han zh, else en, or an explicit "ja:",
+//     "zh:", "zh-Hant:", "en:" prefix), and where they apply weak (generic
+//     cues), abbrev (single characters such as 中 or 欧, for compounds like
+//     中美) and country (ISO alpha-3 of a person or a state's organ).
+//     countries.tsv is generated from CLDR by gen_countries.go and then
+//     curated; re-running the generator keeps the curated rows.
+//   - roles.tsv: person, key, of, from, to. Dates are YYYY-MM-DD, or YYYY-MM
+//     or YYYY where the day is not known (a partial from is its first day, a
+//     partial to its last); an empty to means still in office.
+//   - titles.tsv: phrase, lang, key, of (of is empty when the text must say
+//     which state).
+//   - organs.tsv: phrase, lang, country, type (country is empty for generic
+//     phrases such as 外交部).
+//
+// Role keys: head-of-state, head-of-government, foreign-minister,
+// defence-minister, spokesperson (of the foreign ministry), minister (any
+// other cabinet post), vice-president, chief-cabinet-secretary,
+// national-security-adviser, speaker, ambassador, leader (of a territory
+// or an armed group), party-leader, press-secretary, secretary-general,
+// president (of an organisation, for the EU the European Commission),
+// council-president and parliament-president (EU), high-representative,
+// high-commissioner, head (director-general and the like), prosecutor.
 package lexicon
 
 import (
@@ -31,6 +62,11 @@ type Entity struct {
 	// capitals used for governments, diplomatic forms (中方, the British side),
 	// topic cue phrases.
 	Names map[string][]string
+	// Weak are cue phrases, per language, too generic to name the entity on
+	// their own ("relations", "伙伴", "visit"): an extractor should use them
+	// only when no name matches, or to confirm a weaker reading. Mostly
+	// topics have them.
+	Weak map[string][]string
 	// Country is the state a person serves or an organ belongs to (ISO alpha-3).
 	Country string
 	// Roles are a person's dated roles.

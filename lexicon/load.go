@@ -137,7 +137,8 @@ var (
 // Columns: id, en, zh, zh-Hant, ja (each may hold '|'-separated names, the
 // first being the label), aliases (language inferred from the script or
 // given as a "ja:", "zh:", "zh-Hant:" or "en:" prefix), and optionally
-// abbrev (single-character forms) and country.
+// weak (generic cue phrases, languages as for aliases), abbrev
+// (single-character forms) and country.
 func (lx *Lexicon) loadEntities(kind string) func(string, []byte) error {
 	return func(file string, data []byte) error {
 		return readTSV(file, data, []string{"id", "en"}, func(r row) error {
@@ -166,6 +167,18 @@ func (lx *Lexicon) loadEntities(kind string) func(string, []byte) error {
 					return r.errorf("empty alias %q", a)
 				}
 				e.addName(lang, name)
+			}
+			for _, a := range r.list("weak") {
+				lang, cue := aliasLang(a)
+				if cue == "" {
+					return r.errorf("empty weak cue %q", a)
+				}
+				if e.Weak == nil {
+					e.Weak = make(map[string][]string, 2)
+				}
+				if !slices.Contains(e.Weak[lang], cue) {
+					e.Weak[lang] = append(e.Weak[lang], cue)
+				}
 			}
 			for _, c := range r.list("abbrev") {
 				if len([]rune(c)) != 1 {
