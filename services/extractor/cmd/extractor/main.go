@@ -1,0 +1,110 @@
+// Command extractor runs the extraction stage alone against an external
+// NATS: it consumes articles and publishes extractions. Run several copies
+// to share the work; they share one durable consumer.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime"
+	"syscall"
+	"time"
+
+	"github.com/diplograph/diplograph/platform/config"
+	"github.com/diplograph/diplograph/platform/natsx"
+	"github.com/diplograph/diplograph/platform/telemetry"
+	"github.com/diplograph/diplograph/services/extractor"
+	"github.com/diplograph/diplograph/services/extractor/extract"
+)
+
+type cfg struct {
+	nats       natsx.Config
+	replicas   int
+	workers    int
+	health     string
+	logLevel   string
+	lexiconDir string
+	rulesDir   string
+}
+
+func main() {
+	c, err := parse(os.Args[1:])
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return
+		}
+		fmt.Fprintln(os.Stderr, "extractor:", err)
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, c); err != nil {
+		fmt.Fprintln(os.Stderr, "extractor:", err)
+		stop()
+		os.Exit(1)
+	}
+}
+
+func parse(args []string) (cfg, error) {
+	var c cfg
+	fs := flag.NewFlagSet("extractor", flag.ContinueOnError)
+	config.String(fs, &c.nats.URL, "nats-url", "NATS_URL", "nats://127.0.0.1:4222", "NATS server URL(s)")
+	config.String(fs, &c.nats.User, "nats-user", "NATS_USER", "", "NATS user")
+	config.Secret(fs, &c.nats.Password, "nats-password", "NATS_PASSWORD", "", "NATS password")
+	config.Secret(fs, &c.nats.Token, "nats-token", "NATS_TOKEN", "", "NATS token")
+	config.String(fs, &c.nats.NKeySeed, "nats-nkey", "NATS_NKEY_SEED", "", "NKey seed file")
+	config.String(fs, &c.nats.Creds, "nats-creds", "NATS_CREDS", "", "NATS credentials file")
+	config.String(fs, &c.nats.CAFile, "nats-ca", "NATS_CA", "", "CA certificate for TLS")
+	config.String(fs, &c.nats.CertFile, "nats-cert", "NATS_CERT", "", "client certificate for TLS")
+	config.String(fs, &c.nats.KeyFile, "nats-key", "NATS_KEY", "", "client key for TLS")
+	if err := config.Int(fs, &c.replicas, "replicas", "NATS_REPLICAS", 1, "stream replicas"); err != nil {
+		return c, err
+	}
+	if err := config.Int(fs, &c.workers, "workers", "EXTRACT_WORKERS", runtime.NumCPU(), "extraction goroutines"); err != nil {
+		return c, err
+	}
+	config.String(fs, &c.health, "health", "HEALTH_ADDR", ":9464", "address of /livez, /readyz, /metrics")
+	config.String(fs, &c.logLevel, "log-level", "LOG_LEVEL", "info", "log level")
+	config.String(fs, &c.lexiconDir, "lexicon", "DIPLOGRAPH_LEXICON", "", "folder overriding the embedded gazetteer")
+	config.String(fs, &c.rulesDir, "rules", "DIPLOGRAPH_RULES", "", "folder overriding the embedded rule files")
+	return c, fs.Parse(args)
+}
+
+func run(ctx context.Context, c cfg) error {
+	log := telemetry.NewLogger(os.Stderr, c.logLevel)
+	start := time.Now()
+	engine, err := extract.New(extract.Options{LexiconDir: c.lexiconDir, RulesDir: c.rulesDir})
+	if err != nil {
+		return fmt.Errorf("loading the extractor: %w", err)
+	}
+	log.Info("extractor loaded", "took", time.Since(start).Round(time.Millisecond))
+	c.nats.Name = "diplograph-extractor"
+	nc, js, err := natsx.Connect(ctx, c.nats, log)
+	if err != nil {
+		return err
+	}
+	defer nc.Drain()
+	if err := (natsx.Topology{Replicas: c.replicas}).Ensure(ctx, js); err != nil {
+		return err
+	}
+	m := telemetry.NewMetrics()
+	svc := &extractor.Service{Engine: engine, JS: js, Log: log, Metrics: m, Workers: c.workers}
+	h := telemetry.NewHealth(m)
+	h.AddCheck("nats", func(context.Context) error {
+		if !nc.IsConnected() {
+			return errors.New("disconnected")
+		}
+		return nil
+	})
+	h.AddCheck("consumer", svc.Ready)
+	go func() {
+		if err := h.Serve(ctx, c.health, log); err != nil {
+			log.Error("health endpoints", "err", err)
+		}
+	}()
+	return svc.Run(ctx)
+}
