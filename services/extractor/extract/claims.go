@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strconv"
+
+	"github.com/diplograph/diplograph/services/extractor/internal/sentence"
 	"strings"
 	"unicode/utf8"
 
@@ -54,6 +56,10 @@ func (d *doc) clauseEnd(off, e int, ext bool) int {
 	for i < e {
 		r, size := utf8.DecodeRuneInString(d.text[i:])
 		if d.isClauseBreak(r) {
+			if (r == '\n' || r == ':' || r == '：') && d.listFollows(i+size, e) {
+				i += size
+				continue
+			}
 			if ext && d.startsExtension(i+size, e) {
 				i += size
 				continue
@@ -63,6 +69,12 @@ func (d *doc) clauseEnd(off, e int, ext bool) int {
 		i += size
 	}
 	return e
+}
+
+// listFollows reports a list item (after spaces and line breaks) at off.
+func (d *doc) listFollows(off, e int) bool {
+	rest := strings.TrimLeft(d.text[off:e], " \n")
+	return sentence.IsBullet(rest)
 }
 
 func (d *doc) startsExtension(off, e int) bool {
@@ -80,6 +92,7 @@ func (d *doc) claims() []draft {
 	var out []draft
 	var carry *subject // the last subject, for sentences without one
 	var lastPerson *mention
+	d.lastSpeaker = nil
 	bySent := make([][]*mention, len(d.sents))
 	for _, m := range d.ments {
 		if m.sent >= 0 && m.sent < len(bySent) {
@@ -94,12 +107,16 @@ func (d *doc) claims() []draft {
 		// reporter's framing: a sentence that is an outlet's report of a
 		// source is still read, but the source itself is not a subject
 		absorbedUntil := -1
+		modalUntil := -1 // a commitment's clause: later modal cues are part of it
 		var sentSubj *subject
 		for ci, m := range sm {
 			if m.kind == mPerson {
 				lastPerson = m
 			}
 			if m.kind != mCue || m.start < absorbedUntil {
+				continue
+			}
+			if m.start < modalUntil && (m.cue.Frame == "modal" || m.cue.Frame == "hope") {
 				continue
 			}
 			cue := m.cue
@@ -119,14 +136,14 @@ func (d *doc) claims() []draft {
 				}
 			}
 			switch cue.Frame {
-			case "absorb":
+			case "absorb", "should":
 				absorbedUntil = ce
 			case "weak", "modal", "hope":
-				if nextCue != nil && nextCue.cue.Frame != "weak" && !(cue.Frame == "modal" && nextCue.cue.Frame == "modal") {
-					continue // the inner cue states the claim
+				if nextCue != nil && d.governs(sm, m, nextCue) {
+					continue // 重申强烈反对, will continue to support: the inner cue states the claim
 				}
-				if nextCue != nil && cue.Frame == "modal" && nextCue.cue.Frame == "modal" {
-					continue // 将继续, will continue: the later one reads
+				if cue.Frame == "modal" {
+					modalUntil = ce
 				}
 			default:
 				if nextCue != nil && nextCue.cue.Frame != "weak" {
@@ -175,6 +192,9 @@ func (d *doc) claims() []draft {
 			objMents := d.inScope(sm, scopeStart, scopeEnd)
 			if preStart >= 0 {
 				objMents = append(d.inScope(sm, preStart, m.start), objMents...)
+			}
+			if cue.Frame == "modal" || cue.Frame == "weak" {
+				objMents = d.unclaimed(objMents)
 			}
 			holders := subj.ids
 			switch cue.Frame {
@@ -292,6 +312,66 @@ func (d *doc) claims() []draft {
 
 func ptr(s string) *string { return &s }
 
+// governs reports whether a reporting or modal cue m directly governs the
+// next cue n (重申强烈反对, 将继续支持, will continue to support): nothing but
+// adverbs and a subject stand between them.
+func (d *doc) governs(sm []*mention, m, n *mention) bool {
+	if n.cue.Frame == "weak" {
+		return false
+	}
+	// skip a chain of modal cues (将继续, will continue to) to what they govern
+	for n.cue.Frame == "modal" || n.cue.Frame == "hope" {
+		if !d.near(sm, m, n) {
+			return false
+		}
+		var next *mention
+		for _, x := range sm {
+			if x.kind == mCue && x.start >= n.end {
+				next = x
+				break
+			}
+		}
+		if next == nil || next.cue.Frame == "weak" {
+			return false
+		}
+		m, n = n, next
+	}
+	return d.near(sm, m, n)
+}
+
+// near reports that only adverbs and a subject stand between cues m and n.
+func (d *doc) near(sm []*mention, m, n *mention) bool {
+	gap := d.text[m.end:n.start]
+	for _, x := range sm {
+		if x.start >= m.end && x.end <= n.start && (x.kind == mTopic || x.kind == mPlace) {
+			return false
+		}
+	}
+	if d.lang == "zh" {
+		return runeLen(gap) <= 8
+	}
+	return len(strings.Fields(gap)) <= 5
+}
+
+// unclaimed drops the first topic or place after each inner stance cue: it
+// belongs to that cue's claim, not to the modal or reporting cue's.
+func (d *doc) unclaimed(ms []*mention) []*mention {
+	out := ms[:0:0]
+	claimed := false
+	for _, x := range ms {
+		if x.kind == mCue && x.cue.Frame != "weak" && x.cue.Frame != "modal" {
+			claimed = true
+			continue
+		}
+		if claimed && (x.kind == mTopic || x.kind == mPlace) {
+			claimed = false
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
 func minus(a, b []string) []string {
 	var out []string
 	for _, x := range a {
@@ -347,7 +427,7 @@ func coordinated(gap string) bool {
 	if gap == "" {
 		return false
 	}
-	for _, c := range []string{"、", "和", "及", "与", "以及", ",", "，", " and", "and ", "as well as"} {
+	for _, c := range []string{"、", "和", "及", "与", "以及", ",", "，", " and", "and ", "as well as", "•", "\n"} {
 		if strings.Contains(gap, c) {
 			return true
 		}
@@ -429,7 +509,7 @@ func (d *doc) isObject(sm []*mention, i int, sentStart int) bool {
 		if gap != "" && runeLen(gap) > 2 {
 			break
 		}
-		if p.kind == mMod && (p.hasMod("object") != nil || p.hasMod("reporter") != nil) {
+		if p.kind == mMod && (p.hasMod("object") != nil || p.hasMod("reporter") != nil || p.hasMod("setting") != nil) {
 			// 和 / and join subjects; they are not in the object list
 			return true
 		}
@@ -513,6 +593,7 @@ func (d *doc) resolve(m *mention) *subject {
 		if len(m.ids) == 0 {
 			return nil
 		}
+		d.lastSpeaker = m
 		return &subject{ids: append([]string{}, m.ids...), speakers: []string{m.person}, how: m.how, start: m.start}
 	case mCollective:
 		if len(d.parties) == 0 {
@@ -532,6 +613,9 @@ func (d *doc) resolve(m *mention) *subject {
 		}
 		return &subject{ids: append([]string{}, d.parties...), how: m.text + " → parties: " + strings.Join(d.parties, ", "), start: m.start}
 	case mPronoun:
+		if p := d.lastSpeaker; p != nil && p.end <= m.start {
+			return &subject{ids: append([]string{}, p.ids...), speakers: []string{p.person}, how: m.text + " → " + p.how, start: m.start}
+		}
 		for i := len(d.ments) - 1; i >= 0; i-- {
 			p := d.ments[i]
 			if p.end <= m.start && p.kind == mPerson && len(p.ids) > 0 {
@@ -560,6 +644,12 @@ func (d *doc) speakerBefore(sm []*mention, ci, sentStart int, lastPerson *mentio
 			return d.resolve(m)
 		}
 	}
+	if d.lastSpeaker != nil {
+		return d.resolve(d.lastSpeaker)
+	}
+	if carry != nil && len(carry.ids) == 1 {
+		return carry
+	}
 	if lastPerson != nil {
 		return d.resolve(lastPerson)
 	}
@@ -569,7 +659,7 @@ func (d *doc) speakerBefore(sm []*mention, ci, sentStart int, lastPerson *mentio
 // adjacentActor returns the first actor mention right after off.
 func (d *doc) adjacentActor(ms []*mention, off int) *mention {
 	for _, m := range ms {
-		if m.start < off {
+		if m.start < off || m.kind == mMod {
 			continue
 		}
 		gap := strings.ToLower(strings.TrimSpace(d.text[off:m.start]))

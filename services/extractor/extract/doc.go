@@ -67,17 +67,19 @@ func (m *mention) isActorish() bool {
 
 // doc is the working state for one article.
 type doc struct {
-	e         *Engine
-	text      string
-	lang      string
-	date      time.Time
-	sents     []sentence.Span
-	ments     []*mention
-	parties   []string
-	partyHow  string
-	explain   bool
-	bounds    []bool // gse word boundaries (zh), per byte offset
-	segmented []bool // sentences already segmented
+	e        *Engine
+	text     string
+	lang     string
+	date     time.Time
+	sents    []sentence.Span
+	ments    []*mention
+	parties  []string
+	partyHow string
+	explain  bool
+	// lastSpeaker is the last person who was a claim's subject.
+	lastSpeaker *mention
+	bounds      []bool // gse word boundaries (zh), per byte offset
+	segmented   []bool // sentences already segmented
 }
 
 func (e *Engine) newDoc(text, lang, title string, date time.Time, explain bool) *doc {
@@ -501,7 +503,7 @@ func (d *doc) findParties(title string) ([]string, string) {
 			return ids, "title pair"
 		}
 	}
-	limit := 3
+	limit := 5
 	for si := 0; si < len(d.sents) && si < limit; si++ {
 		var sm []*mention
 		for _, m := range d.ments {
@@ -547,8 +549,8 @@ func shift(ms []*mention, by int) []*mention {
 	return out
 }
 
-// pairIn finds two actors joined as a pair: "Japan-UK", "X and Y",
-// "between X and Y", "X与Y".
+// pairIn finds actors named together: "Japan-UK", "X and Y", "X与Y",
+// "Canada, France, Germany and Italy"; it returns the longest such run.
 func pairIn(text string, ms []*mention) []string {
 	var acts []*mention
 	for _, m := range ms {
@@ -556,29 +558,35 @@ func pairIn(text string, ms []*mention) []string {
 			acts = append(acts, m)
 		}
 	}
+	var best []string
 	for i := 0; i+1 < len(acts); i++ {
-		a, b := acts[i], acts[i+1]
-		if b.start < a.end {
-			continue
-		}
-		gap := strings.TrimSpace(text[a.end:b.start])
-		switch gap {
-		case "-", "–", "—", "and", "&", "与", "和", "同", "、", "/":
-			if a.ids[0] != b.ids[0] {
-				ids := append(append([]string{}, a.ids...), b.ids...)
-				// a run: X, Y and Z
-				for k := i + 2; k < len(acts); k++ {
-					g := strings.TrimSpace(text[acts[k-1].end:acts[k].start])
-					if g != "," && g != "and" && g != "、" && g != "和" && g != ", and" {
-						break
-					}
-					ids = append(ids, acts[k].ids...)
-				}
-				return uniq(ids)
+		ids := append([]string{}, acts[i].ids...)
+		commas := 0
+		for k := i + 1; k < len(acts); k++ {
+			if acts[k].start < acts[k-1].end {
+				break
 			}
+			gap := strings.TrimSpace(text[acts[k-1].end:acts[k].start])
+			gap = strings.TrimSpace(strings.TrimSuffix(gap, "the"))
+			ok := false
+			switch gap {
+			case "-", "–", "—", "and", "&", "与", "和", "同", "/", ", and", "及":
+				ok = true
+			case ",", "、", "，":
+				ok = true
+				commas++
+			}
+			if !ok {
+				break
+			}
+			ids = append(ids, acts[k].ids...)
+		}
+		ids = uniq(ids)
+		if len(ids) >= 2 && len(ids) > len(best) {
+			best = ids
 		}
 	}
-	return nil
+	return best
 }
 
 var (

@@ -30,9 +30,13 @@ func main() {
 	explain := flag.Bool("explain", false, "print explanations to stderr")
 	bench := flag.String("bench", "", "instead: benchmark extraction on the .md/.txt/.html files under this folder")
 	workers := flag.Int("workers", runtime.NumCPU(), "benchmark workers")
+	text := flag.String("text", "", "instead: explain the claims of this text")
+	title := flag.String("title", "", "title for -text")
 	flag.Parse()
 	var err error
-	if *bench != "" {
+	if *text != "" {
+		err = explainText(*title, *text)
+	} else if *bench != "" {
 		err = runBench(*bench, *workers)
 	} else {
 		err = run(*in, *out, *explain)
@@ -120,5 +124,31 @@ func runBench(dir string, workers int) error {
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	fmt.Printf("start-up %v\n%s\npeak RSS %.0f MB\n", startup.Round(time.Millisecond), r, float64(ru.Maxrss)/1024)
+	return nil
+}
+
+func explainText(title, text string) error {
+	e, err := extract.New(extract.Options{})
+	if err != nil {
+		return err
+	}
+	x, ex := e.Explain(schemas.Article{Name: "text", Title: title, Format: schemas.FormatText, Body: text})
+	if x.Error != nil {
+		fmt.Println("error:", x.Error.Code, x.Error.Message)
+	}
+	for _, xx := range ex {
+		c := x.Claims[xx.Claim]
+		t, tp, w := "", "", ""
+		if c.Target != nil {
+			t = *c.Target
+		}
+		if c.Topic != nil {
+			tp = *c.Topic
+		}
+		if c.When != nil {
+			w = *c.When
+		}
+		fmt.Printf("%s %v → %s %s %s | %s\n    %s\n", c.Predicate, c.Actors, t, tp, w, c.Evidence.Text, xx)
+	}
 	return nil
 }

@@ -66,6 +66,34 @@ func Split(text string) []Span {
 		i = next
 	}
 	emit(len(text))
+	return joinLists(text, out)
+}
+
+// IsBullet reports whether s starts with a list bullet.
+func IsBullet(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	for _, b := range []string{"•", "·", "●", "▪", "◦", "- ", "* ", "– "} {
+		if strings.HasPrefix(s, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinLists joins list items to the sentence that introduces them
+// ("committed to working together to:" • promote peace • tackle climate change).
+func joinLists(text string, spans []Span) []Span {
+	out := spans[:0]
+	listOpen := false
+	for _, sp := range spans {
+		t := text[sp.Start:sp.End]
+		if len(out) > 0 && listOpen && IsBullet(t) {
+			out[len(out)-1].End = sp.End
+			continue
+		}
+		listOpen = strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")
+		out = append(out, sp)
+	}
 	return out
 }
 
