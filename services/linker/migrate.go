@@ -1,0 +1,73 @@
+package linker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// SchemaVersion is the version of the graph schema Migrate applies. It is
+// recorded on the (:SchemaVersion {id: "linker"}) node.
+const SchemaVersion = 1
+
+// uniqueLabels carry a uniqueness constraint on id. Entity is the label
+// every country, organisation, person, place and topic also carries, so
+// that a relationship to "any entity" is an index lookup.
+var uniqueLabels = []string{"Entity", "Country", "Organization", "Person", "Place", "Topic", "Claim", "Article", "Source", "Stance"}
+
+// indexes serve the questions analysts and dashboards ask most.
+var indexes = []struct{ name, label, props string }{
+	{"claim_predicate", "Claim", "n.predicate"},
+	{"claim_date", "Claim", "n.date"},
+	{"claim_due_year", "Claim", "n.due_year"},
+	{"stance_actor", "Stance", "n.actor, n.predicate"},
+	{"stance_object", "Stance", "n.object"},
+	{"article_published", "Article", "n.published"},
+	{"entity_name", "Entity", "n.name"},
+}
+
+// Migrate creates the uniqueness constraints and indexes the linker relies
+// on and records the schema version. It is idempotent and safe to run from
+// several processes at once.
+func (g *Graph) Migrate(ctx context.Context) error {
+	var stmts []string
+	for _, l := range uniqueLabels {
+		stmts = append(stmts, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", strings.ToLower(l), l))
+	}
+	for _, ix := range indexes {
+		stmts = append(stmts, fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (%s)", ix.name, ix.label, ix.props))
+	}
+	for _, st := range stmts {
+		_, err := neo4j.ExecuteQuery(ctx, g.driver, st, nil, neo4j.EagerResultTransformer, g.queryOpts()...)
+		if err != nil && !alreadyExists(err) {
+			return g.classify(fmt.Errorf("migration %q: %w", st, err))
+		}
+	}
+	_, err := neo4j.ExecuteQuery(ctx, g.driver, `
+MERGE (v:SchemaVersion {id: 'linker'})
+SET v.version = CASE WHEN v.version IS NULL OR v.version < $version THEN $version ELSE v.version END`,
+		map[string]any{"version": SchemaVersion}, neo4j.EagerResultTransformer, g.queryOpts()...)
+	if err != nil {
+		return g.classify(fmt.Errorf("recording schema version: %w", err))
+	}
+	_, err = neo4j.ExecuteQuery(ctx, g.driver, "CALL db.awaitIndexes(60)", nil, neo4j.EagerResultTransformer, g.queryOpts()...)
+	if err != nil {
+		return g.classify(fmt.Errorf("waiting for indexes: %w", err))
+	}
+	return nil
+}
+
+// alreadyExists reports a constraint or index created meanwhile by another
+// process, or an equivalent one under another name (say, the lead's).
+func alreadyExists(err error) bool {
+	var ne *neo4j.Neo4jError
+	if !errors.As(err, &ne) {
+		return false
+	}
+	return strings.Contains(ne.Code, "EquivalentSchemaRuleAlreadyExists") ||
+		strings.Contains(ne.Code, "ConstraintAlreadyExists") || strings.Contains(ne.Code, "IndexAlreadyExists") ||
+		strings.Contains(ne.Code, "ConstraintWithNameAlreadyExists") || strings.Contains(ne.Code, "IndexWithNameAlreadyExists")
+}

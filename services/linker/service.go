@@ -1,0 +1,303 @@
+package linker
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/diplograph/diplograph/platform/natsx"
+	"github.com/diplograph/diplograph/platform/telemetry"
+	"github.com/diplograph/diplograph/schemas"
+	"github.com/diplograph/diplograph/services/linker/internal/plan"
+)
+
+// Stage is the linker's name in metrics, dead letters and event sources.
+const Stage = "linker"
+
+// Service consumes extractions from the durable consumer "linker" on the
+// EXTRACTIONS stream, writes each batch to the graph in one transaction,
+// publishes the claim events and only then acks.
+type Service struct {
+	Graph   *Graph
+	JS      jetstream.JetStream
+	Log     *slog.Logger
+	Metrics *telemetry.Metrics // optional
+	Batch   int                // messages per batch; default 64
+
+	// PingEvery is how often Run checks Neo4j; default 1 s.
+	PingEvery time.Duration
+
+	mu      sync.Mutex
+	worker  *natsx.Worker
+	running atomic.Bool
+	graphUp atomic.Bool
+}
+
+// Run consumes until ctx is cancelled. While Neo4j is unreachable it stops
+// fetching (nothing is taken that cannot be written) and resumes when
+// Neo4j answers again; a batch caught by an outage is retried with backoff.
+func (s *Service) Run(ctx context.Context) error {
+	if s.Graph == nil || s.JS == nil {
+		return errors.New("linker: Service needs Graph and JS")
+	}
+	log := s.log()
+	every := s.PingEvery
+	if every <= 0 {
+		every = time.Second
+	}
+	s.running.Store(true)
+	defer s.running.Store(false)
+	log.Info("linker started", "batch", s.batch())
+	defer log.Info("linker stopped")
+
+	for ctx.Err() == nil {
+		if err := s.waitForGraph(ctx, every); err != nil {
+			return nil
+		}
+		wctx, stop := context.WithCancel(ctx)
+		w := &natsx.Worker{
+			JS: s.JS, Stream: schemas.StreamExtractions, Consumer: natsx.ConsumerLinker, Service: Stage,
+			Batch: s.batch(), Handle: s.handle, Log: log,
+		}
+		if s.Metrics != nil {
+			w.Observer = telemetry.StageObserver{M: s.Metrics, Stage: Stage}
+		}
+		s.mu.Lock()
+		s.worker = w
+		s.mu.Unlock()
+		done := make(chan error, 1)
+		go func() { done <- w.Run(wctx) }()
+		s.watchGraph(wctx, every, log)
+		stop()
+		err := <-done
+		s.mu.Lock()
+		s.worker = nil
+		s.mu.Unlock()
+		if err != nil && ctx.Err() == nil {
+			return fmt.Errorf("linker worker: %w", err)
+		}
+	}
+	return nil
+}
+
+// waitForGraph returns once Neo4j answers, or with ctx's error.
+func (s *Service) waitForGraph(ctx context.Context, every time.Duration) error {
+	logged := false
+	for {
+		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		err := s.Graph.Ping(pctx)
+		cancel()
+		if err == nil {
+			s.graphUp.Store(true)
+			if logged {
+				s.log().Info("neo4j is back; resuming")
+			}
+			return nil
+		}
+		s.graphUp.Store(false)
+		if !logged {
+			s.log().Warn("neo4j unavailable; not consuming until it answers", "err", err)
+			logged = true
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(every):
+		}
+	}
+}
+
+// watchGraph returns when ctx ends or Neo4j stops answering twice in a row.
+func (s *Service) watchGraph(ctx context.Context, every time.Duration, log *slog.Logger) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	misses := 0
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		err := s.Graph.Ping(pctx)
+		cancel()
+		if err == nil {
+			misses = 0
+			s.graphUp.Store(true)
+			continue
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		misses++
+		s.graphUp.Store(false)
+		if misses >= 2 {
+			log.Warn("neo4j stopped answering; pausing consumption", "err", err)
+			return
+		}
+	}
+}
+
+// Ready reports whether the linker can do its work: the worker is fetching
+// and Neo4j answers.
+func (s *Service) Ready(ctx context.Context) error {
+	if !s.running.Load() {
+		return errors.New("linker is not running")
+	}
+	pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if err := s.Graph.Ping(pctx); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	w := s.worker
+	s.mu.Unlock()
+	if w == nil || !w.Running() {
+		return errors.New("linker is not consuming (starting, or waiting for NATS or Neo4j)")
+	}
+	return nil
+}
+
+func (s *Service) batch() int {
+	if s.Batch > 0 {
+		return s.Batch
+	}
+	return 64
+}
+
+func (s *Service) log() *slog.Logger {
+	if s.Log != nil {
+		return s.Log
+	}
+	return slog.Default()
+}
+
+// Decode reads one extraction message (JSON of the extraction.v1 contract;
+// fields it does not know are ignored) and validates it. Its errors are
+// permanent.
+func Decode(data []byte) (schemas.Extraction, error) {
+	var x schemas.Extraction
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&x); err != nil {
+		return x, fmt.Errorf("decoding extraction: %w", err)
+	}
+	if dec.More() {
+		return x, errors.New("decoding extraction: trailing data")
+	}
+	if err := plan.Validate(&x); err != nil {
+		return x, err
+	}
+	return x, nil
+}
+
+// handle writes a batch and publishes its claim events; a message is acked
+// (nil error) only when both are done.
+func (s *Service) handle(ctx context.Context, msgs []jetstream.Msg) []error {
+	start := time.Now()
+	errs := make([]error, len(msgs))
+	var xs []schemas.Extraction
+	var idx []int
+	for i, m := range msgs {
+		x, err := Decode(m.Data())
+		if err != nil {
+			errs[i] = natsx.Permanent("malformed", err)
+			continue
+		}
+		xs = append(xs, x)
+		idx = append(idx, i)
+	}
+	if len(xs) == 0 {
+		return errs
+	}
+	events, err := s.Graph.Write(ctx, xs)
+	if err != nil && !unavailable(err) && len(xs) > 1 {
+		// Not an outage: find the extraction Neo4j refuses, write the rest.
+		events, err = s.writeOneByOne(ctx, xs, idx, errs)
+	}
+	if err != nil {
+		s.countError("graph")
+		for _, i := range idx {
+			if errs[i] == nil {
+				errs[i] = err
+			}
+		}
+		return errs
+	}
+	if err := s.publish(ctx, events); err != nil {
+		s.countError("publish")
+		for _, i := range idx {
+			if errs[i] == nil {
+				errs[i] = err
+			}
+		}
+		return errs
+	}
+	if s.Metrics != nil {
+		s.Metrics.Latency.WithLabelValues(Stage).Observe(time.Since(start).Seconds())
+		s.Metrics.Items.WithLabelValues(Stage, "articles").Add(float64(len(xs)))
+		s.Metrics.Items.WithLabelValues(Stage, "claim_events").Add(float64(len(events)))
+		for _, x := range xs {
+			if x.Published != nil {
+				s.Metrics.GraphWait.WithLabelValues(Stage).Observe(time.Since(*x.Published).Seconds())
+			}
+		}
+	}
+	return errs
+}
+
+// writeOneByOne writes each extraction in its own transaction after a batch
+// failed for a reason other than an outage; the ones Neo4j refuses are
+// permanent failures.
+func (s *Service) writeOneByOne(ctx context.Context, xs []schemas.Extraction, idx []int, errs []error) ([]schemas.ClaimEvent, error) {
+	var all []schemas.ClaimEvent
+	for j, x := range xs {
+		events, err := s.Graph.Write(ctx, []schemas.Extraction{x})
+		switch {
+		case err == nil:
+			all = append(all, events...)
+		case unavailable(err):
+			return nil, err
+		default:
+			errs[idx[j]] = natsx.Permanent("graph_rejected", err)
+		}
+	}
+	return all, nil
+}
+
+// EventID is the Nats-Msg-Id of a claim event: a replay of the same claim
+// with the same corroboration is dropped by JetStream, while a new report of
+// the claim (one more piece of evidence) is a new event.
+func EventID(e schemas.ClaimEvent) string {
+	return fmt.Sprintf("%s.%s.%d", e.ID, schemas.Token(e.Actor), e.Corroboration)
+}
+
+func (s *Service) publish(ctx context.Context, events []schemas.ClaimEvent) error {
+	if len(events) == 0 {
+		return nil
+	}
+	out := make([]natsx.Event, len(events))
+	for i, e := range events {
+		out[i] = natsx.Event{
+			Subject: schemas.ClaimSubject(e.Predicate, e.Actor), ID: EventID(e),
+			Type: schemas.ClaimV1, Source: Stage, Body: e,
+		}
+	}
+	if _, err := natsx.PublishAll(ctx, s.JS, out); err != nil {
+		return fmt.Errorf("publishing %d claim events: %w", len(out), err)
+	}
+	return nil
+}
+
+func (s *Service) countError(reason string) {
+	if s.Metrics != nil {
+		s.Metrics.Errors.WithLabelValues(Stage, reason).Inc()
+	}
+}
