@@ -421,3 +421,57 @@ func BenchmarkHoldersOf(b *testing.B) {
 		lx.HoldersOf("foreign-minister", "JPN", d)
 	}
 }
+
+func TestANameNamesOneEntity(t *testing.T) {
+	// Names that rightly cue two topics at once.
+	shared := map[string]bool{"food and energy security": true, "粮食和能源安全": true, "粮食与能源安全": true}
+	lx := mustDefault(t)
+	owner := map[string]string{}
+	for _, e := range lx.Entities() {
+		for lang, names := range e.Names {
+			for _, n := range names {
+				k := lang + ":" + n
+				if prev, ok := owner[k]; ok && prev != e.ID && !shared[n] {
+					t.Errorf("%s name %q names both %s and %s", lang, n, prev, e.ID)
+				}
+				owner[k] = e.ID
+			}
+		}
+	}
+}
+
+func TestWeakCuesAreNotAlsoNames(t *testing.T) {
+	lx := mustDefault(t)
+	for _, e := range lx.Entities() {
+		for lang, cues := range e.Weak {
+			for _, c := range cues {
+				if slices.Contains(e.Names[lang], c) {
+					t.Errorf("%s: %s cue %q is both a name and a weak cue", e.ID, lang, c)
+				}
+			}
+		}
+	}
+}
+
+// FuzzLoaders feeds arbitrary bytes to the entity and role loaders: they
+// must return nil or a *ParseError, never panic.
+func FuzzLoaders(f *testing.F) {
+	f.Add([]byte("id\ten\tzh\ntopic:a\ta\t甲|乙\n"))
+	f.Add([]byte("person\tkey\tof\tfrom\tto\nperson:wang-yi\tforeign-minister\tCHN\t2023-07\t\n"))
+	f.Add([]byte("\ufeffid\ten\n#\n\ntopic:b\tb\n"))
+	f.Add([]byte("id\tid\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lx := &Lexicon{byID: map[string]*Entity{}, holders: map[string][]holder{}}
+		base := mustDefault(t)
+		for _, e := range base.entities {
+			lx.byID[e.ID] = &Entity{ID: e.ID, Kind: e.Kind}
+		}
+		for _, load := range []func(string, []byte) error{lx.loadEntities(KindTopic), lx.loadRoles, lx.loadTitles, lx.loadOrgans} {
+			err := load("fuzz.tsv", data)
+			var pe *ParseError
+			if err != nil && !errors.As(err, &pe) {
+				t.Errorf("error %v is not a *ParseError", err)
+			}
+		}
+	})
+}
