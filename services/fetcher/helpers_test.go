@@ -1,6 +1,7 @@
 package fetcher
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -11,9 +12,11 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/diplograph/diplograph/platform/natsx"
 	"github.com/diplograph/diplograph/schemas"
+	"github.com/diplograph/diplograph/services/fetcher/source"
 )
 
 // startJetStream starts an in-process JetStream on a random loopback port
@@ -87,26 +90,74 @@ func corpus(t testing.TB, name string) string {
 	return dir
 }
 
-// memPublisher is an in-memory Publisher with the JSPublisher's semantics.
+// memPublisher is an in-memory Publisher with the JSPublisher's semantics;
+// the publisher conformance suite keeps the two in step.
 type memPublisher struct {
 	mu       sync.Mutex
-	seen     map[string]string // key -> hash
+	seen     map[string]schemas.Article // key -> last published
 	articles []schemas.Article
 }
 
-func newMemPublisher() *memPublisher { return &memPublisher{seen: map[string]string{}} }
+func newMemPublisher() *memPublisher { return &memPublisher{seen: map[string]schemas.Article{}} }
 
 func (m *memPublisher) Publish(_ context.Context, a schemas.Article) (bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	k := a.URL
-	if k == "" {
-		k = "name:" + a.Name
-	}
-	if m.seen[k] == a.ContentHash {
+	k := source.Key(a.URL, a.Name)
+	prev, ok := m.seen[k]
+	if ok && prev.ContentHash == a.ContentHash {
 		return true, nil
 	}
-	m.seen[k] = a.ContentHash
+	a.Version, a.Replaces = 1, ""
+	if ok {
+		a.Version, a.Replaces = prev.Version+1, prev.ID
+	}
+	if a.Fetched.IsZero() {
+		a.Fetched = time.Now().UTC()
+	}
+	m.seen[k] = a
 	m.articles = append(m.articles, a)
 	return false, nil
+}
+
+func (m *memPublisher) published() []schemas.Article {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]schemas.Article(nil), m.articles...)
+}
+
+// articleSchema compiles schemas/json/article.v1.json.
+func articleSchema(t testing.TB) *jsonschema.Schema {
+	t.Helper()
+	raw, err := schemas.File(schemas.ArticleV1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("article.v1.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("article.v1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// validArticle fails the test when a does not match article.v1.json.
+func validArticle(t testing.TB, s *jsonschema.Schema, a schemas.Article) {
+	t.Helper()
+	b, _ := json.Marshal(a)
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Validate(inst); err != nil {
+		t.Fatalf("article %s does not match %s: %v", a.ID, schemas.ArticleV1, err)
+	}
 }

@@ -419,8 +419,8 @@ func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedIte
 		r.fail(ctx, input, fmt.Errorf("extracting %s: %w", resp.URL, err), resp.Body)
 		return
 	}
-	if a.Title == "" {
-		a.Title = it.Title
+	if it.Title != "" {
+		a.Title = it.Title // the feed's title has no site-name suffix
 	}
 	if it.Published != nil {
 		a.Published = it.Published

@@ -45,7 +45,9 @@ func TestIngestFeedxFolderPublishesEveryItemOnceAcrossRuns(t *testing.T) {
 		t.Fatalf("stream holds %d articles, want 1350", len(arts))
 	}
 	ids := map[string]bool{}
+	schema := articleSchema(t)
 	for _, a := range arts {
+		validArticle(t, schema, a)
 		if a.Schema != schemas.ArticleV1 || a.Version != 1 || a.Fetched.IsZero() || a.ID == "" {
 			t.Fatalf("bad article %+v", a)
 		}

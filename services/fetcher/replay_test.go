@@ -140,7 +140,9 @@ func TestRSSReplayPublishesEachPressReleaseOnceAcrossARestart(t *testing.T) {
 	elapsed := time.Since(start)
 	arts := streamArticles(t, js)
 	urls := map[string]int{}
+	schema := articleSchema(t)
 	for _, a := range arts {
+		validArticle(t, schema, a)
 		urls[a.URL]++
 		if a.Version != 1 || a.Replaces != "" {
 			t.Errorf("%s: version %d replaces %q; no press release changed", a.URL, a.Version, a.Replaces)

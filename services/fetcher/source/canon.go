@@ -37,7 +37,7 @@ func CanonicalURL(raw string) string {
 	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
 		port = ""
 	}
-	host = strings.TrimSuffix(host, ".")
+	host = strings.TrimRight(host, ".")
 	if strings.Contains(host, ":") {
 		host = "[" + host + "]"
 	}

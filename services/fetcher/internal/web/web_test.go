@@ -1,0 +1,134 @@
+package web
+
+import (
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestAddressPolicy(t *testing.T) {
+	c, _ := New(Config{Allow: []string{"192.168.7.0/24", "10.9.9.9"}})
+	tests := []struct {
+		ip   string
+		want bool
+	}{
+		{"93.184.216.34", true},
+		{"2606:4700::1111", true},
+		{"127.0.0.1", false},
+		{"::1", false},
+		{"10.0.0.1", false},
+		{"172.16.5.4", false},
+		{"192.168.1.1", false},
+		{"169.254.169.254", false},
+		{"fe80::1", false},
+		{"fc00::1", false},
+		{"100.64.0.1", false},
+		{"0.0.0.0", false},
+		{"::ffff:127.0.0.1", false},
+		{"224.0.0.1", false},
+		{"192.168.7.9", true},
+		{"10.9.9.9", true},
+	}
+	for _, tc := range tests {
+		if got := c.allowedIP(netip.MustParseAddr(tc.ip)); got != tc.want {
+			t.Errorf("allowedIP(%s) = %v, want %v", tc.ip, got, tc.want)
+		}
+	}
+	open, _ := New(Config{AllowPrivate: true})
+	if !open.allowedIP(netip.MustParseAddr("10.0.0.1")) {
+		t.Error("AllowPrivate does not allow 10.0.0.1")
+	}
+}
+
+func TestHostNamesAreCheckedAtDialTime(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "hello")
+	}))
+	defer srv.Close()
+	port := srv.URL[strings.LastIndexByte(srv.URL, ':')+1:]
+	// "localhost" resolves to a loopback address: without an allowance the
+	// resolved address is refused, whatever the name looked like.
+	c, _ := New(Config{PerHostInterval: -1, IgnoreRobots: true, Retries: -1})
+	_, err := c.Fetch(context.Background(), "http://localhost:"+port+"/", "")
+	if !errors.Is(err, ErrPrivateAddress) {
+		t.Fatalf("err %v, want ErrPrivateAddress", err)
+	}
+	byName, _ := New(Config{PerHostInterval: -1, IgnoreRobots: true, Allow: []string{"localhost"}})
+	if _, err := byName.Fetch(context.Background(), "http://localhost:"+port+"/", ""); err != nil {
+		t.Fatalf("allowed by name: %v", err)
+	}
+}
+
+func TestGzipIsDecodedAndLimitedAfterDecompression(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			t.Error("gzip not offered")
+		}
+		if ua := r.Header.Get("User-Agent"); !strings.HasPrefix(ua, "diplograph-fetcher/") {
+			t.Errorf("User-Agent %q", ua)
+		}
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Header().Set("Content-Type", "text/plain")
+		gz := gzip.NewWriter(w)
+		n := 100
+		if r.URL.Path == "/bomb" {
+			n = 1 << 20
+		}
+		fmt.Fprint(gz, strings.Repeat("talks ", n))
+		gz.Close()
+	}))
+	defer srv.Close()
+	c, _ := New(Config{Allow: []string{"127.0.0.1"}, PerHostInterval: -1, IgnoreRobots: true, MaxBody: 1 << 20})
+	resp, err := c.Fetch(context.Background(), srv.URL+"/small", "")
+	if err != nil || len(resp.Body) != 600 {
+		t.Fatalf("small: %v, %d bytes", err, len(resp.Body))
+	}
+	if _, err := c.Fetch(context.Background(), srv.URL+"/bomb", ""); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("bomb: %v, want ErrTooLarge", err)
+	}
+}
+
+func TestPerHostRateLimitSpacesRequests(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ok") }))
+	defer srv.Close()
+	c, _ := New(Config{Allow: []string{"127.0.0.1"}, PerHostInterval: 100 * time.Millisecond, IgnoreRobots: true})
+	start := time.Now()
+	for range 4 {
+		if _, err := c.Fetch(context.Background(), srv.URL, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if el := time.Since(start); el < 280*time.Millisecond {
+		t.Errorf("4 requests in %s, want at least 300ms apart in total", el)
+	}
+}
+
+func TestRetryAfter(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		in   string
+		want time.Duration
+	}{{"", 0}, {"3", 3 * time.Second}, {"junk", 0}, {now.Add(90 * time.Second).Format(http.TimeFormat), 90 * time.Second}, {now.Add(-time.Hour).Format(http.TimeFormat), 0}} {
+		if got := retryAfter(tc.in, now); got != tc.want {
+			t.Errorf("retryAfter(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestIsBinary(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{{"<p>hello</p>", false}, {"中文", false}, {"\x89PNG\r\n\x1a\n", true}, {"%PDF-1.4\n", true}, {"a\x00b", true}, {"\xff\xfeh\x00i\x00", false}, {"PK\x03\x04", true}} {
+		if got := IsBinary([]byte(tc.in)); got != tc.want {
+			t.Errorf("IsBinary(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
