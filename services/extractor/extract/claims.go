@@ -30,8 +30,28 @@ func (d *doc) isClauseBreak(r rune) bool {
 	switch r {
 	case '，', '；', '：', ';', ':', '。', '！', '？', '\n':
 		return true
-	case ',':
+	}
+	return false
+}
+
+// isClauseBreakAt reports a clause break at byte i. In English a comma
+// breaks a clause only before a new clause (", while", ", which", ", but").
+func (d *doc) isClauseBreakAt(i int) bool {
+	r, size := utf8.DecodeRuneInString(d.text[i:])
+	if d.isClauseBreak(r) {
 		return true
+	}
+	if r != ',' {
+		return false
+	}
+	if d.lang != "en" {
+		return true
+	}
+	rest := d.text[i+size : min(len(d.text), i+size+12)]
+	for _, w := range []string{" while", " which", " but ", " whereas", " saying", " adding", " he ", " she ", " they "} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
 	}
 	return false
 }
@@ -40,8 +60,8 @@ func (d *doc) isClauseBreak(r rune) bool {
 func (d *doc) clauseStart(s, off int) int {
 	i := off
 	for i > s {
-		r, size := utf8.DecodeLastRuneInString(d.text[:i])
-		if d.isClauseBreak(r) {
+		_, size := utf8.DecodeLastRuneInString(d.text[:i])
+		if d.isClauseBreakAt(i - size) {
 			return i
 		}
 		i -= size
@@ -55,7 +75,7 @@ func (d *doc) clauseEnd(off, e int, ext bool) int {
 	i := off
 	for i < e {
 		r, size := utf8.DecodeRuneInString(d.text[i:])
-		if d.isClauseBreak(r) {
+		if d.isClauseBreakAt(i) {
 			if (r == '\n' || r == ':' || r == '：') && d.listFollows(i+size, e) {
 				i += size
 				continue
@@ -124,7 +144,7 @@ func (d *doc) claims() []draft {
 				continue
 			}
 			cs := d.clauseStart(s.Start, m.start)
-			ext := cue.Target == "all" || cue.Frame == "absorb"
+			ext := true
 			ce := d.clauseEnd(m.end, s.End, ext)
 			// object scope: after the cue up to the next cue (unless absorbing)
 			scopeStart, scopeEnd := m.end, ce
@@ -319,6 +339,9 @@ func (d *doc) governs(sm []*mention, m, n *mention) bool {
 	if n.cue.Frame == "weak" {
 		return false
 	}
+	if m.cue.Frame == "weak" {
+		return d.near(sm, m, n)
+	}
 	// skip a chain of modal cues (将继续, will continue to) to what they govern
 	for n.cue.Frame == "modal" || n.cue.Frame == "hope" {
 		if !d.near(sm, m, n) {
@@ -413,7 +436,9 @@ func (d *doc) topicsIn(ms []*mention) []string {
 		}
 		if prev != nil {
 			gap := strings.TrimSpace(d.text[prev.end:m.start])
-			if runeLen(gap) > 6 || !coordinated(gap) {
+			if len(out) == 1 && introducesList(gap) {
+				out = out[:0] // an umbrella topic gives way to what it includes
+			} else if runeLen(gap) > 12 || !coordinated(gap) {
 				break
 			}
 		}
@@ -421,6 +446,17 @@ func (d *doc) topicsIn(ms []*mention) []string {
 		prev = m
 	}
 	return uniq(out)
+}
+
+// introducesList reports a gap that opens an enumeration of examples.
+func introducesList(gap string) bool {
+	low := strings.ToLower(gap)
+	for _, w := range []string{"including", "such as", "包括", "特别是", "in particular", "notably"} {
+		if strings.Contains(low, w) && runeLen(gap) <= 14 {
+			return true
+		}
+	}
+	return false
 }
 
 func coordinated(gap string) bool {
@@ -693,7 +729,10 @@ func (d *doc) targetsFor(cue *rules.Cue, objs, before []*mention, cueM *mention,
 	switch cue.Target {
 	case "adjacent":
 		if m := d.adjacentActor(objs, cueM.end); m != nil && m.kind != mCollective && m.kind != mPronoun {
-			addIDs(m.ids)
+			// support for X's efforts: the efforts are the object, X is not a target
+			if !(d.possessive(m) && d.topicsIn(objs) != nil) {
+				addIDs(m.ids)
+			}
 		}
 	case "first":
 		for _, m := range objs {
@@ -745,6 +784,12 @@ func (d *doc) targetsFor(cue *rules.Cue, objs, before []*mention, cueM *mention,
 		}
 	}
 	return uniq(out)
+}
+
+// possessive reports an actor followed by 's or 的.
+func (d *doc) possessive(m *mention) bool {
+	after := d.text[m.end:min(len(d.text), m.end+4)]
+	return strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") || strings.HasPrefix(after, "的")
 }
 
 // isSetting reports a place named only as where something happens (在…, in …),

@@ -566,8 +566,12 @@ func pairIn(text string, ms []*mention) []string {
 			if acts[k].start < acts[k-1].end {
 				break
 			}
-			gap := strings.TrimSpace(text[acts[k-1].end:acts[k].start])
+			gap := parenthetical.ReplaceAllString(text[acts[k-1].end:acts[k].start], "")
+			gap = strings.TrimSpace(gap)
 			gap = strings.TrimSpace(strings.TrimSuffix(gap, "the"))
+			if officeOf.MatchString(gap) {
+				gap = "and"
+			}
 			ok := false
 			switch gap {
 			case "-", "–", "—", "and", "&", "与", "和", "同", "/", ", and", "及":
@@ -590,6 +594,8 @@ func pairIn(text string, ms []*mention) []string {
 }
 
 var (
+	parenthetical = regexp.MustCompile(`\([^()]{0,30}\)|（[^（）]{0,30}）`)
+	officeOf      = regexp.MustCompile(`^,?\s*and\s+(the\s+)?([A-Z][a-z]+\s+){1,3}of(\s+the)?$`)
 	zhYear   = regexp.MustCompile(`((?:19|20)\d{2})\s*年(前|之前|以前|底|内|初|年底)?`)
 	enYear   = regexp.MustCompile(`\b(by|before|until|in|from|for|of)?\s*((?:19|20)\d{2})\b`)
 	zhDate   = regexp.MustCompile(`((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日`)
