@@ -14,6 +14,7 @@ require (
 	github.com/antithesishq/antithesis-sdk-go v0.8.0-default-no-op // indirect
 	github.com/beorn7/perks v1.0.1 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
+	github.com/diplograph/diplograph/lexicon v0.0.0
 	github.com/google/go-tpm v0.9.8 // indirect
 	github.com/klauspost/compress v1.20.3 // indirect
 	github.com/minio/highwayhash v1.0.4 // indirect
@@ -34,3 +35,5 @@ require (
 replace github.com/diplograph/diplograph/platform => ../../platform
 
 replace github.com/diplograph/diplograph/schemas => ../../schemas
+
+replace github.com/diplograph/diplograph/lexicon => ../../lexicon
