@@ -166,11 +166,9 @@ func (r *run) reportProgress(ctx context.Context) (stop func()) {
 	return func() {
 		close(done)
 		<-finished
+		// At the end every item is accounted for, so the total is what was seen.
 		s := r.snapshot()
-		r.mu.Lock()
-		total := max(r.total, s.Seen)
-		r.mu.Unlock()
-		r.opts.Progress(s, total)
+		r.opts.Progress(s, s.Seen)
 	}
 }
 
@@ -408,6 +406,10 @@ func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedIte
 	}
 	resp, err := c.Fetch(ctx, it.Link, acceptPage)
 	if err == nil && resp.NotModified {
+		r.mu.Lock()
+		r.stats.Seen++
+		r.stats.Duplicates++
+		r.mu.Unlock()
 		return
 	}
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -52,7 +53,7 @@ type seenRecord struct {
 }
 
 // JSPublisher publishes articles on diplo.articles.<source> with
-// Nats-Msg-Id set to the article id, and keeps SeenBucket so that a restart
+// Nats-Msg-Id set to the article id (see MsgID), and keeps SeenBucket so that a restart
 // does not republish: an item seen with the same content is a duplicate; one
 // whose content changed is published as the next version, naming the
 // article it replaces.
@@ -122,7 +123,7 @@ func (p *JSPublisher) Publish(ctx context.Context, a schemas.Article) (bool, err
 			}
 		}
 		dup, err := natsx.Publish(ctx, p.js, natsx.Event{
-			Subject: schemas.ArticleSubject(a.Source), ID: a.ID, Type: schemas.ArticleV1, Source: "fetcher", Body: a,
+			Subject: schemas.ArticleSubject(a.Source), ID: MsgID(a), Type: schemas.ArticleV1, Source: "fetcher", Body: a,
 		})
 		if err != nil {
 			return false, err
@@ -141,6 +142,17 @@ func (p *JSPublisher) Publish(ctx context.Context, a schemas.Article) (bool, err
 		}
 	}
 	return false, fmt.Errorf("recording seen item %s: too many concurrent updates", key)
+}
+
+// MsgID is the Nats-Msg-Id of an article: its id, and for a later version
+// its id and version, so that content reverted to an earlier version
+// (A, B, A) is not taken for a duplicate of the first within JetStream's
+// duplicate window. Retrying a publish yields the same MsgID.
+func MsgID(a schemas.Article) string {
+	if a.Version <= 1 {
+		return a.ID
+	}
+	return a.ID + ".v" + strconv.Itoa(a.Version)
 }
 
 // isRevisionConflict reports a Create of an existing key or an Update with a

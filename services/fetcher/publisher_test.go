@@ -66,6 +66,20 @@ func publisherContract(t *testing.T, newPub func(t *testing.T) (Publisher, func(
 			t.Fatalf("%+v", arts)
 		}
 	})
+	t.Run("content reverted to an earlier version is published again", func(t *testing.T) {
+		pub, got := newPub(t)
+		a := article(t, "https://x.example/r", "first")
+		b := article(t, "https://x.example/r", "edited")
+		for _, x := range []schemas.Article{a, b, a} {
+			if dup, err := pub.Publish(ctx, x); err != nil || dup {
+				t.Fatalf("dup %v err %v", dup, err)
+			}
+		}
+		arts := got()
+		if len(arts) != 3 || arts[2].Version != 3 || arts[2].ID != a.ID || arts[2].Replaces != b.ID {
+			t.Fatalf("%+v", arts)
+		}
+	})
 	t.Run("concurrent publishes of one item publish it once", func(t *testing.T) {
 		pub, got := newPub(t)
 		var wg sync.WaitGroup
