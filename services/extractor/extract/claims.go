@@ -48,7 +48,7 @@ func (d *doc) isClauseBreakAt(i int) bool {
 		return true
 	}
 	rest := d.text[i+size : min(len(d.text), i+size+12)]
-	for _, w := range []string{" while", " which", " but ", " whereas", " saying", " adding", " he ", " she ", " they "} {
+	for _, w := range []string{" while", " but ", " whereas", " saying", " adding", " he ", " she ", " they "} {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
@@ -436,7 +436,9 @@ func (d *doc) topicsIn(ms []*mention) []string {
 		}
 		if prev != nil {
 			gap := strings.TrimSpace(d.text[prev.end:m.start])
-			if len(out) == 1 && introducesList(gap) {
+			if strings.Contains(gap, "•") || strings.Contains(gap, "\n") {
+				// the next item of a list
+			} else if len(out) == 1 && introducesList(gap) {
 				out = out[:0] // an umbrella topic gives way to what it includes
 			} else if runeLen(gap) > 12 || !coordinated(gap) {
 				break
@@ -542,7 +544,7 @@ func (d *doc) isObject(sm []*mention, i int, sentStart int) bool {
 		}
 		gap := strings.TrimSpace(d.text[p.end:m.start])
 		gap = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(gap, "the"), "The"))
-		if gap != "" && runeLen(gap) > 2 {
+		if (gap != "" && runeLen(gap) > 2) || strings.ContainsAny(gap, ",，:：;；") {
 			break
 		}
 		if p.kind == mMod && (p.hasMod("object") != nil || p.hasMod("reporter") != nil || p.hasMod("setting") != nil) {

@@ -555,6 +555,10 @@ func pairIn(text string, ms []*mention) []string {
 	var acts []*mention
 	for _, m := range ms {
 		if (m.kind == mActor || m.kind == mPerson) && len(m.ids) > 0 {
+			before := strings.TrimRight(text[:m.start], " ")
+			if strings.HasSuffix(before, "(") || strings.HasSuffix(before, "（") {
+				continue // an abbreviation in brackets repeats the name before it
+			}
 			acts = append(acts, m)
 		}
 	}

@@ -90,6 +90,7 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	if err != nil {
 		return fail(ErrMalformed, fmt.Sprintf("cleaning %s body: %v", a.Format, err))
 	}
+	text = withTitle(a.Title, text)
 	if len(text) > MaxTextBytes {
 		return fail(ErrTooLarge, fmt.Sprintf("clean text of %d bytes is over the %d-byte limit", len(text), MaxTextBytes))
 	}
@@ -138,6 +139,23 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 		}
 	}
 	return x, expl
+}
+
+// withTitle puts the title on the first line of the text (titles state
+// claims too), unless the text already begins with it.
+func withTitle(title, text string) string {
+	title = strings.Join(strings.Fields(title), " ")
+	if title == "" || strings.Contains(title, "\n") {
+		return text
+	}
+	head := text
+	if len(head) > 2*len(title)+16 {
+		head = head[:2*len(title)+16]
+	}
+	if strings.Contains(strings.Join(strings.Fields(head), " "), title) {
+		return text
+	}
+	return title + "\n" + text
 }
 
 // clean returns the article's clean text.

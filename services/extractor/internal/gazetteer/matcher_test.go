@@ -27,3 +27,22 @@ func TestFindMatchesLatinAndHanPhrases(t *testing.T) {
 		}
 	}
 }
+
+func TestFindPrefersLongestAcrossSharedPrefixes(t *testing.T) {
+	b := NewBuilder()
+	for i, p := range []string{"rules-based order", "rule of law", "of", "peace", "Peace Formula", "security", "US", "us"} {
+		b.Add(p, Payload{Kind: 1, Ref: int32(i)})
+	}
+	m, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "promote peace, security, the rule of law"
+	var got []string
+	for _, g := range m.Find(text) {
+		got = append(got, text[g.Start:g.End])
+	}
+	if len(got) != 3 || got[2] != "rule of law" {
+		t.Fatalf("got %q", got)
+	}
+}
