@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/diplograph/diplograph/schemas"
+	"github.com/diplograph/diplograph/services/extractor/extract"
+	"github.com/diplograph/diplograph/services/fetcher/source"
+)
+
+func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, "Usage: diplograph bench extract|link|pipeline [flags] DIR\n\n  extract   documents/s and MB/s of extraction, against gse Segment() alone on the same text (the floor)\n  link      claims/s written to Neo4j with the linker's batching, against bare UNWIND … MERGE (the floor)\n  pipeline  fetch → extract → link through NATS into Neo4j: sustained documents/s, p50/p99 publish-to-graph latency\n")
+		return errUsage
+	}
+	switch args[0] {
+	case "extract":
+		return benchExtract(ctx, args[1:], stdout, stderr)
+	case "link":
+		return benchLink(ctx, args[1:], stdout, stderr)
+	case "pipeline":
+		return benchPipeline(ctx, args[1:], stdout, stderr)
+	default:
+		fmt.Fprintf(stderr, "diplograph bench: unknown benchmark %q (extract, link, pipeline)\n", args[0])
+		return errUsage
+	}
+}
+
+// loadArticles reads every input file below the given paths; unreadable
+// ones are counted and skipped.
+func loadArticles(paths []string, stderr io.Writer) ([]schemas.Article, error) {
+	files, err := expandPaths(paths)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]schemas.Article, 0, len(files))
+	skipped := 0
+	for _, f := range files {
+		a, err := source.ReadFile(f)
+		if err != nil {
+			skipped++
+			continue
+		}
+		docs = append(docs, a)
+	}
+	if skipped > 0 {
+		fmt.Fprintf(stderr, "skipped %d unreadable inputs\n", skipped)
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("no input documents under %s", strings.Join(paths, ", "))
+	}
+	return docs, nil
+}
+
+func benchExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("bench extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	workers := fs.Int("workers", runtime.NumCPU(), "goroutines for extraction and for the floor")
+	rounds := fs.Int("rounds", 3, "passes over the corpus; the best is reported")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("bench extract: give a folder of documents")
+	}
+	docs, err := loadArticles(fs.Args(), stderr)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	engine, err := extract.New(extract.Options{LexiconDir: os.Getenv("DIPLOGRAPH_LEXICON"), RulesDir: os.Getenv("DIPLOGRAPH_RULES")})
+	if err != nil {
+		return err
+	}
+	startup := time.Since(start)
+	var best extract.BenchResult
+	for i := 0; i < max(1, *rounds); i++ {
+		r, err := extract.BenchExtract(ctx, engine, docs, *workers)
+		if err != nil {
+			return err
+		}
+		if i == 0 || r.ExtractDocsPerS > best.ExtractDocsPerS {
+			best = r
+		}
+	}
+	fmt.Fprintf(stdout, "bench extract: %s\n%s\nstart-up (dictionaries loaded): %s; peak RSS %s\n",
+		strings.Join(fs.Args(), " "), best, startup.Round(time.Millisecond), peakRSS())
+	return nil
+}
+
+// peakRSS reads the process's high-water resident set size (Linux).
+func peakRSS() string {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+			if err == nil {
+				return fmt.Sprintf("%.0f MB", float64(kb)/1024)
+			}
+		}
+	}
+	return "unknown"
+}

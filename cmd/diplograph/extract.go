@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/diplograph/diplograph/schemas"
+	"github.com/diplograph/diplograph/services/fetcher/source"
+)
+
+func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fset := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	fset.Usage = func() {
+		fmt.Fprint(stderr, "Usage: diplograph extract [--format jsonl|json] [--explain] PATH...\n\nExtracts claims from files or folders (plain text, HTML, feed-item dumps) and\nprints one extraction per document; no server is needed. jsonl is what\nshared/eval/score.py reads. A document that cannot be extracted is printed with\nits error and the rest go on; the exit status is 1 when any failed.\n\nFlags:\n")
+		fset.PrintDefaults()
+	}
+	format := fset.String("format", "jsonl", "output format: jsonl (one object per line) or json (indented)")
+	explain := fset.Bool("explain", false, "print for people instead of JSON: every claim with its evidence, the cue, the actor resolution and the rule")
+	logLevel := fset.String("log-level", "warn", "log level")
+	if err := parseFlags(fset, args); err != nil {
+		return err
+	}
+	if fset.NArg() == 0 {
+		fset.Usage()
+		return errUsage
+	}
+	if *format != "jsonl" && *format != "json" {
+		return fmt.Errorf("--format %q: want jsonl or json", *format)
+	}
+	log := (&settings{logLevel: *logLevel}).logger(stderr)
+	engine, err := newEngine(log)
+	if err != nil {
+		return err
+	}
+	paths, err := expandPaths(fset.Args())
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	if *format == "json" {
+		enc.SetIndent("", "  ")
+	}
+	failed := 0
+	for _, p := range paths {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		a, err := source.ReadFile(p)
+		var x schemas.Extraction
+		switch {
+		case err != nil:
+			x = schemas.Extraction{Schema: schemas.ExtractionV1, Doc: source.DocName(p), Lang: "und", Entities: []schemas.Entity{}, Claims: []schemas.Claim{},
+				Error: &schemas.DocError{Code: "malformed", Message: err.Error()}}
+		case *explain:
+			var why fmt.Stringer
+			x, why = explainOne(engine, a)
+			fmt.Fprint(out, why.String())
+			if x.Error != nil {
+				failed++
+				fmt.Fprintf(stderr, "%s: %s: %s\n", p, x.Error.Code, x.Error.Message)
+			}
+			continue
+		default:
+			x = engine.Extract(a)
+		}
+		if x.Error != nil {
+			failed++
+			fmt.Fprintf(stderr, "%s: %s: %s\n", p, x.Error.Code, x.Error.Message)
+		}
+		if err := enc.Encode(x); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		out.Flush()
+		return fmt.Errorf("%d of %d documents could not be extracted", failed, len(paths))
+	}
+	return nil
+}
+
+// expandPaths turns folders into the input files below them, sorted.
+func expandPaths(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		fi, err := os.Stat(a)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if strings.HasPrefix(d.Name(), ".") && p != a {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			switch strings.ToLower(filepath.Ext(p)) {
+			case ".txt", ".md", ".html", ".htm":
+				if !strings.HasSuffix(p, ".gold.json") {
+					found = append(found, p)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

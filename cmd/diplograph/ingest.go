@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/diplograph/diplograph/services/fetcher"
+)
+
+func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: diplograph ingest [flags] PATH|URL|- ...\n\nPublishes every article found in files, folders (walked recursively), feeds and\npages to NATS, once: an item already seen is not published again. Shows\nprogress (a bar on a terminal, periodic lines otherwise). Items that fail are\ncounted, listed and recorded on the dead-letter stream; the rest go on.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	var s settings
+	s.natsFlags(fs)
+	workers := fs.Int("workers", 4, "parallel readers and fetchers")
+	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private, loopback and link-local addresses")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	log := s.logger(stderr)
+	b, err := s.openBus(ctx, log, "diplograph-ingest")
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	pub, err := fetcher.NewJetStreamPublisher(b.js)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	stats, err := fetcher.Ingest(ctx, pub, fs.Args(), fetcher.IngestOptions{
+		Workers:       *workers,
+		Progress:      fetcher.NewProgressReporter(stderr, isTerminal(stderr)),
+		ProgressEvery: 2 * time.Second,
+		DeadLetter:    deadLetterFunc(b.js, "fetcher"),
+		HTTP:          &fetcher.HTTPConfig{AllowPrivate: *allowPrivate},
+	})
+	if err != nil {
+		return err
+	}
+	for _, f := range stats.Failures {
+		fmt.Fprintf(stderr, "failed %s: %s: %v\n", f.Input, f.Reason, f.Err)
+	}
+	el := time.Since(start)
+	fmt.Fprintf(stdout, "ingested: %d seen, %d published, %d already seen, %d failed in %s (%.0f items/s)\n",
+		stats.Seen, stats.Published, stats.Duplicates, stats.Failed, el.Round(time.Millisecond), float64(stats.Seen)/el.Seconds())
+	if stats.Failed > 0 {
+		return fmt.Errorf("%d items failed (recorded on the dead-letter stream)", stats.Failed)
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+// Command diplograph is the one binary users start with: it runs the whole
+// pipeline in one process (embedded NATS, fetcher, extractor, linker), and
+// offers extract, ingest, query, bench and dlq for everyday work.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `diplograph turns diplomatic text (Chinese and English) into a queryable
+record of who stands where: claims with evidence, in Neo4j and on NATS.
+
+Usage:
+  diplograph run [--once] [flags] [PATH|URL...]   run the pipeline (embedded NATS + fetcher,
+                                                  extractor, linker); --once processes the
+                                                  inputs, waits for the graph, prints a summary
+  diplograph extract [--format jsonl|json] [--explain] PATH...
+                                                  print extractions; no server needed
+  diplograph ingest [flags] PATH|URL...           publish articles (files, folders, feeds)
+  diplograph query [flags] 'CYPHER'               run a Cypher query, print a table
+  diplograph bench extract|link|pipeline [flags] DIR
+                                                  measure throughput against a floor
+  diplograph dlq list|show|replay [flags]         inspect and replay dead letters
+  diplograph version
+
+Run 'diplograph COMMAND --help' for a command's flags. Every flag can also be
+set by the environment variable named in its help (NATS_URL, NEO4J_URI, …).
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := dispatch(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	switch {
+	case err == nil:
+	case errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, errUsage):
+		os.Exit(2)
+	default:
+		fmt.Fprintln(os.Stderr, "diplograph:", err)
+		os.Exit(1)
+	}
+}
+
+var errUsage = errors.New("usage")
+
+func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "run":
+		return cmdRun(ctx, rest, stdout, stderr)
+	case "extract":
+		return cmdExtract(ctx, rest, stdout, stderr)
+	case "ingest":
+		return cmdIngest(ctx, rest, stdout, stderr)
+	case "query":
+		return cmdQuery(ctx, rest, stdout, stderr)
+	case "bench":
+		return cmdBench(ctx, rest, stdout, stderr)
+	case "dlq":
+		return cmdDLQ(ctx, rest, stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "diplograph", version())
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprintf(stderr, "diplograph: unknown command %q\n\n%s", cmd, usage)
+		return errUsage
+	}
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/diplograph/diplograph/platform/config"
+	"github.com/diplograph/diplograph/platform/natsx"
+	"github.com/diplograph/diplograph/platform/telemetry"
+	"github.com/diplograph/diplograph/services/extractor/extract"
+	"github.com/diplograph/diplograph/services/linker"
+)
+
+// settings are the flags shared by the commands that talk to NATS or Neo4j.
+type settings struct {
+	nats     natsx.Config
+	neo4j    linker.Neo4jConfig
+	dataDir  string
+	embedded bool
+	logLevel string
+	health   string
+	replicas int
+}
+
+func (s *settings) natsFlags(fs *flag.FlagSet) {
+	config.String(fs, &s.nats.URL, "nats-url", "NATS_URL", "", "NATS server URL(s), comma-separated; empty runs an embedded server with its data in --data")
+	config.String(fs, &s.nats.User, "nats-user", "NATS_USER", "", "NATS user")
+	config.Secret(fs, &s.nats.Password, "nats-password", "NATS_PASSWORD", "", "NATS password")
+	config.Secret(fs, &s.nats.Token, "nats-token", "NATS_TOKEN", "", "NATS token")
+	config.String(fs, &s.nats.NKeySeed, "nats-nkey", "NATS_NKEY_SEED", "", "path to an NKey seed file")
+	config.String(fs, &s.nats.Creds, "nats-creds", "NATS_CREDS", "", "path to a NATS credentials file")
+	config.String(fs, &s.nats.CAFile, "nats-ca", "NATS_CA", "", "CA certificate for TLS to NATS")
+	config.String(fs, &s.nats.CertFile, "nats-cert", "NATS_CERT", "", "client certificate for TLS to NATS")
+	config.String(fs, &s.nats.KeyFile, "nats-key", "NATS_KEY", "", "client key for TLS to NATS")
+	config.String(fs, &s.dataDir, "data", "DIPLOGRAPH_DATA", ".diplograph", "folder of the embedded NATS server's JetStream store")
+	config.String(fs, &s.logLevel, "log-level", "LOG_LEVEL", "info", "log level: debug, info, warn, error")
+	_ = config.Int(fs, &s.replicas, "replicas", "NATS_REPLICAS", 1, "stream replicas (3 on a NATS cluster)")
+}
+
+func (s *settings) neo4jFlags(fs *flag.FlagSet) {
+	config.String(fs, &s.neo4j.URI, "neo4j-uri", "NEO4J_URI", "bolt://127.0.0.1:7687", "Neo4j URI (bolt://, neo4j://, neo4j+s://)")
+	config.String(fs, &s.neo4j.User, "neo4j-user", "NEO4J_USER", "neo4j", "Neo4j user")
+	config.Secret(fs, &s.neo4j.Password, "neo4j-password", "NEO4J_PASSWORD", "diplograph-dev", "Neo4j password")
+	config.String(fs, &s.neo4j.Database, "neo4j-database", "NEO4J_DATABASE", "neo4j", "Neo4j database")
+}
+
+// bus is a NATS connection, and the embedded server behind it if any.
+type bus struct {
+	srv *server.Server
+	nc  *nats.Conn
+	js  jetstream.JetStream
+}
+
+func (b *bus) Close() {
+	if b.nc != nil {
+		_ = b.nc.Drain()
+		deadline := time.Now().Add(5 * time.Second)
+		for !b.nc.IsClosed() && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	if b.srv != nil {
+		b.srv.Shutdown()
+		b.srv.WaitForShutdown()
+	}
+}
+
+// openBus connects to NATS_URL, or starts the embedded server on --data
+// when none is given, and declares the pipeline's streams.
+func (s *settings) openBus(ctx context.Context, log *slog.Logger, name string) (*bus, error) {
+	b := &bus{}
+	cfg := s.nats
+	cfg.Name = name
+	if cfg.URL == "" {
+		store := filepath.Join(s.dataDir, "nats")
+		if err := os.MkdirAll(store, 0o755); err != nil {
+			return nil, fmt.Errorf("data folder: %w", err)
+		}
+		srv, err := natsx.StartEmbedded(natsx.EmbeddedConfig{Port: -1, StoreDir: store, User: cfg.User, Password: cfg.Password})
+		if err != nil {
+			return nil, err
+		}
+		b.srv = srv
+		cfg.URL = srv.ClientURL()
+		log.Info("embedded NATS started", "url", cfg.URL, "store", store)
+	}
+	nc, js, err := natsx.Connect(ctx, cfg, log)
+	if err != nil {
+		b.Close()
+		return nil, err
+	}
+	b.nc, b.js = nc, js
+	if err := (natsx.Topology{Replicas: s.replicas}).Ensure(ctx, js); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return b, nil
+}
+
+func (s *settings) logger(w io.Writer) *slog.Logger { return telemetry.NewLogger(w, s.logLevel) }
+
+// newEngine loads the extraction engine and says how long it took.
+func newEngine(log *slog.Logger) (*extract.Engine, error) {
+	start := time.Now()
+	e, err := extract.New(extract.Options{LexiconDir: os.Getenv("DIPLOGRAPH_LEXICON"), RulesDir: os.Getenv("DIPLOGRAPH_RULES")})
+	if err != nil {
+		return nil, fmt.Errorf("loading the extractor: %w", err)
+	}
+	log.Debug("extractor loaded", "took", time.Since(start))
+	return e, nil
+}
+
+// parseFlags parses args and turns a bad flag into errUsage after printing.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	return nil
+}
+
+func version() string { return "0.1.0 (extractor " + extract.Version + ")" }
