@@ -80,7 +80,7 @@ RETURN c.id, c.predicate, actors, topics, targets, e.rule, e.start, e.end, a.id 
 		t.Fatal(err)
 	}
 	for _, r := range rows {
-		lines = append(lines, fmt.Sprint(r...))
+		lines = append(lines, strings.TrimSpace(fmt.Sprintln(r...)))
 	}
 	return articles, lines
 }

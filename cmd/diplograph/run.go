@@ -283,4 +283,3 @@ func toAny(ss []string) []any {
 	}
 	return out
 }
-
