@@ -127,13 +127,14 @@ func (d *doc) claims() []draft {
 		// reporter's framing: a sentence that is an outlet's report of a
 		// source is still read, but the source itself is not a subject
 		absorbedUntil := -1
+		conjoined := map[*mention]bool{}
 		modalUntil := -1 // a commitment's clause: later modal cues are part of it
 		var sentSubj *subject
 		for ci, m := range sm {
 			if m.kind == mPerson {
 				lastPerson = m
 			}
-			if m.kind != mCue || m.start < absorbedUntil {
+			if m.kind != mCue || m.start < absorbedUntil || conjoined[m] {
 				continue
 			}
 			if m.start < modalUntil && (m.cue.Frame == "modal" || m.cue.Frame == "hope") {
@@ -149,8 +150,14 @@ func (d *doc) claims() []draft {
 			// object scope: after the cue up to the next cue (unless absorbing)
 			scopeStart, scopeEnd := m.end, ce
 			var nextCue *mention
+			last := m // the cue, or the last cue conjoined with it (维护和加强, uphold and reinforce)
 			for _, n := range sm[ci+1:] {
-				if n.kind == mCue && n.start >= m.end && n.start < ce {
+				if n.kind == mCue && n.start >= last.end && n.start < ce {
+					if cue.Frame == "stance" && conjunction(d.text[last.end:n.start]) {
+						conjoined[n] = true
+						last = n
+						continue
+					}
 					nextCue = n
 					break
 				}
@@ -331,6 +338,15 @@ func (d *doc) claims() []draft {
 }
 
 func ptr(s string) *string { return &s }
+
+// conjunction reports a gap that only joins two verbs (和, and, or).
+func conjunction(gap string) bool {
+	switch strings.TrimSpace(gap) {
+	case "和", "与", "及", "并", "、", "and", "or", ",", "，", "或":
+		return true
+	}
+	return false
+}
 
 // governs reports whether a reporting or modal cue m directly governs the
 // next cue n (重申强烈反对, 将继续支持, will continue to support): nothing but
@@ -551,7 +567,7 @@ func (d *doc) isObject(sm []*mention, i int, sentStart int) bool {
 			// 和 / and join subjects; they are not in the object list
 			return true
 		}
-		if p.kind == mCue && p.cue.Frame != "weak" {
+		if (p.kind == mCue && p.cue.Frame != "weak") || p.kind == mTopic {
 			return true
 		}
 		break
@@ -569,6 +585,13 @@ func (d *doc) subjectOf(sm []*mention, ci int, sentStart, cs int, cue *rules.Cue
 		}
 		if d.isObject(sm, k, sentStart) {
 			continue
+		}
+		if d.lang == "zh" && m.kind != mCollective && m.kind != mSelf && m.kind != mPronoun {
+			// a Chinese clause's subject opens it; an actor deeper in is an object
+			lead := strings.Trim(d.text[d.clauseStart(sentStart, m.start):m.start], " “”\"《")
+			if runeLen(lead) > 6 && !d.coordinatedBefore(sm, k) {
+				continue
+			}
 		}
 		// right-holder of 有权 is the target, not the subject
 		if cue.Frame == "right" && k == ci-1 {
@@ -617,6 +640,22 @@ func (d *doc) subjectOf(sm []*mention, ci int, sentStart, cs int, cue *rules.Cue
 		subj.start = p.start
 	}
 	return subj
+}
+
+// coordinatedBefore reports that sm[k] is joined to an actor before it (X和Y).
+func (d *doc) coordinatedBefore(sm []*mention, k int) bool {
+	if k == 0 {
+		return false
+	}
+	p := sm[k-1]
+	if !p.isActorish() {
+		return false
+	}
+	switch strings.TrimSpace(d.text[p.end:sm[k].start]) {
+	case "和", "与", "及", "、", "同":
+		return true
+	}
+	return false
 }
 
 // resolve turns a subject mention into the actors it stands for.
