@@ -28,14 +28,17 @@
 //   - organs.tsv: phrase, lang, country, type (country is empty for generic
 //     phrases such as 外交部).
 //
-// Role keys: head-of-state, head-of-government, foreign-minister,
+// Role keys (RoleKeys): head-of-state, head-of-government, foreign-minister,
 // defence-minister, spokesperson (of the foreign ministry), minister (any
-// other cabinet post), vice-president, chief-cabinet-secretary,
+// other cabinet post), vice-president, vice-premier, chief-cabinet-secretary,
 // national-security-adviser, speaker, ambassador, leader (of a territory
-// or an armed group), party-leader, press-secretary, secretary-general,
+// or an armed group), party-leader, press-secretary (of a head of state or
+// government), member (of a party's leading body), secretary-general,
+// deputy-secretary-general,
 // president (of an organisation, for the EU the European Commission),
 // council-president and parliament-president (EU), high-representative,
-// high-commissioner, head (director-general and the like), prosecutor.
+// high-commissioner, commissioner (EU), head (director-general and the
+// like), prosecutor.
 package lexicon
 
 import (
@@ -79,6 +82,18 @@ type Role struct {
 	Of   string    // the country or organisation id the office belongs to
 	From time.Time // zero: unknown start
 	To   time.Time // zero: still in office
+}
+
+// RoleKeys are the role keys the data may use. See the package comment for
+// what each means.
+var RoleKeys = []string{
+	"head-of-state", "head-of-government", "foreign-minister", "defence-minister",
+	"spokesperson", "minister", "vice-president", "vice-premier",
+	"chief-cabinet-secretary", "national-security-adviser", "speaker",
+	"ambassador", "leader", "party-leader", "press-secretary", "member",
+	"secretary-general", "deputy-secretary-general", "president",
+	"council-president", "parliament-president", "high-representative",
+	"high-commissioner", "commissioner", "head", "prosecutor",
 }
 
 // Active reports whether the role was held on day d.

@@ -345,9 +345,13 @@ func TestLoadRejectsMalformedRows(t *testing.T) {
 		{"a header without a required column", "roles.tsv", "person\tkey\tof\tfrom\n", 1, "lacks column"},
 		{"a role for an unknown person", "roles.tsv", "person\tkey\tof\tfrom\tto\nperson:nobody-x\tforeign-minister\tJPN\t2020-01-01\t\n", 2, "unknown person"},
 		{"a role that ends before it starts", "roles.tsv", "person\tkey\tof\tfrom\tto\nperson:wang-yi\tforeign-minister\tCHN\t2020-01-01\t2019-01-01\n", 2, "before it starts"},
+		{"an unknown role key", "roles.tsv", "person\tkey\tof\tfrom\tto\nperson:wang-yi\tdefense-minister\tCHN\t2020-01-01\t\n", 2, "unknown role key"},
 		{"a malformed date", "roles.tsv", "person\tkey\tof\tfrom\tto\nperson:wang-yi\tforeign-minister\tCHN\t2020/01/01\t\n", 2, "not YYYY-MM-DD"},
 		{"an abbreviation longer than one character", "countries.tsv", "id\ten\tzh\tabbrev\nJPN\tJapan\t日本\t日本\n", 2, "single character"},
 		{"a title in an unknown language", "titles.tsv", "phrase\tlang\tkey\tof\nMinister\tfr\tminister\t\n", 2, "unknown language"},
+		{"a title implying an unknown state", "titles.tsv", "phrase\tlang\tkey\tof\nMinister\ten\tminister\tXXX\n", 2, "unknown id"},
+		{"a person serving an unknown country", "people.tsv", "id\ten\tzh\tcountry\nperson:x-y\tY X\t某\tJAP\n", 2, "unknown country"},
+		{"an organ of an unknown country", "organs.tsv", "phrase\tlang\tcountry\nMFA\ten\tPRC\n", 2, "unknown country"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

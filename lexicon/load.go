@@ -21,8 +21,9 @@ import (
 //go:embed data/*.tsv
 var embedded embed.FS
 
-// Data files, in load order: roles refer to people, people and organs to
-// countries and organisations.
+// Data files, in load order: every file may refer to ids of the files
+// before it (people to countries, roles to people and organisations), so
+// each reference is checked on its own line.
 const (
 	fileCountries = "countries.tsv"
 	fileOrgs      = "orgs.tsv"
@@ -92,9 +93,6 @@ func Load(dir string) (*Lexicon, error) {
 			return nil, err
 		}
 	}
-	if err := lx.check(); err != nil {
-		return nil, err
-	}
 	for _, e := range lx.entities {
 		sort.SliceStable(e.Roles, func(i, j int) bool { return e.Roles[i].From.Before(e.Roles[j].From) })
 		for _, r := range e.Roles {
@@ -130,7 +128,6 @@ var (
 		KindPlace:   regexp.MustCompile(`^place:[a-z0-9]+(-[a-z0-9]+)*$`),
 		KindTopic:   regexp.MustCompile(`^topic:[a-z0-9]+(-[a-z0-9]+)*$`),
 	}
-	roleKeyPattern = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
 )
 
 // loadEntities returns a loader for an entity file of the given kind.
@@ -187,6 +184,9 @@ func (lx *Lexicon) loadEntities(kind string) func(string, []byte) error {
 				lx.abbrevs = append(lx.abbrevs, Abbrev{Char: c, ID: id})
 			}
 			e.Country = r.get("country")
+			if c, ok := lx.byID[e.Country]; e.Country != "" && (!ok || c.Kind != KindCountry) {
+				return r.errorf("%s: unknown country %q", id, e.Country)
+			}
 			lx.entities = append(lx.entities, e)
 			lx.byID[id] = e
 			return nil
@@ -231,8 +231,8 @@ func (lx *Lexicon) loadRoles(file string, data []byte) error {
 			return r.errorf("unknown person %q", r.get("person"))
 		}
 		key := r.get("key")
-		if !roleKeyPattern.MatchString(key) {
-			return r.errorf("bad role key %q", key)
+		if !slices.Contains(RoleKeys, key) {
+			return r.errorf("unknown role key %q", key)
 		}
 		of := r.get("of")
 		if _, ok := lx.byID[of]; !ok {
@@ -285,8 +285,11 @@ func (lx *Lexicon) loadTitles(file string, data []byte) error {
 		if !slices.Contains(Languages, t.Lang) {
 			return r.errorf("unknown language %q", t.Lang)
 		}
-		if !roleKeyPattern.MatchString(t.Key) {
-			return r.errorf("bad role key %q", t.Key)
+		if !slices.Contains(RoleKeys, t.Key) {
+			return r.errorf("unknown role key %q", t.Key)
+		}
+		if _, ok := lx.byID[t.Of]; t.Of != "" && !ok {
+			return r.errorf("title %q implies unknown id %q", t.Phrase, t.Of)
 		}
 		lx.titles = append(lx.titles, t)
 		return nil
@@ -300,45 +303,10 @@ func (lx *Lexicon) loadOrgans(file string, data []byte) error {
 		if !slices.Contains(Languages, o.Lang) {
 			return r.errorf("unknown language %q", o.Lang)
 		}
+		if c, ok := lx.byID[o.Country]; o.Country != "" && (!ok || c.Kind != KindCountry) {
+			return r.errorf("organ %q of unknown country %q", o.Phrase, o.Country)
+		}
 		lx.organs = append(lx.organs, o)
 		return nil
 	})
-}
-
-// check validates references that can only be resolved once every file is
-// read: the countries of people, organisations and organs, and the ids that
-// titles imply.
-func (lx *Lexicon) check() error {
-	known := func(id string) bool { _, ok := lx.byID[id]; return id == "" || ok }
-	for _, e := range lx.entities {
-		if !known(e.Country) {
-			return &ParseError{File: fileFor(e.Kind), Err: fmt.Errorf("%s: unknown country %q", e.ID, e.Country)}
-		}
-	}
-	for _, t := range lx.titles {
-		if !known(t.Of) {
-			return &ParseError{File: fileTitles, Err: fmt.Errorf("title %q: unknown id %q", t.Phrase, t.Of)}
-		}
-	}
-	for _, o := range lx.organs {
-		if !known(o.Country) {
-			return &ParseError{File: fileOrgans, Err: fmt.Errorf("organ %q: unknown id %q", o.Phrase, o.Country)}
-		}
-	}
-	return nil
-}
-
-func fileFor(kind string) string {
-	switch kind {
-	case KindCountry:
-		return fileCountries
-	case KindOrg:
-		return fileOrgs
-	case KindPerson:
-		return filePeople
-	case KindPlace:
-		return filePlaces
-	default:
-		return fileTopics
-	}
 }
