@@ -194,3 +194,117 @@ func canon(v any) string {
 	}
 	return string(b)
 }
+
+// roster is the scope's gazetteer: three foreign ministers with their terms.
+type roster struct{ sc scope }
+
+func (r roster) roles() map[string]linker.Role {
+	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	return map[string]linker.Role{
+		r.sc.person("hayashi-yoshimasa"): {Key: "foreign-minister", Of: "JPN", From: d("2021-11-10"), To: d("2023-09-13")},
+		r.sc.person("kamikawa-yoko"):     {Key: "foreign-minister", Of: "JPN", From: d("2023-09-13"), To: d("2024-10-01")},
+		r.sc.person("cleverly-james"):    {Key: "foreign-minister", Of: "GBR", From: d("2022-09-06"), To: d("2023-11-13")},
+	}
+}
+
+func (r roster) Label(id string) (string, bool) {
+	names := map[string]string{
+		r.sc.person("hayashi-yoshimasa"): "Yoshimasa Hayashi",
+		r.sc.person("kamikawa-yoko"):     "Yoko Kamikawa",
+		r.sc.person("cleverly-james"):    "James Cleverly",
+	}
+	n, ok := names[id]
+	return n, ok
+}
+
+func (r roster) Names(id string) []string {
+	if n, ok := r.Label(id); ok {
+		return []string{n}
+	}
+	return nil
+}
+
+func (r roster) HoldersOf(key, of string, day time.Time) []string {
+	var out []string
+	for id, role := range r.roles() {
+		if role.Key == key && role.Of == of && !day.Before(role.From) && !day.After(role.To) {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (r roster) RolesOn(person string, day time.Time) []linker.Role {
+	if role, ok := r.roles()[person]; ok && !day.Before(role.From) && !day.After(role.To) {
+		return []linker.Role{role}
+	}
+	return nil
+}
+
+// cookbook is the corpus the cookbook queries run against: the statements of
+// corpus and a dozen more, over 2023–2025.
+func (s scope) cookbook() []schemas.Extraction {
+	ext := func(id, lang, source, date string, ents []schemas.Entity, claims ...schemas.Claim) schemas.Extraction {
+		return schemas.Extraction{
+			Schema: schemas.ExtractionV1, Doc: id, ArticleID: s.article(id), Source: s.source(source),
+			URL: "https://example.org/" + s.run + "/" + id, Published: day(date + "T08:00:00Z"), Date: date,
+			Lang: lang, ExtractorVersion: "x-test-1", RulesVersion: "r-test-1", Entities: ents, Claims: claims,
+		}
+	}
+	claim := func(pred string, actors []string, target, topic, when *string, ev string, speakers ...string) schemas.Claim {
+		if speakers == nil {
+			speakers = []string{}
+		}
+		return schemas.Claim{Predicate: pred, Actors: actors, Speakers: speakers, Target: target, Topic: topic, When: when,
+			Evidence: schemas.Span{Text: ev, Start: 0, End: len(ev)}, Confidence: 0.8, Rule: lang(ev) + "." + pred}
+	}
+	cn := s.cn
+	minister := schemas.Entity{ID: "m1", Type: "person", Name: "外相", Role: "foreign-minister", Country: "JPN"}
+	grant := schemas.Entity{ID: "m2", Type: "person", Name: "Grant " + s.run, Role: "defence-minister", Country: "GBR"}
+	country := func(id, name string) schemas.Entity { return schemas.Entity{ID: id, Type: "country", Name: name} }
+	xs := s.corpus()
+	xs = append(xs,
+		ext("jp-cn-2023-05", "ja", "kyodo-ja", "2023-05-20",
+			[]schemas.Entity{country("JPN", "日本"), country(cn, "中国"), minister},
+			claim("call_on", []string{"JPN"}, &cn, ptr(s.topic("detainee-release")), nil, "外相は中国に対し邦人の早期解放を求めた", "m1")),
+		ext("jp-cn-2024-03", "en", "kyodo-en", "2024-03-15",
+			[]schemas.Entity{country("JPN", "Japan"), country(cn, "China"), {ID: s.person("kamikawa-yoko"), Type: "person", Name: "Kamikawa"}},
+			claim("concern", []string{"JPN"}, &cn, ptr(s.topic("military-activity")), nil, "Foreign Minister Kamikawa expressed serious concern over China's military activities", s.person("kamikawa-yoko"))),
+		ext("jp-cn-2024-09", "zh", "rfi-zh", "2024-09-20",
+			[]schemas.Entity{country("JPN", "日本"), country(cn, "中国")},
+			claim("oppose", []string{"JPN"}, &cn, ptr(s.topic("status-quo-change")), nil, "日方坚决反对中方以武力单方面改变现状")),
+		ext("jp-cn-2024-10", "en", "kyodo-en", "2024-10-05",
+			[]schemas.Entity{country("JPN", "Japan"), country(cn, "China")},
+			claim("oppose", []string{"JPN"}, &cn, ptr(s.topic("status-quo-change")), nil, "Japan strongly opposes any unilateral attempt by China to change the status quo by force")),
+		ext("uk-2023-03", "en", "mofa-en", "2023-03-02",
+			[]schemas.Entity{country("GBR", "the UK"), {ID: s.person("cleverly-james"), Type: "person", Name: "James Cleverly"}},
+			claim("concern", []string{"GBR"}, ptr(s.place("south-china-sea")), nil, nil, "Foreign Secretary James Cleverly voiced concern about the situation in the South China Sea", s.person("cleverly-james"))),
+		ext("uk-2024-02", "en", "mofa-en", "2024-02-10",
+			[]schemas.Entity{country("GBR", "Britain"), grant},
+			claim("support", []string{"GBR"}, nil, ptr(s.topic("ukraine-sovereignty")), nil, "Defence Secretary Grant said Britain stands with Ukraine's sovereignty", "m2")),
+		ext("uk-2024-05", "en", "rfi-en", "2024-05-02",
+			[]schemas.Entity{country("GBR", "UK"), grant},
+			claim("commit", []string{"GBR"}, nil, ptr(s.topic("ukraine-sovereignty")), ptr("2024"), "Grant pledged further support for Ukraine this year", "m2")),
+		ext("g7-2025-04", "en", "mofa-en", "2025-04-03",
+			[]schemas.Entity{{ID: s.org("g7"), Type: "org", Name: "G7"}, country(cn, "China")},
+			claim("call_on", []string{s.org("g7")}, &cn, ptr(s.topic("market-access")), nil, "The G7 called on China to end unfair trade practices"),
+			claim("commit", []string{s.org("g7")}, nil, ptr(s.topic("supply-chain-resilience")), ptr("2025-12"), "The G7 committed to agree a supply chain resilience plan by December 2025")),
+		ext("us-2024-06", "en", "rfi-en", "2024-06-01",
+			[]schemas.Entity{country("USA", "the United States")},
+			claim("commit", []string{"USA"}, nil, ptr(s.topic("chip-export-controls")), ptr("2026"), "Washington will tighten chip export controls by 2026")),
+		schemas.Extraction{Schema: schemas.ExtractionV1, Doc: "broken-ko", ArticleID: s.article("broken-ko"), Source: s.source("yonhap-ko"),
+			Published: day("2024-07-01T08:00:00Z"), Lang: "ko", ExtractorVersion: "x-test-1", RulesVersion: "r-test-1",
+			Entities: []schemas.Entity{}, Claims: []schemas.Claim{}, Error: &schemas.DocError{Code: "unsupported_language", Message: "no rules for ko"}},
+	)
+	return xs
+}
+
+func lang(s string) string {
+	for _, r := range s {
+		if r > 0x2E80 {
+			return "cjk"
+		}
+	}
+	return "en"
+}

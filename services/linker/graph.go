@@ -27,6 +27,9 @@ type Graph struct {
 	cfg    Neo4jConfig
 	log    *slog.Logger
 	gaz    plan.Gazetteer
+	// hook, set only by tests, is called at named points of a write
+	// ("written": inside the transaction, before commit).
+	hook func(point string)
 }
 
 // GraphOption adjusts a Graph.

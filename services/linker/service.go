@@ -231,6 +231,9 @@ func (s *Service) handle(ctx context.Context, msgs []jetstream.Msg) []error {
 		}
 		return errs
 	}
+	if s.Graph.hook != nil {
+		s.Graph.hook("committed")
+	}
 	if err := s.publish(ctx, events); err != nil {
 		s.countError("publish")
 		for _, i := range idx {

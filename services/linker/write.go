@@ -36,7 +36,11 @@ func (g *Graph) Write(ctx context.Context, xs []schemas.Extraction) ([]schemas.C
 	s := g.session(ctx, neo4j.AccessModeWrite)
 	defer s.Close(context.WithoutCancel(ctx))
 	events, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) ([]schemas.ClaimEvent, error) {
-		return writePlan(ctx, tx, &p)
+		events, err := writePlan(ctx, tx, &p)
+		if err == nil && g.hook != nil {
+			g.hook("written")
+		}
+		return events, err
 	})
 	if err != nil {
 		return nil, g.classify(fmt.Errorf("writing %d articles, %d claims: %w", len(p.Articles), len(p.Claims), err))
