@@ -10,7 +10,8 @@
 #   deploy/neo4j/neo4j.sh wipe      stop and delete the data folder
 #
 # Environment: NEO4J_PASSWORD (default diplograph-dev; at least 8 characters),
-# NEO4J_HOME (default deploy/neo4j/.home: jars, conf, data, logs),
+# NEO4J_HOME (default deploy/neo4j/.home: conf, data, logs, pid),
+# NEO4J_LIB (default deploy/neo4j/.home/lib: the jars, shared by every home),
 # NEO4J_DATA (default $NEO4J_HOME/data), NEO4J_BOLT_PORT (7687),
 # NEO4J_HTTP_PORT (7474), NEO4J_HEAP (1g), NEO4J_PAGECACHE (512m),
 # NEO4J_START_TIMEOUT seconds (120), JAVA (java).
@@ -18,6 +19,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 home=${NEO4J_HOME:-$here/.home}
+lib=${NEO4J_LIB:-$here/.home/lib}
 data=${NEO4J_DATA:-$home/data}
 password=${NEO4J_PASSWORD:-diplograph-dev}
 bolt_port=${NEO4J_BOLT_PORT:-7687}
@@ -33,15 +35,15 @@ say() { printf 'neo4j: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
 install() {
-  if [ -f "$home/lib/.complete" ]; then return 0; fi
+  if [ -f "$lib/.complete" ]; then return 0; fi
   command -v mvn >/dev/null || die "Maven (mvn) is needed to fetch Neo4j's jars from Maven Central; install it (apt-get install maven)"
   command -v "$java" >/dev/null || die "Java 17+ is needed; install it (apt-get install openjdk-17-jre-headless)"
-  say "fetching Neo4j jars from Maven Central into $home/lib (first run only)"
-  mkdir -p "$home/lib"
+  say "fetching Neo4j jars from Maven Central into $lib (first run only)"
+  mkdir -p "$lib"
   mvn -B -q -f "$here/pom.xml" dependency:copy-dependencies \
-    -DoutputDirectory="$home/lib" -DincludeScope=runtime >"$home/mvn.log" 2>&1 \
-    || { tail -20 "$home/mvn.log" >&2; die "could not fetch the jars (see $home/mvn.log)"; }
-  touch "$home/lib/.complete"
+    -DoutputDirectory="$lib" -DincludeScope=runtime >"$lib/../mvn.log" 2>&1 \
+    || { tail -20 "$lib/../mvn.log" >&2; die "could not fetch the jars (see $lib/../mvn.log)"; }
+  touch "$lib/.complete"
 }
 
 running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
@@ -75,7 +77,7 @@ start() {
   if running; then say "already running (pid $(cat "$pidfile"))"; wait_ready; return 0; fi
   if port_open "$bolt_port"; then die "port $bolt_port is taken by another process; stop it or set NEO4J_BOLT_PORT"; fi
   configure
-  local cp="$home/lib/*"
+  local cp="$lib/*"
   if [ ! -d "$data/dbms" ]; then
     [ ${#password} -ge 8 ] || die "NEO4J_PASSWORD must have at least 8 characters"
     NEO4J_HOME=$home NEO4J_CONF=$home/conf "$java" -cp "$cp" org.neo4j.cli.AdminTool \
