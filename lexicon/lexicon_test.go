@@ -479,3 +479,53 @@ func FuzzLoaders(f *testing.F) {
 		}
 	})
 }
+
+func TestSingleHolderOfficesDoNotOverlap(t *testing.T) {
+	single := []string{"head-of-state", "head-of-government", "foreign-minister", "defence-minister",
+		"secretary-general", "president", "council-president", "parliament-president",
+		"high-representative", "speaker", "press-secretary", "chief-cabinet-secretary",
+		"national-security-adviser", "leader", "head", "vice-president"}
+	lx := mustDefault(t)
+	type term struct {
+		who string
+		r   Role
+	}
+	terms := map[string][]term{}
+	for _, e := range lx.Entities() {
+		for _, r := range e.Roles {
+			if slices.Contains(single, r.Key) {
+				k := r.Key + " of " + r.Of
+				terms[k] = append(terms[k], term{e.ID, r})
+			}
+		}
+	}
+	farFuture := time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+	end := func(r Role) time.Time {
+		if r.To.IsZero() {
+			return farFuture
+		}
+		return r.To
+	}
+	for k, ts := range terms {
+		for i, a := range ts {
+			for _, b := range ts[i+1:] {
+				if a.who == b.who {
+					continue
+				}
+				// A handover day belongs to both holders, and a term known only
+				// to the month may overlap its neighbour within that month.
+				from := a.r.From
+				if b.r.From.After(from) {
+					from = b.r.From
+				}
+				to := end(a.r)
+				if end(b.r).Before(to) {
+					to = end(b.r)
+				}
+				if to.Sub(from) > 31*24*time.Hour {
+					t.Errorf("%s: %s and %s overlap from %s to %s", k, a.who, b.who, from.Format(time.DateOnly), to.Format(time.DateOnly))
+				}
+			}
+		}
+	}
+}
