@@ -107,7 +107,27 @@ func (r *run) web() (*web.Client, error) {
 	return r.client, r.clientErr
 }
 
-// spawn runs fn on a worker slot.
+// spawnTop runs fn on a worker slot, waiting for the slot first, so that
+// a folder of a million files does not start a million goroutines. Only
+// callers that hold no slot may use it.
+func (r *run) spawnTop(ctx context.Context, fn func(ctx context.Context)) {
+	select {
+	case r.sem <- struct{}{}:
+	case <-ctx.Done():
+		return
+	}
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		defer func() { <-r.sem }()
+		if ctx.Err() == nil {
+			fn(ctx)
+		}
+	}()
+}
+
+// spawn runs fn on a worker slot; it does not block, so that work holding
+// a slot (a feed) can hand out more (its items' pages).
 func (r *run) spawn(ctx context.Context, fn func(ctx context.Context)) {
 	r.wg.Add(1)
 	go func() {
@@ -229,7 +249,7 @@ func (r *run) addInput(ctx context.Context, in string) {
 	switch {
 	case in == Stdin:
 		r.addTotal(1)
-		r.spawn(ctx, func(ctx context.Context) {
+		r.spawnTop(ctx, func(ctx context.Context) {
 			data, err := io.ReadAll(io.LimitReader(r.stdin, source.MaxBytes+1))
 			if err == nil && len(data) > source.MaxBytes {
 				err = source.ErrTooLarge
@@ -242,7 +262,7 @@ func (r *run) addInput(ctx context.Context, in string) {
 		})
 	case isURL(in):
 		r.addTotal(1)
-		r.spawn(ctx, func(ctx context.Context) { r.fetchURL(ctx, in) })
+		r.spawnTop(ctx, func(ctx context.Context) { r.fetchURL(ctx, in) })
 	default:
 		fi, err := os.Stat(in)
 		if err != nil {
@@ -252,7 +272,7 @@ func (r *run) addInput(ctx context.Context, in string) {
 		}
 		if !fi.IsDir() {
 			r.addTotal(1)
-			r.spawn(ctx, func(ctx context.Context) { r.file(ctx, in, true) })
+			r.spawnTop(ctx, func(ctx context.Context) { r.file(ctx, in, true) })
 			return
 		}
 		var files []string
@@ -282,7 +302,7 @@ func (r *run) addInput(ctx context.Context, in string) {
 		}
 		r.addTotal(len(files))
 		for _, p := range files {
-			r.spawn(ctx, func(ctx context.Context) { r.file(ctx, p, false) })
+			r.spawnTop(ctx, func(ctx context.Context) { r.file(ctx, p, false) })
 		}
 	}
 }

@@ -51,11 +51,8 @@ func (p *reporter) drawBar(s Stats, total int, final bool) {
 	if p.bar == nil {
 		p.bar = progressbar.NewOptions(max(total, 1),
 			progressbar.OptionSetWriter(p.w),
-			progressbar.OptionSetDescription("ingest"),
 			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("items"),
-			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionSetPredictTime(false),
 			progressbar.OptionThrottle(100*time.Millisecond),
 			progressbar.OptionSetWidth(30),
 			progressbar.OptionShowDescriptionAtLineEnd(),
@@ -64,7 +61,10 @@ func (p *reporter) drawBar(s Stats, total int, final bool) {
 	if total > 0 {
 		p.bar.ChangeMax(total)
 	}
-	p.bar.Describe(fmt.Sprintf("new %d, seen %d, errors %d", s.Published, s.Duplicates, s.Failed))
+	// Rate and ETA come from the reporter's clock: the bar only sees the
+	// samples, not the start of the run.
+	rate, eta := p.rate(s, total)
+	p.bar.Describe(fmt.Sprintf("%.0f items/s, new %d, seen before %d, errors %d, eta %s", rate, s.Published, s.Duplicates, s.Failed, eta))
 	_ = p.bar.Set(s.Seen)
 	if final {
 		_ = p.bar.Finish()
@@ -72,8 +72,8 @@ func (p *reporter) drawBar(s Stats, total int, final bool) {
 	}
 }
 
-// line is the plain progress line: counts, rate, ETA.
-func (p *reporter) line(s Stats, total int) string {
+// rate returns items per second since the start and the time left.
+func (p *reporter) rate(s Stats, total int) (float64, string) {
 	el := time.Since(p.start)
 	rate := 0.0
 	if el > 0 {
@@ -83,6 +83,12 @@ func (p *reporter) line(s Stats, total int) string {
 	if rate > 0 && total >= s.Seen {
 		eta = time.Duration(float64(total-s.Seen) / rate * float64(time.Second)).Round(time.Second).String()
 	}
+	return rate, eta
+}
+
+// line is the plain progress line: counts, rate, ETA.
+func (p *reporter) line(s Stats, total int) string {
+	rate, eta := p.rate(s, total)
 	return fmt.Sprintf("ingest: %d/%d items (new %d, seen before %d, errors %d) %.1f items/s, elapsed %s, eta %s",
-		s.Seen, total, s.Published, s.Duplicates, s.Failed, rate, el.Round(time.Second), eta)
+		s.Seen, total, s.Published, s.Duplicates, s.Failed, rate, time.Since(p.start).Round(time.Second), eta)
 }
