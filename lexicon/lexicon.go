@@ -28,17 +28,23 @@
 //   - organs.tsv: phrase, lang, country, type (country is empty for generic
 //     phrases such as 外交部).
 //
-// Role keys (RoleKeys): head-of-state, head-of-government, foreign-minister,
-// defence-minister, spokesperson (of the foreign ministry), minister (any
-// other cabinet post), vice-president, vice-premier, chief-cabinet-secretary,
-// national-security-adviser, speaker, ambassador, leader (of a territory
-// or an armed group), party-leader, press-secretary (of a head of state or
-// government), member (of a party's leading body), secretary-general,
-// deputy-secretary-general,
-// president (of an organisation, for the EU the European Commission),
-// council-president and parliament-president (EU), high-representative,
-// high-commissioner, commissioner (EU), head (director-general and the
-// like), prosecutor.
+// Role keys (RoleKeys). Of is always whom the holder speaks for: the state
+// for ministers and ambassadors, the organisation for its officers.
+//
+//   - head-of-state, head-of-government, vice-president, vice-premier
+//   - foreign-minister, defence-minister, minister (any other cabinet post)
+//   - spokesperson (of the foreign ministry), defence-spokesperson,
+//     press-secretary (of a head of state or government)
+//   - chief-cabinet-secretary (JPN), state-councilor (CHN),
+//     national-security-adviser, speaker, ambassador (the posting is not
+//     recorded)
+//   - leader (of a territory or an armed group), party-leader, member (of a
+//     party's leading body), foreign-affairs-director (of the CPC's Central
+//     Foreign Affairs Commission office)
+//   - secretary-general, deputy-secretary-general, president (of an
+//     organisation; for the EU the European Commission), council-president
+//     and parliament-president (EU), high-representative, commissioner (EU),
+//     high-commissioner, head (director-general and the like), prosecutor
 package lexicon
 
 import (
@@ -94,6 +100,7 @@ var RoleKeys = []string{
 	"secretary-general", "deputy-secretary-general", "president",
 	"council-president", "parliament-president", "high-representative",
 	"high-commissioner", "commissioner", "head", "prosecutor",
+	"state-councilor", "foreign-affairs-director", "defence-spokesperson",
 }
 
 // Active reports whether the role was held on day d.
