@@ -19,7 +19,9 @@
 //     cues), abbrev (single characters such as 中 or 欧, for compounds like
 //     中美) and country (ISO alpha-3 of a person or a state's organ).
 //     countries.tsv is generated from CLDR by gen_countries.go and then
-//     curated; re-running the generator keeps the curated rows.
+//     curated; re-running the generator keeps the curated rows. It holds
+//     every ISO 3166-1 code and Kosovo as XKX, the user-assigned code the
+//     EU and the IMF use.
 //   - roles.tsv: person, key, of, from, to. Dates are YYYY-MM-DD, or YYYY-MM
 //     or YYYY where the day is not known (a partial from is its first day, a
 //     partial to its last); an empty to means still in office.
