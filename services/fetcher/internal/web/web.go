@@ -456,7 +456,8 @@ func (c *Client) limiter(host string) *rate.Limiter {
 	return l
 }
 
-// checkRobots fetches and caches a host's robots.txt for an hour and
+// checkRobots fetches and caches a host's robots.txt for an hour (ten
+// minutes when it could not be read; 5xx disallows, 4xx allows all) and
 // tests u against the group of our User-Agent. A Crawl-delay above the
 // configured interval slows the host's limiter down.
 func (c *Client) checkRobots(ctx context.Context, u *url.URL) error {
@@ -467,7 +468,11 @@ func (c *Client) checkRobots(ctx context.Context, u *url.URL) error {
 	if !ok || time.Now().After(e.expires) {
 		ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
 		var data *robotstxt.RobotsData
+		ttl := time.Hour
 		resp, _, err := c.once(ctx, ru, "text/plain", false)
+		if err != nil {
+			ttl = 10 * time.Minute // an unreachable robots.txt is asked again sooner
+		}
 		switch {
 		case err == nil:
 			data, err = robotstxt.FromStatusAndBytes(resp.Status, resp.Body)
@@ -484,7 +489,7 @@ func (c *Client) checkRobots(ctx context.Context, u *url.URL) error {
 			}
 			data, _ = robotstxt.FromStatusAndBytes(code, nil)
 		}
-		e = robotsEntry{group: data.FindGroup(c.cfg.UserAgent), expires: time.Now().Add(time.Hour)}
+		e = robotsEntry{group: data.FindGroup(c.cfg.UserAgent), expires: time.Now().Add(ttl)}
 		c.mu.Lock()
 		c.robots[origin] = e
 		c.mu.Unlock()
