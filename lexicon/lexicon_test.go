@@ -313,6 +313,34 @@ func TestNamesResolve(t *testing.T) {
 	}
 }
 
+func TestLookup(t *testing.T) {
+	lx := mustDefault(t)
+	tests := []struct {
+		name, surface string
+		want          []string
+	}{
+		{"a Chinese short form finds its country", "英方", []string{"GBR"}},
+		{"a Japanese name finds its person", "上川陽子", []string{"person:kamikawa-yoko"}},
+		{"an English cue finds its topic", "economic coercion", []string{"topic:economic-coercion"}},
+		{"a name shared by two topics finds both", "food and energy security", []string{"topic:food-security", "topic:energy-security"}},
+		{"a weak cue is not a name", "relations", nil},
+		{"an unknown name finds nothing", "Atlantis", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, e := range lx.Lookup(tt.surface) {
+				got = append(got, e.ID)
+			}
+			slices.Sort(got)
+			want := slices.Sorted(slices.Values(tt.want))
+			if !slices.Equal(got, want) {
+				t.Errorf("Lookup(%q) = %v, want %v", tt.surface, got, want)
+			}
+		})
+	}
+}
+
 func TestLoadOverridesFileByFile(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "topics.tsv", "id\ten\tzh\ntopic:test-topic\ttest topic\t测试\n")
@@ -415,6 +443,13 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := Load(""); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func BenchmarkLookup(b *testing.B) {
+	lx := mustDefault(b)
+	for b.Loop() {
+		lx.Lookup("上川阳子")
 	}
 }
 

@@ -51,6 +51,8 @@ type Lexicon struct {
 	abbrevs  []Abbrev
 	// holders indexes role holders by "key\x00of".
 	holders map[string][]holder
+	// byName indexes entities by every name and label, in any language.
+	byName map[string][]*Entity
 }
 
 type holder struct {
@@ -70,7 +72,7 @@ func Default() (*Lexicon, error) { return defaultOnce() }
 // otherwise each data file present in dir replaces the embedded one of the
 // same name, and missing files fall back to the embedded data.
 func Load(dir string) (*Lexicon, error) {
-	lx := &Lexicon{byID: make(map[string]*Entity, 2048), holders: make(map[string][]holder)}
+	lx := &Lexicon{byID: make(map[string]*Entity, 2048), holders: make(map[string][]holder), byName: make(map[string][]*Entity, 16384)}
 	steps := []struct {
 		file string
 		fn   func(string, []byte) error
@@ -94,6 +96,13 @@ func Load(dir string) (*Lexicon, error) {
 		}
 	}
 	for _, e := range lx.entities {
+		for _, names := range e.Names {
+			for _, n := range names {
+				if !slices.Contains(lx.byName[n], e) {
+					lx.byName[n] = append(lx.byName[n], e)
+				}
+			}
+		}
 		sort.SliceStable(e.Roles, func(i, j int) bool { return e.Roles[i].From.Before(e.Roles[j].From) })
 		for _, r := range e.Roles {
 			k := r.Key + "\x00" + r.Of

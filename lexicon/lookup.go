@@ -11,6 +11,10 @@ func (lx *Lexicon) Get(id string) (*Entity, bool) {
 	return e, ok
 }
 
+// Lookup returns the entities that have name among their names, in any
+// language, as written (no case folding). Weak cues are not names.
+func (lx *Lexicon) Lookup(name string) []*Entity { return slices.Clone(lx.byName[name]) }
+
 // Entities returns every entity in file order: countries, organisations,
 // places, topics, people. The slice is a copy; the entities are shared and
 // must not be modified.
