@@ -229,6 +229,11 @@ func (r *run) publish(ctx context.Context, input string, a schemas.Article, payl
 		r.fail(ctx, input, wrapPublish(err), payload)
 		return
 	}
+	r.count(dup)
+}
+
+// count records an item published, or seen before when dup.
+func (r *run) count(dup bool) {
 	r.mu.Lock()
 	r.stats.Seen++
 	kind := "published"
@@ -258,7 +263,7 @@ func (r *run) addInput(ctx context.Context, in string) {
 				r.fail(ctx, "stdin", fmt.Errorf("reading stdin: %w", err), nil)
 				return
 			}
-			r.document(ctx, "stdin", "stdin", "", data)
+			r.document(ctx, "stdin", "stdin", data)
 		})
 	case isURL(in):
 		r.addTotal(1)
@@ -346,17 +351,17 @@ func (r *run) file(ctx context.Context, path string, sniff bool) {
 		r.feed(ctx, path, "", data)
 		return
 	}
-	r.document(ctx, path, source.DocName(path), "", data)
+	r.document(ctx, path, source.DocName(path), data)
 }
 
 // document publishes a single document (text, HTML, feed-item dump), or
 // the items of a feed when the data is one.
-func (r *run) document(ctx context.Context, input, name, pageURL string, data []byte) {
+func (r *run) document(ctx context.Context, input, name string, data []byte) {
 	if web.IsBinary(data) {
 		r.fail(ctx, input, fmt.Errorf("%s: %w", input, errBinary), data[:min(len(data), 512)])
 		return
 	}
-	if pageURL == "" && source.LooksLikeFeed(data) {
+	if source.LooksLikeFeed(data) {
 		r.feed(ctx, input, "", data)
 		return
 	}
@@ -386,7 +391,7 @@ func (r *run) feed(ctx context.Context, input, feedURL string, data []byte) {
 		itemInput := input + "#" + it.Key()
 		a, err := it.Article(src)
 		if err == nil {
-			r.publish(ctx, itemInput, a, nil)
+			r.spawn(ctx, func(ctx context.Context) { r.publish(ctx, itemInput, a, nil) })
 			continue
 		}
 		if !errors.Is(err, source.ErrNoContent) {
@@ -403,10 +408,7 @@ func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedIte
 	ss, _ := r.pub.(SeenSet)
 	if ss != nil {
 		if seen, err := ss.Seen(ctx, it.Key()); err == nil && seen {
-			r.mu.Lock()
-			r.stats.Seen++
-			r.stats.Duplicates++
-			r.mu.Unlock()
+			r.count(true)
 			return
 		}
 	}
@@ -426,10 +428,7 @@ func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedIte
 	}
 	resp, err := c.Fetch(ctx, it.Link, acceptPage)
 	if err == nil && resp.NotModified {
-		r.mu.Lock()
-		r.stats.Seen++
-		r.stats.Duplicates++
-		r.mu.Unlock()
+		r.count(true)
 		return
 	}
 	if err != nil {
