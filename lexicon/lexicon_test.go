@@ -283,6 +283,25 @@ func TestAbbrevsAndOrgansAndTitles(t *testing.T) {
 	}
 }
 
+func TestTitlesAndOrgansAreListedOncePerLanguage(t *testing.T) {
+	lx := mustDefault(t)
+	seen := map[string]bool{}
+	for _, ti := range lx.Titles() {
+		k := "title " + ti.Lang + ":" + ti.Phrase
+		if seen[k] {
+			t.Errorf("%s listed twice", k)
+		}
+		seen[k] = true
+	}
+	for _, o := range lx.Organs() {
+		k := "organ " + o.Lang + ":" + o.Phrase
+		if seen[k] {
+			t.Errorf("%s listed twice", k)
+		}
+		seen[k] = true
+	}
+}
+
 func TestNamesResolve(t *testing.T) {
 	lx := mustDefault(t)
 	tests := []struct {
