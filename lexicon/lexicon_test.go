@@ -214,6 +214,38 @@ func TestHoldersOf(t *testing.T) {
 	}
 }
 
+// TestHoldersOfGolden runs the cases in testdata/holders.tsv, so that a
+// data edit that moves an office shows up as a failing, named case.
+func TestHoldersOfGolden(t *testing.T) {
+	lx := mustDefault(t)
+	data, err := os.ReadFile("testdata/holders.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	err = readTSV("holders.tsv", data, []string{"case", "key", "of", "day", "holders"}, func(r row) error {
+		n++
+		t.Run(r.get("case"), func(t *testing.T) {
+			var got []string
+			for _, e := range lx.HoldersOf(r.get("key"), r.get("of"), day(r.get("day"))) {
+				got = append(got, e.ID)
+			}
+			slices.Sort(got)
+			want := slices.Sorted(slices.Values(r.list("holders")))
+			if !slices.Equal(got, want) {
+				t.Errorf("holders.tsv:%d: HoldersOf(%s, %s, %s) = %v, want %v", r.line, r.get("key"), r.get("of"), r.get("day"), got, want)
+			}
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 40 {
+		t.Errorf("holders.tsv has %d cases", n)
+	}
+}
+
 func TestRolesOn(t *testing.T) {
 	lx := mustDefault(t)
 	tests := []struct {
