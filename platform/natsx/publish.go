@@ -16,7 +16,22 @@ const (
 	HeaderType   = "ce-type"
 	HeaderSource = "ce-source"
 	HeaderTime   = "ce-time"
+	// HeaderOrigin carries the time an article was first published on
+	// NATS through every later stage, for publish-to-graph latency.
+	HeaderOrigin = "Diplo-Origin-Time"
 )
+
+// Origin returns the time a message's article was first published: its
+// Diplo-Origin-Time header, else its own ce-time; ok is false when neither
+// parses.
+func Origin(h nats.Header) (time.Time, bool) {
+	for _, k := range []string{HeaderOrigin, HeaderTime} {
+		if t, err := time.Parse(time.RFC3339Nano, h.Get(k)); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
 
 // Event is one message to publish: a JSON body with its type and a
 // content-derived id that JetStream uses to drop duplicates.
@@ -26,6 +41,8 @@ type Event struct {
 	Type    string // versioned type name, e.g. diplograph.article.v1
 	Source  string // producing service
 	Body    any    // marshalled as JSON
+	// Origin, when set, is passed on in the Diplo-Origin-Time header.
+	Origin time.Time
 }
 
 // Msg builds the NATS message of an event.
@@ -42,6 +59,9 @@ func (e Event) Msg(now time.Time) (*nats.Msg, error) {
 	m.Header.Set(HeaderSource, e.Source)
 	m.Header.Set(HeaderTime, now.UTC().Format(time.RFC3339Nano))
 	m.Header.Set("Content-Type", "application/json")
+	if !e.Origin.IsZero() {
+		m.Header.Set(HeaderOrigin, e.Origin.UTC().Format(time.RFC3339Nano))
+	}
 	return m, nil
 }
 

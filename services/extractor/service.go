@@ -147,7 +147,9 @@ func (s *Service) extractOne(m jetstream.Msg) (*natsx.Event, error) {
 	if s.Metrics != nil {
 		s.Metrics.Items.WithLabelValues(Stage, "claims").Add(float64(len(x.Claims)))
 	}
+	origin, _ := natsx.Origin(m.Headers())
 	return &natsx.Event{
+		Origin:  origin,
 		Subject: schemas.ExtractionSubject(x.Lang),
 		// One extraction per article and engine version: a redelivered
 		// article is de-duplicated, a new rule set yields a new extraction.

@@ -34,6 +34,9 @@ type Service struct {
 
 	// PingEvery is how often Run checks Neo4j; default 1 s.
 	PingEvery time.Duration
+	// OnLinked, when set, is called for every extraction committed, with
+	// the time its article was first published on NATS (benchmarks).
+	OnLinked func(origin, committed time.Time)
 
 	mu      sync.Mutex
 	worker  *natsx.Worker
@@ -247,9 +250,18 @@ func (s *Service) handle(ctx context.Context, msgs []jetstream.Msg) []error {
 		s.Metrics.Latency.WithLabelValues(Stage).Observe(time.Since(start).Seconds())
 		s.Metrics.Items.WithLabelValues(Stage, "articles").Add(float64(len(xs)))
 		s.Metrics.Items.WithLabelValues(Stage, "claim_events").Add(float64(len(events)))
-		for _, x := range xs {
-			if x.Published != nil {
-				s.Metrics.GraphWait.WithLabelValues(Stage).Observe(time.Since(*x.Published).Seconds())
+	}
+	now := time.Now()
+	for _, i := range idx {
+		if errs[i] != nil {
+			continue
+		}
+		if origin, ok := natsx.Origin(msgs[i].Headers()); ok {
+			if s.Metrics != nil {
+				s.Metrics.GraphWait.WithLabelValues(Stage).Observe(now.Sub(origin).Seconds())
+			}
+			if s.OnLinked != nil {
+				s.OnLinked(origin, now)
 			}
 		}
 	}
