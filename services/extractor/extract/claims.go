@@ -133,6 +133,9 @@ func (d *doc) claims() []draft {
 		for ci, m := range sm {
 			if m.kind == mPerson {
 				lastPerson = m
+				if len(m.ids) > 0 && d.firstInClause(sm, ci, s.Start) && !d.isObject(sm, ci, s.Start) {
+					d.lastSpeaker = m // the person a later 他 or "he" refers to
+				}
 			}
 			if m.kind != mCue || m.start < absorbedUntil || conjoined[m] {
 				continue
@@ -147,6 +150,11 @@ func (d *doc) claims() []draft {
 			cs := d.clauseStart(s.Start, m.start)
 			ext := true
 			ce := d.clauseEnd(m.end, s.End, ext)
+			if ce < s.End && runeLen(strings.TrimSpace(d.text[m.end:ce])) <= 1 && (cue.Frame == "absorb" || cue.Frame == "weak" || cue.Frame == "stance" || cue.Frame == "modal") {
+				// 一致认为，…; agreed: … — the content follows the break
+				_, size := utf8.DecodeRuneInString(d.text[ce:])
+				ce = d.clauseEnd(ce+size, s.End, ext)
+			}
 			// object scope: after the cue up to the next cue (unless absorbing)
 			scopeStart, scopeEnd := m.end, ce
 			var nextCue *mention
@@ -158,6 +166,15 @@ func (d *doc) claims() []draft {
 						last = n
 						continue
 					}
+					// 支持欧洲加强战略自主, reject interference: a modal verb or a
+					// denounced act inside a stance's object is part of it
+					inner := n.cue.Frame == "modal" && !newVerbPhrase(d.text[max(m.start, n.start-8):n.start])
+					inner = inner || (cue.Predicate == "oppose" && n.cue.Predicate == "condemn" && n.cue.Frame == "stance")
+					inner = inner || (n.cue.Predicate == cue.Predicate && n.cue.Frame == "stance" && n.start-m.end > 0)
+					if cue.Frame == "stance" && inner {
+						conjoined[n] = true
+						continue
+					}
 					nextCue = n
 					break
 				}
@@ -166,6 +183,10 @@ func (d *doc) claims() []draft {
 			case "absorb", "should":
 				absorbedUntil = ce
 			case "weak", "modal", "hope":
+				if cue.Frame == "hope" && d.adjacentActor(d.inScope(sm, m.end, ce), m.end) != nil {
+					absorbedUntil = ce
+					break
+				}
 				if nextCue != nil && d.governs(sm, m, nextCue) {
 					continue // 重申强烈反对, will continue to support: the inner cue states the claim
 				}
@@ -232,6 +253,11 @@ func (d *doc) claims() []draft {
 					pred = "commit"
 				}
 			case "should":
+				if d.allBefore(sm, ci, cs) {
+					// 各方应…, all parties should: the speaker calls on no one in particular
+					targets = nil
+					break
+				}
 				speaker := d.speakerBefore(sm, ci, s.Start, lastPerson, carry)
 				if speaker == nil || sameSet(speaker.ids, subj.ids) {
 					continue
@@ -247,6 +273,9 @@ func (d *doc) claims() []draft {
 				targets = d.targetsFor(cue, objMents, sm[:ci], m, holders, cs)
 			}
 			topics := d.topicsIn(objMents)
+			if len(topics) == 0 && m.entID != "" {
+				topics = []string{m.entID}
+			}
 			if len(topics) == 0 && preStart >= 0 {
 				topics = d.topicsIn(d.inScope(sm, preStart, m.start))
 			}
@@ -339,6 +368,18 @@ func (d *doc) claims() []draft {
 
 func ptr(s string) *string { return &s }
 
+// newVerbPhrase reports text ending in a conjunction that starts a new
+// verb phrase (", and committed", "，并将").
+func newVerbPhrase(before string) bool {
+	b := strings.TrimRight(before, " ")
+	for _, c := range []string{" and", ",", "，", "并", "并且", "同时", "；", ";"} {
+		if strings.HasSuffix(b, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // conjunction reports a gap that only joins two verbs (和, and, or).
 func conjunction(gap string) bool {
 	switch strings.TrimSpace(gap) {
@@ -356,6 +397,9 @@ func (d *doc) governs(sm []*mention, m, n *mention) bool {
 		return false
 	}
 	if m.cue.Frame == "weak" {
+		if d.lang == "zh" && (n.cue.Frame == "importance" || n.cue.Frame == "pre") {
+			return true // 强调…的重要性: the later cue reads the text before it
+		}
 		return d.near(sm, m, n)
 	}
 	// skip a chain of modal cues (将继续, will continue to) to what they govern
@@ -450,6 +494,7 @@ func (d *doc) topicsIn(ms []*mention) []string {
 		if m.kind != mTopic {
 			continue
 		}
+
 		if prev != nil {
 			gap := strings.TrimSpace(d.text[prev.end:m.start])
 			if strings.Contains(gap, "•") || strings.Contains(gap, "\n") {
@@ -461,6 +506,7 @@ func (d *doc) topicsIn(ms []*mention) []string {
 			}
 		}
 		out = append(out, m.entID)
+		out = append(out, m.alsoTopics...)
 		prev = m
 	}
 	return uniq(out)
@@ -478,8 +524,11 @@ func introducesList(gap string) bool {
 }
 
 func coordinated(gap string) bool {
-	if gap == "" {
+	switch strings.TrimSpace(gap) {
+	case "":
 		return false
+	case "and", "or", "和", "或", "与", "及":
+		return true
 	}
 	for _, c := range []string{"、", "和", "及", "与", "以及", ",", "，", " and", "and ", "as well as", "•", "\n"} {
 		if strings.Contains(gap, c) {
@@ -717,7 +766,7 @@ func (d *doc) speakerBefore(sm []*mention, ci, sentStart int, lastPerson *mentio
 		if seen == 1 {
 			continue
 		}
-		if m.kind == mPerson {
+		if (m.kind == mPerson || m.kind == mActor) && len(m.ids) > 0 {
 			return d.resolve(m)
 		}
 	}
@@ -731,6 +780,30 @@ func (d *doc) speakerBefore(sm []*mention, ci, sentStart int, lastPerson *mentio
 		return d.resolve(lastPerson)
 	}
 	return carry
+}
+
+// allBefore reports "all parties" as the subject right before the cue.
+func (d *doc) allBefore(sm []*mention, ci, cs int) bool {
+	for k := ci - 1; k >= 0 && sm[k].start >= cs; k-- {
+		if sm[k].kind == mAll {
+			return true
+		}
+		if sm[k].isActorish() {
+			return false
+		}
+	}
+	return false
+}
+
+// firstInClause reports that sm[k] is the first actor of its clause.
+func (d *doc) firstInClause(sm []*mention, k, sentStart int) bool {
+	cs := d.clauseStart(sentStart, sm[k].start)
+	for j := k - 1; j >= 0 && sm[j].start >= cs; j-- {
+		if sm[j].isActorish() {
+			return false
+		}
+	}
+	return true
 }
 
 // adjacentActor returns the first actor mention right after off.
@@ -771,7 +844,7 @@ func (d *doc) targetsFor(cue *rules.Cue, objs, before []*mention, cueM *mention,
 	case "adjacent":
 		if m := d.adjacentActor(objs, cueM.end); m != nil && m.kind != mCollective && m.kind != mPronoun {
 			// support for X's efforts: the efforts are the object, X is not a target
-			if !(d.possessive(m) && d.topicsIn(objs) != nil) {
+			if !(d.possessive(m) && d.topicsIn(objs) != nil && (cue.Predicate == "support" || cue.Predicate == "welcome")) {
 				addIDs(m.ids)
 			}
 		}
@@ -803,6 +876,7 @@ func (d *doc) targetsFor(cue *rules.Cue, objs, before []*mention, cueM *mention,
 			if i > 0 {
 				p := objs[i-1]
 				gap := strings.TrimSpace(d.text[p.end:m.start])
+				gap = strings.TrimSpace(strings.TrimPrefix(gap, "the"))
 				if runeLen(gap) <= 1 && (p.hasMod("relation") != nil || p.kind == mTopic) {
 					rel = true
 				}
@@ -844,6 +918,9 @@ func (d *doc) isSetting(objs []*mention, i int) bool {
 	before := strings.ToLower(d.text[start:m.start])
 	before = strings.TrimSpace(before)
 	before = strings.TrimSuffix(before, " the")
+	if i > 0 && objs[i-1].kind == mTopic && objs[i-1].end >= m.start-8 {
+		return false // human rights in Xinjiang: the place is what the topic is about
+	}
 	if strings.HasSuffix(before, "situation in") || strings.HasSuffix(before, "包括在") || strings.HasSuffix(before, "including in") {
 		return false
 	}

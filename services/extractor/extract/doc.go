@@ -28,6 +28,7 @@ const (
 	mPronoun               // he / she / 他
 	mCue                   // a predicate cue
 	mMod                   // a modifier only
+	mAll                   // all parties (各方)
 )
 
 // mention is one recognised phrase in the clean text.
@@ -38,6 +39,7 @@ type mention struct {
 	ids        []string // actors it stands for
 	person     string   // person id, for mPerson
 	entID      string   // place or topic id
+	alsoTopics []string // further topics the same phrase names (food and energy security)
 	cue        *rules.Cue
 	mods       []*rules.Modifier
 	how        string // how it was resolved, for explanations (explain mode)
@@ -227,9 +229,16 @@ func (d *doc) toMention(text string, mt gazetteer.Match, base int) *mention {
 			m.kind, m.entID = mPlace, best.ID
 		case lexicon.KindTopic:
 			m.kind, m.entID = mTopic, best.ID
+			for _, p := range mt.Payloads {
+				if p.Kind == pEntity {
+					if t := e.ents[p.Ref]; t.Kind == lexicon.KindTopic && t.ID != best.ID {
+						m.alsoTopics = append(m.alsoTopics, t.ID)
+					}
+				}
+			}
 		}
 		if m.cue != nil && m.kind == mTopic {
-			m.cue = nil // a topic phrase that is also a cue reads as the topic
+			m.kind = mCue // 粗暴干涉: the cue names its own topic
 		}
 	case m.organ >= 0:
 		if !startOK || !endOK {
@@ -266,6 +275,8 @@ func (d *doc) toMention(text string, mt gazetteer.Match, base int) *mention {
 				m.kind = mSelf
 			case "person":
 				m.kind = mPronoun
+			case "all":
+				m.kind = mAll
 			}
 		}
 	default:
@@ -281,6 +292,11 @@ func (d *doc) toMention(text string, mt gazetteer.Match, base int) *mention {
 // document's date.
 func (d *doc) personCountry(p *lexicon.Entity) string {
 	if roles := d.e.lex.RolesOn(p.ID, d.date); len(roles) > 0 {
+		for _, r := range roles {
+			if len(r.Of) == 3 && !strings.Contains(r.Of, ":") {
+				return r.Of // a state before an organisation (Xi Jinping: CHN, not the party)
+			}
+		}
 		return roles[0].Of
 	}
 	if p.Country != "" {
@@ -361,7 +377,10 @@ var (
 	zhNameRun  = regexp.MustCompile(`^[\p{Han}·]{2,4}`)
 )
 
-var zhNameStops = []string{"表示", "说", "在", "与", "和", "会见", "指出", "称", "强调", "同", "时", "就", "对", "向", "的", "也", "还", "将", "出席", "发表", "访问", "举行", "主持", "会晤", "通电话", "应约", "为", "于", "当天", "日前", "今天", "此前", "说明"}
+var zhNameStops = []string{"表示", "说", "在", "与", "和", "会见", "指出", "称", "强调", "同", "时", "就", "对", "向", "的", "也", "还", "将", "出席", "发表", "访问", "举行", "主持", "会晤", "通电话", "应约", "为", "于", "当天", "日前", "今天", "此前", "说明", "会谈", "谴责", "呼吁", "敦促", "认为", "宣布", "欢迎", "支持", "反对", "回应", "答问", "答记者问", "一行", "等", "是", "已", "曾", "则", "并", "都", "阁下"}
+
+// zhNameFollowers are what may follow a person's name in running text.
+var zhNameFollowers = []string{"表示", "说", "在", "与", "和", "会见", "指出", "称", "强调", "同", "就", "对", "向", "也", "还", "将", "出席", "发表", "访问", "举行", "主持", "会晤", "通电话", "应约", "于", "当天", "日前", "今天", "此前", "会谈", "谴责", "呼吁", "敦促", "认为", "宣布", "欢迎", "支持", "反对", "回应", "答", "一行", "是", "已", "曾", "则", "并", "都", "（", "(", "，", "。", "、", "：", "”"}
 
 // resolveTitles joins a role title with the name after it: a known person,
 // or an unknown one who still speaks for the title's state.
@@ -409,6 +428,19 @@ func (d *doc) resolveTitles(text string, ms []*mention) []*mention {
 			}
 			if runeLen(name) < 2 || (i+1 < len(ms) && ms[i+1].start < m.end+len(name)) {
 				name = ""
+			}
+			if name != "" {
+				after := rest[len(name):]
+				ok := after == ""
+				for _, f := range zhNameFollowers {
+					if strings.HasPrefix(after, f) {
+						ok = true
+						break
+					}
+				}
+				if !ok {
+					name = ""
+				}
 			}
 		} else {
 			rest = strings.TrimLeft(rest, " ")
@@ -501,6 +533,15 @@ func (d *doc) findParties(title string) ([]string, string) {
 		}
 		if ids := pairIn(title, tms); len(ids) >= 2 {
 			return ids, "title pair"
+		}
+		var ids []string
+		for _, m := range tms {
+			if m.kind == mActor && len(m.ids) > 0 && !strings.HasPrefix(title[m.end:], "时间") {
+				ids = append(ids, m.ids...)
+			}
+		}
+		if ids = uniq(ids); len(ids) == 1 && strings.HasPrefix(ids[0], "org:") {
+			return ids, "title organisation"
 		}
 	}
 	limit := 5

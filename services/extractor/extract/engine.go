@@ -94,14 +94,16 @@ func New(opts Options) (*Engine, error) {
 		e.ents = append(e.ents, ent)
 		for lang, names := range ent.Names {
 			for _, n := range names {
-				if lang == "en" && ent.Kind != lexicon.KindTopic && utf8.RuneCountInString(n) < 2 {
-					continue
+				if utf8.RuneCountInString(n) < 2 && (lang == "en" || hasHan(n)) && ent.Kind != lexicon.KindTopic {
+					continue // 英, 美: only inside compounds (日英, 中美)
 				}
 				add(n, gazetteer.Payload{Kind: pEntity, Ref: i})
 			}
 		}
 		for _, n := range ent.Label {
-			add(n, gazetteer.Payload{Kind: pEntity, Ref: i})
+			if utf8.RuneCountInString(n) >= 2 {
+				add(n, gazetteer.Payload{Kind: pEntity, Ref: i})
+			}
 		}
 		if ent.Kind == lexicon.KindPerson {
 			for _, n := range personVariants(ent.Names["en"]) {

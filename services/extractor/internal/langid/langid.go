@@ -75,6 +75,14 @@ var functionWords = map[string]bool{
 	"a": true, "as": true, "are": true, "was": true, "has": true, "have": true, "its": true,
 }
 
+// foreignWords are function words of other Latin-script languages.
+var foreignWords = map[string]bool{
+	"le": true, "la": true, "les": true, "des": true, "est": true, "et": true, "du": true, "une": true,
+	"der": true, "die": true, "das": true, "und": true, "ist": true, "nicht": true, "mit": true,
+	"el": true, "los": true, "las": true, "del": true, "y": true, "para": true, "por": true, "una": true,
+	"il": true, "di": true, "che": true, "è": true, "och": true, "het": true, "een": true, "van": true,
+}
+
 // englishish reports whether enough of the first words are English
 // function words.
 func englishish(text string) bool {
@@ -85,11 +93,19 @@ func englishish(text string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	hits := 0
+	hits, foreign := 0, 0
 	for _, w := range words {
-		if functionWords[strings.ToLower(w)] {
+		lw := strings.ToLower(w)
+		if functionWords[lw] {
 			hits++
 		}
+		if foreignWords[lw] {
+			foreign++
+		}
 	}
-	return hits*12 >= len(words) || (len(words) < 6 && hits > 0)
+	if foreign > hits {
+		return false
+	}
+	// short texts (a headline, one sentence) may lack function words
+	return hits*12 >= len(words) || (len(words) < 16 && foreign == 0)
 }
