@@ -32,7 +32,8 @@ var (
 // (walked recursively for *.txt, *.md, *.html, *.htm documents and *.xml,
 // *.rss, *.atom, *.json feeds; hidden entries and README, SOURCE, LICENSE
 // and CHANGELOG files are skipped), http(s) URLs of feeds or pages, and
-// "-" for standard input. An item that fails is counted, listed in
+// "-" for standard input. Standard input or a file named as an input that
+// holds nothing but URLs, one a line, is a list of URLs to fetch. An item that fails is counted, listed in
 // Stats.Failures and given to opts.DeadLetter; the others go on. The
 // error is non-nil only when ctx ends first or pub is nil.
 func Ingest(ctx context.Context, pub Publisher, inputs []string, opts IngestOptions) (Stats, error) {
@@ -263,6 +264,10 @@ func (r *run) addInput(ctx context.Context, in string) {
 				r.fail(ctx, "stdin", fmt.Errorf("reading stdin: %w", err), nil)
 				return
 			}
+			if urls := urlList(data); urls != nil {
+				r.fetchURLs(ctx, urls)
+				return
+			}
 			r.document(ctx, "stdin", "stdin", data)
 		})
 	case isURL(in):
@@ -314,6 +319,32 @@ func (r *run) addInput(ctx context.Context, in string) {
 
 var errNotFound = errors.New("input not found")
 
+// urlList returns the URLs of data when every line that is not blank or a
+// "#" comment is one http(s) URL, else nil.
+func urlList(data []byte) []string {
+	var urls []string
+	for line := range strings.Lines(string(data)) {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if !isURL(line) || strings.ContainsAny(line, " \t") {
+			return nil
+		}
+		urls = append(urls, line)
+	}
+	return urls
+}
+
+// fetchURLs fetches a list of URLs read from an input; the list counted
+// as one item.
+func (r *run) fetchURLs(ctx context.Context, urls []string) {
+	r.addTotal(len(urls) - 1)
+	for _, u := range urls {
+		r.spawn(ctx, func(ctx context.Context) { r.fetchURL(ctx, u) })
+	}
+}
+
 // skipName reports the repository documentation files that folders hold
 // beside their articles.
 func skipName(name string) bool {
@@ -350,6 +381,12 @@ func (r *run) file(ctx context.Context, path string, sniff bool) {
 	if feedExts[ext] || (sniff && !docExts[ext] && source.LooksLikeFeed(data)) {
 		r.feed(ctx, path, "", data)
 		return
+	}
+	if sniff {
+		if urls := urlList(data); urls != nil {
+			r.fetchURLs(ctx, urls)
+			return
+		}
 	}
 	r.document(ctx, path, source.DocName(path), data)
 }

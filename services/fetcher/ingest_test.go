@@ -152,3 +152,30 @@ func TestIngestStopsWhenTheContextEnds(t *testing.T) {
 func dump() string {
 	return "<!--1627898400000-->\n[Sherman meets Lee](https://www.state.gov/sherman)\n------\n\n<div><p>They reaffirmed their commitment.</p></div>\n"
 }
+
+func TestIngestFetchesAListOfURLs(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<html><body><article><p>Statement %s: the parties agreed to meet again.</p></article></body></html>", r.URL.Path)
+	}))
+	defer srv.Close()
+	list := filepath.Join(t.TempDir(), "urls.txt")
+	body := "# statements\n" + srv.URL + "/1\n\n" + srv.URL + "/2\n"
+	if err := os.WriteFile(list, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pub := newMemPublisher()
+	s, err := Ingest(context.Background(), pub, []string{list}, IngestOptions{HTTP: loopbackHTTP()})
+	if err != nil || s.Published != 2 || s.Seen != 2 {
+		t.Fatalf("%+v %v", s, err)
+	}
+	r, _ := newRun(pub, IngestOptions{HTTP: loopbackHTTP()}, strings.NewReader(body+srv.URL+"/3\n"))
+	r.addInput(context.Background(), Stdin)
+	r.wg.Wait()
+	if s := r.snapshot(); s.Published != 1 || s.Duplicates != 2 {
+		t.Fatalf("stdin list: %+v", s)
+	}
+	if urlList([]byte("see https://x.example/ for details")) != nil {
+		t.Error("prose taken for a URL list")
+	}
+}

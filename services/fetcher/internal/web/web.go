@@ -21,6 +21,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/temoto/robotstxt"
 	"golang.org/x/net/html/charset"
@@ -391,8 +392,8 @@ func IsBinary(b []byte) bool {
 	return true
 }
 
-// decode converts HTML and text to UTF-8 from the declared charset (header,
-// BOM or <meta>). XML keeps its bytes: the feed parser honours the XML
+// decode converts HTML and text to UTF-8 from the declared charset (BOM,
+// header, or <meta> unless the body is valid UTF-8). XML keeps its bytes: the feed parser honours the XML
 // declaration, unless only the header names a charset.
 func decode(body []byte, mt, declared, contentType string) ([]byte, error) {
 	switch {
@@ -408,11 +409,14 @@ func decode(body []byte, mt, declared, contentType string) ([]byte, error) {
 	case strings.Contains(mt, "json"):
 		return body, nil
 	}
-	r, err := charset.NewReader(bytes.NewReader(body), contentType)
-	if err != nil {
-		return nil, err
+	enc, _, certain := charset.DetermineEncoding(body, contentType)
+	// Without a BOM or a header charset, a body that is valid UTF-8 through
+	// and through is UTF-8: the sniffer looks at 1 KiB only and would take
+	// an ASCII head followed by Chinese for windows-1252.
+	if !certain && utf8.Valid(body) {
+		return body, nil
 	}
-	return io.ReadAll(r)
+	return io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(body)))
 }
 
 func isUTF8(label string) bool {

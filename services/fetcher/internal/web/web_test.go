@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func TestAddressPolicy(t *testing.T) {
@@ -130,5 +132,26 @@ func TestIsBinary(t *testing.T) {
 		if got := IsBinary([]byte(tc.in)); got != tc.want {
 			t.Errorf("IsBinary(%q) = %v, want %v", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestDecode(t *testing.T) {
+	head := "<html><head><title>t</title>" + strings.Repeat("<meta name=x content=y>", 60) + "</head><body>"
+	gbkBody, _ := simplifiedchinese.GBK.NewEncoder().String("<p>中方坚决反对。</p>")
+	tests := []struct {
+		name, ct, body, want string
+	}{
+		{"undeclared UTF-8 after a long ASCII head stays UTF-8", "text/html", head + "<p>中方坚决反对。</p>", "中方坚决反对"},
+		{"a header charset wins", "text/html; charset=gbk", gbkBody, "中方坚决反对"},
+		{"a meta charset is honoured", "text/html", `<meta charset="gb2312">` + gbkBody, "中方坚决反对"},
+		{"windows-1252 declared in the header", "text/html; charset=windows-1252", "caf\xe9", "café"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := decode([]byte(tc.body), "text/html", "", tc.ct)
+			if err != nil || !strings.Contains(string(got), tc.want) {
+				t.Errorf("decode = %q, %v; want it to contain %q", got, err, tc.want)
+			}
+		})
 	}
 }
