@@ -60,9 +60,9 @@ type holder struct {
 	role   Role
 }
 
-var (
-	defaultOnce = sync.OnceValues(func() (*Lexicon, error) { return Load("") })
-)
+// defaultOnce caches the embedded gazetteer: it is immutable data, not
+// configuration, so one copy per process is enough.
+var defaultOnce = sync.OnceValues(func() (*Lexicon, error) { return Load("") })
 
 // Default returns the gazetteer built from the embedded data. It is loaded
 // once; every call returns the same *Lexicon.
