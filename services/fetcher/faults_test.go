@@ -217,3 +217,32 @@ func TestFaultsEndAsExpected(t *testing.T) {
 		})
 	}
 }
+
+func TestALongRetryAfterPausesTheHostInsteadOfWaiting(t *testing.T) {
+	var hits atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		hits.Add(1)
+		w.Header().Set("Retry-After", "3600")
+		http.Error(w, "come back in an hour", http.StatusTooManyRequests)
+	}))
+	defer srv.Close()
+	p, err := NewPoller(newMemPublisher(), PollOptions{HTTP: loopbackHTTP()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	start := time.Now()
+	for _, path := range []string{"/feed", "/other-feed"} {
+		s := p.Once(context.Background(), SourceConfig{Name: "x", Kind: KindFeed, URL: srv.URL + path, Interval: time.Minute})
+		if s.Failed != 1 || s.Failures[0].Reason != ReasonRateLimited {
+			t.Fatalf("%s: %+v", path, s)
+		}
+	}
+	if hits.Load() != 1 || time.Since(start) > time.Second {
+		t.Errorf("%d requests in %s; want 1, and no waiting", hits.Load(), time.Since(start))
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/diplograph/diplograph/platform/telemetry"
@@ -95,6 +96,7 @@ const (
 	ReasonRobots         = "robots_disallowed"
 	ReasonRedirects      = "too_many_redirects"
 	ReasonHTTPStatus     = "http_status"
+	ReasonRateLimited    = "rate_limited"
 	ReasonTimeout        = "timeout"
 	ReasonNetwork        = "network"
 	ReasonPublish        = "publish"
@@ -125,6 +127,8 @@ func reasonOf(err error) string {
 		return ReasonRobots
 	case errors.Is(err, web.ErrTooManyRedirects):
 		return ReasonRedirects
+	case errors.Is(err, web.ErrHostPaused), errors.As(err, &se) && se.Code == http.StatusTooManyRequests:
+		return ReasonRateLimited
 	case errors.As(err, &se):
 		return ReasonHTTPStatus
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, web.ErrTimeout):

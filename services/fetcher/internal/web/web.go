@@ -57,6 +57,7 @@ var (
 	ErrTimeout          = errors.New("timed out")
 	ErrNetwork          = errors.New("network error")
 	ErrScheme           = errors.New("only http and https URLs are fetched")
+	ErrHostPaused       = errors.New("host asked for a pause (Retry-After)")
 )
 
 // StatusError is an HTTP status the fetch gave up on.
@@ -89,6 +90,7 @@ type Client struct {
 	limiters   map[string]*rate.Limiter
 	robots     map[string]robotsEntry
 	validators map[string]validator
+	held       map[string]time.Time // host -> Retry-After deadline
 }
 
 type robotsEntry struct {
@@ -128,7 +130,7 @@ func New(cfg Config) (*Client, error) {
 		cfg.MaxRetryWait = 2 * time.Minute
 	}
 	c := &Client{cfg: cfg, allowHosts: map[string]bool{}, limiters: map[string]*rate.Limiter{},
-		robots: map[string]robotsEntry{}, validators: map[string]validator{}}
+		robots: map[string]robotsEntry{}, validators: map[string]validator{}, held: map[string]time.Time{}}
 	for _, a := range cfg.Allow {
 		a = strings.TrimSpace(a)
 		if p, err := netip.ParsePrefix(a); err == nil {
@@ -224,6 +226,13 @@ func (c *Client) Fetch(ctx context.Context, rawURL, accept string) (*Response, e
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return nil, fmt.Errorf("GET %s: %w", u.Redacted(), ErrScheme)
 	}
+	if until := c.heldUntil(u.Host); until.After(time.Now()) {
+		if wait := time.Until(until); wait > c.cfg.MaxRetryWait {
+			return nil, fmt.Errorf("GET %s: %w: the server asked for a pause until %s", u.Redacted(), ErrHostPaused, until.UTC().Format(time.RFC3339))
+		} else if err := sleep(ctx, wait); err != nil {
+			return nil, fmt.Errorf("GET %s: %w", u.Redacted(), err)
+		}
+	}
 	if !c.cfg.IgnoreRobots {
 		if err := c.checkRobots(ctx, u); err != nil {
 			return nil, err
@@ -237,7 +246,12 @@ func (c *Client) Fetch(ctx context.Context, rawURL, accept string) (*Response, e
 			return resp, nil
 		}
 		last = err
-		if retryAfter < 0 || attempt == c.cfg.Retries || ctx.Err() != nil {
+		if retryAfter > 0 {
+			c.holdHost(u.Host, retryAfter)
+		}
+		// A server that asks for a longer pause than we would wait is left
+		// alone until then: the fetch fails now and the next poll retries.
+		if retryAfter < 0 || retryAfter > c.cfg.MaxRetryWait || attempt == c.cfg.Retries || ctx.Err() != nil {
 			break
 		}
 		if err := sleep(ctx, c.backoff(attempt, retryAfter)); err != nil {
@@ -440,6 +454,26 @@ func retryAfter(v string, now time.Time) time.Duration {
 		}
 	}
 	return 0
+}
+
+// holdHost records a server's Retry-After so that every request to the
+// host waits for it, not only the retried one.
+func (c *Client) holdHost(host string, d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	until := time.Now().Add(d)
+	if until.After(c.held[host]) {
+		if len(c.held) > 10000 {
+			clear(c.held)
+		}
+		c.held[host] = until
+	}
+}
+
+func (c *Client) heldUntil(host string) time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.held[host]
 }
 
 func (c *Client) limiter(host string) *rate.Limiter {
