@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 
 	"github.com/diplograph/diplograph/services/extractor/internal/sentence"
@@ -113,6 +114,7 @@ func (d *doc) claims() []draft {
 	var carry *subject // the last subject, for sentences without one
 	var lastPerson *mention
 	d.lastSpeaker = nil
+	lastTopic := ""
 	bySent := make([][]*mention, len(d.sents))
 	for _, m := range d.ments {
 		if m.sent >= 0 && m.sent < len(bySent) {
@@ -127,6 +129,7 @@ func (d *doc) claims() []draft {
 		// reporter's framing: a sentence that is an outlet's report of a
 		// source is still read, but the source itself is not a subject
 		absorbedUntil := -1
+		_ = lastTopic
 		conjoined := map[*mention]bool{}
 		modalUntil := -1 // a commitment's clause: later modal cues are part of it
 		var sentSubj *subject
@@ -280,6 +283,9 @@ func (d *doc) claims() []draft {
 				topics = d.topicsIn(d.inScope(sm, preStart, m.start))
 			}
 			whens := d.whensIn(cs, scopeEnd, pred)
+			if pred == "commit" {
+				whens = append(whens, d.scheduleYears(sm, scopeEnd, s.End)...)
+			}
 			if cue.Frame == "importance" && len(whens) > 0 {
 				pred = "commit"
 			}
@@ -287,8 +293,14 @@ func (d *doc) claims() []draft {
 				whens = deadlineOnly(whens)
 			}
 			whens = uniqStr(whens)
+			if len(targets) == 0 && len(topics) == 0 && lastTopic != "" && d.anaphoric(cs, scopeEnd) {
+				topics = []string{lastTopic} // 该战机, the agreement: the topic of the claim before
+			}
 			if len(targets) == 0 && len(topics) == 0 {
 				continue
+			}
+			if len(topics) > 0 {
+				lastTopic = topics[0]
 			}
 			evStart := m.start
 			if preStart >= 0 {
@@ -757,6 +769,7 @@ func (d *doc) resolve(m *mention) *subject {
 func (d *doc) speakerBefore(sm []*mention, ci, sentStart int, lastPerson *mention, carry *subject) *subject {
 	// the should-subject is the nearest actor before the cue; the speaker is before it
 	seen := 0
+	var actor *mention
 	for k := ci - 1; k >= 0; k-- {
 		m := sm[k]
 		if !m.isActorish() {
@@ -766,9 +779,15 @@ func (d *doc) speakerBefore(sm []*mention, ci, sentStart int, lastPerson *mentio
 		if seen == 1 {
 			continue
 		}
-		if (m.kind == mPerson || m.kind == mActor) && len(m.ids) > 0 {
+		if m.kind == mPerson && len(m.ids) > 0 {
 			return d.resolve(m)
 		}
+		if m.kind == mActor && len(m.ids) > 0 && d.firstInClause(sm, k, sentStart) && !d.isObject(sm, k, sentStart) {
+			actor = m
+		}
+	}
+	if actor != nil && d.lastSpeaker == nil {
+		return d.resolve(actor)
 	}
 	if d.lastSpeaker != nil {
 		return d.resolve(d.lastSpeaker)
@@ -780,6 +799,15 @@ func (d *doc) speakerBefore(sm []*mention, ci, sentStart int, lastPerson *mentio
 		return d.resolve(lastPerson)
 	}
 	return carry
+}
+
+// anaphoric reports a clause that refers back to what was just named (该…).
+func (d *doc) anaphoric(start, end int) bool {
+	c := d.text[start:end]
+	if d.lang == "zh" {
+		return strings.Contains(c, "该") || strings.Contains(c, "此项") || strings.Contains(c, "这一")
+	}
+	return false
 }
 
 // allBefore reports "all parties" as the subject right before the cue.
@@ -954,6 +982,12 @@ func (d *doc) whensIn(start, end int, pred string) []string {
 			out = append(out, m[2]+tagDeadline(m[1]))
 		}
 	}
+	if !d.date.IsZero() && len(out) == 0 && hasDigits(seg) {
+		// a day without a year (6月22日, on June 22) is in the publication year
+		if zhMonthDay.MatchString(seg) || (d.lang == "en" && enMonthDay.MatchString(seg)) {
+			out = append(out, strconv.Itoa(d.date.Year()))
+		}
+	}
 	if !d.date.IsZero() {
 		low := strings.ToLower(seg)
 		for _, md := range d.e.rules.Modifiers {
@@ -964,6 +998,39 @@ func (d *doc) whensIn(start, end int, pred string) []string {
 				}
 			}
 		}
+	}
+	return out
+}
+
+var (
+	zhMonthDay = regexp.MustCompile(`\d{1,2}月\d{1,2}日`)
+	enMonthDay = regexp.MustCompile(`\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b`)
+	// scheduleItem is a clause that opens with a year: one more step of a
+	// timeline (2025年开始制造原型机).
+	scheduleItem = regexp.MustCompile(`^\s*(?:(?:19|20)\d{2}\s*年|(?:in|by) (?:19|20)\d{2}\b)`)
+)
+
+// scheduleYears returns the years of timeline clauses that follow end in
+// the same sentence, up to the next cue.
+func (d *doc) scheduleYears(sm []*mention, end, sentEnd int) []string {
+	var out []string
+	for end < sentEnd {
+		r, size := utf8.DecodeRuneInString(d.text[end:])
+		if !d.isClauseBreakAt(end) || r == '。' || r == '.' {
+			break
+		}
+		next := d.clauseEnd(end+size, sentEnd, false)
+		cl := d.text[end+size : next]
+		if !scheduleItem.MatchString(cl) {
+			break
+		}
+		for _, m := range sm {
+			if m.kind == mCue && m.start >= end && m.end <= next {
+				return out
+			}
+		}
+		out = append(out, d.whensIn(end+size, next, "commit")...)
+		end = next
 	}
 	return out
 }

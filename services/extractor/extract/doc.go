@@ -544,7 +544,7 @@ func (d *doc) findParties(title string) ([]string, string) {
 			return ids, "title organisation"
 		}
 	}
-	limit := 5
+	limit := 8
 	for si := 0; si < len(d.sents) && si < limit; si++ {
 		var sm []*mention
 		for _, m := range d.ments {
