@@ -939,14 +939,18 @@ func (d *doc) possessive(m *mention) bool {
 // unless it is the situation there that is meant.
 func (d *doc) isSetting(objs []*mention, i int) bool {
 	m := objs[i]
-	start := max(0, m.start-12)
+	start := max(0, m.start-24)
 	for start < m.start && !utf8.RuneStart(d.text[start]) {
 		start++
 	}
 	before := strings.ToLower(d.text[start:m.start])
 	before = strings.TrimSpace(before)
 	before = strings.TrimSuffix(before, " the")
-	if i > 0 && objs[i-1].kind == mTopic && objs[i-1].end >= m.start-8 {
+	k := i - 1
+	for k >= 0 && objs[k].kind == mMod {
+		k--
+	}
+	if k >= 0 && objs[k].kind == mTopic && objs[k].end >= m.start-8 {
 		return false // human rights in Xinjiang: the place is what the topic is about
 	}
 	if strings.HasSuffix(before, "situation in") || strings.HasSuffix(before, "包括在") || strings.HasSuffix(before, "including in") {
