@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/diplograph/diplograph/schemas"
@@ -217,8 +218,9 @@ func (r *run) fail(ctx context.Context, input string, err error, payload []byte)
 // stage is the metrics label of the fetcher.
 const stage = "fetcher"
 
-// publish publishes one article of input.
-func (r *run) publish(ctx context.Context, input string, a schemas.Article, payload []byte) {
+// publish publishes one article of input and reports whether it is now
+// in the stream (published, or there before).
+func (r *run) publish(ctx context.Context, input string, a schemas.Article, payload []byte) bool {
 	if r.source != "" {
 		a.Source = r.source
 	}
@@ -228,9 +230,10 @@ func (r *run) publish(ctx context.Context, input string, a schemas.Article, payl
 	dup, err := r.pub.Publish(ctx, a)
 	if err != nil {
 		r.fail(ctx, input, wrapPublish(err), payload)
-		return
+		return false
 	}
 	r.count(dup)
+	return true
 }
 
 // count records an item published, or seen before when dup.
@@ -379,7 +382,7 @@ func (r *run) file(ctx context.Context, path string, sniff bool) {
 	}
 	ext := strings.ToLower(filepath.Ext(path))
 	if feedExts[ext] || (sniff && !docExts[ext] && source.LooksLikeFeed(data)) {
-		r.feed(ctx, path, "", data)
+		r.feed(ctx, path, "", data, nil)
 		return
 	}
 	if sniff {
@@ -399,7 +402,7 @@ func (r *run) document(ctx context.Context, input, name string, data []byte) {
 		return
 	}
 	if source.LooksLikeFeed(data) {
-		r.feed(ctx, input, "", data)
+		r.feed(ctx, input, "", data, nil)
 		return
 	}
 	a, err := source.Parse(name, data)
@@ -411,8 +414,9 @@ func (r *run) document(ctx context.Context, input, name string, data []byte) {
 }
 
 // feed publishes the items of a feed read from input (a file or the feed
-// URL feedURL). Items without full text get their page fetched.
-func (r *run) feed(ctx context.Context, input, feedURL string, data []byte) {
+// URL feedURL). Items without full text get their page fetched. done, when
+// set, learns once every item is settled whether all are in the stream.
+func (r *run) feed(ctx context.Context, input, feedURL string, data []byte, done func(ok bool)) {
 	f, err := source.ParseFeed(data, feedURL)
 	if err != nil {
 		r.fail(ctx, input, fmt.Errorf("%s: %w: %w", input, errMalformed, err), data)
@@ -420,62 +424,82 @@ func (r *run) feed(ctx context.Context, input, feedURL string, data []byte) {
 	}
 	// The feed counted as one item until now.
 	r.addTotal(len(f.Items) - 1)
-	if len(f.Items) == 0 {
-		return
-	}
 	src := sourceName(f.Link, feedURL)
+	var items sync.WaitGroup
+	var failed atomic.Bool
 	for _, it := range f.Items {
 		itemInput := input + "#" + it.Key()
 		a, err := it.Article(src)
-		if err == nil {
-			r.spawn(ctx, func(ctx context.Context) { r.publish(ctx, itemInput, a, nil) })
-			continue
-		}
-		if !errors.Is(err, source.ErrNoContent) {
+		switch {
+		case err == nil:
+			items.Add(1)
+			r.spawn(ctx, func(ctx context.Context) {
+				defer items.Done()
+				if !r.publish(ctx, itemInput, a, nil) {
+					failed.Store(true)
+				}
+			})
+		case errors.Is(err, source.ErrNoContent):
+			items.Add(1)
+			r.spawn(ctx, func(ctx context.Context) {
+				defer items.Done()
+				if !r.itemPage(ctx, itemInput, src, it) {
+					failed.Store(true)
+				}
+			})
+		default:
+			failed.Store(true)
 			r.fail(ctx, itemInput, err, nil)
-			continue
 		}
-		r.spawn(ctx, func(ctx context.Context) { r.itemPage(ctx, itemInput, src, it) })
 	}
+	if done == nil {
+		return
+	}
+	// Waiting here would hold a worker slot that the items may need.
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		items.Wait()
+		done(!failed.Load() && ctx.Err() == nil)
+	}()
 }
 
 // itemPage fetches the page of a feed item without full text, unless the
-// item was published before.
-func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedItem) {
+// item was published before, and reports whether it is in the stream.
+func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedItem) bool {
 	ss, _ := r.pub.(SeenSet)
 	if ss != nil {
 		if seen, err := ss.Seen(ctx, it.Key()); err == nil && seen {
 			r.count(true)
-			return
+			return true
 		}
 	}
 	if !isURL(it.Link) {
 		a, err := it.SummaryArticle(src)
 		if err != nil {
 			r.fail(ctx, input, err, nil)
-			return
+			return false
 		}
-		r.publish(ctx, input, a, nil)
-		return
+		return r.publish(ctx, input, a, nil)
 	}
 	c, err := r.web()
 	if err != nil {
 		r.fail(ctx, input, err, nil)
-		return
+		return false
 	}
 	resp, err := c.Fetch(ctx, it.Link, acceptPage)
-	if err == nil && resp.NotModified {
-		r.count(true)
-		return
-	}
 	if err != nil {
 		r.fail(ctx, input, err, nil)
-		return
+		return false
+	}
+	if resp.NotModified {
+		r.count(true)
+		return true
 	}
 	a, err := source.ParsePage(src, resp.URL, resp.Body)
 	if err != nil {
 		r.fail(ctx, input, fmt.Errorf("extracting %s: %w", resp.URL, err), resp.Body)
-		return
+		return false
 	}
 	if it.Title != "" {
 		a.Title = it.Title // the feed's title has no site-name suffix
@@ -486,10 +510,13 @@ func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedIte
 	if a.Lang == "" {
 		a.Lang = it.Lang
 	}
-	r.publish(ctx, input, a, nil)
+	if !r.publish(ctx, input, a, nil) {
+		return false
+	}
 	if ss != nil && source.CanonicalURL(a.URL) != it.Key() {
 		_ = ss.MarkSeen(ctx, it.Key(), a)
 	}
+	return true
 }
 
 const (
@@ -514,7 +541,13 @@ func (r *run) fetchURL(ctx context.Context, u string) {
 		return
 	}
 	if source.LooksLikeFeed(resp.Body) {
-		r.feed(ctx, u, resp.URL, resp.Body)
+		// The validators are kept only when every item made it, so that
+		// the next poll gets the whole feed again rather than a 304.
+		r.feed(ctx, u, resp.URL, resp.Body, func(ok bool) {
+			if ok {
+				c.Remember(resp)
+			}
+		})
 		return
 	}
 	if strings.Contains(resp.MediaType, "html") || bytes.Contains(resp.Body[:min(len(resp.Body), 4096)], []byte("<html")) {
@@ -527,7 +560,9 @@ func (r *run) fetchURL(ctx context.Context, u string) {
 			r.fail(ctx, u, fmt.Errorf("extracting %s: %w", resp.URL, err), resp.Body)
 			return
 		}
-		r.publish(ctx, u, a, nil)
+		if r.publish(ctx, u, a, nil) {
+			c.Remember(resp)
+		}
 		return
 	}
 	a, err := source.Parse(nameFromURL(resp.URL), resp.Body)
@@ -540,7 +575,9 @@ func (r *run) fetchURL(ctx context.Context, u string) {
 		a.ID = source.ArticleID(source.Key(a.URL, a.Name), a.ContentHash)
 	}
 	a.Source = sourceName("", resp.URL)
-	r.publish(ctx, u, a, nil)
+	if r.publish(ctx, u, a, nil) {
+		c.Remember(resp)
+	}
 }
 
 // sourceName names the source of a feed or page by its site's host,

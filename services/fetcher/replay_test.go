@@ -3,6 +3,7 @@ package fetcher
 import (
 	"context"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/diplograph/diplograph/schemas"
 )
 
 // loopbackHTTP is the HTTP configuration of tests: loopback allowed, no
@@ -163,5 +166,42 @@ func TestRSSReplayPublishesEachPressReleaseOnceAcrossARestart(t *testing.T) {
 	}
 	if fs.conditional.Load() < 2*int64(len(fs.versions))-2 {
 		t.Errorf("only %d conditional requests", fs.conditional.Load())
+	}
+}
+
+// flakyPublisher fails while down is set.
+type flakyPublisher struct {
+	*memPublisher
+	down atomic.Bool
+}
+
+func (f *flakyPublisher) Publish(ctx context.Context, a schemas.Article) (bool, error) {
+	if f.down.Load() {
+		return false, errors.New("nats: no responders available for request")
+	}
+	return f.memPublisher.Publish(ctx, a)
+}
+
+func TestAFeedWhoseItemsFailedIsFetchedInFullAgain(t *testing.T) {
+	fs := &feedServer{versions: [][]byte{[]byte(smallFeed)}}
+	srv := httptest.NewServer(fs)
+	defer srv.Close()
+	pub := &flakyPublisher{memPublisher: newMemPublisher()}
+	p, err := NewPoller(pub, PollOptions{HTTP: loopbackHTTP()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	src := SourceConfig{Name: "mfa", Kind: KindFeed, URL: srv.URL + "/feed", Interval: time.Minute}
+	pub.down.Store(true)
+	if s := p.Once(context.Background(), src); s.Failed != 2 || s.Failures[0].Reason != ReasonPublish {
+		t.Fatalf("while NATS is down: %+v", s)
+	}
+	pub.down.Store(false)
+	if s := p.Once(context.Background(), src); s.Published != 2 {
+		t.Fatalf("after NATS is back: %+v (a 304 hid the items?)", s)
+	}
+	if s := p.Once(context.Background(), src); s.Seen != 0 || fs.notModified.Load() != 1 {
+		t.Fatalf("third poll: %+v, %d answers 304", s, fs.notModified.Load())
 	}
 }

@@ -76,6 +76,9 @@ type Response struct {
 	Body        []byte // HTML and text decoded to UTF-8; XML and JSON as sent
 	NotModified bool   // 304 to a conditional request: Body is empty
 	Attempts    int
+
+	key string // the requested URL, for Remember
+	v   validator
 }
 
 // Client fetches URLs. It is safe for concurrent use; keep one per process
@@ -216,8 +219,8 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
-// Fetch GETs rawURL, conditionally when an earlier fetch left validators,
-// politely and with retries. accept is the Accept header.
+// Fetch GETs rawURL, conditionally when validators of an earlier response
+// were remembered (see Remember), politely and with retries. accept is the Accept header.
 func (c *Client) Fetch(ctx context.Context, rawURL, accept string) (*Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || u.Host == "" {
@@ -346,18 +349,24 @@ func (c *Client) once(ctx context.Context, u *url.URL, accept string, conditiona
 	if err != nil {
 		return nil, -1, fmt.Errorf("GET %s: decoding %q: %w", final, ct, err)
 	}
-	if conditional {
-		v := validator{etag: resp.Header.Get("ETag"), lastModified: resp.Header.Get("Last-Modified")}
-		c.mu.Lock()
-		if v.etag != "" || v.lastModified != "" {
-			if len(c.validators) > 50000 {
-				clear(c.validators)
-			}
-			c.validators[key] = v
-		}
-		c.mu.Unlock()
+	return &Response{URL: final, Status: resp.StatusCode, MediaType: mt, Body: body,
+		key: key, v: validator{etag: resp.Header.Get("ETag"), lastModified: resp.Header.Get("Last-Modified")}}, 0, nil
+}
+
+// Remember keeps the validators (ETag, Last-Modified) of a response so that
+// the next Fetch of its URL is conditional. Call it once the response's
+// content is safely processed: a 304 must never hide items that were not
+// published.
+func (c *Client) Remember(r *Response) {
+	if r == nil || r.key == "" || (r.v.etag == "" && r.v.lastModified == "") {
+		return
 	}
-	return &Response{URL: final, Status: resp.StatusCode, MediaType: mt, Body: body}, 0, nil
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.validators) > 50000 {
+		clear(c.validators)
+	}
+	c.validators[r.key] = r.v
 }
 
 // classify turns a transport error into a permanent (-1) or retryable (0) one.
