@@ -141,6 +141,20 @@ func reasonOf(err error) string {
 	return ReasonRead
 }
 
+// transient reports a failure that the same input may not meet again:
+// the network, the server's load, or our own publishing.
+func transient(err error) bool {
+	var se *web.StatusError
+	switch {
+	case errors.Is(err, errPublish), errors.Is(err, web.ErrTimeout), errors.Is(err, web.ErrNetwork),
+		errors.Is(err, web.ErrHostPaused), errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return true
+	case errors.As(err, &se):
+		return se.Code == http.StatusTooManyRequests || se.Code == http.StatusRequestTimeout || se.Code >= 500
+	}
+	return false
+}
+
 var (
 	errMalformed = errors.New("malformed input")
 	errBinary    = errors.New("binary input")

@@ -195,7 +195,9 @@ func (r *run) reportProgress(ctx context.Context) (stop func()) {
 }
 
 // fail records a failure of input.
-func (r *run) fail(ctx context.Context, input string, err error, payload []byte) {
+// It reports whether the failure is permanent: retrying the input as it
+// stands cannot help.
+func (r *run) fail(ctx context.Context, input string, err error, payload []byte) (permanent bool) {
 	reason := reasonOf(err)
 	r.mu.Lock()
 	r.stats.Seen++
@@ -213,13 +215,15 @@ func (r *run) fail(ctx context.Context, input string, err error, payload []byte)
 		}
 		r.opts.DeadLetter(context.WithoutCancel(ctx), input, reason, err, payload)
 	}
+	return !transient(err)
 }
 
 // stage is the metrics label of the fetcher.
 const stage = "fetcher"
 
 // publish publishes one article of input and reports whether it is now
-// in the stream (published, or there before).
+// in the stream (published, or there before); a failure to publish is
+// always transient.
 func (r *run) publish(ctx context.Context, input string, a schemas.Article, payload []byte) bool {
 	if r.source != "" {
 		a.Source = r.source
@@ -415,7 +419,8 @@ func (r *run) document(ctx context.Context, input, name string, data []byte) {
 
 // feed publishes the items of a feed read from input (a file or the feed
 // URL feedURL). Items without full text get their page fetched. done, when
-// set, learns once every item is settled whether all are in the stream.
+// set, learns once every item is settled whether all are: published, seen
+// before, or failed for good (a retry of the feed could not help them).
 func (r *run) feed(ctx context.Context, input, feedURL string, data []byte, done func(ok bool)) {
 	f, err := source.ParseFeed(data, feedURL)
 	if err != nil {
@@ -426,7 +431,7 @@ func (r *run) feed(ctx context.Context, input, feedURL string, data []byte, done
 	r.addTotal(len(f.Items) - 1)
 	src := sourceName(f.Link, feedURL)
 	var items sync.WaitGroup
-	var failed atomic.Bool
+	var unsettled atomic.Bool
 	for _, it := range f.Items {
 		itemInput := input + "#" + it.Key()
 		a, err := it.Article(src)
@@ -436,7 +441,7 @@ func (r *run) feed(ctx context.Context, input, feedURL string, data []byte, done
 			r.spawn(ctx, func(ctx context.Context) {
 				defer items.Done()
 				if !r.publish(ctx, itemInput, a, nil) {
-					failed.Store(true)
+					unsettled.Store(true)
 				}
 			})
 		case errors.Is(err, source.ErrNoContent):
@@ -444,12 +449,13 @@ func (r *run) feed(ctx context.Context, input, feedURL string, data []byte, done
 			r.spawn(ctx, func(ctx context.Context) {
 				defer items.Done()
 				if !r.itemPage(ctx, itemInput, src, it) {
-					failed.Store(true)
+					unsettled.Store(true)
 				}
 			})
 		default:
-			failed.Store(true)
-			r.fail(ctx, itemInput, err, nil)
+			if !r.fail(ctx, itemInput, err, nil) {
+				unsettled.Store(true)
+			}
 		}
 	}
 	if done == nil {
@@ -460,12 +466,13 @@ func (r *run) feed(ctx context.Context, input, feedURL string, data []byte, done
 	go func() {
 		defer r.wg.Done()
 		items.Wait()
-		done(!failed.Load() && ctx.Err() == nil)
+		done(!unsettled.Load() && ctx.Err() == nil)
 	}()
 }
 
 // itemPage fetches the page of a feed item without full text, unless the
-// item was published before, and reports whether it is in the stream.
+// item was published before, and reports whether the item is settled (see
+// feed).
 func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedItem) bool {
 	ss, _ := r.pub.(SeenSet)
 	if ss != nil {
@@ -477,20 +484,17 @@ func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedIte
 	if !isURL(it.Link) {
 		a, err := it.SummaryArticle(src)
 		if err != nil {
-			r.fail(ctx, input, err, nil)
-			return false
+			return r.fail(ctx, input, err, nil)
 		}
 		return r.publish(ctx, input, a, nil)
 	}
 	c, err := r.web()
 	if err != nil {
-		r.fail(ctx, input, err, nil)
-		return false
+		return r.fail(ctx, input, err, nil)
 	}
 	resp, err := c.Fetch(ctx, it.Link, acceptPage)
 	if err != nil {
-		r.fail(ctx, input, err, nil)
-		return false
+		return r.fail(ctx, input, err, nil)
 	}
 	if resp.NotModified {
 		r.count(true)
@@ -498,8 +502,7 @@ func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedIte
 	}
 	a, err := source.ParsePage(src, resp.URL, resp.Body)
 	if err != nil {
-		r.fail(ctx, input, fmt.Errorf("extracting %s: %w", resp.URL, err), resp.Body)
-		return false
+		return r.fail(ctx, input, fmt.Errorf("extracting %s: %w", resp.URL, err), resp.Body)
 	}
 	if it.Title != "" {
 		a.Title = it.Title // the feed's title has no site-name suffix

@@ -205,3 +205,23 @@ func TestAFeedWhoseItemsFailedIsFetchedInFullAgain(t *testing.T) {
 		t.Fatalf("third poll: %+v, %d answers 304", s, fs.notModified.Load())
 	}
 }
+
+func TestAFeedWhoseItemFailedForGoodIsStillFetchedConditionally(t *testing.T) {
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>S</title>
+<item><title>Gone</title><link>/gone</link><guid>1</guid></item></channel></rss>`
+	fs := &feedServer{versions: [][]byte{[]byte(feed)}}
+	srv := httptest.NewServer(fs)
+	defer srv.Close()
+	p, err := NewPoller(newMemPublisher(), PollOptions{HTTP: loopbackHTTP()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	src := SourceConfig{Name: "s", Kind: KindFeed, URL: srv.URL + "/feed", Interval: time.Minute}
+	if s := p.Once(context.Background(), src); s.Failed != 1 || s.Failures[0].Reason != ReasonHTTPStatus {
+		t.Fatalf("first poll: %+v", s)
+	}
+	if s := p.Once(context.Background(), src); s.Seen != 0 || fs.notModified.Load() != 1 {
+		t.Fatalf("second poll: %+v, %d answers 304; a 404 page must not make every poll fetch the whole feed", s, fs.notModified.Load())
+	}
+}
