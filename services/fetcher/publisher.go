@@ -63,14 +63,22 @@ type JSPublisher struct {
 	now func() time.Time
 }
 
-// NewJetStreamPublisher declares SeenBucket (idempotently) and returns a
-// publisher. The ARTICLES stream must exist (natsx.Topology.Ensure).
+// NewJetStreamPublisher returns a publisher on js. It uses SeenBucket as
+// it finds it (so that a deployment may declare it with more replicas) and
+// creates it with SeenBucketConfig(1) when it is missing. The ARTICLES
+// stream must exist (natsx.Topology.Ensure).
 func NewJetStreamPublisher(js jetstream.JetStream) (*JSPublisher, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
-	kv, err := js.CreateOrUpdateKeyValue(ctx, SeenBucketConfig(1))
+	kv, err := js.KeyValue(ctx, SeenBucket)
+	if errors.Is(err, jetstream.ErrBucketNotFound) {
+		kv, err = js.CreateKeyValue(ctx, SeenBucketConfig(1))
+		if errors.Is(err, jetstream.ErrBucketExists) { // another process was quicker
+			kv, err = js.KeyValue(ctx, SeenBucket)
+		}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("declaring KV bucket %s: %w", SeenBucket, err)
+		return nil, fmt.Errorf("KV bucket %s: %w", SeenBucket, err)
 	}
 	return &JSPublisher{js: js, kv: kv, now: time.Now}, nil
 }

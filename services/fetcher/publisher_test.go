@@ -5,6 +5,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/fetcher/source"
 )
@@ -147,5 +149,35 @@ func TestJSPublisherSeenSetRemembersAliases(t *testing.T) {
 	}
 	if got, _ := pub.Seen(ctx, "https://x.example/feed-link"); !got {
 		t.Error("alias not remembered")
+	}
+}
+
+func TestNewJetStreamPublisherUsesADeclaredBucketAndCreatesAMissingOne(t *testing.T) {
+	js := startJetStream(t)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	for range 4 { // several processes starting at once
+		wg.Go(func() {
+			if _, err := NewJetStreamPublisher(js); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if err := js.DeleteKeyValue(ctx, SeenBucket); err != nil {
+		t.Fatal(err)
+	}
+	cfg := SeenBucketConfig(1)
+	cfg.Description = "declared by the platform"
+	if _, err := js.CreateKeyValue(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewJetStreamPublisher(js); err != nil {
+		t.Fatal(err)
+	}
+	kv, _ := js.KeyValue(ctx, SeenBucket)
+	st, err := kv.Status(ctx)
+	if err != nil || st.(*jetstream.KeyValueBucketStatus).StreamInfo().Config.Description != "declared by the platform" {
+		t.Errorf("the declared bucket was changed: %v", err)
 	}
 }
