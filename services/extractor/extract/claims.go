@@ -237,6 +237,15 @@ func (d *doc) claims() []draft {
 			if subj.start >= 0 {
 				sentSubj = subj
 			}
+			if len(subj.speakers) == 0 && d.lastSpeaker != nil && d.lastSpeaker.sent >= si-1 && len(d.lastSpeaker.ids) > 0 && contains(subj.ids, d.lastSpeaker.ids[0]) {
+				// 上川阳子表示，日本反对…: the minister speaks for the state
+				c := *subj
+				c.speakers = []string{d.lastSpeaker.person}
+				if d.explain {
+					c.how += " (said by " + d.lastSpeaker.how + ")"
+				}
+				subj = &c
+			}
 			pred := cue.Predicate
 			var targets []string
 			var targetHow []string
@@ -827,9 +836,15 @@ func (d *doc) allBefore(sm []*mention, ci, cs int) bool {
 func (d *doc) firstInClause(sm []*mention, k, sentStart int) bool {
 	cs := d.clauseStart(sentStart, sm[k].start)
 	for j := k - 1; j >= 0 && sm[j].start >= cs; j-- {
-		if sm[j].isActorish() {
-			return false
+		if !sm[j].isActorish() {
+			continue
 		}
+		// 日本外务大臣上川阳子: the state before a title belongs to the person
+		gap := strings.TrimSpace(d.text[sm[j].end:sm[k].start])
+		if j == k-1 && (gap == "" || gap == "'s" || gap == "’s") && len(sm[j].ids) > 0 && len(sm[k].ids) > 0 && sm[j].ids[0] == sm[k].ids[0] {
+			continue
+		}
+		return false
 	}
 	return true
 }

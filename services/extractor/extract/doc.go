@@ -641,12 +641,16 @@ func pairIn(text string, ms []*mention) []string {
 var (
 	parenthetical = regexp.MustCompile(`\([^()]{0,30}\)|（[^（）]{0,30}）`)
 	officeOf      = regexp.MustCompile(`^,?\s*and\s+(the\s+)?([A-Z][a-z]+\s+){1,3}of(\s+the)?$`)
-	zhYear   = regexp.MustCompile(`((?:19|20)\d{2})\s*年(前|之前|以前|底|内|初|年底)?`)
-	enYear   = regexp.MustCompile(`\b(by|before|until|in|from|for|of)?\s*((?:19|20)\d{2})\b`)
-	zhDate   = regexp.MustCompile(`((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日`)
-	enDate1  = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b`)
-	enDate2  = regexp.MustCompile(`\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d{2})\b`)
-	monthIdx = map[string]int{"January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7, "August": 8, "September": 9, "October": 10, "November": 11, "December": 12}
+	zhYear        = regexp.MustCompile(`((?:19|20)\d{2})\s*年(前|之前|以前|底|内|初|年底)?`)
+	enYear        = regexp.MustCompile(`\b(by|before|until|in|from|for|of)?\s*((?:19|20)\d{2})\b`)
+	zhDate        = regexp.MustCompile(`((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日`)
+	enDate1       = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b`)
+	enDate2       = regexp.MustCompile(`\b(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b`)
+	numDate       = regexp.MustCompile(`\b((?:19|20)\d{2})[/.-](\d{1,2})[/.-](\d{1,2})\b`)
+	urlDate       = regexp.MustCompile(`/((?:19|20)\d{2})(\d{2})(\d{2})[-/_]`)
+	zhMD          = regexp.MustCompile(`(\d{1,2})月(\d{1,2})日`)
+	anyYear       = regexp.MustCompile(`(?:19|20)\d{2}`)
+	monthIdx      = map[string]int{"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "May": 5, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
 )
 
 // dateInText finds the first full date the text gives.
@@ -656,7 +660,7 @@ func dateInText(text string) (time.Time, bool) {
 	}
 	hasZh := strings.Contains(text, "月") && strings.Contains(text, "日")
 	hasEn := false
-	for _, m := range []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"} {
+	for _, m := range []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
 		if strings.Contains(text, m) {
 			hasEn = true
 			break
@@ -678,6 +682,25 @@ func dateInText(text string) (time.Time, bool) {
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		dd, _ := strconv.Atoi(text[m[6]:m[7]])
 		try(m, y, mo, dd)
+	}
+	for _, re := range []*regexp.Regexp{numDate, urlDate} {
+		if m := re.FindStringSubmatchIndex(text); m != nil {
+			y, _ := strconv.Atoi(text[m[2]:m[3]])
+			mo, _ := strconv.Atoi(text[m[4]:m[5]])
+			dd, _ := strconv.Atoi(text[m[6]:m[7]])
+			try(m, y, mo, dd)
+		}
+	}
+	if best < 0 && hasZh {
+		// 2月18日 with the year given elsewhere in the text
+		if m := zhMD.FindStringSubmatchIndex(text); m != nil {
+			if y := anyYear.FindString(text); y != "" {
+				yy, _ := strconv.Atoi(y)
+				mo, _ := strconv.Atoi(text[m[2]:m[3]])
+				dd, _ := strconv.Atoi(text[m[4]:m[5]])
+				try(m, yy, mo, dd)
+			}
+		}
 	}
 	if !hasEn {
 		return t, best >= 0

@@ -114,7 +114,7 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	var date time.Time
 	if a.Published != nil {
 		date = a.Published.UTC()
-	} else if t, ok := dateInText(a.Title + "\n" + text); ok {
+	} else if t, ok := dateInText(a.URL + "\n" + a.Title + "\n" + text); ok {
 		date = t
 	}
 	if !date.IsZero() {
@@ -123,7 +123,9 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	if lang == "ja" {
 		// no Japanese rules yet: entities only
 		d := e.newDoc(text, "zh", a.Title, date, explain)
-		x.Entities = d.entities(nil)
+		if x.Entities = d.entities(nil); x.Entities == nil {
+			x.Entities = []schemas.Entity{}
+		}
 		return x, nil
 	}
 	d := e.newDoc(text, lang, a.Title, date, explain)
@@ -131,6 +133,12 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	claims, idx := merge(drafts)
 	x.Claims = claims
 	x.Entities = d.entities(claims)
+	if x.Claims == nil {
+		x.Claims = []schemas.Claim{}
+	}
+	if x.Entities == nil {
+		x.Entities = []schemas.Entity{}
+	}
 	if explain {
 		for i, di := range idx {
 			ex := drafts[di].expl

@@ -178,7 +178,7 @@ func HTML(src string) (Doc, error) {
 	promo := false // after the feed promo footer nothing is text
 	for {
 		tt := z.Next()
-		raw := z.Raw()
+		raw := z.Raw() // valid until the next call; Text() would unescape it in place
 		start := offset
 		offset += len(raw)
 		switch tt {
@@ -191,15 +191,15 @@ func HTML(src string) (Doc, error) {
 			if skipDepth > 0 || promo {
 				continue
 			}
-			text := string(z.Text())
+			text := string(raw)
 			if strings.Contains(text, "获取更多RSS") {
 				promo = true
 				continue
 			}
-			if text == string(raw) {
+			if strings.IndexByte(text, '&') < 0 {
 				b.addText(text, start, true)
 			} else {
-				addDecoded(&b, string(raw), start)
+				addDecoded(&b, text, start)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()

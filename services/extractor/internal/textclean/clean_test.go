@@ -1,0 +1,81 @@
+package textclean
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestHTMLCleansBlocksEntitiesAndBoilerplate(t *testing.T) {
+	in := `<div>07/11/2023 - 15:52</div><img src="x.jpg"><p><strong>双方&amp;各方</strong>表示<br>支持</p>` +
+		`<script>var a = "反对";</script><style>p{}</style><figure><img><figcaption>图片说明</figcaption></figure>` +
+		`<div data-selfpromo-app>下载应用</div><div><div>分享 :</div><a href="https://x">https://feedx.net</a></div>` +
+		`<p>The&nbsp;EU &#8217;s   view</p><hr><div>获取更多RSS：<br><a href="https://feedx.net">https://feedx.net</a></div>`
+	d, err := HTML(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "双方&各方表示\n支持\nThe EU ’s view"
+	if d.Text != want {
+		t.Fatalf("got %q, want %q", d.Text, want)
+	}
+}
+
+func TestInputOffsetPointsBackIntoTheInput(t *testing.T) {
+	in := `<p>中国 <b>反对</b>经济胁迫</p><p>A&amp;B said</p>`
+	d, err := HTML(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"中国", "反对", "经济胁迫", "said"} {
+		off := strings.Index(d.Text, w)
+		in0 := d.InputOffset(off)
+		if !strings.HasPrefix(in[in0:], w) {
+			t.Errorf("%q: text offset %d maps to input %d (%q)", w, off, in0, in[in0:min(len(in), in0+12)])
+		}
+	}
+	if got := in[d.InputOffset(strings.Index(d.Text, "&")):]; !strings.HasPrefix(got, "&amp;") {
+		t.Errorf("a decoded entity maps to %q, want its reference", got[:5])
+	}
+}
+
+func TestTextCollapsesSpacesAndDropsBoilerplateLines(t *testing.T) {
+	d := Text("  中国\u3000反对  经济胁迫 \r\n\n分享 :\nhttps://example.com/a\n英国  支持乌克兰\n")
+	if want := "中国 反对 经济胁迫\n英国 支持乌克兰"; d.Text != want {
+		t.Fatalf("got %q, want %q", d.Text, want)
+	}
+	off := strings.Index(d.Text, "英国")
+	if d.InputOffset(off) != strings.Index("  中国\u3000反对  经济胁迫 \r\n\n分享 :\nhttps://example.com/a\n英国  支持乌克兰\n", "英国") {
+		t.Error("offset of the last line is wrong")
+	}
+}
+
+func TestHTMLRefusesAbsurdNesting(t *testing.T) {
+	_, err := HTML(strings.Repeat("<div>", MaxDepth+10) + "x")
+	if err == nil {
+		t.Fatal("no error for nesting deeper than MaxDepth")
+	}
+}
+
+// FuzzHTML checks that cleaning never panics and that every offset maps
+// inside the input.
+func FuzzHTML(f *testing.F) {
+	f.Add(`<p>中国&amp;<b>反对</p></b>`)
+	f.Add("<div><script>x</script>\xff\xfe<p>a&#x4e2d;&nosuch;b</div>")
+	f.Add(strings.Repeat("<span>", 300) + "深" + strings.Repeat("</i>", 300))
+	f.Add("<!-- c --><![CDATA[x]]><p a='1'>t</p>")
+	f.Fuzz(func(t *testing.T, in string) {
+		d, err := HTML(in)
+		if err != nil {
+			return
+		}
+		for i := 0; i <= len(d.Text); i += 1 + len(d.Text)/50 {
+			if o := d.InputOffset(i); o < 0 || o > len(in) {
+				t.Fatalf("offset %d maps outside the input: %d", i, o)
+			}
+		}
+		if utf8.ValidString(in) && !utf8.ValidString(d.Text) {
+			t.Fatalf("valid input gave invalid text %q", d.Text)
+		}
+	})
+}
