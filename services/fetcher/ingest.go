@@ -41,10 +41,7 @@ func Ingest(ctx context.Context, pub Publisher, inputs []string, opts IngestOpti
 	if pub == nil {
 		return Stats{}, errors.New("ingest: no publisher")
 	}
-	r, err := newRun(pub, opts, os.Stdin)
-	if err != nil {
-		return Stats{}, err
-	}
+	r := newRun(pub, opts, os.Stdin)
 	defer r.close()
 	stop := r.reportProgress(ctx)
 	for _, in := range inputs {
@@ -75,7 +72,7 @@ type run struct {
 	total int
 }
 
-func newRun(pub Publisher, opts IngestOptions, stdin io.Reader) (*run, error) {
+func newRun(pub Publisher, opts IngestOptions, stdin io.Reader) *run {
 	if opts.Workers <= 0 {
 		opts.Workers = 8
 	}
@@ -85,7 +82,7 @@ func newRun(pub Publisher, opts IngestOptions, stdin io.Reader) (*run, error) {
 	if opts.MaxFailures <= 0 {
 		opts.MaxFailures = 1000
 	}
-	return &run{pub: pub, opts: opts, stdin: stdin, sem: make(chan struct{}, opts.Workers)}, nil
+	return &run{pub: pub, opts: opts, stdin: stdin, sem: make(chan struct{}, opts.Workers)}
 }
 
 func (r *run) close() {

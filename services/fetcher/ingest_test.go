@@ -118,16 +118,13 @@ func TestIngestMixedFolderReportsEveryBadFileAndPublishesTheRest(t *testing.T) {
 
 func TestIngestReadsStandardInput(t *testing.T) {
 	pub := newMemPublisher()
-	r, err := newRun(pub, IngestOptions{}, strings.NewReader(smallFeed))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := newRun(pub, IngestOptions{}, strings.NewReader(smallFeed))
 	r.addInput(context.Background(), Stdin)
 	r.wg.Wait()
 	if s := r.snapshot(); s.Published != 2 {
 		t.Fatalf("%+v", s)
 	}
-	r, _ = newRun(pub, IngestOptions{}, bytes.NewReader([]byte("A plain statement.")))
+	r = newRun(pub, IngestOptions{}, bytes.NewReader([]byte("A plain statement.")))
 	r.addInput(context.Background(), Stdin)
 	r.wg.Wait()
 	if s := r.snapshot(); s.Published != 1 || pub.published()[2].Name != "stdin" {
@@ -169,7 +166,7 @@ func TestIngestFetchesAListOfURLs(t *testing.T) {
 	if err != nil || s.Published != 2 || s.Seen != 2 {
 		t.Fatalf("%+v %v", s, err)
 	}
-	r, _ := newRun(pub, IngestOptions{HTTP: loopbackHTTP()}, strings.NewReader(body+srv.URL+"/3\n"))
+	r := newRun(pub, IngestOptions{HTTP: loopbackHTTP()}, strings.NewReader(body+srv.URL+"/3\n"))
 	r.addInput(context.Background(), Stdin)
 	r.wg.Wait()
 	if s := r.snapshot(); s.Published != 1 || s.Duplicates != 2 {

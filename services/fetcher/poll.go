@@ -106,7 +106,7 @@ func (p *Poller) Run(ctx context.Context, sources []SourceConfig) error {
 // Once polls one source once and returns its counts. A feed that answers
 // 304 Not Modified yields no items.
 func (p *Poller) Once(ctx context.Context, src SourceConfig) Stats {
-	r, _ := newRun(p.pub, IngestOptions{Workers: p.opts.Workers, DeadLetter: p.opts.DeadLetter, Metrics: p.opts.Metrics, HTTP: p.opts.HTTP}, nil)
+	r := newRun(p.pub, IngestOptions{Workers: p.opts.Workers, DeadLetter: p.opts.DeadLetter, Metrics: p.opts.Metrics, HTTP: p.opts.HTTP}, nil)
 	r.client = p.client
 	r.source = src.Name
 	switch src.Kind {
