@@ -80,17 +80,12 @@ type doc struct {
 	explain  bool
 	// lastSpeaker is the last person who was a claim's subject.
 	lastSpeaker *mention
-	bounds      []bool // gse word boundaries (zh), per byte offset
-	segmented   []bool // sentences already segmented
 }
 
 func (e *Engine) newDoc(text, lang, title string, date time.Time, explain bool) *doc {
 	d := &doc{e: e, text: text, lang: lang, date: date, explain: explain}
 	d.sents = sentence.Split(text)
-	if lang == "zh" {
-		d.bounds = make([]bool, len(text)+1)
-		d.segmented = make([]bool, len(d.sents))
-	}
+
 	d.ments = d.findMentions(text, 0, true)
 	d.parties, d.partyHow = d.findParties(title)
 	return d
@@ -107,7 +102,7 @@ func (d *doc) sentenceOf(off int) int {
 
 // boundary reports whether off is a word boundary in the zh text.
 func (d *doc) boundary(text string, off int, base int) bool {
-	if d.lang != "zh" || off <= 0 || off >= len(text) || d.bounds == nil {
+	if d.lang != "zh" || off <= 0 || off >= len(text) {
 		return true
 	}
 	// punctuation and non-Han neighbours are boundaries
@@ -116,19 +111,29 @@ func (d *doc) boundary(text string, off int, base int) bool {
 	if !unicode.Is(unicode.Han, r1) || !unicode.Is(unicode.Han, r2) {
 		return true
 	}
-	if base != 0 {
-		return true // title text: no segmentation
+
+	// segment a window around off with gse; its shortest path decides
+	lo, hi := off, off
+	for k := 0; k < 6 && lo > 0; k++ {
+		r, size := utf8.DecodeLastRuneInString(text[:lo])
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		lo -= size
 	}
-	si := d.sentenceOf(off)
-	if si >= 0 && !d.segmented[si] {
-		d.segmented[si] = true
-		s := d.sents[si]
-		for _, sg := range d.e.seg.Segment([]byte(text[s.Start:s.End])) {
-			d.bounds[s.Start+sg.Start()] = true
-			d.bounds[s.Start+sg.End()] = true
+	for k := 0; k < 6 && hi < len(text); k++ {
+		r, size := utf8.DecodeRuneInString(text[hi:])
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		hi += size
+	}
+	for _, sg := range d.e.seg.Segment([]byte(text[lo:hi])) {
+		if lo+sg.Start() == off || lo+sg.End() == off {
+			return true
 		}
 	}
-	return d.bounds[off]
+	return false
 }
 
 // findMentions turns phrase matches into mentions. main is false for the
@@ -179,10 +184,9 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 func (d *doc) toMention(text string, mt gazetteer.Match, base int) *mention {
 	e := d.e
 	surface := text[mt.Start:mt.End]
-	han := hasHan(surface)
-	short := han && runeLen(surface) <= 2
-	startOK := !short || d.boundary(text, mt.Start, base)
-	endOK := !short || d.boundary(text, mt.End, base)
+	// word boundaries inside Chinese text come from the blocker words (see
+	// addBlockers); gse confirms only abbreviation compounds
+	startOK, endOK := true, true
 	m := &mention{start: mt.Start, end: mt.End, text: surface, title: -1, organ: -1}
 	var best *lexicon.Entity
 	for _, p := range mt.Payloads {
@@ -204,6 +208,8 @@ func (d *doc) toMention(text string, mt gazetteer.Match, base int) *mention {
 			if m.organ < 0 {
 				m.organ = p.Ref
 			}
+		case pBlock:
+			// a plain word
 		}
 	}
 	switch {

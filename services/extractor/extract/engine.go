@@ -39,6 +39,7 @@ const (
 	pCue
 	pMod
 	pAbbrev
+	pBlock // a dictionary word that hides a one-character phrase inside it
 )
 
 // Engine extracts claims from articles. It is safe for concurrent use by
@@ -145,6 +146,7 @@ func New(opts Options) (*Engine, error) {
 			e.intensifiers[k] = append(e.intensifiers[k], m.Phrase)
 		}
 	}
+	addBlockers(b, hanWords)
 	for _, a := range lx.Abbrevs() {
 		r, _ := utf8.DecodeRuneInString(a.Char)
 		e.abbrevs[r] = append(e.abbrevs[r], a.ID)
@@ -156,6 +158,43 @@ func New(opts Options) (*Engine, error) {
 		return nil, err
 	}
 	return e, nil
+}
+
+// addBlockers adds the dictionary words that contain a one-character
+// phrase (对 in 对话 and 针对, 应 in 应对 and 供应, 将 in 将军) so that the
+// leftmost-longest match takes the word and the character is not read as a
+// preposition or a modal. A word whose rest would start a phrase (在日 before
+// 日本) is left out, so that it cannot swallow a name.
+func addBlockers(b *gazetteer.Builder, phrases []string) {
+	single := map[rune]bool{}
+	known := map[string]bool{}
+	prefixes := map[string]bool{}
+	for _, p := range phrases {
+		known[p] = true
+		rs := []rune(p)
+		if len(rs) == 1 {
+			single[rs[0]] = true
+		}
+		for i := 1; i <= len(rs); i++ {
+			prefixes[string(rs[:i])] = true
+		}
+	}
+	segment.Words(func(w string, freq int) {
+		rs := []rune(w)
+		if len(rs) < 2 || len(rs) > 4 || known[w] {
+			return
+		}
+		for i, r := range rs {
+			if !single[r] {
+				continue
+			}
+			if i == 0 && prefixes[string(rs[1:2])] {
+				return // 在日: 日 may start 日本
+			}
+			b.Add(w, gazetteer.Payload{Kind: pBlock})
+			return
+		}
+	})
 }
 
 // RulesVersion is a short hash of the rule files in use.

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"syscall"
@@ -32,7 +33,15 @@ func main() {
 	workers := flag.Int("workers", runtime.NumCPU(), "benchmark workers")
 	text := flag.String("text", "", "instead: explain the claims of this text")
 	title := flag.String("title", "", "title for -text")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the benchmark here")
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			_ = pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+	}
 	var err error
 	if *text != "" {
 		err = explainText(*title, *text)
@@ -42,6 +51,7 @@ func main() {
 		err = run(*in, *out, *explain)
 	}
 	if err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "devscore:", err)
 		os.Exit(1)
 	}

@@ -49,6 +49,35 @@ func New(words []string) (*Segmenter, error) {
 	return s, nil
 }
 
+// Words calls fn for each word of the base dictionary (no domain words)
+// with its frequency.
+func Words(fn func(word string, freq int)) {
+	rest := zhTop
+	for rest != "" {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		n := 0
+		for _, c := range f[1] {
+			if c < '0' || c > '9' {
+				n = -1
+				break
+			}
+			n = n*10 + int(c-'0')
+		}
+		if n > 0 {
+			fn(f[0], n)
+		}
+	}
+}
+
 // Segment returns gse's segments of text with byte offsets.
 func (s *Segmenter) Segment(text []byte) []gse.Segment {
 	return s.seg.Segment(text)
