@@ -158,6 +158,27 @@ func (d *doc) claims() []draft {
 				_, size := utf8.DecodeRuneInString(d.text[ce:])
 				ce = d.clauseEnd(ce+size, s.End, ext)
 			}
+			if cue.Frame == "absorb" && d.lang == "zh" {
+				// 双方同意落实共识，管控分歧，推进对话: one agreement over several clauses
+				for ce < s.End {
+					r, size := utf8.DecodeRuneInString(d.text[ce:])
+					if r != '，' && r != ',' {
+						break
+					}
+					next := d.clauseEnd(ce+size, s.End, false)
+					newSubject := false
+					for _, n := range sm[ci+1:] {
+						if n.start >= ce && n.start < next && (n.isActorish() || n.kind == mCue && n.cue.Frame != "modal") && runeLen(strings.TrimSpace(d.text[ce+size:n.start])) <= 2 {
+							newSubject = true
+							break
+						}
+					}
+					if newSubject {
+						break
+					}
+					ce = next
+				}
+			}
 			// object scope: after the cue up to the next cue (unless absorbing)
 			scopeStart, scopeEnd := m.end, ce
 			var nextCue *mention
@@ -618,6 +639,20 @@ func (d *doc) intensity(m *mention, cs int) string {
 func (d *doc) isObject(sm []*mention, i int, sentStart int) bool {
 	m := sm[i]
 	after := d.text[m.end:min(len(d.text), m.end+8)]
+	// Japan-UK partnership: a pair joined by a hyphen modifies a noun
+	if strings.HasPrefix(after, "-") || strings.HasPrefix(after, "–") {
+		return true
+	}
+	if b := d.text[max(sentStart, m.start-3):m.start]; strings.HasSuffix(b, "-") || strings.HasSuffix(b, "–") {
+		return true
+	}
+	// inside quotation marks (a document's title): not the speaker
+	if d.lang == "en" {
+		open := strings.Count(d.text[sentStart:m.start], "“") - strings.Count(d.text[sentStart:m.start], "”")
+		if open > 0 {
+			return true
+		}
+	}
 	if strings.HasPrefix(after, "的") || strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") ||
 		strings.HasPrefix(after, "时间") || strings.HasPrefix(after, "问题") {
 		return true
@@ -749,11 +784,8 @@ func (d *doc) resolve(m *mention) *subject {
 		return &subject{ids: append([]string{}, d.parties...), how: m.text + " → parties: " + strings.Join(d.parties, ", ") + " (" + d.partyHow + ")", start: m.start}
 	case mSelf:
 		// we: the speaker's state when a person speaks, else the parties
-		for i := len(d.ments) - 1; i >= 0; i-- {
-			p := d.ments[i]
-			if p.end <= m.start && p.kind == mPerson && len(p.ids) > 0 && p.sent >= m.sent-1 {
-				return &subject{ids: append([]string{}, p.ids...), speakers: []string{p.person}, how: m.text + " → speaker " + p.how, start: m.start}
-			}
+		if p := d.lastSpeaker; p != nil && p.end <= m.start && p.sent >= m.sent-2 {
+			return &subject{ids: append([]string{}, p.ids...), speakers: []string{p.person}, how: m.text + " → speaker " + p.how, start: m.start}
 		}
 		if len(d.parties) == 0 {
 			return nil
@@ -920,9 +952,17 @@ func (d *doc) targetsFor(cue *rules.Cue, objs, before []*mention, cueM *mention,
 				p := objs[i-1]
 				gap := strings.TrimSpace(d.text[p.end:m.start])
 				gap = strings.TrimSpace(strings.TrimPrefix(gap, "the"))
-				if runeLen(gap) <= 1 && (p.hasMod("relation") != nil || p.kind == mTopic) {
+				if runeLen(gap) <= 1 && (p.hasMod("relation") != nil || p.kind == mTopic || (p.kind == mMod && p.text == "between")) {
 					rel = true
 				}
+				// with Japan and the UK: the second party of a relation
+				if (gap == "and" || gap == "和" || gap == "与" || gap == "、") && isParty(p) && len(out) > 0 {
+					rel = true
+				}
+			}
+			// 日英关系, China-UK relations: relations with the other party
+			if d.relationsAfter(objs, i) {
+				rel = true
 			}
 			if rel {
 				if m.kind == mPlace {
@@ -950,6 +990,29 @@ func (d *doc) possessive(m *mention) bool {
 	return strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") || strings.HasPrefix(after, "的")
 }
 
+// relationsAfter reports a party named in "X-Y relations", "中美关系".
+func (d *doc) relationsAfter(objs []*mention, i int) bool {
+	m := objs[i]
+	end := m.end
+	if len(m.ids) < 2 {
+		// Japan-UK / China-UK: a pair joined by a hyphen
+		if i+1 < len(objs) && (objs[i+1].kind == mActor) && (d.text[m.end:objs[i+1].start] == "-" || d.text[m.end:objs[i+1].start] == "–") {
+			end = objs[i+1].end
+		} else if i > 0 && objs[i-1].kind == mActor && (d.text[objs[i-1].end:m.start] == "-" || d.text[objs[i-1].end:m.start] == "–") {
+			end = m.end
+		} else {
+			return false
+		}
+	}
+	rest := strings.ToLower(strings.TrimLeft(d.text[end:min(len(d.text), end+24)], " "))
+	for _, w := range []string{"关系", "两国关系", "relations", "relationship", "ties", "bilateral relations"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // isSetting reports a place named only as where something happens (在…, in …),
 // unless it is the situation there that is meant.
 func (d *doc) isSetting(objs []*mention, i int) bool {
@@ -967,6 +1030,12 @@ func (d *doc) isSetting(objs []*mention, i int) bool {
 	}
 	if k >= 0 && objs[k].kind == mTopic && objs[k].end >= m.start-8 {
 		return false // human rights in Xinjiang: the place is what the topic is about
+	}
+	after := d.text[m.end:min(len(d.text), m.end+12)]
+	for _, v := range []string{"部署", "派遣", "驻扎", "巡航", "长期部署"} {
+		if strings.HasPrefix(after, v) {
+			return false // 在印太地区部署: where the forces go
+		}
 	}
 	if strings.HasSuffix(before, "situation in") || strings.HasSuffix(before, "包括在") || strings.HasSuffix(before, "including in") {
 		return false
