@@ -8,7 +8,9 @@ require (
 	github.com/diplograph/diplograph/services/fetcher v0.0.0
 	github.com/go-ego/gse v0.80.3
 	github.com/nats-io/nats.go v1.55.0
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	golang.org/x/net v0.62.0
+	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (
