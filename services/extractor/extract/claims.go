@@ -194,7 +194,7 @@ func (d *doc) claims() []draft {
 					// denounced act inside a stance's object is part of it
 					inner := n.cue.Frame == "modal" && !newVerbPhrase(d.text[max(m.start, n.start-8):n.start])
 					inner = inner || (cue.Predicate == "oppose" && n.cue.Predicate == "condemn" && n.cue.Frame == "stance")
-					inner = inner || (n.cue.Predicate == cue.Predicate && n.cue.Frame == "stance" && n.start-m.end > 0)
+					inner = inner || (n.cue.Predicate == cue.Predicate && (cue.Predicate == "condemn" || cue.Predicate == "concern") && n.cue.Frame == "stance")
 					if cue.Frame == "stance" && inner {
 						conjoined[n] = true
 						continue
@@ -394,7 +394,7 @@ func (d *doc) claims() []draft {
 					continue
 				}
 				for i, t := range topics {
-					if i >= 5 {
+					if i >= 8 {
 						break
 					}
 					mk("", t, w)
@@ -543,7 +543,7 @@ func (d *doc) topicsIn(ms []*mention) []string {
 				// the next item of a list
 			} else if len(out) == 1 && introducesList(gap) {
 				out = out[:0] // an umbrella topic gives way to what it includes
-			} else if runeLen(gap) > 12 || !coordinated(gap) {
+			} else if (runeLen(gap) > 12 && !(strings.Contains(gap, ",") && runeLen(gap) <= 24)) || !coordinated(gap) {
 				break
 			}
 		}

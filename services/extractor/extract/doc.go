@@ -229,7 +229,7 @@ func (d *doc) toMention(text string, mt gazetteer.Match, base int) *mention {
 				m.ids = []string{c}
 			}
 			if d.explain {
-				m.how = surface + " → " + best.ID + " → " + strings.Join(m.ids, ",")
+				m.how = surface + " → " + best.ID + " → " + strings.Join(m.ids, ",") + d.roleNote(best.ID)
 			}
 		case lexicon.KindPlace:
 			m.kind, m.entID = mPlace, best.ID
@@ -292,6 +292,21 @@ func (d *doc) toMention(text string, mt gazetteer.Match, base int) *mention {
 		m.cue = nil
 	}
 	return m
+}
+
+// roleNote describes a person's role on the document's date for
+// explanations: " (foreign-minister 2023)".
+func (d *doc) roleNote(personID string) string {
+	roles := d.e.lex.RolesOn(personID, d.date)
+	if len(roles) == 0 {
+		return ""
+	}
+	r := roles[0]
+	year := ""
+	if !d.date.IsZero() {
+		year = " " + strconv.Itoa(d.date.Year())
+	}
+	return " (" + r.Key + " of " + r.Of + year + ")"
 }
 
 // personCountry is the state or organisation a person speaks for on the

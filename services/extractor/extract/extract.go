@@ -284,7 +284,15 @@ func (d *doc) entities(claims []schemas.Claim) []schemas.Entity {
 			if strings.HasPrefix(id, "org:") {
 				typ = "org"
 			}
-			add(id, typ, id, "")
+			name := id
+			if ent, ok := d.e.lex.Get(id); ok {
+				if n := ent.Label[d.lang]; n != "" {
+					name = n
+				} else if n := ent.Label["en"]; n != "" {
+					name = n
+				}
+			}
+			add(id, typ, name, "")
 		}
 	}
 	return out
