@@ -1,0 +1,49 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/diplograph/diplograph/schemas"
+)
+
+func TestTitlesMakeUnknownPeopleSpeakForTheirState(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct {
+		name, lang, text, person, country string
+	}{
+		{"english title with a demonym", "en", "Brazilian Foreign Minister Carlos Alberto said Brazil supports a ceasefire.", "person:alberto-carlos", "BRA"},
+		{"english title that implies the state", "en", "Foreign Secretary Jane Doughty condemned the attacks on civilians.", "person:doughty-jane", "GBR"},
+		{"chinese title after the state", "zh", "巴西外交部长张三表示，巴西支持停火。", "person:zh-", "BRA"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+			found := false
+			for _, en := range x.Entities {
+				if en.Type == "person" && strings.HasPrefix(en.ID, c.person) {
+					found = true
+					if en.Country != c.country {
+						t.Errorf("person %s has country %q, want %s", en.ID, en.Country, c.country)
+					}
+				}
+			}
+			if !found {
+				t.Fatalf("no person %s in %+v", c.person, x.Entities)
+			}
+			if len(x.Claims) == 0 || x.Claims[0].Actors[0] != c.country {
+				t.Fatalf("claims %+v, want one held by %s", x.Claims, c.country)
+			}
+		})
+	}
+}
+
+func TestOutletsAndTimeZonesAreNotEntities(t *testing.T) {
+	e := testEngine(t)
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "新加坡时间周五上午，中国谴责了恐怖袭击。"})
+	for _, en := range x.Entities {
+		if en.ID == "SGP" {
+			t.Fatalf("a time zone became an entity: %+v", x.Entities)
+		}
+	}
+}
