@@ -28,7 +28,8 @@ heap=${NEO4J_HEAP:-1g}
 pagecache=${NEO4J_PAGECACHE:-512m}
 timeout=${NEO4J_START_TIMEOUT:-120}
 java=${JAVA:-java}
-pidfile=$home/run/neo4j.pid
+# Neo4j manages its own run folder, so our pid file lives beside it.
+pidfile=$home/launcher.pid
 log=$home/logs/console.log
 
 say() { printf 'neo4j: %s\n' "$*" >&2; }
@@ -46,7 +47,14 @@ install() {
   touch "$lib/.complete"
 }
 
-running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+running() {
+  if [ ! -f "$pidfile" ]; then
+    # Started by an older launcher, or the pid file was lost: find it by home.
+    local pid; pid=$(pgrep -f -- "--home-dir=$home( |$)" | head -n 1 || true)
+    [ -n "$pid" ] && echo "$pid" >"$pidfile"
+  fi
+  [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 

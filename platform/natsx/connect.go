@@ -123,14 +123,28 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger, extra ...nats.Op
 		nc.Close()
 		return nil, nil, fmt.Errorf("jetstream: %w", err)
 	}
-	actx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	if _, err := js.AccountInfo(actx); err != nil {
-		nc.Close()
+	// A new cluster answers JetStream requests only once it has elected a
+	// meta leader, which takes a few seconds: retry for up to 30 s.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		actx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		_, err := js.AccountInfo(actx)
+		cancel()
+		if err == nil {
+			break
+		}
 		if errors.Is(err, jetstream.ErrJetStreamNotEnabled) || errors.Is(err, jetstream.ErrJetStreamNotEnabledForAccount) {
+			nc.Close()
 			return nil, nil, fmt.Errorf("nats %s: JetStream is not enabled on the server (start it with -js)", Redact(cfg.URL))
 		}
-		return nil, nil, fmt.Errorf("nats %s: jetstream account: %w", Redact(cfg.URL), err)
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			nc.Close()
+			return nil, nil, fmt.Errorf("nats %s: jetstream account: %w", Redact(cfg.URL), err)
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(500 * time.Millisecond):
+		}
 	}
 	return nc, js, nil
 }
