@@ -115,6 +115,7 @@ func (d *doc) claims() []draft {
 	var lastPerson *mention
 	d.lastSpeaker = nil
 	lastTopic := ""
+	lastTarget, lastTargetSent := "", -1
 	bySent := make([][]*mention, len(d.sents))
 	for _, m := range d.ments {
 		if m.sent >= 0 && m.sent < len(bySent) {
@@ -193,7 +194,7 @@ func (d *doc) claims() []draft {
 					// 支持欧洲加强战略自主, reject interference: a modal verb or a
 					// denounced act inside a stance's object is part of it
 					inner := n.cue.Frame == "modal" && !newVerbPhrase(d.text[max(m.start, n.start-8):n.start])
-					inner = inner || (cue.Predicate == "oppose" && n.cue.Predicate == "condemn" && n.cue.Frame == "stance")
+					inner = inner || (cue.Predicate == "oppose" && n.cue.Predicate == "condemn" && (n.cue.Frame == "stance" || n.cue.Frame == "accuse"))
 					inner = inner || (n.cue.Predicate == cue.Predicate && (cue.Predicate == "condemn" || cue.Predicate == "concern") && n.cue.Frame == "stance")
 					if cue.Frame == "stance" && inner {
 						conjoined[n] = true
@@ -302,7 +303,23 @@ func (d *doc) claims() []draft {
 				holders = speaker.ids
 				subj = speaker
 			}
-			if cue.Frame != "should" && cue.Frame != "hope" {
+			if cue.Frame == "accuse" {
+				// X粗暴干涉…, 此举违反…: the speaker condemns X, or the party the act refers to
+				speaker := d.speakerOf(sm, ci, s.Start, cs, carry)
+				accused := d.accusedBefore(sm, ci, cs)
+				if speaker == nil {
+					continue
+				}
+				if accused != nil && !sameSet(accused.ids, speaker.ids) {
+					targets = minus(accused.ids, speaker.ids)
+				} else if accused == nil && lastTarget != "" && lastTargetSent >= si-2 && !contains(speaker.ids, lastTarget) {
+					targets = []string{lastTarget} // 此举: the act the speaker just opposed
+				} else if accused == nil {
+					targets = d.recentOther(m.start, speaker.ids, si)
+				}
+				holders, subj = speaker.ids, speaker
+			}
+			if cue.Frame != "should" && cue.Frame != "hope" && cue.Frame != "accuse" {
 				targets = d.targetsFor(cue, objMents, sm[:ci], m, holders, cs)
 			}
 			topics := d.topicsIn(objMents)
@@ -331,6 +348,9 @@ func (d *doc) claims() []draft {
 			}
 			if len(topics) > 0 {
 				lastTopic = topics[0]
+			}
+			if len(targets) > 0 && !strings.Contains(targets[0], ":") || len(targets) > 0 && strings.HasPrefix(targets[0], "org:") {
+				lastTarget, lastTargetSent = targets[0], si
 			}
 			evStart := m.start
 			if preStart >= 0 {
@@ -849,6 +869,56 @@ func (d *doc) anaphoric(start, end int) bool {
 		return strings.Contains(c, "该") || strings.Contains(c, "此项") || strings.Contains(c, "这一")
 	}
 	return false
+}
+
+// speakerOf is who states an accusation: the subject of an earlier clause
+// of the sentence, else the last speaker, else the inherited subject.
+func (d *doc) speakerOf(sm []*mention, ci, sentStart, cs int, carry *subject) *subject {
+	for k := 0; k < ci; k++ {
+		m := sm[k]
+		if m.start >= cs {
+			break
+		}
+		if m.isActorish() && (len(m.ids) > 0 || m.kind == mCollective || m.kind == mSelf || m.kind == mPronoun) && d.firstInClause(sm, k, sentStart) && !d.isObject(sm, k, sentStart) {
+			if s := d.resolve(m); s != nil {
+				return s
+			}
+		}
+	}
+	if d.lastSpeaker != nil {
+		return d.resolve(d.lastSpeaker)
+	}
+	return carry
+}
+
+// accusedBefore is the actor that opens the accusation's own clause.
+func (d *doc) accusedBefore(sm []*mention, ci, cs int) *subject {
+	for k := ci - 1; k >= 0 && sm[k].start >= cs; k-- {
+		m := sm[k]
+		if (m.kind == mActor || m.kind == mPerson) && len(m.ids) > 0 && !d.isObject(sm, k, cs) {
+			return &subject{ids: append([]string{}, m.ids...), how: m.how, start: m.start}
+		}
+	}
+	return nil
+}
+
+// recentOther is the last state or organisation named before off (in this
+// or the two sentences before) that is not the speaker: what 此举, "this
+// move" refers to.
+func (d *doc) recentOther(off int, speaker []string, si int) []string {
+	for i := len(d.ments) - 1; i >= 0; i-- {
+		m := d.ments[i]
+		if m.start >= off {
+			continue
+		}
+		if m.sent < si-2 {
+			break
+		}
+		if (m.kind == mActor || m.kind == mPerson) && len(m.ids) > 0 && len(minus(m.ids, speaker)) > 0 && !strings.HasPrefix(d.text[m.end:], "时间") {
+			return minus(m.ids, speaker)[:1]
+		}
+	}
+	return nil
 }
 
 // allBefore reports "all parties" as the subject right before the cue.

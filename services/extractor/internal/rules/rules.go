@@ -19,7 +19,7 @@ import (
 var Predicates = []string{"oppose", "support", "condemn", "concern", "call_on", "welcome", "agree", "commit"}
 
 // Frames say how a cue reads its clause (see cues.tsv).
-var Frames = map[string]bool{"stance": true, "absorb": true, "weak": true, "modal": true, "hope": true, "should": true, "right": true, "importance": true, "pre": true}
+var Frames = map[string]bool{"stance": true, "absorb": true, "weak": true, "modal": true, "hope": true, "should": true, "right": true, "importance": true, "pre": true, "accuse": true}
 
 // Targets say where a cue finds its target (see cues.tsv).
 var Targets = map[string]bool{"adjacent": true, "first": true, "all": true, "relation": true, "before": true, "subject": true, "none": true}
