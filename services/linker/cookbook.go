@@ -34,7 +34,7 @@ ORDER BY since, actor`,
 		Params:   map[string]any{"year": 2025},
 		Cypher: `MATCH (c:Claim {predicate: 'commit', due_year: $year})
 MATCH (c)-[e:EVIDENCED_BY]->(a:Article)
-WITH c, collect({sentence: e.sentence, article: a.id, url: a.url, lang: e.lang}) AS evidence
+WITH c, collect({sentence: e.sentence, article: a.id, url: a.url, lang: a.lang}) AS evidence
 RETURN c.id AS claim, c.actors AS actors, c.target AS target, c.topic AS topic, c.when AS due,
        c.date AS stated, evidence
 ORDER BY due, claim`,
@@ -43,9 +43,9 @@ ORDER BY due, claim`,
 		Name:     "stance-history",
 		Question: "Japan's stance history towards China (from the stance summaries, without scanning claims)",
 		Params:   map[string]any{"actor": "JPN", "object": "CHN"},
-		Cypher: `MATCH (:Entity {id: $actor})-[:HAS_STANCE]->(s:Stance)-[:TOWARDS]->(:Entity {id: $object})
+		Cypher: `MATCH (:Entity {id: $actor})-[s:STANCE]->(:Entity {id: $object})
 RETURN s.predicate AS predicate, s.count AS statements, s.first_seen AS first_seen,
-       s.last_seen AS last_seen, s.reports AS reports
+       s.last_seen AS last_seen
 ORDER BY first_seen, predicate`,
 	},
 	{
@@ -158,9 +158,9 @@ ORDER BY person, role`,
 		Name:     "actor-dashboard",
 		Question: "An actor's positions at a glance: every stance of the UK with its latest date (for a dashboard)",
 		Params:   map[string]any{"actor": "GBR"},
-		Cypher: `MATCH (:Entity {id: $actor})-[:HAS_STANCE]->(s:Stance)-[:TOWARDS]->(o:Entity)
+		Cypher: `MATCH (:Entity {id: $actor})-[s:STANCE]->(o:Entity)
 RETURN s.predicate AS predicate, o.id AS object, coalesce(o.name, o.id) AS object_name,
-       s.count AS statements, s.reports AS reports, s.first_seen AS first_seen, s.last_seen AS last_seen
+       s.count AS statements, s.first_seen AS first_seen, s.last_seen AS last_seen
 ORDER BY last_seen DESC, predicate, object`,
 	},
 }
@@ -183,13 +183,14 @@ The graph model in brief:
 
 - ` + "`(:Country|Organization)-[:HOLDS]->(:Claim)`" + `, ` + "`(:Person)-[:STATED]->(:Claim)`" + `,
   ` + "`(:Claim)-[:TARGETS]->(entity)`" + `, ` + "`(:Claim)-[:ABOUT]->(:Topic)`" + `.
-- ` + "`(:Claim)-[:EVIDENCED_BY {sentence, start, end, rule, rules_version, extractor_version, lang, confidence, when}]->(:Article)`" + `,
+- ` + "`(:Claim)-[:EVIDENCED_BY {sentence, start, end, rule, rules_version, extractor_version, confidence, when, spans}]->(:Article)`" + `,
   one per reporting article; ` + "`(:Article)-[:PUBLISHED_BY]->(:Source)`" + `, ` + "`(:Article)-[:MENTIONS]->(entity)`" + `.
 - Claim properties: ` + "`predicate, actors, target, topic, date`" + ` (the statement's, a DATE),
   ` + "`when, due_year`" + ` (deadlines), ` + "`text, confidence, corroboration`" + ` (reporting articles),
   ` + "`sources`" + ` (distinct sources), ` + "`first_seen, last_seen`" + ` (publication times of the reports).
-- Stance summaries: ` + "`(actor)-[:HAS_STANCE]->(:Stance {predicate, object, count, reports, first_seen, last_seen})-[:TOWARDS]->(object)`" + `
-  and ` + "`(:Stance)-[:INCLUDES]->(:Claim)`" + `; the object is the claim's target, or its topic when it has none.
+- Stance summaries: ` + "`(actor)-[:STANCE {predicate, count, first_seen, last_seen}]->(object)`" + `, one per
+  actor, predicate and object (the claims' target, or their topic when they have none): ` + "`count`" + ` is the
+  number of distinct claims, ` + "`first_seen`/`last_seen`" + ` their least and greatest statement date.
 - ` + "`(:Person)-[:SERVES_AS {role, from, to}]->(:Country|Organization)`" + ` for roles the gazetteer knows;
   persons it lacks carry ` + "`inferred: true`" + ` and ` + "`SERVES_AS {role, inferred, seen_from, seen_to}`" + `.
 - Every entity node also has the label ` + "`Entity`" + `; every node has a unique ` + "`id`" + `.

@@ -88,8 +88,8 @@ func TestEveryCookbookQueryAnswersItsQuestion(t *testing.T) {
 				"COMMIT-CSG|[GBR]|2025|2023-11-08|[{article:2plus2-en lang:en sentence:the UK plans to deploy its Carrier Strike Group to the Indo-Pacific in 2025 url:https://example.org/RUN/2plus2-en} {article:2plus2-zh lang:zh sentence:英国计划2025年派遣航母打击群赴印太地区 url:https://example.org/RUN/2plus2-zh}]",
 				"COMMIT-G7|[org:g7]|2025-12|2025-04-03|[{article:g7-2025-04 lang:en sentence:The G7 committed to agree a supply chain resilience plan by December 2025 url:https://example.org/RUN/g7-2025-04}]",
 			}},
-		"stance-history": {map[string]any{"actor": "JPN", "object": sc.cn}, "", []string{"predicate", "statements", "first_seen", "last_seen", "reports"},
-			[]string{"call_on|1|2023-05-20|2023-05-20|1", "concern|1|2024-03-15|2024-03-15|1", "oppose|2|2024-09-20|2024-10-05|2"}},
+		"stance-history": {map[string]any{"actor": "JPN", "object": sc.cn}, "", []string{"predicate", "statements", "first_seen", "last_seen"},
+			[]string{"call_on|1|2023-05-20|2023-05-20", "concern|1|2024-03-15|2024-03-15", "oppose|2|2024-09-20|2024-10-05"}},
 		"corroborated": {map[string]any{"min": 2}, "claim", []string{"claim", "predicate", "sources", "by"},
 			[]string{"COMMIT-CSG|commit|2|[mofa-en rfi-zh]", "OPPOSE-COERCION|oppose|2|[mofa-en rfi-zh]"}},
 		"officials-for": {map[string]any{"country": "GBR", "year": 2023}, "person", []string{"person", "name", "statements", "first", "last"},
@@ -112,9 +112,9 @@ func TestEveryCookbookQueryAnswersItsQuestion(t *testing.T) {
 			[]string{"broken-ko|ko|unsupported_language"}},
 		"unknown-officials": {map[string]any{}, "person", []string{"person", "names", "country", "role", "seen_from", "seen_to"},
 			[]string{"person:grant-RUN|[Grant RUN]|GBR|defence-minister|2024-02-10|2024-05-02"}},
-		"actor-dashboard": {map[string]any{"actor": "GBR"}, "object", []string{"predicate", "object", "statements", "reports", "last_seen"},
-			[]string{"commit|topic:ukraine-sovereignty|1|1|2024-05-02", "support|topic:ukraine-sovereignty|1|1|2024-02-10",
-				"commit|place:indo-pacific|1|2|2023-11-08", "oppose|topic:economic-coercion|1|2|2023-11-08", "concern|place:south-china-sea|1|1|2023-03-02"}},
+		"actor-dashboard": {map[string]any{"actor": "GBR"}, "object", []string{"predicate", "object", "statements", "first_seen", "last_seen"},
+			[]string{"commit|topic:ukraine-sovereignty|1|2024-05-02|2024-05-02", "support|topic:ukraine-sovereignty|1|2024-02-10|2024-02-10",
+				"commit|place:indo-pacific|1|2023-11-08|2023-11-08", "oppose|topic:economic-coercion|1|2023-11-08|2023-11-08", "concern|place:south-china-sea|1|2023-03-02|2023-03-02"}},
 	}
 	if len(linker.Cookbook) < 12 {
 		t.Errorf("the cookbook has %d questions, want at least 12", len(linker.Cookbook))

@@ -2,163 +2,230 @@ package linker
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/diplograph/diplograph/services/linker/internal/plan"
 )
 
-// The statements of one batch write, in the order they run: stale evidence
-// of re-extracted articles out, then nodes, then relationships, then the
-// figures derived from them. Every value is a parameter; labels and
+// A batch is written by two statements (three when a re-extraction left
+// claims without evidence), each a sequence of unit subqueries over row
+// parameters: first stale evidence out, nodes, then relationships; then the
+// figures derived from them. Few statements keep round trips and query
+// planning out of the per-batch cost; the statement texts never change, so
+// Neo4j plans them once. Every value is a parameter; labels and
 // relationship types come from the fixed sets below, never from input.
 
-const cypherStaleEvidence = `
-UNWIND $rows AS row
-MATCH (a:Article {id: row.id})
-CALL (a, row) {
-  MATCH (a)<-[e:EVIDENCED_BY]-(c:Claim) WHERE NOT c.id IN row.claims
+// cypherWrite is the main statement of a batch. It returns the ids of
+// claims that re-extracted articles no longer evidence.
+//
+// A claim's actors, target and topic follow from its id, so its HOLDS,
+// TARGETS and ABOUT relationships are created once, by the transaction that
+// creates the claim (those it merely matches are marked linker_old until
+// the statement ends), together
+// with its derived figures, computed from the batch; MERGE, which must look
+// at the relationships a node already has, is kept for what a later report
+// can add (speakers, evidence, mentions of a re-extracted article). Claims
+// that already existed are returned, for their figures to be recomputed
+// from the graph.
+//
+// Stance summaries are relationships (actor)-[:STANCE {predicate, count,
+// first_seen, last_seen}]->(object). A claim enters its actors' stances
+// exactly once, when it is created, under the lock of its uniqueness
+// constraint, and leaves them when it is deleted; so a stance's count is
+// the number of distinct claims in it, and replays change nothing.
+var cypherWrite = buildWrite()
+
+func buildWrite() string {
+	var b strings.Builder
+	b.WriteString(`
+CALL () {
+  UNWIND $articles AS row
+  OPTIONAL MATCH (:Article {id: row.id})<-[e:EVIDENCED_BY]-(c:Claim) WHERE NOT c.id IN row.claims
   DELETE e
-  RETURN collect(c.id) AS stale
+  RETURN collect(DISTINCT c.id) AS stale
 }
-CALL (a, row) {
-  MATCH (a)-[m:MENTIONS]->(x) WHERE NOT x.id IN row.mentions
+CALL () {
+  UNWIND $articles AS row
+  OPTIONAL MATCH (:Article {id: row.id})-[m:MENTIONS]->(x) WHERE NOT x.id IN row.mentions
   DELETE m
-  RETURN count(*) AS dropped
 }
-RETURN stale`
+CALL () {
+  UNWIND $sources AS id
+  MERGE (:Source {id: id})
+}`)
+	// A name from the gazetteer wins; otherwise the least surface form, so
+	// that the result does not depend on which report came first. Surface
+	// forms are kept as a sorted set. Nodes are written only when a value
+	// changes.
+	for _, label := range plan.EntityLabels {
+		fmt.Fprintf(&b, `
+CALL () {
+  UNWIND $nodes%[1]s AS row
+  MERGE (n:%[1]s {id: row.id})
+  WITH n, row,
+       coalesce(row.name, CASE WHEN n.name IS NULL OR (row.first IS NOT NULL AND row.first < n.name) THEN row.first ELSE n.name END) AS name,
+       CASE WHEN row.country IS NULL THEN n.country WHEN n.country IS NULL OR row.country < n.country THEN row.country ELSE n.country END AS country,
+       CASE WHEN row.role IS NULL THEN n.role WHEN n.role IS NULL OR row.role < n.role THEN row.role ELSE n.role END AS role,
+       CASE WHEN row.name IS NOT NULL THEN null WHEN row.inferred THEN true ELSE n.inferred END AS inferred
+  CALL (n, name, country, role, inferred) {
+    WITH n, name, country, role, inferred
+    WHERE NOT n:Entity OR [coalesce(n.name, ''), coalesce(n.country, ''), coalesce(n.role, ''), coalesce(n.inferred, false)]
+                        <> [coalesce(name, ''), coalesce(country, ''), coalesce(role, ''), coalesce(inferred, false)]
+    SET n:Entity, n.name = name, n.country = country, n.role = role, n.inferred = inferred
+  }
+  WITH n, row WHERE any(x IN row.names WHERE NOT x IN coalesce(n.names, []))
+  CALL (n, row) {
+    UNWIND coalesce(n.names, []) + row.names AS x
+    WITH DISTINCT x ORDER BY x
+    RETURN collect(x) AS names
+  }
+  SET n.names = names
+}`, label)
+	}
+	b.WriteString(`
+CALL () {
+  UNWIND $articles AS row
+  MERGE (a:Article {id: row.id})
+  ON MATCH SET a.linker_old = true
+  SET a += row.props
+  WITH a, row
+  CALL (a, row) {
+    MATCH (src:Source {id: row.source})
+    MERGE (a)-[:PUBLISHED_BY]->(src)
+  }
+  CALL (a, row) {
+    UNWIND row.mentions AS x
+    MATCH (e:Entity {id: x})
+    FOREACH (_ IN CASE WHEN a.linker_old IS NULL THEN [1] ELSE [] END | CREATE (a)-[:MENTIONS]->(e))
+    FOREACH (_ IN CASE WHEN a.linker_old IS NULL THEN [] ELSE [1] END | MERGE (a)-[:MENTIONS]->(e))
+  }
+}
+CALL () {
+  UNWIND $claims AS row
+  MERGE (c:Claim {id: row.id})
+  ON CREATE SET c += row.props
+  ON MATCH SET c.linker_old = true
+  WITH c, row WHERE c.linker_old IS NULL
+  CALL (c, row) {
+    MATCH (o:Entity {id: row.object})
+    UNWIND row.actors AS x
+    MATCH (e:Entity {id: x})
+    CREATE (e)-[:HOLDS]->(c)
+    MERGE (e)-[st:STANCE {predicate: row.predicate}]->(o)
+    SET st.count = coalesce(st.count, 0) + 1,
+        st.first_seen = CASE WHEN st.first_seen IS NULL OR c.date < st.first_seen THEN c.date ELSE st.first_seen END,
+        st.last_seen = CASE WHEN st.last_seen IS NULL OR c.date > st.last_seen THEN c.date ELSE st.last_seen END
+  }
+  CALL (c, row) {
+    UNWIND row.targets AS x
+    MATCH (e:Entity {id: x})
+    CREATE (c)-[:TARGETS]->(e)
+  }
+  CALL (c, row) {
+    UNWIND row.topics AS x
+    MATCH (e:Topic {id: x})
+    CREATE (c)-[:ABOUT]->(e)
+  }
+}
+CALL () {
+  UNWIND $stated AS row
+  MATCH (p:Person {id: row.from})
+  MATCH (c:Claim {id: row.to})
+  MERGE (p)-[:STATED]->(c)
+}
+CALL () {
+  UNWIND $evidence AS row
+  MATCH (c:Claim {id: row.claim})
+  MATCH (a:Article {id: row.article})
+  FOREACH (_ IN CASE WHEN c.linker_old IS NULL OR a.linker_old IS NULL THEN [1] ELSE [] END | CREATE (c)-[e:EVIDENCED_BY]->(a) SET e = row.props)
+  FOREACH (_ IN CASE WHEN c.linker_old IS NULL OR a.linker_old IS NULL THEN [] ELSE [1] END | MERGE (c)-[e:EVIDENCED_BY]->(a) SET e = row.props)
+}`)
+	// A gazetteer role is written with its term; a role inferred from texts
+	// widens its observed span.
+	b.WriteString(`
+CALL () {
+  UNWIND $roles AS row
+  MATCH (p:Person {id: row.person})
+  MATCH (o:Entity {id: row.of})
+  MERGE (p)-[r:SERVES_AS {role: row.role}]->(o)
+  SET r.from = CASE WHEN row.seen IS NULL THEN row.from ELSE r.from END,
+      r.to = CASE WHEN row.seen IS NULL THEN row.to ELSE r.to END,
+      r.inferred = CASE WHEN row.seen IS NULL THEN null ELSE true END,
+      r.seen_from = CASE WHEN row.seen IS NULL THEN r.seen_from WHEN r.seen_from IS NULL OR row.seen < r.seen_from THEN row.seen ELSE r.seen_from END,
+      r.seen_to = CASE WHEN row.seen IS NULL THEN r.seen_to WHEN r.seen_to IS NULL OR row.seen > r.seen_to THEN row.seen ELSE r.seen_to END
+}
+CALL () {
+  UNWIND $claims AS row
+  MATCH (c:Claim {id: row.id}) WHERE c.linker_old
+  REMOVE c.linker_old
+  RETURN collect(c.id) AS existing
+}
+CALL () {
+  UNWIND $articles AS row
+  MATCH (a:Article {id: row.id}) WHERE a.linker_old
+  REMOVE a.linker_old
+}
+RETURN stale, existing`)
+	return b.String()
+}
 
 // cypherDropOrphans deletes claims left without evidence and returns the
-// stances to recompute.
+// stances they leave and the claims that survive.
 const cypherDropOrphans = `
 UNWIND $ids AS id
 MATCH (c:Claim {id: id})
-OPTIONAL MATCH (s:Stance)-[:INCLUDES]->(c)
-WITH c, c.id AS cid, collect(s.id) AS stances, EXISTS { (c)-[:EVIDENCED_BY]->() } AS live
+WITH c, c.id AS cid, EXISTS { (c)-[:EVIDENCED_BY]->() } AS live,
+     [a IN c.actors | {actor: a, predicate: c.predicate, object: coalesce(c.target, c.topic)}] AS stances
 FOREACH (_ IN CASE WHEN live THEN [] ELSE [1] END | DETACH DELETE c)
-RETURN stances, CASE WHEN live THEN cid END AS survivor`
+RETURN CASE WHEN live THEN [] ELSE stances END AS stances, CASE WHEN live THEN cid END AS survivor`
 
-const cypherSources = `
-UNWIND $rows AS id
-MERGE (:Source {id: id})`
-
-// cypherNodes is formatted with one label of plan.EntityLabels. A name from
-// the gazetteer wins; otherwise the least surface form, so that the result
-// does not depend on which report came first. Surface forms are kept as a
-// sorted set.
-const cypherNodes = `
-UNWIND $rows AS row
-MERGE (n:%s {id: row.id})
-SET n:Entity,
-    n.name = coalesce(row.name, CASE WHEN n.name IS NULL OR (row.first IS NOT NULL AND row.first < n.name) THEN row.first ELSE n.name END),
-    n.country = CASE WHEN row.country IS NULL THEN n.country WHEN n.country IS NULL OR row.country < n.country THEN row.country ELSE n.country END,
-    n.role = CASE WHEN row.role IS NULL THEN n.role WHEN n.role IS NULL OR row.role < n.role THEN row.role ELSE n.role END,
-    n.inferred = CASE WHEN row.name IS NOT NULL THEN null WHEN row.inferred THEN true ELSE n.inferred END
-WITH n, row WHERE any(x IN row.names WHERE NOT x IN coalesce(n.names, []))
-CALL (n, row) {
-  UNWIND coalesce(n.names, []) + row.names AS x
-  WITH DISTINCT x ORDER BY x
-  RETURN collect(x) AS names
+// cypherRecomputeStances recomputes stance summaries from the claims, for
+// the rare cases where claims are deleted; a stance left with none goes.
+const cypherRecomputeStances = `
+UNWIND $stances AS row
+MATCH (a:Entity {id: row.actor})-[st:STANCE {predicate: row.predicate}]->(:Entity {id: row.object})
+CALL (a, row) {
+  OPTIONAL MATCH (a)-[:HOLDS]->(c:Claim {predicate: row.predicate})
+  WHERE coalesce(c.target, c.topic) = row.object
+  RETURN count(c) AS n, min(c.date) AS first, max(c.date) AS last
 }
-SET n.names = names`
+SET st.count = n, st.first_seen = first, st.last_seen = last
+WITH st, n WHERE n = 0
+DELETE st`
 
-const cypherArticles = `
-UNWIND $rows AS row
-MERGE (a:Article {id: row.id})
-SET a += row.props`
-
-const cypherClaims = `
-UNWIND $rows AS row
-MERGE (c:Claim {id: row.id})
-SET c.predicate = row.predicate, c.actors = row.actors, c.target = row.target, c.topic = row.topic, c.date = row.date`
-
-const cypherStances = `
-UNWIND $rows AS row
-MERGE (s:Stance {id: row.id})
-SET s.actor = row.actor, s.predicate = row.predicate, s.object = row.object`
-
-const cypherEvidence = `
-UNWIND $rows AS row
-MATCH (c:Claim {id: row.claim})
-MATCH (a:Article {id: row.article})
-MERGE (c)-[e:EVIDENCED_BY]->(a)
-SET e += row.props`
-
-// cypherServesAs writes a gazetteer role with its term, or widens the
-// observed span of a role inferred from texts.
-const cypherServesAs = `
-UNWIND $rows AS row
-MATCH (p:Person {id: row.person})
-MATCH (o:Entity {id: row.of})
-MERGE (p)-[r:SERVES_AS {role: row.role}]->(o)
-SET r.from = CASE WHEN row.seen IS NULL THEN row.from ELSE r.from END,
-    r.to = CASE WHEN row.seen IS NULL THEN row.to ELSE r.to END,
-    r.inferred = CASE WHEN row.seen IS NULL THEN null ELSE true END,
-    r.seen_from = CASE WHEN row.seen IS NULL THEN r.seen_from WHEN r.seen_from IS NULL OR row.seen < r.seen_from THEN row.seen ELSE r.seen_from END,
-    r.seen_to = CASE WHEN row.seen IS NULL THEN r.seen_to WHEN r.seen_to IS NULL OR row.seen > r.seen_to THEN row.seen ELSE r.seen_to END`
-
-// cypherDeriveClaims recomputes each claim's figures from its evidence, so
-// that replays and reordering give the same values, and returns what the
-// claim events carry for the claims of this batch.
-const cypherDeriveClaims = `
-UNWIND $rows AS row
-MATCH (c:Claim {id: row.id})
-CALL (c) {
-  MATCH (c)-[e:EVIDENCED_BY]->(a:Article)
-  WITH e, a ORDER BY a.id
-  RETURN count(e) AS n, count(DISTINCT coalesce(a.source, a.id)) AS sources, max(e.confidence) AS conf,
-         collect(e.sentence)[0] AS text, min(a.published) AS first, max(a.published) AS last,
-         [w IN collect(e.when) WHERE w IS NOT NULL] AS whens,
-         collect({article_id: a.id, url: a.url, text: e.sentence, start: e.start, end: e.end, rule: e.rule})[..$maxEvidence] AS evidence
+// cypherDerive recomputes the figures of claims that existed before this
+// batch from all their evidence, so that replays and reordering give the
+// same values, and returns what the claim events carry for those of them
+// in $emit.
+const cypherDerive = `
+CALL () {
+  UNWIND $claims AS id
+  MATCH (c:Claim {id: id})
+  CALL (c) {
+    MATCH (c)-[e:EVIDENCED_BY]->(a:Article)
+    WITH e, a ORDER BY a.id
+    RETURN count(e) AS n, count(DISTINCT coalesce(a.source, a.id)) AS sources, max(e.confidence) AS conf,
+           collect(e.sentence)[0] AS text, min(a.published) AS first, max(a.published) AS last,
+           [w IN collect(e.when) WHERE w IS NOT NULL] AS whens
+  }
+  WITH c, n, sources, conf, text, first, last,
+       reduce(b = null, w IN whens | CASE WHEN b IS NULL OR size(w) > size(b) OR (size(w) = size(b) AND w < b) THEN w ELSE b END) AS when
+  SET c.corroboration = n, c.sources = sources, c.confidence = conf, c.text = text,
+      c.first_seen = first, c.last_seen = last, c.when = when,
+      c.due_year = CASE WHEN when IS NULL THEN null ELSE toInteger(left(when, 4)) END
 }
-WITH c, row, n, sources, conf, text, first, last, evidence,
-     reduce(b = null, w IN whens | CASE WHEN b IS NULL OR size(w) > size(b) OR (size(w) = size(b) AND w < b) THEN w ELSE b END) AS when
-SET c.corroboration = n, c.sources = sources, c.confidence = conf, c.text = text,
-    c.first_seen = first, c.last_seen = last, c.when = when,
-    c.due_year = CASE WHEN when IS NULL THEN null ELSE toInteger(left(when, 4)) END
-WITH c, row, evidence WHERE row.emit
+UNWIND $emit AS id
+MATCH (c:Claim {id: id})
 CALL (c) {
   MATCH (p:Person)-[:STATED]->(c)
   WITH p.id AS pid ORDER BY pid
   RETURN collect(pid) AS speakers
 }
+CALL (c) {
+  MATCH (c)-[e:EVIDENCED_BY]->(a:Article)
+  WITH e, a ORDER BY a.id LIMIT $maxEvidence
+  RETURN collect({article_id: a.id, url: a.url, text: e.sentence, start: e.start, end: e.end, rule: e.rule}) AS evidence
+}
 RETURN c.id AS id, c.predicate AS predicate, c.actors AS actors, c.target AS target, c.topic AS topic,
        c.when AS when, c.date AS date, c.confidence AS confidence, c.corroboration AS corroboration,
        speakers, evidence`
-
-// cypherDeriveStances recomputes stance summaries from their claims and
-// drops those left with none.
-const cypherDeriveStances = `
-UNWIND $ids AS id
-MATCH (s:Stance {id: id})
-CALL (s) {
-  OPTIONAL MATCH (s)-[:INCLUDES]->(c:Claim)
-  RETURN count(c) AS n, min(c.date) AS first, max(c.date) AS last, sum(c.corroboration) AS reports
-}
-SET s.count = n, s.first_seen = first, s.last_seen = last, s.reports = reports
-WITH s, n WHERE n = 0
-DETACH DELETE s`
-
-// edgeKind is one relationship type with the labels of its ends.
-type edgeKind struct {
-	from, rel, to string
-	rows          func(*plan.Plan) []plan.Edge
-}
-
-var edgeKinds = []edgeKind{
-	{"Article", "PUBLISHED_BY", "Source", func(p *plan.Plan) []plan.Edge { return p.Publish }},
-	{"Article", "MENTIONS", "Entity", func(p *plan.Plan) []plan.Edge { return p.Mentions }},
-	{"Entity", "HOLDS", "Claim", func(p *plan.Plan) []plan.Edge { return p.Holds }},
-	{"Person", "STATED", "Claim", func(p *plan.Plan) []plan.Edge { return p.Stated }},
-	{"Claim", "TARGETS", "Entity", func(p *plan.Plan) []plan.Edge { return p.Targets }},
-	{"Claim", "ABOUT", "Topic", func(p *plan.Plan) []plan.Edge { return p.About }},
-	{"Entity", "HAS_STANCE", "Stance", func(p *plan.Plan) []plan.Edge { return p.HasStance }},
-	{"Stance", "TOWARDS", "Entity", func(p *plan.Plan) []plan.Edge { return p.Towards }},
-	{"Stance", "INCLUDES", "Claim", func(p *plan.Plan) []plan.Edge { return p.Includes }},
-}
-
-func (k edgeKind) cypher() string {
-	return fmt.Sprintf(`
-UNWIND $rows AS row
-MATCH (f:%s {id: row.from})
-MATCH (t:%s {id: row.to})
-MERGE (f)-[:%s]->(t)`, k.from, k.to, k.rel)
-}

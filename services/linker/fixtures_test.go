@@ -123,8 +123,7 @@ func cleanup(ctx context.Context, g *linker.Graph, sc scope) error {
 	stmts := []string{
 		`MATCH (a:Article) WHERE a.id STARTS WITH $run
 		 OPTIONAL MATCH (c:Claim)-[:EVIDENCED_BY]->(a)
-		 OPTIONAL MATCH (s:Stance)-[:INCLUDES]->(c)
-		 DETACH DELETE s, c, a`,
+		 DETACH DELETE c, a`,
 		`MATCH (n:Source) WHERE n.id STARTS WITH $run DETACH DELETE n`,
 		`MATCH (n:Entity) WHERE n.id CONTAINS $run OR n.id = $cn DETACH DELETE n`,
 	}
@@ -145,8 +144,7 @@ func dump(t *testing.T, g *linker.Graph, sc scope) string {
 	_, rows, err := g.Query(ctx, `
 MATCH (a:Article) WHERE a.id STARTS WITH $run
 OPTIONAL MATCH (c:Claim)-[:EVIDENCED_BY]->(a)
-OPTIONAL MATCH (s:Stance)-[:INCLUDES]->(c)
-WITH collect(a) + collect(c) + collect(s) AS xs
+WITH collect(a) + collect(c) AS xs
 OPTIONAL MATCH (n) WHERE (n:Entity OR n:Source) AND (n.id CONTAINS $run OR n.id = $cn)
 WITH xs, collect(n) AS ns
 WITH xs + ns AS all

@@ -16,15 +16,13 @@ const SchemaVersion = 1
 // uniqueLabels carry a uniqueness constraint on id. Entity is the label
 // every country, organisation, person, place and topic also carries, so
 // that a relationship to "any entity" is an index lookup.
-var uniqueLabels = []string{"Entity", "Country", "Organization", "Person", "Place", "Topic", "Claim", "Article", "Source", "Stance"}
+var uniqueLabels = []string{"Entity", "Country", "Organization", "Person", "Place", "Topic", "Claim", "Article", "Source"}
 
 // indexes serve the questions analysts and dashboards ask most.
 var indexes = []struct{ name, label, props string }{
 	{"claim_predicate", "Claim", "n.predicate"},
 	{"claim_date", "Claim", "n.date"},
 	{"claim_due_year", "Claim", "n.due_year"},
-	{"stance_actor", "Stance", "n.actor, n.predicate"},
-	{"stance_object", "Stance", "n.object"},
 	{"article_published", "Article", "n.published"},
 	{"entity_name", "Entity", "n.name"},
 }

@@ -3,7 +3,9 @@ package linker
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -63,96 +65,58 @@ func run(ctx context.Context, tx neo4j.ManagedTransaction, what, cypher string, 
 // writePlan runs the statements of one batch. It may be re-run by the
 // driver and so has no effect outside tx.
 func writePlan(ctx context.Context, tx neo4j.ManagedTransaction, p *plan.Plan) ([]schemas.ClaimEvent, error) {
-	stances := map[string]bool{}
-	derive := map[string]bool{}
-	for _, c := range p.Claims {
-		derive[c.ID] = true
-	}
-
-	// Evidence an earlier extraction of these articles gave and this one does not.
-	recs, err := run(ctx, tx, "stale evidence", cypherStaleEvidence, map[string]any{"rows": staleRows(p)})
+	derived := deriveClaims(p)
+	recs, err := run(ctx, tx, "write", cypherWrite, writeParams(p, derived))
 	if err != nil {
 		return nil, err
 	}
-	var stale []any
+	var stale, existing []any
 	for _, r := range recs {
 		v, _ := r.Get("stale")
 		ids, _ := v.([]any)
 		stale = append(stale, ids...)
+		v, _ = r.Get("existing")
+		ids, _ = v.([]any)
+		existing = append(existing, ids...)
+	}
+	// Claims that existed get their figures recomputed from the graph and
+	// their events read back; new ones have theirs from the batch.
+	recompute := map[string]bool{}
+	old := map[string]bool{}
+	for _, id := range existing {
+		if s, ok := id.(string); ok {
+			recompute[s] = true
+			old[s] = true
+		}
 	}
 	if len(stale) > 0 {
+		// A re-extraction dropped claims: delete those left without evidence.
 		recs, err := run(ctx, tx, "orphan claims", cypherDropOrphans, map[string]any{"ids": stale})
 		if err != nil {
 			return nil, err
 		}
+		var stances []any
 		for _, r := range recs {
 			v, _ := r.Get("stances")
-			ids, _ := v.([]any)
-			for _, id := range ids {
-				if s, ok := id.(string); ok {
-					stances[s] = true
-				}
-			}
+			sts, _ := v.([]any)
+			stances = append(stances, sts...)
 			if id, ok := r.Get("survivor"); ok {
-				if s, ok := id.(string); ok && !derive[s] {
-					derive[s] = false
+				if s, ok := id.(string); ok {
+					recompute[s] = true
 				}
 			}
 		}
-	}
-
-	steps := []struct {
-		what, cypher string
-		rows         []any
-	}{{"sources", cypherSources, stringsAny(p.Sources)}}
-	for _, label := range plan.EntityLabels {
-		steps = append(steps, struct {
-			what, cypher string
-			rows         []any
-		}{label + " nodes", fmt.Sprintf(cypherNodes, label), nodeRows(p, label)})
-	}
-	steps = append(steps, []struct {
-		what, cypher string
-		rows         []any
-	}{
-		{"articles", cypherArticles, articleRows(p)},
-		{"claims", cypherClaims, claimRows(p)},
-		{"stances", cypherStances, stanceRows(p)},
-	}...)
-	for _, k := range edgeKinds {
-		steps = append(steps, struct {
-			what, cypher string
-			rows         []any
-		}{k.rel, k.cypher(), edgeRows(k.rows(p))})
-	}
-	steps = append(steps, []struct {
-		what, cypher string
-		rows         []any
-	}{
-		{"evidence", cypherEvidence, evidenceRows(p)},
-		{"roles", cypherServesAs, servesRows(p)},
-	}...)
-	for _, st := range steps {
-		if len(st.rows) == 0 {
-			continue
+		if len(stances) > 0 {
+			if _, err := run(ctx, tx, "stances", cypherRecomputeStances, map[string]any{"stances": stances}); err != nil {
+				return nil, err
+			}
 		}
-		if _, err := run(ctx, tx, st.what, st.cypher, map[string]any{"rows": st.rows}); err != nil {
-			return nil, err
-		}
-	}
-
-	ids := make([]string, 0, len(derive))
-	for id := range derive {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	rows := make([]any, len(ids))
-	for i, id := range ids {
-		rows[i] = map[string]any{"id": id, "emit": derive[id]}
 	}
 	var events []schemas.ClaimEvent
-	if len(rows) > 0 {
-		recs, err = run(ctx, tx, "claim figures", cypherDeriveClaims, map[string]any{"rows": rows, "maxEvidence": maxEventEvidence})
+	if len(recompute) > 0 {
+		recs, err = run(ctx, tx, "derive", cypherDerive, map[string]any{
+			"claims": sortedAny(recompute), "emit": sortedAny(old), "maxEvidence": maxEventEvidence,
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -160,20 +124,131 @@ func writePlan(ctx context.Context, tx neo4j.ManagedTransaction, p *plan.Plan) (
 			events = append(events, claimEvents(r)...)
 		}
 	}
-	for _, s := range p.Stances {
-		stances[s.ID] = true
-	}
-	if len(stances) > 0 {
-		sids := make([]string, 0, len(stances))
-		for id := range stances {
-			sids = append(sids, id)
-		}
-		sort.Strings(sids)
-		if _, err := run(ctx, tx, "stance figures", cypherDeriveStances, map[string]any{"ids": stringsAny(sids)}); err != nil {
-			return nil, err
+	for _, c := range p.Claims {
+		if !old[c.ID] {
+			events = append(events, derived[c.ID].events(c)...)
 		}
 	}
+	sort.Slice(events, func(i, j int) bool {
+		return events[i].ID < events[j].ID || events[i].ID == events[j].ID && events[i].Actor < events[j].Actor
+	})
 	return events, nil
+}
+
+// figures are a claim's derived properties, computed from its evidence the
+// way cypherDerive computes them from the graph.
+type figures struct {
+	corroboration, sources int
+	confidence             float64
+	text                   string
+	first, last            *time.Time
+	when                   *string
+	evidence               []schemas.Evidence
+	speakers               []string
+}
+
+func (f figures) props(c plan.Claim) map[string]any {
+	var first, last, due any
+	if f.first != nil {
+		first, last = *f.first, *f.last
+	}
+	if f.when != nil {
+		if y, err := strconv.Atoi((*f.when)[:4]); err == nil {
+			due = int64(y)
+		}
+	}
+	return map[string]any{
+		"predicate": c.Predicate, "actors": stringsAny(c.Actors), "target": ptrString(c.Target), "topic": ptrString(c.Topic),
+		"date": dateParam(c.Date), "corroboration": int64(f.corroboration), "sources": int64(f.sources),
+		"confidence": f.confidence, "text": f.text, "first_seen": first, "last_seen": last,
+		"when": ptrString(f.when), "due_year": due,
+	}
+}
+
+func (f figures) events(c plan.Claim) []schemas.ClaimEvent {
+	out := make([]schemas.ClaimEvent, 0, len(c.Actors))
+	for _, a := range c.Actors {
+		out = append(out, schemas.ClaimEvent{
+			Schema: schemas.ClaimV1, ID: c.ID, Predicate: c.Predicate, Actor: a, Actors: slices.Clone(c.Actors),
+			Speakers: slices.Clone(f.speakers), Target: c.Target, Topic: c.Topic, When: f.when, Date: c.Date,
+			Confidence: f.confidence, Evidence: slices.Clone(f.evidence), Corroboration: f.corroboration,
+		})
+	}
+	return out
+}
+
+// deriveClaims computes the figures of the batch's claims from the batch
+// alone: right for the claims it creates, which have no other evidence.
+func deriveClaims(p *plan.Plan) map[string]figures {
+	arts := make(map[string]*plan.Article, len(p.Articles))
+	for i := range p.Articles {
+		arts[p.Articles[i].ID] = &p.Articles[i]
+	}
+	speakers := map[string][]string{}
+	for _, e := range p.Stated {
+		speakers[e.To] = append(speakers[e.To], e.From)
+	}
+	out := make(map[string]figures, len(p.Claims))
+	sources := map[string]map[string]bool{}
+	// p.Evidence is sorted by claim, then article: the first is the text.
+	for _, e := range p.Evidence {
+		f, seen := out[e.Claim]
+		a := arts[e.Article]
+		if !seen {
+			f = figures{text: e.Sentence, confidence: e.Confidence, speakers: speakers[e.Claim], evidence: []schemas.Evidence{}}
+			if f.speakers == nil {
+				f.speakers = []string{}
+			}
+			sources[e.Claim] = map[string]bool{}
+		}
+		f.corroboration++
+		f.confidence = max(f.confidence, e.Confidence)
+		src := a.Source
+		if src == "" {
+			src = a.ID
+		}
+		sources[e.Claim][src] = true
+		f.sources = len(sources[e.Claim])
+		if a.Published != nil && !a.Published.IsZero() {
+			t := a.Published.UTC()
+			if f.first == nil || t.Before(*f.first) {
+				f.first = &t
+			}
+			if f.last == nil || t.After(*f.last) {
+				l := t
+				f.last = &l
+			}
+		}
+		if w := e.When; w != nil && (f.when == nil || len(*w) > len(*f.when) || len(*w) == len(*f.when) && *w < *f.when) {
+			f.when = w
+		}
+		if len(f.evidence) < maxEventEvidence {
+			f.evidence = append(f.evidence, schemas.Evidence{ArticleID: a.ID, URL: a.URL, Text: e.Sentence, Start: e.Start, End: e.End, Rule: e.Rule})
+		}
+		out[e.Claim] = f
+	}
+	return out
+}
+
+// writeParams are the row lists of the main statement.
+func writeParams(p *plan.Plan, derived map[string]figures) map[string]any {
+	params := map[string]any{
+		"articles": articleRows(p), "sources": stringsAny(p.Sources), "claims": claimRows(p, derived),
+		"evidence": evidenceRows(p), "roles": servesRows(p), "stated": edgeRows(p.Stated),
+	}
+	for _, label := range plan.EntityLabels {
+		params["nodes"+label] = nodeRows(p, label)
+	}
+	return params
+}
+
+func sortedAny(set map[string]bool) []any {
+	ids := make([]string, 0, len(set))
+	for id := range set {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return stringsAny(ids)
 }
 
 // claimEvents builds one event per actor from a claim-figures record.
@@ -273,16 +348,8 @@ func timeDate(t *time.Time) any {
 	return dbtype.Date(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
 }
 
-func staleRows(p *plan.Plan) []any {
-	out := make([]any, len(p.Articles))
-	for i, a := range p.Articles {
-		out[i] = map[string]any{"id": a.ID, "claims": stringsAny(a.Claims), "mentions": stringsAny(a.Mentions)}
-	}
-	return out
-}
-
 func nodeRows(p *plan.Plan, label string) []any {
-	var out []any
+	out := []any{}
 	for _, n := range p.Nodes {
 		if n.Label != label {
 			continue
@@ -306,7 +373,7 @@ func articleRows(p *plan.Plan) []any {
 		if a.Published != nil && !a.Published.IsZero() {
 			published = a.Published.UTC()
 		}
-		out[i] = map[string]any{"id": a.ID, "props": map[string]any{
+		out[i] = map[string]any{"id": a.ID, "source": a.Source, "claims": stringsAny(a.Claims), "mentions": stringsAny(a.Mentions), "props": map[string]any{
 			"doc": optString(a.Doc), "source": optString(a.Source), "url": optString(a.URL), "title": optString(a.Title),
 			"lang": optString(a.Lang), "published": published, "date": dateParam(a.Date),
 			"extractor_version": optString(a.ExtractorVersion), "rules_version": optString(a.RulesVersion),
@@ -317,21 +384,19 @@ func articleRows(p *plan.Plan) []any {
 	return out
 }
 
-func claimRows(p *plan.Plan) []any {
+func claimRows(p *plan.Plan, derived map[string]figures) []any {
+	opt := func(s *string) []any {
+		if s == nil {
+			return []any{}
+		}
+		return []any{*s}
+	}
 	out := make([]any, len(p.Claims))
 	for i, c := range p.Claims {
 		out[i] = map[string]any{
-			"id": c.ID, "predicate": c.Predicate, "actors": stringsAny(c.Actors),
-			"target": ptrString(c.Target), "topic": ptrString(c.Topic), "date": dateParam(c.Date),
+			"id": c.ID, "predicate": c.Predicate, "actors": stringsAny(c.Actors), "object": c.Object,
+			"targets": opt(c.Target), "topics": opt(c.Topic), "props": derived[c.ID].props(c),
 		}
-	}
-	return out
-}
-
-func stanceRows(p *plan.Plan) []any {
-	out := make([]any, len(p.Stances))
-	for i, s := range p.Stances {
-		out[i] = map[string]any{"id": s.ID, "actor": s.Actor, "predicate": s.Predicate, "object": s.Object}
 	}
 	return out
 }
@@ -348,13 +413,20 @@ func evidenceRows(p *plan.Plan) []any {
 	out := make([]any, len(p.Evidence))
 	for i, e := range p.Evidence {
 		out[i] = map[string]any{"claim": e.Claim, "article": e.Article, "props": map[string]any{
-			"sentence": e.Sentence, "start": int64(e.Start), "end": int64(e.End), "spans": int64(e.Spans),
+			"sentence": e.Sentence, "start": int64(e.Start), "end": int64(e.End), "spans": spans(e.Spans),
 			"rule": e.Rule, "rules_version": optString(e.RulesVersion), "extractor_version": optString(e.ExtractorVersion),
-			"lang": optString(e.Lang), "confidence": e.Confidence, "when": ptrString(e.When),
-			"speakers": stringsAny(e.Speakers),
+			"confidence": e.Confidence, "when": ptrString(e.When),
 		}}
 	}
 	return out
+}
+
+// spans is recorded only when a text states the claim more than once.
+func spans(n int) any {
+	if n <= 1 {
+		return nil
+	}
+	return int64(n)
 }
 
 func servesRows(p *plan.Plan) []any {

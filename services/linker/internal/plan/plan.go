@@ -77,13 +77,6 @@ func ClaimID(actors []string, predicate string, target, topic *string, date stri
 	return "claim:" + hex.EncodeToString(sum[:16])
 }
 
-// StanceID is the id of the summary of every claim by actor with predicate
-// about object (the target, or the topic when there is no target).
-func StanceID(actor, predicate, object string) string {
-	sum := sha256.Sum256([]byte(actor + "|" + predicate + "|" + object))
-	return "stance:" + hex.EncodeToString(sum[:16])
-}
-
 // ArticleID is the id of the article an extraction reports on.
 func ArticleID(x *schemas.Extraction) string {
 	if x.ArticleID != "" {
@@ -221,6 +214,9 @@ type Claim struct {
 	Target    *string
 	Topic     *string
 	Date      string
+	// Object is what the claim's stance is about: the target, or the topic
+	// when there is no target.
+	Object string
 }
 
 // Evidence is one article's report of a claim.
@@ -248,29 +244,20 @@ type ServesAs struct {
 	Seen             string     // for inferred roles: the statement date it was seen on
 }
 
-// Stance is the summary of an actor's claims with one predicate about one object.
-type Stance struct {
-	ID, Actor, Predicate, Object string
-}
-
 // Plan is everything one batch writes, each list sorted by key.
 type Plan struct {
-	Sources   []string
-	Nodes     []Node
-	Articles  []Article
-	Claims    []Claim
-	Stances   []Stance
-	Evidence  []Evidence
-	Holds     []Edge // actor → claim
-	Stated    []Edge // person → claim
-	Targets   []Edge // claim → entity
-	About     []Edge // claim → topic
-	Mentions  []Edge // article → entity
-	Publish   []Edge // article → source
-	ServesAs  []ServesAs
-	HasStance []Edge // actor → stance
-	Towards   []Edge // stance → object
-	Includes  []Edge // stance → claim
+	Sources  []string
+	Nodes    []Node
+	Articles []Article
+	Claims   []Claim
+	Evidence []Evidence
+	Holds    []Edge // actor → claim
+	Stated   []Edge // person → claim
+	Targets  []Edge // claim → entity
+	About    []Edge // claim → topic
+	Mentions []Edge // article → entity
+	Publish  []Edge // article → source
+	ServesAs []ServesAs
 	// Skipped counts claims left out: negated ones, which state no stance.
 	Skipped int
 }
@@ -286,7 +273,6 @@ func Build(xs []schemas.Extraction, gaz Gazetteer) Plan {
 		evidence: map[[2]string]*Evidence{},
 		sets:     map[string]map[Edge]bool{},
 		serves:   map[string]ServesAs{},
-		stances:  map[string]Stance{},
 		sources:  map[string]bool{},
 	}
 	last := map[string]int{}
@@ -325,10 +311,6 @@ func Build(xs []schemas.Extraction, gaz Gazetteer) Plan {
 		a, c := p.Evidence[i], p.Evidence[j]
 		return a.Claim < c.Claim || a.Claim == c.Claim && a.Article < c.Article
 	})
-	for _, s := range b.stances {
-		p.Stances = append(p.Stances, s)
-	}
-	sort.Slice(p.Stances, func(i, j int) bool { return p.Stances[i].ID < p.Stances[j].ID })
 	for _, s := range b.serves {
 		p.ServesAs = append(p.ServesAs, s)
 	}
@@ -342,9 +324,6 @@ func Build(xs []schemas.Extraction, gaz Gazetteer) Plan {
 	p.About = b.edges("about")
 	p.Mentions = b.edges("mentions")
 	p.Publish = b.edges("publish")
-	p.HasStance = b.edges("has_stance")
-	p.Towards = b.edges("towards")
-	p.Includes = b.edges("includes")
 	return p
 }
 
@@ -355,7 +334,6 @@ type builder struct {
 	evidence map[[2]string]*Evidence
 	sets     map[string]map[Edge]bool
 	serves   map[string]ServesAs
-	stances  map[string]Stance
 	sources  map[string]bool
 	skipped  int
 }
@@ -439,11 +417,6 @@ func (b *builder) article(x *schemas.Extraction) Article {
 		}
 		id := ClaimID(c.Actors, c.Predicate, c.Target, c.Topic, date)
 		claims[id] = true
-		if _, ok := b.claims[id]; !ok {
-			actors := slices.Clone(c.Actors)
-			sort.Strings(actors)
-			b.claims[id] = &Claim{ID: id, Predicate: c.Predicate, Actors: slices.Compact(actors), Target: c.Target, Topic: c.Topic, Date: date}
-		}
 		object := ""
 		if c.Topic != nil {
 			object = *c.Topic
@@ -455,14 +428,14 @@ func (b *builder) article(x *schemas.Extraction) Article {
 			b.node(object, "")
 			b.edge("targets", id, object)
 		}
+		if _, ok := b.claims[id]; !ok {
+			actors := slices.Clone(c.Actors)
+			sort.Strings(actors)
+			b.claims[id] = &Claim{ID: id, Predicate: c.Predicate, Actors: slices.Compact(actors), Target: c.Target, Topic: c.Topic, Date: date, Object: object}
+		}
 		for _, actor := range c.Actors {
 			b.node(actor, "")
 			b.edge("holds", actor, id)
-			st := Stance{ID: StanceID(actor, c.Predicate, object), Actor: actor, Predicate: c.Predicate, Object: object}
-			b.stances[st.ID] = st
-			b.edge("has_stance", actor, st.ID)
-			b.edge("towards", st.ID, object)
-			b.edge("includes", st.ID, id)
 		}
 		var speakers []string
 		for _, s := range c.Speakers {

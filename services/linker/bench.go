@@ -1,0 +1,299 @@
+package linker
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	mrand "math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/diplograph/diplograph/schemas"
+	"github.com/diplograph/diplograph/services/linker/internal/plan"
+)
+
+// BenchResult compares the linker's write path with a floor measured in
+// the same run: the same claim reports written by one bare UNWIND … MERGE
+// statement per batch (claim, article, actors, target and topic, and the
+// HOLDS, ABOUT and EVIDENCED_BY relationships), with no resolution, no
+// sorting, no derived figures and no stance summaries.
+type BenchResult struct {
+	Extractions int           // extractions written
+	Claims      int           // claim reports (claim × article) written
+	Batches     int           // transactions per run
+	Batch       int           // extractions per batch
+	Linker      time.Duration // time of Graph.Write over all batches
+	Floor       time.Duration // time of the floor over all batches
+	LinkerRate  float64       // claim reports per second, linker
+	FloorRate   float64       // claim reports per second, floor
+	Ratio       float64       // LinkerRate / FloorRate
+}
+
+func (r BenchResult) String() string {
+	return fmt.Sprintf("%d extractions, %d claim reports, %d batches of %d: linker %.0f claims/s (%v), floor %.0f claims/s (%v), %.0f %% of the floor",
+		r.Extractions, r.Claims, r.Batches, r.Batch, r.LinkerRate, r.Linker.Round(time.Millisecond), r.FloorRate, r.Floor.Round(time.Millisecond), 100*r.Ratio)
+}
+
+const cypherFloor = `
+UNWIND $rows AS r
+MERGE (c:Claim {id: r.claim})
+SET c.predicate = r.predicate, c.date = r.date, c.text = r.text, c.confidence = r.confidence
+MERGE (a:Article {id: r.article})
+MERGE (c)-[e:EVIDENCED_BY]->(a)
+SET e.sentence = r.text, e.rule = r.rule
+FOREACH (x IN r.actors | MERGE (n:Entity {id: x}) MERGE (n)-[:HOLDS]->(c))
+FOREACH (x IN r.objects | MERGE (n:Entity {id: x}) MERGE (c)-[:ABOUT]->(n))`
+
+// BenchLink writes xs to the graph in batches of batch extractions, once
+// through the linker's write path and once through the floor, and reports
+// both rates. Its data are kept apart from the real graph (every id it
+// writes, but country codes, carries a bench token) and deleted afterwards,
+// and the stance summaries of the real graph it touched are recomputed.
+func BenchLink(ctx context.Context, g *Graph, xs []schemas.Extraction, batch int) (BenchResult, error) {
+	if batch <= 0 {
+		batch = 64
+	}
+	token := benchToken()
+	ours := Rebrand(xs, token)
+	floorRows := floorBatches(ours, batch, "floor-"+token)
+	res := BenchResult{Extractions: len(xs), Batch: batch}
+	for _, rows := range floorRows {
+		res.Claims += len(rows)
+	}
+	defer func() { _ = benchCleanup(context.WithoutCancel(ctx), g, token) }()
+
+	// Floor and linker batches alternate, so that a load spike on a shared
+	// machine slows both alike.
+	for i, rows := range floorRows {
+		start := time.Now()
+		if _, err := neo4j.ExecuteQuery(ctx, g.driver, cypherFloor, map[string]any{"rows": rows}, neo4j.EagerResultTransformer, g.queryOpts()...); err != nil {
+			return res, g.classify(fmt.Errorf("floor batch: %w", err))
+		}
+		res.Floor += time.Since(start)
+		start = time.Now()
+		if _, err := g.Write(ctx, ours[i*batch:min((i+1)*batch, len(ours))]); err != nil {
+			return res, err
+		}
+		res.Linker += time.Since(start)
+		res.Batches++
+	}
+	res.LinkerRate = float64(res.Claims) / res.Linker.Seconds()
+	res.FloorRate = float64(res.Claims) / res.Floor.Seconds()
+	res.Ratio = res.LinkerRate / res.FloorRate
+	return res, nil
+}
+
+func benchToken() string {
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	return "bench" + hex.EncodeToString(b)
+}
+
+// Rebrand returns copies of xs whose ids (articles, sources, organisations,
+// persons, places, topics; not country codes) carry token, so that they
+// neither meet nor change the claims of the real graph.
+func Rebrand(xs []schemas.Extraction, token string) []schemas.Extraction {
+	re := func(id string) string {
+		if l, ok := plan.LabelOf(id); ok && l == plan.Country || id == "" {
+			return id
+		}
+		if p, rest, ok := strings.Cut(id, ":"); ok {
+			return p + ":" + token + "-" + rest
+		}
+		return token + "-" + id
+	}
+	reAll := func(ids []string) []string {
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			out[i] = re(id)
+		}
+		return out
+	}
+	reP := func(p *string) *string {
+		if p == nil {
+			return nil
+		}
+		s := re(*p)
+		return &s
+	}
+	out := make([]schemas.Extraction, len(xs))
+	for i, x := range xs {
+		x.Doc = token + "-" + x.Doc
+		if x.ArticleID != "" {
+			x.ArticleID = token + "-" + x.ArticleID
+		}
+		if x.Source != "" {
+			x.Source = token + "-" + x.Source
+		}
+		ents := make([]schemas.Entity, len(x.Entities))
+		for j, e := range x.Entities {
+			e.ID = re(e.ID)
+			ents[j] = e
+		}
+		x.Entities = ents
+		claims := make([]schemas.Claim, len(x.Claims))
+		for j, c := range x.Claims {
+			c.Actors, c.Speakers = reAll(c.Actors), reAll(c.Speakers)
+			c.Target, c.Topic = reP(c.Target), reP(c.Topic)
+			claims[j] = c
+		}
+		x.Claims = claims
+		out[i] = x
+	}
+	return out
+}
+
+// floorBatches turns extractions into the floor's rows: one per claim
+// report, every id under prefix.
+func floorBatches(xs []schemas.Extraction, batch int, prefix string) [][]any {
+	var out [][]any
+	for i := 0; i < len(xs); i += batch {
+		var rows []any
+		for _, x := range xs[i:min(i+batch, len(xs))] {
+			if x.Error != nil {
+				continue
+			}
+			date := plan.StatementDate(&x)
+			for _, c := range x.Claims {
+				var objects []any
+				for _, p := range []*string{c.Target, c.Topic} {
+					if p != nil {
+						objects = append(objects, prefix+"-"+*p)
+					}
+				}
+				actors := make([]any, len(c.Actors))
+				for j, a := range c.Actors {
+					actors[j] = prefix + "-" + a
+				}
+				rows = append(rows, map[string]any{
+					"claim":   prefix + "-" + plan.ClaimID(c.Actors, c.Predicate, c.Target, c.Topic, date),
+					"article": prefix + "-" + plan.ArticleID(&x), "predicate": c.Predicate, "date": dateParam(date),
+					"text": c.Evidence.Text, "confidence": c.Confidence, "rule": c.Rule,
+					"actors": actors, "objects": objects,
+				})
+			}
+		}
+		out = append(out, rows)
+	}
+	return out
+}
+
+// benchCleanup deletes what a bench run wrote and recomputes the stance
+// summaries of the real graph that its claims entered.
+func benchCleanup(ctx context.Context, g *Graph, token string) error {
+	params := map[string]any{"token": token, "floor": "floor-" + token}
+	// Stances of the real graph that bench claims entered (their object has
+	// no bench token) are recomputed once the bench claims are gone.
+	_, rows, err := g.Query(ctx, `MATCH (c:Claim)-[:EVIDENCED_BY]->(a:Article) WHERE a.id STARTS WITH $token
+WITH DISTINCT c WHERE NOT coalesce(c.target, c.topic) CONTAINS $token
+UNWIND c.actors AS actor
+RETURN collect(DISTINCT {actor: actor, predicate: c.predicate, object: coalesce(c.target, c.topic)})`, params)
+	if err != nil {
+		return err
+	}
+	var touched []any
+	if len(rows) > 0 {
+		touched, _ = rows[0][0].([]any)
+	}
+	steps := []string{
+		`MATCH (a:Article) WHERE a.id STARTS WITH $token OR a.id STARTS WITH $floor
+		 CALL (a) { MATCH (c:Claim)-[:EVIDENCED_BY]->(a) DETACH DELETE c } IN TRANSACTIONS OF 500 ROWS`,
+		`MATCH (a:Article) WHERE a.id STARTS WITH $token OR a.id STARTS WITH $floor
+		 CALL (a) { DETACH DELETE a } IN TRANSACTIONS OF 1000 ROWS`,
+		`MATCH (n) WHERE (n:Entity OR n:Source) AND (n.id CONTAINS $token)
+		 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS`,
+	}
+	for _, st := range steps {
+		if err := g.autoCommit(ctx, st, params); err != nil {
+			return err
+		}
+	}
+	if len(touched) == 0 {
+		return nil
+	}
+	_, err = neo4j.ExecuteQuery(ctx, g.driver, cypherRecomputeStances, map[string]any{"stances": touched}, neo4j.EagerResultTransformer, g.queryOpts()...)
+	return g.classify(err)
+}
+
+// autoCommit runs a statement in an auto-commit transaction, as
+// CALL … IN TRANSACTIONS requires.
+func (g *Graph) autoCommit(ctx context.Context, cypher string, params map[string]any) error {
+	s := g.session(ctx, neo4j.AccessModeWrite)
+	defer s.Close(context.WithoutCancel(ctx))
+	res, err := s.Run(ctx, cypher, params)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return g.classify(err)
+	}
+	return nil
+}
+
+// SyntheticCorpus returns n extractions shaped like the pipeline's: four
+// claims each among twenty states, two organisations, places and topics,
+// speakers with roles, and every third statement reported twice (in
+// Chinese and English), so that claims meet and stances accumulate. It is
+// deterministic.
+func SyntheticCorpus(n int) []schemas.Extraction {
+	r := mrand.New(mrand.NewPCG(42, uint64(n)))
+	countries := []string{"CHN", "JPN", "GBR", "USA", "FRA", "DEU", "KOR", "IND", "AUS", "CAN", "ITA", "RUS", "UKR", "BRA", "ZAF", "IDN", "PHL", "VNM", "SGP", "TUR"}
+	orgs := []string{"org:un", "org:eu", "org:g7", "org:asean"}
+	base := time.Date(2023, 1, 1, 8, 0, 0, 0, time.UTC)
+	pick := func(xs []string) string { return xs[r.IntN(len(xs))] }
+	out := make([]schemas.Extraction, 0, n)
+	for len(out) < n {
+		i := len(out)
+		published := base.Add(time.Duration(r.IntN(730*24)) * time.Hour)
+		date := published.Format(time.DateOnly)
+		var ents []schemas.Entity
+		var claims []schemas.Claim
+		for k := 0; k < 4; k++ {
+			actor := pick(countries)
+			if r.IntN(6) == 0 {
+				actor = pick(orgs)
+			}
+			c := schemas.Claim{Predicate: schemas.Predicates[r.IntN(len(schemas.Predicates))], Actors: []string{actor}, Speakers: []string{},
+				Confidence: 0.5 + r.Float64()/2, Rule: "bench.rule", Evidence: schemas.Span{Text: fmt.Sprintf("statement %d.%d of %s", i, k, actor), Start: k * 40, End: k*40 + 30}}
+			if r.IntN(3) == 0 {
+				c.Actors = append(c.Actors, pick(countries))
+			}
+			if r.IntN(2) == 0 {
+				t := pick(countries)
+				if r.IntN(3) == 0 {
+					t = fmt.Sprintf("place:bench-place-%d", r.IntN(30))
+				}
+				c.Target = &t
+			}
+			topic := fmt.Sprintf("topic:bench-topic-%d", r.IntN(60))
+			c.Topic = &topic
+			if c.Predicate == "commit" {
+				w := fmt.Sprint(2024 + r.IntN(4))
+				c.When = &w
+			}
+			if r.IntN(2) == 0 {
+				pid := fmt.Sprintf("p%d", k)
+				ents = append(ents, schemas.Entity{ID: pid, Type: "person", Name: fmt.Sprintf("Minister %s %d", actor, r.IntN(3)), Role: "foreign-minister", Country: actor})
+				c.Speakers = []string{pid}
+			}
+			for _, a := range c.Actors {
+				ents = append(ents, schemas.Entity{ID: a, Type: "country", Name: a})
+			}
+			claims = append(claims, c)
+		}
+		for _, lang := range []string{"en", "zh"} {
+			if lang == "zh" && (r.IntN(3) != 0 || len(out) == n-1) {
+				continue
+			}
+			p := published
+			out = append(out, schemas.Extraction{
+				Schema: schemas.ExtractionV1, Doc: fmt.Sprintf("bench-%d-%s", i, lang), Source: "bench-" + lang, Lang: lang,
+				Published: &p, Date: date, ExtractorVersion: "bench", RulesVersion: "bench", Entities: ents, Claims: claims,
+			})
+		}
+	}
+	return out
+}
