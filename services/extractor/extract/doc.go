@@ -154,6 +154,7 @@ func (d *doc) findMentions(text string, base int, main bool) []*mention {
 	if d.lang == "zh" {
 		out = d.addCompounds(text, out, base)
 	}
+	out = d.resolveOrgans(text, out)
 	out = d.resolveTitles(text, out)
 	if main {
 		for _, m := range out {
@@ -481,6 +482,44 @@ func (d *doc) resolveTitles(text string, ms []*mention) []*mention {
 		}
 	}
 	return out
+}
+
+// resolveOrgans gives a generic organ (外交部, the Foreign Ministry) its
+// state: the state named right before it ("日本外务省", "China's Foreign
+// Ministry"), the sending state of an embassy ("中国驻加拿大使馆"), or, in
+// Chinese text, China for a bare 外交部 or 驻…使馆.
+func (d *doc) resolveOrgans(text string, ms []*mention) []*mention {
+	for i, m := range ms {
+		if m.organ < 0 || m.kind != mActor || len(m.ids) > 0 {
+			continue
+		}
+		o := d.e.organs[m.organ]
+		c := ""
+		if i > 0 {
+			p := ms[i-1]
+			gap := strings.TrimSpace(text[p.end:m.start])
+			switch {
+			case p.kind == mActor && len(p.ids) == 1 && (gap == "" || gap == "'s" || gap == "’s"):
+				c = p.ids[0]
+			case p.kind == mActor && len(p.ids) == 1 && strings.HasSuffix(text[:p.start], "驻"):
+				// 中国驻加拿大使馆: the embassy belongs to the state before 驻
+				c = "CHN"
+				if i > 1 && ms[i-2].kind == mActor && len(ms[i-2].ids) == 1 && ms[i-2].end == p.start-len("驻") {
+					c = ms[i-2].ids[0]
+				}
+			}
+		}
+		if c == "" && d.lang == "zh" && (o.Type == "foreign-ministry" || o.Type == "defence-ministry" || o.Type == "embassy") {
+			c = "CHN"
+		}
+		if c != "" {
+			m.ids, m.entity, m.entType = []string{c}, true, lexicon.KindCountry
+			if d.explain {
+				m.how = m.text + " (organ) → " + c
+			}
+		}
+	}
+	return ms
 }
 
 // personSlug makes a person id for a name the gazetteer lacks.
