@@ -259,6 +259,15 @@ func (d *doc) claims() []draft {
 			if subj.start >= 0 {
 				sentSubj = subj
 			}
+			ps := d.postSpeaker(sm, m)
+			if ps != nil && len(subj.speakers) == 0 && len(ps.ids) > 0 && contains(subj.ids, ps.ids[0]) {
+				c := *subj
+				c.speakers = []string{ps.person}
+				if d.explain {
+					c.how += " (said by " + ps.how + ")"
+				}
+				subj = &c
+			}
 			if len(subj.speakers) == 0 && d.lastSpeaker != nil && d.lastSpeaker.sent >= si-1 && len(d.lastSpeaker.ids) > 0 && contains(subj.ids, d.lastSpeaker.ids[0]) {
 				// 上川阳子表示，日本反对…: the minister speaks for the state
 				c := *subj
@@ -321,6 +330,19 @@ func (d *doc) claims() []draft {
 			}
 			if cue.Frame != "should" && cue.Frame != "hope" && cue.Frame != "accuse" {
 				targets = d.targetsFor(cue, objMents, sm[:ci], m, holders, cs)
+			}
+			if ps != nil && len(ps.ids) > 0 && pred == "commit" && len(subj.speakers) == 0 && !contains(subj.ids, ps.ids[0]) {
+				// "Ukraine will receive eight jets next year, Frederiksen confirmed":
+				// the speaker's state commits, the subject receives
+				if len(targets) == 0 {
+					targets = append([]string{}, subj.ids...)
+				}
+				c := *subj
+				c.ids, c.speakers = append([]string{}, ps.ids...), []string{ps.person}
+				if d.explain {
+					c.how = ps.how + " (named after the statement)"
+				}
+				subj, holders = &c, c.ids
 			}
 			topics := d.topicsIn(objMents)
 			if len(topics) == 0 && m.entID != "" {
@@ -916,6 +938,30 @@ func (d *doc) recentOther(off int, speaker []string, si int) []string {
 		}
 		if (m.kind == mActor || m.kind == mPerson) && len(m.ids) > 0 && len(minus(m.ids, speaker)) > 0 && !strings.HasPrefix(d.text[m.end:], "时间") {
 			return minus(m.ids, speaker)[:1]
+		}
+	}
+	return nil
+}
+
+// postSpeaker finds a person named after the claim as its source in
+// English (", Frederiksen said", ", the prime minister confirmed").
+func (d *doc) postSpeaker(sm []*mention, cue *mention) *mention {
+	if d.lang != "en" {
+		return nil
+	}
+	for _, m := range sm {
+		if m.start < cue.end || m.kind != mPerson || len(m.ids) == 0 {
+			continue
+		}
+		before := strings.TrimRight(d.text[max(0, m.start-3):m.start], " ")
+		if !strings.HasSuffix(before, ",") && !strings.HasSuffix(before, "”") && !strings.HasSuffix(before, "\"") {
+			continue
+		}
+		after := strings.TrimLeft(d.text[m.end:min(len(d.text), m.end+16)], " ")
+		for _, v := range []string{"said", "confirmed", "announced", "added", "stressed", "noted", "told", "says", "pledged"} {
+			if strings.HasPrefix(after, v) {
+				return m
+			}
 		}
 	}
 	return nil
