@@ -129,6 +129,10 @@ func (d *doc) claims() []draft {
 		}
 		// reporter's framing: a sentence that is an outlet's report of a
 		// source is still read, but the source itself is not a subject
+		qs := d.quoteSpeaker(si)
+		if qs != nil {
+			d.lastSpeaker = qs
+		}
 		absorbedUntil := -1
 		_ = lastTopic
 		conjoined := map[*mention]bool{}
@@ -157,7 +161,17 @@ func (d *doc) claims() []draft {
 			if ce < s.End && runeLen(strings.TrimSpace(d.text[m.end:ce])) <= 1 && (cue.Frame == "absorb" || cue.Frame == "weak" || cue.Frame == "stance" || cue.Frame == "modal") {
 				// 一致认为，…; agreed: … — the content follows the break
 				_, size := utf8.DecodeRuneInString(d.text[ce:])
-				ce = d.clauseEnd(ce+size, s.End, ext)
+				next := d.clauseEnd(ce+size, s.End, ext)
+				opensNew := false
+				for _, n := range sm[ci+1:] {
+					if n.start >= ce && n.start < next && ((n.kind == mCue && cue.Frame == "stance") || n.isActorish()) && runeLen(strings.TrimSpace(d.text[ce+size:n.start])) <= 1 {
+						opensNew = true
+						break
+					}
+				}
+				if !opensNew {
+					ce = next
+				}
 			}
 			if cue.Frame == "absorb" && d.lang == "zh" {
 				// 双方同意落实共识，管控分歧，推进对话: one agreement over several clauses
@@ -243,6 +257,12 @@ func (d *doc) claims() []draft {
 			neg := d.negated(m, cs)
 			intensity := d.intensity(m, cs)
 			subj := d.subjectOf(sm, ci, s.Start, cs, cue)
+			if subj == nil && qs != nil {
+				subj = d.resolve(qs)
+				if subj != nil {
+					subj.start = -1
+				}
+			}
 			if subj == nil {
 				if sentSubj != nil {
 					subj = sentSubj
@@ -316,6 +336,19 @@ func (d *doc) claims() []draft {
 				// X粗暴干涉…, 此举违反…: the speaker condemns X, or the party the act refers to
 				speaker := d.speakerOf(sm, ci, s.Start, cs, carry)
 				accused := d.accusedBefore(sm, ci, cs)
+				if qs != nil {
+					// “X粗暴干涉…”汪文斌说: the quoted speaker accuses the quote's subject
+					speaker = d.resolve(qs)
+					if accused == nil && subj != nil && subj.start >= 0 && speaker != nil && !sameSet(subj.ids, speaker.ids) {
+						accused = subj
+					}
+				}
+				if speaker != nil && accused != nil && sameSet(accused.ids, speaker.ids) && d.lastSpeaker != nil {
+					// 七国集团…打压别国企业: the accused opens the sentence; the speaker is who was speaking
+					if ls := d.resolve(d.lastSpeaker); ls != nil && !sameSet(ls.ids, accused.ids) {
+						speaker = ls
+					}
+				}
 				if speaker == nil {
 					continue
 				}
@@ -364,6 +397,9 @@ func (d *doc) claims() []draft {
 			whens = uniqStr(whens)
 			if len(targets) == 0 && len(topics) == 0 && lastTopic != "" && d.anaphoric(cs, scopeEnd) {
 				topics = []string{lastTopic} // 该战机, the agreement: the topic of the claim before
+			}
+			if len(targets) == 0 && len(topics) == 0 && lastTarget != "" && lastTargetSent >= si-2 && strings.Contains(d.text[cs:m.start], "对此") && !contains(holders, lastTarget) {
+				targets = []string{lastTarget} // 中方对此表示坚决反对: what was just named
 			}
 			if len(targets) == 0 && len(topics) == 0 {
 				continue
@@ -467,7 +503,7 @@ func newVerbPhrase(before string) bool {
 // conjunction reports a gap that only joins two verbs (和, and, or).
 func conjunction(gap string) bool {
 	switch strings.TrimSpace(gap) {
-	case "和", "与", "及", "并", "、", "and", "or", ",", "，", "或":
+	case "和", "与", "及", "并", "、", "and", "or", "或":
 		return true
 	}
 	return false
@@ -938,6 +974,39 @@ func (d *doc) recentOther(off int, speaker []string, si int) []string {
 		}
 		if (m.kind == mActor || m.kind == mPerson) && len(m.ids) > 0 && len(minus(m.ids, speaker)) > 0 && !strings.HasPrefix(d.text[m.end:], "时间") {
 			return minus(m.ids, speaker)[:1]
+		}
+	}
+	return nil
+}
+
+// quoteSpeaker finds who says a quoted Chinese sentence: “……”汪文斌说 /
+// “……。”汪文斌表示, the person right after the closing quote.
+func (d *doc) quoteSpeaker(si int) *mention {
+	if d.lang != "zh" || si < 0 || si >= len(d.sents) {
+		return nil
+	}
+	s := d.sents[si]
+	if !strings.HasPrefix(d.text[s.Start:s.End], "“") {
+		return nil
+	}
+	end := s.End
+	if i := strings.LastIndex(d.text[s.Start:s.End], "”"); i >= 0 {
+		end = s.Start + i + len("”")
+	}
+	for _, m := range d.ments {
+		if m.start < end {
+			continue
+		}
+		if m.start > end+12 {
+			break
+		}
+		if m.kind != mPerson || len(m.ids) == 0 {
+			continue
+		}
+		gap := strings.Trim(d.text[end:m.start], " ，,\n")
+		after := d.text[m.end:min(len(d.text), m.end+9)]
+		if runeLen(gap) <= 1 && (strings.HasPrefix(after, "说") || strings.HasPrefix(after, "表示") || strings.HasPrefix(after, "指出") || strings.HasPrefix(after, "强调") || strings.HasPrefix(after, "称")) {
+			return m
 		}
 	}
 	return nil
