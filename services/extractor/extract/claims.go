@@ -400,6 +400,9 @@ func (d *doc) claims() []draft {
 			}
 			if len(targets) == 0 && len(topics) == 0 && lastTarget != "" && lastTargetSent >= si-2 && strings.Contains(d.text[cs:m.start], "对此") && !contains(holders, lastTarget) {
 				targets = []string{lastTarget} // 中方对此表示坚决反对: what was just named
+				if lastTopic != "" {
+					topics = []string{lastTopic}
+				}
 			}
 			if len(targets) == 0 && len(topics) == 0 {
 				continue
