@@ -456,7 +456,17 @@ func (d *doc) claims() []draft {
 				}
 				dr := draft{claim: c}
 				if d.explain {
-					dr.expl = Explanation{Rule: cue.Rule, Cue: m.text, Actor: subj.how, Target: strings.Join(targetHow, "; "), Negated: neg}
+					how := targetHow
+					if target != "" && len(how) == 0 {
+						how = []string{target + " (" + targetMode(cue) + ")"}
+					}
+					if topic != "" {
+						how = append(how, "topic "+topic)
+					}
+					if when != "" {
+						how = append(how, "when "+when)
+					}
+					dr.expl = Explanation{Rule: cue.Rule, Cue: m.text, Actor: subj.how, Target: strings.Join(how, "; "), Negated: neg}
 				}
 				out = append(out, dr)
 			}
@@ -501,6 +511,31 @@ func newVerbPhrase(before string) bool {
 		}
 	}
 	return false
+}
+
+// targetMode names how a rule picks its target, for explanations.
+func targetMode(c *rules.Cue) string {
+	switch c.Frame {
+	case "should":
+		return "the party called on by \"should\""
+	case "accuse":
+		return "the party accused"
+	case "hope":
+		return "the party addressed"
+	}
+	switch c.Target {
+	case "adjacent":
+		return "named right after the cue"
+	case "first":
+		return "first party in the object"
+	case "all":
+		return "named in the object"
+	case "relation":
+		return "with/to/between the party"
+	case "before":
+		return "the right-holder before the cue"
+	}
+	return c.Target
 }
 
 // conjunction reports a gap that only joins two verbs (和, and, or).
