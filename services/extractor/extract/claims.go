@@ -384,17 +384,6 @@ func (d *doc) claims() []draft {
 			if len(topics) == 0 && preStart >= 0 {
 				topics = d.topicsIn(d.inScope(sm, preStart, m.start))
 			}
-			whens := d.whensIn(cs, scopeEnd, pred)
-			if pred == "commit" {
-				whens = append(whens, d.scheduleYears(sm, scopeEnd, s.End)...)
-			}
-			if cue.Frame == "importance" && len(whens) > 0 {
-				pred = "commit"
-			}
-			if pred != "commit" && pred != "agree" {
-				whens = deadlineOnly(whens)
-			}
-			whens = uniqStr(whens)
 			if len(targets) == 0 && len(topics) == 0 && lastTopic != "" && d.anaphoric(cs, scopeEnd) {
 				topics = []string{lastTopic} // 该战机, the agreement: the topic of the claim before
 			}
@@ -407,6 +396,17 @@ func (d *doc) claims() []draft {
 			if len(targets) == 0 && len(topics) == 0 {
 				continue
 			}
+			whens := d.whensIn(cs, scopeEnd, pred)
+			if pred == "commit" {
+				whens = append(whens, d.scheduleYears(sm, scopeEnd, s.End)...)
+			}
+			if cue.Frame == "importance" && len(whens) > 0 {
+				pred = "commit"
+			}
+			if pred != "commit" && pred != "agree" {
+				whens = deadlineOnly(whens)
+			}
+			whens = uniqStr(whens)
 			if len(topics) > 0 {
 				lastTopic = topics[0]
 			}
@@ -1285,6 +1285,9 @@ func (d *doc) whensIn(start, end int, pred string) []string {
 	if !hasDigits(seg) {
 		// no year
 	} else if d.lang == "zh" || d.lang == "ja" {
+		if !strings.Contains(seg, "年") {
+			goto relative
+		}
 		for _, m := range zhYear.FindAllStringSubmatch(seg, -1) {
 			out = append(out, m[1]+tagDeadline(m[2]))
 		}
@@ -1293,18 +1296,21 @@ func (d *doc) whensIn(start, end int, pred string) []string {
 			out = append(out, m[2]+tagDeadline(m[1]))
 		}
 	}
+relative:
 	if !d.date.IsZero() && len(out) == 0 && hasDigits(seg) {
 		// a day without a year (6月22日, on June 22) is in the publication year
-		if zhMonthDay.MatchString(seg) || (d.lang == "en" && enMonthDay.MatchString(seg)) {
+		if (strings.Contains(seg, "月") && zhMonthDay.MatchString(seg)) || (d.lang == "en" && enMonthDay.MatchString(seg)) {
 			out = append(out, strconv.Itoa(d.date.Year()))
 		}
 	}
 	if !d.date.IsZero() {
-		low := strings.ToLower(seg)
-		for _, md := range d.e.rules.Modifiers {
-			if md.Lang == d.lang && md.Kind == "year" && strings.Contains(low, md.Phrase) {
-				n, err := strconv.Atoi(md.Value)
-				if err == nil {
+		low := seg
+		if d.lang == "en" {
+			low = strings.ToLower(seg)
+		}
+		for _, md := range d.e.yearMods[d.lang] {
+			if strings.Contains(low, md.Phrase) {
+				if n, err := strconv.Atoi(md.Value); err == nil {
 					out = append(out, strconv.Itoa(d.date.Year()+n))
 				}
 			}

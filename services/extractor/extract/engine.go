@@ -53,6 +53,8 @@ type Engine struct {
 	abbrevs map[rune][]string
 	matcher *gazetteer.Matcher
 	seg     *segment.Segmenter
+	// yearMods are the relative-year modifiers by language.
+	yearMods map[string][]rules.Modifier
 	// intensifiers are the high/low modifiers by "lang:kind".
 	intensifiers map[string][]string
 	// extraTopics are topic entities named only in rules/topics.tsv.
@@ -139,8 +141,12 @@ func New(opts Options) (*Engine, error) {
 		}
 	}
 	e.intensifiers = map[string][]string{}
+	e.yearMods = map[string][]rules.Modifier{}
 	for i, m := range rs.Modifiers {
 		add(m.Phrase, gazetteer.Payload{Kind: pMod, Ref: int32(i)})
+		if m.Kind == "year" {
+			e.yearMods[m.Lang] = append(e.yearMods[m.Lang], m)
+		}
 		if m.Kind == "high" || m.Kind == "low" {
 			k := m.Lang + ":" + m.Kind
 			e.intensifiers[k] = append(e.intensifiers[k], m.Phrase)
