@@ -781,6 +781,9 @@ func (d *doc) isObject(sm []*mention, i int, sentStart int) bool {
 		}
 		gap := strings.TrimSpace(d.text[p.end:m.start])
 		gap = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(gap, "the"), "The"))
+		if p.isActorish() && (gap == "and" || gap == "和" || gap == "与" || gap == "、" || gap == "及") {
+			return d.isObject(sm, k, sentStart) // between Japan and the UK: both are objects
+		}
 		if (gap != "" && runeLen(gap) > 2) || strings.ContainsAny(gap, ",，:：;；") {
 			break
 		}
@@ -1166,6 +1169,7 @@ func (d *doc) targetsFor(cue *rules.Cue, objs, before []*mention, cueM *mention,
 			}
 		}
 	case "relation":
+		relSeen := false
 		for i, m := range objs {
 			if !(isParty(m) || m.kind == mPlace) {
 				continue
@@ -1179,7 +1183,7 @@ func (d *doc) targetsFor(cue *rules.Cue, objs, before []*mention, cueM *mention,
 					rel = true
 				}
 				// with Japan and the UK: the second party of a relation
-				if (gap == "and" || gap == "和" || gap == "与" || gap == "、") && isParty(p) && len(out) > 0 {
+				if (gap == "and" || gap == "和" || gap == "与" || gap == "、") && isParty(p) && relSeen {
 					rel = true
 				}
 			}
@@ -1188,6 +1192,7 @@ func (d *doc) targetsFor(cue *rules.Cue, objs, before []*mention, cueM *mention,
 				rel = true
 			}
 			if rel {
+				relSeen = true
 				if m.kind == mPlace {
 					out = append(out, m.entID)
 				} else {
