@@ -47,3 +47,21 @@ func TestOutletsAndTimeZonesAreNotEntities(t *testing.T) {
 		}
 	}
 }
+
+func TestJapaneseTextYieldsEntitiesWithoutClaims(t *testing.T) {
+	e := testEngine(t)
+	x := e.Extract(schemas.Article{Name: "ja", Format: schemas.FormatText, Body: "岸田文雄首相は訪米し、バイデン大統領と会談した。日本政府は中国の経済的威圧に反対している。"})
+	if x.Error != nil || x.Lang != "ja" {
+		t.Fatalf("lang %q error %+v", x.Lang, x.Error)
+	}
+	if len(x.Claims) != 0 {
+		t.Errorf("claims from Japanese text without Japanese rules: %+v", x.Claims)
+	}
+	ids := map[string]bool{}
+	for _, en := range x.Entities {
+		ids[en.ID] = true
+	}
+	if !ids["CHN"] || !ids["person:kishida-fumio"] {
+		t.Errorf("entities %+v lack CHN or Kishida", x.Entities)
+	}
+}
