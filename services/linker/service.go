@@ -221,6 +221,12 @@ func (s *Service) handle(ctx context.Context, msgs []jetstream.Msg) []error {
 		return errs
 	}
 	events, err := s.Graph.Write(ctx, xs)
+	for err != nil && unavailable(err) && s.awaitGraph(ctx) {
+		// Neo4j went away mid-batch: the batch stays in flight and is
+		// written as soon as Neo4j answers, rather than redelivered after a
+		// backoff that would outlast the outage.
+		events, err = s.Graph.Write(ctx, xs)
+	}
 	if err != nil && !unavailable(err) && len(xs) > 1 {
 		// Not an outage: find the extraction Neo4j refuses, write the rest.
 		events, err = s.writeOneByOne(ctx, xs, idx, errs)
@@ -266,6 +272,31 @@ func (s *Service) handle(ctx context.Context, msgs []jetstream.Msg) []error {
 		}
 	}
 	return errs
+}
+
+// awaitGraph waits until Neo4j answers and reports whether it does while
+// the batch may still be held: 10 s before the handler's deadline (itself
+// within the consumer's AckWait), or 30 s without one.
+func (s *Service) awaitGraph(ctx context.Context) bool {
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		deadline = time.Now().Add(30 * time.Second)
+	}
+	deadline = deadline.Add(-10 * time.Second)
+	for time.Now().Before(deadline) {
+		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		err := s.Graph.Ping(pctx)
+		cancel()
+		if err == nil {
+			return true
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+	return false
 }
 
 // writeOneByOne writes each extraction in its own transaction after a batch
