@@ -354,10 +354,13 @@ func (d *doc) claims() []draft {
 				}
 				if accused != nil && !sameSet(accused.ids, speaker.ids) {
 					targets = minus(accused.ids, speaker.ids)
-				} else if accused == nil && lastTarget != "" && lastTargetSent >= si-2 && !contains(speaker.ids, lastTarget) {
-					targets = []string{lastTarget} // 此举: the act the speaker just opposed
-				} else if accused == nil {
-					targets = d.recentOther(m.start, speaker.ids, si)
+				} else if accused == nil && d.refersBack(cs, m.start) {
+					// 此举, this move: the act the speaker just opposed, else the party just named
+					if lastTarget != "" && lastTargetSent >= si-1 && !contains(speaker.ids, lastTarget) {
+						targets = []string{lastTarget}
+					} else {
+						targets = d.recentOther(m.start, speaker.ids, si)
+					}
 				}
 				holders, subj = speaker.ids, speaker
 			}
@@ -395,6 +398,9 @@ func (d *doc) claims() []draft {
 			}
 			if len(targets) == 0 && len(topics) == 0 {
 				continue
+			}
+			if cue.Frame == "should" && len(topics) == 0 {
+				continue // 不得擅自使用: an obligation about nothing we know is not a claim
 			}
 			whens := d.whensIn(cs, scopeEnd, pred)
 			if pred == "commit" {
@@ -961,6 +967,18 @@ func (d *doc) speakerBefore(sm []*mention, ci, sentStart int, lastPerson *mentio
 	return carry
 }
 
+// refersBack reports an accusation whose subject points back (此举, 这一做法,
+// this move, such actions).
+func (d *doc) refersBack(start, end int) bool {
+	c := strings.ToLower(d.text[start:end])
+	for _, w := range []string{"此举", "这一做法", "这种做法", "这一行为", "上述", "该举动", "this move", "this step", "such actions", "the move", "this decision"} {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // anaphoric reports a clause that refers back to what was just named (该…).
 func (d *doc) anaphoric(start, end int) bool {
 	c := d.text[start:end]
@@ -1010,7 +1028,7 @@ func (d *doc) recentOther(off int, speaker []string, si int) []string {
 		if m.start >= off {
 			continue
 		}
-		if m.sent < si-2 {
+		if m.sent < si-1 {
 			break
 		}
 		if (m.kind == mActor || m.kind == mPerson) && len(m.ids) > 0 && len(minus(m.ids, speaker)) > 0 && !strings.HasPrefix(d.text[m.end:], "时间") {

@@ -143,6 +143,10 @@ func New(opts Options) (*Engine, error) {
 	e.intensifiers = map[string][]string{}
 	e.yearMods = map[string][]rules.Modifier{}
 	for i, m := range rs.Modifiers {
+		if m.Kind == "block" {
+			b.Add(m.Phrase, gazetteer.Payload{Kind: pBlock})
+			continue
+		}
 		add(m.Phrase, gazetteer.Payload{Kind: pMod, Ref: int32(i)})
 		if m.Kind == "year" {
 			e.yearMods[m.Lang] = append(e.yearMods[m.Lang], m)
