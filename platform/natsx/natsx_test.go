@@ -3,6 +3,7 @@ package natsx_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -242,5 +243,45 @@ func eventually(t *testing.T, d time.Duration, cond func() bool) {
 			t.Fatal("condition not met in time")
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+type backlogRecorder struct {
+	mu      sync.Mutex
+	pending []uint64
+	dead    []uint64
+}
+
+func (b *backlogRecorder) Observe(string, string, time.Duration) {}
+func (b *backlogRecorder) ObserveBacklog(p, d uint64) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.pending = append(b.pending, p)
+	b.dead = append(b.dead, d)
+}
+
+func TestTheWorkerReportsItsBacklog(t *testing.T) {
+	js := startJetStream(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for i := range 5 {
+		if _, err := natsx.Publish(ctx, js, natsx.Event{Subject: schemas.ArticleSubject("t"), ID: fmt.Sprint("b", i), Type: "x", Source: "t", Body: i}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := natsx.Publish(ctx, js, natsx.Event{Subject: schemas.DLQSubject("t"), ID: "dead", Type: "x", Source: "t", Body: 1}); err != nil {
+		t.Fatal(err)
+	}
+	rec := &backlogRecorder{}
+	release := make(chan struct{})
+	w := &natsx.Worker{JS: js, Stream: schemas.StreamArticles, Consumer: natsx.ConsumerExtractor, Service: "t", Log: quiet(), Observer: rec, Batch: 1,
+		Handle: func(context.Context, []jetstream.Msg) []error { <-release; return []error{nil} }}
+	go func() { _ = w.Run(ctx) }()
+	go func() { time.Sleep(200 * time.Millisecond); close(release) }()
+	eventually(t, 10*time.Second, func() bool { rec.mu.Lock(); defer rec.mu.Unlock(); return len(rec.pending) > 0 })
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	if rec.pending[0] == 0 || rec.pending[0] > 5 || rec.dead[0] != 1 {
+		t.Fatalf("backlog reports pending=%v dead=%v, want 1..5 pending and 1 dead letter", rec.pending, rec.dead)
 	}
 }

@@ -55,6 +55,16 @@ type Observer interface {
 	Observe(outcome, reason string, latency time.Duration)
 }
 
+// BacklogObserver, when an Observer also implements it, receives every few
+// seconds the number of messages waiting on the worker's consumer (pending
+// plus in flight) and the number of dead letters.
+type BacklogObserver interface {
+	ObserveBacklog(pending uint64, deadLetters uint64)
+}
+
+// backlogEvery is how often the worker reports its backlog.
+const backlogEvery = 5 * time.Second
+
 // BatchHandler handles a batch of messages and returns one error per
 // message (nil when its effect is durable). It must not ack.
 type BatchHandler func(ctx context.Context, msgs []jetstream.Msg) []error
@@ -96,7 +106,12 @@ func (w *Worker) Run(ctx context.Context) error {
 	defer w.running.Store(false)
 	var cons jetstream.Consumer
 	failures := 0
+	var lastBacklog time.Time
 	for ctx.Err() == nil {
+		if cons != nil && time.Since(lastBacklog) >= backlogEvery {
+			lastBacklog = time.Now()
+			w.reportBacklog(ctx, cons)
+		}
 		if cons == nil {
 			c, err := Consumer(ctx, w.JS, w.Stream, w.Consumer)
 			if err != nil {
@@ -156,6 +171,26 @@ func (w *Worker) Run(ctx context.Context) error {
 		cancel()
 	}
 	return nil
+}
+
+func (w *Worker) reportBacklog(ctx context.Context, cons jetstream.Consumer) {
+	bo, ok := w.Observer.(BacklogObserver)
+	if !ok {
+		return
+	}
+	ictx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	info, err := cons.Info(ictx)
+	if err != nil {
+		return
+	}
+	var dead uint64
+	if st, err := w.JS.Stream(ictx, schemas.StreamDLQ); err == nil {
+		if si, err := st.Info(ictx); err == nil {
+			dead = si.State.Msgs
+		}
+	}
+	bo.ObserveBacklog(info.NumPending+uint64(info.NumAckPending), dead)
 }
 
 func (w *Worker) settle(ctx context.Context, log *slog.Logger, m jetstream.Msg, herr error, latency time.Duration) {

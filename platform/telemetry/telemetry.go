@@ -84,6 +84,12 @@ func (o StageObserver) Observe(outcome, reason string, latency time.Duration) {
 	}
 }
 
+// ObserveBacklog records the consumer's backlog and the dead-letter count.
+func (o StageObserver) ObserveBacklog(pending, deadLetters uint64) {
+	o.M.Lag.WithLabelValues(o.Stage).Set(float64(pending))
+	o.M.DLQ.Set(float64(deadLetters))
+}
+
 // Check reports whether one dependency is ready; nil means ready.
 type Check func(ctx context.Context) error
 

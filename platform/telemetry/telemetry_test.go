@@ -45,7 +45,11 @@ func TestReadyzFollowsItsChecks(t *testing.T) {
 		t.Fatalf("livez = %d", code)
 	}
 	telemetry.StageObserver{M: m, Stage: "linker"}.Observe("dead_letter", "malformed", 0)
+	telemetry.StageObserver{M: m, Stage: "linker"}.ObserveBacklog(42, 3)
 	if code, body := get("/metrics"); code != 200 || !strings.Contains(body, `diplograph_errors_total{reason="malformed",stage="linker"} 1`) {
 		t.Fatalf("metrics = %d, missing the error counter:\n%s", code, body)
+	}
+	if _, body := get("/metrics"); !strings.Contains(body, `diplograph_consumer_pending{stage="linker"} 42`) || !strings.Contains(body, "diplograph_dlq_messages 3") {
+		t.Fatalf("metrics miss the backlog gauges:\n%s", body)
 	}
 }
