@@ -222,7 +222,7 @@ func (d *doc) claims() []draft {
 			case "absorb", "should":
 				absorbedUntil = ce
 			case "weak", "modal", "hope":
-				if cue.Frame == "hope" && d.adjacentActor(d.inScope(sm, m.end, ce), m.end) != nil {
+				if cue.Frame == "hope" && d.addressee(sm, m, ce) != nil {
 					absorbedUntil = ce
 					break
 				}
@@ -310,7 +310,7 @@ func (d *doc) claims() []draft {
 			holders := subj.ids
 			switch cue.Frame {
 			case "hope":
-				if t := d.adjacentActor(objMents, m.end); t != nil && !sameSet(t.ids, holders) {
+				if t := d.addressee(sm, m, ce); t != nil && !sameSet(t.ids, holders) {
 					targets = append(targets, minus(t.ids, holders)...)
 				} else {
 					pred = "commit"
@@ -412,7 +412,7 @@ func (d *doc) claims() []draft {
 			if pred != "commit" && pred != "agree" {
 				whens = deadlineOnly(whens)
 			}
-			whens = uniqStr(whens)
+			whens = d.plausibleWhens(uniqStr(whens))
 			if len(topics) > 0 {
 				lastTopic = topics[0]
 			}
@@ -1125,6 +1125,20 @@ func (d *doc) firstInClause(sm []*mention, k, sentStart int) bool {
 	return true
 }
 
+// addressee is the party right after 希望/hope (希望美方…, hopes the US
+// will…): nothing but a space between them.
+func (d *doc) addressee(sm []*mention, cue *mention, end int) *mention {
+	t := d.adjacentActor(d.inScope(sm, cue.end, end), cue.end)
+	if t == nil {
+		return nil
+	}
+	gap := strings.ToLower(strings.TrimSpace(d.text[cue.end:t.start]))
+	if gap != "" && gap != "that" && gap != "the" && gap != "that the" {
+		return nil
+	}
+	return t
+}
+
 // adjacentActor returns the first actor mention right after off.
 func (d *doc) adjacentActor(ms []*mention, off int) *mention {
 	for _, m := range ms {
@@ -1383,6 +1397,23 @@ func tagDeadline(s string) string {
 		return "!"
 	}
 	return ""
+}
+
+// plausibleWhens drops years before the statement's year: a commitment's
+// date lies ahead (同1990年相比 is a baseline, not a deadline).
+func (d *doc) plausibleWhens(ws []string) []string {
+	floor := 2000
+	if !d.date.IsZero() {
+		floor = d.date.Year()
+	}
+	out := ws[:0]
+	for _, w := range ws {
+		if y, err := strconv.Atoi(w[:min(4, len(w))]); err == nil && y < floor {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 func deadlineOnly(ws []string) []string {
