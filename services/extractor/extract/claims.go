@@ -872,6 +872,18 @@ func (d *doc) subjectOf(sm []*mention, ci int, sentStart, cs int, cue *rules.Cue
 	return subj
 }
 
+// dual reports a collective that names two or more parties (双方, 两国,
+// both sides, the two countries).
+func dual(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range []string{"双", "两", "三", "四", "both", "two", "three", "four"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // coordinatedBefore reports that sm[k] is joined to an actor before it (X和Y).
 func (d *doc) coordinatedBefore(sm []*mention, k int) bool {
 	if k == 0 {
@@ -903,6 +915,9 @@ func (d *doc) resolve(m *mention) *subject {
 		d.lastSpeaker = m
 		return &subject{ids: append([]string{}, m.ids...), speakers: []string{m.person}, how: m.how, start: m.start}
 	case mCollective:
+		if len(d.parties) < 2 && len(d.pairParties) >= 2 && dual(m.text) {
+			return &subject{ids: append([]string{}, d.pairParties...), how: m.text + " → parties: " + strings.Join(d.pairParties, ", ") + " (first two actors of the lead)", start: m.start}
+		}
 		if len(d.parties) == 0 {
 			return nil
 		}

@@ -77,7 +77,10 @@ type doc struct {
 	ments    []*mention
 	parties  []string
 	partyHow string
-	explain  bool
+	// pairParties are the first two actors of the lead, for "both sides"
+	// when fewer than two parties were found.
+	pairParties []string
+	explain     bool
 	// lastSpeaker is the last person who was a claim's subject.
 	lastSpeaker *mention
 }
@@ -622,21 +625,60 @@ func (d *doc) findParties(title string) ([]string, string) {
 			return ids, "pair in lead"
 		}
 	}
-	// the actors of the lead, in order
-	var ids []string
+	// the actors of the lead, in order: loosely (any actor named) for
+	// "both sides", strictly (actors that act, not venues or objects) else
+	var loose []string
 	for _, m := range d.ments {
 		if m.sent >= limit {
 			break
 		}
 		if (m.kind == mActor || m.kind == mPerson) && len(m.ids) > 0 && m.hasMod("reporter") == nil {
-			ids = append(ids, m.ids...)
+			loose = append(loose, m.ids...)
+		}
+	}
+	if loose = uniq(loose); len(loose) > 2 {
+		loose = loose[:2]
+	}
+	d.pairParties = loose
+	var ids []string
+	for si := 0; si < len(d.sents) && si < limit; si++ {
+		var sm []*mention
+		for _, m := range d.ments {
+			if m.sent == si {
+				sm = append(sm, m)
+			}
+		}
+		for k, m := range sm {
+			if (m.kind == mActor || m.kind == mPerson) && len(m.ids) > 0 && !d.isObject(sm, k, d.sents[si].Start) && !d.venue(m) {
+				ids = append(ids, m.ids...)
+			}
 		}
 	}
 	ids = uniq(ids)
+	if len(ids) > 0 && strings.HasPrefix(ids[0], "org:") {
+		// a multilateral body's ministers or leaders speak as the body
+		return ids[:1], "organisation leading the text"
+	}
 	if len(ids) > 2 {
 		ids = ids[:2]
 	}
 	return ids, "actors of the lead"
+}
+
+// venue reports a state named as where something happens ("in the Japanese
+// city of Sapporo", "在日本召开").
+func (d *doc) venue(m *mention) bool {
+	start := max(0, m.start-12)
+	for start < m.start && !utf8.RuneStart(d.text[start]) {
+		start++
+	}
+	before := strings.ToLower(d.text[start:m.start])
+	before = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(before), "the"))
+	if strings.HasSuffix(before, " in") || strings.HasSuffix(before, "在") || strings.HasSuffix(before, "于") || strings.HasSuffix(before, " at") {
+		return true
+	}
+	after := strings.ToLower(d.text[m.end:min(len(d.text), m.end+8)])
+	return strings.HasPrefix(after, " city") || strings.HasPrefix(after, "时间")
 }
 
 func shift(ms []*mention, by int) []*mention {
