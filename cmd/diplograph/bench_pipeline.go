@@ -164,4 +164,3 @@ func (p *pacedPublisher) Publish(ctx context.Context, a schemas.Article) (bool, 
 	}
 	return p.next.Publish(ctx, a)
 }
-
