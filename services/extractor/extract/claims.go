@@ -173,7 +173,7 @@ func (d *doc) claims() []draft {
 					ce = next
 				}
 			}
-			if cue.Frame == "absorb" && d.lang == "zh" {
+			if (cue.Frame == "absorb" || cue.Frame == "modal") && d.lang == "zh" {
 				// 双方同意落实共识，管控分歧，推进对话: one agreement over several clauses
 				for ce < s.End {
 					r, size := utf8.DecodeRuneInString(d.text[ce:])
@@ -654,11 +654,13 @@ func (d *doc) inScope(sm []*mention, start, end int) []*mention {
 func (d *doc) topicsIn(ms []*mention) []string {
 	var out []string
 	var prev *mention
-	for _, m := range ms {
+	for i, m := range ms {
 		if m.kind != mTopic {
 			continue
 		}
-
+		if prev == nil && d.adverbial(m) && d.laterTopic(ms[i+1:]) {
+			continue // 根据《联合国宪章》的原则实现和平: the charter is the manner, peace the aim
+		}
 		if prev != nil {
 			gap := strings.TrimSpace(d.text[prev.end:m.start])
 			if strings.Contains(gap, "•") || strings.Contains(gap, "\n") {
@@ -674,6 +676,31 @@ func (d *doc) topicsIn(ms []*mention) []string {
 		prev = m
 	}
 	return uniq(out)
+}
+
+// adverbial reports a topic introduced as a manner or basis (根据, in line
+// with) rather than as what the claim is about.
+func (d *doc) adverbial(m *mention) bool {
+	start := max(0, m.start-20)
+	for start < m.start && !utf8.RuneStart(d.text[start]) {
+		start++
+	}
+	before := strings.ToLower(strings.TrimRight(d.text[start:m.start], " 《“"))
+	for _, w := range []string{"根据", "按照", "依照", "依据", "遵照", "in accordance with", "in line with", "consistent with", "based on"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) laterTopic(ms []*mention) bool {
+	for _, m := range ms {
+		if m.kind == mTopic {
+			return true
+		}
+	}
+	return false
 }
 
 // introducesList reports a gap that opens an enumeration of examples.
