@@ -183,7 +183,8 @@ func (d *doc) claims() []draft {
 					next := d.clauseEnd(ce+size, s.End, false)
 					newSubject := false
 					for _, n := range sm[ci+1:] {
-						if n.start >= ce && n.start < next && (n.isActorish() || n.kind == mCue && n.cue.Frame != "modal") && runeLen(strings.TrimSpace(d.text[ce+size:n.start])) <= 2 {
+						lead := runeLen(strings.TrimSpace(d.text[ce+size : max(ce+size, n.start)]))
+						if n.start >= ce && n.start < next && ((n.isActorish() && lead <= 2) || (n.kind == mCue && n.cue.Frame != "modal" && lead <= 4)) {
 							newSubject = true
 							break
 						}
@@ -499,6 +500,7 @@ func (d *doc) claims() []draft {
 			}
 			if subj.start >= 0 {
 				carry = subj
+				d.lastSubject = subj
 			}
 		}
 	}
@@ -950,9 +952,13 @@ func (d *doc) resolve(m *mention) *subject {
 		}
 		return &subject{ids: append([]string{}, d.parties...), how: m.text + " → parties: " + strings.Join(d.parties, ", ") + " (" + d.partyHow + ")", start: m.start}
 	case mSelf:
-		// we: the speaker's state when a person speaks, else the parties
+		// we: the speaker's state when a person speaks, else the state that
+		// was speaking, else the parties
 		if p := d.lastSpeaker; p != nil && p.end <= m.start && p.sent >= m.sent-2 {
 			return &subject{ids: append([]string{}, p.ids...), speakers: []string{p.person}, how: m.text + " → speaker " + p.how, start: m.start}
+		}
+		if d.lastSubject != nil && len(d.lastSubject.ids) == 1 && len(d.parties) < 2 {
+			return &subject{ids: append([]string{}, d.lastSubject.ids...), speakers: d.lastSubject.speakers, how: m.text + " → the state speaking: " + d.lastSubject.how, start: m.start}
 		}
 		if len(d.parties) == 0 {
 			return nil

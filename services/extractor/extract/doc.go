@@ -81,6 +81,8 @@ type doc struct {
 	// when fewer than two parties were found.
 	pairParties []string
 	explain     bool
+	// lastSubject is the last subject named for a claim.
+	lastSubject *subject
 	// lastSpeaker is the last person who was a claim's subject.
 	lastSpeaker *mention
 }
