@@ -438,6 +438,9 @@ func (d *doc) claims() []draft {
 				continue
 			}
 			mk := func(target, topic, when string) {
+				if cue.Frame == "weak" && target == "" && d.e.negativeTopics[topic] {
+					return // "underline… threats, including the war of aggression" is no support
+				}
 				c := schemas.Claim{Predicate: pred, Actors: uniq(holders), Speakers: subj.speakers, Evidence: span,
 					Confidence: cue.Confidence, Rule: cue.Rule, Cue: m.text, Negated: neg, Intensity: intensity}
 				if c.Speakers == nil {

@@ -53,6 +53,8 @@ type Engine struct {
 	abbrevs map[rune][]string
 	matcher *gazetteer.Matcher
 	seg     *segment.Segmenter
+	// negativeTopics cannot be supported by mere emphasis (stressed…).
+	negativeTopics map[string]bool
 	// yearMods are the relative-year modifiers by language.
 	yearMods map[string][]rules.Modifier
 	// intensifiers are the high/low modifiers by "lang:kind".
@@ -142,7 +144,12 @@ func New(opts Options) (*Engine, error) {
 	}
 	e.intensifiers = map[string][]string{}
 	e.yearMods = map[string][]rules.Modifier{}
+	e.negativeTopics = map[string]bool{}
 	for i, m := range rs.Modifiers {
+		if m.Kind == "negative" {
+			e.negativeTopics[m.Phrase] = true
+			continue
+		}
 		if m.Kind == "block" {
 			b.Add(m.Phrase, gazetteer.Payload{Kind: pBlock})
 			continue

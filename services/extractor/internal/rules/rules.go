@@ -60,7 +60,7 @@ type Set struct {
 var Files = []string{"cues.tsv", "modifiers.tsv", "topics.tsv"}
 
 var modifierKinds = map[string]bool{"negation": true, "high": true, "low": true, "collective": true, "self": true, "person": true,
-	"reporter": true, "object": true, "relation": true, "setting": true, "year": true, "extend": true, "all": true, "block": true}
+	"reporter": true, "object": true, "relation": true, "setting": true, "year": true, "extend": true, "all": true, "block": true, "negative": true}
 
 // Load reads the rule files from fsys.
 func Load(fsys fs.FS) (*Set, error) {
