@@ -1380,9 +1380,7 @@ func (d *doc) whensIn(start, end int, pred string) []string {
 			out = append(out, m[1]+tagDeadline(m[2]))
 		}
 	} else {
-		for _, m := range enYear.FindAllStringSubmatch(seg, -1) {
-			out = append(out, m[2]+tagDeadline(m[1]))
-		}
+		out = append(out, englishYears(seg)...)
 	}
 relative:
 	if !d.date.IsZero() && len(out) == 0 && hasDigits(seg) {
@@ -1439,6 +1437,28 @@ func (d *doc) scheduleYears(sm []*mention, end, sentEnd int) []string {
 	}
 	return out
 }
+
+// englishYears finds the years (1900–2099) in an English text, each tagged
+// as a deadline when "by", "before" or "until" precedes it.
+func englishYears(s string) []string {
+	var out []string
+	for i := 0; i+4 <= len(s); i++ {
+		if !(s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') {
+			continue
+		}
+		if !isDigit(s[i+2]) || !isDigit(s[i+3]) || (i > 0 && isWordByte(s[i-1])) || (i+4 < len(s) && isWordByte(s[i+4])) {
+			continue
+		}
+		prev := strings.TrimRight(s[max(0, i-8):i], " ")
+		word := prev[strings.LastIndexByte(prev, ' ')+1:]
+		out = append(out, s[i:i+4]+tagDeadline(strings.ToLower(word)))
+		i += 3
+	}
+	return out
+}
+
+func isDigit(c byte) bool    { return c >= '0' && c <= '9' }
+func isWordByte(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // tagDeadline marks a year given as a deadline ("2035年前", "by 2035") with
 // a trailing '!', which deadlineOnly keeps and stripWhen removes.

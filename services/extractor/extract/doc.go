@@ -746,7 +746,6 @@ var (
 	parenthetical = regexp.MustCompile(`\([^()]{0,30}\)|（[^（）]{0,30}）`)
 	officeOf      = regexp.MustCompile(`^,?\s*and\s+(the\s+)?([A-Z][a-z]+\s+){1,3}of(\s+the)?$`)
 	zhYear        = regexp.MustCompile(`((?:19|20)\d{2})\s*年(前|之前|以前|底|内|初|年底)?`)
-	enYear        = regexp.MustCompile(`\b(by|before|until|in|from|for|of)?\s*((?:19|20)\d{2})\b`)
 	zhDate        = regexp.MustCompile(`((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日`)
 	enDate1       = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b`)
 	enDate2       = regexp.MustCompile(`\b(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b`)

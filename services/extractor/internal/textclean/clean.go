@@ -142,11 +142,16 @@ var (
 	dateLine   = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{4}\s*-\s*\d{1,2}:\d{2}$`)
 	urlLine    = regexp.MustCompile(`^(https?://\S+\s*)+$`)
 	shareLine  = regexp.MustCompile(`(?i)^(分享|share|share this|tweet|打印|print)\s*[:：]?$`)
-	promoStart = regexp.MustCompile(`(?i)^(获取更多RSS|更多RSS|Open a New Window|Related Links?|An official website of|Here's how you know|Official websites use|Secure \.gov websites|A \.gov website belongs|A lock \(|Skip to (main )?content|Cookie|We use cookies|Subscribe to|Sign up for|Follow us on|责任编辑|编辑[:：]|来源[:：]|版权所有|.*未经.{0,12}(授权|许可).{0,12}不得|All rights reserved|Copyright ©|©)`)
+	promoStart = regexp.MustCompile(`(?i)^(获取更多RSS|更多RSS|Open a New Window|Related Links?|An official website of|Here's how you know|Official websites use|Secure \.gov websites|A \.gov website belongs|A lock \(|Skip to (main )?content|Cookie|We use cookies|Subscribe to|Sign up for|Follow us on|责任编辑|编辑[:：]|来源[:：]|版权所有|All rights reserved|Copyright ©|©)`)
+	noReuse    = regexp.MustCompile(`未经.{0,12}(授权|许可).{0,12}不得`)
 )
 
 func isBoilerplate(line string) bool {
-	return dateLine.MatchString(line) || urlLine.MatchString(line) || shareLine.MatchString(line) || promoStart.MatchString(line)
+	if len(line) > 240 {
+		return false // boilerplate lines are short; long ones are content
+	}
+	return dateLine.MatchString(line) || urlLine.MatchString(line) || shareLine.MatchString(line) ||
+		promoStart.MatchString(line) || (strings.Contains(line, "未经") && noReuse.MatchString(line))
 }
 
 // skipped elements: their content is never text.
