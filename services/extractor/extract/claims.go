@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 
 	"github.com/diplograph/diplograph/services/extractor/internal/sentence"
@@ -971,14 +972,23 @@ func (d *doc) resolve(m *mention) *subject {
 		if p := d.lastSpeaker; p != nil && p.end <= m.start {
 			return &subject{ids: append([]string{}, p.ids...), speakers: []string{p.person}, how: m.text + " → " + p.how, start: m.start}
 		}
-		for i := len(d.ments) - 1; i >= 0; i-- {
+		// the last person named before the pronoun, at most a few sentences back
+		for i := d.mentionAt(m.start) - 1; i >= 0; i-- {
 			p := d.ments[i]
+			if p.sent < m.sent-3 {
+				break
+			}
 			if p.end <= m.start && p.kind == mPerson && len(p.ids) > 0 {
 				return &subject{ids: append([]string{}, p.ids...), speakers: []string{p.person}, how: m.text + " → " + p.how, start: m.start}
 			}
 		}
 	}
 	return nil
+}
+
+// mentionAt returns the index of the first mention that starts at or after off.
+func (d *doc) mentionAt(off int) int {
+	return sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= off })
 }
 
 // speakerBefore finds who says "X should…": a person or state before X in
@@ -1074,11 +1084,8 @@ func (d *doc) accusedBefore(sm []*mention, ci, cs int) *subject {
 // or the two sentences before) that is not the speaker: what 此举, "this
 // move" refers to.
 func (d *doc) recentOther(off int, speaker []string, si int) []string {
-	for i := len(d.ments) - 1; i >= 0; i-- {
+	for i := d.mentionAt(off) - 1; i >= 0; i-- {
 		m := d.ments[i]
-		if m.start >= off {
-			continue
-		}
 		if m.sent < si-1 {
 			break
 		}
@@ -1103,10 +1110,8 @@ func (d *doc) quoteSpeaker(si int) *mention {
 	if i := strings.LastIndex(d.text[s.Start:s.End], "”"); i >= 0 {
 		end = s.Start + i + len("”")
 	}
-	for _, m := range d.ments {
-		if m.start < end {
-			continue
-		}
+	for i := d.mentionAt(end); i < len(d.ments); i++ {
+		m := d.ments[i]
 		if m.start > end+12 {
 			break
 		}

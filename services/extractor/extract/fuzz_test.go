@@ -45,10 +45,12 @@ func FuzzExtract(f *testing.F) {
 func TestDeeplyNestedAndHugeInputsStayBounded(t *testing.T) {
 	e := testEngine(t)
 	cases := map[string]schemas.Article{
-		"100k nested divs": {ID: "n", Format: schemas.FormatHTML, Body: strings.Repeat("<div>", 100000) + "中国反对经济胁迫。" + strings.Repeat("</div>", 100000)},
-		"unclosed tags":    {ID: "u", Format: schemas.FormatHTML, Body: strings.Repeat("<p><span><b>中方支持乌克兰", 20000)},
-		"3 MB of text":     {ID: "t", Format: schemas.FormatText, Body: strings.Repeat("英国谴责俄罗斯的侵略，并将继续支持乌克兰。\n", 50000)},
-		"one long line":    {ID: "l", Format: schemas.FormatText, Body: strings.Repeat("a", 2<<20)},
+		"100k nested divs":                 {ID: "n", Format: schemas.FormatHTML, Body: strings.Repeat("<div>", 100000) + "中国反对经济胁迫。" + strings.Repeat("</div>", 100000)},
+		"unclosed tags":                    {ID: "u", Format: schemas.FormatHTML, Body: strings.Repeat("<p><span><b>中方支持乌克兰", 20000)},
+		"3 MB of text":                     {ID: "t", Format: schemas.FormatText, Body: strings.Repeat("英国谴责俄罗斯的侵略，并将继续支持乌克兰。\n", 50000)},
+		"one long line":                    {ID: "l", Format: schemas.FormatText, Body: strings.Repeat("a", 2<<20)},
+		"stray end tags":                   {ID: "s", Format: schemas.FormatHTML, Body: strings.Repeat("<div>", 5000) + strings.Repeat("</x>", 500000) + "中国反对制裁"},
+		"4 MB of cues without a full stop": {ID: "c", Format: schemas.FormatText, Body: strings.Repeat("中国坚决反对美国的制裁和干涉，他表示", (MaxTextBytes-1024)/54)},
 	}
 	for name, a := range cases {
 		t.Run(name, func(t *testing.T) {

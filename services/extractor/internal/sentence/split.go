@@ -66,7 +66,35 @@ func Split(text string) []Span {
 		i = next
 	}
 	emit(len(text))
-	return joinLists(text, out)
+	return capLength(text, joinLists(text, out))
+}
+
+// MaxBytes bounds a sentence: a longer run of text without a sentence end
+// (a table, junk) is cut into pieces so that no reading of it is quadratic.
+const MaxBytes = 2048
+
+// capLength cuts sentences longer than MaxBytes, preferring a comma or a
+// space near the cut, always at a rune boundary.
+func capLength(text string, spans []Span) []Span {
+	var out []Span
+	for _, sp := range spans {
+		for sp.End-sp.Start > MaxBytes {
+			cut := sp.Start + MaxBytes
+			for i := cut; i > cut-256; i-- {
+				if c := text[i-1]; c == ' ' || c == ',' || c == '\n' || strings.HasSuffix(text[:i], "，") || strings.HasSuffix(text[:i], "、") {
+					cut = i
+					break
+				}
+			}
+			for cut > sp.Start && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+			out = append(out, Span{sp.Start, cut})
+			sp.Start = cut
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 // IsBullet reports whether s starts with a list bullet.

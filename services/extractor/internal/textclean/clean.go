@@ -51,11 +51,8 @@ func (d *Doc) InputOffset(off int) int {
 	return r.In
 }
 
-// ErrTooDeep is returned for HTML nested deeper than MaxDepth; the tokenizer
-// copes, but such input is junk, not an article.
-var ErrTooDeep = errors.New("html nested too deeply")
-
-// MaxDepth bounds element nesting that the cleaner accepts.
+// MaxDepth bounds the element nesting the cleaner tracks; deeper elements
+// (junk, or thousands of unclosed tags) are read as if flat.
 const MaxDepth = 4096
 
 // builder accumulates lines of clean text.
@@ -225,10 +222,10 @@ func HTML(src string) (Doc, error) {
 			if tt == html.SelfClosingTagToken || voidElement[tag] {
 				continue
 			}
-			depth++
-			if depth > MaxDepth {
-				return Doc{}, ErrTooDeep
+			if depth >= MaxDepth {
+				continue // too deep to track: read what follows as flat text
 			}
+			depth++
 			if skipDepth > 0 || skipped[tag] || boiler {
 				skipDepth++
 			}
@@ -239,8 +236,10 @@ func HTML(src string) (Doc, error) {
 			if block[tag] {
 				b.breakLine()
 			}
-			// pop to the matching open element, tolerating misnesting
-			for i := len(stack) - 1; i >= 0; i-- {
+			// pop to the matching open element, tolerating misnesting; a
+			// stray end tag is looked for only near the top, so that junk
+			// cannot make this quadratic
+			for i := len(stack) - 1; i >= 0 && i >= len(stack)-64; i-- {
 				if stack[i] == tag {
 					n := len(stack) - i
 					stack = stack[:i]

@@ -50,10 +50,13 @@ func TestTextCollapsesSpacesAndDropsBoilerplateLines(t *testing.T) {
 	}
 }
 
-func TestHTMLRefusesAbsurdNesting(t *testing.T) {
-	_, err := HTML(strings.Repeat("<div>", MaxDepth+10) + "x")
-	if err == nil {
-		t.Fatal("no error for nesting deeper than MaxDepth")
+func TestHTMLReadsAbsurdNestingAsFlatText(t *testing.T) {
+	d, err := HTML(strings.Repeat("<div><span>", MaxDepth) + "中国反对" + strings.Repeat("</span></div>", MaxDepth))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Text != "中国反对" {
+		t.Fatalf("got %q", d.Text)
 	}
 }
 
