@@ -256,6 +256,9 @@ func (d *doc) claims() []draft {
 					}
 				}
 			}
+			if d.insideDuiObject(sm, ci, cs) {
+				continue // 对中国侵犯人权的报道表示关切: the inner verb is part of what concerns
+			}
 			neg := d.negated(m, cs)
 			intensity := d.intensity(m, cs)
 			subj := d.subjectOf(sm, ci, s.Start, cs, cue)
@@ -1149,6 +1152,35 @@ func (d *doc) postSpeaker(sm []*mention, cue *mention) *mention {
 		}
 	}
 	return nil
+}
+
+// insideDuiObject reports a cue inside the object of 对…表示X: a 对 opens
+// the clause before it and a later cue of the clause follows 表示.
+func (d *doc) insideDuiObject(sm []*mention, ci, cs int) bool {
+	if d.lang != "zh" {
+		return false
+	}
+	m := sm[ci]
+	dui := false
+	for _, n := range sm[:ci] {
+		if n.start >= cs && n.kind == mMod && (n.text == "对" || n.text == "对于") {
+			dui = true
+		}
+	}
+	if !dui {
+		return false
+	}
+	ce := d.clauseEnd(m.end, d.sents[m.sent].End, false)
+	for _, n := range sm[ci+1:] {
+		if n.start >= ce {
+			break
+		}
+		if n.kind == mCue {
+			between := d.text[m.end:n.start]
+			return strings.Contains(between, "表示") || strings.Contains(between, "表达") || strings.Contains(between, "感到") || strings.Contains(between, "表明")
+		}
+	}
+	return false
 }
 
 // allBefore reports "all parties" as the subject right before the cue.
