@@ -87,11 +87,19 @@ func New(opts Options) (*Engine, error) {
 	}
 	e := &Engine{lex: lx, rules: rs, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{}, extraTopics: map[string]*lexicon.Entity{}}
 	b := gazetteer.NewBuilder()
-	var hanWords []string
+	var hanWords, nameWords []string
 	add := func(phrase string, p gazetteer.Payload) {
 		b.Add(phrase, p)
 		if hasHan(phrase) {
 			hanWords = append(hanWords, phrase)
+			if p.Kind == pEntity {
+				if k := e.ents[p.Ref].Kind; k == lexicon.KindCountry || k == lexicon.KindOrg || k == lexicon.KindPerson || k == lexicon.KindPlace {
+					nameWords = append(nameWords, phrase)
+				}
+			}
+			if p.Kind == pCue {
+				nameWords = append(nameWords, phrase)
+			}
 		}
 	}
 	for _, ent := range lx.Entities() {
@@ -163,7 +171,7 @@ func New(opts Options) (*Engine, error) {
 			e.intensifiers[k] = append(e.intensifiers[k], m.Phrase)
 		}
 	}
-	addBlockers(b, hanWords)
+	addBlockers(b, hanWords, nameWords)
 	for _, a := range lx.Abbrevs() {
 		r, _ := utf8.DecodeRuneInString(a.Char)
 		e.abbrevs[r] = append(e.abbrevs[r], a.ID)
@@ -182,17 +190,19 @@ func New(opts Options) (*Engine, error) {
 // leftmost-longest match takes the word and the character is not read as a
 // preposition or a modal. A word whose rest would start a phrase (在日 before
 // 日本) is left out, so that it cannot swallow a name.
-func addBlockers(b *gazetteer.Builder, phrases []string) {
+func addBlockers(b *gazetteer.Builder, phrases, names []string) {
 	single := map[rune]bool{}
 	known := map[string]bool{}
-	prefixes := map[string]bool{}
+	prefixes := map[string]bool{} // proper prefixes of names and cues (日 of 日本, 支 of 支持)
 	for _, p := range phrases {
 		known[p] = true
-		rs := []rune(p)
-		if len(rs) == 1 {
+		if rs := []rune(p); len(rs) == 1 {
 			single[rs[0]] = true
 		}
-		for i := 1; i <= len(rs); i++ {
+	}
+	for _, n := range names {
+		rs := []rune(n)
+		for i := 1; i < len(rs); i++ {
 			prefixes[string(rs[:i])] = true
 		}
 	}
@@ -201,15 +211,21 @@ func addBlockers(b *gazetteer.Builder, phrases []string) {
 		if len(rs) < 2 || len(rs) > 4 || known[w] {
 			return
 		}
-		for i, r := range rs {
-			if !single[r] {
-				continue
+		for k := 1; k+2 <= len(rs); k++ {
+			if known[string(rs[k:])] {
+				return // 不支持 ends in a cue: a modifier and the cue, not a word hiding it
 			}
-			if i == 0 && prefixes[string(rs[1:2])] {
-				return // 在日: 日 may start 日本
+		}
+		for k := 1; k < len(rs); k++ {
+			if prefixes[string(rs[k:])] {
+				return // 在日 may be 在+日本, 不支 may be 不+支持
 			}
-			b.Add(w, gazetteer.Payload{Kind: pBlock})
-			return
+		}
+		for _, r := range rs {
+			if single[r] {
+				b.Add(w, gazetteer.Payload{Kind: pBlock})
+				return
+			}
 		}
 	})
 }
