@@ -5,6 +5,9 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/lexicon"
 
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/extractor/internal/langid"
@@ -236,6 +239,38 @@ func merge(drafts []draft) ([]schemas.Claim, []int) {
 	return out, idx
 }
 
+// namesInside returns the organisations whose names occur inside a longer
+// phrase (a topic such as 联合国宪章 or "the UN Charter"). States are left
+// out: 台湾海峡 and 印度-太平洋 do not name Taiwan or India.
+func (d *doc) namesInside(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		for j := i + size; j <= len(s); {
+			if (i > 0 || j < len(s)) && (d.lang != "en" || wordEdges(s, i, j)) {
+				for _, p := range d.e.matcher.Lookup(s[i:j]) {
+					if p.Kind == pEntity {
+						if ent := d.e.ents[p.Ref]; ent.Kind == lexicon.KindOrg {
+							out = append(out, ent.ID)
+						}
+					}
+				}
+			}
+			if j == len(s) {
+				break
+			}
+			_, sz := utf8.DecodeRuneInString(s[j:])
+			j += sz
+		}
+		i += size
+	}
+	return uniq(out)
+}
+
+func wordEdges(s string, i, j int) bool {
+	return (i == 0 || s[i-1] == ' ') && (j == len(s) || s[j] == ' ')
+}
+
 // entities lists the countries, organisations and people the text names,
 // and the actors of its claims.
 func (d *doc) entities(claims []schemas.Claim) []schemas.Entity {
@@ -249,7 +284,7 @@ func (d *doc) entities(claims []schemas.Claim) []schemas.Entity {
 		out = append(out, schemas.Entity{ID: id, Type: typ, Name: name, Country: country})
 	}
 	for i, m := range d.ments {
-		if !m.entity {
+		if !m.entity && m.kind != mTopic {
 			continue
 		}
 		if i > 0 {
@@ -262,6 +297,15 @@ func (d *doc) entities(claims []schemas.Claim) []schemas.Entity {
 			continue
 		}
 		switch m.kind {
+		case mTopic:
+			// 联合国宪章, the UN Charter: the organisation is named too
+			for _, id := range d.namesInside(m.text) {
+				typ := "country"
+				if strings.HasPrefix(id, "org:") {
+					typ = "org"
+				}
+				add(id, typ, m.text, "")
+			}
 		case mPerson:
 			c := ""
 			if len(m.ids) > 0 {

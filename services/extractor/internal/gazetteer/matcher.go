@@ -175,6 +175,27 @@ func (m *Matcher) Find(text string) []Match {
 	return out
 }
 
+// Lookup returns the payloads of phrase when it is in the dictionary as a
+// whole (case-insensitively for Latin phrases).
+func (m *Matcher) Lookup(phrase string) []Payload {
+	n := int32(0)
+	for _, r := range phrase {
+		if r >= 'A' && r <= 'Z' {
+			r += 32
+		}
+		next, ok := m.nodes[n].next[r]
+		if !ok {
+			return nil
+		}
+		n = next
+	}
+	if m.nodes[n].entry < 0 {
+		return nil
+	}
+	pays, _ := m.valid(phrase, 0, len(phrase), n)
+	return pays
+}
+
 // valid returns the payloads of the entries at node n that may match
 // text[i:j], and the first such entry.
 func (m *Matcher) valid(text string, i, j int, n int32) ([]Payload, int) {
