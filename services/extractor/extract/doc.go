@@ -147,17 +147,17 @@ func (d *doc) findMentions(text string, base int, main bool) []*mention {
 	e := d.e
 	matches := e.matcher.Find(text)
 	out := make([]*mention, 0, len(matches))
-	occupied := make([]bool, 0)
-	_ = occupied
+	var blocked []gazetteer.Match // plain words: no abbreviation compound inside them
 	for _, mt := range matches {
 		m := d.toMention(text, mt, base)
 		if m == nil {
+			blocked = append(blocked, mt)
 			continue
 		}
 		out = append(out, m)
 	}
 	if d.lang == "zh" {
-		out = d.addCompounds(text, out, base)
+		out = d.addCompounds(text, out, blocked, base)
 	}
 	out = d.resolveOrgans(text, out)
 	out = d.resolveTitles(text, out)
@@ -339,13 +339,17 @@ func (d *doc) personCountry(p *lexicon.Entity) string {
 
 // addCompounds finds runs of single-character abbreviations (中美, 日英意)
 // that gse confirms as words.
-func (d *doc) addCompounds(text string, ms []*mention, base int) []*mention {
+func (d *doc) addCompounds(text string, ms []*mention, blocked []gazetteer.Match, base int) []*mention {
 	if len(d.e.abbrevs) == 0 {
 		return ms
 	}
 	covered := func(off int) bool {
 		i := sort.Search(len(ms), func(i int) bool { return ms[i].end > off })
-		return i < len(ms) && ms[i].start <= off
+		if i < len(ms) && ms[i].start <= off {
+			return true
+		}
+		j := sort.Search(len(blocked), func(j int) bool { return blocked[j].End > off })
+		return j < len(blocked) && blocked[j].Start <= off
 	}
 	var add []*mention
 	for i := 0; i < len(text); {
