@@ -182,6 +182,9 @@ func (d *doc) claims() []draft {
 						break
 					}
 					next := d.clauseEnd(ce+size, s.End, false)
+					if rest := strings.TrimSpace(d.text[ce+size : next]); strings.HasPrefix(rest, "并") || strings.HasPrefix(rest, "同时") || strings.HasPrefix(rest, "此外") {
+						break // ，并对…表示关切: a new predicate of the same subject
+					}
 					newSubject := false
 					for _, n := range sm[ci+1:] {
 						lead := runeLen(strings.TrimSpace(d.text[ce+size : max(ce+size, n.start)]))
