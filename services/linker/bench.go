@@ -16,10 +16,12 @@ import (
 )
 
 // BenchResult compares the linker's write path with a floor measured in
-// the same run: the same claim reports written by one bare UNWIND … MERGE
-// statement per batch (claim, article, actors, target and topic, and the
-// HOLDS, ABOUT and EVIDENCED_BY relationships), with no resolution, no
-// sorting, no derived figures and no stance summaries.
+// the same run: the same rows, one per claim report, written by one bare
+// UNWIND … MERGE statement per batch — the claim, the article and the
+// EVIDENCED_BY relationship with the properties the linker stores on them,
+// and HOLDS, TARGETS and ABOUT to the actors, target and topic — with no
+// other logic: no person resolution, mentions, sources, roles, stance
+// summaries, derived figures, re-extraction clean-up or event read-back.
 type BenchResult struct {
 	Extractions int           // extractions written
 	Claims      int           // claim reports (claim × article) written
@@ -39,13 +41,12 @@ func (r BenchResult) String() string {
 
 const cypherFloor = `
 UNWIND $rows AS r
-MERGE (c:Claim {id: r.claim})
-SET c.predicate = r.predicate, c.date = r.date, c.text = r.text, c.confidence = r.confidence
-MERGE (a:Article {id: r.article})
-MERGE (c)-[e:EVIDENCED_BY]->(a)
-SET e.sentence = r.text, e.rule = r.rule
+MERGE (c:Claim {id: r.claim}) SET c += r.claimProps
+MERGE (a:Article {id: r.article}) SET a += r.articleProps
+MERGE (c)-[e:EVIDENCED_BY]->(a) SET e += r.evidenceProps
 FOREACH (x IN r.actors | MERGE (n:Entity {id: x}) MERGE (n)-[:HOLDS]->(c))
-FOREACH (x IN r.objects | MERGE (n:Entity {id: x}) MERGE (c)-[:ABOUT]->(n))`
+FOREACH (x IN r.targets | MERGE (n:Entity {id: x}) MERGE (c)-[:TARGETS]->(n))
+FOREACH (x IN r.topics | MERGE (n:Entity {id: x}) MERGE (c)-[:ABOUT]->(n))`
 
 // BenchLink writes xs to the graph in batches of batch extractions, once
 // through the linker's write path and once through the floor, and reports
@@ -151,30 +152,43 @@ func Rebrand(xs []schemas.Extraction, token string) []schemas.Extraction {
 func floorBatches(xs []schemas.Extraction, batch int, prefix string) [][]any {
 	var out [][]any
 	for i := 0; i < len(xs); i += batch {
-		var rows []any
-		for _, x := range xs[i:min(i+batch, len(xs))] {
-			if x.Error != nil {
-				continue
-			}
-			date := plan.StatementDate(&x)
-			for _, c := range x.Claims {
-				var objects []any
-				for _, p := range []*string{c.Target, c.Topic} {
-					if p != nil {
-						objects = append(objects, prefix+"-"+*p)
+		p := plan.Build(xs[i:min(i+batch, len(xs))], nil)
+		derived := deriveClaims(&p)
+		claims := map[string]map[string]any{}
+		for _, c := range p.Claims {
+			claims[c.ID] = derived[c.ID].props(c)
+		}
+		arts := map[string]map[string]any{}
+		for _, r := range articleRows(&p) {
+			m := r.(map[string]any)
+			arts[m["id"].(string)] = m["props"].(map[string]any)
+		}
+		byID := map[string]plan.Claim{}
+		for _, c := range p.Claims {
+			byID[c.ID] = c
+		}
+		rows := []any{}
+		for j, r := range evidenceRows(&p) {
+			e := p.Evidence[j]
+			c := byID[e.Claim]
+			ids := func(ss ...*string) []any {
+				out := []any{}
+				for _, s := range ss {
+					if s != nil {
+						out = append(out, prefix+"-"+*s)
 					}
 				}
-				actors := make([]any, len(c.Actors))
-				for j, a := range c.Actors {
-					actors[j] = prefix + "-" + a
-				}
-				rows = append(rows, map[string]any{
-					"claim":   prefix + "-" + plan.ClaimID(c.Actors, c.Predicate, c.Target, c.Topic, date),
-					"article": prefix + "-" + plan.ArticleID(&x), "predicate": c.Predicate, "date": dateParam(date),
-					"text": c.Evidence.Text, "confidence": c.Confidence, "rule": c.Rule,
-					"actors": actors, "objects": objects,
-				})
+				return out
 			}
+			actors := make([]any, len(c.Actors))
+			for k, a := range c.Actors {
+				actors[k] = prefix + "-" + a
+			}
+			rows = append(rows, map[string]any{
+				"claim": prefix + "-" + e.Claim, "article": prefix + "-" + e.Article,
+				"claimProps": claims[e.Claim], "articleProps": arts[e.Article], "evidenceProps": r.(map[string]any)["props"],
+				"actors": actors, "targets": ids(c.Target), "topics": ids(c.Topic),
+			})
 		}
 		out = append(out, rows)
 	}

@@ -188,7 +188,7 @@ The graph model in brief:
 - Claim properties: ` + "`predicate, actors, target, topic, date`" + ` (the statement's, a DATE),
   ` + "`when, due_year`" + ` (deadlines), ` + "`text, confidence, corroboration`" + ` (reporting articles),
   ` + "`sources`" + ` (distinct sources), ` + "`first_seen, last_seen`" + ` (publication times of the reports).
-- Stance summaries: ` + "`(actor)-[:STANCE {predicate, count, first_seen, last_seen}]->(object)`" + `, one per
+- Stance summaries: ` + "`(actor)-[:STANCE {key, predicate, count, first_seen, last_seen}]->(object)`" + `, one per
   actor, predicate and object (the claims' target, or their topic when they have none): ` + "`count`" + ` is the
   number of distinct claims, ` + "`first_seen`/`last_seen`" + ` their least and greatest statement date.
 - ` + "`(:Person)-[:SERVES_AS {role, from, to}]->(:Country|Organization)`" + ` for roles the gazetteer knows;

@@ -28,8 +28,9 @@ import (
 // that already existed are returned, for their figures to be recomputed
 // from the graph.
 //
-// Stance summaries are relationships (actor)-[:STANCE {predicate, count,
-// first_seen, last_seen}]->(object). A claim enters its actors' stances
+// Stance summaries are relationships (actor)-[:STANCE {key, predicate,
+// count, first_seen, last_seen}]->(object), found through the uniqueness
+// constraint on key ("actor|predicate|object"). A claim enters its actors' stances
 // exactly once, when it is created, under the lock of its uniqueness
 // constraint, and leaves them when it is deleted; so a stance's count is
 // the number of distinct claims in it, and replays change nothing.
@@ -111,7 +112,8 @@ CALL () {
     UNWIND row.actors AS x
     MATCH (e:Entity {id: x})
     CREATE (e)-[:HOLDS]->(c)
-    MERGE (e)-[st:STANCE {predicate: row.predicate}]->(o)
+    MERGE (e)-[st:STANCE {key: x + '|' + row.predicate + '|' + row.object}]->(o)
+    ON CREATE SET st.predicate = row.predicate
     SET st.count = coalesce(st.count, 0) + 1,
         st.first_seen = CASE WHEN st.first_seen IS NULL OR c.date < st.first_seen THEN c.date ELSE st.first_seen END,
         st.last_seen = CASE WHEN st.last_seen IS NULL OR c.date > st.last_seen THEN c.date ELSE st.last_seen END
@@ -183,7 +185,7 @@ RETURN CASE WHEN live THEN [] ELSE stances END AS stances, CASE WHEN live THEN c
 // the rare cases where claims are deleted; a stance left with none goes.
 const cypherRecomputeStances = `
 UNWIND $stances AS row
-MATCH (a:Entity {id: row.actor})-[st:STANCE {predicate: row.predicate}]->(:Entity {id: row.object})
+MATCH (a:Entity {id: row.actor})-[st:STANCE {key: row.actor + '|' + row.predicate + '|' + row.object}]->()
 CALL (a, row) {
   OPTIONAL MATCH (a)-[:HOLDS]->(c:Claim {predicate: row.predicate})
   WHERE coalesce(c.target, c.topic) = row.object

@@ -35,6 +35,8 @@ func (g *Graph) Migrate(ctx context.Context) error {
 	for _, l := range uniqueLabels {
 		stmts = append(stmts, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", strings.ToLower(l), l))
 	}
+	// Stance summaries are relationships keyed "actor|predicate|object".
+	stmts = append(stmts, "CREATE CONSTRAINT stance_key IF NOT EXISTS FOR ()-[r:STANCE]-() REQUIRE r.key IS UNIQUE")
 	for _, ix := range indexes {
 		stmts = append(stmts, fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (%s)", ix.name, ix.label, ix.props))
 	}
