@@ -79,7 +79,11 @@ type Worker struct {
 	Consumer string
 	Service  string
 	Batch    int           // messages per fetch; default 64
-	MaxWait  time.Duration // longest wait for a batch to fill; default 200 ms
+	// MaxWait is how long one fetch waits for a first message when the
+	// stream is idle; default 1 s. A batch never waits to fill: it takes
+	// the first message as soon as it arrives and whatever else is
+	// already waiting, so latency stays low and batches grow with load.
+	MaxWait time.Duration
 	Handle   BatchHandler
 	Log      *slog.Logger
 	Observer Observer
@@ -97,7 +101,7 @@ func (w *Worker) Run(ctx context.Context) error {
 		w.Batch = 64
 	}
 	if w.MaxWait <= 0 {
-		w.MaxWait = 200 * time.Millisecond
+		w.MaxWait = time.Second
 	}
 	log := w.Log
 	if log == nil {
@@ -125,8 +129,8 @@ func (w *Worker) Run(ctx context.Context) error {
 			}
 			cons = c
 		}
-		batch, err := cons.Fetch(w.Batch, jetstream.FetchMaxWait(w.MaxWait))
-		if err != nil {
+		msgs, err := w.fetch(cons)
+		if err != nil && ctx.Err() == nil {
 			w.running.Store(false)
 			failures++
 			if failures == 1 || failures%20 == 0 {
@@ -134,19 +138,6 @@ func (w *Worker) Run(ctx context.Context) error {
 			}
 			if errors.Is(err, jetstream.ErrConsumerNotFound) {
 				cons = nil
-			}
-			sleep(ctx, backoff(failures, 100*time.Millisecond, 5*time.Second))
-			continue
-		}
-		var msgs []jetstream.Msg
-		for m := range batch.Messages() {
-			msgs = append(msgs, m)
-		}
-		if err := batch.Error(); err != nil && !errors.Is(err, jetstream.ErrNoMessages) && len(msgs) == 0 && ctx.Err() == nil {
-			w.running.Store(false)
-			failures++
-			if failures == 1 || failures%20 == 0 {
-				log.Warn("fetch failed; retrying", "consumer", w.Consumer, "err", err)
 			}
 			sleep(ctx, backoff(failures, 100*time.Millisecond, 5*time.Second))
 			continue
@@ -171,6 +162,33 @@ func (w *Worker) Run(ctx context.Context) error {
 		cancel()
 	}
 	return nil
+}
+
+// fetch waits up to MaxWait for one message, then takes what else is
+// already waiting, up to Batch in all.
+func (w *Worker) fetch(cons jetstream.Consumer) ([]jetstream.Msg, error) {
+	var msgs []jetstream.Msg
+	first, err := cons.Fetch(1, jetstream.FetchMaxWait(w.MaxWait))
+	if err != nil {
+		return nil, err
+	}
+	for m := range first.Messages() {
+		msgs = append(msgs, m)
+	}
+	if err := first.Error(); err != nil && !errors.Is(err, jetstream.ErrNoMessages) && len(msgs) == 0 {
+		return nil, err
+	}
+	if len(msgs) == 0 || w.Batch <= 1 {
+		return msgs, nil
+	}
+	rest, err := cons.FetchNoWait(w.Batch - 1)
+	if err != nil {
+		return msgs, nil // the first message is in hand; the rest can wait
+	}
+	for m := range rest.Messages() {
+		msgs = append(msgs, m)
+	}
+	return msgs, nil
 }
 
 func (w *Worker) reportBacklog(ctx context.Context, cons jetstream.Consumer) {
