@@ -78,12 +78,12 @@ type Worker struct {
 	Stream   string
 	Consumer string
 	Service  string
-	Batch    int           // messages per fetch; default 64
+	Batch    int // messages per fetch; default 64
 	// MaxWait is how long one fetch waits for a first message when the
 	// stream is idle; default 1 s. A batch never waits to fill: it takes
 	// the first message as soon as it arrives and whatever else is
 	// already waiting, so latency stays low and batches grow with load.
-	MaxWait time.Duration
+	MaxWait  time.Duration
 	Handle   BatchHandler
 	Log      *slog.Logger
 	Observer Observer
