@@ -66,6 +66,21 @@ func BenchLink(ctx context.Context, g *Graph, xs []schemas.Extraction, batch int
 	}
 	defer func() { _ = benchCleanup(context.WithoutCancel(ctx), g, token) }()
 
+	// Warm both paths up (query plans, caches) on data of their own.
+	warm := token + "w"
+	defer func() { _ = benchCleanup(context.WithoutCancel(ctx), g, warm) }()
+	wxs := Rebrand(SyntheticCorpus(2*batch), warm)
+	for _, rows := range floorBatches(wxs, batch, "floor-"+warm) {
+		if _, err := neo4j.ExecuteQuery(ctx, g.driver, cypherFloor, map[string]any{"rows": rows}, neo4j.EagerResultTransformer, g.queryOpts()...); err != nil {
+			return res, g.classify(fmt.Errorf("floor warm-up: %w", err))
+		}
+	}
+	for i := 0; i < len(wxs); i += batch {
+		if _, err := g.Write(ctx, wxs[i:min(i+batch, len(wxs))]); err != nil {
+			return res, err
+		}
+	}
+
 	// Floor and linker batches alternate, so that a load spike on a shared
 	// machine slows both alike.
 	for i, rows := range floorRows {
