@@ -46,11 +46,11 @@ bench:
 
 demo: build neo4j-start
 	@echo; echo "== diplograph run --once examples/"
-	$(BIN)/diplograph run --once --data .diplograph/demo examples/
+	$(BIN)/diplograph run --once --log-level warn --data .diplograph/demo examples/
 	@echo; echo "== Try a query (who opposes what, with the evidence):"
 	@echo "   $(BIN)/diplograph query 'MATCH (a)-[:HOLDS]->(c:Claim {predicate:\"oppose\"}) OPTIONAL MATCH (c)-[:ABOUT]->(t:Topic) RETURN a.id AS actor, t.id AS topic, c.text AS evidence'"
 	@$(BIN)/diplograph query 'MATCH (a)-[:HOLDS]->(c:Claim {predicate:"oppose"}) OPTIONAL MATCH (c)-[:ABOUT]->(t:Topic) RETURN a.id AS actor, t.id AS topic, c.text AS evidence ORDER BY actor, topic'
-	@echo; echo "Neo4j keeps running at bolt://127.0.0.1:7687 (browser-less; HTTP API on :7474). Stop it with: make neo4j-stop"
+	@echo; echo "Neo4j keeps running at $(NEO4J_URI) (user neo4j, password \$$NEO4J_PASSWORD); query it with bin/diplograph query. Stop it with: make neo4j-stop"
 
 neo4j-start:
 	@$(NEO4J) start
