@@ -38,8 +38,9 @@ test-unit:
 lint:
 	@out=$$(gofmt -l $(MODULES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	go vet $(PKGS)
-	@for m in $(MODULES); do (cd $$m && cp go.mod /tmp/go.mod.bak && cp go.sum /tmp/go.sum.bak 2>/dev/null; go mod tidy && \
-	  if ! diff -q go.mod /tmp/go.mod.bak >/dev/null; then echo "$$m: go mod tidy changes go.mod"; exit 1; fi) || exit 1; done
+	@for m in $(MODULES); do (cd $$m && cp go.mod /tmp/go.mod.bak && cp go.sum /tmp/go.sum.bak && go mod tidy && \
+	  if ! diff -q go.mod /tmp/go.mod.bak >/dev/null || ! diff -q go.sum /tmp/go.sum.bak >/dev/null; then \
+	    echo "$$m: go mod tidy changes go.mod or go.sum"; exit 1; fi) || exit 1; done
 
 bench:
 	@deploy/with-neo4j.sh go test -run '^$$' -bench . -benchtime 3x ./services/extractor/... ./services/linker/...
