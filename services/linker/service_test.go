@@ -153,8 +153,10 @@ func TestServiceLinksAStreamAndReplaysItWithoutChange(t *testing.T) {
 	}
 	publishExtractions(t, b.js, xs[1:])
 
-	stop := startService(t, &linker.Service{Graph: g, JS: b.js, Log: quiet(), Batch: 2})
+	svc := &linker.Service{Graph: g, JS: b.js, Log: quiet(), Batch: 2}
+	stop := startService(t, svc)
 	eventually(t, 20*time.Second, "linker drained the stream", func() bool { return drained(t, b.js) })
+	eventually(t, 5*time.Second, "linker ready", func() bool { return svc.Ready(ctx) == nil })
 
 	if n := streamMsgs(t, b.js, schemas.StreamDLQ); n != 1 {
 		t.Errorf("DLQ holds %d messages, want 1 (the malformed one)", n)
@@ -209,8 +211,8 @@ func TestServiceLinksAStreamAndReplaysItWithoutChange(t *testing.T) {
 		t.Errorf("replay published %d new claim events, want 0", n-claims)
 	}
 	stop()
-	if err := (&linker.Service{Graph: g, JS: b.js}).Ready(ctx); err == nil {
-		t.Error("Ready of a service that is not running: nil error")
+	if err := svc.Ready(ctx); err == nil {
+		t.Error("Ready of a service that stopped: nil error")
 	}
 	var dl schemas.DeadLetter
 	s, _ := b.js.Stream(ctx, schemas.StreamDLQ)
