@@ -25,7 +25,7 @@ func BenchmarkWrite(b *testing.B) {
 	n := max(b.N, 256)
 	xs := linker.SyntheticCorpus(n)
 	b.ResetTimer()
-	res, err := linker.BenchLink(ctx, g, xs, 64)
+	res, err := linker.BenchLink(ctx, g, xs, benchBatch)
 	b.StopTimer()
 	if err != nil {
 		b.Fatal(err)
@@ -35,3 +35,6 @@ func BenchmarkWrite(b *testing.B) {
 	b.ReportMetric(100*res.Ratio, "%floor")
 	b.Log(res)
 }
+
+// benchBatch is the number of extractions per transaction in BenchmarkWrite.
+var benchBatch = 64
