@@ -40,17 +40,6 @@ func buildWrite() string {
 	var b strings.Builder
 	b.WriteString(`
 CALL () {
-  UNWIND $articles AS row
-  OPTIONAL MATCH (:Article {id: row.id})<-[e:EVIDENCED_BY]-(c:Claim) WHERE NOT c.id IN row.claims
-  DELETE e
-  RETURN collect(DISTINCT c.id) AS stale
-}
-CALL () {
-  UNWIND $articles AS row
-  OPTIONAL MATCH (:Article {id: row.id})-[m:MENTIONS]->(x) WHERE NOT x.id IN row.mentions
-  DELETE m
-}
-CALL () {
   UNWIND $sources AS id
   MERGE (:Source {id: id})
 }`)
@@ -95,39 +84,56 @@ CALL () {
     MERGE (a)-[:PUBLISHED_BY]->(src)
   }
   CALL (a, row) {
+    WITH a, row WHERE a.linker_old
+    MATCH (a)-[m:MENTIONS]->(x) WHERE NOT x.id IN row.mentions
+    DELETE m
+  }
+  CALL (a, row) {
     UNWIND row.mentions AS x
     MATCH (e:Entity {id: x})
     FOREACH (_ IN CASE WHEN a.linker_old IS NULL THEN [1] ELSE [] END | CREATE (a)-[:MENTIONS]->(e))
     FOREACH (_ IN CASE WHEN a.linker_old IS NULL THEN [] ELSE [1] END | MERGE (a)-[:MENTIONS]->(e))
   }
+  CALL (a, row) {
+    WITH a, row WHERE a.linker_old
+    MATCH (a)<-[e:EVIDENCED_BY]-(c:Claim) WHERE NOT c.id IN row.claims
+    DELETE e
+    RETURN collect(c.id) AS gone
+  }
+  RETURN reduce(all = [], ids IN collect(gone) | all + ids) AS stale,
+         collect(CASE WHEN a.linker_old THEN a.id END) AS oldArticles
 }
 CALL () {
   UNWIND $claims AS row
   MERGE (c:Claim {id: row.id})
   ON CREATE SET c += row.props
   ON MATCH SET c.linker_old = true
-  WITH c, row WHERE c.linker_old IS NULL
+  WITH c, row
   CALL (c, row) {
-    MATCH (o:Entity {id: row.object})
-    UNWIND row.actors AS x
-    MATCH (e:Entity {id: x})
-    CREATE (e)-[:HOLDS]->(c)
-    MERGE (e)-[st:STANCE {key: x + '|' + row.predicate + '|' + row.object}]->(o)
-    ON CREATE SET st.predicate = row.predicate
-    SET st.count = coalesce(st.count, 0) + 1,
-        st.first_seen = CASE WHEN st.first_seen IS NULL OR c.date < st.first_seen THEN c.date ELSE st.first_seen END,
-        st.last_seen = CASE WHEN st.last_seen IS NULL OR c.date > st.last_seen THEN c.date ELSE st.last_seen END
+    WITH c, row WHERE c.linker_old IS NULL
+    CALL (c, row) {
+      MATCH (o:Entity {id: row.object})
+      UNWIND row.actors AS x
+      MATCH (e:Entity {id: x})
+      CREATE (e)-[:HOLDS]->(c)
+      MERGE (e)-[st:STANCE {key: x + '|' + row.predicate + '|' + row.object}]->(o)
+      ON CREATE SET st.predicate = row.predicate
+      SET st.count = coalesce(st.count, 0) + 1,
+          st.first_seen = CASE WHEN st.first_seen IS NULL OR c.date < st.first_seen THEN c.date ELSE st.first_seen END,
+          st.last_seen = CASE WHEN st.last_seen IS NULL OR c.date > st.last_seen THEN c.date ELSE st.last_seen END
+    }
+    CALL (c, row) {
+      UNWIND row.targets AS x
+      MATCH (e:Entity {id: x})
+      CREATE (c)-[:TARGETS]->(e)
+    }
+    CALL (c, row) {
+      UNWIND row.topics AS x
+      MATCH (e:Topic {id: x})
+      CREATE (c)-[:ABOUT]->(e)
+    }
   }
-  CALL (c, row) {
-    UNWIND row.targets AS x
-    MATCH (e:Entity {id: x})
-    CREATE (c)-[:TARGETS]->(e)
-  }
-  CALL (c, row) {
-    UNWIND row.topics AS x
-    MATCH (e:Topic {id: x})
-    CREATE (c)-[:ABOUT]->(e)
-  }
+  RETURN collect(CASE WHEN c.linker_old THEN c.id END) AS existing
 }
 CALL () {
   UNWIND $stated AS row
@@ -156,15 +162,14 @@ CALL () {
       r.seen_from = CASE WHEN row.seen IS NULL THEN r.seen_from WHEN r.seen_from IS NULL OR row.seen < r.seen_from THEN row.seen ELSE r.seen_from END,
       r.seen_to = CASE WHEN row.seen IS NULL THEN r.seen_to WHEN r.seen_to IS NULL OR row.seen > r.seen_to THEN row.seen ELSE r.seen_to END
 }
-CALL () {
-  UNWIND $claims AS row
-  MATCH (c:Claim {id: row.id}) WHERE c.linker_old
+CALL (existing) {
+  UNWIND existing AS id
+  MATCH (c:Claim {id: id})
   REMOVE c.linker_old
-  RETURN collect(c.id) AS existing
 }
-CALL () {
-  UNWIND $articles AS row
-  MATCH (a:Article {id: row.id}) WHERE a.linker_old
+CALL (oldArticles) {
+  UNWIND oldArticles AS id
+  MATCH (a:Article {id: id})
   REMOVE a.linker_old
 }
 RETURN stale, existing`)
