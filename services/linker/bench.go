@@ -34,6 +34,7 @@ type BenchResult struct {
 	Ratio       float64       // LinkerRate / FloorRate
 }
 
+// String reports both rates and their ratio on one line.
 func (r BenchResult) String() string {
 	return fmt.Sprintf("%d extractions, %d claim reports, %d batches of %d: linker %.0f claims/s (%v), floor %.0f claims/s (%v), %.0f %% of the floor",
 		r.Extractions, r.Claims, r.Batches, r.Batch, r.LinkerRate, r.Linker.Round(time.Millisecond), r.FloorRate, r.Floor.Round(time.Millisecond), 100*r.Ratio)

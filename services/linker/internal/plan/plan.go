@@ -228,10 +228,8 @@ type Evidence struct {
 	Rule             string
 	RulesVersion     string
 	ExtractorVersion string
-	Lang             string
 	Confidence       float64
 	When             *string
-	Speakers         []string
 }
 
 // Edge is a relationship between two ids.
@@ -303,8 +301,6 @@ func Build(xs []schemas.Extraction, gaz Gazetteer) Plan {
 	}
 	sort.Slice(p.Claims, func(i, j int) bool { return p.Claims[i].ID < p.Claims[j].ID })
 	for _, e := range b.evidence {
-		sort.Strings(e.Speakers)
-		e.Speakers = slices.Compact(e.Speakers)
 		p.Evidence = append(p.Evidence, *e)
 	}
 	sort.Slice(p.Evidence, func(i, j int) bool {
@@ -437,18 +433,19 @@ func (b *builder) article(x *schemas.Extraction) Article {
 			b.node(actor, "")
 			b.edge("holds", actor, id)
 		}
-		var speakers []string
 		for _, s := range c.Speakers {
 			pid, ok := persons[s]
 			if !ok {
+				if l, _ := LabelOf(s); l != Person {
+					continue // a reference to no entity of the text
+				}
 				pid = b.person(schemas.Entity{ID: s, Type: "person"}, day, date)
 			}
 			if _, ok := b.node(pid, ""); ok {
-				speakers = append(speakers, pid)
 				b.edge("stated", pid, id)
 			}
 		}
-		b.addEvidence(x, id, a.ID, c, speakers)
+		b.addEvidence(x, id, a.ID, c)
 	}
 	for id := range claims {
 		a.Claims = append(a.Claims, id)
@@ -464,7 +461,7 @@ func (b *builder) article(x *schemas.Extraction) Article {
 
 // addEvidence records one article's report of a claim. A text that states
 // the same claim twice gives one piece of evidence: the earliest span.
-func (b *builder) addEvidence(x *schemas.Extraction, claim, article string, c schemas.Claim, speakers []string) {
+func (b *builder) addEvidence(x *schemas.Extraction, claim, article string, c schemas.Claim) {
 	key := [2]string{claim, article}
 	spans := max(1, len(c.Spans))
 	e := b.evidence[key]
@@ -473,12 +470,11 @@ func (b *builder) addEvidence(x *schemas.Extraction, claim, article string, c sc
 		e = &Evidence{
 			Claim: claim, Article: article, Sentence: c.Evidence.Text, Start: c.Evidence.Start, End: c.Evidence.End,
 			Spans: spans, Rule: c.Rule, RulesVersion: x.RulesVersion, ExtractorVersion: x.ExtractorVersion,
-			Lang: x.Lang, Confidence: c.Confidence, When: c.When, Speakers: speakers,
+			Confidence: c.Confidence, When: c.When,
 		}
 		if prev != nil {
 			e.Spans += prev.Spans
 			e.Confidence = max(e.Confidence, prev.Confidence)
-			e.Speakers = append(e.Speakers, prev.Speakers...)
 			if e.When == nil {
 				e.When = prev.When
 			}
@@ -488,7 +484,6 @@ func (b *builder) addEvidence(x *schemas.Extraction, claim, article string, c sc
 	}
 	e.Spans += spans
 	e.Confidence = max(e.Confidence, c.Confidence)
-	e.Speakers = append(e.Speakers, speakers...)
 	if e.When == nil {
 		e.When = c.When
 	}

@@ -223,3 +223,12 @@ func TestRowsAreSortedByKey(t *testing.T) {
 		t.Errorf("rows not sorted: %+v", p)
 	}
 }
+
+func TestASpeakerThatNamesNoEntityIsLeftOut(t *testing.T) {
+	x := valid()
+	x.Claims[0].Speakers = []string{"m9", "person:wang-yi"}
+	p := Build([]schemas.Extraction{x}, nil)
+	if len(p.Stated) != 1 || p.Stated[0].From != "person:wang-yi" {
+		t.Errorf("stated %+v, want only person:wang-yi", p.Stated)
+	}
+}
