@@ -8,9 +8,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/diplograph/diplograph/platform/config"
 	"github.com/diplograph/diplograph/platform/natsx"
@@ -25,6 +27,7 @@ type cfg struct {
 	batch    int
 	health   string
 	logLevel string
+	wait     time.Duration
 }
 
 func main() {
@@ -67,6 +70,9 @@ func parse(args []string) (cfg, error) {
 	if err := config.Int(fs, &c.batch, "batch", "LINK_BATCH", 256, "extractions per graph transaction"); err != nil {
 		return c, err
 	}
+	if err := config.Duration(fs, &c.wait, "startup-wait", "NEO4J_STARTUP_WAIT", 0, "how long to wait at start-up for an unreachable Neo4j (0: fail at once); a refused password always fails at once"); err != nil {
+		return c, err
+	}
 	config.String(fs, &c.health, "health", "HEALTH_ADDR", ":9464", "address of /livez, /readyz, /metrics")
 	config.String(fs, &c.logLevel, "log-level", "LOG_LEVEL", "info", "log level")
 	return c, fs.Parse(args)
@@ -74,7 +80,7 @@ func parse(args []string) (cfg, error) {
 
 func run(ctx context.Context, c cfg) error {
 	log := telemetry.NewLogger(os.Stderr, c.logLevel)
-	g, err := linker.OpenGraph(ctx, c.neo4j, log)
+	g, err := openGraph(ctx, c, log)
 	if err != nil {
 		return err
 	}
@@ -107,4 +113,24 @@ func run(ctx context.Context, c cfg) error {
 		}
 	}()
 	return svc.Run(ctx)
+}
+
+// openGraph opens the graph, waiting up to c.wait while Neo4j is
+// unreachable (a supervisor may start the linker before Neo4j).
+func openGraph(ctx context.Context, c cfg, log *slog.Logger) (*linker.Graph, error) {
+	deadline := time.Now().Add(c.wait)
+	for attempt := 1; ; attempt++ {
+		g, err := linker.OpenGraph(ctx, c.neo4j, log)
+		if err == nil || !errors.Is(err, linker.ErrUnavailable) || time.Now().After(deadline) || ctx.Err() != nil {
+			return g, err
+		}
+		if attempt == 1 {
+			log.Warn("neo4j unreachable; waiting", "for", c.wait, "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(time.Second):
+		}
+	}
 }
