@@ -11,7 +11,25 @@ import (
 
 // SchemaVersion is the version of the graph schema Migrate applies. It is
 // recorded on the (:SchemaVersion {id: "linker"}) node.
-const SchemaVersion = 1
+//
+//  1. uniqueness constraints, indexes, stance summaries as Stance nodes
+//  2. stance summaries as STANCE relationships keyed by "actor|predicate|object"
+const SchemaVersion = 2
+
+// upgrades bring a graph from the version before theirs; each is
+// idempotent. Version 2 rebuilds the stance summaries from the claims and
+// drops the Stance nodes of version 1.
+var upgrades = map[int][]string{
+	2: {
+		`MATCH (a:Entity)-[:HOLDS]->(c:Claim)
+		 WITH a, c.predicate AS p, coalesce(c.target, c.topic) AS object, count(c) AS n, min(c.date) AS first, max(c.date) AS last
+		 MATCH (o:Entity {id: object})
+		 MERGE (a)-[st:STANCE {key: a.id + '|' + p + '|' + object}]->(o)
+		 SET st.predicate = p, st.count = n, st.first_seen = first, st.last_seen = last`,
+		`MATCH (s:Stance) DETACH DELETE s`,
+		`DROP CONSTRAINT stance_id IF EXISTS`,
+	},
+}
 
 // uniqueLabels carry a uniqueness constraint on id. Entity is the label
 // every country, organisation, person, place and topic also carries, so
@@ -46,7 +64,24 @@ func (g *Graph) Migrate(ctx context.Context) error {
 			return g.classify(fmt.Errorf("migration %q: %w", st, err))
 		}
 	}
-	_, err := neo4j.ExecuteQuery(ctx, g.driver, `
+	res, err := neo4j.ExecuteQuery(ctx, g.driver, `OPTIONAL MATCH (v:SchemaVersion {id: 'linker'}) RETURN coalesce(v.version, 0) AS version`,
+		nil, neo4j.EagerResultTransformer, g.queryOpts()...)
+	if err != nil {
+		return g.classify(fmt.Errorf("reading schema version: %w", err))
+	}
+	current := int64(0)
+	if len(res.Records) > 0 {
+		current, _ = res.Records[0].Values[0].(int64)
+	}
+	for v := int(current) + 1; current > 0 && v <= SchemaVersion; v++ {
+		for _, st := range upgrades[v] {
+			if _, err := neo4j.ExecuteQuery(ctx, g.driver, st, nil, neo4j.EagerResultTransformer, g.queryOpts()...); err != nil {
+				return g.classify(fmt.Errorf("upgrading the graph to version %d: %w", v, err))
+			}
+		}
+		g.log.Info("graph schema upgraded", "version", v)
+	}
+	_, err = neo4j.ExecuteQuery(ctx, g.driver, `
 MERGE (v:SchemaVersion {id: 'linker'})
 SET v.version = CASE WHEN v.version IS NULL OR v.version < $version THEN $version ELSE v.version END`,
 		map[string]any{"version": SchemaVersion}, neo4j.EagerResultTransformer, g.queryOpts()...)
