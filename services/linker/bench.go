@@ -263,11 +263,12 @@ func (g *Graph) autoCommit(ctx context.Context, cypher string, params map[string
 	return nil
 }
 
-// SyntheticCorpus returns n extractions shaped like the pipeline's: four
-// claims each among twenty states, two organisations, places and topics,
-// speakers with roles, and every third statement reported twice (in
-// Chinese and English), so that claims meet and stances accumulate. It is
-// deterministic.
+// SyntheticCorpus returns n extractions shaped like the extractor's output
+// on the development corpus (about ten claims and seven entities a
+// document, a speaker for one claim in four, a target for one in three),
+// among twenty states, four organisations, thirty places and sixty topics,
+// every third statement reported twice (in Chinese and English) so that
+// claims meet and stances accumulate. It is deterministic.
 func SyntheticCorpus(n int) []schemas.Extraction {
 	r := mrand.New(mrand.NewPCG(42, uint64(n)))
 	countries := []string{"CHN", "JPN", "GBR", "USA", "FRA", "DEU", "KOR", "IND", "AUS", "CAN", "ITA", "RUS", "UKR", "BRA", "ZAF", "IDN", "PHL", "VNM", "SGP", "TUR"}
@@ -281,18 +282,21 @@ func SyntheticCorpus(n int) []schemas.Extraction {
 		date := published.Format(time.DateOnly)
 		var ents []schemas.Entity
 		var claims []schemas.Claim
-		for k := 0; k < 4; k++ {
-			actor := pick(countries)
-			if r.IntN(6) == 0 {
-				actor = pick(orgs)
-			}
+		// A document is about a few parties: four states and, at times,
+		// an organisation.
+		cast := []string{pick(countries), pick(countries), pick(countries), pick(countries)}
+		if r.IntN(3) == 0 {
+			cast = append(cast, pick(orgs))
+		}
+		for k, nc := 0, 8+r.IntN(6); k < nc; k++ {
+			actor := pick(cast)
 			c := schemas.Claim{Predicate: schemas.Predicates[r.IntN(len(schemas.Predicates))], Actors: []string{actor}, Speakers: []string{},
 				Confidence: 0.5 + r.Float64()/2, Rule: "bench.rule", Evidence: schemas.Span{Text: fmt.Sprintf("statement %d.%d of %s", i, k, actor), Start: k * 40, End: k*40 + 30}}
 			if r.IntN(3) == 0 {
-				c.Actors = append(c.Actors, pick(countries))
+				c.Actors = append(c.Actors, pick(cast))
 			}
-			if r.IntN(2) == 0 {
-				t := pick(countries)
+			if r.IntN(3) == 0 {
+				t := pick(cast)
 				if r.IntN(3) == 0 {
 					t = fmt.Sprintf("place:bench-place-%d", r.IntN(30))
 				}
@@ -304,13 +308,17 @@ func SyntheticCorpus(n int) []schemas.Extraction {
 				w := fmt.Sprint(2024 + r.IntN(4))
 				c.When = &w
 			}
-			if r.IntN(2) == 0 {
+			if r.IntN(4) == 0 {
 				pid := fmt.Sprintf("p%d", k)
 				ents = append(ents, schemas.Entity{ID: pid, Type: "person", Name: fmt.Sprintf("Minister %s %d", actor, r.IntN(3)), Role: "foreign-minister", Country: actor})
 				c.Speakers = []string{pid}
 			}
 			for _, a := range c.Actors {
-				ents = append(ents, schemas.Entity{ID: a, Type: "country", Name: a})
+				typ := "country"
+				if strings.HasPrefix(a, "org:") {
+					typ = "org"
+				}
+				ents = append(ents, schemas.Entity{ID: a, Type: typ, Name: a})
 			}
 			claims = append(claims, c)
 		}

@@ -8,7 +8,7 @@ import (
 	"github.com/diplograph/diplograph/services/linker/internal/neo4jtest"
 )
 
-// BenchmarkWrite writes b.N synthetic extractions (four claims each) in
+// BenchmarkWrite writes b.N synthetic extractions (about ten claims each) in
 // batches of 64, through the linker and through the floor (one bare
 // UNWIND … MERGE per batch), and reports both rates.
 func BenchmarkWrite(b *testing.B) {
