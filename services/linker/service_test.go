@@ -97,15 +97,26 @@ func eventually(t *testing.T, d time.Duration, what string, cond func() bool) {
 	}
 }
 
-// drained reports whether the linker consumer has settled every message.
+// drained reports whether the linker consumer has settled every message
+// of the stream. The consumer's pending count lags a publish by a moment,
+// so its ack floor is compared with the stream's last sequence too.
 func drained(t *testing.T, js jetstream.JetStream) bool {
 	t.Helper()
-	c, err := js.Consumer(context.Background(), schemas.StreamExtractions, natsx.ConsumerLinker)
+	ctx := context.Background()
+	st, err := js.Stream(ctx, schemas.StreamExtractions)
 	if err != nil {
 		return false
 	}
-	info, err := c.Info(context.Background())
-	return err == nil && info.NumPending == 0 && info.NumAckPending == 0
+	sinfo, err := st.Info(ctx)
+	if err != nil {
+		return false
+	}
+	c, err := js.Consumer(ctx, schemas.StreamExtractions, natsx.ConsumerLinker)
+	if err != nil {
+		return false
+	}
+	info, err := c.Info(ctx)
+	return err == nil && info.NumPending == 0 && info.NumAckPending == 0 && info.AckFloor.Stream >= sinfo.State.LastSeq
 }
 
 func streamMsgs(t *testing.T, js jetstream.JetStream, stream string) uint64 {
