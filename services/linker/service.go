@@ -41,12 +41,13 @@ type Service struct {
 	mu      sync.Mutex
 	worker  *natsx.Worker
 	running atomic.Bool
-	graphUp atomic.Bool
 }
 
 // Run consumes until ctx is cancelled. While Neo4j is unreachable it stops
 // fetching (nothing is taken that cannot be written) and resumes when
-// Neo4j answers again; a batch caught by an outage is retried with backoff.
+// Neo4j answers again; a batch caught by an outage is held and written as
+// soon as Neo4j answers, or, if the outage outlasts the consumer's ack
+// wait, redelivered with backoff.
 func (s *Service) Run(ctx context.Context) error {
 	if s.Graph == nil || s.JS == nil {
 		return errors.New("linker: Service needs Graph and JS")
@@ -99,13 +100,11 @@ func (s *Service) waitForGraph(ctx context.Context, every time.Duration) error {
 		err := s.Graph.Ping(pctx)
 		cancel()
 		if err == nil {
-			s.graphUp.Store(true)
 			if logged {
 				s.log().Info("neo4j is back; resuming")
 			}
 			return nil
 		}
-		s.graphUp.Store(false)
 		if !logged {
 			s.log().Warn("neo4j unavailable; not consuming until it answers", "err", err)
 			logged = true
@@ -134,14 +133,12 @@ func (s *Service) watchGraph(ctx context.Context, every time.Duration, log *slog
 		cancel()
 		if err == nil {
 			misses = 0
-			s.graphUp.Store(true)
 			continue
 		}
 		if ctx.Err() != nil {
 			return
 		}
 		misses++
-		s.graphUp.Store(false)
 		if misses >= 2 {
 			log.Warn("neo4j stopped answering; pausing consumption", "err", err)
 			return
