@@ -31,7 +31,7 @@ func benchPipeline(ctx context.Context, args []string, stdout, stderr io.Writer)
 	copies := fs.Int("extractors", 1, "extractor copies sharing the durable consumer")
 	workers := fs.Int("workers", runtime.NumCPU(), "extraction goroutines per copy")
 	rate := fs.Float64("rate", 0, "documents/s to publish (0: as fast as possible)")
-	batch := fs.Int("link-batch", 256, "extractions per graph transaction")
+	batch := fs.Int("link-batch", 64, "extractions per graph transaction")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
