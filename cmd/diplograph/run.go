@@ -84,12 +84,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}()
 	}
 	h := telemetry.NewHealth(metrics)
-	h.AddCheck("nats", func(context.Context) error {
-		if !b.nc.IsConnected() {
-			return errors.New("disconnected")
-		}
-		return nil
-	})
+	h.AddCheck("nats", natsx.ConnectedCheck(b.nc))
 	h.AddCheck("extractor", ext.Ready)
 	h.AddCheck("linker", lnk.Ready)
 	if !*once {

@@ -34,25 +34,15 @@ type settings struct {
 }
 
 func (s *settings) natsFlags(fs *flag.FlagSet) {
-	config.String(fs, &s.nats.URL, "nats-url", "NATS_URL", "", "NATS server URL(s), comma-separated; empty runs an embedded server with its data in --data")
-	config.String(fs, &s.nats.User, "nats-user", "NATS_USER", "", "NATS user")
-	config.Secret(fs, &s.nats.Password, "nats-password", "NATS_PASSWORD", "", "NATS password")
-	config.Secret(fs, &s.nats.Token, "nats-token", "NATS_TOKEN", "", "NATS token")
-	config.String(fs, &s.nats.NKeySeed, "nats-nkey", "NATS_NKEY_SEED", "", "path to an NKey seed file")
-	config.String(fs, &s.nats.Creds, "nats-creds", "NATS_CREDS", "", "path to a NATS credentials file")
-	config.String(fs, &s.nats.CAFile, "nats-ca", "NATS_CA", "", "CA certificate for TLS to NATS")
-	config.String(fs, &s.nats.CertFile, "nats-cert", "NATS_CERT", "", "client certificate for TLS to NATS")
-	config.String(fs, &s.nats.KeyFile, "nats-key", "NATS_KEY", "", "client key for TLS to NATS")
-	config.String(fs, &s.dataDir, "data", "DIPLOGRAPH_DATA", ".diplograph", "folder of the embedded NATS server's JetStream store")
+	s.nats.BindFlags(fs, "")
+	config.String(fs, &s.dataDir, "data", "DIPLOGRAPH_DATA", ".diplograph", "folder of the embedded NATS server's JetStream store, used when --nats-url is empty")
 	config.String(fs, &s.logLevel, "log-level", "LOG_LEVEL", "info", "log level: debug, info, warn, error")
 	_ = config.Int(fs, &s.replicas, "replicas", "NATS_REPLICAS", 1, "stream replicas (3 on a NATS cluster)")
 }
 
 func (s *settings) neo4jFlags(fs *flag.FlagSet) {
-	config.String(fs, &s.neo4j.URI, "neo4j-uri", "NEO4J_URI", "bolt://127.0.0.1:7687", "Neo4j URI (bolt://, neo4j://, neo4j+s://)")
-	config.String(fs, &s.neo4j.User, "neo4j-user", "NEO4J_USER", "neo4j", "Neo4j user")
-	config.Secret(fs, &s.neo4j.Password, "neo4j-password", "NEO4J_PASSWORD", "diplograph-dev", "Neo4j password")
-	config.String(fs, &s.neo4j.Database, "neo4j-database", "NEO4J_DATABASE", "neo4j", "Neo4j database")
+	// The local Neo4j of deploy/neo4j starts with this password by default.
+	s.neo4j.BindFlags(fs, "diplograph-dev")
 }
 
 // bus is a NATS connection, and the embedded server behind it if any.

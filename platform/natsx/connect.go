@@ -148,3 +148,27 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger, extra ...nats.Op
 	}
 	return nc, js, nil
 }
+
+// Open connects to NATS and declares the topology: what every service does
+// at start-up.
+func Open(ctx context.Context, cfg Config, topo Topology, log *slog.Logger) (*nats.Conn, jetstream.JetStream, error) {
+	nc, js, err := Connect(ctx, cfg, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := topo.Ensure(ctx, js); err != nil {
+		nc.Close()
+		return nil, nil, err
+	}
+	return nc, js, nil
+}
+
+// ConnectedCheck is a readiness check that fails while nc is disconnected.
+func ConnectedCheck(nc *nats.Conn) func(context.Context) error {
+	return func(context.Context) error {
+		if !nc.IsConnected() {
+			return errors.New("disconnected")
+		}
+		return nil
+	}
+}

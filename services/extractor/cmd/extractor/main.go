@@ -52,15 +52,7 @@ func main() {
 func parse(args []string) (cfg, error) {
 	var c cfg
 	fs := flag.NewFlagSet("extractor", flag.ContinueOnError)
-	config.String(fs, &c.nats.URL, "nats-url", "NATS_URL", "nats://127.0.0.1:4222", "NATS server URL(s)")
-	config.String(fs, &c.nats.User, "nats-user", "NATS_USER", "", "NATS user")
-	config.Secret(fs, &c.nats.Password, "nats-password", "NATS_PASSWORD", "", "NATS password")
-	config.Secret(fs, &c.nats.Token, "nats-token", "NATS_TOKEN", "", "NATS token")
-	config.String(fs, &c.nats.NKeySeed, "nats-nkey", "NATS_NKEY_SEED", "", "NKey seed file")
-	config.String(fs, &c.nats.Creds, "nats-creds", "NATS_CREDS", "", "NATS credentials file")
-	config.String(fs, &c.nats.CAFile, "nats-ca", "NATS_CA", "", "CA certificate for TLS")
-	config.String(fs, &c.nats.CertFile, "nats-cert", "NATS_CERT", "", "client certificate for TLS")
-	config.String(fs, &c.nats.KeyFile, "nats-key", "NATS_KEY", "", "client key for TLS")
+	c.nats.BindFlags(fs, "nats://127.0.0.1:4222")
 	if err := config.Int(fs, &c.replicas, "replicas", "NATS_REPLICAS", 1, "stream replicas"); err != nil {
 		return c, err
 	}
@@ -83,23 +75,15 @@ func run(ctx context.Context, c cfg) error {
 	}
 	log.Info("extractor loaded", "took", time.Since(start).Round(time.Millisecond))
 	c.nats.Name = "diplograph-extractor"
-	nc, js, err := natsx.Connect(ctx, c.nats, log)
+	nc, js, err := natsx.Open(ctx, c.nats, natsx.Topology{Replicas: c.replicas}, log)
 	if err != nil {
 		return err
 	}
 	defer nc.Drain()
-	if err := (natsx.Topology{Replicas: c.replicas}).Ensure(ctx, js); err != nil {
-		return err
-	}
 	m := telemetry.NewMetrics()
 	svc := &extractor.Service{Engine: engine, JS: js, Log: log, Metrics: m, Workers: c.workers}
 	h := telemetry.NewHealth(m)
-	h.AddCheck("nats", func(context.Context) error {
-		if !nc.IsConnected() {
-			return errors.New("disconnected")
-		}
-		return nil
-	})
+	h.AddCheck("nats", natsx.ConnectedCheck(nc))
 	h.AddCheck("consumer", svc.Ready)
 	go func() {
 		if err := h.Serve(ctx, c.health, log); err != nil {

@@ -51,19 +51,8 @@ func main() {
 func parse(args []string) (cfg, error) {
 	var c cfg
 	fs := flag.NewFlagSet("linker", flag.ContinueOnError)
-	config.String(fs, &c.nats.URL, "nats-url", "NATS_URL", "nats://127.0.0.1:4222", "NATS server URL(s)")
-	config.String(fs, &c.nats.User, "nats-user", "NATS_USER", "", "NATS user")
-	config.Secret(fs, &c.nats.Password, "nats-password", "NATS_PASSWORD", "", "NATS password")
-	config.Secret(fs, &c.nats.Token, "nats-token", "NATS_TOKEN", "", "NATS token")
-	config.String(fs, &c.nats.NKeySeed, "nats-nkey", "NATS_NKEY_SEED", "", "NKey seed file")
-	config.String(fs, &c.nats.Creds, "nats-creds", "NATS_CREDS", "", "NATS credentials file")
-	config.String(fs, &c.nats.CAFile, "nats-ca", "NATS_CA", "", "CA certificate for TLS")
-	config.String(fs, &c.nats.CertFile, "nats-cert", "NATS_CERT", "", "client certificate for TLS")
-	config.String(fs, &c.nats.KeyFile, "nats-key", "NATS_KEY", "", "client key for TLS")
-	config.String(fs, &c.neo4j.URI, "neo4j-uri", "NEO4J_URI", "bolt://127.0.0.1:7687", "Neo4j URI")
-	config.String(fs, &c.neo4j.User, "neo4j-user", "NEO4J_USER", "neo4j", "Neo4j user")
-	config.Secret(fs, &c.neo4j.Password, "neo4j-password", "NEO4J_PASSWORD", "", "Neo4j password")
-	config.String(fs, &c.neo4j.Database, "neo4j-database", "NEO4J_DATABASE", "neo4j", "Neo4j database")
+	c.nats.BindFlags(fs, "nats://127.0.0.1:4222")
+	c.neo4j.BindFlags(fs, "")
 	if err := config.Int(fs, &c.replicas, "replicas", "NATS_REPLICAS", 1, "stream replicas"); err != nil {
 		return c, err
 	}
@@ -89,23 +78,15 @@ func run(ctx context.Context, c cfg) error {
 		return fmt.Errorf("neo4j migrations: %w", err)
 	}
 	c.nats.Name = "diplograph-linker"
-	nc, js, err := natsx.Connect(ctx, c.nats, log)
+	nc, js, err := natsx.Open(ctx, c.nats, natsx.Topology{Replicas: c.replicas}, log)
 	if err != nil {
 		return err
 	}
 	defer nc.Drain()
-	if err := (natsx.Topology{Replicas: c.replicas}).Ensure(ctx, js); err != nil {
-		return err
-	}
 	m := telemetry.NewMetrics()
 	svc := &linker.Service{Graph: g, JS: js, Log: log, Metrics: m, Batch: c.batch}
 	h := telemetry.NewHealth(m)
-	h.AddCheck("nats", func(context.Context) error {
-		if !nc.IsConnected() {
-			return errors.New("disconnected")
-		}
-		return nil
-	})
+	h.AddCheck("nats", natsx.ConnectedCheck(nc))
 	h.AddCheck("linker", svc.Ready)
 	go func() {
 		if err := h.Serve(ctx, c.health, log); err != nil {
