@@ -14,31 +14,14 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/diplograph/diplograph/platform/natsx"
+	"github.com/diplograph/diplograph/platform/natsx/natstest"
 	"github.com/diplograph/diplograph/schemas"
 )
 
 func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
-// startJetStream runs a real in-process NATS server with JetStream on a
-// temporary file store and declares the topology.
-func startJetStream(t *testing.T) jetstream.JetStream {
-	t.Helper()
-	s, err := natsx.StartEmbedded(natsx.EmbeddedConfig{Port: -1, StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.Shutdown)
-	ctx := context.Background()
-	nc, js, err := natsx.Connect(ctx, natsx.Config{URL: s.ClientURL()}, quiet())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	if err := (natsx.Topology{}).Ensure(ctx, js); err != nil {
-		t.Fatal(err)
-	}
-	return js
-}
+// startJetStream runs a real in-process NATS server with JetStream.
+func startJetStream(t *testing.T) jetstream.JetStream { return natstest.Start(t).JS }
 
 func TestTopologyCanBeDeclaredAgainAndAgain(t *testing.T) {
 	js := startJetStream(t)

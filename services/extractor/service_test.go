@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/diplograph/diplograph/platform/natsx"
+	"github.com/diplograph/diplograph/platform/natsx/natstest"
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/extractor"
 	"github.com/diplograph/diplograph/services/extractor/extract"
@@ -17,21 +18,9 @@ import (
 
 func TestTheServiceTurnsArticlesIntoExtractionsAndDeadLettersJunk(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	s, err := natsx.StartEmbedded(natsx.EmbeddedConfig{Port: -1, StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Shutdown()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	nc, js, err := natsx.Connect(ctx, natsx.Config{URL: s.ClientURL()}, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	if err := (natsx.Topology{}).Ensure(ctx, js); err != nil {
-		t.Fatal(err)
-	}
+	js := natstest.Start(t).JS
 	engine, err := extract.New(extract.Options{})
 	if err != nil {
 		t.Fatal(err)

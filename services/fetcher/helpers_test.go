@@ -14,7 +14,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/diplograph/diplograph/platform/natsx"
+	"github.com/diplograph/diplograph/platform/natsx/natstest"
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/fetcher/source"
 )
@@ -23,22 +23,7 @@ import (
 // with the pipeline's streams declared.
 func startJetStream(t testing.TB) jetstream.JetStream {
 	t.Helper()
-	s, err := natsx.StartEmbedded(natsx.EmbeddedConfig{Port: -1, StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.Shutdown)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	nc, js, err := natsx.Connect(ctx, natsx.Config{URL: s.ClientURL()}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	if err := (natsx.Topology{}).Ensure(ctx, js); err != nil {
-		t.Fatal(err)
-	}
-	return js
+	return natstest.Start(t).JS
 }
 
 // streamArticles reads every article in the ARTICLES stream.

@@ -15,6 +15,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/diplograph/diplograph/platform/natsx"
+	"github.com/diplograph/diplograph/platform/natsx/natstest"
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/linker"
 )
@@ -27,25 +28,12 @@ type bus struct {
 	js  jetstream.JetStream
 }
 
-// startBus runs a real in-process NATS server with JetStream on a temporary
-// file store and declares the topology.
+// startBus runs a real in-process NATS server with JetStream on a
+// temporary file store and declares the topology.
 func startBus(t *testing.T) bus {
 	t.Helper()
-	s, err := natsx.StartEmbedded(natsx.EmbeddedConfig{Port: -1, StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(s.Shutdown)
-	ctx := context.Background()
-	nc, js, err := natsx.Connect(ctx, natsx.Config{URL: s.ClientURL()}, quiet())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	if err := (natsx.Topology{}).Ensure(ctx, js); err != nil {
-		t.Fatal(err)
-	}
-	return bus{srv: s, nc: nc, js: js}
+	b := natstest.Start(t)
+	return bus{srv: b.Server, nc: b.Conn, js: b.JS}
 }
 
 // publishExtractions publishes extractions as the extractor does.
