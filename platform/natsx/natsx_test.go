@@ -39,6 +39,9 @@ func TestTopologyCanBeDeclaredAgainAndAgain(t *testing.T) {
 	if _, err := js.Consumer(ctx, schemas.StreamArticles, natsx.ConsumerExtractor); err != nil {
 		t.Errorf("extractor consumer: %v", err)
 	}
+	if _, err := js.KeyValue(ctx, natsx.BucketSeen); err != nil {
+		t.Errorf("KV bucket %s: %v", natsx.BucketSeen, err)
+	}
 }
 
 func TestADuplicatePublishWithTheSameMsgIDIsDropped(t *testing.T) {

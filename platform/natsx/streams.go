@@ -60,6 +60,25 @@ func (t Topology) Streams() []jetstream.StreamConfig {
 	}
 }
 
+// BucketSeen is the JetStream KV bucket of the items the fetcher has
+// published (canonical key → content hash and version), so that a restart
+// does not publish them again.
+const BucketSeen = "fetcher_seen"
+
+// Buckets returns the KV buckets of the pipeline. Seen items live a year:
+// an older item that reappears is published again under the same id.
+func (t Topology) Buckets() []jetstream.KeyValueConfig {
+	t = t.withDefaults()
+	return []jetstream.KeyValueConfig{{
+		Bucket:      BucketSeen,
+		Description: "diplograph fetcher: canonical URL -> content hash and version of the last published article",
+		History:     1,
+		TTL:         365 * 24 * time.Hour,
+		Storage:     jetstream.FileStorage,
+		Replicas:    t.Replicas,
+	}}
+}
+
 // Consumers returns the durable consumers: the stream each reads and its config.
 func (t Topology) Consumers() map[string]jetstream.ConsumerConfig {
 	t = t.withDefaults()
@@ -78,7 +97,7 @@ func (t Topology) Consumers() map[string]jetstream.ConsumerConfig {
 	}
 }
 
-// Ensure declares every stream and consumer, idempotently. Several
+// Ensure declares every stream, KV bucket and consumer, idempotently. Several
 // processes may call it at once at start-up. The first call on a new
 // cluster can time out while it elects a leader, so it is retried.
 func (t Topology) Ensure(ctx context.Context, js jetstream.JetStream) error {
@@ -105,6 +124,14 @@ func (t Topology) ensureOnce(ctx context.Context, js jetstream.JetStream) error 
 		cancel()
 		if err != nil {
 			return fmt.Errorf("stream %s: %w", sc.Name, err)
+		}
+	}
+	for _, kc := range t.Buckets() {
+		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		_, err := js.CreateOrUpdateKeyValue(cctx, kc)
+		cancel()
+		if err != nil {
+			return fmt.Errorf("KV bucket %s: %w", kc.Bucket, err)
 		}
 	}
 	for key, cc := range t.Consumers() {

@@ -24,24 +24,13 @@ type Publisher interface {
 }
 
 // SeenBucket is the JetStream KV bucket of items the fetcher has published:
-// key "u.<sha256 of the article key>", value a seenRecord.
-const SeenBucket = "fetcher_seen"
+// key "u.<sha256 of the article key>", value a seenRecord. It is declared
+// with the rest of the topology (natsx.Topology).
+const SeenBucket = natsx.BucketSeen
 
-// SeenBucketConfig is the declaration of SeenBucket. Entries live a year:
-// an item older than that which reappears is published again, under the
-// same id, and JetStream's duplicate window no longer hides it.
+// SeenBucketConfig is the declaration of SeenBucket with replicas.
 func SeenBucketConfig(replicas int) jetstream.KeyValueConfig {
-	if replicas <= 0 {
-		replicas = 1
-	}
-	return jetstream.KeyValueConfig{
-		Bucket:      SeenBucket,
-		Description: "diplograph fetcher: canonical URL -> content hash and version of the last published article",
-		History:     1,
-		TTL:         365 * 24 * time.Hour,
-		Storage:     jetstream.FileStorage,
-		Replicas:    replicas,
-	}
+	return natsx.Topology{Replicas: replicas}.Buckets()[0]
 }
 
 // seenRecord is what SeenBucket remembers of an article key.
