@@ -1,52 +1,27 @@
 package schemas_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-
 	"github.com/diplograph/diplograph/schemas"
 )
 
-func compile(t *testing.T, typeName string) *jsonschema.Schema {
+func compile(t *testing.T, typeName string) *schemas.Validator {
 	t.Helper()
-	raw, err := schemas.File(typeName)
+	v, err := schemas.NewValidator(typeName)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatalf("%s: %v", typeName, err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	url := typeName + ".json"
-	if err := c.AddResource(url, doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile(url)
-	if err != nil {
-		t.Fatalf("compiling %s: %v", typeName, err)
-	}
-	return s
+	return v
 }
 
-// validate marshals v (a Go value of the schema's type) and validates the JSON.
-func validate(t *testing.T, s *jsonschema.Schema, v any) error {
+// validate checks v (a Go value of the schema's type) against the schema.
+func validate(t *testing.T, s *schemas.Validator, v any) error {
 	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s.Validate(inst)
+	return s.Validate(v)
 }
 
 func ptr(s string) *string { return &s }

@@ -92,7 +92,7 @@ func (p *Poller) Run(ctx context.Context, sources []SourceConfig) error {
 				}
 				// ±10 % jitter so that sources with one interval spread out.
 				d := time.Duration(float64(src.Interval) * (0.9 + 0.2*rand.Float64()))
-				if sleepCtx(ctx, d) != nil {
+				if web.Sleep(ctx, d) != nil {
 					return
 				}
 			}
@@ -117,15 +117,4 @@ func (p *Poller) Once(ctx context.Context, src SourceConfig) Stats {
 	}
 	r.wg.Wait()
 	return r.snapshot()
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }

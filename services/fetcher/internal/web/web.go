@@ -232,7 +232,7 @@ func (c *Client) Fetch(ctx context.Context, rawURL, accept string) (*Response, e
 	if until := c.heldUntil(u.Host); until.After(time.Now()) {
 		if wait := time.Until(until); wait > c.cfg.MaxRetryWait {
 			return nil, fmt.Errorf("GET %s: %w: the server asked for a pause until %s", u.Redacted(), ErrHostPaused, until.UTC().Format(time.RFC3339))
-		} else if err := sleep(ctx, wait); err != nil {
+		} else if err := Sleep(ctx, wait); err != nil {
 			return nil, fmt.Errorf("GET %s: %w", u.Redacted(), err)
 		}
 	}
@@ -257,7 +257,7 @@ func (c *Client) Fetch(ctx context.Context, rawURL, accept string) (*Response, e
 		if retryAfter < 0 || retryAfter > c.cfg.MaxRetryWait || attempt == c.cfg.Retries || ctx.Err() != nil {
 			break
 		}
-		if err := sleep(ctx, c.backoff(attempt, retryAfter)); err != nil {
+		if err := Sleep(ctx, c.backoff(attempt, retryAfter)); err != nil {
 			return nil, fmt.Errorf("GET %s: %w (after: %w)", u.Redacted(), err, last)
 		}
 	}
@@ -554,7 +554,8 @@ func (c *Client) checkRobots(ctx context.Context, u *url.URL) error {
 	return nil
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep waits d, or returns ctx's error when it ends first.
+func Sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
