@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -62,8 +61,7 @@ func loadArticles(paths []string, stderr io.Writer) ([]schemas.Article, error) {
 }
 
 func benchExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("bench extract", "Usage: diplograph bench extract [flags] DIR...\n\nExtracts every document under DIR on all cores and, in the same run on the same\nclean text and dictionary, runs gse Segment() alone: the floor. Reports\ndocuments/s, MB/s, start-up time and peak RSS.\n", stderr)
 	workers := fs.Int("workers", runtime.NumCPU(), "goroutines for extraction and for the floor")
 	rounds := fs.Int("rounds", 3, "passes over the corpus; the best is reported")
 	if err := parseFlags(fs, args); err != nil {

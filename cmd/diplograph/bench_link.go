@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"runtime"
@@ -18,8 +17,7 @@ import (
 // with the linker's batching and, in the same run, with the floor: one bare
 // UNWIND … MERGE statement per batch.
 func benchLink(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench link", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("bench link", "Usage: diplograph bench link [flags] DIR...\n\nExtracts the documents under DIR, then writes them to Neo4j through the linker\nand, in the same run, with one bare UNWIND … MERGE per batch: the floor.\nReports claim reports/s for both.\n", stderr)
 	var s settings
 	s.neo4jFlags(fs)
 	s.logLevel = "warn"

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,8 +22,7 @@ import (
 // embedded NATS into Neo4j and reports sustained documents/s and the
 // publish-to-graph latency of each document.
 func benchPipeline(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench pipeline", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("bench pipeline", "Usage: diplograph bench pipeline [flags] DIR...\n\nFeeds DIR through fetch → extract → link on a fresh embedded NATS into Neo4j and\nreports sustained documents/s and the publish-to-graph latency (p50, p90, p99).\n", stderr)
 	var s settings
 	s.neo4jFlags(fs)
 	s.logLevel = "warn"

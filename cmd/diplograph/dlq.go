@@ -22,8 +22,7 @@ func cmdDLQ(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return errUsage
 	}
 	verb := args[0]
-	fs := flag.NewFlagSet("dlq "+verb, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("dlq "+verb, "Usage: diplograph dlq "+verb+" [flags] [SEQ|all]\n", stderr)
 	var s settings
 	s.natsFlags(fs)
 	service := fs.String("service", "", "only dead letters of this service (fetcher, extractor, linker)")

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -18,12 +17,7 @@ import (
 )
 
 func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fset := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	fset.Usage = func() {
-		fmt.Fprint(stderr, "Usage: diplograph extract [--format jsonl|json] [--explain] PATH...\n\nExtracts claims from files or folders (plain text, HTML, feed-item dumps) and\nprints one extraction per document; no server is needed. jsonl is what\nshared/eval/score.py reads. A document that cannot be extracted is printed with\nits error and the rest go on; the exit status is 1 when any failed.\n\nFlags:\n")
-		fset.PrintDefaults()
-	}
+	fset := newFlagSet("extract", "Usage: diplograph extract [--format jsonl|json] [--explain] PATH...\n\nExtracts claims from files or folders (plain text, HTML, feed-item dumps) and\nprints one extraction per document; no server is needed. jsonl is what\nshared/eval/score.py reads. A document that cannot be extracted is printed with\nits error and the rest go on; the exit status is 1 when any failed.\n", stderr)
 	format := fset.String("format", "jsonl", "output format: jsonl (one object per line) or json (indented)")
 	explain := fset.Bool("explain", false, "print for people instead of JSON: every claim with its evidence, the cue, the actor resolution and the rule")
 	logLevel := fset.String("log-level", "warn", "log level")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -11,12 +10,7 @@ import (
 )
 
 func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: diplograph ingest [flags] PATH|URL|- ...\n\nPublishes every article found in files, folders (walked recursively), feeds and\npages to NATS, once: an item already seen is not published again. Shows\nprogress (a bar on a terminal, periodic lines otherwise). Items that fail are\ncounted, listed and recorded on the dead-letter stream; the rest go on.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("ingest", "Usage: diplograph ingest [flags] PATH|URL|- ...\n\nPublishes every article found in files, folders (walked recursively), feeds and\npages to NATS, once: an item already seen is not published again. Shows\nprogress (a bar on a terminal, periodic lines otherwise). Items that fail are\ncounted, listed and recorded on the dead-letter stream; the rest go on.\n", stderr)
 	var s settings
 	s.natsFlags(fs)
 	workers := fs.Int("workers", 4, "parallel readers and fetchers")

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -14,12 +13,7 @@ import (
 )
 
 func cmdQuery(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("query", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: diplograph query [flags] 'CYPHER'\n\nRuns one Cypher statement against the graph and prints the result as a table.\nParameters: --param name=value (repeatable; a value that parses as JSON is used as such, else as a string).\n\nExample:\n  diplograph query 'MATCH (c:Country)-[:HOLDS]->(k:Claim {predicate:\"oppose\"})-[:ABOUT]->(t:Topic) RETURN c.id, t.id, count(*) ORDER BY count(*) DESC'\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("query", "Usage: diplograph query [flags] 'CYPHER'\n\nRuns one Cypher statement against the graph and prints the result as a table.\nParameters: --param name=value (repeatable; a value that parses as JSON is used as such, else as a string).\n\nExample:\n  diplograph query 'MATCH (c:Country)-[:HOLDS]->(k:Claim {predicate:\"oppose\"})-[:ABOUT]->(t:Topic) RETURN c.id, t.id, count(*) ORDER BY count(*) DESC'\n", stderr)
 	var s settings
 	s.neo4jFlags(fs)
 	s.logLevel = "warn"

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"runtime"
@@ -23,12 +22,7 @@ import (
 )
 
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: diplograph run [--once] [flags] [PATH|URL...]\n\nRuns embedded NATS (unless --nats-url is given) and the fetcher, extractor and\nlinker in one process. With --once it processes the inputs, waits until the\ngraph holds them, prints a summary and exits.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("run", "Usage: diplograph run [--once] [flags] [PATH|URL...]\n\nRuns embedded NATS (unless --nats-url is given) and the fetcher, extractor and\nlinker in one process. With --once it processes the inputs, waits until the\ngraph holds them, prints a summary and exits.\n", stderr)
 	var s settings
 	s.natsFlags(fs)
 	s.neo4jFlags(fs)

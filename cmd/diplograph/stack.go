@@ -111,6 +111,18 @@ func newEngine(log *slog.Logger) (*extract.Engine, error) {
 	return e, nil
 }
 
+// newFlagSet returns the flag set of a command whose --help prints about
+// and then the flags.
+func newFlagSet(name, about string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, about, "\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
 // parseFlags parses args and turns a bad flag into errUsage after printing.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
