@@ -99,7 +99,7 @@ func benchPipeline(ctx context.Context, args []string, stdout, stderr io.Writer)
 		p = &pacedPublisher{next: p, every: time.Duration(float64(time.Second) / *rate)}
 	}
 	start := time.Now()
-	stats, err := fetcher.Ingest(ctx, p, fs.Args(), fetcher.IngestOptions{DeadLetter: deadLetterFunc(b.js, "fetcher")})
+	stats, err := fetcher.Ingest(ctx, p, fs.Args(), fetcher.IngestOptions{DeadLetter: fetcher.JetStreamDeadLetter(b.js, log)})
 	if err != nil {
 		return err
 	}

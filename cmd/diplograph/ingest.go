@@ -37,7 +37,7 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		Workers:       *workers,
 		Progress:      fetcher.NewProgressReporter(stderr, isTerminal(stderr)),
 		ProgressEvery: 2 * time.Second,
-		DeadLetter:    deadLetterFunc(b.js, "fetcher"),
+		DeadLetter:    fetcher.JetStreamDeadLetter(b.js, log),
 		HTTP:          &fetcher.HTTPConfig{AllowPrivate: *allowPrivate},
 	})
 	if err != nil {

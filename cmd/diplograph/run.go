@@ -100,7 +100,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	rec := &recordingPublisher{next: pub}
 	if fs.NArg() > 0 {
-		opts := fetcher.IngestOptions{DeadLetter: deadLetterFunc(b.js, "fetcher")}
+		opts := fetcher.IngestOptions{DeadLetter: fetcher.JetStreamDeadLetter(b.js, log)}
 		if *once {
 			opts.Progress = fetcher.NewProgressReporter(stderr, isTerminal(stderr))
 		}
@@ -134,7 +134,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := fetcher.Poll(stageCtx, pub, srcs, fetcher.PollOptions{DeadLetter: deadLetterFunc(b.js, "fetcher")}); err != nil && !errors.Is(err, context.Canceled) {
+			if err := fetcher.Poll(stageCtx, pub, srcs, fetcher.PollOptions{DeadLetter: fetcher.JetStreamDeadLetter(b.js, log)}); err != nil && !errors.Is(err, context.Canceled) {
 				errs <- fmt.Errorf("fetcher: %w", err)
 			}
 		}()
@@ -172,19 +172,6 @@ func (r *recordingPublisher) IDs() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return append([]string(nil), r.ids...)
-}
-
-// deadLetterFunc records a fetcher failure on the DLQ stream.
-func deadLetterFunc(js jetstream.JetStream, service string) func(ctx context.Context, input, reason string, err error, payload []byte) {
-	return func(ctx context.Context, input, reason string, err error, payload []byte) {
-		msg := ""
-		if err != nil {
-			msg = err.Error()
-		}
-		dl := schemas.DeadLetter{Schema: schemas.DeadLetterV1, Service: service, Subject: input, Reason: reason, Error: msg, Time: time.Now().UTC(), Payload: payload}
-		id := fetcher.DeadLetterID(input, reason, payload)
-		_, _ = natsx.Publish(ctx, js, natsx.Event{Subject: schemas.DLQSubject(service), ID: id, Type: schemas.DeadLetterV1, Source: service, Body: dl})
-	}
 }
 
 // waitDrained returns when the extractor and the linker have settled every

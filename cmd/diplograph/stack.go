@@ -85,16 +85,12 @@ func (s *settings) openBus(ctx context.Context, log *slog.Logger, name string) (
 		cfg.URL = srv.ClientURL()
 		log.Info("embedded NATS started", "url", cfg.URL, "store", store)
 	}
-	nc, js, err := natsx.Connect(ctx, cfg, log)
+	nc, js, err := natsx.Open(ctx, cfg, natsx.Topology{Replicas: s.replicas}, log)
 	if err != nil {
 		b.Close()
 		return nil, err
 	}
 	b.nc, b.js = nc, js
-	if err := (natsx.Topology{Replicas: s.replicas}).Ensure(ctx, js); err != nil {
-		b.Close()
-		return nil, err
-	}
 	return b, nil
 }
 

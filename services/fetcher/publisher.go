@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"time"
 
@@ -190,4 +191,25 @@ func (p *JSPublisher) MarkSeen(ctx context.Context, key string, a schemas.Articl
 		return fmt.Errorf("recording seen item %s: %w", key, err)
 	}
 	return nil
+}
+
+// JetStreamDeadLetter returns an IngestOptions.DeadLetter that records each
+// failure as a schemas.DeadLetter on diplo.dlq.fetcher, once per input,
+// reason and payload. A failure to record it is logged.
+func JetStreamDeadLetter(js jetstream.JetStream, log *slog.Logger) func(ctx context.Context, input, reason string, err error, payload []byte) {
+	if log == nil {
+		log = slog.Default()
+	}
+	return func(ctx context.Context, input, reason string, err error, payload []byte) {
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		dl := schemas.DeadLetter{Schema: schemas.DeadLetterV1, Service: "fetcher", Subject: input, Reason: reason,
+			Error: msg, Deliveries: 1, Time: time.Now().UTC(), Payload: payload}
+		if _, perr := natsx.Publish(ctx, js, natsx.Event{Subject: schemas.DLQSubject("fetcher"), ID: DeadLetterID(input, reason, payload),
+			Type: schemas.DeadLetterV1, Source: "fetcher", Body: dl}); perr != nil {
+			log.Warn("dead-lettering failed", "input", input, "err", perr)
+		}
+	}
 }

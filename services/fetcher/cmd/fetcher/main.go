@@ -16,12 +16,9 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/nats-io/nats.go/jetstream"
-
 	"github.com/diplograph/diplograph/platform/config"
 	"github.com/diplograph/diplograph/platform/natsx"
 	"github.com/diplograph/diplograph/platform/telemetry"
-	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/fetcher"
 )
 
@@ -135,7 +132,7 @@ func run(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return err
 	}
 	metrics := telemetry.NewMetrics()
-	dl := deadLetter(js, log)
+	dl := fetcher.JetStreamDeadLetter(js, log)
 	if len(cfg.Inputs) > 0 {
 		opts := fetcher.IngestOptions{Workers: cfg.Workers, HTTP: &cfg.HTTP, Metrics: metrics, DeadLetter: dl}
 		if cfg.ShowProgress {
@@ -169,22 +166,4 @@ func run(ctx context.Context, cfg Config, log *slog.Logger) error {
 		}
 	}()
 	return fetcher.Poll(ctx, pub, sources, fetcher.PollOptions{Workers: cfg.Workers, HTTP: &cfg.HTTP, Metrics: metrics, DeadLetter: dl, Log: log})
-}
-
-// deadLetter records a fetcher failure as a schemas.DeadLetter on
-// diplo.dlq.fetcher.
-func deadLetter(js jetstream.JetStream, log *slog.Logger) func(ctx context.Context, input, reason string, err error, payload []byte) {
-	return func(ctx context.Context, input, reason string, err error, payload []byte) {
-		msg := ""
-		if err != nil {
-			msg = err.Error()
-		}
-		dl := schemas.DeadLetter{Schema: schemas.DeadLetterV1, Service: "fetcher", Subject: input, Reason: reason,
-			Error: msg, Deliveries: 1, Time: time.Now().UTC(), Payload: payload}
-		id := fetcher.DeadLetterID(input, reason, payload)
-		if _, perr := natsx.Publish(ctx, js, natsx.Event{Subject: schemas.DLQSubject("fetcher"), ID: id,
-			Type: schemas.DeadLetterV1, Source: "fetcher", Body: dl}); perr != nil {
-			log.Warn("dead-lettering failed", "input", input, "err", perr)
-		}
-	}
 }
