@@ -133,17 +133,6 @@ func (s *Service) extractOne(m jetstream.Msg) (*natsx.Event, error) {
 	if x.Error != nil {
 		return nil, natsx.Permanent(x.Error.Code, fmt.Errorf("article %s: %s", a.ID, x.Error.Message))
 	}
-	x.ArticleID = a.ID
-	x.Source = a.Source
-	if x.URL == "" {
-		x.URL = a.URL
-	}
-	if x.Title == "" {
-		x.Title = a.Title
-	}
-	if x.Published == nil {
-		x.Published = a.Published
-	}
 	if s.Metrics != nil {
 		s.Metrics.Items.WithLabelValues(Stage, "claims").Add(float64(len(x.Claims)))
 	}
