@@ -13,34 +13,18 @@ import (
 	"time"
 
 	"github.com/diplograph/diplograph/services/linker"
+	"github.com/diplograph/diplograph/services/linker/neo4jtest"
 )
 
-// neo4jConfig returns the test Neo4j's settings. Where it cannot be
-// reached the test fails in CI and is skipped elsewhere, with a message
-// saying how to start it.
+// neo4jConfig returns the test Neo4j's settings; where it cannot be
+// reached the test fails in CI and is skipped elsewhere.
 func neo4jConfig(t *testing.T) linker.Neo4jConfig {
 	t.Helper()
-	cfg := linker.Neo4jConfig{URI: envOr("NEO4J_URI", "bolt://127.0.0.1:7687"), User: envOr("NEO4J_USER", "neo4j"),
-		Password: envOr("NEO4J_PASSWORD", "diplograph-dev"), Database: envOr("NEO4J_DATABASE", "neo4j")}
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	g, err := linker.OpenGraph(ctx, cfg, quietLog())
-	if err != nil {
-		msg := fmt.Sprintf("Neo4j is needed at %s: %v\nstart it with: deploy/neo4j/neo4j.sh start", cfg.URI, err)
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+	cfg := neo4jtest.Require(t)
+	if cfg.Database == "" {
+		cfg.Database = "neo4j"
 	}
-	_ = g.Close(ctx)
-	return cfg
-}
-
-func envOr(k, def string) string {
-	if v := os.Getenv(k); v != "" {
-		return v
-	}
-	return def
+	return linker.Neo4jConfig{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database}
 }
 
 func nonce(t *testing.T) string {

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/diplograph/diplograph/services/linker"
-	"github.com/diplograph/diplograph/services/linker/internal/neo4jtest"
+	"github.com/diplograph/diplograph/services/linker/neo4jtest"
 )
 
 // BenchmarkWrite writes b.N synthetic extractions (about ten claims each) in

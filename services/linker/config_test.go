@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/diplograph/diplograph/services/linker"
-	"github.com/diplograph/diplograph/services/linker/internal/neo4jtest"
+	"github.com/diplograph/diplograph/services/linker/neo4jtest"
 )
 
 func TestNeo4jConfigNamesTheBadField(t *testing.T) {

@@ -18,7 +18,7 @@ import (
 	"github.com/diplograph/diplograph/platform/natsx"
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/linker"
-	"github.com/diplograph/diplograph/services/linker/internal/neo4jtest"
+	"github.com/diplograph/diplograph/services/linker/neo4jtest"
 )
 
 // Environment of the child process that TestMain runs instead of the tests.

@@ -13,7 +13,7 @@ import (
 
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/linker"
-	"github.com/diplograph/diplograph/services/linker/internal/neo4jtest"
+	"github.com/diplograph/diplograph/services/linker/neo4jtest"
 )
 
 // scope names the ids of one test run, so that tests sharing the database

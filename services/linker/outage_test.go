@@ -16,7 +16,7 @@ import (
 
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/linker"
-	"github.com/diplograph/diplograph/services/linker/internal/neo4jtest"
+	"github.com/diplograph/diplograph/services/linker/neo4jtest"
 )
 
 // cutProxy forwards TCP to Neo4j until cut: then it drops every open
