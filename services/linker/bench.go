@@ -175,7 +175,8 @@ func floorBatches(xs []schemas.Extraction, batch int, prefix string) [][]any {
 			claims[c.ID] = derived[c.ID].props(c)
 		}
 		arts := map[string]map[string]any{}
-		for _, r := range articleRows(&p) {
+		ix := newPositions(&p)
+		for _, r := range articleRows(&p, ix) {
 			m := r.(map[string]any)
 			arts[m["id"].(string)] = m["props"].(map[string]any)
 		}
@@ -184,7 +185,7 @@ func floorBatches(xs []schemas.Extraction, batch int, prefix string) [][]any {
 			byID[c.ID] = c
 		}
 		rows := []any{}
-		for j, r := range evidenceRows(&p) {
+		for j, r := range evidenceRows(&p, ix) {
 			e := p.Evidence[j]
 			c := byID[e.Claim]
 			ids := func(ss ...*string) []any {

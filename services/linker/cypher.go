@@ -12,7 +12,8 @@ import (
 // parameters: first stale evidence out, nodes, then relationships; then the
 // figures derived from them. Few statements keep round trips and query
 // planning out of the per-batch cost; the statement texts never change, so
-// Neo4j plans them once. Every value is a parameter; labels and
+// Neo4j plans them once. Within a statement each node is found in its index
+// once: relationships refer to the nodes merged earlier by position. Every value is a parameter; labels and
 // relationship types come from the fixed sets below, never from input.
 
 // cypherWrite is the main statement of a batch. It returns the ids of
@@ -38,10 +39,15 @@ var cypherWrite = buildWrite()
 
 func buildWrite() string {
 	var b strings.Builder
+	// Each node is looked up once: the subquery that merges a kind of node
+	// returns the nodes in the order of its rows, and later rows refer to
+	// them by position ($claims[i].holds[j].e is a position in ents).
 	b.WriteString(`
 CALL () {
-  UNWIND $sources AS id
-  MERGE (:Source {id: id})
+  UNWIND range(0, size($sources) - 1) AS i
+  MERGE (s:Source {id: $sources[i]})
+  WITH i, s ORDER BY i
+  RETURN collect(s) AS srcs
 }`)
 	// A name from the gazetteer wins; otherwise the least surface form, so
 	// that the result does not depend on which report came first. Surface
@@ -50,9 +56,10 @@ CALL () {
 	for _, label := range plan.EntityLabels {
 		fmt.Fprintf(&b, `
 CALL () {
-  UNWIND $nodes%[1]s AS row
+  UNWIND range(0, size($nodes%[1]s) - 1) AS i
+  WITH i, $nodes%[1]s[i] AS row
   MERGE (n:%[1]s {id: row.id})
-  WITH n, row,
+  WITH i, n, row,
        coalesce(row.name, CASE WHEN n.name IS NULL OR (row.first IS NOT NULL AND row.first < n.name) THEN row.first ELSE n.name END) AS name,
        CASE WHEN row.country IS NULL THEN n.country WHEN n.country IS NULL OR row.country < n.country THEN row.country ELSE n.country END AS country,
        CASE WHEN row.role IS NULL THEN n.role WHEN n.role IS NULL OR row.role < n.role THEN row.role ELSE n.role END AS role,
@@ -63,36 +70,42 @@ CALL () {
                         <> [coalesce(name, ''), coalesce(country, ''), coalesce(role, ''), coalesce(inferred, false)]
     SET n:Entity, n.name = name, n.country = country, n.role = role, n.inferred = inferred
   }
-  WITH n, row WHERE any(x IN row.names WHERE NOT x IN coalesce(n.names, []))
   CALL (n, row) {
-    UNWIND coalesce(n.names, []) + row.names AS x
-    WITH DISTINCT x ORDER BY x
-    RETURN collect(x) AS names
+    WITH n, row WHERE any(x IN row.names WHERE NOT x IN coalesce(n.names, []))
+    CALL (n, row) {
+      UNWIND coalesce(n.names, []) + row.names AS x
+      WITH DISTINCT x ORDER BY x
+      RETURN collect(x) AS names
+    }
+    SET n.names = names
   }
-  SET n.names = names
+  WITH i, n ORDER BY i
+  RETURN collect(n) AS nodes%[1]s
 }`, label)
 	}
 	b.WriteString(`
-CALL () {
-  UNWIND $articles AS row
+WITH srcs, ` + "nodes" + strings.Join(plan.EntityLabels, " + nodes") + ` AS ents
+CALL (srcs, ents) {
+  UNWIND range(0, size($articles) - 1) AS i
+  WITH i, $articles[i] AS row
   MERGE (a:Article {id: row.id})
   ON MATCH SET a.linker_old = true
   SET a += row.props
-  WITH a, row
-  CALL (a, row) {
-    MATCH (src:Source {id: row.source})
-    MERGE (a)-[:PUBLISHED_BY]->(src)
+  WITH i, a, row
+  CALL (a, row, srcs) {
+    WITH a, srcs[row.src] AS src WHERE src IS NOT NULL
+    FOREACH (_ IN CASE WHEN a.linker_old IS NULL THEN [1] ELSE [] END | CREATE (a)-[:PUBLISHED_BY]->(src))
+    FOREACH (_ IN CASE WHEN a.linker_old IS NULL THEN [] ELSE [1] END | MERGE (a)-[:PUBLISHED_BY]->(src))
   }
   CALL (a, row) {
     WITH a, row WHERE a.linker_old
     MATCH (a)-[m:MENTIONS]->(x) WHERE NOT x.id IN row.mentions
     DELETE m
   }
-  CALL (a, row) {
-    UNWIND row.mentions AS x
-    MATCH (e:Entity {id: x})
-    FOREACH (_ IN CASE WHEN a.linker_old IS NULL THEN [1] ELSE [] END | CREATE (a)-[:MENTIONS]->(e))
-    FOREACH (_ IN CASE WHEN a.linker_old IS NULL THEN [] ELSE [1] END | MERGE (a)-[:MENTIONS]->(e))
+  CALL (a, row, ents) {
+    WITH a, [k IN row.mentioned | ents[k]] AS mentioned
+    FOREACH (e IN CASE WHEN a.linker_old IS NULL THEN mentioned ELSE [] END | CREATE (a)-[:MENTIONS]->(e))
+    FOREACH (e IN CASE WHEN a.linker_old IS NULL THEN [] ELSE mentioned END | MERGE (a)-[:MENTIONS]->(e))
   }
   CALL (a, row) {
     WITH a, row WHERE a.linker_old
@@ -100,51 +113,41 @@ CALL () {
     DELETE e
     RETURN collect(c.id) AS gone
   }
-  RETURN reduce(all = [], ids IN collect(gone) | all + ids) AS stale,
-         collect(CASE WHEN a.linker_old THEN a.id END) AS oldArticles
+  WITH i, a, gone ORDER BY i
+  RETURN collect(a) AS arts, reduce(all = [], ids IN collect(gone) | all + ids) AS stale
 }
-CALL () {
-  UNWIND $claims AS row
+CALL (ents) {
+  UNWIND range(0, size($claims) - 1) AS i
+  WITH i, $claims[i] AS row
   MERGE (c:Claim {id: row.id})
   ON CREATE SET c += row.props
   ON MATCH SET c.linker_old = true
-  WITH c, row
-  CALL (c, row) {
-    WITH c, row WHERE c.linker_old IS NULL
-    CALL (c, row) {
-      MATCH (o:Entity {id: row.object})
-      UNWIND row.actors AS x
-      MATCH (e:Entity {id: x})
-      CREATE (e)-[:HOLDS]->(c)
-      MERGE (e)-[st:STANCE {key: x + '|' + row.predicate + '|' + row.object}]->(o)
-      ON CREATE SET st.predicate = row.predicate
-      SET st.count = coalesce(st.count, 0) + 1,
-          st.first_seen = CASE WHEN st.first_seen IS NULL OR c.date < st.first_seen THEN c.date ELSE st.first_seen END,
-          st.last_seen = CASE WHEN st.last_seen IS NULL OR c.date > st.last_seen THEN c.date ELSE st.last_seen END
-    }
-    CALL (c, row) {
-      UNWIND row.targets AS x
-      MATCH (e:Entity {id: x})
-      CREATE (c)-[:TARGETS]->(e)
-    }
-    CALL (c, row) {
-      UNWIND row.topics AS x
-      MATCH (e:Topic {id: x})
-      CREATE (c)-[:ABOUT]->(e)
-    }
+  WITH i, c, row
+  CALL (c, row, ents) {
+    WITH c, row, ents WHERE c.linker_old IS NULL
+    FOREACH (e IN [k IN row.targets | ents[k]] | CREATE (c)-[:TARGETS]->(e))
+    FOREACH (e IN [k IN row.topics | ents[k]] | CREATE (c)-[:ABOUT]->(e))
+    WITH c, row, ents, ents[row.object] AS o
+    UNWIND row.holds AS h
+    WITH c, row, o, ents[h.e] AS e, h.key AS key
+    CREATE (e)-[:HOLDS]->(c)
+    MERGE (e)-[st:STANCE {key: key}]->(o)
+    ON CREATE SET st.predicate = row.predicate
+    SET st.count = coalesce(st.count, 0) + 1,
+        st.first_seen = CASE WHEN st.first_seen IS NULL OR c.date < st.first_seen THEN c.date ELSE st.first_seen END,
+        st.last_seen = CASE WHEN st.last_seen IS NULL OR c.date > st.last_seen THEN c.date ELSE st.last_seen END
   }
-  RETURN collect(CASE WHEN c.linker_old THEN c.id END) AS existing
+  WITH i, c ORDER BY i
+  RETURN collect(c) AS claims
 }
-CALL () {
+CALL (ents, claims) {
   UNWIND $stated AS row
-  MATCH (p:Person {id: row.from})
-  MATCH (c:Claim {id: row.to})
+  WITH ents[row.p] AS p, claims[row.c] AS c
   MERGE (p)-[:STATED]->(c)
 }
-CALL () {
+CALL (arts, claims) {
   UNWIND $evidence AS row
-  MATCH (c:Claim {id: row.claim})
-  MATCH (a:Article {id: row.article})
+  WITH row, claims[row.c] AS c, arts[row.a] AS a
   FOREACH (_ IN CASE WHEN c.linker_old IS NULL OR a.linker_old IS NULL THEN [1] ELSE [] END | CREATE (c)-[e:EVIDENCED_BY]->(a) SET e = row.props)
   FOREACH (_ IN CASE WHEN c.linker_old IS NULL OR a.linker_old IS NULL THEN [] ELSE [1] END | MERGE (c)-[e:EVIDENCED_BY]->(a) SET e = row.props)
 }`)
@@ -162,17 +165,10 @@ CALL () {
       r.seen_from = CASE WHEN row.seen IS NULL THEN r.seen_from WHEN r.seen_from IS NULL OR row.seen < r.seen_from THEN row.seen ELSE r.seen_from END,
       r.seen_to = CASE WHEN row.seen IS NULL THEN r.seen_to WHEN r.seen_to IS NULL OR row.seen > r.seen_to THEN row.seen ELSE r.seen_to END
 }
-CALL (existing) {
-  UNWIND existing AS id
-  MATCH (c:Claim {id: id})
-  REMOVE c.linker_old
-}
-CALL (oldArticles) {
-  UNWIND oldArticles AS id
-  MATCH (a:Article {id: id})
-  REMOVE a.linker_old
-}
-RETURN stale, existing`)
+WITH stale, [c IN claims WHERE c.linker_old | c] AS existing, [a IN arts WHERE a.linker_old | a] AS oldArticles
+FOREACH (c IN existing | REMOVE c.linker_old)
+FOREACH (a IN oldArticles | REMOVE a.linker_old)
+RETURN stale, [c IN existing | c.id] AS existing`)
 	return b.String()
 }
 

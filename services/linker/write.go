@@ -230,16 +230,62 @@ func deriveClaims(p *plan.Plan) map[string]figures {
 	return out
 }
 
-// writeParams are the row lists of the main statement.
+// writeParams are the row lists of the main statement. Rows refer to the
+// batch's nodes by their position in the lists the statement builds as it
+// merges them (entities in the order of plan.EntityLabels, then by id;
+// sources, articles and claims in plan order), so that each node is looked
+// up in its index once per batch, not once per relationship.
 func writeParams(p *plan.Plan, derived map[string]figures) map[string]any {
+	ix := newPositions(p)
 	params := map[string]any{
-		"articles": articleRows(p), "sources": stringsAny(p.Sources), "claims": claimRows(p, derived),
-		"evidence": evidenceRows(p), "roles": servesRows(p), "stated": edgeRows(p.Stated),
+		"articles": articleRows(p, ix), "sources": stringsAny(p.Sources), "claims": claimRows(p, derived, ix),
+		"evidence": evidenceRows(p, ix), "roles": servesRows(p), "stated": statedRows(p, ix),
 	}
 	for _, label := range plan.EntityLabels {
 		params["nodes"+label] = nodeRows(p, label)
 	}
 	return params
+}
+
+// positions maps ids to their place in the statement's node lists.
+type positions struct {
+	ents, srcs, arts, claims map[string]int
+}
+
+func newPositions(p *plan.Plan) positions {
+	ix := positions{
+		ents: make(map[string]int, len(p.Nodes)), srcs: make(map[string]int, len(p.Sources)),
+		arts: make(map[string]int, len(p.Articles)), claims: make(map[string]int, len(p.Claims)),
+	}
+	for _, label := range plan.EntityLabels {
+		for _, n := range p.Nodes {
+			if n.Label == label {
+				ix.ents[n.ID] = len(ix.ents)
+			}
+		}
+	}
+	for i, s := range p.Sources {
+		ix.srcs[s] = i
+	}
+	for i, a := range p.Articles {
+		ix.arts[a.ID] = i
+	}
+	for i, c := range p.Claims {
+		ix.claims[c.ID] = i
+	}
+	return ix
+}
+
+// entities returns the positions of ids; plan.Build makes a node of every
+// entity a batch refers to, so each has one.
+func (ix positions) entities(ids ...string) []any {
+	out := make([]any, 0, len(ids))
+	for _, id := range ids {
+		if k, ok := ix.ents[id]; ok {
+			out = append(out, int64(k))
+		}
+	}
+	return out
 }
 
 func sortedAny(set map[string]bool) []any {
@@ -366,14 +412,17 @@ func nodeRows(p *plan.Plan, label string) []any {
 	return out
 }
 
-func articleRows(p *plan.Plan) []any {
+func articleRows(p *plan.Plan, ix positions) []any {
 	out := make([]any, len(p.Articles))
 	for i, a := range p.Articles {
-		var published any
+		var published, src any
 		if a.Published != nil && !a.Published.IsZero() {
 			published = a.Published.UTC()
 		}
-		out[i] = map[string]any{"id": a.ID, "source": a.Source, "claims": stringsAny(a.Claims), "mentions": stringsAny(a.Mentions), "props": map[string]any{
+		if k, ok := ix.srcs[a.Source]; ok {
+			src = int64(k)
+		}
+		out[i] = map[string]any{"id": a.ID, "src": src, "claims": stringsAny(a.Claims), "mentions": stringsAny(a.Mentions), "mentioned": ix.entities(a.Mentions...), "props": map[string]any{
 			"doc": optString(a.Doc), "source": optString(a.Source), "url": optString(a.URL), "title": optString(a.Title),
 			"lang": optString(a.Lang), "published": published, "date": dateParam(a.Date),
 			"extractor_version": optString(a.ExtractorVersion), "rules_version": optString(a.RulesVersion),
@@ -384,35 +433,48 @@ func articleRows(p *plan.Plan) []any {
 	return out
 }
 
-func claimRows(p *plan.Plan, derived map[string]figures) []any {
-	opt := func(s *string) []any {
-		if s == nil {
-			return []any{}
-		}
-		return []any{*s}
-	}
+func claimRows(p *plan.Plan, derived map[string]figures, ix positions) []any {
 	out := make([]any, len(p.Claims))
 	for i, c := range p.Claims {
+		holds := make([]any, 0, len(c.Actors))
+		for _, a := range c.Actors {
+			if k, ok := ix.ents[a]; ok {
+				holds = append(holds, map[string]any{"e": int64(k), "key": a + "|" + c.Predicate + "|" + c.Object})
+			}
+		}
+		var targets, topics []any
+		if c.Target != nil {
+			targets = ix.entities(*c.Target)
+		}
+		if c.Topic != nil {
+			topics = ix.entities(*c.Topic)
+		}
+		var object any
+		if k, ok := ix.ents[c.Object]; ok {
+			object = int64(k)
+		}
 		out[i] = map[string]any{
-			"id": c.ID, "predicate": c.Predicate, "actors": stringsAny(c.Actors), "object": c.Object,
-			"targets": opt(c.Target), "topics": opt(c.Topic), "props": derived[c.ID].props(c),
+			"id": c.ID, "predicate": c.Predicate, "holds": holds, "object": object,
+			"targets": targets, "topics": topics, "props": derived[c.ID].props(c),
 		}
 	}
 	return out
 }
 
-func edgeRows(es []plan.Edge) []any {
-	out := make([]any, len(es))
-	for i, e := range es {
-		out[i] = map[string]any{"from": e.From, "to": e.To}
+func statedRows(p *plan.Plan, ix positions) []any {
+	out := make([]any, 0, len(p.Stated))
+	for _, e := range p.Stated {
+		if k, ok := ix.ents[e.From]; ok {
+			out = append(out, map[string]any{"p": int64(k), "c": int64(ix.claims[e.To])})
+		}
 	}
 	return out
 }
 
-func evidenceRows(p *plan.Plan) []any {
+func evidenceRows(p *plan.Plan, ix positions) []any {
 	out := make([]any, len(p.Evidence))
 	for i, e := range p.Evidence {
-		out[i] = map[string]any{"claim": e.Claim, "article": e.Article, "props": map[string]any{
+		out[i] = map[string]any{"c": int64(ix.claims[e.Claim]), "a": int64(ix.arts[e.Article]), "props": map[string]any{
 			"sentence": e.Sentence, "start": int64(e.Start), "end": int64(e.End), "spans": spans(e.Spans),
 			"rule": e.Rule, "rules_version": optString(e.RulesVersion), "extractor_version": optString(e.ExtractorVersion),
 			"confidence": e.Confidence, "when": ptrString(e.When),
