@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	mrand "math/rand/v2"
+	"strconv"
 	"strings"
 	"time"
 
@@ -76,12 +77,14 @@ func BenchLink(ctx context.Context, g *Graph, xs []schemas.Extraction, batch int
 			return res, g.classify(fmt.Errorf("floor warm-up: %w", err))
 		}
 	}
+	wg := g.rebranded(warm)
 	for i := 0; i < len(wxs); i += batch {
-		if _, err := g.Write(ctx, wxs[i:min(i+batch, len(wxs))]); err != nil {
+		if _, err := wg.Write(ctx, wxs[i:min(i+batch, len(wxs))]); err != nil {
 			return res, err
 		}
 	}
 
+	bg := g.rebranded(token)
 	// Floor and linker batches alternate, so that a load spike on a shared
 	// machine slows both alike.
 	for i, rows := range floorRows {
@@ -91,7 +94,7 @@ func BenchLink(ctx context.Context, g *Graph, xs []schemas.Extraction, batch int
 		}
 		res.Floor += time.Since(start)
 		start = time.Now()
-		if _, err := g.Write(ctx, ours[i*batch:min((i+1)*batch, len(ours))]); err != nil {
+		if _, err := bg.Write(ctx, ours[i*batch:min((i+1)*batch, len(ours))]); err != nil {
 			return res, err
 		}
 		res.Linker += time.Since(start)
@@ -109,23 +112,47 @@ func benchToken() string {
 	return "bench" + hex.EncodeToString(b)
 }
 
-// Rebrand returns copies of xs whose ids (articles, sources, organisations,
-// persons, places, topics; not country codes) carry token, so that they
-// neither meet nor change the claims of the real graph.
-func Rebrand(xs []schemas.Extraction, token string) []schemas.Extraction {
-	re := func(id string) string {
-		if l, ok := plan.LabelOf(id); ok && l == plan.Country || id == "" {
-			return id
-		}
-		if p, rest, ok := strings.Cut(id, ":"); ok {
-			return p + ":" + token + "-" + rest
-		}
-		return token + "-" + id
+// benchShift is how far back Rebrand moves statement dates: far enough
+// that no real claim has them.
+const benchShift = 1000
+
+// brand puts a bench token into ids, and takes it out again.
+type brand string
+
+// id rebrands an entity, article or source id; country codes stay, since
+// they cannot carry a token.
+func (b brand) id(id string) string {
+	if l, ok := plan.LabelOf(id); ok && l == plan.Country || id == "" {
+		return id
 	}
+	if p, rest, ok := strings.Cut(id, ":"); ok {
+		return p + ":" + string(b) + "-" + rest
+	}
+	return string(b) + "-" + id
+}
+
+// real is the id b.id was given.
+func (b brand) real(id string) string {
+	if p, rest, ok := strings.Cut(id, ":"); ok {
+		if r, ok := strings.CutPrefix(rest, string(b)+"-"); ok {
+			return p + ":" + r
+		}
+	}
+	return strings.TrimPrefix(id, string(b)+"-")
+}
+
+// Rebrand returns copies of xs that share nothing with the real graph: their
+// ids (articles, sources, organisations, persons, places, topics; not
+// country codes) and the names of the persons they mention carry token, and
+// their statement dates lie a thousand years back, so that their claims,
+// whose ids follow from actors, target, topic and date, meet no real claim,
+// not even one between two states.
+func Rebrand(xs []schemas.Extraction, token string) []schemas.Extraction {
+	b := brand(token)
 	reAll := func(ids []string) []string {
 		out := make([]string, len(ids))
 		for i, id := range ids {
-			out[i] = re(id)
+			out[i] = b.id(id)
 		}
 		return out
 	}
@@ -133,11 +160,15 @@ func Rebrand(xs []schemas.Extraction, token string) []schemas.Extraction {
 		if p == nil {
 			return nil
 		}
-		s := re(*p)
+		s := b.id(*p)
 		return &s
 	}
 	out := make([]schemas.Extraction, len(xs))
 	for i, x := range xs {
+		if d := plan.StatementDate(&x); d != "" {
+			y, _ := strconv.Atoi(d[:4])
+			x.Date = fmt.Sprintf("%04d%s", y-benchShift, d[4:])
+		}
 		x.Doc = token + "-" + x.Doc
 		if x.ArticleID != "" {
 			x.ArticleID = token + "-" + x.ArticleID
@@ -147,7 +178,10 @@ func Rebrand(xs []schemas.Extraction, token string) []schemas.Extraction {
 		}
 		ents := make([]schemas.Entity, len(x.Entities))
 		for j, e := range x.Entities {
-			e.ID = re(e.ID)
+			e.ID = b.id(e.ID)
+			if e.Type == "person" && e.Name != "" {
+				e.Name = token + " " + e.Name
+			}
 			ents[j] = e
 		}
 		x.Entities = ents
@@ -161,6 +195,45 @@ func Rebrand(xs []schemas.Extraction, token string) []schemas.Extraction {
 		out[i] = x
 	}
 	return out
+}
+
+// benchGazetteer answers for rebranded extractions as gaz answers for the
+// real ones, with the token in every id and dates moved back, so that the
+// persons a bench run resolves are its own, not the real graph's.
+type benchGazetteer struct {
+	gaz plan.Gazetteer
+	b   brand
+}
+
+func (g benchGazetteer) Label(id string) (string, bool) { return g.gaz.Label(g.b.real(id)) }
+
+func (g benchGazetteer) Names(id string) []string { return g.gaz.Names(g.b.real(id)) }
+
+func (g benchGazetteer) HoldersOf(key, of string, day time.Time) []string {
+	ids := g.gaz.HoldersOf(key, g.b.real(of), day.AddDate(benchShift, 0, 0))
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = g.b.id(id)
+	}
+	return out
+}
+
+func (g benchGazetteer) RolesOn(person string, day time.Time) []plan.Role {
+	roles := g.gaz.RolesOn(g.b.real(person), day.AddDate(benchShift, 0, 0))
+	for i := range roles {
+		roles[i].Of = g.b.id(roles[i].Of)
+	}
+	return roles
+}
+
+// rebranded returns a copy of g that resolves persons for extractions
+// rebranded with token.
+func (g *Graph) rebranded(token string) *Graph {
+	c := *g
+	if g.gaz != nil {
+		c.gaz = benchGazetteer{gaz: g.gaz, b: brand(token)}
+	}
+	return &c
 }
 
 // floorBatches turns extractions into the floor's rows: one per claim

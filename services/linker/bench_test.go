@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/linker"
 	"github.com/diplograph/diplograph/services/linker/neo4jtest"
 )
@@ -38,3 +39,37 @@ func BenchmarkWrite(b *testing.B) {
 
 // benchBatch is the number of extractions per transaction in BenchmarkWrite.
 var benchBatch = 64
+
+// TestBenchLinkLeavesTheRealGraphAsItWas runs the write benchmark over the
+// very extractions already in the graph: its rows must meet none of the
+// real claims (not even those between two states), and its clean-up must
+// leave the real graph as it found it.
+func TestBenchLinkLeavesTheRealGraphAsItWas(t *testing.T) {
+	sc := newScope()
+	g := openGraph(t, sc, linker.WithGazetteer(roster{sc}))
+	ctx := context.Background()
+	// A claim between two states, with no topic: nothing in its id can
+	// carry a bench token.
+	between := schemas.Extraction{
+		Schema: schemas.ExtractionV1, Doc: "between", ArticleID: sc.article("between"), Source: sc.source("mofa-en"),
+		Date: "2024-04-01", Lang: "en", ExtractorVersion: "x-test-1", RulesVersion: "r-test-1",
+		Entities: []schemas.Entity{{ID: "USA", Type: "country", Name: "Washington"}, {ID: sc.cn, Type: "country", Name: "Beijing"}},
+		Claims: []schemas.Claim{{Predicate: "condemn", Actors: []string{"USA"}, Speakers: []string{}, Target: &sc.cn, Confidence: 0.9,
+			Rule: "en.condemn", Evidence: schemas.Span{Text: "Washington condemned Beijing", Start: 0, End: 28}}},
+	}
+	xs := append(sc.cookbook(), between)
+	if _, err := g.Write(ctx, xs); err != nil {
+		t.Fatal(err)
+	}
+	before := dump(t, g, sc)
+	res, err := linker.BenchLink(ctx, g, xs, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Claims == 0 || res.LinkerRate <= 0 || res.FloorRate <= 0 {
+		t.Fatalf("bench measured nothing: %+v", res)
+	}
+	if after := dump(t, g, sc); after != before {
+		t.Errorf("bench changed the real graph:\n--- before\n%s\n--- after\n%s", before, after)
+	}
+}

@@ -51,8 +51,9 @@ CALL () {
 }`)
 	// A name from the gazetteer wins; otherwise the least surface form, so
 	// that the result does not depend on which report came first. Surface
-	// forms are kept as a sorted set. Nodes are written only when a value
-	// changes.
+	// forms are kept as a sorted set (merged by insertion: a subquery per
+	// row would cost more than the whole write). Nodes are written only
+	// when a value changes.
 	for _, label := range plan.EntityLabels {
 		fmt.Fprintf(&b, `
 CALL () {
@@ -63,22 +64,14 @@ CALL () {
        coalesce(row.name, CASE WHEN n.name IS NULL OR (row.first IS NOT NULL AND row.first < n.name) THEN row.first ELSE n.name END) AS name,
        CASE WHEN row.country IS NULL THEN n.country WHEN n.country IS NULL OR row.country < n.country THEN row.country ELSE n.country END AS country,
        CASE WHEN row.role IS NULL THEN n.role WHEN n.role IS NULL OR row.role < n.role THEN row.role ELSE n.role END AS role,
-       CASE WHEN row.name IS NOT NULL THEN null WHEN row.inferred THEN true ELSE n.inferred END AS inferred
-  CALL (n, name, country, role, inferred) {
-    WITH n, name, country, role, inferred
-    WHERE NOT n:Entity OR [coalesce(n.name, ''), coalesce(n.country, ''), coalesce(n.role, ''), coalesce(n.inferred, false)]
-                        <> [coalesce(name, ''), coalesce(country, ''), coalesce(role, ''), coalesce(inferred, false)]
-    SET n:Entity, n.name = name, n.country = country, n.role = role, n.inferred = inferred
-  }
-  CALL (n, row) {
-    WITH n, row WHERE any(x IN row.names WHERE NOT x IN coalesce(n.names, []))
-    CALL (n, row) {
-      UNWIND coalesce(n.names, []) + row.names AS x
-      WITH DISTINCT x ORDER BY x
-      RETURN collect(x) AS names
-    }
-    SET n.names = names
-  }
+       CASE WHEN row.name IS NOT NULL THEN null WHEN row.inferred THEN true ELSE n.inferred END AS inferred,
+       reduce(acc = coalesce(n.names, []), x IN row.names |
+         CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END) AS names
+  FOREACH (_ IN CASE WHEN NOT n:Entity OR [coalesce(n.name, ''), coalesce(n.country, ''), coalesce(n.role, ''), coalesce(n.inferred, false)]
+                                        <> [coalesce(name, ''), coalesce(country, ''), coalesce(role, ''), coalesce(inferred, false)]
+                     THEN [1] ELSE [] END |
+    SET n:Entity, n.name = name, n.country = country, n.role = role, n.inferred = inferred)
+  FOREACH (_ IN CASE WHEN size(names) > size(coalesce(n.names, [])) THEN [1] ELSE [] END | SET n.names = names)
   WITH i, n ORDER BY i
   RETURN collect(n) AS nodes%[1]s
 }`, label)
@@ -91,25 +84,22 @@ CALL (srcs, ents) {
   MERGE (a:Article {id: row.id})
   ON MATCH SET a.linker_old = true
   SET a += row.props
-  WITH i, a, row
-  CALL (a, row, srcs) {
-    WITH a, srcs[row.src] AS src WHERE src IS NOT NULL
-    FOREACH (_ IN CASE WHEN a.linker_old IS NULL THEN [1] ELSE [] END | CREATE (a)-[:PUBLISHED_BY]->(src))
-    FOREACH (_ IN CASE WHEN a.linker_old IS NULL THEN [] ELSE [1] END | MERGE (a)-[:PUBLISHED_BY]->(src))
-  }
-  CALL (a, row) {
-    WITH a, row WHERE a.linker_old
-    MATCH (a)-[m:MENTIONS]->(x) WHERE NOT x.id IN row.mentions
-    DELETE m
-  }
-  CALL (a, row, ents) {
-    WITH a, [k IN row.mentioned | ents[k]] AS mentioned
-    FOREACH (e IN CASE WHEN a.linker_old IS NULL THEN mentioned ELSE [] END | CREATE (a)-[:MENTIONS]->(e))
-    FOREACH (e IN CASE WHEN a.linker_old IS NULL THEN [] ELSE mentioned END | MERGE (a)-[:MENTIONS]->(e))
-  }
-  CALL (a, row) {
-    WITH a, row WHERE a.linker_old
-    MATCH (a)<-[e:EVIDENCED_BY]-(c:Claim) WHERE NOT c.id IN row.claims
+  WITH i, a, row, a.linker_old IS NULL AS new, [src IN [srcs[row.src]] WHERE src IS NOT NULL] AS src,
+       [k IN row.mentioned | ents[k]] AS mentioned
+  FOREACH (s IN CASE WHEN new THEN src ELSE [] END | CREATE (a)-[:PUBLISHED_BY]->(s))
+  FOREACH (e IN CASE WHEN new THEN mentioned ELSE [] END | CREATE (a)-[:MENTIONS]->(e))
+  WITH i, a, row, new, src, mentioned
+  CALL (a, row, new, src, mentioned) {
+    WITH a, row, src, mentioned WHERE NOT new
+    FOREACH (s IN src | MERGE (a)-[:PUBLISHED_BY]->(s))
+    WITH a, row, mentioned
+    CALL (a, row) {
+      MATCH (a)-[m:MENTIONS]->(x) WHERE NOT x.id IN row.mentions
+      DELETE m
+    }
+    FOREACH (e IN mentioned | MERGE (a)-[:MENTIONS]->(e))
+    WITH a, row
+    OPTIONAL MATCH (a)<-[e:EVIDENCED_BY]-(c:Claim) WHERE NOT c.id IN row.claims
     DELETE e
     RETURN collect(c.id) AS gone
   }
@@ -122,21 +112,17 @@ CALL (ents) {
   MERGE (c:Claim {id: row.id})
   ON CREATE SET c += row.props
   ON MATCH SET c.linker_old = true
-  WITH i, c, row
-  CALL (c, row, ents) {
-    WITH c, row, ents WHERE c.linker_old IS NULL
-    FOREACH (e IN [k IN row.targets | ents[k]] | CREATE (c)-[:TARGETS]->(e))
-    FOREACH (e IN [k IN row.topics | ents[k]] | CREATE (c)-[:ABOUT]->(e))
-    WITH c, row, ents, ents[row.object] AS o
-    UNWIND row.holds AS h
-    WITH c, row, o, ents[h.e] AS e, h.key AS key
-    CREATE (e)-[:HOLDS]->(c)
-    MERGE (e)-[st:STANCE {key: key}]->(o)
-    ON CREATE SET st.predicate = row.predicate
-    SET st.count = coalesce(st.count, 0) + 1,
-        st.first_seen = CASE WHEN st.first_seen IS NULL OR c.date < st.first_seen THEN c.date ELSE st.first_seen END,
-        st.last_seen = CASE WHEN st.last_seen IS NULL OR c.date > st.last_seen THEN c.date ELSE st.last_seen END
-  }
+  WITH i, c, row, c.linker_old IS NULL AS new, ents[row.object] AS o
+  FOREACH (e IN CASE WHEN new THEN [k IN row.targets | ents[k]] ELSE [] END | CREATE (c)-[:TARGETS]->(e))
+  FOREACH (e IN CASE WHEN new THEN [k IN row.topics | ents[k]] ELSE [] END | CREATE (c)-[:ABOUT]->(e))
+  FOREACH (h IN CASE WHEN new THEN row.holds ELSE [] END |
+    FOREACH (e IN [ents[h.e]] |
+      CREATE (e)-[:HOLDS]->(c)
+      MERGE (e)-[st:STANCE {key: h.key}]->(o)
+      ON CREATE SET st.predicate = row.predicate
+      SET st.count = coalesce(st.count, 0) + 1,
+          st.first_seen = CASE WHEN st.first_seen IS NULL OR c.date < st.first_seen THEN c.date ELSE st.first_seen END,
+          st.last_seen = CASE WHEN st.last_seen IS NULL OR c.date > st.last_seen THEN c.date ELSE st.last_seen END))
   WITH i, c ORDER BY i
   RETURN collect(c) AS claims
 }

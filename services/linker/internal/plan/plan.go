@@ -35,17 +35,16 @@ const (
 var EntityLabels = []string{Country, Organization, Person, Place, Topic}
 
 var (
-	reCountry = regexp.MustCompile(`^[A-Z]{3}$`)
-	reDate    = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
-	reWhen    = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
-	reSlug    = regexp.MustCompile(`[^a-z0-9]+`)
+	reDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+	reWhen = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
+	reSlug = regexp.MustCompile(`[^a-z0-9]+`)
 )
 
 // LabelOf returns the node label of an entity id: ISO alpha-3 codes are
 // countries, and the prefixes org:, person:, place: and topic: name the rest.
 func LabelOf(id string) (string, bool) {
 	switch {
-	case reCountry.MatchString(id):
+	case isCountryCode(id):
 		return Country, true
 	case strings.HasPrefix(id, "org:") && len(id) > 4:
 		return Organization, true
@@ -57,6 +56,11 @@ func LabelOf(id string) (string, bool) {
 		return Topic, true
 	}
 	return "", false
+}
+
+// isCountryCode reports whether id is three capital letters A–Z.
+func isCountryCode(id string) bool {
+	return len(id) == 3 && 'A' <= id[0] && id[0] <= 'Z' && 'A' <= id[1] && id[1] <= 'Z' && 'A' <= id[2] && id[2] <= 'Z'
 }
 
 // ClaimID derives a claim's id from what identifies a statement: its actors
@@ -249,12 +253,7 @@ type Plan struct {
 	Articles []Article
 	Claims   []Claim
 	Evidence []Evidence
-	Holds    []Edge // actor → claim
 	Stated   []Edge // person → claim
-	Targets  []Edge // claim → entity
-	About    []Edge // claim → topic
-	Mentions []Edge // article → entity
-	Publish  []Edge // article → source
 	ServesAs []ServesAs
 	// Skipped counts claims left out: negated ones, which state no stance.
 	Skipped int
@@ -284,7 +283,7 @@ func Build(xs []schemas.Extraction, gaz Gazetteer) Plan {
 		}
 		arts = append(arts, b.article(&xs[i]))
 	}
-	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
+	slices.SortFunc(arts, func(a, b Article) int { return strings.Compare(a.ID, b.ID) })
 	p := Plan{Articles: arts, Skipped: b.skipped}
 	for s := range b.sources {
 		p.Sources = append(p.Sources, s)
@@ -295,17 +294,19 @@ func Build(xs []schemas.Extraction, gaz Gazetteer) Plan {
 		n.Names = slices.Compact(n.Names)
 		p.Nodes = append(p.Nodes, *n)
 	}
-	sort.Slice(p.Nodes, func(i, j int) bool { return p.Nodes[i].ID < p.Nodes[j].ID })
+	slices.SortFunc(p.Nodes, func(a, b Node) int { return strings.Compare(a.ID, b.ID) })
 	for _, c := range b.claims {
 		p.Claims = append(p.Claims, *c)
 	}
-	sort.Slice(p.Claims, func(i, j int) bool { return p.Claims[i].ID < p.Claims[j].ID })
+	slices.SortFunc(p.Claims, func(a, b Claim) int { return strings.Compare(a.ID, b.ID) })
 	for _, e := range b.evidence {
 		p.Evidence = append(p.Evidence, *e)
 	}
-	sort.Slice(p.Evidence, func(i, j int) bool {
-		a, c := p.Evidence[i], p.Evidence[j]
-		return a.Claim < c.Claim || a.Claim == c.Claim && a.Article < c.Article
+	slices.SortFunc(p.Evidence, func(a, b Evidence) int {
+		if c := strings.Compare(a.Claim, b.Claim); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Article, b.Article)
 	})
 	for _, s := range b.serves {
 		p.ServesAs = append(p.ServesAs, s)
@@ -314,12 +315,7 @@ func Build(xs []schemas.Extraction, gaz Gazetteer) Plan {
 		a, c := p.ServesAs[i], p.ServesAs[j]
 		return a.Person+"\x00"+a.Of+"\x00"+a.Role+"\x00"+a.Seen < c.Person+"\x00"+c.Of+"\x00"+c.Role+"\x00"+c.Seen
 	})
-	p.Holds = b.edges("holds")
 	p.Stated = b.edges("stated")
-	p.Targets = b.edges("targets")
-	p.About = b.edges("about")
-	p.Mentions = b.edges("mentions")
-	p.Publish = b.edges("publish")
 	return p
 }
 
@@ -384,7 +380,6 @@ func (b *builder) article(x *schemas.Extraction) Article {
 	}
 	if x.Source != "" {
 		b.sources[x.Source] = true
-		b.edge("publish", a.ID, x.Source)
 	}
 	if x.Error != nil {
 		a.ErrorCode, a.ErrorMessage = x.Error.Code, x.Error.Message
@@ -417,12 +412,10 @@ func (b *builder) article(x *schemas.Extraction) Article {
 		if c.Topic != nil {
 			object = *c.Topic
 			b.node(object, "")
-			b.edge("about", id, object)
 		}
 		if c.Target != nil {
 			object = *c.Target
 			b.node(object, "")
-			b.edge("targets", id, object)
 		}
 		if _, ok := b.claims[id]; !ok {
 			actors := slices.Clone(c.Actors)
@@ -431,7 +424,6 @@ func (b *builder) article(x *schemas.Extraction) Article {
 		}
 		for _, actor := range c.Actors {
 			b.node(actor, "")
-			b.edge("holds", actor, id)
 		}
 		for _, s := range c.Speakers {
 			pid, ok := persons[s]
@@ -452,7 +444,6 @@ func (b *builder) article(x *schemas.Extraction) Article {
 	}
 	for id := range mentions {
 		a.Mentions = append(a.Mentions, id)
-		b.edge("mentions", a.ID, id)
 	}
 	sort.Strings(a.Claims)
 	sort.Strings(a.Mentions)

@@ -219,7 +219,7 @@ func TestRowsAreSortedByKey(t *testing.T) {
 	p := Build(xs, nil)
 	if !slices.IsSortedFunc(p.Articles, func(a, b Article) int { return strings.Compare(a.ID, b.ID) }) ||
 		!slices.IsSortedFunc(p.Nodes, func(a, b Node) int { return strings.Compare(a.ID, b.ID) }) ||
-		!slices.IsSortedFunc(p.Holds, func(a, b Edge) int { return strings.Compare(a.From+a.To, b.From+b.To) }) {
+		!slices.IsSortedFunc(p.Claims, func(a, b Claim) int { return strings.Compare(a.ID, b.ID) }) {
 		t.Errorf("rows not sorted: %+v", p)
 	}
 }
