@@ -21,7 +21,7 @@ func benchLink(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var s settings
 	s.neo4jFlags(fs)
 	s.logLevel = "warn"
-	batch := fs.Int("batch", 64, "extractions per transaction")
+	batch := fs.Int("batch", linker.DefaultBatch, "extractions per transaction")
 	rounds := fs.Int("rounds", 3, "runs; the best linker figure is reported")
 	if err := parseFlags(fs, args); err != nil {
 		return err

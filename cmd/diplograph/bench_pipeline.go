@@ -29,7 +29,8 @@ func benchPipeline(ctx context.Context, args []string, stdout, stderr io.Writer)
 	copies := fs.Int("extractors", 1, "extractor copies sharing the durable consumer")
 	workers := fs.Int("workers", runtime.NumCPU(), "extraction goroutines per copy")
 	rate := fs.Float64("rate", 0, "documents/s to publish (0: as fast as possible)")
-	batch := fs.Int("link-batch", 64, "extractions per graph transaction")
+	batch := fs.Int("link-batch", linker.DefaultBatch, "extractions per graph transaction")
+	keep := fs.Bool("keep", false, "leave the run's articles in the graph (by default they are removed afterwards, with what only they said)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -93,8 +94,21 @@ func benchPipeline(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return err
 	}
 	// Each run writes articles of its own (the claims they report meet the
-	// ones already in the graph, as in production).
-	var p fetcher.Publisher = &tokenPublisher{next: pub, token: fmt.Sprintf("bench%x", time.Now().UnixNano())}
+	// ones already in the graph, as in production), removed at the end.
+	tp := &tokenPublisher{next: pub, token: fmt.Sprintf("bench%x", time.Now().UnixNano())}
+	if !*keep {
+		defer func() {
+			stop()
+			wg.Wait()
+			n, err := graph.RemoveArticles(context.WithoutCancel(ctx), tp.published())
+			if err != nil {
+				fmt.Fprintf(stderr, "bench pipeline: removing the run's articles: %v\n", err)
+				return
+			}
+			fmt.Fprintf(stdout, "  removed the run's %d articles from the graph (--keep leaves them)\n", n)
+		}()
+	}
+	var p fetcher.Publisher = tp
 	if *rate > 0 {
 		p = &pacedPublisher{next: p, every: time.Duration(float64(time.Second) / *rate)}
 	}
@@ -156,16 +170,30 @@ func benchPipeline(ctx context.Context, args []string, stdout, stderr io.Writer)
 	return nil
 }
 
-// tokenPublisher gives every article an id of this run.
+// tokenPublisher gives every article an id of this run and remembers them.
 type tokenPublisher struct {
 	next  fetcher.Publisher
 	token string
+	mu    sync.Mutex
+	ids   []string
 }
 
 func (p *tokenPublisher) Publish(ctx context.Context, a schemas.Article) (bool, error) {
 	a.ID += "-" + p.token
 	a.URL += "#" + p.token
-	return p.next.Publish(ctx, a)
+	dup, err := p.next.Publish(ctx, a)
+	if err == nil && !dup {
+		p.mu.Lock()
+		p.ids = append(p.ids, a.ID)
+		p.mu.Unlock()
+	}
+	return dup, err
+}
+
+func (p *tokenPublisher) published() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.Clone(p.ids)
 }
 
 // pacedPublisher publishes at most one article per interval.

@@ -57,7 +57,7 @@ FOREACH (x IN r.topics | MERGE (n:Entity {id: x}) MERGE (c)-[:ABOUT]->(n))`
 // and the stance summaries of the real graph it touched are recomputed.
 func BenchLink(ctx context.Context, g *Graph, xs []schemas.Extraction, batch int) (BenchResult, error) {
 	if batch <= 0 {
-		batch = 64
+		batch = DefaultBatch
 	}
 	token := benchToken()
 	ours := Rebrand(xs, token)

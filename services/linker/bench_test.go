@@ -10,7 +10,7 @@ import (
 )
 
 // BenchmarkWrite writes b.N synthetic extractions (about ten claims each) in
-// batches of 64, through the linker and through the floor (one bare
+// batches of linker.DefaultBatch, through the linker and through the floor (one bare
 // UNWIND … MERGE per batch), and reports both rates.
 func BenchmarkWrite(b *testing.B) {
 	cfg := neo4jtest.Require(b)
@@ -38,7 +38,7 @@ func BenchmarkWrite(b *testing.B) {
 }
 
 // benchBatch is the number of extractions per transaction in BenchmarkWrite.
-var benchBatch = 64
+var benchBatch = linker.DefaultBatch
 
 // TestBenchLinkLeavesTheRealGraphAsItWas runs the write benchmark over the
 // very extractions already in the graph: its rows must meet none of the

@@ -37,8 +37,17 @@ import (
 // the number of distinct claims in it, and replays change nothing.
 var cypherWrite = buildWrite()
 
+// planOnce prefixes the batch statements. Planning the main one takes
+// Neo4j some 600 ms; by default it plans again whenever the graph's
+// statistics drift, which a growing graph makes them do every few seconds,
+// stalling a batch each time. The statements find every node through a
+// uniqueness constraint and every relationship from a bound node, so the
+// first plan stays right however the graph grows.
+const planOnce = "CYPHER replan=skip"
+
 func buildWrite() string {
 	var b strings.Builder
+	b.WriteString(planOnce)
 	// Each node is looked up once: the subquery that merges a kind of node
 	// returns the nodes in the order of its rows, and later rows refer to
 	// them by position ($claims[i].holds[j].e is a position in ents).
@@ -158,6 +167,33 @@ RETURN stale, [c IN existing | c.id] AS existing`)
 	return b.String()
 }
 
+// cypherRemoveArticles deletes articles and returns, for each, the claims
+// it evidenced and the entities it or they named.
+const cypherRemoveArticles = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+WITH a, [(a)<-[:EVIDENCED_BY]-(c:Claim) | c.id] AS claims,
+     [(a)-[:MENTIONS]->(e) | e.id] + [(a)<-[:EVIDENCED_BY]-(:Claim)-[:ABOUT|TARGETS]->(e) | e.id] AS entities,
+     [(a)-[:PUBLISHED_BY]->(s) | s.id] AS sources
+DETACH DELETE a
+RETURN claims, entities, sources`
+
+// cypherDropLoneNodes deletes the entities and sources among $entities
+// and $sources that nothing refers to any more.
+const cypherDropLoneNodes = `
+CALL () {
+  UNWIND $entities AS id
+  MATCH (e:Entity {id: id})
+  WHERE NOT EXISTS { (e)--() }
+  DELETE e
+}
+CALL () {
+  UNWIND $sources AS id
+  MATCH (s:Source {id: id})
+  WHERE NOT EXISTS { (s)--() }
+  DELETE s
+}`
+
 // cypherDropOrphans deletes claims left without evidence and returns the
 // stances they leave and the claims that survive.
 const cypherDropOrphans = `
@@ -186,7 +222,7 @@ DELETE st`
 // batch from all their evidence, so that replays and reordering give the
 // same values, and returns what the claim events carry for those of them
 // in $emit.
-const cypherDerive = `
+const cypherDerive = planOnce + `
 CALL () {
   UNWIND $claims AS id
   MATCH (c:Claim {id: id})

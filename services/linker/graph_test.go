@@ -2,6 +2,7 @@ package linker_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -89,5 +90,43 @@ RETURN evidence, c.corroboration, c.sources, size(holders), c.predicate, c.date,
 	}
 	if after := dump(t, g, sc); after != before {
 		t.Errorf("graph changed on replay:\n--- before\n%s\n--- after\n%s", before, after)
+	}
+}
+
+// TestRemovedArticlesLeaveTheGraphAsBefore links two more articles, one
+// corroborating a claim the graph holds and one stating a claim of its own,
+// then removes them: the graph is the one before, figures and stance
+// summaries included.
+func TestRemovedArticlesLeaveTheGraphAsBefore(t *testing.T) {
+	sc := newScope()
+	g := openGraph(t, sc, linker.WithGazetteer(roster{sc}))
+	ctx := context.Background()
+	xs := sc.cookbook()
+	if _, err := g.Write(ctx, xs); err != nil {
+		t.Fatal(err)
+	}
+	before := dump(t, g, sc)
+	again := xs[1] // the English report of the 2+2 statement, from another outlet
+	again.Doc, again.ArticleID, again.Source = "again", sc.article("again"), sc.source("other-en")
+	again.Published = day("2023-11-10T08:00:00Z")
+	own := xs[len(xs)-2] // a US commitment, restated with a new topic
+	own.Doc, own.ArticleID = "own", sc.article("own")
+	own.Claims = slices.Clone(own.Claims)
+	own.Claims[0].Topic = ptr(sc.topic("new-topic"))
+	if _, err := g.Write(ctx, []schemas.Extraction{again, own}); err != nil {
+		t.Fatal(err)
+	}
+	if mid := dump(t, g, sc); mid == before {
+		t.Fatal("the two articles changed nothing")
+	}
+	n, err := g.RemoveArticles(ctx, []string{sc.article("again"), sc.article("own"), sc.article("never-linked")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 {
+		t.Errorf("removed %d articles, want 2", n)
+	}
+	if after := dump(t, g, sc); after != before {
+		t.Errorf("graph after removal differs:\n--- before\n%s\n--- after\n%s", before, after)
 	}
 }

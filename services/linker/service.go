@@ -30,7 +30,7 @@ type Service struct {
 	JS      jetstream.JetStream
 	Log     *slog.Logger
 	Metrics *telemetry.Metrics // optional
-	Batch   int                // messages per batch; default 64
+	Batch   int                // messages per batch; default DefaultBatch
 
 	// PingEvery is how often Run checks Neo4j; default 1 s.
 	PingEvery time.Duration
@@ -166,11 +166,18 @@ func (s *Service) Ready(ctx context.Context) error {
 	return nil
 }
 
+// DefaultBatch is the most extractions one graph transaction takes. A
+// transaction costs the same few round trips and one log flush however
+// large, so bigger batches write more claims a second (bench link, feedx:
+// 59–63 % of the floor at 64, 61–68 % at 128); a worker does not wait for a
+// batch to fill, so at low rates batches stay small and latency short.
+const DefaultBatch = 128
+
 func (s *Service) batch() int {
 	if s.Batch > 0 {
 		return s.Batch
 	}
-	return 64
+	return DefaultBatch
 }
 
 func (s *Service) log() *slog.Logger {

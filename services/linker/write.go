@@ -91,25 +91,12 @@ func writePlan(ctx context.Context, tx neo4j.ManagedTransaction, p *plan.Plan) (
 	}
 	if len(stale) > 0 {
 		// A re-extraction dropped claims: delete those left without evidence.
-		recs, err := run(ctx, tx, "orphan claims", cypherDropOrphans, map[string]any{"ids": stale})
+		survivors, err := dropOrphans(ctx, tx, stale)
 		if err != nil {
 			return nil, err
 		}
-		var stances []any
-		for _, r := range recs {
-			v, _ := r.Get("stances")
-			sts, _ := v.([]any)
-			stances = append(stances, sts...)
-			if id, ok := r.Get("survivor"); ok {
-				if s, ok := id.(string); ok {
-					recompute[s] = true
-				}
-			}
-		}
-		if len(stances) > 0 {
-			if _, err := run(ctx, tx, "stances", cypherRecomputeStances, map[string]any{"stances": stances}); err != nil {
-				return nil, err
-			}
+		for _, id := range survivors {
+			recompute[id] = true
 		}
 	}
 	var events []schemas.ClaimEvent
@@ -133,6 +120,96 @@ func writePlan(ctx context.Context, tx neo4j.ManagedTransaction, p *plan.Plan) (
 		return events[i].ID < events[j].ID || events[i].ID == events[j].ID && events[i].Actor < events[j].Actor
 	})
 	return events, nil
+}
+
+// dropOrphans deletes the claims among ids that no evidence is left for,
+// recomputes the stance summaries they leave, and returns the ids of the
+// claims that survive.
+func dropOrphans(ctx context.Context, tx neo4j.ManagedTransaction, ids []any) ([]string, error) {
+	recs, err := run(ctx, tx, "orphan claims", cypherDropOrphans, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	var stances []any
+	var survivors []string
+	for _, r := range recs {
+		v, _ := r.Get("stances")
+		sts, _ := v.([]any)
+		stances = append(stances, sts...)
+		if id, ok := r.Get("survivor"); ok {
+			if s, ok := id.(string); ok {
+				survivors = append(survivors, s)
+			}
+		}
+	}
+	if len(stances) > 0 {
+		if _, err := run(ctx, tx, "stances", cypherRecomputeStances, map[string]any{"stances": stances}); err != nil {
+			return nil, err
+		}
+	}
+	return survivors, nil
+}
+
+// removeBatch is how many articles RemoveArticles deletes per transaction.
+const removeBatch = 256
+
+// RemoveArticles deletes articles with their evidence and mentions, as if
+// they had never been linked: a claim left without evidence goes, so do
+// entities and sources nothing refers to any more, and the figures of the claims and
+// stance summaries they touched are recomputed from what remains. (Surface
+// forms the articles added to an entity's names stay.) Ids the graph lacks
+// are skipped. It returns how many articles it deleted.
+func (g *Graph) RemoveArticles(ctx context.Context, ids []string) (int, error) {
+	deleted := 0
+	for i := 0; i < len(ids); i += removeBatch {
+		chunk := stringsAny(ids[i:min(i+removeBatch, len(ids))])
+		s := g.session(ctx, neo4j.AccessModeWrite)
+		n, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+			recs, err := run(ctx, tx, "remove articles", cypherRemoveArticles, map[string]any{"ids": chunk})
+			if err != nil {
+				return 0, err
+			}
+			touched, named, sources := map[string]bool{}, map[string]bool{}, map[string]bool{}
+			for _, r := range recs {
+				for key, set := range map[string]map[string]bool{"claims": touched, "entities": named, "sources": sources} {
+					v, _ := r.Get(key)
+					xs, _ := v.([]any)
+					for _, x := range xs {
+						if id, ok := x.(string); ok {
+							set[id] = true
+						}
+					}
+				}
+			}
+			if len(touched) > 0 {
+				survivors, err := dropOrphans(ctx, tx, sortedAny(touched))
+				if err != nil {
+					return 0, err
+				}
+				if len(survivors) > 0 {
+					_, err = run(ctx, tx, "derive", cypherDerive, map[string]any{
+						"claims": stringsAny(survivors), "emit": []any{}, "maxEvidence": maxEventEvidence,
+					})
+					if err != nil {
+						return 0, err
+					}
+				}
+			}
+			if len(named)+len(sources) > 0 {
+				params := map[string]any{"entities": sortedAny(named), "sources": sortedAny(sources)}
+				if _, err := run(ctx, tx, "lone nodes", cypherDropLoneNodes, params); err != nil {
+					return 0, err
+				}
+			}
+			return len(recs), nil
+		})
+		s.Close(context.WithoutCancel(ctx))
+		if err != nil {
+			return deleted, g.classify(fmt.Errorf("removing articles: %w", err))
+		}
+		deleted += n
+	}
+	return deleted, nil
 }
 
 // figures are a claim's derived properties, computed from its evidence the

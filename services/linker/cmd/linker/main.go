@@ -56,7 +56,7 @@ func parse(args []string) (cfg, error) {
 	if err := config.Int(fs, &c.replicas, "replicas", "NATS_REPLICAS", 1, "stream replicas"); err != nil {
 		return c, err
 	}
-	if err := config.Int(fs, &c.batch, "batch", "LINK_BATCH", 64, "extractions per graph transaction"); err != nil {
+	if err := config.Int(fs, &c.batch, "batch", "LINK_BATCH", linker.DefaultBatch, "extractions per graph transaction"); err != nil {
 		return c, err
 	}
 	if err := config.Duration(fs, &c.wait, "startup-wait", "NEO4J_STARTUP_WAIT", 0, "how long to wait at start-up for an unreachable Neo4j (0: fail at once); a refused password always fails at once"); err != nil {
