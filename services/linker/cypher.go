@@ -13,8 +13,9 @@ import (
 // figures derived from them. Few statements keep round trips and query
 // planning out of the per-batch cost; the statement texts never change, so
 // Neo4j plans them once. Within a statement each node is found in its index
-// once: relationships refer to the nodes merged earlier by position. Every value is a parameter; labels and
-// relationship types come from the fixed sets below, never from input.
+// once: relationships refer to the nodes merged earlier by position. Every
+// value is a parameter; labels and relationship types come from the fixed
+// sets below, never from input.
 
 // cypherWrite is the main statement of a batch. It returns the ids of
 // claims that re-extracted articles no longer evidence.
@@ -22,8 +23,8 @@ import (
 // A claim's actors, target and topic follow from its id, so its HOLDS,
 // TARGETS and ABOUT relationships are created once, by the transaction that
 // creates the claim (those it merely matches are marked linker_old until
-// the statement ends), together
-// with its derived figures, computed from the batch; MERGE, which must look
+// the statement ends), together with its derived figures, computed from the
+// batch; MERGE, which must look
 // at the relationships a node already has, is kept for what a later report
 // can add (speakers, evidence, mentions of a re-extracted article). Claims
 // that already existed are returned, for their figures to be recomputed
@@ -31,8 +32,8 @@ import (
 //
 // Stance summaries are relationships (actor)-[:STANCE {key, predicate,
 // count, first_seen, last_seen}]->(object), found through the uniqueness
-// constraint on key ("actor|predicate|object"). A claim enters its actors' stances
-// exactly once, when it is created, under the lock of its uniqueness
+// constraint on key ("actor|predicate|object"). A claim enters its actors'
+// stances exactly once, when it is created, under the lock of its uniqueness
 // constraint, and leaves them when it is deleted; so a stance's count is
 // the number of distinct claims in it, and replays change nothing.
 var cypherWrite = buildWrite()
