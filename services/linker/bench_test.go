@@ -45,8 +45,7 @@ var benchBatch = linker.DefaultBatch
 // real claims (not even those between two states), and its clean-up must
 // leave the real graph as it found it.
 func TestBenchLinkLeavesTheRealGraphAsItWas(t *testing.T) {
-	sc := newScope()
-	g := openGraph(t, sc, linker.WithGazetteer(roster{sc}))
+	sc, g, xs := linkedCookbook(t)
 	ctx := context.Background()
 	// A claim between two states, with no topic: nothing in its id can
 	// carry a bench token.
@@ -57,8 +56,8 @@ func TestBenchLinkLeavesTheRealGraphAsItWas(t *testing.T) {
 		Claims: []schemas.Claim{{Predicate: "condemn", Actors: []string{"USA"}, Speakers: []string{}, Target: &sc.cn, Confidence: 0.9,
 			Rule: "en.condemn", Evidence: schemas.Span{Text: "Washington condemned Beijing", Start: 0, End: 28}}},
 	}
-	xs := append(sc.cookbook(), between)
-	if _, err := g.Write(ctx, xs); err != nil {
+	xs = append(xs, between)
+	if _, err := g.Write(ctx, []schemas.Extraction{between}); err != nil {
 		t.Fatal(err)
 	}
 	before := dump(t, g, sc)

@@ -12,13 +12,8 @@ import (
 // one durable consumer, as scaling out does: they split the stream, and the
 // graph is the one a single clean run builds.
 func TestTwoLinkersShareTheWorkAndBuildTheGraphOfOne(t *testing.T) {
-	sc := newScope()
-	g := openGraph(t, sc, linker.WithGazetteer(roster{sc}))
+	sc, g, xs := linkedCookbook(t)
 	ctx := context.Background()
-	xs := sc.cookbook()
-	if _, err := g.Write(ctx, xs); err != nil {
-		t.Fatal(err)
-	}
 	want := dump(t, g, sc)
 	if err := cleanup(ctx, g, sc); err != nil {
 		t.Fatal(err)

@@ -42,12 +42,8 @@ func render(v any) string {
 }
 
 func TestEveryCookbookQueryAnswersItsQuestion(t *testing.T) {
-	sc := newScope()
-	g := openGraph(t, sc, linker.WithGazetteer(roster{sc}))
+	sc, g, _ := linkedCookbook(t)
 	ctx := context.Background()
-	if _, err := g.Write(ctx, sc.cookbook()); err != nil {
-		t.Fatalf("Write: %v", err)
-	}
 	_, rows, err := g.Query(ctx, `MATCH (c:Claim)-[:EVIDENCED_BY]->(a:Article) WHERE a.id STARTS WITH $run RETURN DISTINCT c.id`, map[string]any{"run": sc.run})
 	if err != nil {
 		t.Fatal(err)

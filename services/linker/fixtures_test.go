@@ -96,6 +96,19 @@ func (s scope) corpus() []schemas.Extraction {
 	}
 }
 
+// linkedCookbook opens the graph for a new scope and writes the scope's
+// cookbook corpus to it, as one clean run would.
+func linkedCookbook(t *testing.T) (scope, *linker.Graph, []schemas.Extraction) {
+	t.Helper()
+	sc := newScope()
+	g := openGraph(t, sc, linker.WithGazetteer(roster{sc}))
+	xs := sc.cookbook()
+	if _, err := g.Write(context.Background(), xs); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return sc, g, xs
+}
+
 // openGraph opens the shared Neo4j for a test, migrated, and removes the
 // scope's nodes when the test ends.
 func openGraph(t *testing.T, sc scope, opts ...linker.GraphOption) *linker.Graph {

@@ -98,13 +98,8 @@ RETURN evidence, c.corroboration, c.sources, size(holders), c.predicate, c.date,
 // then removes them: the graph is the one before, figures and stance
 // summaries included.
 func TestRemovedArticlesLeaveTheGraphAsBefore(t *testing.T) {
-	sc := newScope()
-	g := openGraph(t, sc, linker.WithGazetteer(roster{sc}))
+	sc, g, xs := linkedCookbook(t)
 	ctx := context.Background()
-	xs := sc.cookbook()
-	if _, err := g.Write(ctx, xs); err != nil {
-		t.Fatal(err)
-	}
 	before := dump(t, g, sc)
 	again := xs[1] // the English report of the 2+2 statement, from another outlet
 	again.Doc, again.ArticleID, again.Source = "again", sc.article("again"), sc.source("other-en")

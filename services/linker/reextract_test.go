@@ -6,17 +6,11 @@ import (
 	"testing"
 
 	"github.com/diplograph/diplograph/schemas"
-	"github.com/diplograph/diplograph/services/linker"
 )
 
 func TestAReExtractedArticleReplacesWhatItSaidBefore(t *testing.T) {
-	sc := newScope()
-	g := openGraph(t, sc, linker.WithGazetteer(roster{sc}))
+	sc, g, xs := linkedCookbook(t)
 	ctx := context.Background()
-	xs := sc.cookbook()
-	if _, err := g.Write(ctx, xs); err != nil {
-		t.Fatal(err)
-	}
 	// A newer extractor reads jp-cn-2024-09 as concern, not opposition.
 	var redo = xs[5]
 	if !strings.HasSuffix(redo.ArticleID, "jp-cn-2024-09") {
