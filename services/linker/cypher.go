@@ -44,6 +44,11 @@ var cypherWrite = buildWrite()
 // stalling a batch each time. The statements find every node through a
 // uniqueness constraint and every relationship from a bound node, so the
 // first plan stays right however the graph grows.
+//
+// For the same reason their row lists come in one map parameter, $batch:
+// Neo4j keys its plan cache on the size of each list parameter, rounded to
+// 0, 1, 10, 100 or 1000, so that a dozen lists of varying sizes would make
+// hundreds of keys, each planned anew; a map has no size in that key.
 const planOnce = "CYPHER replan=skip"
 
 func buildWrite() string {
@@ -51,11 +56,11 @@ func buildWrite() string {
 	b.WriteString(planOnce)
 	// Each node is looked up once: the subquery that merges a kind of node
 	// returns the nodes in the order of its rows, and later rows refer to
-	// them by position ($claims[i].holds[j].e is a position in ents).
+	// them by position ($batch.claims[i].holds[j].e is a position in ents).
 	b.WriteString(`
 CALL () {
-  UNWIND range(0, size($sources) - 1) AS i
-  MERGE (s:Source {id: $sources[i]})
+  UNWIND range(0, size($batch.sources) - 1) AS i
+  MERGE (s:Source {id: $batch.sources[i]})
   WITH i, s ORDER BY i
   RETURN collect(s) AS srcs
 }`)
@@ -67,8 +72,8 @@ CALL () {
 	for _, label := range plan.EntityLabels {
 		fmt.Fprintf(&b, `
 CALL () {
-  UNWIND range(0, size($nodes%[1]s) - 1) AS i
-  WITH i, $nodes%[1]s[i] AS row
+  UNWIND range(0, size($batch.nodes%[1]s) - 1) AS i
+  WITH i, $batch.nodes%[1]s[i] AS row
   MERGE (n:%[1]s {id: row.id})
   WITH i, n, row,
        coalesce(row.name, CASE WHEN n.name IS NULL OR (row.first IS NOT NULL AND row.first < n.name) THEN row.first ELSE n.name END) AS name,
@@ -89,8 +94,8 @@ CALL () {
 	b.WriteString(`
 WITH srcs, ` + "nodes" + strings.Join(plan.EntityLabels, " + nodes") + ` AS ents
 CALL (srcs, ents) {
-  UNWIND range(0, size($articles) - 1) AS i
-  WITH i, $articles[i] AS row
+  UNWIND range(0, size($batch.articles) - 1) AS i
+  WITH i, $batch.articles[i] AS row
   MERGE (a:Article {id: row.id})
   ON MATCH SET a.linker_old = true
   SET a += row.props
@@ -117,8 +122,8 @@ CALL (srcs, ents) {
   RETURN collect(a) AS arts, reduce(all = [], ids IN collect(gone) | all + ids) AS stale
 }
 CALL (ents) {
-  UNWIND range(0, size($claims) - 1) AS i
-  WITH i, $claims[i] AS row
+  UNWIND range(0, size($batch.claims) - 1) AS i
+  WITH i, $batch.claims[i] AS row
   MERGE (c:Claim {id: row.id})
   ON CREATE SET c += row.props
   ON MATCH SET c.linker_old = true
@@ -137,12 +142,12 @@ CALL (ents) {
   RETURN collect(c) AS claims
 }
 CALL (ents, claims) {
-  UNWIND $stated AS row
+  UNWIND $batch.stated AS row
   WITH ents[row.p] AS p, claims[row.c] AS c
   MERGE (p)-[:STATED]->(c)
 }
 CALL (arts, claims) {
-  UNWIND $evidence AS row
+  UNWIND $batch.evidence AS row
   WITH row, claims[row.c] AS c, arts[row.a] AS a
   FOREACH (_ IN CASE WHEN c.linker_old IS NULL OR a.linker_old IS NULL THEN [1] ELSE [] END | CREATE (c)-[e:EVIDENCED_BY]->(a) SET e = row.props)
   FOREACH (_ IN CASE WHEN c.linker_old IS NULL OR a.linker_old IS NULL THEN [] ELSE [1] END | MERGE (c)-[e:EVIDENCED_BY]->(a) SET e = row.props)
@@ -151,7 +156,7 @@ CALL (arts, claims) {
 	// widens its observed span.
 	b.WriteString(`
 CALL () {
-  UNWIND $roles AS row
+  UNWIND $batch.roles AS row
   MATCH (p:Person {id: row.person})
   MATCH (o:Entity {id: row.of})
   MERGE (p)-[r:SERVES_AS {role: row.role}]->(o)
@@ -222,10 +227,10 @@ DELETE st`
 // cypherDerive recomputes the figures of claims that existed before this
 // batch from all their evidence, so that replays and reordering give the
 // same values, and returns what the claim events carry for those of them
-// in $emit.
+// in $batch.emit.
 const cypherDerive = planOnce + `
 CALL () {
-  UNWIND $claims AS id
+  UNWIND $batch.claims AS id
   MATCH (c:Claim {id: id})
   CALL (c) {
     MATCH (c)-[e:EVIDENCED_BY]->(a:Article)
@@ -240,7 +245,7 @@ CALL () {
       c.first_seen = first, c.last_seen = last, c.when = when,
       c.due_year = CASE WHEN when IS NULL THEN null ELSE toInteger(left(when, 4)) END
 }
-UNWIND $emit AS id
+UNWIND $batch.emit AS id
 MATCH (c:Claim {id: id})
 CALL (c) {
   MATCH (p:Person)-[:STATED]->(c)

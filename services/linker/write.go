@@ -66,7 +66,7 @@ func run(ctx context.Context, tx neo4j.ManagedTransaction, what, cypher string, 
 // driver and so has no effect outside tx.
 func writePlan(ctx context.Context, tx neo4j.ManagedTransaction, p *plan.Plan) ([]schemas.ClaimEvent, error) {
 	derived := deriveClaims(p)
-	recs, err := run(ctx, tx, "write", cypherWrite, writeParams(p, derived))
+	recs, err := run(ctx, tx, "write", cypherWrite, map[string]any{"batch": writeParams(p, derived)})
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +102,7 @@ func writePlan(ctx context.Context, tx neo4j.ManagedTransaction, p *plan.Plan) (
 	var events []schemas.ClaimEvent
 	if len(recompute) > 0 {
 		recs, err = run(ctx, tx, "derive", cypherDerive, map[string]any{
-			"claims": sortedAny(recompute), "emit": sortedAny(old), "maxEvidence": maxEventEvidence,
+			"batch": map[string]any{"claims": sortedAny(recompute), "emit": sortedAny(old)}, "maxEvidence": maxEventEvidence,
 		})
 		if err != nil {
 			return nil, err
@@ -188,7 +188,7 @@ func (g *Graph) RemoveArticles(ctx context.Context, ids []string) (int, error) {
 				}
 				if len(survivors) > 0 {
 					_, err = run(ctx, tx, "derive", cypherDerive, map[string]any{
-						"claims": stringsAny(survivors), "emit": []any{}, "maxEvidence": maxEventEvidence,
+						"batch": map[string]any{"claims": stringsAny(survivors), "emit": []any{}}, "maxEvidence": maxEventEvidence,
 					})
 					if err != nil {
 						return 0, err
