@@ -46,8 +46,8 @@ var indexes = []struct{ name, label, props string }{
 }
 
 // Migrate creates the uniqueness constraints and indexes the linker relies
-// on and records the schema version. It is idempotent and safe to run from
-// several processes at once.
+// on, records the schema version and has Neo4j plan the write statements.
+// It is idempotent and safe to run from several processes at once.
 func (g *Graph) Migrate(ctx context.Context) error {
 	var stmts []string
 	for _, l := range uniqueLabels {
@@ -91,6 +91,25 @@ SET v.version = CASE WHEN v.version IS NULL OR v.version < $version THEN $versio
 	_, err = neo4j.ExecuteQuery(ctx, g.driver, "CALL db.awaitIndexes(60)", nil, neo4j.EagerResultTransformer, g.queryOpts()...)
 	if err != nil {
 		return g.classify(fmt.Errorf("waiting for indexes: %w", err))
+	}
+	return g.plan(ctx)
+}
+
+// plan has Neo4j plan the batch statements now, with parameters of the
+// shapes the writes use, so that the first batch after a start does not wait
+// for it (some 3 s on a cold server).
+func (g *Graph) plan(ctx context.Context) error {
+	batch := map[string]any{}
+	for _, q := range []struct {
+		what, cypher string
+		params       map[string]any
+	}{
+		{"write", cypherWrite, map[string]any{"batch": batch}},
+		{"derive", cypherDerive, map[string]any{"batch": batch, "maxEvidence": maxEventEvidence}},
+	} {
+		if _, err := neo4j.ExecuteQuery(ctx, g.driver, "EXPLAIN "+q.cypher, q.params, neo4j.EagerResultTransformer, g.queryOpts()...); err != nil {
+			return g.classify(fmt.Errorf("planning the %s statement: %w", q.what, err))
+		}
 	}
 	return nil
 }
