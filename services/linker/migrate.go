@@ -99,13 +99,12 @@ SET v.version = CASE WHEN v.version IS NULL OR v.version < $version THEN $versio
 // shapes the writes use, so that the first batch after a start does not wait
 // for it (some 3 s on a cold server).
 func (g *Graph) plan(ctx context.Context) error {
-	batch := map[string]any{}
 	for _, q := range []struct {
 		what, cypher string
 		params       map[string]any
 	}{
-		{"write", cypherWrite, map[string]any{"batch": batch}},
-		{"derive", cypherDerive, map[string]any{"batch": batch, "maxEvidence": maxEventEvidence}},
+		{"write", cypherWrite, map[string]any{"batch": map[string]any{}}},
+		{"derive", cypherDerive, deriveParams(nil, nil)},
 	} {
 		if _, err := neo4j.ExecuteQuery(ctx, g.driver, "EXPLAIN "+q.cypher, q.params, neo4j.EagerResultTransformer, g.queryOpts()...); err != nil {
 			return g.classify(fmt.Errorf("planning the %s statement: %w", q.what, err))

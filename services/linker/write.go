@@ -101,9 +101,7 @@ func writePlan(ctx context.Context, tx neo4j.ManagedTransaction, p *plan.Plan) (
 	}
 	var events []schemas.ClaimEvent
 	if len(recompute) > 0 {
-		recs, err = run(ctx, tx, "derive", cypherDerive, map[string]any{
-			"batch": map[string]any{"claims": sortedAny(recompute), "emit": sortedAny(old)}, "maxEvidence": maxEventEvidence,
-		})
+		recs, err = run(ctx, tx, "derive", cypherDerive, deriveParams(sortedAny(recompute), sortedAny(old)))
 		if err != nil {
 			return nil, err
 		}
@@ -150,15 +148,27 @@ func dropOrphans(ctx context.Context, tx neo4j.ManagedTransaction, ids []any) ([
 	return survivors, nil
 }
 
+// deriveParams are the parameters of cypherDerive: the claims whose figures
+// to recompute, and those of them whose events to read back.
+func deriveParams(claims, emit []any) map[string]any {
+	if claims == nil {
+		claims = []any{}
+	}
+	if emit == nil {
+		emit = []any{}
+	}
+	return map[string]any{"batch": map[string]any{"claims": claims, "emit": emit}, "maxEvidence": maxEventEvidence}
+}
+
 // removeBatch is how many articles RemoveArticles deletes per transaction.
 const removeBatch = 256
 
 // RemoveArticles deletes articles with their evidence and mentions, as if
 // they had never been linked: a claim left without evidence goes, so do
-// entities and sources nothing refers to any more, and the figures of the claims and
-// stance summaries they touched are recomputed from what remains. (Surface
-// forms the articles added to an entity's names stay.) Ids the graph lacks
-// are skipped. It returns how many articles it deleted.
+// entities and sources nothing refers to any more, and the figures of the
+// claims and stance summaries they touched are recomputed from what
+// remains. (Surface forms the articles added to an entity's names stay.)
+// Ids the graph lacks are skipped. It returns how many articles it deleted.
 func (g *Graph) RemoveArticles(ctx context.Context, ids []string) (int, error) {
 	deleted := 0
 	for i := 0; i < len(ids); i += removeBatch {
@@ -187,10 +197,7 @@ func (g *Graph) RemoveArticles(ctx context.Context, ids []string) (int, error) {
 					return 0, err
 				}
 				if len(survivors) > 0 {
-					_, err = run(ctx, tx, "derive", cypherDerive, map[string]any{
-						"batch": map[string]any{"claims": stringsAny(survivors), "emit": []any{}}, "maxEvidence": maxEventEvidence,
-					})
-					if err != nil {
+					if _, err := run(ctx, tx, "derive", cypherDerive, deriveParams(stringsAny(survivors), nil)); err != nil {
 						return 0, err
 					}
 				}
