@@ -92,17 +92,33 @@ func claimEvents(t *testing.T, js jetstream.JetStream) map[string]int {
 		t.Fatal(err)
 	}
 	out := map[string]int{}
-	batch, err := c.FetchNoWait(10000)
+	for _, e := range fetchEvents(t, c, 10000) {
+		k := e.subject + " " + e.ID
+		out[k] = max(out[k], e.Corroboration)
+	}
+	return out
+}
+
+// subjectEvent is a claim event and the subject it was published on.
+type subjectEvent struct {
+	subject string
+	schemas.ClaimEvent
+}
+
+// fetchEvents takes up to n claim events waiting on c.
+func fetchEvents(t *testing.T, c jetstream.Consumer, n int) []subjectEvent {
+	t.Helper()
+	batch, err := c.FetchNoWait(n)
 	if err != nil {
 		t.Fatal(err)
 	}
+	var out []subjectEvent
 	for m := range batch.Messages() {
 		var e schemas.ClaimEvent
 		if err := json.Unmarshal(m.Data(), &e); err != nil {
 			t.Fatal(err)
 		}
-		k := m.Subject() + " " + e.ID
-		out[k] = max(out[k], e.Corroboration)
+		out = append(out, subjectEvent{m.Subject(), e})
 	}
 	return out
 }

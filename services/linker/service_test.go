@@ -169,17 +169,9 @@ func TestServiceLinksAStreamAndReplaysItWithoutChange(t *testing.T) {
 
 	// The GBR subscriber gets the GBR events and nothing else.
 	var got []string
-	batch, err := sub.FetchNoWait(100)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for m := range batch.Messages() {
-		var e schemas.ClaimEvent
-		if err := json.Unmarshal(m.Data(), &e); err != nil {
-			t.Fatal(err)
-		}
-		if e.Actor != "GBR" || m.Subject() != schemas.ClaimSubject(e.Predicate, "GBR") {
-			t.Errorf("GBR subscriber got %s for actor %s", m.Subject(), e.Actor)
+	for _, e := range fetchEvents(t, sub, 100) {
+		if e.Actor != "GBR" || e.subject != schemas.ClaimSubject(e.Predicate, "GBR") {
+			t.Errorf("GBR subscriber got %s for actor %s", e.subject, e.Actor)
 		}
 		got = append(got, e.Predicate+"/"+e.ID)
 	}

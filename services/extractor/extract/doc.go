@@ -615,12 +615,7 @@ func (d *doc) findParties(title string) ([]string, string) {
 	}
 	limit := 8
 	for si := 0; si < len(d.sents) && si < limit; si++ {
-		var sm []*mention
-		for _, m := range d.ments {
-			if m.sent == si {
-				sm = append(sm, m)
-			}
-		}
+		sm := d.mentionsIn(si)
 		for _, m := range sm {
 			if m.kind == mActor && len(m.ids) >= 2 {
 				return m.ids, "compound " + m.text
@@ -648,12 +643,7 @@ func (d *doc) findParties(title string) ([]string, string) {
 	d.pairParties = loose
 	var ids []string
 	for si := 0; si < len(d.sents) && si < limit; si++ {
-		var sm []*mention
-		for _, m := range d.ments {
-			if m.sent == si {
-				sm = append(sm, m)
-			}
-		}
+		sm := d.mentionsIn(si)
 		for k, m := range sm {
 			if (m.kind == mActor || m.kind == mPerson) && len(m.ids) > 0 && !d.isObject(sm, k, d.sents[si].Start) && !d.venue(m) {
 				ids = append(ids, m.ids...)
@@ -823,4 +813,15 @@ func dateInText(text string) (time.Time, bool) {
 		try(m, y, monthIdx[text[m[4]:m[5]]], dd)
 	}
 	return t, best >= 0
+}
+
+// mentionsIn returns the mentions of sentence si, in text order.
+func (d *doc) mentionsIn(si int) []*mention {
+	var sm []*mention
+	for _, m := range d.ments {
+		if m.sent == si {
+			sm = append(sm, m)
+		}
+	}
+	return sm
 }
