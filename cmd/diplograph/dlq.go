@@ -12,6 +12,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/diplograph/diplograph/platform/config"
 	"github.com/diplograph/diplograph/platform/natsx"
 	"github.com/diplograph/diplograph/schemas"
 )
@@ -25,8 +26,9 @@ func cmdDLQ(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs := newFlagSet("dlq "+verb, "Usage: diplograph dlq "+verb+" [flags] [SEQ|all]\n", stderr)
 	var s settings
 	s.natsFlags(fs)
-	service := fs.String("service", "", "only dead letters of this service (fetcher, extractor, linker)")
-	if err := parseFlags(fs, args[1:]); err != nil {
+	var service string
+	config.String(fs, &service, "service", "DLQ_SERVICE", "", "only dead letters of this service (fetcher, extractor, linker)")
+	if err := parseFlags(fs, args[1:], s.checkNATS); err != nil {
 		return err
 	}
 	log := s.logger(stderr)
@@ -40,8 +42,8 @@ func cmdDLQ(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	subject := schemas.SubjectDLQ + ".>"
-	if *service != "" {
-		subject = schemas.DLQSubject(*service)
+	if service != "" {
+		subject = schemas.DLQSubject(service)
 	}
 	switch verb {
 	case "list":

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/diplograph/diplograph/platform/config"
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/fetcher/source"
 )
@@ -20,8 +21,9 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fset := newFlagSet("extract", "Usage: diplograph extract [--format jsonl|json] [--explain] PATH...\n\nExtracts claims from files or folders (plain text, HTML, feed-item dumps) and\nprints one extraction per document; no server is needed. jsonl is what\nshared/eval/score.py reads. A document that cannot be extracted is printed with\nits error and the rest go on; the exit status is 1 when any failed.\n", stderr)
 	format := fset.String("format", "jsonl", "output format: jsonl (one object per line) or json (indented)")
 	explain := fset.Bool("explain", false, "print for people instead of JSON: every claim with its evidence, the cue, the actor resolution and the rule")
-	logLevel := fset.String("log-level", "warn", "log level")
-	if err := parseFlags(fset, args); err != nil {
+	var logLevel string
+	_ = config.LogLevel(fset, &logLevel, "warn")
+	if err := parseFlags(fset, args, func() error { _, err := engineOptions(); return err }); err != nil {
 		return err
 	}
 	if fset.NArg() == 0 {
@@ -31,7 +33,7 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *format != "jsonl" && *format != "json" {
 		return fmt.Errorf("--format %q: want jsonl or json", *format)
 	}
-	log := (&settings{logLevel: *logLevel}).logger(stderr)
+	log := (&settings{logLevel: logLevel}).logger(stderr)
 	engine, err := newEngine(log)
 	if err != nil {
 		return err

@@ -6,16 +6,20 @@ import (
 	"io"
 	"time"
 
+	"github.com/diplograph/diplograph/platform/config"
 	"github.com/diplograph/diplograph/services/fetcher"
 )
 
 func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("ingest", "Usage: diplograph ingest [flags] PATH|URL|- ...\n\nPublishes every article found in files, folders (walked recursively), feeds and\npages to NATS, once: an item already seen is not published again. Shows\nprogress (a bar on a terminal, periodic lines otherwise). Items that fail are\ncounted, listed and recorded on the dead-letter stream; the rest go on.\n", stderr)
 	var s settings
+	var httpCfg fetcher.HTTPConfig
 	s.natsFlags(fs)
-	workers := fs.Int("workers", 4, "parallel readers and fetchers")
-	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private, loopback and link-local addresses")
-	if err := parseFlags(fs, args); err != nil {
+	httpCfg.BindFlags(fs)
+	var workers int
+	_ = config.Int(fs, &workers, "workers", "FETCHER_WORKERS", 4, "parallel readers and fetchers")
+	if err := parseFlags(fs, args, s.checkNATS, httpCfg.Parse,
+		func() error { return config.AtLeast("FETCHER_WORKERS", workers, 1) }); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -34,11 +38,11 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	start := time.Now()
 	stats, err := fetcher.Ingest(ctx, pub, fs.Args(), fetcher.IngestOptions{
-		Workers:       *workers,
+		Workers:       workers,
 		Progress:      fetcher.NewProgressReporter(stderr, isTerminal(stderr)),
 		ProgressEvery: 2 * time.Second,
 		DeadLetter:    fetcher.JetStreamDeadLetter(b.js, log),
-		HTTP:          &fetcher.HTTPConfig{AllowPrivate: *allowPrivate},
+		HTTP:          &httpCfg,
 	})
 	if err != nil {
 		return err

@@ -13,6 +13,7 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/diplograph/diplograph/platform/config"
 	"github.com/diplograph/diplograph/platform/natsx"
 	"github.com/diplograph/diplograph/platform/telemetry"
 	"github.com/diplograph/diplograph/schemas"
@@ -24,17 +25,27 @@ import (
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("run", "Usage: diplograph run [--once] [flags] [PATH|URL...]\n\nRuns embedded NATS (unless --nats-url is given) and the fetcher, extractor and\nlinker in one process. With --once it processes the inputs, waits until the\ngraph holds them, prints a summary and exits.\n", stderr)
 	var s settings
+	var httpCfg fetcher.HTTPConfig
 	s.natsFlags(fs)
 	s.neo4jFlags(fs)
-	once := fs.Bool("once", false, "process the inputs, wait until the graph holds them, print a summary and exit")
-	workers := fs.Int("extract-workers", runtime.NumCPU(), "extraction goroutines")
-	sources := fs.String("sources", "", "YAML file of feeds, pages and folders to poll (without --once)")
-	health := fs.String("health", "127.0.0.1:9464", "address of /livez, /readyz and /metrics (empty disables)")
-	timeout := fs.Duration("timeout", 15*time.Minute, "with --once: give up waiting for the graph after this long")
-	if err := parseFlags(fs, args); err != nil {
+	httpCfg.BindFlags(fs)
+	var once bool
+	var workers int
+	var sources, health string
+	var timeout time.Duration
+	_ = config.Bool(fs, &once, "once", "DIPLOGRAPH_ONCE", false, "process the inputs, wait until the graph holds them, print a summary and exit")
+	_ = config.Int(fs, &workers, "extract-workers", "EXTRACT_WORKERS", runtime.NumCPU(), "extraction goroutines")
+	config.String(fs, &sources, "sources", "FETCHER_SOURCES", "", "YAML file of feeds, pages and folders to poll (without --once)")
+	config.String(fs, &health, "health", "HEALTH_ADDR", "127.0.0.1:9464", "address of /livez, /readyz and /metrics (empty disables)")
+	_ = config.Duration(fs, &timeout, "timeout", "DIPLOGRAPH_TIMEOUT", 15*time.Minute, "with --once: give up waiting for the graph after this long")
+	if err := parseFlags(fs, args, s.checkNATS, httpCfg.Parse,
+		func() error { return config.AtLeast("EXTRACT_WORKERS", workers, 1) },
+		func() error { return config.CheckAddr("HEALTH_ADDR", health) },
+		func() error { _, err := engineOptions(); return err },
+	); err != nil {
 		return err
 	}
-	if *once && fs.NArg() == 0 {
+	if once && fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "diplograph run --once: give at least one PATH or URL")
 		return errUsage
 	}
@@ -61,7 +72,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 
 	stageCtx, stopStages := context.WithCancel(ctx)
 	defer stopStages()
-	ext := &extractor.Service{Engine: engine, JS: b.js, Log: log, Metrics: metrics, Workers: *workers}
+	ext := &extractor.Service{Engine: engine, JS: b.js, Log: log, Metrics: metrics, Workers: workers}
 	lnk := &linker.Service{Graph: graph, JS: b.js, Log: log, Metrics: metrics}
 	var wg sync.WaitGroup
 	errs := make(chan error, 4)
@@ -81,9 +92,9 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	h.AddCheck("nats", natsx.ConnectedCheck(b.nc))
 	h.AddCheck("extractor", ext.Ready)
 	h.AddCheck("linker", lnk.Ready)
-	if !*once {
+	if !once {
 		go func() {
-			if err := h.Serve(stageCtx, *health, log); err != nil {
+			if err := h.Serve(stageCtx, health, log); err != nil {
 				errs <- fmt.Errorf("health endpoints: %w", err)
 			}
 		}()
@@ -100,8 +111,8 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	rec := &recordingPublisher{next: pub}
 	if fs.NArg() > 0 {
-		opts := fetcher.IngestOptions{DeadLetter: fetcher.JetStreamDeadLetter(b.js, log)}
-		if *once {
+		opts := fetcher.IngestOptions{DeadLetter: fetcher.JetStreamDeadLetter(b.js, log), HTTP: &httpCfg, Metrics: metrics}
+		if once {
 			opts.Progress = fetcher.NewProgressReporter(stderr, isTerminal(stderr))
 		}
 		stats, err := fetcher.Ingest(ctx, rec, fs.Args(), opts)
@@ -114,8 +125,8 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}
 		log.Info("inputs published", "published", stats.Published, "duplicates", stats.Duplicates, "failed", stats.Failed)
 	}
-	if *once {
-		wctx, cancel := context.WithTimeout(ctx, *timeout)
+	if once {
+		wctx, cancel := context.WithTimeout(ctx, timeout)
 		err := waitDrained(wctx, b.js)
 		cancel()
 		if err != nil {
@@ -125,8 +136,8 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		stopAll()
 		return printSummary(ctx, stdout, graph, rec.IDs())
 	}
-	if *sources != "" {
-		srcs, err := fetcher.LoadSources(*sources)
+	if sources != "" {
+		srcs, err := fetcher.LoadSources(sources)
 		if err != nil {
 			stopAll()
 			return err
@@ -134,12 +145,12 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := fetcher.Poll(stageCtx, pub, srcs, fetcher.PollOptions{DeadLetter: fetcher.JetStreamDeadLetter(b.js, log)}); err != nil && !errors.Is(err, context.Canceled) {
+			if err := fetcher.Poll(stageCtx, pub, srcs, fetcher.PollOptions{DeadLetter: fetcher.JetStreamDeadLetter(b.js, log), HTTP: &httpCfg, Metrics: metrics, Log: log}); err != nil && !errors.Is(err, context.Canceled) {
 				errs <- fmt.Errorf("fetcher: %w", err)
 			}
 		}()
 	}
-	log.Info("diplograph running; Ctrl-C stops it", "health", *health)
+	log.Info("diplograph running; Ctrl-C stops it", "health", health)
 	select {
 	case <-ctx.Done():
 		log.Info("shutting down")

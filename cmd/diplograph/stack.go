@@ -27,22 +27,30 @@ type settings struct {
 	nats     natsx.Config
 	neo4j    linker.Neo4jConfig
 	dataDir  string
-	embedded bool
 	logLevel string
-	health   string
 	replicas int
 }
 
 func (s *settings) natsFlags(fs *flag.FlagSet) {
 	s.nats.BindFlags(fs, "")
 	config.String(fs, &s.dataDir, "data", "DIPLOGRAPH_DATA", ".diplograph", "folder of the embedded NATS server's JetStream store, used when --nats-url is empty")
-	config.String(fs, &s.logLevel, "log-level", "LOG_LEVEL", "info", "log level: debug, info, warn, error")
-	_ = config.Int(fs, &s.replicas, "replicas", "NATS_REPLICAS", 1, "stream replicas (3 on a NATS cluster)")
+	_ = config.LogLevel(fs, &s.logLevel, "info")
+	_ = config.Int(fs, &s.replicas, "replicas", "NATS_REPLICAS", 1, "replicas of streams, buckets and consumers (3 on a NATS cluster); existing ones are never lowered")
 }
 
 func (s *settings) neo4jFlags(fs *flag.FlagSet) {
 	// The local Neo4j of deploy/neo4j starts with this password by default.
 	s.neo4j.BindFlags(fs, "diplograph-dev")
+}
+
+// checkNATS reports the first bad NATS setting. The URL is checked only
+// when given: an empty one means the embedded server.
+func (s *settings) checkNATS() error {
+	var url error
+	if s.nats.URL != "" {
+		url = s.nats.Validate()
+	}
+	return config.First(url, natsx.CheckReplicas(s.replicas))
 }
 
 // bus is a NATS connection, and the embedded server behind it if any.
@@ -96,15 +104,34 @@ func (s *settings) openBus(ctx context.Context, log *slog.Logger, name string) (
 
 func (s *settings) logger(w io.Writer) *slog.Logger { return telemetry.NewLogger(w, s.logLevel) }
 
-// newEngine loads the extraction engine and says how long it took.
+// newEngine loads the extraction engine and says how long it took. A
+// DIPLOGRAPH_LEXICON or DIPLOGRAPH_RULES folder that is not there stops it:
+// falling back to the built-in data would hide the mistake.
 func newEngine(log *slog.Logger) (*extract.Engine, error) {
+	opts, err := engineOptions()
+	if err != nil {
+		return nil, err
+	}
 	start := time.Now()
-	e, err := extract.New(extract.Options{LexiconDir: os.Getenv("DIPLOGRAPH_LEXICON"), RulesDir: os.Getenv("DIPLOGRAPH_RULES")})
+	e, err := extract.New(opts)
 	if err != nil {
 		return nil, fmt.Errorf("loading the extractor: %w", err)
 	}
 	log.Debug("extractor loaded", "took", time.Since(start))
 	return e, nil
+}
+
+// engineOptions reads and checks DIPLOGRAPH_LEXICON and DIPLOGRAPH_RULES.
+func engineOptions() (extract.Options, error) {
+	lex, err := config.EnvDir("DIPLOGRAPH_LEXICON")
+	if err != nil {
+		return extract.Options{}, err
+	}
+	rules, err := config.EnvDir("DIPLOGRAPH_RULES")
+	if err != nil {
+		return extract.Options{}, err
+	}
+	return extract.Options{LexiconDir: lex, RulesDir: rules}, nil
 }
 
 // newFlagSet returns the flag set of a command whose --help prints about
@@ -119,13 +146,23 @@ func newFlagSet(name, about string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args and turns a bad flag into errUsage after printing.
-func parseFlags(fs *flag.FlagSet, args []string) error {
+// parseFlags parses args and turns a bad flag into errUsage after printing;
+// a bad environment variable, or a failed check, is returned as it is: one
+// line naming the setting.
+func parseFlags(fs *flag.FlagSet, args []string, checks ...func() error) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
 		return errUsage
+	}
+	if err := config.Check(fs); err != nil {
+		return err
+	}
+	for _, c := range checks {
+		if err := c(); err != nil {
+			return err
+		}
 	}
 	return nil
 }

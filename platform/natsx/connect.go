@@ -11,6 +11,8 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/diplograph/diplograph/platform/config"
 )
 
 // Config says how to reach NATS. It is filled from flags and the
@@ -29,20 +31,26 @@ type Config struct {
 	Name     string // client name shown in server monitoring
 }
 
-// Validate reports the first bad field.
+// Validate reports the first bad field. An entry of NATS_URL that does not
+// parse is named by its position, never echoed: it may hold a password.
 func (c Config) Validate() error {
-	if c.URL == "" {
+	if strings.TrimSpace(c.URL) == "" {
 		return errors.New("NATS_URL: empty")
 	}
-	for _, u := range strings.Split(c.URL, ",") {
+	entries := strings.Split(c.URL, ",")
+	for i, u := range entries {
+		which := "NATS_URL"
+		if len(entries) > 1 {
+			which = fmt.Sprintf("NATS_URL entry %d of %d", i+1, len(entries))
+		}
 		pu, err := url.Parse(strings.TrimSpace(u))
 		if err != nil || pu.Host == "" {
-			return fmt.Errorf("NATS_URL: %q is not a URL like nats://host:4222", Redact(u))
+			return fmt.Errorf("%s: not a URL like nats://host:4222", which)
 		}
 		switch pu.Scheme {
 		case "nats", "tls", "ws", "wss":
 		default:
-			return fmt.Errorf("NATS_URL: scheme %q in %q: want nats, tls, ws or wss", pu.Scheme, Redact(u))
+			return fmt.Errorf("%s: scheme %q in %s: want nats, tls, ws or wss", which, pu.Scheme, Redact(u))
 		}
 	}
 	if (c.CertFile == "") != (c.KeyFile == "") {
@@ -51,14 +59,9 @@ func (c Config) Validate() error {
 	return nil
 }
 
-// Redact hides the password of a URL for logs and errors.
-func Redact(raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.User == nil {
-		return raw
-	}
-	return u.Redacted()
-}
+// Redact hides every password and token of a URL, or of a comma-separated
+// list of URLs, for logs and errors; see config.RedactURL.
+func Redact(raw string) string { return config.RedactURL(raw) }
 
 // ErrUnreachable reports that no NATS server answered.
 var ErrUnreachable = errors.New("nats unreachable")

@@ -10,7 +10,7 @@ import (
 // from the NATS_* environment variables; defaultURL is the URL used when
 // neither is given.
 func (c *Config) BindFlags(fs *flag.FlagSet, defaultURL string) {
-	config.String(fs, &c.URL, "nats-url", "NATS_URL", defaultURL, "NATS server URL(s), comma-separated")
+	config.URL(fs, &c.URL, "nats-url", "NATS_URL", defaultURL, "NATS server URL(s), comma-separated")
 	config.String(fs, &c.User, "nats-user", "NATS_USER", "", "NATS user")
 	config.Secret(fs, &c.Password, "nats-password", "NATS_PASSWORD", "", "NATS password")
 	config.Secret(fs, &c.Token, "nats-token", "NATS_TOKEN", "", "NATS token")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/diplograph/diplograph/platform/config"
 	"github.com/diplograph/diplograph/schemas"
 )
 
@@ -24,6 +25,15 @@ const (
 	ConsumerExtractor = "extractor"
 	ConsumerLinker    = "linker"
 )
+
+// MaxReplicas is the most replicas JetStream keeps of a stream.
+const MaxReplicas = 5
+
+// CheckReplicas reports a replica count JetStream cannot keep, naming
+// NATS_REPLICAS.
+func CheckReplicas(n int) error {
+	return config.CheckRange("NATS_REPLICAS", n, 1, MaxReplicas)
+}
 
 // MaxDeliver is how often a message is tried before it is dead-lettered.
 const MaxDeliver = 8

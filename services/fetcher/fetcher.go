@@ -70,6 +70,8 @@ type HTTPConfig struct {
 	RetryBase    time.Duration // first backoff; default 1 s
 	MaxRetryWait time.Duration // cap on a backoff or Retry-After; default 2 min
 	IgnoreRobots bool          // skip robots.txt (only for one's own servers)
+
+	allowList string // --allow as given, split by Parse
 }
 
 // DefaultHTTPConfig is the configuration used when none is given.

@@ -1,8 +1,10 @@
 package linker_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"net"
 	"strings"
 	"testing"
@@ -60,5 +62,24 @@ func TestOpenGraphSaysWhatIsWrong(t *testing.T) {
 	}
 	if err != nil && strings.Contains(err.Error(), "not-the-password") {
 		t.Errorf("the error shows the password: %v", err)
+	}
+}
+
+func TestHelpMasksTheCredentialsOfNeo4jURI(t *testing.T) {
+	t.Setenv("NEO4J_URI", "bolt://neo4j:uri-pw-secret@graph.example:7687")
+	t.Setenv("NEO4J_PASSWORD", "env-pw-secret")
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	var c linker.Neo4jConfig
+	c.BindFlags(fs, "")
+	var help bytes.Buffer
+	fs.SetOutput(&help)
+	fs.PrintDefaults()
+	for _, s := range []string{"uri-pw-secret", "env-pw-secret"} {
+		if strings.Contains(help.String(), s) {
+			t.Errorf("--help shows %q:\n%s", s, help.String())
+		}
+	}
+	if !strings.Contains(help.String(), "graph.example:7687") {
+		t.Errorf("--help lost the host:\n%s", help.String())
 	}
 }

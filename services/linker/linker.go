@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"net/url"
 
+	"github.com/diplograph/diplograph/platform/config"
 	"github.com/diplograph/diplograph/services/linker/internal/plan"
 )
 
@@ -34,7 +35,7 @@ func (c Neo4jConfig) Validate() error {
 	}
 	u, err := url.Parse(c.URI)
 	if err != nil || u.Host == "" {
-		return fmt.Errorf("NEO4J_URI: %q is not a URI like bolt://127.0.0.1:7687", redact(c.URI))
+		return errors.New("NEO4J_URI: not a URI like bolt://127.0.0.1:7687")
 	}
 	switch u.Scheme {
 	case "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc":
@@ -50,14 +51,8 @@ func (c Neo4jConfig) Validate() error {
 	return nil
 }
 
-// redact hides a password given inside the URI.
-func redact(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || u.User == nil {
-		return raw
-	}
-	return u.Redacted()
-}
+// redact hides a password or token given inside the URI.
+func redact(raw string) string { return config.RedactURL(raw) }
 
 // ClaimID is a claim's id: "claim:" and 32 hex digits of the SHA-256 of its
 // sorted actors, predicate, target, topic and statement date (YYYY-MM-DD),

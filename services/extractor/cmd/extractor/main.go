@@ -53,17 +53,23 @@ func parse(args []string) (cfg, error) {
 	var c cfg
 	fs := flag.NewFlagSet("extractor", flag.ContinueOnError)
 	c.nats.BindFlags(fs, "nats://127.0.0.1:4222")
-	if err := config.Int(fs, &c.replicas, "replicas", "NATS_REPLICAS", 1, "stream replicas"); err != nil {
-		return c, err
-	}
-	if err := config.Int(fs, &c.workers, "workers", "EXTRACT_WORKERS", runtime.NumCPU(), "extraction goroutines"); err != nil {
-		return c, err
-	}
+	_ = config.Int(fs, &c.replicas, "replicas", "NATS_REPLICAS", 1, "replicas of streams, buckets and consumers (3 on a NATS cluster); existing ones are never lowered")
+	_ = config.Int(fs, &c.workers, "workers", "EXTRACT_WORKERS", runtime.NumCPU(), "extraction goroutines")
 	config.String(fs, &c.health, "health", "HEALTH_ADDR", ":9464", "address of /livez, /readyz, /metrics")
-	config.String(fs, &c.logLevel, "log-level", "LOG_LEVEL", "info", "log level")
+	_ = config.LogLevel(fs, &c.logLevel, "info")
 	config.String(fs, &c.lexiconDir, "lexicon", "DIPLOGRAPH_LEXICON", "", "folder overriding the embedded gazetteer")
 	config.String(fs, &c.rulesDir, "rules", "DIPLOGRAPH_RULES", "", "folder overriding the embedded rule files")
-	return c, fs.Parse(args)
+	if err := config.Parse(fs, args); err != nil {
+		return c, err
+	}
+	return c, config.First(
+		c.nats.Validate(),
+		natsx.CheckReplicas(c.replicas),
+		config.AtLeast("EXTRACT_WORKERS", c.workers, 1),
+		config.CheckAddr("HEALTH_ADDR", c.health),
+		config.CheckDir("DIPLOGRAPH_LEXICON", c.lexiconDir),
+		config.CheckDir("DIPLOGRAPH_RULES", c.rulesDir),
+	)
 }
 
 func run(ctx context.Context, c cfg) error {

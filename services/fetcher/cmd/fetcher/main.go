@@ -12,7 +12,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
@@ -25,13 +24,13 @@ import (
 // Config is the fetcher service's configuration.
 type Config struct {
 	NATS         natsx.Config
+	Replicas     int
 	Sources      string // sources file; required unless Inputs are given
 	Inputs       []string
 	HealthAddr   string
 	LogLevel     string
 	Workers      int
 	HTTP         fetcher.HTTPConfig
-	AllowList    string
 	EnsureTopo   bool
 	ShowProgress bool
 }
@@ -44,10 +43,12 @@ func (c Config) Validate() error {
 	if c.Sources == "" && len(c.Inputs) == 0 {
 		return errors.New("FETCHER_SOURCES: give a sources file (or paths/URLs to ingest once)")
 	}
-	if c.Workers < 1 {
-		return fmt.Errorf("FETCHER_WORKERS: %d: want at least 1", c.Workers)
-	}
-	return nil
+	return config.First(
+		config.AtLeast("FETCHER_WORKERS", c.Workers, 1),
+		natsx.CheckReplicas(c.Replicas),
+		config.CheckAddr("HEALTH_ADDR", c.HealthAddr),
+		c.HTTP.Validate(),
+	)
 }
 
 func parse(args []string, stderr io.Writer) (Config, error) {
@@ -59,33 +60,24 @@ func parse(args []string, stderr io.Writer) (Config, error) {
 		fs.PrintDefaults()
 	}
 	c.NATS.BindFlags(fs, "nats://127.0.0.1:4222")
+	c.HTTP.BindFlags(fs)
 	config.String(fs, &c.Sources, "sources", "FETCHER_SOURCES", "", "YAML file of feeds, pages and folders to poll")
 	config.String(fs, &c.HealthAddr, "health", "HEALTH_ADDR", ":9091", "address of /livez, /readyz, /metrics (empty: off)")
-	config.String(fs, &c.LogLevel, "log-level", "LOG_LEVEL", "info", "debug, info, warn or error")
-	config.String(fs, &c.HTTP.UserAgent, "user-agent", "FETCHER_USER_AGENT", "", "User-Agent (default names diplograph)")
-	config.String(fs, &c.AllowList, "allow", "FETCHER_ALLOW", "", "comma-separated CIDRs or hosts reachable even if private")
-	var errs []error
-	errs = append(errs,
-		config.Int(fs, &c.Workers, "workers", "FETCHER_WORKERS", 8, "items fetched and published in parallel"),
-		config.Duration(fs, &c.HTTP.Timeout, "timeout", "FETCHER_TIMEOUT", 30*time.Second, "per-request timeout"),
-		config.Duration(fs, &c.HTTP.PerHostInterval, "per-host-interval", "FETCHER_PER_HOST_INTERVAL", time.Second, "minimum gap between requests to one host"),
-		config.Int(fs, &c.HTTP.Retries, "retries", "FETCHER_RETRIES", 3, "retries on 429, 5xx and network errors"),
-	)
-	if err := errors.Join(errs...); err != nil {
-		return c, err
-	}
-	fs.BoolVar(&c.HTTP.AllowPrivate, "allow-private", os.Getenv("FETCHER_ALLOW_PRIVATE") == "true", "allow private, loopback and link-local destinations (env FETCHER_ALLOW_PRIVATE)")
-	fs.BoolVar(&c.EnsureTopo, "ensure-streams", true, "declare the pipeline's streams at start-up")
-	fs.BoolVar(&c.ShowProgress, "progress", true, "show progress when ingesting arguments")
-	if err := fs.Parse(args); err != nil {
+	_ = config.LogLevel(fs, &c.LogLevel, "info")
+	_ = config.Int(fs, &c.Replicas, "replicas", "NATS_REPLICAS", 1, "replicas of streams, buckets and consumers (3 on a NATS cluster); existing ones are never lowered")
+	_ = config.Int(fs, &c.Workers, "workers", "FETCHER_WORKERS", 8, "items fetched and published in parallel")
+	_ = config.Duration(fs, &c.HTTP.Timeout, "timeout", "FETCHER_TIMEOUT", 30*time.Second, "per-request timeout")
+	_ = config.Duration(fs, &c.HTTP.PerHostInterval, "per-host-interval", "FETCHER_PER_HOST_INTERVAL", time.Second, "minimum gap between requests to one host")
+	_ = config.Int(fs, &c.HTTP.Retries, "retries", "FETCHER_RETRIES", 3, "retries on 429, 5xx and network errors")
+	_ = config.Bool(fs, &c.EnsureTopo, "ensure-streams", "FETCHER_ENSURE_STREAMS", true, "declare the pipeline's streams at start-up")
+	_ = config.Bool(fs, &c.ShowProgress, "progress", "FETCHER_PROGRESS", true, "show progress when ingesting arguments")
+	if err := config.Parse(fs, args); err != nil {
 		return c, err
 	}
 	c.NATS.Name = "diplograph-fetcher"
 	c.Inputs = fs.Args()
-	for _, a := range strings.Split(c.AllowList, ",") {
-		if a = strings.TrimSpace(a); a != "" {
-			c.HTTP.Allow = append(c.HTTP.Allow, a)
-		}
+	if err := c.HTTP.Parse(); err != nil {
+		return c, err
 	}
 	return c, c.Validate()
 }
@@ -123,7 +115,7 @@ func run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	defer func() { _ = nc.Drain() }()
 	if cfg.EnsureTopo {
-		if err := (natsx.Topology{}).Ensure(ctx, js); err != nil {
+		if err := (natsx.Topology{Replicas: cfg.Replicas}).Ensure(ctx, js); err != nil {
 			return err
 		}
 	}

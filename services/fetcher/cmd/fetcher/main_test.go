@@ -32,6 +32,26 @@ func TestParseNamesTheBadSetting(t *testing.T) {
 			}
 		})
 	}
+	env := []struct {
+		name, key, val string
+	}{
+		{"replicas that are no number", "NATS_REPLICAS", "three"},
+		{"replicas JetStream cannot keep", "NATS_REPLICAS", "7"},
+		{"an unknown log level", "LOG_LEVEL", "verbose"},
+		{"allow-private that is no boolean", "FETCHER_ALLOW_PRIVATE", "yes please"},
+		{"an allow-list entry that is neither address nor host", "FETCHER_ALLOW", "10.0.0.0/99"},
+		{"a health address without a port", "HEALTH_ADDR", "localhost"},
+		{"a timeout that is no duration", "FETCHER_TIMEOUT", "soon"},
+	}
+	for _, tc := range env {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv(tc.key, tc.val)
+			_, err := parse([]string{"--nats-url", "nats://127.0.0.1:4222", "a.txt"}, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), tc.key) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("%s=%q: err %v, want one line naming %s", tc.key, tc.val, err, tc.key)
+			}
+		})
+	}
 	c, err := parse([]string{"--allow", "127.0.0.1/32, intranet.example", "x"}, io.Discard)
 	if err != nil || len(c.HTTP.Allow) != 2 || c.HTTP.Allow[1] != "intranet.example" {
 		t.Errorf("allow list %v, err %v", c.HTTP.Allow, err)

@@ -53,18 +53,21 @@ func parse(args []string) (cfg, error) {
 	fs := flag.NewFlagSet("linker", flag.ContinueOnError)
 	c.nats.BindFlags(fs, "nats://127.0.0.1:4222")
 	c.neo4j.BindFlags(fs, "")
-	if err := config.Int(fs, &c.replicas, "replicas", "NATS_REPLICAS", 1, "stream replicas"); err != nil {
-		return c, err
-	}
-	if err := config.Int(fs, &c.batch, "batch", "LINK_BATCH", linker.DefaultBatch, "extractions per graph transaction"); err != nil {
-		return c, err
-	}
-	if err := config.Duration(fs, &c.wait, "startup-wait", "NEO4J_STARTUP_WAIT", 0, "how long to wait at start-up for an unreachable Neo4j (0: fail at once); a refused password always fails at once"); err != nil {
-		return c, err
-	}
+	_ = config.Int(fs, &c.replicas, "replicas", "NATS_REPLICAS", 1, "replicas of streams, buckets and consumers (3 on a NATS cluster); existing ones are never lowered")
+	_ = config.Int(fs, &c.batch, "batch", "LINK_BATCH", linker.DefaultBatch, "extractions per graph transaction")
+	_ = config.Duration(fs, &c.wait, "startup-wait", "NEO4J_STARTUP_WAIT", 0, "how long to wait at start-up for an unreachable Neo4j (0: fail at once); a refused password always fails at once")
 	config.String(fs, &c.health, "health", "HEALTH_ADDR", ":9464", "address of /livez, /readyz, /metrics")
-	config.String(fs, &c.logLevel, "log-level", "LOG_LEVEL", "info", "log level")
-	return c, fs.Parse(args)
+	_ = config.LogLevel(fs, &c.logLevel, "info")
+	if err := config.Parse(fs, args); err != nil {
+		return c, err
+	}
+	return c, config.First(
+		c.nats.Validate(),
+		c.neo4j.Validate(),
+		natsx.CheckReplicas(c.replicas),
+		config.AtLeast("LINK_BATCH", c.batch, 1),
+		config.CheckAddr("HEALTH_ADDR", c.health),
+	)
 }
 
 func run(ctx context.Context, c cfg) error {
