@@ -159,6 +159,9 @@ func Open(ctx context.Context, cfg Config, topo Topology, log *slog.Logger) (*na
 	if err != nil {
 		return nil, nil, err
 	}
+	if topo.Log == nil {
+		topo.Log = log
+	}
 	if err := topo.Ensure(ctx, js); err != nil {
 		nc.Close()
 		return nil, nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -15,16 +16,14 @@ import (
 // Topology is the set of streams and durable consumers of the pipeline,
 // declared here and nowhere else.
 type Topology struct {
-	Replicas   int           // stream replicas; 1 on a single server, 3 on a cluster
+	// Replicas of every stream, bucket and consumer: 1 on a single server,
+	// 3 on a cluster. Ensure raises what exists to it, never lowers it.
+	Replicas   int
 	MaxAge     time.Duration // how long messages are kept; default 30 days
 	Duplicates time.Duration // de-duplication window for Nats-Msg-Id; default 24 h
+	// Log receives the mismatches Ensure finds; default slog.Default().
+	Log *slog.Logger
 }
-
-// Durable consumer names.
-const (
-	ConsumerExtractor = "extractor"
-	ConsumerLinker    = "linker"
-)
 
 // MaxReplicas is the most replicas JetStream keeps of a stream.
 const MaxReplicas = 5
@@ -34,6 +33,12 @@ const MaxReplicas = 5
 func CheckReplicas(n int) error {
 	return config.CheckRange("NATS_REPLICAS", n, 1, MaxReplicas)
 }
+
+// Durable consumer names.
+const (
+	ConsumerExtractor = "extractor"
+	ConsumerLinker    = "linker"
+)
 
 // MaxDeliver is how often a message is tried before it is dead-lettered.
 const MaxDeliver = 8
@@ -128,8 +133,28 @@ func (t Topology) Ensure(ctx context.Context, js jetstream.JetStream) error {
 }
 
 func (t Topology) ensureOnce(ctx context.Context, js jetstream.JetStream) error {
+	log := t.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	// kept returns the replicas to declare for what exists with have:
+	// never fewer, so that a process started without NATS_REPLICAS cannot
+	// quietly lower a cluster's replication.
+	kept := func(kind, name string, have, want int) int {
+		switch {
+		case have > want:
+			log.Warn("replicas kept: the declaration asks for fewer than exist", "kind", kind, "name", name, "replicas", have, "declared", want)
+			return have
+		case have < want:
+			log.Info("replicas raised", "kind", kind, "name", name, "from", have, "to", want)
+		}
+		return want
+	}
 	for _, sc := range t.Streams() {
 		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		if st, err := js.Stream(cctx, sc.Name); err == nil {
+			sc.Replicas = kept("stream", sc.Name, st.CachedInfo().Config.Replicas, sc.Replicas)
+		}
 		_, err := js.CreateOrUpdateStream(cctx, sc)
 		cancel()
 		if err != nil {
@@ -138,6 +163,9 @@ func (t Topology) ensureOnce(ctx context.Context, js jetstream.JetStream) error 
 	}
 	for _, kc := range t.Buckets() {
 		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		if st, err := js.Stream(cctx, "KV_"+kc.Bucket); err == nil {
+			kc.Replicas = kept("bucket", kc.Bucket, st.CachedInfo().Config.Replicas, kc.Replicas)
+		}
 		_, err := js.CreateOrUpdateKeyValue(cctx, kc)
 		cancel()
 		if err != nil {
@@ -147,6 +175,9 @@ func (t Topology) ensureOnce(ctx context.Context, js jetstream.JetStream) error 
 	for key, cc := range t.Consumers() {
 		stream := key[:len(key)-len(cc.Durable)-1]
 		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		if c, err := js.Consumer(cctx, stream, cc.Durable); err == nil {
+			cc.Replicas = kept("consumer", key, c.CachedInfo().Config.Replicas, cc.Replicas)
+		}
 		_, err := js.CreateOrUpdateConsumer(cctx, stream, cc)
 		cancel()
 		if err != nil {

@@ -115,7 +115,7 @@ func run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	defer func() { _ = nc.Drain() }()
 	if cfg.EnsureTopo {
-		if err := (natsx.Topology{Replicas: cfg.Replicas}).Ensure(ctx, js); err != nil {
+		if err := (natsx.Topology{Replicas: cfg.Replicas, Log: log}).Ensure(ctx, js); err != nil {
 			return err
 		}
 	}
