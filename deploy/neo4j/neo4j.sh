@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a real Neo4j Community 5.26 LTS on this machine without Docker: the
 # jars come from Maven Central (first run only), the server is started with
-# its own entry point and a generated neo4j.conf.
+# its own entry point and a generated neo4j.conf. Neo4j Browser comes with it,
+# at http://127.0.0.1:$NEO4J_HTTP_PORT/browser/.
 #
 #   deploy/neo4j/neo4j.sh install   fetch the jars (idempotent)
 #   deploy/neo4j/neo4j.sh start     install, start, wait until Bolt answers
@@ -35,8 +36,12 @@ log=$home/logs/console.log
 say() { printf 'neo4j: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
+# The lib folder is complete for the pom.xml whose checksum .complete holds;
+# a changed pom.xml (a new jar, such as Neo4j Browser) fetches what is missing.
+pom_sum() { sha256sum "$here/pom.xml" | cut -d' ' -f1; }
+
 install() {
-  if [ -f "$lib/.complete" ]; then return 0; fi
+  if [ -f "$lib/.complete" ] && [ "$(cat "$lib/.complete")" = "$(pom_sum)" ]; then return 0; fi
   command -v mvn >/dev/null || die "Maven (mvn) is needed to fetch Neo4j's jars from Maven Central; install it (apt-get install maven)"
   command -v "$java" >/dev/null || die "Java 17+ is needed; install it (apt-get install openjdk-17-jre-headless)"
   say "fetching Neo4j jars from Maven Central into $lib (first run only)"
@@ -44,7 +49,7 @@ install() {
   mvn -B -q -f "$here/pom.xml" dependency:copy-dependencies \
     -DoutputDirectory="$lib" -DincludeScope=runtime >"$lib/../mvn.log" 2>&1 \
     || { tail -20 "$lib/../mvn.log" >&2; die "could not fetch the jars (see $lib/../mvn.log)"; }
-  touch "$lib/.complete"
+  pom_sum >"$lib/.complete"
 }
 
 running() {
@@ -65,9 +70,14 @@ configure() {
 server.default_listen_address=127.0.0.1
 server.bolt.enabled=true
 server.bolt.listen_address=127.0.0.1:$bolt_port
+# Advertised to Neo4j Browser (by the discovery document at /), so that it
+# connects to this Bolt port.
+server.bolt.advertised_address=127.0.0.1:$bolt_port
 server.http.enabled=true
 server.http.listen_address=127.0.0.1:$http_port
 server.https.enabled=false
+# Neo4j Browser (its jar is in lib/) at http://127.0.0.1:$http_port/browser/
+server.http_enabled_modules=TRANSACTIONAL_ENDPOINTS,UNMANAGED_EXTENSIONS,BROWSER,QUERY_API_ENDPOINTS
 dbms.security.auth_enabled=true
 server.directories.data=$data
 server.directories.logs=$home/logs

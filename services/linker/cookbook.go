@@ -176,8 +176,19 @@ func CookbookMarkdown() string {
 Each question below runs in CI (` + "`TestEveryCookbookQueryAnswersItsQuestion`" + ` in
 services/linker) against a graph built from test texts, and its answer is asserted.
 Run one with ` + "`diplograph query`" + `, giving the parameters with ` + "`--param name=value`" + `
-(a value that parses as JSON is used as such), or paste it into Neo4j Browser after
-` + "`:param`" + `.
+(a value that parses as JSON is used as such), or in Neo4j Browser.
+
+**In Neo4j Browser.** The local Neo4j serves it at http://127.0.0.1:7474/browser/
+(` + "`deploy/neo4j/neo4j.sh start`" + `, or after ` + "`make demo`" + `). Connect to ` + "`bolt://127.0.0.1:7687`" + ` as user
+` + "`neo4j`" + ` with the password in ` + "`$NEO4J_PASSWORD`" + ` (` + "`diplograph-dev`" + ` unless you set another). Set a
+recipe's parameters by running its ` + "`:params`" + ` line in the editor, then paste its Cypher and
+run it (Ctrl-Enter): for the first recipe,
+
+` + "```" + `
+:params {topic: 'topic:economic-coercion'}
+` + "```" + `
+
+then the query. ` + "`:params`" + ` alone shows what is set.
 
 The graph model in brief:
 
@@ -210,7 +221,27 @@ The graph model in brief:
 				args = append(args, fmt.Sprintf("--param %s=%v", k, r.Params[k]))
 			}
 			fmt.Fprintf(&b, "```sh\ndiplograph query %s \"$(cat <<'CYPHER'\n%s\nCYPHER\n)\"\n```\n\n", strings.Join(args, " "), r.Cypher)
+			fmt.Fprintf(&b, "In Neo4j Browser: `%s`, then the query.\n\n", BrowserParams(r.Params))
 		}
 	}
 	return b.String()
+}
+
+// BrowserParams is the Neo4j Browser command that sets params, such as
+// ":params {topic: 'topic:economic-coercion', year: 2025}".
+func BrowserParams(params map[string]any) string {
+	keys := make([]string, 0, len(params))
+	for k := range params {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		v := fmt.Sprint(params[k])
+		if s, ok := params[k].(string); ok {
+			v = "'" + strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(s) + "'"
+		}
+		parts[i] = k + ": " + v
+	}
+	return ":params {" + strings.Join(parts, ", ") + "}"
 }
