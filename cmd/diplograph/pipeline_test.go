@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,7 +75,8 @@ func runOnce(t *testing.T, args ...string) (string, string, error) {
 	var out, errb bytes.Buffer
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	err := dispatch(ctx, append([]string{"run", "--once", "--log-level", "warn"}, args...), &out, &errb)
+	// Several test runs share the machine: never the default NATS port.
+	err := dispatch(ctx, append([]string{"run", "--once", "--log-level", "warn", "--nats-listen", "127.0.0.1:0"}, args...), &out, &errb)
 	return out.String(), errb.String(), err
 }
 
@@ -164,6 +166,11 @@ func TestBadConfigurationStopsStartUpWithOneClearMessage(t *testing.T) {
 	if err := os.WriteFile(input, []byte("Japan opposes coercion."), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
 	cases := []struct {
 		name string
 		args []string
@@ -173,6 +180,7 @@ func TestBadConfigurationStopsStartUpWithOneClearMessage(t *testing.T) {
 		{"a wrong Neo4j password", []string{"--neo4j-uri", cfg.URI, "--neo4j-password", "not-the-password"}, "authentication"},
 		{"a NATS URL that is not one", append(neo4jArgs(cfg), "--nats-url", "http//nowhere"), "NATS_URL"},
 		{"an unreachable NATS", append(neo4jArgs(cfg), "--nats-url", "nats://127.0.0.1:1"), "no server answered"},
+		{"a NATS listen address that is taken", append(neo4jArgs(cfg), "--nats-listen", taken.Addr().String()), "NATS_LISTEN " + taken.Addr().String() + ": address in use"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -27,20 +27,23 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	var s settings
 	var httpCfg fetcher.HTTPConfig
 	s.natsFlags(fs)
+	s.natsListenFlag(fs)
 	s.neo4jFlags(fs)
 	httpCfg.BindFlags(fs)
 	var once bool
 	var workers int
 	var sources, health string
-	var timeout time.Duration
+	var timeout, linger time.Duration
 	_ = config.Bool(fs, &once, "once", "DIPLOGRAPH_ONCE", false, "process the inputs, wait until the graph holds them, print a summary and exit")
 	_ = config.Int(fs, &workers, "extract-workers", "EXTRACT_WORKERS", runtime.NumCPU(), "extraction goroutines")
 	config.String(fs, &sources, "sources", "FETCHER_SOURCES", "", "YAML file of feeds, pages and folders to poll (without --once)")
 	config.String(fs, &health, "health", "HEALTH_ADDR", "127.0.0.1:9464", "address of /livez, /readyz and /metrics (empty disables)")
 	_ = config.Duration(fs, &timeout, "timeout", "DIPLOGRAPH_TIMEOUT", 15*time.Minute, "with --once: give up waiting for the graph after this long")
+	_ = config.Duration(fs, &linger, "linger", "DIPLOGRAPH_LINGER", 5*time.Second, "with --once and the embedded server: wait up to this long for subscribers to read the run's claim events before stopping")
 	if err := parseFlags(fs, args, s.checkNATS, httpCfg.Parse,
 		func() error { return config.AtLeast("EXTRACT_WORKERS", workers, 1) },
 		func() error { return config.CheckAddr("HEALTH_ADDR", health) },
+		func() error { return config.CheckAddr("NATS_LISTEN", s.natsListen) },
 		func() error { _, err := engineOptions(); return err },
 	); err != nil {
 		return err
@@ -134,7 +137,13 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return fmt.Errorf("waiting for the graph: %w", err)
 		}
 		stopAll()
-		return printSummary(ctx, stdout, graph, rec.IDs())
+		if err := printSummary(ctx, stdout, graph, rec.IDs()); err != nil {
+			return err
+		}
+		if b.srv != nil {
+			return waitSubscribers(ctx, b.js, linger, stderr)
+		}
+		return nil
 	}
 	if sources != "" {
 		srcs, err := fetcher.LoadSources(sources)

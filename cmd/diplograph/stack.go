@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"path/filepath"
 	"time"
@@ -29,6 +30,9 @@ type settings struct {
 	dataDir  string
 	logLevel string
 	replicas int
+	// natsListen is where the embedded server listens ("" for a random
+	// loopback port: the commands other than run).
+	natsListen string
 }
 
 func (s *settings) natsFlags(fs *flag.FlagSet) {
@@ -36,6 +40,12 @@ func (s *settings) natsFlags(fs *flag.FlagSet) {
 	config.String(fs, &s.dataDir, "data", "DIPLOGRAPH_DATA", ".diplograph", "folder of the embedded NATS server's JetStream store, used when --nats-url is empty")
 	_ = config.LogLevel(fs, &s.logLevel, "info")
 	_ = config.Int(fs, &s.replicas, "replicas", "NATS_REPLICAS", 1, "replicas of streams, buckets and consumers (3 on a NATS cluster); existing ones are never lowered")
+}
+
+// natsListenFlag lets other processes subscribe to the embedded server.
+func (s *settings) natsListenFlag(fs *flag.FlagSet) {
+	config.String(fs, &s.natsListen, "nats-listen", "NATS_LISTEN", "127.0.0.1:4222",
+		"address the embedded NATS server listens on, for subscribers (host:0 or empty for any free port), with the authentication of --nats-user/--nats-password, --nats-token or --nats-nkey; used when --nats-url is empty")
 }
 
 func (s *settings) neo4jFlags(fs *flag.FlagSet) {
@@ -85,12 +95,26 @@ func (s *settings) openBus(ctx context.Context, log *slog.Logger, name string) (
 		if err := os.MkdirAll(store, 0o755); err != nil {
 			return nil, fmt.Errorf("data folder: %w", err)
 		}
-		srv, err := natsx.StartEmbedded(natsx.EmbeddedConfig{Port: -1, StoreDir: store, User: cfg.User, Password: cfg.Password})
+		ecfg := natsx.EmbeddedConfig{Port: -1, StoreDir: store}
+		if err := natsx.ServeAuth(&ecfg, cfg); err != nil {
+			return nil, err
+		}
+		if s.natsListen != "" {
+			host, port, err := natsx.Listen(s.natsListen)
+			if err != nil {
+				return nil, err
+			}
+			ecfg.Host, ecfg.Port = host, port
+		}
+		srv, err := natsx.StartEmbedded(ecfg)
 		if err != nil {
 			return nil, err
 		}
 		b.srv = srv
 		cfg.URL = srv.ClientURL()
+		if s.natsListen != "" && !ecfg.Authenticated() && !loopback(ecfg.Host) {
+			log.Warn("embedded NATS listens beyond this machine without authentication; set NATS_USER and NATS_PASSWORD, or NATS_TOKEN", "listen", s.natsListen)
+		}
 		log.Info("embedded NATS started", "url", cfg.URL, "store", store)
 	}
 	nc, js, err := natsx.Open(ctx, cfg, natsx.Topology{Replicas: s.replicas}, log)
@@ -100,6 +124,12 @@ func (s *settings) openBus(ctx context.Context, log *slog.Logger, name string) (
 	}
 	b.nc, b.js = nc, js
 	return b, nil
+}
+
+// loopback reports whether host is reachable from this machine only.
+func loopback(host string) bool {
+	ip := net.ParseIP(host)
+	return host == "localhost" || ip != nil && ip.IsLoopback()
 }
 
 func (s *settings) logger(w io.Writer) *slog.Logger { return telemetry.NewLogger(w, s.logLevel) }

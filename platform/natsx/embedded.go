@@ -24,8 +24,11 @@ type EmbeddedConfig struct {
 	ClusterName string
 	ClusterPort int
 	Routes      []string
-	// User and Password, when set, are required of clients.
+	// User and Password, when set, are required of clients; so are Token
+	// and the NKey whose public key NKey is (see ServeAuth).
 	User, Password string
+	Token          string
+	NKey           string
 }
 
 // StartEmbedded starts a NATS server with JetStream on a file store and
@@ -41,17 +44,21 @@ func StartEmbedded(cfg EmbeddedConfig) (*server.Server, error) {
 		cfg.Host = "127.0.0.1"
 	}
 	opts := &server.Options{
-		ServerName: cfg.Name,
-		Host:       cfg.Host,
-		Port:       cfg.Port,
-		JetStream:  true,
-		StoreDir:   cfg.StoreDir,
-		NoSigs:     true,
-		NoLog:      true,
-		Username:   cfg.User,
-		Password:   cfg.Password,
+		ServerName:    cfg.Name,
+		Host:          cfg.Host,
+		Port:          cfg.Port,
+		JetStream:     true,
+		StoreDir:      cfg.StoreDir,
+		NoSigs:        true,
+		NoLog:         true,
+		Username:      cfg.User,
+		Password:      cfg.Password,
+		Authorization: cfg.Token,
 		// Messages can hold whole articles.
 		MaxPayload: 8 << 20,
+	}
+	if cfg.NKey != "" {
+		opts.Nkeys = []*server.NkeyUser{{Nkey: cfg.NKey}}
 	}
 	if cfg.ClusterName != "" {
 		opts.Cluster = server.ClusterOpts{Name: cfg.ClusterName, Host: cfg.Host, Port: cfg.ClusterPort}
