@@ -25,6 +25,8 @@ Usage:
                                                   print extractions; no server needed
   diplograph ingest [flags] PATH|URL...           publish articles (files, folders, feeds)
   diplograph query [flags] 'CYPHER'               run a Cypher query, print a table
+  diplograph claims [--follow] [--predicate P] [--actor A]
+                                                  print claim events from NATS as they come
   diplograph bench extract|link|pipeline [flags] DIR
                                                   measure throughput against a floor
   diplograph dlq list|show|replay [flags]         inspect and replay dead letters
@@ -66,6 +68,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return cmdIngest(ctx, rest, stdout, stderr)
 	case "query":
 		return cmdQuery(ctx, rest, stdout, stderr)
+	case "claims":
+		return cmdClaims(ctx, rest, stdout, stderr)
 	case "bench":
 		return cmdBench(ctx, rest, stdout, stderr)
 	case "dlq":
