@@ -1,7 +1,7 @@
 # diplograph — one command per chore. Prerequisites: Go 1.26+, Java 17+, Maven.
 SHELL := /bin/bash
 BIN := bin
-MODULES := schemas platform lexicon services/fetcher services/extractor services/linker cmd/diplograph
+MODULES := schemas platform lexicon services/fetcher services/extractor services/linker cmd/diplograph consumers/go
 PKGS := $(addsuffix /...,$(addprefix ./,$(MODULES)))
 NEO4J := deploy/neo4j/neo4j.sh
 export NEO4J_PASSWORD ?= diplograph-dev
@@ -46,12 +46,15 @@ bench:
 	@deploy/with-neo4j.sh go test -run '^$$' -bench . -benchtime 3x ./services/extractor/... ./services/linker/...
 
 demo: build neo4j-start
-	@echo; echo "== diplograph run --once examples/"
+	@echo; echo "== diplograph run --once examples/ (claim events for subscribers on NATS at $${NATS_LISTEN:-127.0.0.1:4222}, see docs/events.md)"
 	$(BIN)/diplograph run --once --log-level warn --data .diplograph/demo examples/
 	@echo; echo "== Try a query (who opposes what, with the evidence):"
 	@echo "   $(BIN)/diplograph query 'MATCH (a)-[:HOLDS]->(c:Claim {predicate:\"oppose\"}) OPTIONAL MATCH (c)-[:ABOUT]->(t:Topic) RETURN a.id AS actor, t.id AS topic, c.text AS evidence'"
 	@$(BIN)/diplograph query 'MATCH (a)-[:HOLDS]->(c:Claim {predicate:"oppose"}) OPTIONAL MATCH (c)-[:ABOUT]->(t:Topic) RETURN a.id AS actor, t.id AS topic, c.text AS evidence ORDER BY actor, topic'
-	@echo; echo "Neo4j keeps running at $(NEO4J_URI) (user neo4j, password \$$NEO4J_PASSWORD); query it with bin/diplograph query. Stop it with: make neo4j-stop"
+	@code=$$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$${NEO4J_HTTP_PORT:-7474}/browser/); \
+	  if [ "$$code" != 200 ]; then echo "Neo4j Browser at http://127.0.0.1:$${NEO4J_HTTP_PORT:-7474}/browser/ answers $$code"; exit 1; fi
+	@echo; echo "Neo4j keeps running at $(NEO4J_URI) (user neo4j, password \$$NEO4J_PASSWORD); query it with bin/diplograph query,"
+	@echo "or in Neo4j Browser: http://127.0.0.1:$${NEO4J_HTTP_PORT:-7474}/browser/ (log in with that URI, user and password). Stop it with: make neo4j-stop"
 
 neo4j-start:
 	@$(NEO4J) start
