@@ -17,8 +17,13 @@ import (
 )
 
 func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	const benchUsage = "Usage: diplograph bench extract|link|pipeline [flags] DIR\n\n  extract   documents/s and MB/s of extraction, against gse Segment() alone on the same text (the floor)\n  link      claims/s written to Neo4j with the linker's batching, against bare UNWIND … MERGE (the floor)\n  pipeline  fetch → extract → link through NATS into Neo4j: sustained documents/s, p50/p99 publish-to-graph latency\n\nRun 'diplograph bench NAME --help' for the flags.\n"
+	if len(args) > 0 && isHelp(args[0]) {
+		fmt.Fprint(stdout, benchUsage)
+		return nil
+	}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, "Usage: diplograph bench extract|link|pipeline [flags] DIR\n\n  extract   documents/s and MB/s of extraction, against gse Segment() alone on the same text (the floor)\n  link      claims/s written to Neo4j with the linker's batching, against bare UNWIND … MERGE (the floor)\n  pipeline  fetch → extract → link through NATS into Neo4j: sustained documents/s, p50/p99 publish-to-graph latency\n")
+		fmt.Fprint(stderr, benchUsage)
 		return errUsage
 	}
 	switch args[0] {

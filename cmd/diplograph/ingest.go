@@ -44,7 +44,7 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		DeadLetter:    fetcher.JetStreamDeadLetter(b.js, log),
 		HTTP:          &httpCfg,
 	})
-	if err != nil {
+	if err != nil && ctx.Err() == nil {
 		return err
 	}
 	for _, f := range stats.Failures {
@@ -53,6 +53,10 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	el := time.Since(start)
 	fmt.Fprintf(stdout, "ingested: %d seen, %d published, %d already seen, %d failed in %s (%.0f items/s)\n",
 		stats.Seen, stats.Published, stats.Duplicates, stats.Failed, el.Round(time.Millisecond), float64(stats.Seen)/el.Seconds())
+	if ctx.Err() != nil {
+		fmt.Fprintf(stdout, "interrupted: %d items left for the next run\n", stats.Interrupted)
+		return errInterrupted
+	}
 	if stats.Failed > 0 {
 		return fmt.Errorf("%d items failed (recorded on the dead-letter stream)", stats.Failed)
 	}

@@ -39,12 +39,17 @@ set by the environment variable named in its help (NATS_URL, NEO4J_URI, …).
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := dispatch(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	interrupted := ctx.Err() != nil
 	stop()
 	switch {
 	case err == nil:
 	case errors.Is(err, flag.ErrHelp):
 	case errors.Is(err, errUsage):
 		os.Exit(2)
+	case interrupted && (errors.Is(err, errInterrupted) || errors.Is(err, context.Canceled)):
+		// Ctrl-C is no failure to report: say so, in the shell's way.
+		fmt.Fprintln(os.Stderr, "diplograph: interrupted")
+		os.Exit(130)
 	default:
 		fmt.Fprintln(os.Stderr, "diplograph:", err)
 		os.Exit(1)
@@ -84,4 +89,16 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "diplograph: unknown command %q\n\n%s", cmd, usage)
 		return errUsage
 	}
+}
+
+// errInterrupted reports that the user stopped a command (Ctrl-C, SIGTERM).
+var errInterrupted = errors.New("interrupted")
+
+// isHelp reports an argument that asks for help.
+func isHelp(arg string) bool {
+	switch arg {
+	case "-h", "-help", "--help", "help":
+		return true
+	}
+	return false
 }

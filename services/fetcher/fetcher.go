@@ -25,6 +25,10 @@ type Stats struct {
 	Duplicates int
 	Failed     int
 	Failures   []Failure
+	// Interrupted counts the items left undone because the run was stopped
+	// (Ctrl-C, shutdown): they are no failures, nor dead-lettered, and the
+	// next run takes them up.
+	Interrupted int
 }
 
 // Failure is one input or item that was not published, and why.

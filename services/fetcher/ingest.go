@@ -195,6 +195,13 @@ func (r *run) reportProgress(ctx context.Context) (stop func()) {
 // It reports whether the failure is permanent: retrying the input as it
 // stands cannot help.
 func (r *run) fail(ctx context.Context, input string, err error, payload []byte) (permanent bool) {
+	if ctx.Err() != nil {
+		// Stopped, not failed: whatever broke, broke because the run ended.
+		r.mu.Lock()
+		r.stats.Interrupted++
+		r.mu.Unlock()
+		return false
+	}
 	reason := reasonOf(err)
 	r.mu.Lock()
 	r.stats.Seen++
@@ -207,8 +214,8 @@ func (r *run) fail(ctx context.Context, input string, err error, payload []byte)
 		m.Errors.WithLabelValues(stage, reason).Inc()
 	}
 	if r.opts.DeadLetter != nil {
-		if len(payload) > 1<<20 {
-			payload = payload[:1<<20]
+		if len(payload) > MaxDeadLetterPayload {
+			payload = payload[:MaxDeadLetterPayload]
 		}
 		r.opts.DeadLetter(context.WithoutCancel(ctx), input, reason, err, payload)
 	}
