@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -192,5 +194,41 @@ func TestBadConfigurationStopsStartUpWithOneClearMessage(t *testing.T) {
 				t.Fatalf("the message leaks a secret or a stack: %v", err)
 			}
 		})
+	}
+}
+
+// TestRunAndIngestShareOneAllowList fetches a page from a loopback server:
+// refused by default, fetched by run and ingest alike once --allow names
+// the address.
+func TestRunAndIngestShareOneAllowList(t *testing.T) {
+	cfg := neo4jConfig(t)
+	n := nonce(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/readout-"+n {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<html><head><title>Readout %s</title></head><body><article><p>Japan strongly opposes the use of economic coercion against its partners.</p><p>Reference %s of the series of readouts.</p></article></body></html>", n, n)
+	}))
+	defer srv.Close()
+	page := srv.URL + "/readout-" + n
+	dir := t.TempDir()
+	_, stderr, err := runOnce(t, append(neo4jArgs(cfg), "--data", filepath.Join(dir, "refused"), page)...)
+	if err != nil || !strings.Contains(stderr, "private_address") {
+		t.Fatalf("without --allow: err %v, want the page skipped as private_address:\n%s", err, stderr)
+	}
+	if _, stderr, err := runOnce(t, append(neo4jArgs(cfg), "--data", filepath.Join(dir, "run"), "--allow", "127.0.0.1", page)...); err != nil {
+		t.Fatalf("run --allow 127.0.0.1: %v\n%s", err, stderr)
+	}
+	if articles, _ := graphOf(t, cfg, page); articles != 1 {
+		t.Fatalf("run --allow: %d articles in the graph for %s, want 1", articles, page)
+	}
+	var out, errb bytes.Buffer
+	if err := dispatch(context.Background(), []string{"ingest", "--data", filepath.Join(dir, "ingest"), "--log-level", "warn", "--allow", "127.0.0.0/8", page}, &out, &errb); err != nil {
+		t.Fatalf("ingest --allow 127.0.0.0/8: %v\n%s", err, errb.String())
+	}
+	if !strings.Contains(out.String(), "1 published") {
+		t.Fatalf("ingest --allow: %s", out.String())
 	}
 }

@@ -3,6 +3,7 @@ module github.com/diplograph/diplograph/services/fetcher
 go 1.26.0
 
 require (
+	code.dny.dev/ssrf v0.3.0
 	codeberg.org/readeck/go-readability/v2 v2.1.3
 	github.com/diplograph/diplograph/platform v0.0.0
 	github.com/diplograph/diplograph/schemas v0.0.0

@@ -23,6 +23,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"code.dny.dev/ssrf"
 	"github.com/temoto/robotstxt"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/time/rate"
@@ -48,7 +49,7 @@ const DefaultUserAgent = "diplograph-fetcher/1.0 (+https://diplograph.dev/bot)"
 
 // Errors a fetch ends with; StatusError carries other HTTP statuses.
 var (
-	ErrPrivateAddress   = errors.New("destination is a private, loopback or link-local address")
+	ErrPrivateAddress   = errors.New("destination is a private, special-purpose or metadata address (see --allow)")
 	ErrTooLarge         = errors.New("response body over the size limit")
 	ErrBinary           = errors.New("binary content")
 	ErrContentType      = errors.New("unsupported content type")
@@ -188,25 +189,73 @@ func (c *Client) dial(ctx context.Context, network, addr string) (net.Conn, erro
 	return d.DialContext(ctx, network, addr)
 }
 
-var sharedAddressSpace = netip.MustParsePrefix("100.64.0.0/10")
+// metadataPrefixes are the cloud and container metadata services, where
+// a host's credentials can be read. They stay refused even with
+// AllowPrivate or an allowed range around them, unless an Allow entry
+// names them exactly.
+var metadataPrefixes = []netip.Prefix{
+	netip.MustParsePrefix("169.254.169.254/32"), // AWS, GCP, Azure, OpenStack, Oracle, DigitalOcean
+	netip.MustParsePrefix("169.254.170.2/32"),   // AWS ECS task metadata
+	netip.MustParsePrefix("fd00:ec2::254/128"),  // AWS, over IPv6
+	netip.MustParsePrefix("100.100.100.200/32"), // Alibaba Cloud
+	netip.MustParsePrefix("168.63.129.16/32"),   // Azure WireServer
+	netip.MustParsePrefix("192.0.0.192/32"),     // Oracle Cloud (legacy)
+}
 
+// allowedIP applies the one address policy of every command: a metadata
+// address only when named; an address in Allow; with AllowPrivate any
+// other; else none of the special-purpose ranges.
 func (c *Client) allowedIP(ip netip.Addr) bool {
 	ip = ip.Unmap()
-	if c.cfg.AllowPrivate {
-		return true
+	for _, m := range metadataPrefixes {
+		if m.Contains(ip) {
+			return c.names(m, ip)
+		}
 	}
 	for _, p := range c.allowNets {
 		if p.Contains(ip) {
 			return true
 		}
 	}
-	switch {
-	case ip.IsLoopback(), ip.IsPrivate(), ip.IsLinkLocalUnicast(), ip.IsLinkLocalMulticast(),
-		ip.IsInterfaceLocalMulticast(), ip.IsMulticast(), ip.IsUnspecified(),
-		sharedAddressSpace.Contains(ip), ip.Is4() && ip.As4()[0] == 0:
+	return c.cfg.AllowPrivate || !special(ip)
+}
+
+// names reports whether an Allow entry names an address of metadata
+// prefix m exactly (the address, or a prefix inside m), not merely a range
+// that happens to contain it.
+func (c *Client) names(m netip.Prefix, ip netip.Addr) bool {
+	for _, p := range c.allowNets {
+		if p.Bits() >= m.Bits() && m.Contains(p.Addr()) && p.Contains(ip) {
+			return true
+		}
+	}
+	return false
+}
+
+// special reports an address of the IANA special-purpose registries
+// (private, loopback, link-local, shared, benchmarking, reserved,
+// documentation, multicast, NAT64, 6to4, Teredo …), as the maintained
+// lists of code.dny.dev/ssrf carry them.
+func special(ip netip.Addr) bool {
+	if ip.Is4() {
+		for _, p := range ssrf.IPv4DeniedPrefixes {
+			if p.Contains(ip) {
+				return true
+			}
+		}
 		return false
 	}
-	return true
+	// Outside global unicast lie loopback, link-local, unique-local,
+	// multicast, NAT64 (64:ff9b::/96) and the unspecified address.
+	if !ssrf.IPv6GlobalUnicast.Contains(ip) {
+		return true
+	}
+	for _, p := range ssrf.IPv6DeniedPrefixes {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {

@@ -49,6 +49,52 @@ func TestAddressPolicy(t *testing.T) {
 	}
 }
 
+// TestAddressPolicyRefusesTheSpecialRangesAndKeepsMetadataClosed checks
+// the policy alone, address by address: no packet is sent to any of them.
+func TestAddressPolicyRefusesTheSpecialRangesAndKeepsMetadataClosed(t *testing.T) {
+	closed, _ := New(Config{})
+	private, _ := New(Config{AllowPrivate: true})
+	some, _ := New(Config{Allow: []string{"10.0.0.0/24", "169.254.0.0/16", "fd00::/8"}})
+	named, _ := New(Config{AllowPrivate: true, Allow: []string{"169.254.169.254", "fd00:ec2::254/128"}})
+	tests := []struct {
+		ip                           string
+		closed, private, some, named bool
+	}{
+		{"93.184.216.34", true, true, true, true},
+		{"2606:4700::1111", true, true, true, true},
+		{"64:ff9b::a9fe:a9fe", false, true, false, true}, // NAT64 of 169.254.169.254
+		{"64:ff9b::808:808", false, true, false, true},   // NAT64 of a public address: still a translator
+		{"2002:7f00:1::1", false, true, false, true},     // 6to4 of 127.0.0.1
+		{"198.18.0.1", false, true, false, true},         // benchmarking
+		{"198.19.255.254", false, true, false, true},
+		{"240.0.0.1", false, true, false, true}, // reserved
+		{"255.255.255.255", false, true, false, true},
+		{"10.0.0.5", false, true, true, true},
+		{"10.0.1.5", false, true, false, true},
+		{"127.0.0.1", false, true, false, true},
+		{"169.254.1.1", false, true, true, true},
+		{"169.254.169.254", false, false, false, true}, // cloud metadata: only when named
+		{"169.254.170.2", false, false, false, false},  // container metadata, not named
+		{"fd00:ec2::254", false, false, false, true},
+		{"fd00::1", false, true, true, true},
+		{"100.100.100.200", false, false, false, false},
+		{"168.63.129.16", false, false, false, false},
+		{"::ffff:169.254.169.254", false, false, false, true},
+	}
+	for _, tc := range tests {
+		ip := netip.MustParseAddr(tc.ip)
+		for _, c := range []struct {
+			name string
+			c    *Client
+			want bool
+		}{{"closed", closed, tc.closed}, {"allow-private", private, tc.private}, {"allow some", some, tc.some}, {"metadata named", named, tc.named}} {
+			if got := c.c.allowedIP(ip); got != c.want {
+				t.Errorf("%s: allowedIP(%s) = %v, want %v", c.name, tc.ip, got, c.want)
+			}
+		}
+	}
+}
+
 func TestHostNamesAreCheckedAtDialTime(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, "hello")
