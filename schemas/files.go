@@ -23,4 +23,6 @@ func File(typeName string) ([]byte, error) {
 }
 
 // Types lists every versioned type that has a schema file.
-func Types() []string { return []string{ArticleV1, ExtractionV1, ClaimV1, DeadLetterV1} }
+func Types() []string {
+	return []string{ArticleV1, ExtractionV1, ClaimV1, DeadLetterV1, ClaimRetractedV1, ReprocessV1}
+}

@@ -43,6 +43,8 @@ type Event struct {
 	Body    any    // marshalled as JSON
 	// Origin, when set, is passed on in the Diplo-Origin-Time header.
 	Origin time.Time
+	// Headers are set on the message besides the ones above.
+	Headers map[string]string
 }
 
 // Msg builds the NATS message of an event.
@@ -61,6 +63,9 @@ func (e Event) Msg(now time.Time) (*nats.Msg, error) {
 	m.Header.Set("Content-Type", "application/json")
 	if !e.Origin.IsZero() {
 		m.Header.Set(HeaderOrigin, e.Origin.UTC().Format(time.RFC3339Nano))
+	}
+	for k, v := range e.Headers {
+		m.Header.Set(k, v)
 	}
 	return m, nil
 }

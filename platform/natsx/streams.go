@@ -38,6 +38,8 @@ func CheckReplicas(n int) error {
 const (
 	ConsumerExtractor = "extractor"
 	ConsumerLinker    = "linker"
+	// ConsumerReprocess is the extractors' consumer of reprocess items.
+	ConsumerReprocess = "extractor-reprocess"
 )
 
 // MaxDeliver is how often a message is tried before it is dead-lettered.
@@ -72,13 +74,39 @@ func (t Topology) Streams() []jetstream.StreamConfig {
 		mk(schemas.StreamExtractions, schemas.SubjectExtractions, "diplograph.extraction.v1 by language"),
 		mk(schemas.StreamClaims, schemas.SubjectClaims, "diplograph.claim.v1 by predicate and actor"),
 		mk(schemas.StreamDLQ, schemas.SubjectDLQ, "diplograph.deadletter.v1 by service"),
+		archiveStream(mk(schemas.StreamArchive, schemas.SubjectArchive, "diplograph.article.v1 by source and id, kept without age limit")),
+		reprocessStream(mk(schemas.StreamReprocess, schemas.SubjectReprocess, "diplograph.reprocess.v1 by request, removed once extracted")),
 	}
+}
+
+// archiveStream keeps every article the extractor read, for reprocessing
+// with later rules: no age limit, one message per article (its subject
+// names source and id; a second copy replaces the first), S2-compressed.
+func archiveStream(sc jetstream.StreamConfig) jetstream.StreamConfig {
+	sc.MaxAge = 0
+	sc.MaxMsgsPerSubject = 1
+	sc.Compression = jetstream.S2Compression
+	return sc
+}
+
+// reprocessStream is a work queue: an item leaves it when an extractor has
+// published its extraction, so that a request survives any crash and what
+// is left of it is what remains to do.
+func reprocessStream(sc jetstream.StreamConfig) jetstream.StreamConfig {
+	sc.MaxAge = 0
+	sc.Retention = jetstream.WorkQueuePolicy
+	return sc
 }
 
 // BucketSeen is the JetStream KV bucket of the items the fetcher has
 // published (canonical key → content hash and version), so that a restart
 // does not publish them again.
 const BucketSeen = "fetcher_seen"
+
+// BucketReprocess is the JetStream KV bucket of reprocess requests
+// (request id → what it selected, how far it got), so that a request can
+// be resumed after a crash.
+const BucketReprocess = "reprocess_requests"
 
 // Buckets returns the KV buckets of the pipeline. Seen items live a year:
 // an older item that reappears is published again under the same id.
@@ -89,6 +117,12 @@ func (t Topology) Buckets() []jetstream.KeyValueConfig {
 		Description: "diplograph fetcher: canonical URL -> content hash and version of the last published article",
 		History:     1,
 		TTL:         365 * 24 * time.Hour,
+		Storage:     jetstream.FileStorage,
+		Replicas:    t.Replicas,
+	}, {
+		Bucket:      BucketReprocess,
+		Description: "diplograph reprocess: request id -> selection and state",
+		History:     1,
 		Storage:     jetstream.FileStorage,
 		Replicas:    t.Replicas,
 	}}
@@ -107,8 +141,9 @@ func (t Topology) Consumers() map[string]jetstream.ConsumerConfig {
 		}
 	}
 	return map[string]jetstream.ConsumerConfig{
-		schemas.StreamArticles + "/" + ConsumerExtractor: mk(ConsumerExtractor, schemas.SubjectArticles),
-		schemas.StreamExtractions + "/" + ConsumerLinker: mk(ConsumerLinker, schemas.SubjectExtractions),
+		schemas.StreamArticles + "/" + ConsumerExtractor:  mk(ConsumerExtractor, schemas.SubjectArticles),
+		schemas.StreamExtractions + "/" + ConsumerLinker:  mk(ConsumerLinker, schemas.SubjectExtractions),
+		schemas.StreamReprocess + "/" + ConsumerReprocess: mk(ConsumerReprocess, schemas.SubjectReprocess),
 	}
 }
 
