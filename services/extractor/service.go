@@ -18,6 +18,7 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/diplograph/diplograph/platform/archive"
 	"github.com/diplograph/diplograph/platform/natsx"
 	"github.com/diplograph/diplograph/platform/telemetry"
 	"github.com/diplograph/diplograph/schemas"
@@ -27,7 +28,10 @@ import (
 // Stage is the service's name in metrics, logs and dead letters.
 const Stage = "extractor"
 
-// Service is the extraction stage.
+// Service is the extraction stage. Besides the articles that arrive, it
+// extracts again the archived articles that reprocess requests name
+// (diplo.reprocess.<request>), on a durable consumer of their own so that a
+// reprocess does not hold up live articles.
 type Service struct {
 	Engine  *extract.Engine
 	JS      jetstream.JetStream
@@ -36,8 +40,10 @@ type Service struct {
 	Workers int                // extraction goroutines; default the number of CPUs
 	Batch   int                // messages per fetch; default 64
 
-	worker natsx.Worker
-	once   sync.Once
+	worker, reworker natsx.Worker
+	once             sync.Once
+	archive          *archive.Archive
+	archiveMu        sync.Mutex
 }
 
 func (s *Service) init() {
@@ -52,20 +58,35 @@ func (s *Service) init() {
 			JS: s.JS, Stream: schemas.StreamArticles, Consumer: natsx.ConsumerExtractor, Service: Stage,
 			Batch: s.Batch, Handle: s.Handle, Log: s.Log,
 		}
+		s.reworker = natsx.Worker{
+			JS: s.JS, Stream: schemas.StreamReprocess, Consumer: natsx.ConsumerReprocess, Service: Stage,
+			Batch: s.Batch, Handle: s.HandleReprocess, Log: s.Log,
+		}
 		if s.Metrics != nil {
 			s.worker.Observer = telemetry.StageObserver{M: s.Metrics, Stage: Stage}
+			s.reworker.Observer = telemetry.StageObserver{M: s.Metrics, Stage: StageReprocess}
 		}
 	})
 }
 
-// Run consumes articles until ctx is cancelled.
+// StageReprocess names the extractor's reprocessing in metrics.
+const StageReprocess = "extractor-reprocess"
+
+// Run consumes articles and reprocess items until ctx is cancelled.
 func (s *Service) Run(ctx context.Context) error {
 	s.init()
 	s.Log.Info("extractor running", "workers", s.Workers, "extractor_version", extract.Version, "rules_version", s.Engine.RulesVersion())
-	return s.worker.Run(ctx)
+	done := make(chan error, 1)
+	go func() { done <- s.reworker.Run(ctx) }()
+	err := s.worker.Run(ctx)
+	if rerr := <-done; err == nil {
+		err = rerr
+	}
+	return err
 }
 
-// Ready reports whether the consumer loop is fetching.
+// Ready reports whether the consumer loop of arriving articles is
+// fetching. Reprocessing is background work and does not gate readiness.
 func (s *Service) Ready(context.Context) error {
 	s.init()
 	if !s.worker.Running() {
@@ -74,54 +95,79 @@ func (s *Service) Ready(context.Context) error {
 	return nil
 }
 
-// Handle extracts a batch of articles on the worker goroutines and
-// publishes the extractions; it returns one verdict per message.
+// Handle extracts a batch of articles on the worker goroutines, archives
+// them and publishes the extractions; it returns one verdict per message.
+// An article is archived even when it yields no extraction (a language the
+// rules do not cover yet), so that later rules can read it.
 func (s *Service) Handle(ctx context.Context, msgs []jetstream.Msg) []error {
 	s.init()
 	start := time.Now()
 	errs := make([]error, len(msgs))
-	events := make([]*natsx.Event, len(msgs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < min(s.Workers, len(msgs)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				events[i], errs[i] = s.extractOne(msgs[i])
-			}
-		}()
-	}
-	for i := range msgs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
-	var batch []natsx.Event
-	var idx []int
-	for i, ev := range events {
-		if ev != nil && errs[i] == nil {
-			batch = append(batch, *ev)
-			idx = append(idx, i)
-		}
-	}
-	if len(batch) > 0 {
-		if _, err := natsx.PublishAll(ctx, s.JS, batch); err != nil {
-			// Whatever was published is de-duplicated on the retry.
-			for _, i := range idx {
-				errs[i] = fmt.Errorf("publishing extractions: %w", err)
-			}
-		}
-	}
+	outs := make([][]natsx.Event, len(msgs))
+	s.parallel(len(msgs), func(i int) { outs[i], errs[i] = s.extractOne(msgs[i]) })
+	n := s.publish(ctx, outs, errs)
 	if s.Metrics != nil {
 		s.Metrics.Latency.WithLabelValues(Stage).Observe(time.Since(start).Seconds())
-		s.Metrics.Items.WithLabelValues(Stage, "extractions").Add(float64(len(batch)))
+		s.Metrics.Items.WithLabelValues(Stage, "extractions").Add(float64(n))
 	}
 	return errs
 }
 
-func (s *Service) extractOne(m jetstream.Msg) (*natsx.Event, error) {
+// parallel runs f(0)…f(n-1) on the worker goroutines.
+func (s *Service) parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(s.Workers, n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// publish publishes the events of every message (outs[i]) in one go and
+// returns how many extractions it published. A message whose events could
+// not all be published gets a transient error, whatever it had: whatever
+// was published is de-duplicated on the retry.
+func (s *Service) publish(ctx context.Context, outs [][]natsx.Event, errs []error) int {
+	var batch []natsx.Event
+	var idx []int
+	extractions := 0
+	for i, evs := range outs {
+		if len(evs) == 0 {
+			continue
+		}
+		batch = append(batch, evs...)
+		idx = append(idx, i)
+		for _, e := range evs {
+			if e.Type == schemas.ExtractionV1 {
+				extractions++
+			}
+		}
+	}
+	if len(batch) == 0 {
+		return 0
+	}
+	if _, err := natsx.PublishAll(ctx, s.JS, batch); err != nil {
+		for _, i := range idx {
+			errs[i] = fmt.Errorf("publishing extractions: %w", err)
+		}
+		return 0
+	}
+	return extractions
+}
+
+// extractOne returns the events of one article: its archive copy and its
+// extraction. An article the rules cannot read is archived and fails.
+func (s *Service) extractOne(m jetstream.Msg) ([]natsx.Event, error) {
 	var a schemas.Article
 	if err := json.Unmarshal(m.Data(), &a); err != nil {
 		return nil, natsx.Permanent("malformed", fmt.Errorf("article on %s is not JSON: %w", m.Subject(), err))
@@ -129,15 +175,16 @@ func (s *Service) extractOne(m jetstream.Msg) (*natsx.Event, error) {
 	if a.Schema != schemas.ArticleV1 || a.ID == "" {
 		return nil, natsx.Permanent("malformed", fmt.Errorf("message on %s is not a %s with an id (schema %q)", m.Subject(), schemas.ArticleV1, a.Schema))
 	}
+	evs := []natsx.Event{archive.Event(a, m.Data())}
 	x := s.Engine.Extract(a)
 	if x.Error != nil {
-		return nil, natsx.Permanent(x.Error.Code, fmt.Errorf("article %s: %s", a.ID, x.Error.Message))
+		return evs, natsx.Permanent(x.Error.Code, fmt.Errorf("article %s: %s", a.ID, x.Error.Message))
 	}
 	if s.Metrics != nil {
 		s.Metrics.Items.WithLabelValues(Stage, "claims").Add(float64(len(x.Claims)))
 	}
 	origin, _ := natsx.Origin(m.Headers())
-	return &natsx.Event{
+	return append(evs, natsx.Event{
 		Origin:  origin,
 		Subject: schemas.ExtractionSubject(x.Lang),
 		// One extraction per article and engine version: a redelivered
@@ -146,5 +193,5 @@ func (s *Service) extractOne(m jetstream.Msg) (*natsx.Event, error) {
 		Type:   schemas.ExtractionV1,
 		Source: Stage,
 		Body:   x,
-	}, nil
+	}), nil
 }
