@@ -3,7 +3,7 @@
 // decoded, scripts, styles and marked boilerplate are dropped, whitespace is
 // collapsed. Every byte of the clean text maps back to an offset in the input,
 // so evidence spans can point into the original.
-package textclean
+package clean
 
 import (
 	"errors"

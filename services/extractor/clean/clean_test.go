@@ -1,4 +1,4 @@
-package textclean
+package clean
 
 import (
 	"strings"

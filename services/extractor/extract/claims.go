@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/diplograph/diplograph/services/extractor/internal/sentence"
+	"github.com/diplograph/diplograph/services/extractor/sentence"
 	"strings"
 	"unicode/utf8"
 

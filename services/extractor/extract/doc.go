@@ -12,9 +12,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/lexicon"
-	"github.com/diplograph/diplograph/services/extractor/internal/gazetteer"
+	gazetteer "github.com/diplograph/diplograph/services/extractor/mention"
 	"github.com/diplograph/diplograph/services/extractor/internal/rules"
-	"github.com/diplograph/diplograph/services/extractor/internal/sentence"
+	"github.com/diplograph/diplograph/services/extractor/sentence"
 )
 
 // Mention kinds.

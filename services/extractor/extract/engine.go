@@ -16,7 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/lexicon"
-	"github.com/diplograph/diplograph/services/extractor/internal/gazetteer"
+	gazetteer "github.com/diplograph/diplograph/services/extractor/mention"
 	"github.com/diplograph/diplograph/services/extractor/internal/rules"
 	"github.com/diplograph/diplograph/services/extractor/internal/segment"
 	rulefiles "github.com/diplograph/diplograph/services/extractor/rules"

@@ -1,6 +1,6 @@
 // Package langid is a cheap script-based language identifier for the
 // languages diplograph reads (zh, en, ja), and a detector of binary junk.
-package langid
+package lang
 
 import (
 	"strings"

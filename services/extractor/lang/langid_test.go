@@ -1,4 +1,4 @@
-package langid
+package lang
 
 import (
 	"strings"

@@ -5,7 +5,7 @@
 // Latin phrases match case-insensitively on word boundaries, except short
 // all-capital acronyms (US, UK, EU), which match only as written. Han
 // phrases match anywhere; callers confirm word boundaries where it matters.
-package gazetteer
+package mention
 
 import (
 	"fmt"

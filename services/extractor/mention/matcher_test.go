@@ -1,4 +1,4 @@
-package gazetteer
+package mention
 
 import "testing"
 

@@ -1,0 +1,101 @@
+// Package mention is the extractor's fifth stage: it finds what a sentence
+// names — states and organisations (and the organs that stand for them),
+// people with the state they speak for, places, topics — and the words that
+// stand for parties without naming them (双方, "we", "he", 各方).
+//
+// Names come from the gazetteer (lexicon) by a one-pass phrase matcher;
+// people the gazetteer lacks are inferred only from a title or role pattern
+// ("Jamaican Prime Minister Andrew Holness", 美国卫生部长阿扎) or a name given
+// in both scripts (詹姆斯·克莱顿（James Clayton）), never from a stray
+// capitalised word. Each mention is aligned to the sentence's tokens.
+package mention
+
+import "github.com/diplograph/diplograph/services/extractor/token"
+
+// Kind is what a mention names.
+type Kind uint8
+
+// Mention kinds.
+const (
+	Actor      Kind = iota + 1 // a state or organisation (or several: 日英, 中美)
+	Person                     // a person, who speaks for IDs
+	Place                      // a place without an ISO code
+	Topic                      // an issue or action
+	Collective                 // the parties (双方, both sides, the ministers)
+	Self                       // we, 我们, 我方
+	Pronoun                    // he, she, 他
+	AllParties                 // all parties, 各方
+	Organ                      // an organ whose state the text does not give (the Foreign Ministry)
+)
+
+var kindNames = [...]string{"", "actor", "person", "place", "topic", "collective", "self", "pronoun", "all", "organ"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "?"
+}
+
+// Mention is one thing a sentence names.
+type Mention struct {
+	Kind Kind
+	// Start, End are byte offsets in the document; Tok, TokEnd the tokens
+	// of the sentence it covers.
+	Start, End  int
+	Tok, TokEnd int
+	Text        string
+	// IDs are the states or organisations the mention stands for: an
+	// actor's own ids, the state a person speaks for.
+	IDs []string
+	// Person is a person's id.
+	Person string
+	// ID is a place's or topic's id; More are further topics the same
+	// phrase names ("food and energy security").
+	ID   string
+	More []string
+	// Entity marks a mention that counts among the text's entities, with
+	// its type (country, org, person).
+	Entity     bool
+	EntityType string
+	// Role is a person's role key (foreign-minister …) where known.
+	Role string
+	// Inferred marks a person or organisation the gazetteer does not know.
+	Inferred bool
+	// Venue marks a state named only as where something happens.
+	Venue bool
+	// How says how the mention was resolved, for explanations.
+	How string
+}
+
+// IsParty reports a mention that can hold or receive a claim: an actor, a
+// person speaking for a state, or a word standing for parties.
+func (m *Mention) IsParty() bool {
+	switch m.Kind {
+	case Actor, Person:
+		return len(m.IDs) > 0
+	case Collective, Self, Pronoun:
+		return true
+	}
+	return false
+}
+
+// Sentence is a sentence with its tokens and mentions.
+type Sentence struct {
+	Index      int // position in the document
+	Start, End int // byte offsets in the document
+	Lang       string
+	Tokens     []token.Token
+	Mentions   []Mention
+}
+
+// MentionAt returns the index of the mention covering token i, or -1.
+func (s *Sentence) MentionAt(i int) int {
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Tok <= i && i < m.TokEnd {
+			return k
+		}
+	}
+	return -1
+}

@@ -1,0 +1,90 @@
+package token
+
+import "strings"
+
+// lemmaClass groups Penn tags by the lemma rules they take.
+func lemmaClass(tag string) byte {
+	switch {
+	case strings.HasPrefix(tag, "NN"):
+		return 'N'
+	case strings.HasPrefix(tag, "VB"), tag == "MD":
+		return 'V'
+	case strings.HasPrefix(tag, "JJ"):
+		return 'A'
+	case strings.HasPrefix(tag, "RB"):
+		return 'R'
+	}
+	return 'O'
+}
+
+func lemmaKey(lower string, class byte) string { return lower + "\x00" + string(class) }
+
+// Lemma returns the base form of an English word with Penn tag tag, lower
+// case: the tagger model's table for known forms, suffix rules for the rest.
+func (t *Tagger) Lemma(word, tag string) string {
+	lower := strings.ToLower(strings.ReplaceAll(word, "’", "'"))
+	class := lemmaClass(tag)
+	if l, ok := t.lemmas[lemmaKey(lower, class)]; ok {
+		return l
+	}
+	return lemmaRules(lower, tag)
+}
+
+// irregular verb forms the rules cannot undo.
+var irregular = map[string]string{
+	"is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "am": "be", "'s": "be", "'re": "be", "'m": "be",
+	"has": "have", "had": "have", "'ve": "have", "did": "do", "does": "do", "done": "do", "said": "say", "says": "say",
+	"made": "make", "took": "take", "taken": "take", "gave": "give", "given": "give", "met": "meet", "held": "hold",
+	"sought": "seek", "told": "tell", "thought": "think", "brought": "bring", "began": "begin", "begun": "begin",
+	"led": "lead", "left": "leave", "kept": "keep", "sent": "send", "spoke": "speak", "spoken": "speak", "stood": "stand",
+	"understood": "understand", "went": "go", "gone": "go", "came": "come", "became": "become", "saw": "see", "seen": "see",
+	"knew": "know", "known": "know", "found": "find", "won": "win", "withdrew": "withdraw", "withdrawn": "withdraw",
+	"drew": "draw", "drawn": "draw", "struck": "strike", "undertook": "undertake", "undertaken": "undertake",
+	"wrote": "write", "written": "write", "chose": "choose", "chosen": "choose", "felt": "feel", "built": "build",
+	"ran": "run", "paid": "pay", "laid": "lay", "lost": "lose", "meant": "mean", "rose": "rise", "risen": "rise",
+	"fell": "fall", "fallen": "fall", "shook": "shake", "shaken": "shake", "forgot": "forget", "forgotten": "forget",
+	"'ll": "will", "wo": "will", "'d": "would", "ca": "can", "n't": "not",
+}
+
+// lemmaRules undoes regular inflection.
+func lemmaRules(w, tag string) string {
+	if l, ok := irregular[w]; ok && (lemmaClass(tag) == 'V' || tag == "RB") {
+		return l
+	}
+	switch tag {
+	case "NNS", "NNPS", "VBZ":
+		switch {
+		case strings.HasSuffix(w, "ies") && len(w) > 4:
+			return w[:len(w)-3] + "y"
+		case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "zes"),
+			strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
+			return w[:len(w)-2]
+		case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && len(w) > 3:
+			return w[:len(w)-1]
+		}
+	case "VBD", "VBN":
+		switch {
+		case strings.HasSuffix(w, "ied") && len(w) > 4:
+			return w[:len(w)-3] + "y"
+		case strings.HasSuffix(w, "eed"):
+			return w[:len(w)-1]
+		case strings.HasSuffix(w, "ed") && len(w) > 4:
+			return undouble(w[:len(w)-2])
+		}
+	case "VBG":
+		if strings.HasSuffix(w, "ing") && len(w) > 5 {
+			return undouble(w[:len(w)-3])
+		}
+	}
+	return w
+}
+
+// undouble drops the doubled final consonant of a stem (committ → commit),
+// keeping the doubles that base forms end in (stress, call).
+func undouble(s string) string {
+	n := len(s)
+	if n >= 3 && s[n-1] == s[n-2] && strings.IndexByte("bdgkmnprt", s[n-1]) >= 0 {
+		return s[:n-1]
+	}
+	return s
+}

@@ -1,0 +1,175 @@
+package token
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Patterns finds word sequences in tokens: rule cues ("express concern"),
+// word classes ("according to", 双方). A pattern's words are lemmas for
+// English and words for Chinese, each optionally with a part of speech
+// ("support/V" matches the verb, not the noun). Between two words of a
+// pattern, up to MaxGap modifiers may stand — adverbs, adjectives,
+// determiners, possessives, negations ("express deep concern", "strongly
+// and unequivocally condemn", 表示严重关切) — so that a rule names a
+// construction once instead of listing its variants.
+type Patterns struct {
+	first map[string][]int32
+	pats  []pattern
+}
+
+type pattern struct {
+	words []pword
+	ref   int32
+}
+
+type pword struct {
+	text string
+	pos  POS // Other: any
+}
+
+// MaxGap is the most modifiers allowed between two words of a pattern.
+const MaxGap = 3
+
+// PatternMatch is one match: tokens [Start, End) and the pattern's ref.
+type PatternMatch struct {
+	Start, End int
+	Ref        int32
+	// Len is the number of pattern words (longer patterns win ties).
+	Len int
+}
+
+// NewPatterns returns an empty set.
+func NewPatterns() *Patterns { return &Patterns{first: map[string][]int32{}} }
+
+var posCodes = map[string]POS{"V": Verb, "N": Noun, "A": Adj, "R": Adv, "P": Propn, "X": Aux}
+
+// Add registers a pattern ("call on", "support/V", "表示 关切") with ref.
+func (ps *Patterns) Add(src string, ref int32) error {
+	fields := strings.Fields(strings.ToLower(src))
+	if len(fields) == 0 {
+		return fmt.Errorf("empty pattern")
+	}
+	p := pattern{ref: ref}
+	for _, f := range fields {
+		w := pword{text: f}
+		if i := strings.LastIndexByte(f, '/'); i > 0 && i == len(f)-2 {
+			pos, ok := posCodes[strings.ToUpper(f[i+1:])]
+			if !ok {
+				return fmt.Errorf("pattern %q: unknown part of speech %q", src, f[i+1:])
+			}
+			w.text, w.pos = f[:i], pos
+		}
+		p.words = append(p.words, w)
+	}
+	ps.first[p.words[0].text] = append(ps.first[p.words[0].text], int32(len(ps.pats)))
+	ps.pats = append(ps.pats, p)
+	return nil
+}
+
+// Len is the number of patterns.
+func (ps *Patterns) Len() int { return len(ps.pats) }
+
+// key is the form a token is matched by.
+func key(t *Token) string {
+	if t.Lemma != "" {
+		return t.Lemma
+	}
+	return strings.ToLower(t.Text)
+}
+
+// isModifier reports a token that may stand inside a pattern.
+func isModifier(t *Token) bool {
+	switch t.POS {
+	case Adv, Adj, Det:
+		return true
+	case Pron:
+		return t.Tag == "PRP$" // their, its, our
+	case Part:
+		l := strings.ToLower(t.Text)
+		return l == "not" || l == "n't" || l == "n’t"
+	case Conj:
+		l := strings.ToLower(t.Text)
+		return l == "and" || l == "和" // strongly and unequivocally
+	}
+	return false
+}
+
+// At calls fn for every pattern that matches starting at token i.
+func (ps *Patterns) At(toks []Token, i int, fn func(PatternMatch)) {
+	cands := ps.first[key(&toks[i])]
+	if len(cands) == 0 && toks[i].Text != "" {
+		cands = ps.first[strings.ToLower(toks[i].Text)]
+	}
+	for _, pi := range cands {
+		p := &ps.pats[pi]
+		if !p.words[0].accepts(&toks[i]) {
+			continue
+		}
+		j := i + 1
+		ok := true
+		for _, w := range p.words[1:] {
+			k, gap := j, 0
+			for k < len(toks) && !w.accepts(&toks[k]) && gap < MaxGap && isModifier(&toks[k]) {
+				k++
+				gap++
+			}
+			if k >= len(toks) || !w.accepts(&toks[k]) {
+				ok = false
+				break
+			}
+			j = k + 1
+		}
+		if ok {
+			fn(PatternMatch{Start: i, End: j, Ref: p.ref, Len: len(p.words)})
+		}
+	}
+}
+
+func (w *pword) accepts(t *Token) bool {
+	if key(t) != w.text && strings.ToLower(t.Text) != w.text {
+		return false
+	}
+	if w.pos == Other {
+		return true
+	}
+	if w.pos == Verb {
+		return t.POS == Verb || t.POS == Aux
+	}
+	if w.pos == Noun {
+		return t.POS == Noun || t.POS == Propn
+	}
+	return t.POS == w.pos
+}
+
+// Find returns the longest match at each position, left to right, without
+// overlaps (a longer pattern wins over a shorter one starting at the same
+// token).
+func (ps *Patterns) Find(toks []Token) []PatternMatch {
+	var out []PatternMatch
+	for i := 0; i < len(toks); {
+		var best PatternMatch
+		found := false
+		ps.At(toks, i, func(m PatternMatch) {
+			if !found || m.Len > best.Len || (m.Len == best.Len && m.End > best.End) {
+				best, found = m, true
+			}
+		})
+		if found {
+			out = append(out, best)
+			i = best.End
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// FindAll returns every match at every position (overlaps included).
+func (ps *Patterns) FindAll(toks []Token) []PatternMatch {
+	var out []PatternMatch
+	for i := range toks {
+		ps.At(toks, i, func(m PatternMatch) { out = append(out, m) })
+	}
+	return out
+}
