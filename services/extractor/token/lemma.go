@@ -5,6 +5,8 @@ import "strings"
 // lemmaClass groups Penn tags by the lemma rules they take.
 func lemmaClass(tag string) byte {
 	switch {
+	case tag == "NNP" || tag == "NNPS":
+		return 'P'
 	case strings.HasPrefix(tag, "NN"):
 		return 'N'
 	case strings.HasPrefix(tag, "VB"), tag == "MD":

@@ -29,7 +29,7 @@ type pword struct {
 }
 
 // MaxGap is the most modifiers allowed between two words of a pattern.
-const MaxGap = 3
+const MaxGap = 4
 
 // PatternMatch is one match: tokens [Start, End) and the pattern's ref.
 type PatternMatch struct {

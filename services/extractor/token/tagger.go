@@ -403,7 +403,7 @@ func learnLemmas(data []Sentence) map[string]string {
 			}
 		}
 		lower, class := k[:len(k)-2], k[len(k)-1]
-		tag := map[byte]string{'N': "NNS", 'V': "VBD", 'A': "JJ", 'R': "RB", 'O': ""}[class]
+		tag := map[byte]string{'N': "NNS", 'P': "NNPS", 'V': "VBD", 'A': "JJ", 'R': "RB", 'O': ""}[class]
 		if total >= 2 && best != lemmaRules(lower, tag) && best != lower {
 			out[k] = best
 		} else if total >= 2 && best == lower && lemmaRules(lower, tag) != lower {

@@ -1,0 +1,124 @@
+package token_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/diplograph/diplograph/services/extractor/token"
+)
+
+func texts(toks []token.Token) string {
+	var out []string
+	for _, t := range toks {
+		out = append(out, t.Text)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestEnglishSplitsLikeTheTrainingData(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"The U.S.-Japan alliance isn't new.", "The U.S. - Japan alliance is n't new ."},
+		{"Russia's \"special operation\", (sic) ended.", "Russia 's \" special operation \" , ( sic ) ended ."},
+		{"Mr. Smith met Antony J. Blinken on Jan. 5, 2023.", "Mr. Smith met Antony J. Blinken on Jan. 5 , 2023 ."},
+		{"It can't cost $5,000 or 3.5%.", "It ca n't cost $ 5,000 or 3.5 % ."},
+		{"the parties' positions", "the parties ' positions"},
+	}
+	for _, c := range cases {
+		toks := token.English(c.in, 0)
+		if got := texts(toks); got != c.want {
+			t.Errorf("English(%q) = %q, want %q", c.in, got, c.want)
+		}
+		for _, tk := range toks {
+			if c.in[tk.Start:tk.End] != tk.Text {
+				t.Errorf("token %q has offsets %d-%d that hold %q", tk.Text, tk.Start, tk.End, c.in[tk.Start:tk.End])
+			}
+		}
+	}
+}
+
+func tagged(t *testing.T, s string) []token.Token {
+	t.Helper()
+	tg, err := token.EnglishTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := token.English(s, 0)
+	tg.Tag(toks)
+	return toks
+}
+
+func TestTaggerTellsTheVerbFromTheNounAndGivesLemmas(t *testing.T) {
+	toks := tagged(t, "The ministers strongly condemned the attacks and reaffirmed their support for Ukraine.")
+	want := map[string][2]string{
+		"ministers":  {"NOUN", "minister"},
+		"condemned":  {"VERB", "condemn"},
+		"attacks":    {"NOUN", "attack"},
+		"reaffirmed": {"VERB", "reaffirm"},
+		"support":    {"NOUN", "support"},
+		"Ukraine":    {"PROPN", "ukraine"},
+		"strongly":   {"ADV", "strongly"},
+	}
+	for _, tk := range toks {
+		w, ok := want[tk.Text]
+		if !ok {
+			continue
+		}
+		if tk.POS.String() != w[0] || tk.Lemma != w[1] {
+			t.Errorf("%s: %s %q, want %s %q", tk.Text, tk.POS, tk.Lemma, w[0], w[1])
+		}
+	}
+	toks = tagged(t, "Japan supports Ukraine.")
+	if toks[1].POS != token.Verb || toks[1].Lemma != "support" {
+		t.Errorf("supports: %s %q, want VERB support", toks[1].POS, toks[1].Lemma)
+	}
+}
+
+func TestPatternsAllowModifiersInsideACue(t *testing.T) {
+	ps := token.NewPatterns()
+	for i, p := range []string{"express concern", "condemn/V", "call on"} {
+		if err := ps.Add(p, int32(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cases := []struct {
+		text string
+		want []int32
+	}{
+		{"The Ministers expressed their deep and serious concern.", []int32{0}},
+		{"France strongly and unequivocally condemns the strike.", []int32{1}},
+		{"They called firmly on Iran to comply.", []int32{2}},
+		{"The condemnation was swift.", nil},
+		{"They expressed hope, not concern, for the talks.", nil},
+	}
+	for _, c := range cases {
+		var got []int32
+		for _, m := range ps.Find(tagged(t, c.text)) {
+			got = append(got, m.Ref)
+		}
+		if len(got) != len(c.want) || (len(got) > 0 && got[0] != c.want[0]) {
+			t.Errorf("%q: matched %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestModelRoundTrips(t *testing.T) {
+	data := []token.Sentence{
+		{Words: []string{"China", "opposes", "sanctions", "."}, Tags: []string{"NNP", "VBZ", "NNS", "."}, Lemmas: []string{"China", "oppose", "sanction", "."}},
+		{Words: []string{"Japan", "supports", "talks", "."}, Tags: []string{"NNP", "VBZ", "NNS", "."}, Lemmas: []string{"Japan", "support", "talk", "."}},
+	}
+	tg := token.Train(data, token.TrainOptions{Iterations: 3})
+	var b strings.Builder
+	if _, err := tg.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	back, err := token.ReadTagger(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := tg.Accuracy(data), back.Accuracy(data); a != b || a < 0.99 {
+		t.Errorf("accuracy %v before writing, %v after; want equal and perfect on the training data", a, b)
+	}
+	if _, err := token.ReadTagger(strings.NewReader("not a model")); err == nil {
+		t.Error("ReadTagger accepted junk")
+	}
+}
