@@ -12,8 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/lexicon"
-	gazetteer "github.com/diplograph/diplograph/services/extractor/mention"
 	"github.com/diplograph/diplograph/services/extractor/internal/rules"
+	gazetteer "github.com/diplograph/diplograph/services/extractor/mention"
 	"github.com/diplograph/diplograph/services/extractor/sentence"
 )
 

@@ -16,9 +16,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/lexicon"
-	gazetteer "github.com/diplograph/diplograph/services/extractor/mention"
 	"github.com/diplograph/diplograph/services/extractor/internal/rules"
 	"github.com/diplograph/diplograph/services/extractor/internal/segment"
+	gazetteer "github.com/diplograph/diplograph/services/extractor/mention"
 	rulefiles "github.com/diplograph/diplograph/services/extractor/rules"
 )
 

@@ -10,8 +10,8 @@ import (
 	"github.com/diplograph/diplograph/lexicon"
 
 	"github.com/diplograph/diplograph/schemas"
-	langid "github.com/diplograph/diplograph/services/extractor/lang"
 	textclean "github.com/diplograph/diplograph/services/extractor/clean"
+	langid "github.com/diplograph/diplograph/services/extractor/lang"
 )
 
 // Limits on input size: bodies over MaxInputBytes are refused outright,
