@@ -105,7 +105,22 @@ type Extraction struct {
 	RulesVersion     string     `json:"rules_version"`
 	Entities         []Entity   `json:"entities"`
 	Claims           []Claim    `json:"claims"`
-	Error            *DocError  `json:"error,omitempty"`
+	// Unmapped are stances whose object names no known topic or party: not
+	// claims, kept so that the lexicon can grow from real text.
+	Unmapped []Unmapped `json:"unmapped,omitempty"`
+	Error    *DocError  `json:"error,omitempty"`
+}
+
+// Unmapped is a stance the extractor read but could not map: its predicate,
+// rule, holder and the words of its object, with the offsets of the cue and
+// object in the clean text.
+type Unmapped struct {
+	Predicate string `json:"predicate"`
+	Rule      string `json:"rule"`
+	Actor     string `json:"actor,omitempty"`
+	Object    string `json:"object"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
 }
 
 // Evidence is one report of a claim in one article, as carried by a claim event.

@@ -28,7 +28,16 @@ func (ex explanation) String() string {
 		return b.String()
 	}
 	why := map[int]extract.Explanation{}
+	var dropped []extract.Explanation
 	for _, e := range ex.expl {
+		if e.Claim == -2 {
+			fmt.Fprintf(&b, "  %s\n", e.Dropped)
+			continue
+		}
+		if e.Claim < 0 {
+			dropped = append(dropped, e)
+			continue
+		}
 		why[e.Claim] = e
 	}
 	for i, c := range x.Claims {
@@ -52,6 +61,12 @@ func (ex explanation) String() string {
 		} else {
 			fmt.Fprintf(&b, "    why: rule %s, cue %q\n", c.Rule, c.Cue)
 		}
+	}
+	for _, d := range dropped {
+		fmt.Fprintf(&b, "  no claim [%d:%d]: rule %s, cue %q: %s\n", d.Start, d.End, d.Rule, d.Cue, d.Dropped)
+	}
+	for _, u := range x.Unmapped {
+		fmt.Fprintf(&b, "  unmapped [%d:%d]: %s %s (%s): %q\n", u.Start, u.End, u.Actor, u.Predicate, u.Rule, u.Object)
 	}
 	return b.String()
 }

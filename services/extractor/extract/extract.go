@@ -2,16 +2,20 @@ package extract
 
 import (
 	"fmt"
-	"sort"
+	"os"
 	"strings"
 	"time"
-	"unicode/utf8"
-
-	"github.com/diplograph/diplograph/lexicon"
 
 	"github.com/diplograph/diplograph/schemas"
+	"github.com/diplograph/diplograph/services/extractor/claim"
+	"github.com/diplograph/diplograph/services/extractor/clause"
 	textclean "github.com/diplograph/diplograph/services/extractor/clean"
+	"github.com/diplograph/diplograph/services/extractor/frame"
 	langid "github.com/diplograph/diplograph/services/extractor/lang"
+	"github.com/diplograph/diplograph/services/extractor/mention"
+	"github.com/diplograph/diplograph/services/extractor/resolve"
+	"github.com/diplograph/diplograph/services/extractor/sentence"
+	"github.com/diplograph/diplograph/services/extractor/token"
 )
 
 // Limits on input size: bodies over MaxInputBytes are refused outright,
@@ -33,25 +37,12 @@ const (
 // Explanation says why a claim was extracted: the rule and cue that fired,
 // how the actors and targets were resolved.
 type Explanation struct {
-	Claim   int    // index into Extraction.Claims
-	Rule    string // rule id
-	Cue     string // the cue as it stands in the text
-	Actor   string // how the actors were resolved
-	Target  string // how the target was chosen
-	Negated bool
-}
-
-// String renders the explanation for people.
-func (x Explanation) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "rule %s, cue %q; actor: %s", x.Rule, x.Cue, x.Actor)
-	if x.Target != "" {
-		fmt.Fprintf(&b, "; target: %s", x.Target)
-	}
-	if x.Negated {
-		b.WriteString("; negated")
-	}
-	return b.String()
+	Claim int // index into Extraction.Claims, or -1 for a frame that made no claim
+	claim.Explanation
+	// Dropped says why a frame made no claim (an allegation, a condition …),
+	// with the cue's offsets.
+	Dropped    string
+	Start, End int
 }
 
 // Extract extracts the claims of one article. It never panics: problems
@@ -66,6 +57,16 @@ func (e *Engine) Explain(a schemas.Article) (schemas.Extraction, []Explanation) 
 	return e.run(a, true)
 }
 
+// doc is one article on its way through the stages.
+type doc struct {
+	text  string // the clean text, as the evidence quotes it
+	norm  string // the same, Chinese read through simplified characters
+	lang  string
+	date  time.Time
+	sents []*clause.Sentence
+	fs    [][]frame.Frame
+}
+
 func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, expl []Explanation) {
 	x = schemas.Extraction{Schema: schemas.ExtractionV1, Doc: a.Name, ArticleID: a.ID, Source: a.Source, URL: a.URL,
 		Title: a.Title, Published: a.Published, ExtractorVersion: Version, RulesVersion: e.rules.Version,
@@ -78,7 +79,10 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			x.Entities, x.Claims, expl = []schemas.Entity{}, []schemas.Claim{}, nil
+			if os.Getenv("DIPLOGRAPH_DEBUG_PANIC") != "" {
+				panic(r)
+			}
+			x.Entities, x.Claims, x.Unmapped, expl = []schemas.Entity{}, []schemas.Claim{}, nil, nil
 			x.Error = &schemas.DocError{Code: ErrMalformed, Message: fmt.Sprintf("extractor failed on this document: %v", r)}
 		}
 	}()
@@ -109,11 +113,10 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	case langid.Unsupported:
 		return fail(ErrUnsupported, "language not supported ("+detail+")")
 	}
-	x.Lang = lang
 	if a.Lang != "" && a.Lang != lang && (a.Lang == "zh" || a.Lang == "en" || a.Lang == "ja") {
-		x.Lang = a.Lang
 		lang = a.Lang
 	}
+	x.Lang = lang
 	var date time.Time
 	if a.Published != nil {
 		date = a.Published.UTC()
@@ -123,33 +126,154 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	if !date.IsZero() {
 		x.Date = date.Format("2006-01-02")
 	}
-	if lang == "ja" {
-		// no Japanese rules yet: entities only
-		d := e.newDoc(text, "zh", a.Title, date, explain)
-		if x.Entities = d.entities(nil); x.Entities == nil {
-			x.Entities = []schemas.Entity{}
+	d := e.read(text, lang, date)
+	parts := resolve.FindParticipants(e.frames, d.sents, e.joint(d))
+	res := resolve.New(e.frames, parts)
+	cd := e.claims.Doc(text, date, res, explain)
+	for i, s := range d.sents {
+		res.Sentence(s)
+		if lang != "ja" {
+			cd.Sentence(s, d.fs[i])
 		}
-		return x, nil
+		for _, r := range s.Reports {
+			if r.Speaker >= 0 {
+				res.NotePerson(&s.Mentions[r.Speaker])
+			}
+		}
 	}
-	d := e.newDoc(text, lang, a.Title, date, explain)
-	drafts := d.claims()
-	claims, idx := merge(drafts)
+	claims, idx := claim.Merge(cd.Drafts)
 	x.Claims = claims
-	x.Entities = d.entities(claims)
 	if x.Claims == nil {
 		x.Claims = []schemas.Claim{}
 	}
-	if x.Entities == nil {
-		x.Entities = []schemas.Entity{}
+	x.Entities = e.entities(d, claims)
+	for _, u := range cd.Unmapped {
+		x.Unmapped = append(x.Unmapped, schemas.Unmapped{Predicate: u.Predicate, Rule: u.Rule, Actor: u.Actor, Object: u.Object,
+			Start: u.Start, End: u.End})
 	}
 	if explain {
 		for i, di := range idx {
-			ex := drafts[di].expl
-			ex.Claim = i
-			expl = append(expl, ex)
+			expl = append(expl, Explanation{Claim: i, Explanation: cd.Drafts[di].Why})
+		}
+		expl = append(expl, Explanation{Claim: -2, Dropped: fmt.Sprintf("parties %v (%s), joint %v, issuer %q (%s)", parts.IDs, parts.How, parts.Joint, parts.Issuer, parts.IssuerHow)})
+		for _, dr := range cd.Dropped {
+			expl = append(expl, Explanation{Claim: -1, Explanation: claim.Explanation{Rule: dr.Rule, Cue: dr.Cue}, Dropped: dr.Reason, Start: dr.Start, End: dr.End})
 		}
 	}
 	return x, expl
+}
+
+// read runs the stages up to frames over every sentence.
+func (e *Engine) read(text, lang string, date time.Time) *doc {
+	d := &doc{text: text, norm: text, lang: lang, date: date}
+	if lang == "zh" || lang == "ja" {
+		if token.Traditional(text) {
+			d.norm, _ = token.Simplify(text)
+		}
+	}
+	md := e.finder.Doc(date)
+	for i, sp := range sentence.Split(d.norm) {
+		sl := langid.Sentence(d.norm[sp.Start:sp.End], lang)
+		if sl == "ja" {
+			sl = "zh" // no Japanese rules yet: names only, read as Chinese
+		}
+		ms := &mention.Sentence{Index: i, Start: sp.Start, End: sp.End, Lang: sl}
+		if sl == "zh" {
+			ms.Tokens = e.zh.Tokens(d.norm[sp.Start:sp.End], sp.Start)
+		} else {
+			ms.Tokens = token.English(d.norm[sp.Start:sp.End], sp.Start)
+			if tg, err := token.EnglishTagger(); err == nil {
+				tg.Tag(ms.Tokens)
+			}
+		}
+		md.Find(d.norm, ms)
+		cs := clause.Parse(ms, e.clauses[sl])
+		d.sents = append(d.sents, cs)
+		d.fs = append(d.fs, e.frames.Frames(cs))
+	}
+	return d
+}
+
+// joint reports a text the parties issue together: its first lines call
+// it a joint statement, a communiqué, a declaration (联合声明).
+func (e *Engine) joint(d *doc) bool {
+	for i, s := range d.sents {
+		if i >= 3 {
+			break
+		}
+		for k := range s.Tokens {
+			if e.frames.WordAt(s.Lang, "joint", s.Tokens, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// entities lists the states, organisations and people the text names, and
+// the actors of its claims. Outlets cited as a report's source are left
+// out, and so are states named only in a time expression.
+func (e *Engine) entities(d *doc, claims []schemas.Claim) []schemas.Entity {
+	out := []schemas.Entity{}
+	seen := map[string]bool{}
+	add := func(id, typ, name, country string) {
+		if id == "" || seen[id] {
+			return
+		}
+		seen[id] = true
+		out = append(out, schemas.Entity{ID: id, Type: typ, Name: name, Country: country})
+	}
+	for _, s := range d.sents {
+		sources := map[int]bool{}
+		for _, r := range s.Reports {
+			if r.Class == clause.Media && r.Speaker >= 0 {
+				sources[r.Speaker] = true
+			}
+		}
+		for k := range s.Mentions {
+			m := &s.Mentions[k]
+			if !m.Entity || sources[k] && strings.HasPrefix(firstID(m.IDs), "org:") {
+				continue
+			}
+			switch m.Kind {
+			case mention.Person:
+				c := firstID(m.IDs)
+				add(m.Person, "person", d.text[m.Start:m.End], c)
+			case mention.Actor:
+				for _, id := range m.IDs {
+					add(id, entityType(id), d.text[m.Start:m.End], "")
+				}
+			}
+		}
+	}
+	for _, c := range claims {
+		for _, id := range c.Actors {
+			name := id
+			if ent, ok := e.lex.Get(id); ok {
+				if n := ent.Label[d.lang]; n != "" {
+					name = n
+				} else if n := ent.Label["en"]; n != "" {
+					name = n
+				}
+			}
+			add(id, entityType(id), name, "")
+		}
+	}
+	return out
+}
+
+func firstID(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[0]
+}
+
+func entityType(id string) string {
+	if strings.HasPrefix(id, "org:") {
+		return "org"
+	}
+	return "country"
 }
 
 // withTitle puts the title on the first line of the text (titles state
@@ -179,165 +303,4 @@ func clean(a schemas.Article) (string, error) {
 		return doc.Text, nil
 	}
 	return textclean.Text(a.Body).Text, nil
-}
-
-// claimKey identifies a claim: predicate, actors, target, topic, when.
-func claimKey(c schemas.Claim) string {
-	acts := append([]string{}, c.Actors...)
-	sort.Strings(acts)
-	s := func(p *string) string {
-		if p == nil {
-			return ""
-		}
-		return *p
-	}
-	neg := ""
-	if c.Negated {
-		neg = "!"
-	}
-	return neg + c.Predicate + "|" + strings.Join(acts, ",") + "|" + s(c.Target) + "|" + s(c.Topic) + "|" + s(c.When)
-}
-
-// merge folds repeated statements of one claim into one claim with several
-// spans; it returns the claims and, per claim, the draft it came from.
-func merge(drafts []draft) ([]schemas.Claim, []int) {
-	var out []schemas.Claim
-	var idx []int
-	at := map[string]int{}
-	for i, dr := range drafts {
-		c := dr.claim
-		k := claimKey(c)
-		if j, ok := at[k]; ok {
-			o := &out[j]
-			dup := false
-			for _, sp := range o.Spans {
-				if sp.Start == c.Evidence.Start {
-					dup = true
-				}
-			}
-			if !dup {
-				o.Spans = append(o.Spans, c.Evidence)
-				if len(c.Evidence.Text) < len(o.Evidence.Text) && false {
-					o.Evidence = c.Evidence
-				}
-				o.Confidence = min(1, max(o.Confidence, c.Confidence)+0.02)
-			}
-			o.Speakers = uniq(append(o.Speakers, c.Speakers...))
-			continue
-		}
-		c.Spans = []schemas.Span{c.Evidence}
-		at[k] = len(out)
-		out = append(out, c)
-		idx = append(idx, i)
-	}
-	for i := range out {
-		if len(out[i].Spans) == 1 {
-			out[i].Spans = nil
-		}
-		out[i].Confidence = float64(int(out[i].Confidence*100+0.5)) / 100
-	}
-	return out, idx
-}
-
-// namesInside returns the organisations whose names occur inside a longer
-// phrase (a topic such as 联合国宪章 or "the UN Charter"). States are left
-// out: 台湾海峡 and 印度-太平洋 do not name Taiwan or India.
-func (d *doc) namesInside(s string) []string {
-	var out []string
-	for i := 0; i < len(s); {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		for j := i + size; j <= len(s); {
-			if (i > 0 || j < len(s)) && (d.lang != "en" || wordEdges(s, i, j)) {
-				for _, p := range d.e.matcher.Lookup(s[i:j]) {
-					if p.Kind == pEntity {
-						if ent := d.e.ents[p.Ref]; ent.Kind == lexicon.KindOrg {
-							out = append(out, ent.ID)
-						}
-					}
-				}
-			}
-			if j == len(s) {
-				break
-			}
-			_, sz := utf8.DecodeRuneInString(s[j:])
-			j += sz
-		}
-		i += size
-	}
-	return uniq(out)
-}
-
-func wordEdges(s string, i, j int) bool {
-	return (i == 0 || s[i-1] == ' ') && (j == len(s) || s[j] == ' ')
-}
-
-// entities lists the countries, organisations and people the text names,
-// and the actors of its claims.
-func (d *doc) entities(claims []schemas.Claim) []schemas.Entity {
-	var out []schemas.Entity
-	seen := map[string]bool{}
-	add := func(id, typ, name, country string) {
-		if id == "" || seen[id] {
-			return
-		}
-		seen[id] = true
-		out = append(out, schemas.Entity{ID: id, Type: typ, Name: name, Country: country})
-	}
-	for i, m := range d.ments {
-		if !m.entity && m.kind != mTopic {
-			continue
-		}
-		if i > 0 {
-			p := d.ments[i-1]
-			if p.kind == mMod && p.hasMod("reporter") != nil && p.end == m.start && m.kind == mActor && m.entType == "org" {
-				continue // 据路透社: the outlet is not an entity
-			}
-		}
-		if strings.HasPrefix(d.text[m.end:], "时间") {
-			continue
-		}
-		switch m.kind {
-		case mTopic:
-			// 联合国宪章, the UN Charter: the organisation is named too
-			for _, id := range d.namesInside(m.text) {
-				typ := "country"
-				if strings.HasPrefix(id, "org:") {
-					typ = "org"
-				}
-				add(id, typ, m.text, "")
-			}
-		case mPerson:
-			c := ""
-			if len(m.ids) > 0 {
-				c = m.ids[0]
-			}
-			add(m.person, "person", m.text, c)
-		case mActor:
-			for _, id := range m.ids {
-				typ := "country"
-				if strings.HasPrefix(id, "org:") {
-					typ = "org"
-				}
-				add(id, typ, m.text, "")
-			}
-		}
-	}
-	for _, c := range claims {
-		for _, id := range c.Actors {
-			typ := "country"
-			if strings.HasPrefix(id, "org:") {
-				typ = "org"
-			}
-			name := id
-			if ent, ok := d.e.lex.Get(id); ok {
-				if n := ent.Label[d.lang]; n != "" {
-					name = n
-				} else if n := ent.Label["en"]; n != "" {
-					name = n
-				}
-			}
-			add(id, typ, name, "")
-		}
-	}
-	return out
 }

@@ -56,7 +56,9 @@ func Detect(text string) (lang string, detail string) {
 	switch {
 	case kana > 0 && kana*20 >= cjk && cjk*4 >= letters:
 		return "ja", "kana"
-	case han > 0 && (han*5 >= letters || han >= 50):
+	case han > 0 && han*3 >= latin+otherLetter:
+		// a Han character carries about as much as three Latin letters: an
+		// English article quoting a Chinese phrase stays English
 		return "zh", "han"
 	case hangul > 0 && hangul*2 >= letters:
 		return Unsupported, "hangul"
@@ -106,6 +108,37 @@ func englishish(text string) bool {
 	if foreign > hits {
 		return false
 	}
-	// short texts (a headline, one sentence) may lack function words
-	return hits*12 >= len(words) || (len(words) < 16 && foreign == 0)
+	// short or terse texts (a headline, a list of headlines) may lack
+	// function words: Latin text is English unless another language's
+	// function words show
+	return hits*12 >= len(words) || foreign*4 < len(words) && foreign <= hits
+
+}
+
+// Sentence returns the language of one sentence of a document in docLang:
+// zh when its Han characters outweigh its Latin letters (three letters to a
+// character), en when Latin letters do, else the document's language. A
+// Chinese quotation inside an English sentence leaves it English.
+func Sentence(s, docLang string) string {
+	han, latin := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= 0x3040 && r <= 0x30ff:
+			return docLang
+		case r < 0x250 && unicode.IsLetter(r):
+			latin++
+		case unicode.Is(unicode.Han, r):
+			han++
+		}
+	}
+	switch {
+	case han > 0 && han*3 >= latin:
+		if docLang == "ja" {
+			return "ja"
+		}
+		return "zh"
+	case latin > 0:
+		return "en"
+	}
+	return docLang
 }

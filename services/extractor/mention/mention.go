@@ -64,6 +64,10 @@ type Mention struct {
 	Inferred bool
 	// Venue marks a state named only as where something happens.
 	Venue bool
+	// Attr marks a state that only qualifies the noun after it ("Japan's
+	// Foreign Minister", "Jamaican Prime Minister", 日本外相): it is an
+	// entity of the text, but the party is the person or organ it qualifies.
+	Attr bool
 	// How says how the mention was resolved, for explanations.
 	How string
 }

@@ -33,11 +33,32 @@ type Chinese struct {
 }
 
 // NewChinese loads the base dictionary plus the domain words, in one load
-// (every gse load ends with a costly recount).
-func NewChinese(words []Word) (*Chinese, error) {
+// (every gse load ends with a costly recount). drop, when set, leaves out
+// base words it returns true for: compounds that would hide a cue or a
+// name inside one token (坚决反对, 不支持).
+func NewChinese(words []Word, drop func(string) bool) (*Chinese, error) {
 	var b strings.Builder
 	b.Grow(len(zhTop) + 20*len(words))
-	b.WriteString(zhTop)
+	if drop == nil {
+		b.WriteString(zhTop)
+	} else {
+		rest := zhTop
+		for rest != "" {
+			line := rest
+			if i := strings.IndexByte(rest, '\n'); i >= 0 {
+				line, rest = rest[:i+1], rest[i+1:]
+			} else {
+				rest = ""
+			}
+			w := line
+			if i := strings.IndexByte(line, ' '); i >= 0 {
+				w = line[:i]
+			}
+			if !drop(w) {
+				b.WriteString(line)
+			}
+		}
+	}
 	seen := make(map[string]bool, len(words))
 	for _, w := range words {
 		t := strings.TrimSpace(w.Text)

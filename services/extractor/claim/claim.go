@@ -1,0 +1,742 @@
+// Package claim is the extractor's last stage: it turns resolved frames
+// into claims — the target and topic from the frame's object, the year a
+// commitment is due, the evidence span — merges repeated statements of one
+// claim, and keeps what it could not map (a stance whose object names no
+// known topic or party) for the lexicon to grow from.
+package claim
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/diplograph/diplograph/schemas"
+	"github.com/diplograph/diplograph/services/extractor/clause"
+	"github.com/diplograph/diplograph/services/extractor/frame"
+	"github.com/diplograph/diplograph/services/extractor/mention"
+	"github.com/diplograph/diplograph/services/extractor/resolve"
+	"github.com/diplograph/diplograph/services/extractor/token"
+)
+
+// MaxTopicsPerFrame bounds the claims one frame can make from a list of topics.
+const MaxTopicsPerFrame = 8
+
+// Explanation says why a claim was made.
+type Explanation struct {
+	Rule, Kind, Cue string
+	Actor           string // how the holder was found
+	Target          string // how the target was chosen
+	Object          string // the object slot as it stands
+	Negated         bool
+}
+
+// String renders the explanation for people.
+func (x Explanation) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "rule %s (%s), cue %q; actor: %s", x.Rule, x.Kind, x.Cue, x.Actor)
+	if x.Target != "" {
+		fmt.Fprintf(&b, "; target: %s", x.Target)
+	}
+	if x.Object != "" {
+		fmt.Fprintf(&b, "; object: %q", x.Object)
+	}
+	if x.Negated {
+		b.WriteString("; negated")
+	}
+	return b.String()
+}
+
+// Draft is a claim with its explanation.
+type Draft struct {
+	Claim schemas.Claim
+	Why   Explanation
+}
+
+// Unmapped is a stance whose object names nothing known: kept so the
+// lexicon can grow from real text (diplograph lexicon gaps).
+type Unmapped struct {
+	Predicate, Rule, Actor string
+	Object                 string // the object's words
+	Start, End             int
+}
+
+// Dropped is a frame that made no claim, and why (for --explain).
+type Dropped struct {
+	Rule, Cue, Reason string
+	Start, End        int
+}
+
+// Builder builds claims. Safe for concurrent use.
+type Builder struct {
+	m        *frame.Matcher
+	negative map[string]bool
+}
+
+// NewBuilder prepares the claim stage for a rule set.
+func NewBuilder(m *frame.Matcher, set *frame.Set) *Builder {
+	b := &Builder{m: m, negative: map[string]bool{}}
+	for _, w := range set.Words {
+		if w.Kind == "negative" {
+			b.negative[w.Phrase] = true
+		}
+	}
+	return b
+}
+
+// Doc is the claim state of one document.
+type Doc struct {
+	b        *Builder
+	text     string // the original clean text: evidence is copied from it
+	date     time.Time
+	res      *resolve.Doc
+	explain  bool
+	Drafts   []Draft
+	Unmapped []Unmapped
+	Dropped  []Dropped
+	// lastTopic is the topic of the claim before, for "the agreement", 该…
+	lastTopic string
+}
+
+// Doc starts a document.
+func (b *Builder) Doc(text string, date time.Time, res *resolve.Doc, explain bool) *Doc {
+	return &Doc{b: b, text: text, date: date, res: res, explain: explain}
+}
+
+// Sentence turns the frames of one sentence into claims.
+func (d *Doc) Sentence(s *clause.Sentence, fs []frame.Frame) {
+	for i := range fs {
+		f := &fs[i]
+		if f.Absorbed {
+			continue
+		}
+		out := d.res.Resolve(s, fs, i)
+		if out.Drop != "" {
+			if d.explain {
+				d.Dropped = append(d.Dropped, Dropped{Rule: f.Rule.ID, Cue: cueText(s, f), Reason: out.Drop,
+					Start: s.Tokens[f.CueStart].Start, End: s.Tokens[f.CueEnd-1].End})
+			}
+			continue
+		}
+		d.build(s, f, out)
+	}
+}
+
+func cueText(s *clause.Sentence, f *frame.Frame) string {
+	return joinTokens(s.Tokens[f.CueStart:f.CueEnd])
+}
+
+func joinTokens(ts []token.Token) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 && !(t.Start == ts[i-1].End) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// objectMentions are the mentions of the frame's object slot, in order.
+func objectMentions(s *clause.Sentence, f *frame.Frame) []int {
+	var out []int
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		in := m.Tok >= f.ObjStart && m.TokEnd <= f.ObjEnd
+		pre := f.PreStart >= 0 && m.Tok >= f.PreStart && m.TokEnd <= f.CueStart
+		if in || pre {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
+	h := out.Holder
+	pred := f.Rule.Predicate
+	objs := objectMentions(s, f)
+	var targets []string
+	how := ""
+	switch {
+	case out.Target != nil:
+		targets, how = out.Target, "the party "+f.Rule.Kind+" names"
+	case f.Rule.Kind == "hope":
+		if k := d.adjacent(s, f, objs); k >= 0 {
+			targets, how = s.Mentions[k].IDs, "the party hoped of"
+		} else {
+			pred = "commit"
+		}
+	default:
+		targets, how = d.targets(s, f, objs, h.IDs)
+	}
+	targets = minus(targets, h.IDs)
+	topics := d.topics(s, f, objs)
+	if len(targets) == 0 && len(topics) == 0 {
+		if d.refersBack(s, f) && d.lastTopic != "" {
+			topics = []string{d.lastTopic}
+		} else {
+			if obj := d.objectWords(s, f); obj != "" {
+				d.Unmapped = append(d.Unmapped, Unmapped{Predicate: pred, Rule: f.Rule.ID, Actor: strings.Join(h.IDs, ","), Object: obj,
+					Start: s.Tokens[f.CueStart].Start, End: s.Tokens[max(f.CueEnd, f.ObjEnd)-1].End})
+			}
+			return
+		}
+	}
+	whens := d.whens(s, f, pred)
+	if f.Rule.Kind == "importance" && len(whens) > 0 {
+		pred = "commit"
+	}
+	if pred != "commit" && pred != "agree" {
+		whens = deadlines(whens)
+	}
+	whens = d.plausible(uniqWhens(whens))
+	if len(topics) > 0 {
+		d.lastTopic = topics[0]
+	}
+	if len(targets) > 0 && (!strings.Contains(targets[0], ":") || strings.HasPrefix(targets[0], "org:")) {
+		d.res.LastTarget = targets[0]
+	}
+	span, ok := d.evidence(s, f, h)
+	if !ok {
+		return
+	}
+	mk := func(target, topic, when string) {
+		if f.Rule.Kind == "report" && target == "" && d.b.negative[topic] {
+			return // "stressed … threats, including aggression" is no support of aggression
+		}
+		c := schemas.Claim{Predicate: pred, Actors: slices.Clone(h.IDs), Speakers: slices.Clone(h.Speakers), Evidence: span,
+			Confidence: f.Rule.Confidence, Rule: f.Rule.ID, Cue: cueText(s, f), Negated: f.Negated, Intensity: f.Intensity}
+		if c.Speakers == nil {
+			c.Speakers = []string{}
+		}
+		if target != "" {
+			c.Target = &target
+		}
+		if topic != "" {
+			c.Topic = &topic
+		}
+		if when != "" {
+			c.When = &when
+		}
+		if pred == "commit" {
+			c.Modality = f.Rule.Modality
+			if c.Modality == "" {
+				c.Modality = "will"
+			}
+		}
+		if h.Tok < 0 {
+			c.Confidence *= 0.85
+		}
+		dr := Draft{Claim: c}
+		if d.explain {
+			th := how
+			if target != "" {
+				th = target + " (" + how + ")"
+			}
+			if topic != "" {
+				th = strings.TrimPrefix(th+"; topic "+topic, "; ")
+			}
+			if when != "" {
+				th += "; when " + when
+			}
+			dr.Why = Explanation{Rule: f.Rule.ID, Kind: f.Rule.Kind, Cue: c.Cue, Actor: h.How, Target: th, Object: d.objectWords(s, f), Negated: f.Negated}
+		}
+		d.Drafts = append(d.Drafts, dr)
+	}
+	if len(whens) == 0 {
+		whens = []string{""}
+	}
+	for _, w := range whens {
+		if len(targets) > 0 {
+			topic := ""
+			if len(topics) > 0 {
+				topic = topics[0]
+			}
+			for _, t := range targets {
+				mk(t, topic, w)
+			}
+			continue
+		}
+		for i, t := range topics {
+			if i >= MaxTopicsPerFrame {
+				break
+			}
+			mk("", t, w)
+		}
+	}
+}
+
+// objectWords is the object slot's text, at most a dozen words.
+func (d *Doc) objectWords(s *clause.Sentence, f *frame.Frame) string {
+	from, to := f.ObjStart, f.ObjEnd
+	if f.PreStart >= 0 {
+		from, to = f.PreStart, f.CueStart
+	}
+	for to > from && s.Tokens[to-1].POS == token.Punct {
+		to--
+	}
+	for from < to && (s.Tokens[from].POS == token.Punct || s.Tokens[from].POS == token.Part) {
+		from++
+	}
+	if to-from > 12 {
+		to = from + 12
+	}
+	if to <= from {
+		return ""
+	}
+	return strings.TrimSpace(d.text[s.Tokens[from].Start:s.Tokens[to-1].End])
+}
+
+// evidence is the span from the subject (when it stands in the frame's
+// clause) or the cue to the end of the object.
+func (d *Doc) evidence(s *clause.Sentence, f *frame.Frame, h *resolve.Holder) (schemas.Span, bool) {
+	c := s.Clauses[f.Clause]
+	from := f.CueStart
+	if f.PreStart >= 0 {
+		from = max(c.Start, f.PreStart-1)
+	}
+	if h.Tok >= c.Start && h.Tok < from {
+		from = h.Tok
+	}
+	if f.Rule.Kind == "pre" || f.Rule.Kind == "importance" && s.Lang == "zh" {
+		from = c.Start
+	}
+	to := max(f.ObjEnd, f.CueEnd)
+	for to > from+1 && s.Tokens[to-1].POS == token.Punct && !isQuoteClose(s.Tokens[to-1].Text) {
+		to--
+	}
+	for from < to-1 && s.Tokens[from].POS == token.Punct {
+		from++
+	}
+	a, b := s.Tokens[from].Start, s.Tokens[to-1].End
+	if b <= a {
+		return schemas.Span{}, false
+	}
+	return schemas.Span{Text: d.text[a:b], Start: a, End: b}, true
+}
+
+func isQuoteClose(t string) bool { return t == "”" || t == "」" || t == ")" || t == "）" }
+
+// adjacent is the party right after the cue (call on X, 敦促X, hope X will):
+// only determiners, adverbs and "on"/"for" may stand between.
+func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
+	for _, k := range objs {
+		m := &s.Mentions[k]
+		if m.Tok < f.CueEnd {
+			continue
+		}
+		for j := f.CueEnd; j < m.Tok; j++ {
+			t := &s.Tokens[j]
+			switch {
+			case t.POS == token.Det, t.POS == token.Adv, t.Tag == "PRP$":
+			case t.Lemma == "on" || t.Lemma == "for" || t.Lemma == "upon" || t.Text == "了":
+			default:
+				return -1
+			}
+		}
+		if m.IsParty() && m.Kind != mention.Self && m.Kind != mention.Pronoun && len(m.IDs) > 0 {
+			return k
+		}
+		if m.Kind == mention.Collective || m.Kind == mention.AllParties {
+			return -1
+		}
+		return -1
+	}
+	return -1
+}
+
+// targets picks a claim's targets by the rule's target mode.
+func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []string) ([]string, string) {
+	var out []string
+	isParty := func(m *mention.Mention) bool {
+		return (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Venue
+	}
+	switch f.Rule.Target {
+	case "adjacent":
+		if k := d.adjacent(s, f, objs); k >= 0 {
+			m := &s.Mentions[k]
+			if d.actOf(s, f, m, objs) {
+				return nil, ""
+			}
+			return m.IDs, "named right after the cue"
+		}
+	case "object":
+		for _, k := range objs {
+			m := &s.Mentions[k]
+			if d.setting(s, k, objs) || m.Attr && !d.possessive(s, m) {
+				continue
+			}
+			if isParty(m) && len(minus(m.IDs, holders)) > 0 {
+				if d.actOf(s, f, m, objs) {
+					return nil, ""
+				}
+				return m.IDs, "first party in the object"
+			}
+			if m.Kind == mention.Place {
+				return []string{m.ID}, "first place in the object"
+			}
+		}
+	case "all":
+		for _, k := range objs {
+			m := &s.Mentions[k]
+			if d.setting(s, k, objs) || m.Attr && !d.possessive(s, m) {
+				continue
+			}
+			if m.Kind == mention.Place {
+				out = append(out, m.ID)
+			} else if isParty(m) {
+				out = append(out, m.IDs...)
+			}
+		}
+		return uniq(out), "named in the object"
+	case "relation":
+		for _, k := range objs {
+			m := &s.Mentions[k]
+			if !(isParty(m) || m.Kind == mention.Place) || d.setting(s, k, objs) {
+				continue
+			}
+			if d.related(s, k) {
+				if m.Kind == mention.Place {
+					out = append(out, m.ID)
+				} else {
+					out = append(out, m.IDs...)
+				}
+			}
+		}
+		return uniq(out), "with, to or between the party"
+	case "before":
+		for k := len(s.Mentions) - 1; k >= 0; k-- {
+			m := &s.Mentions[k]
+			if m.TokEnd <= f.CueStart && m.TokEnd >= f.CueStart-2 && isParty(m) {
+				return m.IDs, "the party right before the cue"
+			}
+		}
+	}
+	return out, ""
+}
+
+// actNouns name an act of a party: supporting or welcoming "X's efforts",
+// "X's decision" is about the act, and X is no target (the guidelines:
+// welcoming an act leaves the target null and puts the act in the topic).
+var actNouns = map[string]bool{"effort": true, "initiative": true, "proposal": true, "plan": true, "decision": true,
+	"commitment": true, "leadership": true, "announcement": true, "step": true, "move": true, "work": true, "contribution": true,
+	"努力": true, "倡议": true, "建议": true, "决定": true, "举措": true, "承诺": true, "贡献": true, "工作": true, "主张": true}
+
+// actOf reports a party named as the doer of an act that a support or
+// welcome claim is about, when the object also names a topic.
+func (d *Doc) actOf(s *clause.Sentence, f *frame.Frame, m *mention.Mention, objs []int) bool {
+	if f.Rule.Predicate != "support" && f.Rule.Predicate != "welcome" || !d.possessive(s, m) {
+		return false
+	}
+	for k := m.TokEnd + 1; k < len(s.Tokens) && k <= m.TokEnd+4; k++ {
+		if actNouns[s.Tokens[k].Lemma] || actNouns[s.Tokens[k].Text] {
+			return d.hasTopic(s, objs)
+		}
+	}
+	return false
+}
+
+// possessive reports a party followed by 's or 的.
+func (d *Doc) possessive(s *clause.Sentence, m *mention.Mention) bool {
+	if m.TokEnd >= len(s.Tokens) {
+		return false
+	}
+	t := s.Tokens[m.TokEnd].Text
+	return t == "'s" || t == "’s" || t == "的" || t == "'" || t == "’"
+}
+
+func (d *Doc) hasTopic(s *clause.Sentence, objs []int) bool {
+	for _, k := range objs {
+		if s.Mentions[k].Kind == mention.Topic {
+			return true
+		}
+	}
+	return false
+}
+
+// related reports a party after a relation word (with, to, between, 与, 同, 赴)
+// or inside "X-Y relations", 中美关系.
+func (d *Doc) related(s *clause.Sentence, k int) bool {
+	m := &s.Mentions[k]
+	for j := m.Tok - 1; j >= 0 && j >= m.Tok-3; j-- {
+		if d.b.m.WordAt(s.Lang, "relation", s.Tokens, j) {
+			return true
+		}
+		t := &s.Tokens[j]
+		if !(t.POS == token.Det || t.POS == token.Adj || t.Lemma == "and" || t.Text == "和" || t.Text == "、" || t.Text == "," || s.MentionAt(j) >= 0) {
+			break
+		}
+	}
+	// X-Y relations, 中美关系, Japan-UK ties
+	for j := m.TokEnd; j < len(s.Tokens) && j <= m.TokEnd+3; j++ {
+		l := strings.ToLower(s.Tokens[j].Text)
+		if l == "relations" || l == "relationship" || l == "ties" || l == "关系" || l == "cooperation" || l == "合作" || l == "partnership" || l == "伙伴关系" {
+			return true
+		}
+		if !(l == "-" || l == "–" || s.MentionAt(j) >= 0 || l == "bilateral" || l == "两国") {
+			break
+		}
+	}
+	return false
+}
+
+// setting reports a place or party named only as where something happens
+// (in X, 在X), unless the situation there is what the claim is about.
+func (d *Doc) setting(s *clause.Sentence, k int, objs []int) bool {
+	m := &s.Mentions[k]
+	if m.Tok == 0 {
+		return false
+	}
+	prev := m.Tok - 1
+	for prev > 0 && s.Tokens[prev].POS == token.Det {
+		prev--
+	}
+	if !d.b.m.WordAt(s.Lang, "setting", s.Tokens, prev) {
+		return false
+	}
+	// "the situation in", "human rights in Xinjiang": the place is what it is about
+	if prev > 0 {
+		if mk := s.MentionAt(prev - 1); mk >= 0 && s.Mentions[mk].Kind == mention.Topic {
+			return false
+		}
+		if l := s.Tokens[prev-1].Lemma; l == "situation" || l == "tension" || l == "stability" || l == "peace" || l == "escalation" {
+			return false
+		}
+	}
+	// 在印太地区部署: where forces go
+	if m.TokEnd < len(s.Tokens) {
+		if l := s.Tokens[m.TokEnd].Text; l == "部署" || l == "派遣" || l == "驻扎" || l == "巡航" {
+			return false
+		}
+	}
+	return true
+}
+
+// topics returns the first topic of the object and those coordinated with
+// it (经济安全、信息战和…, maritime security, cybersecurity and …).
+func (d *Doc) topics(s *clause.Sentence, f *frame.Frame, objs []int) []string {
+	var out []string
+	prev := -1
+	for i, k := range objs {
+		m := &s.Mentions[k]
+		if m.Kind != mention.Topic {
+			continue
+		}
+		if prev < 0 && d.adverbial(s, m) && laterTopic(s, objs[i+1:]) {
+			continue // 根据《联合国宪章》的原则实现和平: the charter is the manner, peace the aim
+		}
+		if prev >= 0 {
+			gap := strings.ToLower(gapText(s, s.Mentions[prev].TokEnd, m.Tok))
+			switch {
+			case len(out) == 1 && introducesList(gap):
+				out = out[:0] // an umbrella topic gives way to what it includes
+			case !coordinated(gap) || len(strings.Fields(gap)) > 8:
+				return uniq(out)
+			}
+		}
+		out = append(out, m.ID)
+		out = append(out, m.More...)
+		prev = k
+	}
+	if len(out) == 0 {
+		// a cue that names its own topic (粗暴干涉: non-interference)
+		for k := range s.Mentions {
+			m := &s.Mentions[k]
+			if m.Kind == mention.Topic && m.Tok < f.CueEnd && m.TokEnd > f.CueStart {
+				return []string{m.ID}
+			}
+		}
+	}
+	return uniq(out)
+}
+
+func laterTopic(s *clause.Sentence, objs []int) bool {
+	for _, k := range objs {
+		if s.Mentions[k].Kind == mention.Topic {
+			return true
+		}
+	}
+	return false
+}
+
+func gapText(s *clause.Sentence, from, to int) string {
+	var b strings.Builder
+	for k := from; k < to && k < len(s.Tokens); k++ {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s.Tokens[k].Text)
+	}
+	return b.String()
+}
+
+// adverbial reports a topic introduced as a manner or basis (根据, in line
+// with) rather than as what the claim is about.
+func (d *Doc) adverbial(s *clause.Sentence, m *mention.Mention) bool {
+	before := strings.ToLower(gapText(s, max(0, m.Tok-4), m.Tok))
+	for _, w := range []string{"根据", "按照", "依照", "依据", "遵照", "in accordance with", "in line with", "consistent with", "based on"} {
+		if strings.HasSuffix(strings.TrimRight(before, " 《“"), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// introducesList reports a gap that opens an enumeration of examples.
+func introducesList(gap string) bool {
+	for _, w := range []string{"including", "such as", "包括", "特别是", "in particular", "notably"} {
+		if strings.Contains(gap, w) && len([]rune(gap)) <= 24 {
+			return true
+		}
+	}
+	return false
+}
+
+func coordinated(gap string) bool {
+	g := strings.TrimSpace(gap)
+	if g == "" {
+		return false
+	}
+	for _, c := range []string{"、", "和", "及", "与", "以及", ",", "，", "and", "or", "as well as", "•", "或"} {
+		if strings.Contains(g, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// refersBack reports an object that points back (该…, this agreement).
+func (d *Doc) refersBack(s *clause.Sentence, f *frame.Frame) bool {
+	for k := f.ObjStart; k < f.ObjEnd && k < f.ObjStart+4; k++ {
+		if d.b.m.WordAt(s.Lang, "refer", s.Tokens, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// whens finds the years a frame's clause fixes for a commitment: "in
+// 2025", "2035年前", "next year" (the publication year + 1).
+func (d *Doc) whens(s *clause.Sentence, f *frame.Frame, pred string) []string {
+	c := s.Clauses[f.Clause]
+	var out []string
+	from, to := c.Start, max(c.End, f.ObjEnd)
+	for k := from; k < to; k++ {
+		t := s.Tokens[k].Text
+		if len(t) == 4 && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) && isDigits(t) {
+			tag := ""
+			if k > 0 {
+				switch strings.ToLower(s.Tokens[k-1].Text) {
+				case "by", "before", "until":
+					tag = "!"
+				}
+			}
+			if k+1 < to {
+				nx := s.Tokens[k+1].Text
+				if nx == "年" && k+2 < to {
+					switch s.Tokens[k+2].Text {
+					case "前", "之前", "以前", "底", "年底":
+						tag = "!"
+					}
+				}
+				if strings.HasPrefix(nx, "年前") || strings.HasPrefix(nx, "年底") {
+					tag = "!"
+				}
+			}
+			out = append(out, t+tag)
+		} else if y, ok := zhYear(t); ok {
+			out = append(out, y)
+		}
+	}
+	if !d.date.IsZero() {
+		if ps := d.b.m.Words(s.Lang, "year"); ps != nil {
+			for _, pm := range ps.Find(s.Tokens[from:min(to, len(s.Tokens))]) {
+				w := d.b.m.WordValue(pm.Ref)
+				if n, err := strconv.Atoi(w); err == nil {
+					out = append(out, strconv.Itoa(d.date.Year()+n))
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// zhYear reads a Chinese token holding a year: 2025年, 2035年前.
+func zhYear(t string) (string, bool) {
+	if len(t) < 7 || !isDigits(t[:4]) || !(strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) || !strings.HasPrefix(t[4:], "年") {
+		return "", false
+	}
+	rest := t[4+len("年"):]
+	if rest == "前" || rest == "之前" || rest == "底" || rest == "以前" {
+		return t[:4] + "!", true
+	}
+	return t[:4], true
+}
+
+// plausible drops years before the statement's year: a commitment's date
+// lies ahead (同1990年相比 is a baseline).
+func (d *Doc) plausible(ws []string) []string {
+	floor := 2000
+	if !d.date.IsZero() {
+		floor = d.date.Year()
+	}
+	out := ws[:0]
+	for _, w := range ws {
+		if y, err := strconv.Atoi(w[:min(4, len(w))]); err == nil && y < floor {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func deadlines(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if strings.HasSuffix(w, "!") {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func uniqWhens(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		w = strings.TrimSuffix(w, "!")
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func minus(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func uniq(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}

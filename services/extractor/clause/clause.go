@@ -1,0 +1,328 @@
+// Package clause is the extractor's sixth stage: it reads the structure of
+// a sentence that decides whose claim a cue states and whether it states
+// one at all — clauses and what opens them (if, which, but, 如果), quotations
+// and their speakers, reported speech (who says, alleges, denies or refuses
+// what), and questions.
+package clause
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/services/extractor/mention"
+	"github.com/diplograph/diplograph/services/extractor/token"
+)
+
+// Speech classes: how a reporting verb presents what follows it.
+const (
+	Say     = "say"     // states its own position: said, stressed, 表示, 指出
+	Allege  = "allege"  // characterises another's position: claimed, alleged, 声称, 宣称
+	Accuse  = "accuse"  // accuses another: accused, blamed, 指责, 指控
+	Deny    = "deny"    // denies: denied, rejected claims that, 否认
+	Refuse  = "refuse"  // refuses to act: refused to, declined to, 拒绝 + verb
+	Believe = "believe" // a judgement: believe, think, 认为, 相信 (the speaker's own position)
+	Media   = "media"   // an outlet's report: according to, reported, 据…报道
+)
+
+// Words are the word classes the clause stage reads, by language; see
+// rules/words.tsv.
+type Words struct {
+	// Speech maps a speech class to its verbs (lemmas; zh words).
+	Speech map[string]*token.Patterns
+	// Cond are the words that open a condition (if, unless, 如果, 一旦).
+	Cond *token.Patterns
+	// Sub are the words that open a subordinate or new clause after a
+	// comma (which, while, but, 但是).
+	Sub *token.Patterns
+}
+
+// Clause is a stretch of a sentence with one predicate (or a list of them
+// that share the clause's subject).
+type Clause struct {
+	Start, End int    // tokens [Start, End)
+	Opener     string // the word that opens it (if, which, but, and, 如果), lower case, or ""
+	Cond       bool   // a condition: if…, unless…, 如果…
+	Relative   bool   // a relative clause: which…, who…
+	Quote      int    // the quotation it lies in, or -1
+}
+
+// Report is a reporting verb and what it governs.
+type Report struct {
+	Verb    int    // token index of the verb
+	Class   string // Say, Allege, Accuse, Deny, Refuse, Believe, Media
+	Speaker int    // mention index of who speaks, or -1
+	// From, To are the tokens it governs: what is said.
+	From, To int
+}
+
+// Quote is a quotation and who says it.
+type Quote struct {
+	Start, End int // tokens inside the marks
+	Speaker    int // mention index, or -1
+}
+
+// Sentence is a sentence with its clause structure.
+type Sentence struct {
+	*mention.Sentence
+	Clauses  []Clause
+	Reports  []Report
+	Quotes   []Quote
+	Question bool
+}
+
+// ClauseOf returns the index of the clause holding token i.
+func (s *Sentence) ClauseOf(i int) int {
+	for k, c := range s.Clauses {
+		if c.Start <= i && i < c.End {
+			return k
+		}
+	}
+	return len(s.Clauses) - 1
+}
+
+// ReportOver returns the innermost report that governs token i, or -1.
+func (s *Sentence) ReportOver(i int) int {
+	best := -1
+	for k, r := range s.Reports {
+		if r.From <= i && i < r.To {
+			if best < 0 || r.To-r.From < s.Reports[best].To-s.Reports[best].From {
+				best = k
+			}
+		}
+	}
+	return best
+}
+
+// QuoteOf returns the quotation holding token i, or -1.
+func (s *Sentence) QuoteOf(i int) int {
+	for k, q := range s.Quotes {
+		if q.Start <= i && i < q.End {
+			return k
+		}
+	}
+	return -1
+}
+
+// Parse reads the structure of one sentence.
+func Parse(ms *mention.Sentence, w *Words) *Sentence {
+	s := &Sentence{Sentence: ms}
+	s.quotes()
+	s.clauses(w)
+	s.reports(w)
+	s.question(w)
+	return s
+}
+
+func isOpenQuote(t string) bool  { return t == "“" || t == "「" || t == "『" || t == "‘" }
+func isCloseQuote(t string) bool { return t == "”" || t == "」" || t == "』" || t == "’" }
+
+// quotes finds quotation marks and their spans.
+func (s *Sentence) quotes() {
+	toks := s.Tokens
+	open := -1
+	straight := -1
+	for i, t := range toks {
+		switch {
+		case isOpenQuote(t.Text) && open < 0:
+			open = i
+		case isCloseQuote(t.Text) && open >= 0:
+			s.Quotes = append(s.Quotes, Quote{Start: open + 1, End: i, Speaker: -1})
+			open = -1
+		case t.Text == "\"" || t.Text == "''" || t.Text == "``":
+			if straight < 0 {
+				straight = i
+			} else {
+				s.Quotes = append(s.Quotes, Quote{Start: straight + 1, End: i, Speaker: -1})
+				straight = -1
+			}
+		}
+	}
+	if open >= 0 && open+1 < len(toks) {
+		// a quotation that runs on past the sentence
+		s.Quotes = append(s.Quotes, Quote{Start: open + 1, End: len(toks), Speaker: -1})
+	}
+}
+
+func lower(t *token.Token) string {
+	if t.Lemma != "" {
+		return t.Lemma
+	}
+	return strings.ToLower(t.Text)
+}
+
+// isBreak reports punctuation that ends a clause.
+func isBreak(t string) bool {
+	switch t {
+	case ";", "；", ":", "：", "，", "!", "！", "?", "？", "。", "—", "–":
+		return true
+	}
+	return false
+}
+
+// clauses splits the sentence at clause punctuation and, in English, at a
+// comma that opens a new clause (", which", ", while", ", but", ", and Y
+// said") or before a subordinator (if, because).
+func (s *Sentence) clauses(w *Words) {
+	toks := s.Tokens
+	start := 0
+	opener := ""
+	emit := func(end int) {
+		if end > start {
+			c := Clause{Start: start, End: end, Opener: opener, Quote: s.QuoteOf(start)}
+			c.Cond = w.Cond != nil && opener != "" && matchesAt(w.Cond, toks, start)
+			c.Relative = opener == "which" || opener == "who" || opener == "whom" || opener == "whose" || opener == "where"
+			s.Clauses = append(s.Clauses, c)
+		}
+		start, opener = end, ""
+	}
+	openerAt := func(i int) string {
+		if i < len(toks) && w.Sub != nil && (matchesAt(w.Sub, toks, i) || w.Cond != nil && matchesAt(w.Cond, toks, i)) {
+			return lower(&toks[i])
+		}
+		return ""
+	}
+	opener = openerAt(0)
+	for i := 0; i < len(toks); i++ {
+		t := toks[i].Text
+		switch {
+		case isBreak(t) || t == "," && s.Lang == "zh":
+			emit(i + 1)
+			opener = openerAt(i + 1)
+		case t == ",":
+			if o := openerAt(i + 1); o != "" {
+				emit(i + 1)
+				opener = o
+			} else if i+1 < len(toks) && (toks[i+1].Lemma == "and" || toks[i+1].Lemma == "but") && s.verbSoon(i+2) {
+				// "…, and Secretary Blinken thanked Japan": a new clause
+				emit(i + 1)
+				opener = toks[i+1].Lemma
+			}
+		case i > start && w.Cond != nil && matchesAt(w.Cond, toks, i) && s.Lang == "en":
+			// "…, unless …", "… if …": a condition that follows its main clause
+			emit(i)
+			opener = lower(&toks[i])
+		}
+	}
+	emit(len(toks))
+	if len(s.Clauses) == 0 {
+		s.Clauses = []Clause{{Start: 0, End: len(toks), Quote: -1}}
+	}
+}
+
+// verbSoon reports a verb among the five tokens from i, before any comma.
+func (s *Sentence) verbSoon(i int) bool {
+	for k := i; k < len(s.Tokens) && k < i+6; k++ {
+		t := &s.Tokens[k]
+		if t.Text == "," {
+			return false
+		}
+		if t.POS == token.Verb && t.Tag != "VBN" && t.Tag != "VBG" {
+			return true
+		}
+	}
+	return false
+}
+
+func matchesAt(ps *token.Patterns, toks []token.Token, i int) bool {
+	found := false
+	ps.At(toks, i, func(token.PatternMatch) { found = true })
+	return found
+}
+
+// reports finds reporting verbs with their speakers and what they govern:
+// "X said (that) …" and "X表示，…" govern the rest of the sentence; "…, X
+// said." and "…”汪文斌说" govern what comes before; "according to X" and
+// 据X报道 mark an outlet's report.
+func (s *Sentence) reports(w *Words) {
+	toks := s.Tokens
+	for class, ps := range w.Speech {
+		for _, pm := range ps.Find(toks) {
+			v := pm.Start
+			if s.Lang == "en" && !toks[v].IsVerbal() && class != Media && toks[v].POS != token.Noun {
+				continue // "the said agreement"
+			}
+			r := Report{Verb: v, Class: class, Speaker: -1}
+			ci := s.ClauseOf(v)
+			c := s.Clauses[ci]
+			// the speaker: the nearest party before the verb in its clause,
+			// else (…, said X) the party right after it
+			for k := len(s.Mentions) - 1; k >= 0; k-- {
+				m := &s.Mentions[k]
+				if m.TokEnd <= v && m.Tok >= c.Start && m.IsParty() && !m.Attr {
+					r.Speaker = k
+					break
+				}
+			}
+			after := false
+			if r.Speaker < 0 || class == Media {
+				for k := range s.Mentions {
+					m := &s.Mentions[k]
+					if m.Tok >= pm.End && m.Tok <= pm.End+3 && m.IsParty() && !m.Attr {
+						r.Speaker, after = k, true
+						break
+					}
+				}
+			}
+			// what it governs
+			content := pm.End < len(toks) && !(len(toks)-pm.End <= 2 && isBreak(toks[len(toks)-1].Text))
+			switch {
+			case class == Media:
+				r.From, r.To = 0, len(toks)
+			case v > 0 && c.Start > 0 && (!content || s.QuoteBefore(v)) || after && !content:
+				// "…, X said." / "“…”，他说": what came before
+				r.From, r.To = 0, c.Start
+			default:
+				r.From, r.To = pm.End, len(toks)
+				// "X said that A, and Y said that B": up to the next report of the sentence
+				for _, other := range w.Speech {
+					for _, om := range other.Find(toks[pm.End:]) {
+						o := pm.End + om.Start
+						if o > pm.End+2 && o < r.To && s.ClauseOf(o) != ci && s.Clauses[s.ClauseOf(o)].Opener != "" {
+							r.To = s.Clauses[s.ClauseOf(o)].Start
+						}
+					}
+				}
+			}
+			if r.To > r.From {
+				s.Reports = append(s.Reports, r)
+			}
+		}
+	}
+	// a quotation's speaker: the speaker of the report that governs it
+	for qi := range s.Quotes {
+		q := &s.Quotes[qi]
+		for _, r := range s.Reports {
+			if r.From <= q.Start && q.End <= r.To+1 && r.Speaker >= 0 {
+				q.Speaker = r.Speaker
+			}
+		}
+	}
+}
+
+// QuoteBefore reports a closing quotation mark right before token v (a
+// comma between them allowed): “…,” he said.
+func (s *Sentence) QuoteBefore(v int) bool {
+	for k := v - 1; k >= 0 && k >= v-4; k-- {
+		t := s.Tokens[k].Text
+		if isCloseQuote(t) || t == "\"" || t == "''" {
+			return true
+		}
+		if t != "," && t != "，" && !s.Tokens[k].IsNominal() && s.Tokens[k].POS != token.Det && s.Tokens[k].POS != token.Adj {
+			return false
+		}
+	}
+	return false
+}
+
+// question marks a sentence that asks: it ends with a question mark, or
+// (in Chinese) with the particle 吗 or 呢.
+func (s *Sentence) question(w *Words) {
+	toks := s.Tokens
+	for k := len(toks) - 1; k >= 0; k-- {
+		t := toks[k].Text
+		if isCloseQuote(t) || t == "\"" || t == "。" || t == "." {
+			continue
+		}
+		s.Question = t == "?" || t == "？" || t == "吗" || t == "呢"
+		break
+	}
+}

@@ -1,0 +1,315 @@
+package frame
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/services/extractor/clause"
+	"github.com/diplograph/diplograph/services/extractor/token"
+)
+
+// Frame is one cue in its sentence, with its slots and scopes.
+type Frame struct {
+	Rule *Rule
+	// CueStart, CueEnd are the cue's tokens; Clause its clause.
+	CueStart, CueEnd int
+	Clause           int
+	// ObjStart, ObjEnd are the tokens of the object after the cue; PreStart
+	// is where an object before the cue begins (对…表示关切), or -1.
+	ObjStart, ObjEnd int
+	PreStart         int
+	// Inner is the frame inside this one's object that states the claim
+	// instead of it (reaffirmed their support, 将继续支持), or -1.
+	Inner int
+	// Absorbed marks a frame that is part of an enclosing frame's claim
+	// (a stance inside what the parties agreed or a call), or that yields
+	// its claim to Inner.
+	Absorbed bool
+	// Negated: a negation before the cue (does not support). Hypothetical:
+	// only supposed (could, might). Cond: inside a condition. Question:
+	// the sentence asks.
+	Negated, Hypothetical, Cond, Question bool
+	Intensity                            string
+	// Report is the reported speech that governs the cue, Quote the
+	// quotation it stands in (-1: none).
+	Report, Quote int
+	// Conj marks a cue that opens a new predicate of the clause's subject
+	// ("reaffirmed … and called for …", "，并…").
+	Conj bool
+}
+
+// Matcher finds frames. Safe for concurrent use.
+type Matcher struct {
+	set   *Set
+	cues  map[string]*token.Patterns // by language
+	words map[string]map[string]*token.Patterns
+}
+
+// NewMatcher compiles a rule set.
+func NewMatcher(set *Set) (*Matcher, error) {
+	m := &Matcher{set: set, cues: map[string]*token.Patterns{}, words: map[string]map[string]*token.Patterns{}}
+	for i := range set.Rules {
+		r := &set.Rules[i]
+		ps := m.cues[r.Lang]
+		if ps == nil {
+			ps = token.NewPatterns()
+			m.cues[r.Lang] = ps
+		}
+		for _, c := range r.Cues {
+			if err := ps.Add(c, int32(i)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for i, w := range set.Words {
+		langs := []string{w.Lang}
+		if w.Lang == "*" {
+			langs = []string{"en", "zh"}
+		}
+		for _, l := range langs {
+			if m.words[l] == nil {
+				m.words[l] = map[string]*token.Patterns{}
+			}
+			ps := m.words[l][w.Kind]
+			if ps == nil {
+				ps = token.NewPatterns()
+				m.words[l][w.Kind] = ps
+			}
+			if err := ps.Add(w.Phrase, int32(i)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return m, nil
+}
+
+// Words returns the patterns of a word class in a language (nil: none).
+func (m *Matcher) Words(lang, kind string) *token.Patterns { return m.words[lang][kind] }
+
+// WordAt reports whether a phrase of the class starts at token i.
+func (m *Matcher) WordAt(lang, kind string, toks []token.Token, i int) bool {
+	ps := m.words[lang][kind]
+	if ps == nil || i < 0 || i >= len(toks) {
+		return false
+	}
+	found := false
+	ps.At(toks, i, func(token.PatternMatch) { found = true })
+	return found
+}
+
+// WordEndingAt reports whether a phrase of the class ends right before token i.
+func (m *Matcher) WordEndingAt(lang, kind string, toks []token.Token, i int) bool {
+	ps := m.words[lang][kind]
+	if ps == nil {
+		return false
+	}
+	for k := max(0, i-4); k < i; k++ {
+		found := false
+		ps.At(toks, k, func(pm token.PatternMatch) {
+			if pm.End == i {
+				found = true
+			}
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// WordValue returns the value column of word ref (a relative year's offset).
+func (m *Matcher) WordValue(ref int32) string { return m.set.Words[ref].Value }
+
+// Rule returns rule i of the set.
+func (m *Matcher) Rule(i int) *Rule { return &m.set.Rules[i] }
+
+// Frames finds the frames of a sentence.
+func (m *Matcher) Frames(s *clause.Sentence) []Frame {
+	ps := m.cues[s.Lang]
+	if ps == nil {
+		return nil
+	}
+	toks := s.Tokens
+	if heading(toks) {
+		return nil // a heading in capitals states no position
+	}
+	var out []Frame
+	for _, pm := range ps.Find(toks) {
+		r := &m.set.Rules[pm.Ref]
+		if s.Lang == "en" && !m.cueIsWord(r, toks, pm) {
+			continue
+		}
+		f := Frame{Rule: r, CueStart: pm.Start, CueEnd: pm.End, Clause: s.ClauseOf(pm.Start), PreStart: -1, Inner: -1,
+			Report: s.ReportOver(pm.Start), Quote: s.QuoteOf(pm.Start)}
+		c := s.Clauses[f.Clause]
+		f.ObjStart, f.ObjEnd = pm.End, c.End
+		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" {
+			// 对…表示关切, 就…表示欢迎: the object stands before the cue
+			for k := pm.Start - 1; k >= c.Start; k-- {
+				if m.WordAt("zh", "about", toks, k) {
+					f.PreStart = k + 1
+					break
+				}
+			}
+		}
+		f.Negated = m.negatedAt(s, f.CueStart, c.Start)
+		f.Hypothetical = m.before(s, "hypothetical", f.CueStart, c.Start, 3)
+		f.Cond = c.Cond
+		f.Question = s.Question
+		f.Intensity = m.intensity(s, f)
+		f.Conj = m.opensPredicate(s, f.CueStart, c.Start)
+		out = append(out, f)
+	}
+	m.nest(s, out)
+	return out
+}
+
+// heading reports an English line in capital letters (a section heading).
+func heading(toks []token.Token) bool {
+	letters, upper := 0, 0
+	for _, t := range toks {
+		for _, r := range t.Text {
+			if r >= 'a' && r <= 'z' {
+				letters++
+			} else if r >= 'A' && r <= 'Z' {
+				letters++
+				upper++
+			}
+		}
+	}
+	return letters >= 8 && upper*10 >= letters*9
+}
+
+// cueIsWord checks an English cue's part of speech where the rule leaves it
+// open: a single-word cue must be a verb, a noun or an adjective in use,
+// not part of a name ("the Support Group").
+func (m *Matcher) cueIsWord(r *Rule, toks []token.Token, pm token.PatternMatch) bool {
+	t := toks[pm.Start]
+	if t.POS == token.Propn && pm.End-pm.Start == 1 {
+		return false
+	}
+	return true
+}
+
+// negatedAt reports a negation among the few tokens before the cue (does
+// not support, 不支持, never accepted), within its clause.
+func (m *Matcher) negatedAt(s *clause.Sentence, cue, clauseStart int) bool {
+	toks := s.Tokens
+	for k := cue - 1; k >= clauseStart && k >= cue-4; k-- {
+		if m.WordAt(s.Lang, "negation", toks, k) {
+			// "not only … but also": no negation
+			if k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "only") {
+				return false
+			}
+			return true
+		}
+		t := &toks[k]
+		if !(t.POS == token.Adv || t.POS == token.Aux || t.POS == token.Part || t.Lemma == "be" || t.Lemma == "do" || t.Lemma == "have") {
+			return false
+		}
+	}
+	return false
+}
+
+// before reports a word of kind among the n tokens before token i, in the clause.
+func (m *Matcher) before(s *clause.Sentence, kind string, i, clauseStart, n int) bool {
+	for k := i - 1; k >= clauseStart && k >= i-n; k-- {
+		if m.WordAt(s.Lang, kind, s.Tokens, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// intensity reads intensifiers right before or inside the cue.
+func (m *Matcher) intensity(s *clause.Sentence, f Frame) string {
+	c := s.Clauses[f.Clause]
+	for k := max(c.Start, f.CueStart-3); k < f.CueEnd; k++ {
+		if m.WordAt(s.Lang, "high", s.Tokens, k) {
+			return "high"
+		}
+	}
+	for k := max(c.Start, f.CueStart-3); k < f.CueEnd; k++ {
+		if m.WordAt(s.Lang, "low", s.Tokens, k) {
+			return "low"
+		}
+	}
+	return "normal"
+}
+
+// opensPredicate reports a cue joined to what comes before by a
+// conjunction or a comma: a new predicate of the same subject.
+func (m *Matcher) opensPredicate(s *clause.Sentence, cue, clauseStart int) bool {
+	toks := s.Tokens
+	for k := cue - 1; k >= 0 && k >= cue-4; k-- {
+		t := &toks[k]
+		switch strings.ToLower(t.Text) {
+		case "and", "but", "while", "并", "并且", "同时", "还", "也", "，", ",", "；", ";", "而且":
+			return k < cue-0 && (k >= clauseStart-1)
+		}
+		if !(t.POS == token.Adv || t.POS == token.Aux || t.Lemma == "also" || t.Lemma == "further") {
+			return false
+		}
+	}
+	return false
+}
+
+// nest decides which frames yield to others: a stance inside what a call,
+// an agreement or an obligation contains is part of it; a reaffirmation or
+// a modal commitment gives way to the stance it governs (重申坚决反对, will
+// continue to support); a frame's object ends where a new predicate of the
+// same clause begins.
+func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
+	for i := range fs {
+		f := &fs[i]
+		for j := i + 1; j < len(fs); j++ {
+			n := &fs[j]
+			if n.CueStart >= f.ObjEnd {
+				break
+			}
+			if n.Conj && n.Rule.Kind != "report" && n.Clause == f.Clause && (s.Tokens[n.CueStart].IsVerbal() || s.Lang == "zh") {
+				f.ObjEnd = n.CueStart // reaffirmed X and called for Y: Y is not X's object
+				break
+			}
+			switch f.Rule.Kind {
+			case "call", "agree", "should", "need", "hope", "right":
+				n.Absorbed = true
+			case "report", "commit":
+				if f.Inner < 0 && m.governs(s, f, n) {
+					f.Inner = j
+					f.Absorbed = true
+				} else if f.Inner < 0 && n.Rule.Kind != "commit" && n.Rule.Kind != "report" {
+					// a stance further inside: it is the claim; the modal's own object ends before it
+					f.ObjEnd = n.CueStart
+				}
+			case "stance", "accuse", "importance", "pre":
+				if n.Rule.Kind != "report" {
+					n.Absorbed = true
+				}
+			}
+		}
+	}
+}
+
+// governs reports that frame f's cue directly governs n's: only adverbs,
+// modals, a subject or "to"/"that" stand between them (重申坚决反对, will
+// continue to support, reaffirmed their support, stressed that they oppose).
+func (m *Matcher) governs(s *clause.Sentence, f, n *Frame) bool {
+	if n.Rule.Kind == "report" {
+		return false
+	}
+	gap := 0
+	for k := f.CueEnd; k < n.CueStart; k++ {
+		t := &s.Tokens[k]
+		switch {
+		case t.POS == token.Adv, t.POS == token.Aux, t.POS == token.Part, t.POS == token.Det, t.POS == token.Pron:
+		case t.Lemma == "that", t.Lemma == "continue", t.Lemma == "to", t.Lemma == "be", t.Text == "，" && s.Lang == "zh":
+		default:
+			gap++
+		}
+	}
+	limit := 2
+	if f.Rule.Kind == "report" {
+		limit = 4 // stressed that both sides firmly oppose
+	}
+	return gap <= limit
+}

@@ -1,0 +1,667 @@
+package mention
+
+import (
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/lexicon"
+	"github.com/diplograph/diplograph/services/extractor/token"
+)
+
+// Payload kinds of the phrase matcher.
+const (
+	pEntity uint8 = iota + 1
+	pTitle
+	pOrgan
+)
+
+// TopicPhrases are further phrases that name a topic (rules/topics.tsv).
+type TopicPhrases struct {
+	Topic   string
+	Phrases []string
+}
+
+// PartyWord is a word that stands for parties without naming them.
+type PartyWord struct {
+	Lang   string
+	Kind   Kind // Collective, Self, Pronoun, AllParties
+	Phrase string
+}
+
+// Options configure a Finder.
+type Options struct {
+	Lexicon *lexicon.Lexicon
+	Topics  []TopicPhrases
+	Parties []PartyWord
+}
+
+// Finder finds mentions. It is read-only after New and safe for concurrent
+// use; Doc returns the per-document state.
+type Finder struct {
+	lx      *lexicon.Lexicon
+	ents    []*lexicon.Entity
+	titles  []lexicon.Title
+	organs  []lexicon.Organ
+	abbrevs map[rune][]string
+	matcher *Matcher
+	parties map[string]*token.Patterns
+	pkinds  []Kind
+	// topicEnts are topics named only by the rules, not the gazetteer.
+	topicEnts map[string]*lexicon.Entity
+	// words are the Chinese names, titles and organs, for the segmenter.
+	words []token.Word
+	// personBySurface finds a person by the family name the text uses.
+	personByFamily map[string][]*lexicon.Entity
+}
+
+// New builds a Finder from the gazetteer and the rules' words.
+func New(opts Options) (*Finder, error) {
+	lx := opts.Lexicon
+	f := &Finder{lx: lx, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{},
+		parties: map[string]*token.Patterns{}, topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}}
+	b := NewBuilder()
+	addWord := func(phrase, tag string) {
+		if hasHan(phrase) {
+			f.words = append(f.words, token.Word{Text: phrase, Tag: tag})
+		}
+	}
+	add := func(phrase string, ref int32, ent *lexicon.Entity) {
+		b.Add(phrase, Payload{Kind: pEntity, Ref: ref})
+		switch ent.Kind {
+		case lexicon.KindCountry, lexicon.KindPlace:
+			addWord(phrase, "ns")
+		case lexicon.KindOrg:
+			addWord(phrase, "nt")
+		case lexicon.KindPerson:
+			addWord(phrase, "nr")
+		default:
+			addWord(phrase, "n")
+		}
+	}
+	for _, ent := range lx.Entities() {
+		ref := int32(len(f.ents))
+		f.ents = append(f.ents, ent)
+		for lang, names := range ent.Names {
+			for _, n := range names {
+				if utf8.RuneCountInString(n) < 2 && (lang == "en" || hasHan(n)) && ent.Kind != lexicon.KindTopic {
+					continue // 英, 美: only inside compounds (日英, 中美)
+				}
+				add(n, ref, ent)
+			}
+		}
+		for _, n := range ent.Label {
+			if utf8.RuneCountInString(n) >= 2 {
+				add(n, ref, ent)
+			}
+		}
+		if ent.Kind == lexicon.KindPerson {
+			for _, n := range personVariants(ent.Names["en"]) {
+				add(n, ref, ent)
+			}
+			for _, n := range ent.Names["en"] {
+				if w := strings.Fields(n); len(w) >= 2 {
+					fam := strings.ToLower(w[len(w)-1])
+					f.personByFamily[fam] = append(f.personByFamily[fam], ent)
+				}
+			}
+		}
+	}
+	for _, tp := range opts.Topics {
+		ent, ok := lx.Get(tp.Topic)
+		if !ok {
+			ent = f.topicEnts[tp.Topic]
+			if ent == nil {
+				ent = &lexicon.Entity{ID: tp.Topic, Kind: lexicon.KindTopic, Label: map[string]string{"en": tp.Topic}}
+				f.topicEnts[tp.Topic] = ent
+			}
+		}
+		ref := int32(len(f.ents))
+		f.ents = append(f.ents, ent)
+		for _, p := range tp.Phrases {
+			add(p, ref, ent)
+		}
+	}
+	for i, t := range f.titles {
+		b.Add(t.Phrase, Payload{Kind: pTitle, Ref: int32(i)})
+		addWord(t.Phrase, "n")
+	}
+	for i, o := range f.organs {
+		b.Add(o.Phrase, Payload{Kind: pOrgan, Ref: int32(i)})
+		addWord(o.Phrase, "nt")
+	}
+	for _, a := range lx.Abbrevs() {
+		r, _ := utf8.DecodeRuneInString(a.Char)
+		f.abbrevs[r] = append(f.abbrevs[r], a.ID)
+	}
+	for _, pw := range opts.Parties {
+		ps := f.parties[pw.Lang]
+		if ps == nil {
+			ps = token.NewPatterns()
+			f.parties[pw.Lang] = ps
+		}
+		if err := ps.Add(pw.Phrase, int32(len(f.pkinds))); err != nil {
+			return nil, err
+		}
+		f.pkinds = append(f.pkinds, pw.Kind)
+		if pw.Lang == "zh" {
+			addWord(pw.Phrase, "r")
+		}
+	}
+	var err error
+	if f.matcher, err = b.Build(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// Words returns the Chinese names, titles, organs and party words, for the
+// segmenter's dictionary.
+func (f *Finder) Words() []token.Word { return f.words }
+
+// Lexicon returns the gazetteer the finder reads.
+func (f *Finder) Lexicon() *lexicon.Lexicon { return f.lx }
+
+// Entity returns a gazetteer entity or a rules-only topic by id.
+func (f *Finder) Entity(id string) (*lexicon.Entity, bool) {
+	if e, ok := f.lx.Get(id); ok {
+		return e, true
+	}
+	e, ok := f.topicEnts[id]
+	return e, ok
+}
+
+// Doc is the mention state of one document: its date (for roles) and the
+// people it has introduced, so that a later "Holness" or "the Prime
+// Minister" is the person named before.
+type Doc struct {
+	f    *Finder
+	date time.Time
+	// people introduced by the text, by lower-cased family name and by
+	// full name as written
+	introduced map[string]*Mention
+	// byRole is the last person introduced with each role key (and
+	// "key|state"); byTitle by the title they were introduced with.
+	byRole  map[string]*Mention
+	byTitle map[string]*Mention
+}
+
+// Doc starts a document dated date (zero when unknown).
+func (f *Finder) Doc(date time.Time) *Doc {
+	return &Doc{f: f, date: date, introduced: map[string]*Mention{}, byRole: map[string]*Mention{}, byTitle: map[string]*Mention{}}
+}
+
+// Find fills s.Mentions. text is the whole document (as matched: Chinese
+// read through simplified characters); s.Tokens must be set.
+func (d *Doc) Find(text string, s *Sentence) {
+	f := d.f
+	st := text[s.Start:s.End]
+	var out []Mention
+	var titles []Mention
+	for _, mt := range f.matcher.Find(st) {
+		m, isTitle := d.fromMatch(st, mt, s)
+		if m == nil {
+			continue
+		}
+		m.Start += s.Start
+		m.End += s.Start
+		if isTitle {
+			titles = append(titles, *m)
+			continue
+		}
+		out = append(out, *m)
+	}
+	if s.Lang == "zh" {
+		out = d.compounds(text, s, out)
+	}
+	out = d.organs(text, s, out)
+	out = d.people(text, s, out, titles)
+	out = append(out, d.partyWords(s, out)...)
+	out = d.inferred(text, s, out)
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	out = dropOverlaps(out)
+	for i := range out {
+		align(&out[i], s.Tokens)
+	}
+	d.venues(text, s, out)
+	d.attributive(s, out)
+	s.Mentions = out
+}
+
+// partyNouns are the nouns after a state's name that still make a party
+// ("Chinese officials", 美国官员): after any other noun ("Russian
+// aggression", 中国企业) the state only qualifies it.
+var partyNouns = map[string]bool{"official": true, "authority": true, "government": true, "side": true, "diplomat": true,
+	"leader": true, "leadership": true, "spokesman": true, "spokesperson": true, "spokeswoman": true, "ministry": true,
+	"embassy": true, "delegation": true, "administration": true, "negotiator": true, "envoy": true, "counterpart": true,
+	"military": true, "force": true, "army": true, "navy": true, "regime": true, "people": true, "state": true, "cabinet": true,
+	"lawmaker": true, "legislator": true, "parliament": true, "team": true, "statement": true, "source": true,
+	"官员": true, "政府": true, "当局": true, "方面": true, "外交官": true, "领导人": true, "领导层": true, "发言人": true,
+	"代表团": true, "军方": true, "军队": true, "使馆": true, "大使馆": true, "人民": true, "政权": true, "高官": true,
+	"议员": true, "国会": true, "议会": true, "内阁": true, "声明": true, "国家": true, "一方": true}
+
+// attributive marks states that only qualify the noun after them.
+func (d *Doc) attributive(s *Sentence, ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != Actor || m.Attr || m.TokEnd <= 0 || m.TokEnd >= len(s.Tokens) {
+			continue
+		}
+		if i+1 < len(ms) && ms[i+1].Tok == m.TokEnd && ms[i+1].Kind != Topic {
+			continue // another name follows: a title, a person, an organ
+		}
+		n := &s.Tokens[m.TokEnd]
+		if n.POS != token.Noun || n.Start != s.Tokens[m.TokEnd-1].End && s.Lang == "zh" {
+			continue
+		}
+		if !partyNouns[strings.ToLower(n.Lemma)] && !partyNouns[n.Text] {
+			m.Attr = true
+		}
+	}
+}
+
+// fromMatch turns a phrase match into a mention, or reports a title.
+func (d *Doc) fromMatch(st string, mt Match, s *Sentence) (*Mention, bool) {
+	f := d.f
+	m := &Mention{Start: mt.Start, End: mt.End, Text: st[mt.Start:mt.End]}
+	var best *lexicon.Entity
+	var topics []string
+	title, organ := int32(-1), int32(-1)
+	for _, p := range mt.Payloads {
+		switch p.Kind {
+		case pEntity:
+			ent := f.ents[p.Ref]
+			if ent.Kind == lexicon.KindTopic {
+				topics = append(topics, ent.ID)
+			}
+			if best == nil || kindRank(ent.Kind) < kindRank(best.Kind) {
+				best = ent
+			}
+		case pTitle:
+			title = p.Ref
+		case pOrgan:
+			if organ < 0 {
+				organ = p.Ref
+			}
+		}
+	}
+	if s.Lang == "zh" && !alignedZh(s.Tokens, s.Start+mt.Start, s.Start+mt.End, m.Text) {
+		return nil, false
+	}
+	switch {
+	case best != nil:
+		switch best.Kind {
+		case lexicon.KindCountry, lexicon.KindOrg:
+			m.Kind, m.IDs, m.Entity, m.EntityType = Actor, []string{best.ID}, true, best.Kind
+			m.How = m.Text + " → " + best.ID
+		case lexicon.KindPerson:
+			m.Kind, m.Person, m.Entity, m.EntityType = Person, best.ID, true, lexicon.KindPerson
+			if c, role := d.personState(best); c != "" {
+				m.IDs, m.Role = []string{c}, role
+			}
+			m.How = m.Text + " → " + best.ID + d.stateNote(m)
+		case lexicon.KindPlace:
+			m.Kind, m.ID = Place, best.ID
+		case lexicon.KindTopic:
+			m.Kind, m.ID = Topic, best.ID
+			for _, t := range topics {
+				if t != best.ID {
+					m.More = append(m.More, t)
+				}
+			}
+		}
+		return m, false
+	case organ >= 0:
+		o := f.organs[organ]
+		m.Kind = Organ
+		if o.Country != "" {
+			m.Kind, m.IDs, m.Entity, m.EntityType = Actor, []string{o.Country}, true, lexicon.KindCountry
+			m.How = m.Text + " (organ) → " + o.Country
+		}
+		m.Role = o.Type
+		return m, false
+	case title >= 0:
+		m.Role = f.titles[title].Key
+		m.ID = f.titles[title].Of
+		m.How = f.titles[title].Phrase
+		return m, true
+	}
+	return nil, false
+}
+
+func (d *Doc) stateNote(m *Mention) string {
+	if len(m.IDs) == 0 {
+		return ""
+	}
+	if m.Role != "" {
+		return " → " + m.IDs[0] + " (" + m.Role + ")"
+	}
+	return " → " + m.IDs[0]
+}
+
+// personState is the state (or organisation) a known person speaks for on
+// the document's date, and the role; with no date, their latest role.
+func (d *Doc) personState(p *lexicon.Entity) (string, string) {
+	var roles []lexicon.Role
+	if d.date.IsZero() {
+		roles = latest(p.Roles)
+	} else {
+		roles = d.f.lx.RolesOn(p.ID, d.date)
+	}
+	for _, r := range roles {
+		if len(r.Of) == 3 && !strings.Contains(r.Of, ":") {
+			return r.Of, r.Key // a state before an organisation (Xi Jinping: CHN, not the party)
+		}
+	}
+	if len(roles) > 0 {
+		return roles[0].Of, roles[0].Key
+	}
+	if p.Country != "" {
+		return p.Country, ""
+	}
+	return "", ""
+}
+
+// latest returns the roles that started last (those still held first).
+func latest(roles []lexicon.Role) []lexicon.Role {
+	var out []lexicon.Role
+	for _, r := range roles {
+		if r.To.IsZero() {
+			out = append(out, r)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	var best lexicon.Role
+	for i, r := range roles {
+		if i == 0 || r.To.After(best.To) {
+			best = r
+		}
+	}
+	if len(roles) > 0 {
+		return []lexicon.Role{best}
+	}
+	return nil
+}
+
+func kindRank(k string) int {
+	switch k {
+	case lexicon.KindCountry:
+		return 1
+	case lexicon.KindOrg:
+		return 2
+	case lexicon.KindPerson:
+		return 3
+	case lexicon.KindPlace:
+		return 4
+	}
+	return 5
+}
+
+// alignedZh reports a Chinese match that starts and ends on token
+// boundaries; a long name (three characters or more) may cut through a
+// token that gse joined to a neighbour.
+func alignedZh(toks []token.Token, start, end int, text string) bool {
+	startOK, endOK := false, false
+	for _, t := range toks {
+		if t.Start == start {
+			startOK = true
+		}
+		if t.End == end {
+			endOK = true
+		}
+	}
+	if startOK && endOK {
+		return true
+	}
+	return utf8.RuneCountInString(text) >= 3 && (startOK || endOK)
+}
+
+// compounds finds runs of one-character abbreviations that gse keeps as one
+// word or that a relation word follows (中美, 日英意, 中美关系).
+func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
+	f := d.f
+	covered := func(off int) bool {
+		for i := range ms {
+			if ms[i].Start <= off && off < ms[i].End {
+				return true
+			}
+		}
+		return false
+	}
+	for ti := 0; ti < len(s.Tokens); ti++ {
+		t := s.Tokens[ti]
+		// a token made only of abbreviations (中美), or a run of one-character tokens
+		var ids []string
+		end := t.Start
+		k := ti
+		for ; k < len(s.Tokens); k++ {
+			tk := s.Tokens[k]
+			if tk.Start != end || covered(tk.Start) {
+				break
+			}
+			all := true
+			var tids []string
+			for _, r := range tk.Text {
+				id, ok := f.abbrevs[r]
+				if !ok {
+					all = false
+					break
+				}
+				tids = append(tids, id[0])
+			}
+			if !all || (k > ti && utf8.RuneCountInString(tk.Text) > 1) {
+				break
+			}
+			ids = append(ids, tids...)
+			end = tk.End
+			if utf8.RuneCountInString(tk.Text) > 1 {
+				k++
+				break
+			}
+		}
+		ids = uniq(ids)
+		if len(ids) >= 2 && (k > ti+1 || compoundFollows(text[end:])) || len(ids) >= 2 && utf8.RuneCountInString(t.Text) >= 2 {
+			ms = append(ms, Mention{Kind: Actor, Start: t.Start, End: end, Text: text[t.Start:end], IDs: ids, Entity: true,
+				EntityType: lexicon.KindCountry, How: text[t.Start:end] + " → " + strings.Join(ids, ", ")})
+			ti = k - 1
+		}
+	}
+	return ms
+}
+
+// compoundFollows reports words that typically follow a compound of
+// abbreviations (中美关系, 日英两国).
+func compoundFollows(rest string) bool {
+	for _, w := range []string{"关系", "两国", "三国", "双方", "会谈", "外长", "联合", "战略", "合作", "领导人", "首脑", "峰会", "对话", "磋商", "外相", "防长", "贸易", "之间"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// organs gives an organ without a state the state the text names next to
+// it ("日本外务省", "China's Foreign Ministry", "中国驻加拿大使馆"), or, in
+// Chinese text, China for a bare 外交部, 国防部 or 驻…使馆.
+func (d *Doc) organs(text string, s *Sentence, ms []Mention) []Mention {
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != Organ {
+			continue
+		}
+		c := ""
+		if i > 0 {
+			p := &ms[i-1]
+			gap := strings.TrimSpace(text[p.End:m.Start])
+			switch {
+			case p.Kind == Actor && len(p.IDs) == 1 && (gap == "" || gap == "'s" || gap == "’s"):
+				c = p.IDs[0]
+				if strings.HasSuffix(text[:p.Start], "驻") {
+					// 中国驻加拿大使馆: the embassy of the state before 驻
+					c = "CHN"
+					if i > 1 && ms[i-2].Kind == Actor && len(ms[i-2].IDs) == 1 && ms[i-2].End == p.Start-len("驻") {
+						c = ms[i-2].IDs[0]
+					}
+				}
+			}
+		}
+		if c == "" && i+1 < len(ms) {
+			// the Ministry of Foreign Affairs of Japan
+			n := &ms[i+1]
+			gap := strings.TrimSpace(text[m.End:n.Start])
+			if n.Kind == Actor && len(n.IDs) == 1 && (gap == "of" || gap == "of the") {
+				c = n.IDs[0]
+			}
+		}
+		if c == "" && s.Lang == "zh" && (m.Role == "foreign-ministry" || m.Role == "defence-ministry" || m.Role == "embassy") {
+			c = "CHN"
+		}
+		if c != "" {
+			m.Kind, m.IDs, m.Entity, m.EntityType = Actor, []string{c}, true, lexicon.KindCountry
+			m.How = m.Text + " (organ) → " + c
+		}
+	}
+	return ms
+}
+
+// partyWords finds the words that stand for parties (双方, we, he).
+func (d *Doc) partyWords(s *Sentence, ms []Mention) []Mention {
+	ps := d.f.parties[s.Lang]
+	if ps == nil {
+		return nil
+	}
+	var out []Mention
+	for _, pm := range ps.Find(s.Tokens) {
+		start, end := s.Tokens[pm.Start].Start, s.Tokens[pm.End-1].End
+		overlap := false
+		for i := range ms {
+			if ms[i].Start < end && start < ms[i].End {
+				overlap = true
+				break
+			}
+		}
+		if overlap {
+			continue
+		}
+		k := d.f.pkinds[pm.Ref]
+		txt := ""
+		for i := pm.Start; i < pm.End; i++ {
+			if i > pm.Start {
+				txt += " "
+			}
+			txt += s.Tokens[i].Text
+		}
+		out = append(out, Mention{Kind: k, Start: start, End: end, Tok: pm.Start, TokEnd: pm.End, Text: txt})
+	}
+	return out
+}
+
+// dropOverlaps keeps the first of overlapping mentions (they are sorted by
+// start; a longer one wins ties).
+func dropOverlaps(ms []Mention) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if n := len(out); n > 0 && m.Start < out[n-1].End {
+			if m.End-m.Start > out[n-1].End-out[n-1].Start && m.Start == out[n-1].Start {
+				out[n-1] = m
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// align sets a mention's token range: the tokens it overlaps.
+func align(m *Mention, toks []token.Token) {
+	m.Tok, m.TokEnd = -1, -1
+	for i, t := range toks {
+		if t.End > m.Start && t.Start < m.End {
+			if m.Tok < 0 {
+				m.Tok = i
+			}
+			m.TokEnd = i + 1
+		}
+	}
+	if m.Tok < 0 {
+		// between tokens (cannot happen with the tokenizers here): the next one
+		m.Tok, m.TokEnd = len(toks), len(toks)
+		for i, t := range toks {
+			if t.Start >= m.End {
+				m.Tok, m.TokEnd = i, i
+				break
+			}
+		}
+	}
+}
+
+// venues marks states named only as where something happens ("in the
+// Japanese city of Sapporo", "在日本召开", "新加坡时间").
+func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != Actor {
+			continue
+		}
+		after := text[m.End:min(len(text), m.End+16)]
+		if strings.HasPrefix(after, "时间") || strings.HasPrefix(strings.ToLower(after), " time") {
+			m.Venue = true
+			m.Entity = false
+			continue
+		}
+		if strings.HasPrefix(strings.ToLower(after), " city") {
+			m.Venue = true
+		}
+	}
+}
+
+// personVariants adds the forms English texts use for a person named
+// "Given Family": the family name alone (when long enough to be safe),
+// "FAMILY Given" and "Family Given".
+func personVariants(names []string) []string {
+	var out []string
+	for _, n := range names {
+		w := strings.Fields(n)
+		if len(w) < 2 {
+			continue
+		}
+		fam := w[len(w)-1]
+		given := strings.Join(w[:len(w)-1], " ")
+		if len(fam) >= 4 {
+			out = append(out, fam)
+		}
+		out = append(out, strings.ToUpper(fam)+" "+given, fam+" "+given)
+	}
+	return out
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func uniq(ids []string) []string {
+	out := ids[:0:0]
+	for _, id := range ids {
+		dup := false
+		for _, o := range out {
+			if o == id {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, id)
+		}
+	}
+	return out
+}

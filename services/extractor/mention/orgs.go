@@ -1,0 +1,209 @@
+package mention
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/lexicon"
+)
+
+// orgHeads are the words that make a capitalised English phrase an
+// organisation's name ("NSO Group", "Council of Europe", "Committee to
+// Protect Journalists").
+var orgHeads = map[string]bool{"group": true, "company": true, "corporation": true, "corp": true, "inc": true, "ltd": true,
+	"university": true, "institute": true, "institution": true, "foundation": true, "association": true, "council": true,
+	"committee": true, "commission": true, "agency": true, "bank": true, "fund": true, "party": true, "organization": true,
+	"organisation": true, "union": true, "league": true, "federation": true, "coalition": true, "alliance": true,
+	"network": true, "movement": true, "front": true, "chamber": true, "center": true, "centre": true, "society": true,
+	"forum": true, "court": true, "tribunal": true, "partnership": true, "initiative": true, "holdings": true,
+	"airlines": true, "consortium": true, "program": true, "programme": true, "watch": true, "school": true, "college": true}
+
+// orgInside are the lower-case words allowed inside an organisation's name.
+var orgInside = map[string]bool{"of": true, "for": true, "the": true, "and": true, "&": true, "to": true, "on": true, "in": true}
+
+// inferred finds organisations and people the gazetteer lacks: English
+// capitalised phrases headed by an organisation word, and names written in
+// both scripts in Chinese text (埃森哲（Accenture）, 詹姆斯·克莱顿（James Clayton）).
+func (d *Doc) inferred(text string, s *Sentence, ms []Mention) []Mention {
+	if s.Lang == "en" {
+		return d.enOrgs(text, s, ms)
+	}
+	return d.zhDualNames(text, s, ms)
+}
+
+func overlapsAny(ms []Mention, a, b int) bool {
+	for i := range ms {
+		if ms[i].Start < b && a < ms[i].End {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *Doc) enOrgs(text string, s *Sentence, ms []Mention) []Mention {
+	toks := s.Tokens
+	for i := 0; i < len(toks); i++ {
+		if !capitalised(toks[i].Text) || i == 0 && !orgHeads[strings.ToLower(toks[i].Text)] && len(toks) > 1 && !capitalised(toks[1].Text) {
+			continue
+		}
+		// the longest run of capitalised words (with of/for/the/and inside) ending in or holding a head word
+		j, head, lastCap := i, -1, i
+		for j < len(toks) {
+			w := toks[j].Text
+			lw := strings.ToLower(strings.TrimSuffix(w, "."))
+			if j > i && text[toks[j-1].End:toks[j].Start] != " " && w != "." && !(w == "-" || toks[j-1].Text == "-") {
+				break
+			}
+			if capitalised(w) && isNameWord(strings.TrimSuffix(w, ".")) || strings.ToUpper(w) == w && len(w) >= 2 && utf8.RuneCountInString(w) <= 6 && isLetters(w) {
+				if orgHeads[lw] {
+					head = j
+				}
+				lastCap = j
+				j++
+				continue
+			}
+			if j > i && orgInside[lw] && j+1 < len(toks) && capitalised(toks[j+1].Text) {
+				j++
+				continue
+			}
+			break
+		}
+		if head < 0 || lastCap == i && orgHeads[strings.ToLower(toks[i].Text)] {
+			i = max(i, lastCap)
+			continue
+		}
+		start, end := toks[i].Start, toks[lastCap].End
+		name := text[start:end]
+		if strings.HasPrefix(name, "The ") {
+			start += 4
+			name = name[4:]
+		}
+		if overlapsAny(ms, start, end) || d.isOrgan(name) {
+			i = lastCap
+			continue
+		}
+		id := "org:" + Slug(name)
+		if es := d.f.lx.Lookup(name); len(es) > 0 {
+			id = es[0].ID
+		}
+		ms = append(ms, Mention{Kind: Actor, Start: start, End: end, Text: name, IDs: []string{id}, Entity: true,
+			EntityType: lexicon.KindOrg, Inferred: true, How: name + " → " + id + " (an organisation's name)"})
+		i = lastCap
+	}
+	return ms
+}
+
+func isLetters(w string) bool {
+	for _, r := range w {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// isOrgan reports a phrase naming a state's organ (ministries, armed
+// forces, parliaments): those stand for their state, they are not
+// organisations of their own.
+func (d *Doc) isOrgan(name string) bool {
+	l := strings.ToLower(name)
+	for _, w := range []string{"ministry", "department", "embassy", "consulate", "army", "navy", "air force", "police", "parliament",
+		"congress", "senate", "cabinet", "government", "office", "administration", "coast guard", "armed forces"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// zhDual is a name in Chinese followed by its Latin form in brackets.
+	zhDual = regexp.MustCompile(`([\p{Han}·]{2,16})[（(]([A-Z][A-Za-z.'’\- &]{1,60})[）)]`)
+	// zhOrgSuffix ends the Chinese name of an organisation.
+	zhOrgSuffix = []string{"公司", "集团", "大学", "学院", "研究所", "研究院", "研究中心", "中心", "基金会", "协会", "学会", "党", "组织",
+		"银行", "机构", "委员会", "联盟", "运动", "智库", "媒体", "电视台", "报", "通讯社", "法院", "法庭"}
+	enOrgWords = []string{"Inc", "Group", "Company", "Corporation", "Institute", "University", "Foundation", "Association", "Party",
+		"Agency", "Council", "Committee", "Bank", "Ltd", "Fund", "Center", "Centre", "Organization", "Organisation", "Union",
+		"League", "Alliance", "Coalition", "Movement", "Network", "Society", "Court", "Commission", "Holdings", "News", "Times", "Post"}
+)
+
+// zhDualNames finds names given in both scripts: a person when the Latin
+// form is two or more words and the Chinese one a transliteration, an
+// organisation when either form says so (埃森哲公司, "Foxglove Legal").
+func (d *Doc) zhDualNames(text string, s *Sentence, ms []Mention) []Mention {
+	st := text[s.Start:s.End]
+	for _, loc := range zhDual.FindAllStringSubmatchIndex(st, -1) {
+		zh := st[loc[2]:loc[3]]
+		latin := strings.TrimSpace(st[loc[4]:loc[5]])
+		// the Chinese name is the tail of the run: cut at the last word that is not part of it
+		zh, cut := trimZhLead(zh)
+		start := s.Start + loc[2] + cut
+		end := s.Start + loc[3]
+		if zh == "" || overlapsAny(ms, start, end) {
+			continue
+		}
+		isOrg := false
+		for _, suf := range zhOrgSuffix {
+			if strings.HasSuffix(zh, suf) {
+				isOrg = true
+			}
+		}
+		for _, w := range enOrgWords {
+			if strings.Contains(latin, w) {
+				isOrg = true
+			}
+		}
+		words := strings.Fields(latin)
+		switch {
+		case isOrg || len(words) == 1 && !strings.Contains(zh, "·"):
+			if len(words) == 1 && !isOrg && utf8.RuneCountInString(zh) < 2 {
+				continue
+			}
+			id := "org:" + Slug(latin)
+			if es := d.f.lx.Lookup(latin); len(es) > 0 && es[0].Kind == lexicon.KindOrg {
+				id = es[0].ID
+			}
+			ms = append(ms, Mention{Kind: Actor, Start: start, End: end, Text: zh, IDs: []string{id}, Entity: true,
+				EntityType: lexicon.KindOrg, Inferred: true, How: zh + "（" + latin + "） → " + id})
+		case len(words) >= 2 && len(words) <= 4:
+			p := d.personNamed(latin, "", "")
+			p.Start, p.End, p.Text = start, end, zh
+			p.How = zh + "（" + latin + "） → " + p.Person
+			ms = append(ms, *p)
+			d.introduce(p)
+			// the Latin form names the same person
+			q := *p
+			q.Text = latin
+			d.introduced[strings.ToLower(latin)] = &q
+		}
+	}
+	return ms
+}
+
+// trimZhLead cuts words that cannot be part of a name from the front of a
+// run of Han characters before a bracket (…的发言人詹姆斯·克莱顿 → 詹姆斯·克莱顿).
+func trimZhLead(zh string) (string, int) {
+	cut := 0
+	if i := strings.LastIndexAny(zh, "的是在和与对向被将据及"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(zh[i:])
+		cut = i + size
+	}
+	name := zh[cut:]
+	if dot := strings.Index(name, "·"); dot >= 0 {
+		// a transliteration: at most six characters before the first dot
+		pre := name[:dot]
+		if n := utf8.RuneCountInString(pre); n > 6 {
+			skip := 0
+			for k := 0; k < n-4; k++ {
+				_, size := utf8.DecodeRuneInString(pre[skip:])
+				skip += size
+			}
+			cut += skip
+			name = name[skip:]
+		}
+	} else if n := utf8.RuneCountInString(name); n > 8 {
+		return "", 0
+	}
+	return name, cut
+}

@@ -1,0 +1,587 @@
+package mention
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/lexicon"
+	"github.com/diplograph/diplograph/services/extractor/token"
+)
+
+// people joins role titles with the names after them — a known person, or
+// one the gazetteer lacks, who speaks for the title's state — and finds
+// later mentions of the people the text introduced.
+func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) []Mention {
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	for ti := range titles {
+		t := &titles[ti]
+		of := t.ID // the state the title implies ("Foreign Secretary": GBR)
+		// the state named right before it: 英国外交大臣, Japan's Foreign Minister, Jamaican Prime Minister
+		before := -1
+		for i := range ms {
+			if ms[i].End <= t.Start {
+				before = i
+			}
+		}
+		if before >= 0 {
+			p := &ms[before]
+			gap := strings.TrimSpace(text[p.End:t.Start])
+			if p.Kind == Actor && len(p.IDs) == 1 && (gap == "" || gap == "'s" || gap == "’s") {
+				if of == "" {
+					of = p.IDs[0]
+				}
+				p.Attr = true
+			}
+		}
+		end := t.End
+		// the state named after it: "Minister for Foreign Affairs of Japan"
+		if s.Lang == "en" {
+			for i := range ms {
+				p := &ms[i]
+				if p.Start < end || p.Kind != Actor || len(p.IDs) != 1 {
+					continue
+				}
+				gap := strings.TrimSpace(text[end:p.Start])
+				if gap == "of" || gap == "of the" {
+					if of == "" {
+						of = p.IDs[0]
+					}
+					p.Attr = true
+					end = p.End
+				}
+				break
+			}
+		}
+		// a known person right after the title (a comma may stand between in English)
+		done := false
+		for i := range ms {
+			p := &ms[i]
+			if p.Start < end {
+				continue
+			}
+			gap := strings.TrimSpace(text[end:p.Start])
+			if p.Kind == Person && (gap == "" || (s.Lang == "en" && gap == ",")) {
+				if len(p.IDs) == 0 && of != "" {
+					p.IDs = []string{of}
+				}
+				if p.Role == "" {
+					p.Role = t.Role
+				}
+				p.How = t.Text + " " + p.How
+				d.introduce(p)
+				d.byTitle[strings.ToLower(t.Text)] = p
+				d.byTitle[strings.ToLower(strings.Fields(t.Text)[0])] = p
+				done = true
+			}
+			break
+		}
+		if done {
+			continue
+		}
+		var name string
+		var nameStart int
+		if s.Lang == "zh" {
+			name, nameStart = zhNameAfter(text, end, ms)
+		} else {
+			name, nameStart = enNameAfter(text, end, s.Tokens, ms)
+		}
+		if name == "" {
+			// a title alone: "the Secretary", "the Foreign Minister", 外长 —
+			// the person with that role the text introduced, else whoever
+			// holds it for the state the title names
+			p, ok := d.byTitle[strings.ToLower(t.Text)]
+			if !ok && of != "" {
+				p, ok = d.byRole[t.Role+"|"+of]
+			} else if !ok {
+				p, ok = d.byRole[t.Role]
+			}
+			if ok {
+				m := *p
+				m.Start, m.End, m.Text = t.Start, t.End, t.Text
+				m.How = t.Text + " → " + m.Person + " (named before)" + d.stateNote(&m)
+				ms = append(ms, m)
+			} else if of != "" && t.Role != "" {
+				ms = append(ms, Mention{Kind: Person, Start: t.Start, End: t.End, Text: t.Text, IDs: []string{of}, Role: t.Role,
+					How: t.Text + " → " + of + " (title)"})
+			}
+			continue
+		}
+		p := d.personNamed(name, of, t.Role)
+		if p == nil {
+			continue
+		}
+		p.Start, p.End, p.Text = nameStart, nameStart+len(name), name
+		p.How = t.Text + " " + name + " → " + p.Person + d.stateNote(p)
+		ms = append(ms, *p)
+		d.introduce(p)
+		d.byTitle[strings.ToLower(t.Text)] = p
+		d.byTitle[strings.ToLower(strings.Fields(t.Text)[0])] = p
+	}
+	for i := range ms {
+		if ms[i].Kind == Person && ms[i].Person != "" && ms[i].Role != "" {
+			c := ms[i]
+			d.byRole[c.Role] = &c
+			if len(c.IDs) > 0 {
+				d.byRole[c.Role+"|"+c.IDs[0]] = &c
+			}
+		}
+	}
+	if s.Lang == "en" {
+		ms = d.appositives(text, s, ms, titles)
+		ms = d.familyNames(text, s, ms)
+	}
+	if s.Lang == "zh" {
+		ms = d.zhKnownNames(text, s, ms)
+	}
+	return ms
+}
+
+// personNamed returns a person mention for a name read after a title: a
+// known person, one introduced earlier in the text, or a new one.
+func (d *Doc) personNamed(name, of, role string) *Mention {
+	for _, e := range d.f.lx.Lookup(name) {
+		if e.Kind == lexicon.KindPerson {
+			m := &Mention{Kind: Person, Person: e.ID, Entity: true, EntityType: lexicon.KindPerson, Role: role}
+			if c, r := d.personState(e); c != "" {
+				m.IDs, m.Role = []string{c}, r
+			} else if of != "" {
+				m.IDs = []string{of}
+			}
+			return m
+		}
+	}
+	if p, ok := d.introduced[strings.ToLower(name)]; ok {
+		m := *p
+		if len(m.IDs) == 0 && of != "" {
+			m.IDs = []string{of}
+		}
+		return &m
+	}
+	words := strings.Fields(name)
+	if len(words) == 1 && !hasHan(name) {
+		fam := strings.ToLower(name)
+		if p, ok := d.introduced[fam]; ok {
+			m := *p
+			return &m
+		}
+		if es := d.f.personByFamily[fam]; len(es) == 1 {
+			e := es[0]
+			m := &Mention{Kind: Person, Person: e.ID, Entity: true, EntityType: lexicon.KindPerson, Role: role}
+			if c, r := d.personState(e); c != "" {
+				m.IDs, m.Role = []string{c}, r
+			} else if of != "" {
+				m.IDs = []string{of}
+			}
+			return m
+		}
+	}
+	m := &Mention{Kind: Person, Person: personSlug(name), Entity: true, EntityType: lexicon.KindPerson, Role: role, Inferred: true}
+	if of != "" {
+		m.IDs = []string{of}
+	}
+	return m
+}
+
+// introduce remembers a person by the forms a later sentence may use.
+func (d *Doc) introduce(p *Mention) {
+	name := strings.TrimSpace(p.Text)
+	if name == "" {
+		return
+	}
+	d.introduced[strings.ToLower(name)] = p
+	if p.Role != "" && p.Person != "" {
+		d.byRole[p.Role] = p
+		if len(p.IDs) > 0 {
+			d.byRole[p.Role+"|"+p.IDs[0]] = p
+		}
+	}
+	if hasHan(name) {
+		if i := strings.LastIndex(name, "·"); i >= 0 {
+			d.introduced[name[i+len("·"):]] = p // 马克·扎克伯格 → 扎克伯格
+		}
+		return
+	}
+	w := strings.Fields(name)
+	if len(w) >= 2 {
+		fam := w[len(w)-1]
+		if p.Person != "" && strings.HasPrefix(p.Person, "person:") {
+			// "Hayashi Yoshimasa": the id says which word is the family name
+			slug := strings.TrimPrefix(p.Person, "person:")
+			for _, x := range w {
+				if strings.HasPrefix(slug, strings.ToLower(x)+"-") {
+					fam = x
+				}
+			}
+		}
+		if len(fam) >= 3 {
+			d.introduced[strings.ToLower(fam)] = p
+		}
+	}
+}
+
+var (
+	enNameParticles = map[string]bool{"de": true, "von": true, "van": true, "der": true, "bin": true, "al": true, "el": true, "da": true,
+		"dos": true, "di": true, "le": true, "la": true, "du": true, "ibn": true, "bint": true, "del": true, "ben": true}
+	notNames = map[string]bool{"the": true, "and": true, "of": true, "said": true, "says": true, "on": true, "in": true, "at": true,
+		"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true,
+		"september": true, "october": true, "november": true, "december": true, "monday": true, "tuesday": true, "wednesday": true,
+		"thursday": true, "friday": true, "saturday": true, "sunday": true, "minister": true, "secretary": true, "president": true,
+		"ambassador": true, "spokesperson": true, "office": true, "department": true, "ministry": true, "government": true,
+		"his": true, "her": true, "their": true, "today": true, "yesterday": true, "mr": true, "mrs": true, "ms": true, "dr": true}
+)
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// enNameAfter reads an English name starting at byte off: one to four
+// capitalised words (with initials and particles such as "bin", "de"),
+// stopping at anything else or at a mention of another kind.
+func enNameAfter(text string, off int, toks []token.Token, ms []Mention) (string, int) {
+	i := 0
+	for i < len(toks) && toks[i].Start < off {
+		i++
+	}
+	if i < len(toks) && toks[i].Text == "," {
+		i++ // "Foreign Minister, Hayashi Yoshimasa"
+	}
+	if i >= len(toks) {
+		return "", 0
+	}
+	start := toks[i].Start
+	for _, m := range ms {
+		if m.Start == start && m.Kind != Person {
+			return "", 0 // a state or a topic, not a name
+		}
+	}
+	end := start
+	words := 0
+	for k := i; k < len(toks) && words < 5; k++ {
+		t := toks[k]
+		w := t.Text
+		lw := strings.ToLower(strings.TrimSuffix(w, "."))
+		switch {
+		case t.Start != end && k > i && text[end:t.Start] != " ":
+			k = len(toks)
+			continue
+		case notNames[lw]:
+			k = len(toks)
+			continue
+		case len(w) == 2 && w[1] == '.' && capitalised(w): // an initial: Antony J. Blinken
+		case enNameParticles[lw] && k+1 < len(toks) && capitalised(toks[k+1].Text):
+		case w == "-" && k > i && k+1 < len(toks) && capitalised(toks[k+1].Text) && toks[k+1].Start == t.End:
+		case capitalised(w) && utf8.RuneCountInString(w) >= 2 && isNameWord(w):
+			words++
+		default:
+			k = len(toks)
+			continue
+		}
+		end = t.End
+	}
+	if words == 0 {
+		return "", 0
+	}
+	name := strings.TrimRight(text[start:end], " -")
+	return name, start
+}
+
+func isNameWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
+			return false
+		}
+	}
+	// an acronym is not a name (the UN, NATO)
+	return strings.ToUpper(w) != w || utf8.RuneCountInString(w) > 5 || utf8.RuneCountInString(w) <= 3 && false
+}
+
+var (
+	zhNameRun = regexp.MustCompile(`^(?:[\p{Han}]{1,6}(?:·[\p{Han}]{1,8}){1,3}|[\p{Han}]{2,4})`)
+	// zhNameStops end a name read after a title: a verb or a preposition follows it.
+	zhNameStops = []string{"表示", "说", "在", "与", "和", "会见", "指出", "称", "强调", "同", "时", "就", "对", "向", "的", "也", "还", "将",
+		"出席", "发表", "访问", "举行", "主持", "会晤", "通电话", "应约", "为", "于", "当天", "日前", "今天", "此前", "说明", "会谈", "谴责",
+		"呼吁", "敦促", "认为", "宣布", "欢迎", "支持", "反对", "回应", "答问", "答记者问", "一行", "等", "是", "已", "曾", "则", "并",
+		"都", "阁下", "近日", "昨天", "周", "星期", "上午", "下午", "晚", "早"}
+	// zhNameFollowers are what may follow a name in running text.
+	zhNameFollowers = []string{"表示", "说", "在", "与", "和", "会见", "指出", "称", "强调", "同", "就", "对", "向", "也", "还", "将", "出席",
+		"发表", "访问", "举行", "主持", "会晤", "通电话", "应约", "于", "当天", "日前", "今天", "此前", "会谈", "谴责", "呼吁", "敦促",
+		"认为", "宣布", "欢迎", "支持", "反对", "回应", "答", "一行", "是", "已", "曾", "则", "并", "都", "近日", "昨天", "周", "星期",
+		"（", "(", "，", "。", "、", "：", "”", "说", "告诉", "透露", "坦言", "警告", "重申", "发文", "发推", "上午", "下午", "晚", "早", "的"}
+)
+
+// zhNameAfter reads a Chinese name right after a title (外长王毅表示).
+func zhNameAfter(text string, off int, ms []Mention) (string, int) {
+	for _, m := range ms {
+		if m.Start == off && m.Kind != Person {
+			return "", 0
+		}
+	}
+	rest := text[off:]
+	name := zhNameRun.FindString(rest)
+	if !strings.Contains(name, "·") {
+		for _, s := range zhNameStops {
+			if k := strings.Index(name, s); k >= 0 {
+				name = name[:k]
+			}
+		}
+		if utf8.RuneCountInString(name) < 2 {
+			return "", 0
+		}
+	}
+	if name == "" {
+		return "", 0
+	}
+	after := rest[len(name):]
+	ok := after == ""
+	for _, f := range zhNameFollowers {
+		if strings.HasPrefix(after, f) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return "", 0
+	}
+	return name, off
+}
+
+// appositives finds "Name, Title of State" and "Name, the State's Title":
+// a person introduced before the title that describes them.
+func (d *Doc) appositives(text string, s *Sentence, ms []Mention, titles []Mention) []Mention {
+	for ti := range titles {
+		t := &titles[ti]
+		comma := strings.LastIndex(strings.TrimRight(text[s.Start:t.Start], " "), ",")
+		if comma < 0 {
+			continue
+		}
+		comma += s.Start
+		between := strings.TrimSpace(text[comma+1 : t.Start])
+		of := t.ID
+		attr := -1
+		for i := range ms {
+			p := &ms[i]
+			if p.Start > comma && p.End <= t.Start && p.Kind == Actor && len(p.IDs) == 1 {
+				of, attr = p.IDs[0], i // Name, Japan's Foreign Minister
+			}
+		}
+		if attr < 0 && between != "" && between != "the" {
+			continue
+		}
+		if of == "" {
+			// Name, Prime Minister of Jamaica
+			for i := range ms {
+				p := &ms[i]
+				if p.Start >= t.End && p.Kind == Actor && len(p.IDs) == 1 {
+					if g := strings.TrimSpace(text[t.End:p.Start]); g == "of" || g == "of the" {
+						of = p.IDs[0]
+						p.Attr = true
+					}
+					break
+				}
+			}
+		}
+		if of == "" {
+			continue
+		}
+		if attr >= 0 {
+			ms[attr].Attr = true
+		}
+		// a known person right before the comma
+		found := false
+		for i := range ms {
+			p := &ms[i]
+			if p.Kind == Person && p.End <= comma && strings.TrimSpace(text[p.End:comma]) == "" {
+				if len(p.IDs) == 0 {
+					p.IDs = []string{of}
+					p.How += " → " + of + " (" + t.Text + ")"
+				}
+				found = true
+			}
+		}
+		if found {
+			continue
+		}
+		// an unknown name: capitalised words right before the comma
+		k := 0
+		for k < len(s.Tokens) && s.Tokens[k].End <= comma {
+			k++
+		}
+		first := k
+		for j := k - 1; j >= 0 && k-j <= 4; j-- {
+			w := s.Tokens[j].Text
+			if !(capitalised(w) && isNameWord(w) && !notNames[strings.ToLower(w)]) && !(len(w) == 2 && w[1] == '.') {
+				break
+			}
+			first = j
+		}
+		if first >= k || first == 0 && k-first == 1 {
+			continue // nothing, or one word opening the sentence
+		}
+		start, end := s.Tokens[first].Start, s.Tokens[k-1].End
+		clash := false
+		for i := range ms {
+			if ms[i].Start < end && start < ms[i].End {
+				clash = true
+			}
+		}
+		if clash {
+			continue
+		}
+		name := text[start:end]
+		p := d.personNamed(name, of, t.Role)
+		p.Start, p.End, p.Text = start, end, name
+		p.How = name + ", " + t.Text + " → " + p.Person + d.stateNote(p)
+		ms = append(ms, *p)
+		d.introduce(p)
+	}
+	return ms
+}
+
+// familyNames finds later mentions of people the text introduced, by the
+// name forms remembered (full name, family name).
+func (d *Doc) familyNames(text string, s *Sentence, ms []Mention) []Mention {
+	if len(d.introduced) == 0 {
+		return ms
+	}
+	covered := func(a, b int) bool {
+		for i := range ms {
+			if ms[i].Start < b && a < ms[i].End {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(s.Tokens); i++ {
+		t := s.Tokens[i]
+		if !capitalised(t.Text) || covered(t.Start, t.End) {
+			continue
+		}
+		// the longest run of capitalised tokens that names an introduced person
+		best, bestEnd := (*Mention)(nil), 0
+		end := t.End
+		for k := i; k < len(s.Tokens) && k < i+4; k++ {
+			if k > i {
+				if !capitalised(s.Tokens[k].Text) || text[s.Tokens[k-1].End:s.Tokens[k].Start] != " " {
+					break
+				}
+				end = s.Tokens[k].End
+			}
+			if p, ok := d.introduced[strings.ToLower(text[t.Start:end])]; ok {
+				best, bestEnd = p, end
+			}
+		}
+		if best != nil {
+			m := *best
+			m.Start, m.End, m.Text = t.Start, bestEnd, text[t.Start:bestEnd]
+			m.How = m.Text + " → " + m.Person + " (named before)" + d.stateNote(&m)
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
+// zhKnownNames finds later mentions of people a Chinese text introduced
+// (the full name, or the part after · of a transliterated name).
+func (d *Doc) zhKnownNames(text string, s *Sentence, ms []Mention) []Mention {
+	if len(d.introduced) == 0 {
+		return ms
+	}
+	st := text[s.Start:s.End]
+	for name, p := range d.introduced {
+		if !hasHan(name) {
+			continue
+		}
+		for off := 0; ; {
+			k := strings.Index(st[off:], name)
+			if k < 0 {
+				break
+			}
+			a := s.Start + off + k
+			b := a + len(name)
+			off += k + len(name)
+			clash := false
+			for i := range ms {
+				if ms[i].Start < b && a < ms[i].End {
+					clash = true
+					break
+				}
+			}
+			if clash {
+				continue
+			}
+			m := *p
+			m.Start, m.End, m.Text = a, b, name
+			m.How = name + " → " + m.Person + " (named before)" + d.stateNote(&m)
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
+// personSlug makes a person id for a name the gazetteer lacks: family name
+// first, as the vocabulary writes them (person:holness-andrew); for a
+// Chinese-script name, a short hash.
+func personSlug(name string) string {
+	if hasHan(name) {
+		sum := sha256.Sum256([]byte(name))
+		return "person:zh-" + hex.EncodeToString(sum[:4])
+	}
+	words := strings.Fields(strings.NewReplacer("’", "", "'", "", ".", " ").Replace(name))
+	var keep []string
+	for _, w := range words {
+		if len(w) == 1 {
+			continue // an initial
+		}
+		keep = append(keep, w)
+	}
+	if len(keep) == 0 {
+		return "person:unknown"
+	}
+	// family name first: an all-caps word is the family name (KAMIKAWA Yoko),
+	// otherwise the last word is
+	fam := len(keep) - 1
+	for i, w := range keep {
+		if len(w) > 1 && strings.ToUpper(w) == w {
+			fam = i
+			break
+		}
+	}
+	order := append([]string{keep[fam]}, append(append([]string{}, keep[:fam]...), keep[fam+1:]...)...)
+	return "person:" + Slug(strings.Join(order, " "))
+}
+
+// Slug is the lower-case ASCII form of a name for an id: letters and digits,
+// words joined by hyphens, accents dropped ("Jean-Luc Mélenchon" →
+// jean-luc-melenchon).
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if a, ok := deaccent[r]; ok {
+			r = a
+		}
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		case r == '\'' || r == '’':
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+var deaccent = map[rune]rune{'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'ā': 'a', 'ç': 'c', 'č': 'c', 'ć': 'c',
+	'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e', 'ē': 'e', 'ě': 'e', 'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'ī': 'i', 'ñ': 'n', 'ń': 'n',
+	'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o', 'ø': 'o', 'ō': 'o', 'ş': 's', 'š': 's', 'ś': 's', 'ú': 'u', 'ù': 'u', 'û': 'u',
+	'ü': 'u', 'ū': 'u', 'ý': 'y', 'ž': 'z', 'ź': 'z', 'ż': 'z', 'ł': 'l', 'ř': 'r', 'ğ': 'g', 'ı': 'i', 'đ': 'd', 'ß': 's'}

@@ -1,0 +1,205 @@
+package resolve
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/diplograph/diplograph/services/extractor/clause"
+	"github.com/diplograph/diplograph/services/extractor/frame"
+	"github.com/diplograph/diplograph/services/extractor/mention"
+)
+
+// leadSentences is how far into a text its parties are looked for.
+const leadSentences = 8
+
+// FindParticipants decides whose meeting or statement a text reports, from
+// its first sentences (the title first): a compound (日英, 中美), parties
+// named together (Japan-UK, "X and Y", X与Y, "The Foreign Ministers of A, B
+// and C"), the two sides of a meeting ("A met B", A会见B, A与B举行会谈); and
+// who issued it (a State Department release: the United States; 外交部发言人:
+// China; a speech "on behalf of" a state).
+func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Participants {
+	var p Participants
+	for i, s := range sents {
+		if i >= leadSentences {
+			break
+		}
+		if ids, how := compound(s); len(ids) >= 2 {
+			p.IDs, p.How = ids, how
+			break
+		}
+		if ids := namedTogether(s); len(ids) >= 2 && (i <= 1 || joint || meetingWords(m, s)) {
+			p.IDs, p.How = ids, "named together in sentence "+itoa(i+1)
+			break
+		}
+		if ids := meeting(m, s); len(ids) >= 2 {
+			p.IDs, p.How = ids, "the sides of the meeting in sentence "+itoa(i+1)
+			break
+		}
+	}
+	p.Joint = joint && len(p.IDs) >= 2
+	p.Issuer, p.IssuerHow = issuer(sents)
+	if !p.Joint && len(p.IDs) >= 2 && p.Issuer == "" {
+		// a meeting reported by a third party: the parties speak together
+		p.Joint = true
+	}
+	return p
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+// compound finds a mention that names several states at once (日英, 中美).
+func compound(s *clause.Sentence) ([]string, string) {
+	for _, m := range s.Mentions {
+		if m.Kind == mention.Actor && len(m.IDs) >= 2 {
+			return m.IDs, "compound " + m.Text
+		}
+	}
+	return nil, ""
+}
+
+// namedTogether returns the longest run of parties joined by "and", "-",
+// 与, 和, 、 or commas (Japan-UK, "Canada, France and Germany").
+func namedTogether(s *clause.Sentence) []string {
+	var best []string
+	ms := s.Mentions
+	for i := 0; i < len(ms); i++ {
+		if !isNamed(&ms[i]) {
+			continue
+		}
+		ids := slices.Clone(ms[i].IDs)
+		prev := i
+		for k := i + 1; k < len(ms); k++ {
+			if !isNamed(&ms[k]) {
+				if ms[k].Attr || ms[k].Kind == mention.Person && len(ms[k].IDs) == 0 {
+					continue
+				}
+				break
+			}
+			if inBrackets(s, &ms[k]) {
+				continue // Japan (JPN): the same party again
+			}
+			gap := strings.TrimSpace(stripBrackets(gapText(s, ms[prev].TokEnd, ms[k].Tok)))
+			gap = strings.TrimSpace(strings.TrimSuffix(gap, "the"))
+			switch gap {
+			case "-", "–", "—", "and", "&", "与", "和", "同", "/", ", and", "及", ",", "、", "，", "以及", "and the":
+			default:
+				k = len(ms)
+				continue
+			}
+			ids = append(ids, ms[k].IDs...)
+			prev = k
+		}
+		ids = uniq(ids)
+		if len(ids) >= 2 && len(ids) > len(best) {
+			best = ids
+		}
+	}
+	return best
+}
+
+// inBrackets reports a mention right after an opening bracket.
+func inBrackets(s *clause.Sentence, m *mention.Mention) bool {
+	return m.Tok > 0 && (s.Tokens[m.Tok-1].Text == "(" || s.Tokens[m.Tok-1].Text == "（")
+}
+
+// meetingWords reports a sentence with a meeting verb or a joint-statement word.
+func meetingWords(m *frame.Matcher, s *clause.Sentence) bool {
+	for i := range s.Tokens {
+		if m.WordAt(s.Lang, "meet", s.Tokens, i) || m.WordAt(s.Lang, "joint", s.Tokens, i) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNamed(m *mention.Mention) bool {
+	return (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Venue
+}
+
+// meeting finds the two sides of a meeting: a party, a meeting verb, and a
+// party after it ("Blinken met with Holness", 王毅会见布林肯, A与B举行会谈).
+func meeting(m *frame.Matcher, s *clause.Sentence) []string {
+	toks := s.Tokens
+	for i := range toks {
+		if !m.WordAt(s.Lang, "meet", toks, i) {
+			continue
+		}
+		var before, after []string
+		for k := range s.Mentions {
+			mm := &s.Mentions[k]
+			if !isNamed(mm) {
+				continue
+			}
+			if mm.TokEnd <= i && len(before) == 0 || mm.TokEnd <= i && mm.Tok > 0 {
+				before = mm.IDs
+			} else if mm.Tok > i && after == nil {
+				after = mm.IDs
+			}
+		}
+		// A与B举行会谈: both before the verb
+		if after == nil {
+			var all []string
+			for k := range s.Mentions {
+				if mm := &s.Mentions[k]; isNamed(mm) && mm.TokEnd <= i {
+					all = append(all, mm.IDs...)
+				}
+			}
+			if all = uniq(all); len(all) >= 2 {
+				return all[len(all)-2:]
+			}
+			continue
+		}
+		if ids := uniq(append(slices.Clone(before), after...)); len(ids) >= 2 {
+			return ids
+		}
+	}
+	return nil
+}
+
+// issuer finds who issued the text: the state of a ministry spokesperson or
+// press office named in its first lines, or the state a speech is given on
+// behalf of.
+func issuer(sents []*clause.Sentence) (string, string) {
+	for i, s := range sents {
+		if i >= 4 {
+			break
+		}
+		for _, m := range s.Mentions {
+			if m.Kind == mention.Person && len(m.IDs) > 0 && (m.Role == "spokesperson" || m.Role == "press-secretary") {
+				return m.IDs[0], m.Text
+			}
+			if m.Kind == mention.Actor && len(m.IDs) == 1 && !strings.HasPrefix(m.IDs[0], "org:") && strings.Contains(strings.ToLower(m.Text), "spokes") {
+				return m.IDs[0], m.Text
+			}
+		}
+		low := strings.ToLower(sentenceText(s))
+		if strings.Contains(low, "office of the spokesperson") || strings.Contains(low, "department press briefing") {
+			return "USA", "a State Department release"
+		}
+		if strings.Contains(low, "on behalf of") || strings.Contains(low, "my country") || strings.Contains(low, "my delegation") {
+			for _, m := range s.Mentions {
+				if m.Kind == mention.Actor && len(m.IDs) == 1 && !strings.HasPrefix(m.IDs[0], "org:") {
+					return m.IDs[0], "a speech on behalf of " + m.Text
+				}
+			}
+		}
+	}
+	return "", ""
+}
+
+func sentenceText(s *clause.Sentence) string {
+	var b strings.Builder
+	for i, t := range s.Tokens {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}

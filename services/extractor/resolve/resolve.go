@@ -1,0 +1,609 @@
+// Package resolve is the extractor's eighth stage: it decides who holds each
+// frame's claim. It finds the parties of the document (the two sides of a
+// meeting, the signatories of a statement, the issuer of a press release),
+// resolves the words that stand for them (双方, "the Ministers", "we",
+// "he"), turns people into the states they speak for, and applies the
+// guidelines on reported positions: a position reported as the party's own
+// is its claim; an allegation or a characterisation by another party is
+// not; a denied, refused, supposed or questioned stance is no claim.
+package resolve
+
+import (
+	"slices"
+	"unicode/utf8"
+	"strings"
+
+	"github.com/diplograph/diplograph/services/extractor/clause"
+	"github.com/diplograph/diplograph/services/extractor/frame"
+	"github.com/diplograph/diplograph/services/extractor/mention"
+	"github.com/diplograph/diplograph/services/extractor/token"
+)
+
+// Holder is who holds a claim: the actors, the people who said it, and how
+// they were found.
+type Holder struct {
+	IDs      []string
+	Speakers []string
+	How      string
+	// Tok is the first token of the subject in the frame's sentence, or -1
+	// when it was inherited from elsewhere.
+	Tok int
+}
+
+// Participants are the parties of the document.
+type Participants struct {
+	IDs []string
+	How string
+	// Joint marks a document the parties speak in together (a joint
+	// statement, a meeting readout), where "we" is all of them.
+	Joint bool
+	// Issuer is who issued the text (a ministry's press release), the
+	// default speaker of "we" when the parties do not speak together.
+	Issuer, IssuerHow string
+}
+
+// Doc is the resolution state of one document.
+type Doc struct {
+	m     *frame.Matcher
+	Parts Participants
+	// last is the last subject named, for clauses and sentences without one
+	last *Holder
+	// lastPerson is the last person who spoke, for "he", "she".
+	lastPerson *mention.Mention
+	sentence   int
+	// LastTarget is the last party a claim targeted: what "this move" (此举)
+	// refers back to. The claim stage sets it.
+	LastTarget string
+}
+
+// New starts a document with its participants.
+func New(m *frame.Matcher, parts Participants) *Doc { return &Doc{m: m, Parts: parts} }
+
+// Outcome says what became of a frame.
+type Outcome struct {
+	Holder *Holder
+	// Drop gives the reason a frame states no claim ("allegation", "denied",
+	// "condition", "question", "hypothetical", "no subject"), or "".
+	Drop string
+	// Speaker is who states a call_on made by "X should" or an
+	// accusation, when that is not the subject.
+	Target []string
+}
+
+// Sentence notes a new sentence: the people it names become the ones "he"
+// refers to.
+func (d *Doc) Sentence(s *clause.Sentence) {
+	d.sentence = s.Index
+}
+
+// NotePerson remembers the last person who spoke.
+func (d *Doc) NotePerson(m *mention.Mention) {
+	if m.Kind == mention.Person && len(m.IDs) > 0 {
+		c := *m
+		d.lastPerson = &c
+	}
+}
+
+// Resolve decides who holds frame f of sentence s.
+func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
+	f := &fs[fi]
+	switch {
+	case f.Question:
+		return Outcome{Drop: "question"}
+	case f.Hypothetical:
+		return Outcome{Drop: "hypothetical"}
+	case f.Cond && f.Rule.Predicate != "call_on":
+		return Outcome{Drop: "condition"}
+	}
+	switch f.Rule.Kind {
+	case "should", "accuse", "right":
+		return d.spoken(s, fs, fi)
+	}
+	h := d.subject(s, fs, fi)
+	if f.Report >= 0 {
+		r := s.Reports[f.Report]
+		switch r.Class {
+		case clause.Deny, clause.Refuse:
+			if h == nil || d.sameAsSpeaker(s, r, h) || h.Tok < 0 {
+				return Outcome{Drop: "denied"}
+			}
+		case clause.Allege:
+			if h == nil || !d.sameAsSpeaker(s, r, h) {
+				return Outcome{Drop: "allegation"}
+			}
+		case clause.Accuse:
+			if h == nil || !d.sameAsSpeaker(s, r, h) {
+				return Outcome{Drop: "allegation"}
+			}
+		case clause.Say, clause.Believe:
+			if h != nil && h.Tok >= 0 && r.Speaker >= 0 && !d.sameAsSpeaker(s, r, h) && d.speaksForAState(s, r) {
+				// "Mao Ning said the United States opposes …": China's characterisation
+				return Outcome{Drop: "characterisation"}
+			}
+		}
+	}
+	if h == nil || len(h.IDs) == 0 {
+		return Outcome{Drop: "no subject"}
+	}
+	if h.Tok >= 0 {
+		c := *h
+		d.last = &c
+		if k := s.MentionAt(h.Tok); k >= 0 && s.Mentions[k].Kind == mention.Person {
+			d.NotePerson(&s.Mentions[k])
+		}
+	}
+	return Outcome{Holder: h}
+}
+
+// spoken resolves the frames whose subject is not the holder: "X should…"
+// is the speaker's call on X; "X violates…" (粗暴干涉) the speaker's
+// condemnation of X; "X has the right to…" the speaker's support of X.
+func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
+	f := &fs[fi]
+	c := s.Clauses[f.Clause]
+	var x *Holder
+	if k := d.subjectBefore(s, f.CueStart, c.Start, nil); k >= 0 {
+		if s.Mentions[k].Kind == mention.AllParties {
+			x = &Holder{How: "all parties"}
+		} else {
+			x = d.coordinated(s, k)
+		}
+	}
+	if x == nil && f.Rule.Kind == "right" {
+		// the right-holder right before 有权 / "has the right"
+		for k := range s.Mentions {
+			if m := &s.Mentions[k]; m.IsParty() && m.TokEnd <= f.CueStart && m.TokEnd >= f.CueStart-2 {
+				x = d.party(s, k)
+			}
+		}
+	}
+	sp := d.speaker(s, f)
+	if sp == nil {
+		if x != nil && len(x.IDs) > 0 && f.Rule.Kind == "should" && d.Parts.Joint && sameSet(x.IDs, d.Parts.IDs) {
+			return Outcome{Drop: "the parties' own obligation"}
+		}
+		return Outcome{Drop: "no speaker"}
+	}
+	if x == nil {
+		if f.Rule.Kind == "accuse" {
+			if !d.refersBack(s, f) {
+				return Outcome{Drop: "no party accused"}
+			}
+			if d.LastTarget != "" && !slices.Contains(sp.IDs, d.LastTarget) {
+				sp.How += "; accusing what was just named: " + d.LastTarget
+				return Outcome{Holder: sp, Target: []string{d.LastTarget}}
+			}
+		}
+		return Outcome{Holder: sp}
+	}
+	var target []string
+	for _, id := range x.IDs {
+		if !slices.Contains(sp.IDs, id) {
+			target = append(target, id)
+		}
+	}
+	if len(target) == 0 && len(x.IDs) > 0 {
+		if f.Rule.Kind == "should" {
+			return Outcome{Drop: "the speaker's own obligation"}
+		}
+		return Outcome{Drop: "the speaker accuses itself"}
+	}
+	sp.How += "; " + f.Rule.Kind + " of: " + x.How
+	return Outcome{Holder: sp, Target: target}
+}
+
+// speaker is who states a frame: the speaker of its quotation or report,
+// else the person who spoke last, else the subject before, else the issuer.
+func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
+	if f.Quote >= 0 && s.Quotes[f.Quote].Speaker >= 0 {
+		if h := d.party(s, s.Quotes[f.Quote].Speaker); h != nil {
+			h.Tok = -1
+			return h
+		}
+	}
+	if f.Report >= 0 && s.Reports[f.Report].Speaker >= 0 && s.Reports[f.Report].Class != clause.Media {
+		if h := d.party(s, s.Reports[f.Report].Speaker); h != nil {
+			h.Tok = -1
+			return h
+		}
+	}
+	if p := d.lastPerson; p != nil {
+		h := &Holder{IDs: slices.Clone(p.IDs), Tok: -1, How: "the last speaker: " + p.How}
+		if p.Person != "" {
+			h.Speakers = []string{p.Person}
+		}
+		return h
+	}
+	if d.last != nil {
+		h := *d.last
+		h.Tok = -1
+		h.How = "inherited: " + d.last.How
+		return &h
+	}
+	if d.Parts.Issuer != "" {
+		return &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the document's issuer (" + d.Parts.IssuerHow + ")"}
+	}
+	return nil
+}
+
+// refersBack reports an accusation whose subject points back (此举, this move).
+func (d *Doc) refersBack(s *clause.Sentence, f *frame.Frame) bool {
+	c := s.Clauses[f.Clause]
+	for k := c.Start; k < f.CueStart; k++ {
+		if d.m.WordAt(s.Lang, "refer", s.Tokens, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameAsSpeaker reports that the holder is the report's speaker (or his state).
+func (d *Doc) sameAsSpeaker(s *clause.Sentence, r clause.Report, h *Holder) bool {
+	if r.Speaker < 0 {
+		return false
+	}
+	sp := d.party(s, r.Speaker)
+	if sp == nil || len(sp.IDs) == 0 {
+		return false
+	}
+	for _, id := range h.IDs {
+		if slices.Contains(sp.IDs, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// speaksForAState reports that a report's speaker is a state or someone
+// who speaks for one (not an outlet, an analyst or an unknown person).
+func (d *Doc) speaksForAState(s *clause.Sentence, r clause.Report) bool {
+	m := &s.Mentions[r.Speaker]
+	switch m.Kind {
+	case mention.Actor:
+		return len(m.IDs) > 0
+	case mention.Person:
+		return len(m.IDs) > 0 && m.Role != ""
+	}
+	return false
+}
+
+// subject finds who holds frame fi: a party before the cue in its clause;
+// else the speaker of the report or quotation it stands in; else the
+// subject of the clause before (one subject, several predicates); else the
+// subject the text was speaking of; else the document's parties.
+func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
+	f := &fs[fi]
+	c := s.Clauses[f.Clause]
+	end := f.CueStart
+	if f.Conj {
+		// "condemned X and reaffirmed Y": the subject of the clause's first predicate
+		if v := firstVerb(s, c.Start, f.CueStart); v >= 0 && v < f.CueStart-1 {
+			end = v
+		}
+	}
+	if k := d.subjectBefore(s, end, c.Start, f); k >= 0 {
+		if h := d.coordinated(s, k); h != nil {
+			return h
+		}
+	}
+	if f.Quote >= 0 {
+		if q := s.Quotes[f.Quote]; q.Speaker >= 0 {
+			if h := d.party(s, q.Speaker); h != nil {
+				h.Tok = -1
+				h.How = "the quotation's speaker: " + h.How
+				return h
+			}
+		}
+	}
+	if f.Report >= 0 {
+		if r := s.Reports[f.Report]; r.Speaker >= 0 && s.Reports[f.Report].Class != clause.Media {
+			if h := d.party(s, r.Speaker); h != nil {
+				h.Tok = -1
+				h.How = "the speaker: " + h.How
+				return h
+			}
+		}
+	}
+	// the clause before in the sentence, or an earlier frame's subject
+	for ci := f.Clause - 1; ci >= 0; ci-- {
+		pc := s.Clauses[ci]
+		if pc.Cond || pc.Relative {
+			continue
+		}
+		end := pc.End
+		if v := firstVerb(s, pc.Start, pc.End); v >= 0 {
+			end = v
+		}
+		if k := d.subjectBefore(s, end, pc.Start, nil); k >= 0 {
+			h := d.coordinated(s, k)
+			if h == nil {
+				continue
+			}
+			h.Tok = -1
+			h.How = "the clause before: " + h.How
+			return h
+		}
+	}
+	if d.last != nil {
+		h := *d.last
+		h.Tok = -1
+		h.How = "inherited: " + d.last.How
+		return &h
+	}
+	if len(d.Parts.IDs) > 0 && d.Parts.Joint {
+		return &Holder{IDs: slices.Clone(d.Parts.IDs), Tok: -1, How: "the document's parties (" + d.Parts.How + ")"}
+	}
+	if d.Parts.Issuer != "" {
+		return &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the document's issuer (" + d.Parts.IssuerHow + ")"}
+	}
+	return nil
+}
+
+// subjectBefore returns the mention index of the party that opens the
+// predicate at token end: the first party of the clause that is not an
+// object (after a preposition, a possessive, a verb) — an appositive after
+// it ("We, the Foreign Ministers of A and B, …") does not replace it.
+func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) int {
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Tok < start {
+			continue
+		}
+		if m.TokEnd > end {
+			break
+		}
+		if !m.IsParty() || m.Attr || m.Venue {
+			continue
+		}
+		if d.isObject(s, k, start) {
+			continue
+		}
+		if f != nil && f.Rule.Kind == "right" && m.TokEnd == f.CueStart {
+			continue // the right-holder of 有权 is the target
+		}
+		if m.Kind != mention.Actor && m.Kind != mention.Person && d.party(s, k) == nil {
+			continue // a "we" or 双方 the document gives no parties for
+		}
+		if s.Lang == "zh" && d.verbBefore(s, m.Tok, start) {
+			continue // a Chinese subject opens its clause; a party after a verb is its object
+		}
+		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end) {
+			continue // "Japan urged China to …": China is the object of urged
+		}
+		return k
+	}
+	return -1
+}
+
+// firstVerb returns the first verb or auxiliary of tokens [from, to), or -1.
+func firstVerb(s *clause.Sentence, from, to int) int {
+	for k := from; k < to && k < len(s.Tokens); k++ {
+		if s.Tokens[k].IsVerbal() && s.MentionAt(k) < 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// isObject reports a party mention governed by a preposition or that
+// modifies a noun after it ("Russia's aggression", 中国的发展, "U.S.-Japan").
+func (d *Doc) isObject(s *clause.Sentence, k, start int) bool {
+	m := &s.Mentions[k]
+	toks := s.Tokens
+	if m.TokEnd < len(toks) {
+		next := toks[m.TokEnd].Text
+		if next == "'s" || next == "’s" || next == "的" || next == "-" || next == "'" || next == "’" {
+			return true
+		}
+	}
+	if m.Tok > start {
+		prev := m.Tok - 1
+		for prev > start && (toks[prev].POS == token.Det || toks[prev].POS == token.Adj) {
+			prev--
+		}
+		if s.Lang == "en" && toks[prev].POS == token.Verb && !d.m.WordAt(s.Lang, "say", toks, prev) && !d.m.WordAt(s.Lang, "believe", toks, prev) {
+			return true // "help Ukraine defend itself": the object of help
+		}
+		if d.m.WordEndingAt(s.Lang, "object", toks, prev+1) || toks[prev].Text == "-" {
+			// "and" joins subjects: between Japan and the UK the first decides
+			return true
+		}
+		if toks[prev].Lemma == "and" || toks[prev].Text == "和" || toks[prev].Text == "与" || toks[prev].Text == "、" || toks[prev].Text == "," {
+			// "between Japan and the UK": a party joined to an object is one too
+			for j := k - 1; j >= 0; j-- {
+				p := &s.Mentions[j]
+				if p.TokEnd == prev && p.Tok >= start && p.IsParty() || p.TokEnd == prev-1 && toks[prev-1].Text == "," && p.Tok >= start && p.IsParty() && toks[prev].Lemma == "and" {
+					return d.isObject(s, j, start)
+				}
+			}
+		}
+	}
+	return false
+}
+
+// verbBefore reports a verb between the clause start and token i (Chinese).
+func (d *Doc) verbBefore(s *clause.Sentence, i, start int) bool {
+	for k := start; k < i; k++ {
+		t := &s.Tokens[k]
+		if t.POS == token.Verb && !d.m.WordAt(s.Lang, "say", s.Tokens, k) && !d.m.WordAt(s.Lang, "object", s.Tokens, k) {
+			if s.MentionAt(k) >= 0 {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// verbBetween reports a main verb between a mention and the cue (English):
+// the mention is then the object of that verb.
+func (d *Doc) verbBetween(s *clause.Sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		t := &s.Tokens[k]
+		if t.POS == token.Verb && t.Tag != "VBN" && t.Tag != "VBG" && t.Lemma != "be" && t.Lemma != "have" && t.Lemma != "do" &&
+			!d.m.WordAt(s.Lang, "say", s.Tokens, k) && s.MentionAt(k) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated returns the holder for subject mention k together with the
+// parties coordinated with it after it (X and Y, X、Y和Z, "X, Y and Z").
+func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
+	h := d.party(s, k)
+	if h == nil {
+		return nil
+	}
+	h.Tok = s.Mentions[k].Tok
+	prev := k
+	for j := k + 1; j < len(s.Mentions); j++ {
+		p := &s.Mentions[j]
+		if p.Attr || p.Kind == mention.Person && len(p.IDs) == 0 {
+			continue
+		}
+		if !p.IsParty() {
+			break
+		}
+		gap := strings.TrimSpace(stripBrackets(gapText(s, s.Mentions[prev].TokEnd, p.Tok)))
+		gap = strings.TrimSpace(strings.TrimSuffix(gap, " the"))
+		switch gap {
+		case "and", "和", "与", "及", "、", ",", ", and", "同", "以及", "as well as", "and the", "跟":
+		default:
+			return h
+		}
+		ph := d.party(s, j)
+		if ph == nil {
+			break
+		}
+		h.IDs = uniq(append(h.IDs, ph.IDs...))
+		h.Speakers = uniq(append(h.Speakers, ph.Speakers...))
+		h.How = h.How + " + " + ph.How
+		prev = j
+	}
+	return h
+}
+
+// stripBrackets removes bracketed asides from a gap: "(U.K.) and".
+func stripBrackets(g string) string {
+	for {
+		a := strings.IndexAny(g, "(（")
+		if a < 0 {
+			return g
+		}
+		b := strings.IndexAny(g[a:], ")）")
+		if b < 0 {
+			return g
+		}
+		_, size := utf8.DecodeRuneInString(g[a+b:])
+		g = g[:a] + g[a+b+size:]
+	}
+}
+
+func gapText(s *clause.Sentence, from, to int) string {
+	var b strings.Builder
+	for k := from; k < to && k < len(s.Tokens); k++ {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(s.Tokens[k].Text))
+	}
+	return b.String()
+}
+
+// party turns a mention into the actors it stands for.
+func (d *Doc) party(s *clause.Sentence, k int) *Holder {
+	m := &s.Mentions[k]
+	switch m.Kind {
+	case mention.Actor:
+		if len(m.IDs) == 0 {
+			return nil
+		}
+		return &Holder{IDs: slices.Clone(m.IDs), How: m.How}
+	case mention.Person:
+		if len(m.IDs) == 0 {
+			return nil
+		}
+		h := &Holder{IDs: slices.Clone(m.IDs), How: m.How}
+		if m.Person != "" {
+			h.Speakers = []string{m.Person}
+		}
+		return h
+	case mention.Collective:
+		if strings.EqualFold(m.Text, "they") || strings.EqualFold(m.Text, "their") || m.Text == "他们" || m.Text == "她们" {
+			if d.last != nil && len(d.last.IDs) >= 2 {
+				return &Holder{IDs: slices.Clone(d.last.IDs), How: m.Text + " → " + strings.Join(d.last.IDs, ", ") + " (named before)"}
+			}
+		}
+		if len(d.Parts.IDs) >= 2 {
+			return &Holder{IDs: slices.Clone(d.Parts.IDs), How: m.Text + " → the parties: " + strings.Join(d.Parts.IDs, ", ") + " (" + d.Parts.How + ")"}
+		}
+		if d.last != nil && len(d.last.IDs) >= 2 {
+			return &Holder{IDs: slices.Clone(d.last.IDs), How: m.Text + " → " + strings.Join(d.last.IDs, ", ") + " (named before)"}
+		}
+	case mention.Self:
+		// we inside a quotation: its speaker
+		if q := s.QuoteOf(m.Tok); q >= 0 && s.Quotes[q].Speaker >= 0 && s.Quotes[q].Speaker != k {
+			if h := d.party(s, s.Quotes[q].Speaker); h != nil {
+				h.How = m.Text + " → the quotation's speaker: " + h.How
+				return h
+			}
+		}
+		if r := s.ReportOver(m.Tok); r >= 0 && s.Reports[r].Speaker >= 0 && s.Reports[r].Speaker != k {
+			if h := d.party(s, s.Reports[r].Speaker); h != nil {
+				h.How = m.Text + " → the speaker: " + h.How
+				return h
+			}
+		}
+		if d.Parts.Joint && len(d.Parts.IDs) > 0 {
+			return &Holder{IDs: slices.Clone(d.Parts.IDs), How: m.Text + " → the parties: " + strings.Join(d.Parts.IDs, ", ") + " (" + d.Parts.How + ")"}
+		}
+		if d.lastPerson != nil && d.sentence-1 <= d.lastPersonSentence() {
+			p := d.lastPerson
+			h := &Holder{IDs: slices.Clone(p.IDs), How: m.Text + " → the speaker: " + p.How}
+			if p.Person != "" {
+				h.Speakers = []string{p.Person}
+			}
+			return h
+		}
+		if d.Parts.Issuer != "" {
+			return &Holder{IDs: []string{d.Parts.Issuer}, How: m.Text + " → the issuer (" + d.Parts.IssuerHow + ")"}
+		}
+		if len(d.Parts.IDs) > 0 {
+			return &Holder{IDs: slices.Clone(d.Parts.IDs), How: m.Text + " → the parties: " + strings.Join(d.Parts.IDs, ", ")}
+		}
+	case mention.Pronoun:
+		if p := d.lastPerson; p != nil {
+			h := &Holder{IDs: slices.Clone(p.IDs), How: m.Text + " → " + p.How}
+			if p.Person != "" {
+				h.Speakers = []string{p.Person}
+			}
+			return h
+		}
+	}
+	return nil
+}
+
+func (d *Doc) lastPersonSentence() int { return d.sentence }
+
+func uniq(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
