@@ -21,6 +21,7 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fset := newFlagSet("extract", "Usage: diplograph extract [--format jsonl|json] [--explain] PATH...\n\nExtracts claims from files or folders (plain text, HTML, feed-item dumps) and\nprints one extraction per document; no server is needed. jsonl is what\nshared/eval/score.py reads. A document that cannot be extracted is printed with\nits error and the rest go on; the exit status is 1 when any failed.\n", stderr)
 	format := fset.String("format", "jsonl", "output format: jsonl (one object per line) or json (indented)")
 	explain := fset.Bool("explain", false, "print for people instead of JSON: every claim with its evidence, the cue, the actor resolution and the rule")
+	trace := fset.Bool("trace", false, "print what each stage found, sentence by sentence (tokens, mentions, clauses, frames): for writing rules")
 	var logLevel string
 	_ = config.LogLevel(fset, &logLevel, "warn")
 	if err := parseFlags(fset, args, func() error { _, err := engineOptions(); return err }); err != nil {
@@ -60,6 +61,9 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		case err != nil:
 			x = schemas.Extraction{Schema: schemas.ExtractionV1, Doc: source.DocName(p), Lang: "und", Entities: []schemas.Entity{}, Claims: []schemas.Claim{},
 				Error: &schemas.DocError{Code: "malformed", Message: err.Error()}}
+		case *trace:
+			fmt.Fprintf(out, "# %s\n%s", p, engine.Trace(a))
+			continue
 		case *explain:
 			var why fmt.Stringer
 			x, why = explainOne(engine, a)

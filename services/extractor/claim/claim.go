@@ -95,8 +95,10 @@ type Doc struct {
 	Drafts   []Draft
 	Unmapped []Unmapped
 	Dropped  []Dropped
-	// lastTopic is the topic of the claim before, for "the agreement", 该…
-	lastTopic string
+	// lastTopic is the topic of the claim before, for "the agreement", 该…;
+	// seenTopic the last topic the text named (in a claim or not), for a
+	// stance with no object at all (北京表示坚决反对).
+	lastTopic, seenTopic string
 }
 
 // Doc starts a document.
@@ -112,6 +114,10 @@ func (d *Doc) Sentence(s *clause.Sentence, fs []frame.Frame) {
 			continue
 		}
 		out := d.res.Resolve(s, fs, i)
+		if out.Holder != nil && out.Passive != nil {
+			// 受到X的反对, "was condemned by X": X holds it, the subject is its target
+			out.Target = out.Passive
+		}
 		if out.Drop != "" {
 			if d.explain {
 				d.Dropped = append(d.Dropped, Dropped{Rule: f.Rule.ID, Cue: cueText(s, f), Reason: out.Drop,
@@ -173,9 +179,16 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	targets = minus(targets, h.IDs)
 	topics := d.topics(s, f, objs)
 	if len(targets) == 0 && len(topics) == 0 {
-		if d.refersBack(s, f) && d.lastTopic != "" {
+		back := d.refersBack(s, f) || d.refersBackBefore(s, f)
+		if back && d.res.LastTarget != "" && !slices.Contains(h.IDs, d.res.LastTarget) && f.Rule.Predicate != "commit" {
+			targets, how = []string{d.res.LastTarget}, "what was just named (对此, this move)"
+		}
+		if back && d.lastTopic != "" {
 			topics = []string{d.lastTopic}
-		} else {
+		} else if d.emptyObject(s, f) && d.seenTopic != "" && f.Rule.Kind == "stance" {
+			topics = []string{d.seenTopic} // 北京表示坚决反对: what the text was speaking of
+		}
+		if len(targets) == 0 && len(topics) == 0 {
 			if obj := d.objectWords(s, f); obj != "" {
 				d.Unmapped = append(d.Unmapped, Unmapped{Predicate: pred, Rule: f.Rule.ID, Actor: strings.Join(h.IDs, ","), Object: obj,
 					Start: s.Tokens[f.CueStart].Start, End: s.Tokens[max(f.CueEnd, f.ObjEnd)-1].End})
@@ -364,7 +377,8 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 	case "object":
 		for _, k := range objs {
 			m := &s.Mentions[k]
-			if d.setting(s, k, objs) || m.Attr && !d.possessive(s, m) {
+			// "condemn Russian aggression", 反对美方制裁: the state behind the act is the target
+			if d.setting(s, k, objs) || m.Attr && !d.possessive(s, m) && f.Rule.Predicate == "welcome" || d.victim(s, m) {
 				continue
 			}
 			if isParty(m) && len(minus(m.IDs, holders)) > 0 {
@@ -391,6 +405,9 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		}
 		return uniq(out), "named in the object"
 	case "relation":
+		if k := d.adjacent(s, f, objs); k >= 0 {
+			out = append(out, s.Mentions[k].IDs...) // 制裁俄罗斯, deploy to X: the direct object
+		}
 		for _, k := range objs {
 			m := &s.Mentions[k]
 			if !(isParty(m) || m.Kind == mention.Place) || d.setting(s, k, objs) {
@@ -426,13 +443,31 @@ var actNouns = map[string]bool{"effort": true, "initiative": true, "proposal": t
 // actOf reports a party named as the doer of an act that a support or
 // welcome claim is about, when the object also names a topic.
 func (d *Doc) actOf(s *clause.Sentence, f *frame.Frame, m *mention.Mention, objs []int) bool {
-	if f.Rule.Predicate != "support" && f.Rule.Predicate != "welcome" || !d.possessive(s, m) {
-		return false
+	if f.Rule.Target == "adjacent" && f.Rule.Predicate == "welcome" || f.Rule.Predicate != "support" && f.Rule.Predicate != "welcome" || !d.possessive(s, m) {
+		return false // commending "X's efforts" makes X the target
 	}
 	for k := m.TokEnd + 1; k < len(s.Tokens) && k <= m.TokEnd+4; k++ {
 		if actNouns[s.Tokens[k].Lemma] || actNouns[s.Tokens[k].Text] {
 			return d.hasTopic(s, objs)
 		}
+	}
+	return false
+}
+
+// victim reports a party named after "against", "on", "towards" (aggression
+// against Ukraine, attacks on the embassy): the one the act is done to, not
+// the one a condemnation or opposition is directed at.
+func (d *Doc) victim(s *clause.Sentence, m *mention.Mention) bool {
+	k := m.Tok - 1
+	for k >= 0 && (s.Tokens[k].POS == token.Det || s.Tokens[k].POS == token.Adj) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch s.Tokens[k].Lemma {
+	case "against", "on", "upon", "towards", "toward", "at", "into", "over", "in", "within", "across":
+		return true
 	}
 	return false
 }
@@ -604,6 +639,39 @@ func coordinated(gap string) bool {
 		}
 	}
 	return false
+}
+
+// emptyObject reports a frame whose object holds no word (表示坚决反对。).
+func (d *Doc) emptyObject(s *clause.Sentence, f *frame.Frame) bool {
+	if f.PreStart >= 0 && f.PreStart < f.CueStart {
+		return false
+	}
+	for k := f.ObjStart; k < f.ObjEnd; k++ {
+		if t := &s.Tokens[k]; t.POS != token.Punct && t.POS != token.Part {
+			return false
+		}
+	}
+	return true
+}
+
+// refersBackBefore reports 对此, "to this" between the subject and the cue.
+func (d *Doc) refersBackBefore(s *clause.Sentence, f *frame.Frame) bool {
+	c := s.Clauses[f.Clause]
+	for k := c.Start; k < f.CueStart; k++ {
+		if d.b.m.WordAt(s.Lang, "refer", s.Tokens, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// Seen notes the topics a sentence named, after its claims are made.
+func (d *Doc) Seen(s *clause.Sentence) {
+	for k := range s.Mentions {
+		if s.Mentions[k].Kind == mention.Topic {
+			d.seenTopic = s.Mentions[k].ID
+		}
+	}
 }
 
 // refersBack reports an object that points back (该…, this agreement).

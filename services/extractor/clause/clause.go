@@ -58,6 +58,8 @@ type Report struct {
 type Quote struct {
 	Start, End int // tokens inside the marks
 	Speaker    int // mention index, or -1
+	// From is the speaker of a quotation that began in an earlier sentence.
+	From *mention.Mention
 }
 
 // Sentence is a sentence with its clause structure.
@@ -67,6 +69,10 @@ type Sentence struct {
 	Reports  []Report
 	Quotes   []Quote
 	Question bool
+	// Open is a quotation still open at the sentence's end, and its
+	// speaker: the next sentence continues it.
+	Open     bool
+	OpenFrom *mention.Mention
 }
 
 // ClauseOf returns the index of the clause holding token i.
@@ -102,10 +108,11 @@ func (s *Sentence) QuoteOf(i int) int {
 	return -1
 }
 
-// Parse reads the structure of one sentence.
-func Parse(ms *mention.Sentence, w *Words) *Sentence {
+// Parse reads the structure of one sentence; prev is the sentence before
+// (nil for the first), whose open quotation this one may continue.
+func Parse(ms *mention.Sentence, w *Words, prev *Sentence) *Sentence {
 	s := &Sentence{Sentence: ms}
-	s.quotes()
+	s.quotes(prev)
 	s.clauses(w)
 	s.reports(w)
 	s.question(w)
@@ -115,11 +122,34 @@ func Parse(ms *mention.Sentence, w *Words) *Sentence {
 func isOpenQuote(t string) bool  { return t == "“" || t == "「" || t == "『" || t == "‘" }
 func isCloseQuote(t string) bool { return t == "”" || t == "」" || t == "』" || t == "’" }
 
-// quotes finds quotation marks and their spans.
-func (s *Sentence) quotes() {
+// quotes finds quotation marks and their spans, continuing a quotation
+// the sentence before left open (“…。我谴责…。”).
+func (s *Sentence) quotes(prev *Sentence) {
 	toks := s.Tokens
 	open := -1
 	straight := -1
+	var from *mention.Mention
+	if prev != nil && prev.Open {
+		open = -1
+		from = prev.OpenFrom
+		closeAt := len(toks)
+		for i, t := range toks {
+			if isCloseQuote(t.Text) {
+				closeAt = i
+				break
+			}
+		}
+		s.Quotes = append(s.Quotes, Quote{Start: 0, End: closeAt, Speaker: -1, From: from})
+		if closeAt == len(toks) {
+			s.Open, s.OpenFrom = true, from
+			return
+		}
+		toks = toks[:0:0]
+		for i := closeAt + 1; i < len(s.Tokens); i++ {
+			toks = append(toks, s.Tokens[i])
+		}
+		defer s.shiftQuotes(1, closeAt+1)
+	}
 	for i, t := range toks {
 		switch {
 		case isOpenQuote(t.Text) && open < 0:
@@ -139,6 +169,16 @@ func (s *Sentence) quotes() {
 	if open >= 0 && open+1 < len(toks) {
 		// a quotation that runs on past the sentence
 		s.Quotes = append(s.Quotes, Quote{Start: open + 1, End: len(toks), Speaker: -1})
+		s.Open = true
+	}
+}
+
+// shiftQuotes moves the quotations from index k on by off tokens (they were
+// found in the tokens after a continued quotation closed).
+func (s *Sentence) shiftQuotes(k, off int) {
+	for i := k; i < len(s.Quotes); i++ {
+		s.Quotes[i].Start += off
+		s.Quotes[i].End += off
 	}
 }
 
@@ -237,8 +277,8 @@ func (s *Sentence) reports(w *Words) {
 	for class, ps := range w.Speech {
 		for _, pm := range ps.Find(toks) {
 			v := pm.Start
-			if s.Lang == "en" && !toks[v].IsVerbal() && class != Media && toks[v].POS != token.Noun {
-				continue // "the said agreement"
+			if s.Lang == "en" && !toks[v].IsVerbal() && class != Media {
+				continue // "the said agreement", "two-state solution"
 			}
 			r := Report{Verb: v, Class: class, Speaker: -1}
 			ci := s.ClauseOf(v)
@@ -253,7 +293,11 @@ func (s *Sentence) reports(w *Words) {
 				}
 			}
 			after := false
-			if r.Speaker < 0 || class == Media {
+			quoteFirst := s.QuoteBefore(v)
+			if quoteFirst {
+				r.Speaker = -1 // “…,” said a Ukrainian official: the speaker follows
+			}
+			if (r.Speaker < 0 && (s.Lang == "en" || quoteFirst)) || class == Media {
 				for k := range s.Mentions {
 					m := &s.Mentions[k]
 					if m.Tok >= pm.End && m.Tok <= pm.End+3 && m.IsParty() && !m.Attr {
@@ -267,7 +311,7 @@ func (s *Sentence) reports(w *Words) {
 			switch {
 			case class == Media:
 				r.From, r.To = 0, len(toks)
-			case v > 0 && c.Start > 0 && (!content || s.QuoteBefore(v)) || after && !content:
+			case quoteFirst, v > 0 && c.Start > 0 && !content, after && !content:
 				// "…, X said." / "“…”，他说": what came before
 				r.From, r.To = 0, c.Start
 			default:
@@ -290,10 +334,19 @@ func (s *Sentence) reports(w *Words) {
 	// a quotation's speaker: the speaker of the report that governs it
 	for qi := range s.Quotes {
 		q := &s.Quotes[qi]
+		if q.From != nil {
+			continue
+		}
 		for _, r := range s.Reports {
 			if r.From <= q.Start && q.End <= r.To+1 && r.Speaker >= 0 {
 				q.Speaker = r.Speaker
 			}
+		}
+	}
+	if s.Open && s.OpenFrom == nil && len(s.Quotes) > 0 {
+		if q := s.Quotes[len(s.Quotes)-1]; q.Speaker >= 0 {
+			m := s.Mentions[q.Speaker]
+			s.OpenFrom = &m
 		}
 	}
 }

@@ -90,7 +90,15 @@ func New(opts Options) (*Engine, error) {
 	for _, t := range set.Topics {
 		topics = append(topics, mention.TopicPhrases{Topic: t.Topic, Phrases: t.Phrases})
 	}
-	if e.finder, err = mention.New(mention.Options{Lexicon: lx, Topics: topics, Parties: parties}); err != nil {
+	verbs := map[string]bool{}
+	for _, r := range set.Rules {
+		if r.Lang == "zh" {
+			for _, c := range r.Cues {
+				verbs[strings.Fields(c)[0]] = true
+			}
+		}
+	}
+	if e.finder, err = mention.New(mention.Options{Lexicon: lx, Topics: topics, Parties: parties, Verbs: verbs}); err != nil {
 		return nil, fmt.Errorf("building the name matcher: %w", err)
 	}
 	for _, lang := range []string{"en", "zh"} {
@@ -105,6 +113,13 @@ func New(opts Options) (*Engine, error) {
 	if e.zh, err = e.chinese(); err != nil {
 		return nil, err
 	}
+	e.finder.CompileTopics(func(alias string) []string {
+		var ws []string
+		for _, t := range e.zh.Tokens(alias, 0) {
+			ws = append(ws, t.Text)
+		}
+		return ws
+	})
 	e.claims = claim.NewBuilder(e.frames, set)
 	return e, nil
 }

@@ -135,6 +135,7 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 		if lang != "ja" {
 			cd.Sentence(s, d.fs[i])
 		}
+		cd.Seen(s)
 		for _, r := range s.Reports {
 			if r.Speaker >= 0 {
 				res.NotePerson(&s.Mentions[r.Speaker])
@@ -187,7 +188,11 @@ func (e *Engine) read(text, lang string, date time.Time) *doc {
 			}
 		}
 		md.Find(d.norm, ms)
-		cs := clause.Parse(ms, e.clauses[sl])
+		var prev *clause.Sentence
+		if len(d.sents) > 0 {
+			prev = d.sents[len(d.sents)-1]
+		}
+		cs := clause.Parse(ms, e.clauses[sl], prev)
 		d.sents = append(d.sents, cs)
 		d.fs = append(d.fs, e.frames.Frames(cs))
 	}

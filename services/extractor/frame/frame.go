@@ -138,11 +138,22 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && !m.cueIsWord(r, toks, pm) {
 			continue
 		}
+		if s.Lang == "zh" && toks[pm.Start].Text == "将" && pm.End-pm.Start == 1 && !willBefore(s, pm.End) {
+			continue // 将X与Y区分: 将 as 把, not "will"
+		}
 		f := Frame{Rule: r, CueStart: pm.Start, CueEnd: pm.End, Clause: s.ClauseOf(pm.Start), PreStart: -1, Inner: -1,
 			Report: s.ReportOver(pm.Start), Quote: s.QuoteOf(pm.Start)}
 		c := s.Clauses[f.Clause]
 		f.ObjStart, f.ObjEnd = pm.End, c.End
-		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" {
+		// "agreed to cooperate in: • X • Y": a colon opens the object's list
+		for ci := f.Clause; ci+1 < len(s.Clauses) && f.ObjEnd > 0 && (toks[f.ObjEnd-1].Text == ":" || toks[f.ObjEnd-1].Text == "："); ci++ {
+			f.ObjEnd = s.Clauses[ci+1].End
+		}
+		if r.Kind == "pre" || r.Kind == "importance" && s.Lang == "zh" {
+			// "X is inseparable", X至关重要, X的重要性: the object stands before the cue
+			f.PreStart, f.ObjStart, f.ObjEnd = c.Start, pm.End, pm.End
+		}
+		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && f.PreStart < 0 {
 			// 对…表示关切, 就…表示欢迎: the object stands before the cue
 			for k := pm.Start - 1; k >= c.Start; k-- {
 				if m.WordAt("zh", "about", toks, k) {
@@ -159,8 +170,70 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		f.Conj = m.opensPredicate(s, f.CueStart, c.Start)
 		out = append(out, f)
 	}
+	m.extend(s, out)
 	m.nest(s, out)
 	return out
+}
+
+// extend carries an agreement's or a call's object over the comma clauses
+// that follow it in Chinese (双方同意落实共识，管控分歧，推进对话), until a
+// clause names a new subject or opens with 并, 同时, 此外 (a new predicate of
+// the same subject).
+func (m *Matcher) extend(s *clause.Sentence, fs []Frame) {
+	if s.Lang != "zh" {
+		return
+	}
+	for i := range fs {
+		f := &fs[i]
+		if f.Rule.Kind != "agree" && f.Rule.Kind != "call" {
+			continue
+		}
+		for ci := f.Clause + 1; ci < len(s.Clauses); ci++ {
+			c := s.Clauses[ci]
+			prev := s.Tokens[c.Start-1].Text
+			if prev == "。" || prev == "；" || prev == ";" || c.Opener != "" || c.Cond {
+				break
+			}
+			if m.WordAt(s.Lang, "sub", s.Tokens, c.Start) || startsNew(s, c.Start) || m.subjectOpens(s, c) {
+				break
+			}
+			f.ObjEnd = c.End
+		}
+	}
+}
+
+// startsNew reports a clause that opens with a word marking a new predicate.
+func startsNew(s *clause.Sentence, i int) bool {
+	switch s.Tokens[i].Text {
+	case "并", "并且", "同时", "此外", "另外", "还", "也", "而", "但", "但是":
+		return true
+	}
+	return false
+}
+
+// subjectOpens reports a clause whose first words name a party (a new subject).
+func (m *Matcher) subjectOpens(s *clause.Sentence, c clause.Clause) bool {
+	for k := range s.Mentions {
+		mm := &s.Mentions[k]
+		if mm.Tok >= c.Start && mm.Tok <= c.Start+1 && mm.IsParty() {
+			return true
+		}
+	}
+	return false
+}
+
+// willBefore reports that 将 at i-1 reads as "will": a verb, an adverb or a
+// preposition follows it (将继续, 将于, 将与, 将把), not a noun.
+func willBefore(s *clause.Sentence, i int) bool {
+	if i >= len(s.Tokens) {
+		return false
+	}
+	t := &s.Tokens[i]
+	switch t.POS {
+	case token.Verb, token.Aux, token.Adv, token.Adp:
+		return s.MentionAt(i) < 0
+	}
+	return false
 }
 
 // heading reports an English line in capital letters (a section heading).
@@ -263,11 +336,20 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 		f := &fs[i]
 		for j := i + 1; j < len(fs); j++ {
 			n := &fs[j]
+			if n.PreStart >= 0 && f.CueStart >= n.PreStart && f.CueEnd <= n.CueStart {
+				// 对中国侵犯人权的报道表示关切: f is inside n's object
+				f.Absorbed = true
+				break
+			}
 			if n.CueStart >= f.ObjEnd {
 				break
 			}
 			if n.Conj && n.Rule.Kind != "report" && n.Clause == f.Clause && (s.Tokens[n.CueStart].IsVerbal() || s.Lang == "zh") {
 				f.ObjEnd = n.CueStart // reaffirmed X and called for Y: Y is not X's object
+				break
+			}
+			if m.refusal(s, f, n) {
+				f.Absorbed = true // 拒绝谴责, refused to condemn: no claim of the refusal itself
 				break
 			}
 			switch f.Rule.Kind {
@@ -282,12 +364,52 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 					f.ObjEnd = n.CueStart
 				}
 			case "stance", "accuse", "importance", "pre":
+				if m.modalBefore(s, n) {
+					f.ObjEnd = n.CueStart // 维护和平就必须反对…: a new predicate
+					break
+				}
 				if n.Rule.Kind != "report" {
 					n.Absorbed = true
 				}
 			}
 		}
 	}
+}
+
+// modalBefore reports a modal or auxiliary right before a cue (必须反对,
+// must condemn): the cue opens a predicate of its own.
+func (m *Matcher) modalBefore(s *clause.Sentence, n *Frame) bool {
+	for k := n.CueStart - 1; k >= 0 && k >= n.CueStart-3; k-- {
+		t := &s.Tokens[k]
+		if t.POS == token.Aux || t.Text == "就" {
+			return true
+		}
+		if t.POS != token.Adv {
+			return false
+		}
+	}
+	return false
+}
+
+// refusal reports a refusal that governs the cue right after it (拒绝谴责,
+// refused to condemn).
+func (m *Matcher) refusal(s *clause.Sentence, f, n *Frame) bool {
+	refuse := false
+	for k := f.CueStart; k < f.CueEnd; k++ {
+		if m.WordAt(s.Lang, "refuse", s.Tokens, k) {
+			refuse = true
+		}
+	}
+	if !refuse {
+		return false
+	}
+	gap := 0
+	for k := f.CueEnd; k < n.CueStart; k++ {
+		if t := &s.Tokens[k]; !(t.POS == token.Adv || t.POS == token.Part || t.Lemma == "to") {
+			gap++
+		}
+	}
+	return gap == 0
 }
 
 // governs reports that frame f's cue directly governs n's: only adverbs,

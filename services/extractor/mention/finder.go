@@ -36,6 +36,10 @@ type Options struct {
 	Lexicon *lexicon.Lexicon
 	Topics  []TopicPhrases
 	Parties []PartyWord
+	// Verbs are words that, right after a state's name, make it the
+	// subject of a verb rather than a qualifier (意大利计划…: 计划 is "plans",
+	// not "plan"): the rules' Chinese cue words.
+	Verbs map[string]bool
 }
 
 // Finder finds mentions. It is read-only after New and safe for concurrent
@@ -55,12 +59,15 @@ type Finder struct {
 	words []token.Word
 	// personBySurface finds a person by the family name the text uses.
 	personByFamily map[string][]*lexicon.Entity
+	// fuzzyEn, fuzzyZh index topic aliases by their first word (topics.go).
+	fuzzyEn, fuzzyZh map[string][]topicPhrase
+	verbs            map[string]bool
 }
 
 // New builds a Finder from the gazetteer and the rules' words.
 func New(opts Options) (*Finder, error) {
 	lx := opts.Lexicon
-	f := &Finder{lx: lx, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{},
+	f := &Finder{lx: lx, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{}, verbs: opts.Verbs,
 		parties: map[string]*token.Patterns{}, topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}}
 	b := NewBuilder()
 	addWord := func(phrase, tag string) {
@@ -220,6 +227,7 @@ func (d *Doc) Find(text string, s *Sentence) {
 	out = d.people(text, s, out, titles)
 	out = append(out, d.partyWords(s, out)...)
 	out = d.inferred(text, s, out)
+	out = d.fuzzyTopics(text, s, out)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	out = dropOverlaps(out)
 	for i := range out {
@@ -253,7 +261,7 @@ func (d *Doc) attributive(s *Sentence, ms []Mention) {
 			continue // another name follows: a title, a person, an organ
 		}
 		n := &s.Tokens[m.TokEnd]
-		if n.POS != token.Noun || n.Start != s.Tokens[m.TokEnd-1].End && s.Lang == "zh" {
+		if n.POS != token.Noun || n.Start != s.Tokens[m.TokEnd-1].End && s.Lang == "zh" || d.f.verbs[n.Text] {
 			continue
 		}
 		if !partyNouns[strings.ToLower(n.Lemma)] && !partyNouns[n.Text] {

@@ -38,6 +38,9 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 				p.Attr = true
 			}
 		}
+		if of == "" && s.Lang == "zh" && (strings.Contains(t.Text, "外交部") || strings.Contains(t.Text, "国防部") || strings.Contains(t.Text, "国务院")) {
+			of = "CHN" // a bare 外交部发言人 in Chinese text is China's, as a bare 外交部 is
+		}
 		end := t.End
 		// the state named after it: "Minister for Foreign Affairs of Japan"
 		if s.Lang == "en" {

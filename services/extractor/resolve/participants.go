@@ -28,7 +28,7 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 			p.IDs, p.How = ids, how
 			break
 		}
-		if ids := namedTogether(s); len(ids) >= 2 && (i <= 1 || joint || meetingWords(m, s)) {
+		if ids := namedTogether(s); len(ids) >= 2 && (i <= 1 && hasState(ids) || joint || meetingWords(m, s)) {
 			p.IDs, p.How = ids, "named together in sentence "+itoa(i+1)
 			break
 		}
@@ -44,6 +44,15 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 		p.Joint = true
 	}
 	return p
+}
+
+func hasState(ids []string) bool {
+	for _, id := range ids {
+		if !strings.Contains(id, ":") {
+			return true
+		}
+	}
+	return false
 }
 
 func itoa(i int) string {
@@ -164,7 +173,7 @@ func meeting(m *frame.Matcher, s *clause.Sentence) []string {
 
 // issuer finds who issued the text: the state of a ministry spokesperson or
 // press office named in its first lines, or the state a speech is given on
-// behalf of.
+// behalf of ("on behalf of X", "my country, X", "my Government").
 func issuer(sents []*clause.Sentence) (string, string) {
 	for i, s := range sents {
 		if i >= 4 {
@@ -182,13 +191,44 @@ func issuer(sents []*clause.Sentence) (string, string) {
 		if strings.Contains(low, "office of the spokesperson") || strings.Contains(low, "department press briefing") {
 			return "USA", "a State Department release"
 		}
-		if strings.Contains(low, "on behalf of") || strings.Contains(low, "my country") || strings.Contains(low, "my delegation") {
-			for _, m := range s.Mentions {
-				if m.Kind == mention.Actor && len(m.IDs) == 1 && !strings.HasPrefix(m.IDs[0], "org:") {
-					return m.IDs[0], "a speech on behalf of " + m.Text
-				}
+	}
+	for _, s := range sents {
+		low := strings.ToLower(sentenceText(s))
+		if !strings.Contains(low, "on behalf of") && !strings.Contains(low, "my country") && !strings.Contains(low, "my delegation") &&
+			!strings.Contains(low, "my government") && !strings.Contains(low, "我国") {
+			continue
+		}
+		for _, m := range s.Mentions {
+			if m.Kind == mention.Actor && len(m.IDs) == 1 && !strings.HasPrefix(m.IDs[0], "org:") && !m.Venue {
+				return m.IDs[0], "a speech for " + m.Text
 			}
 		}
+	}
+	// a speech in the first person: the state it names most, by far
+	first, counts := 0, map[string]int{}
+	for _, s := range sents {
+		for _, t := range s.Tokens {
+			switch strings.ToLower(t.Text) {
+			case "i", "my", "we", "our", "我", "我们", "我国":
+				first++
+			}
+		}
+		for _, m := range s.Mentions {
+			if m.Kind == mention.Actor && len(m.IDs) == 1 && !strings.HasPrefix(m.IDs[0], "org:") && !m.Venue && !m.Attr {
+				counts[m.IDs[0]]++
+			}
+		}
+	}
+	best, bestN, second := "", 0, 0
+	for id, n := range counts {
+		if n > bestN || n == bestN && id < best {
+			best, bestN, second = id, n, bestN
+		} else if n > second {
+			second = n
+		}
+	}
+	if first >= 5 && bestN >= 3 && bestN >= 2*second {
+		return best, "the state a first-person text names most"
 	}
 	return "", ""
 }

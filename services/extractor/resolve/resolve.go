@@ -65,9 +65,12 @@ type Outcome struct {
 	// Drop gives the reason a frame states no claim ("allegation", "denied",
 	// "condition", "question", "hypothetical", "no subject"), or "".
 	Drop string
-	// Speaker is who states a call_on made by "X should" or an
-	// accusation, when that is not the subject.
+	// Target is the party a "X should" or an accusation names, when that
+	// is not the holder.
 	Target []string
+	// Passive is the subject of a passive (受到X的反对, "was condemned by X"):
+	// the holder is X, the subject the target.
+	Passive []string
 }
 
 // Sentence notes a new sentence: the people it names become the ones "he"
@@ -96,8 +99,13 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		return Outcome{Drop: "condition"}
 	}
 	switch f.Rule.Kind {
-	case "should", "accuse", "right":
+	case "should", "accuse":
 		return d.spoken(s, fs, fi)
+	case "right":
+		return d.right(s, fs, fi)
+	}
+	if o, ok := d.passive(s, fs, fi); ok {
+		return o
 	}
 	h := d.subject(s, fs, fi)
 	if f.Report >= 0 {
@@ -192,12 +200,98 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	return Outcome{Holder: sp, Target: target}
 }
 
+// passive reads 受到/遭到X的反对 and "was condemned by X": X holds the
+// claim, and the clause's subject is its target.
+func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bool) {
+	f := &fs[fi]
+	c := s.Clauses[f.Clause]
+	toks := s.Tokens
+	by := -1 // the agent's first token
+	if s.Lang == "zh" {
+		for k := f.CueStart - 1; k >= c.Start && k >= f.CueStart-12; k-- {
+			switch toks[k].Text {
+			case "受到", "遭到", "遭", "被", "受":
+				by = k + 1
+			}
+			if by >= 0 {
+				break
+			}
+		}
+	} else if toks[f.CueStart].Tag == "VBN" && f.CueStart > c.Start && toks[f.CueStart-1].Lemma == "be" || f.CueStart >= c.Start+2 && toks[f.CueStart].Tag == "VBN" && toks[f.CueStart-2].Lemma == "be" {
+		for k := f.CueEnd; k < f.ObjEnd && k < f.CueEnd+3; k++ {
+			if toks[k].Lemma == "by" {
+				by = k + 1
+				break
+			}
+		}
+	}
+	if by < 0 {
+		return Outcome{}, false
+	}
+	var agent *Holder
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Tok >= by && m.IsParty() && !m.Attr && (s.Lang == "zh" && m.TokEnd <= f.CueStart || s.Lang == "en" && m.Tok <= by+2) {
+			agent = d.coordinated(s, k)
+			break
+		}
+	}
+	if agent == nil {
+		return Outcome{}, false
+	}
+	var patient *Holder
+	if k := d.subjectBefore(s, by-1, c.Start, nil); k >= 0 {
+		patient = d.coordinated(s, k)
+	}
+	agent.Tok = -1
+	agent.How = "the agent of a passive: " + agent.How
+	o := Outcome{Holder: agent}
+	if patient != nil {
+		o.Passive = patient.IDs
+	}
+	return o, true
+}
+
+// right resolves "X has the right to…": the holder is the subject or the
+// speaker, X (right before the cue) the target.
+func (d *Doc) right(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
+	f := &fs[fi]
+	var x []string
+	for k := range s.Mentions {
+		if m := &s.Mentions[k]; m.IsParty() && m.TokEnd <= f.CueStart && m.TokEnd >= f.CueStart-2 {
+			if p := d.party(s, k); p != nil {
+				x = p.IDs
+			}
+		}
+	}
+	h := d.subject(s, fs, fi)
+	if h == nil {
+		h = d.speaker(s, f)
+	}
+	if h == nil {
+		return Outcome{Drop: "no subject"}
+	}
+	if len(x) > 0 && sameSet(x, h.IDs) {
+		// "Israel has the right to defend itself" said of itself, or the
+		// right-holder taken as subject: the speaker holds it
+		if sp := d.speaker(s, f); sp != nil && !sameSet(sp.IDs, x) {
+			h = sp
+		}
+	}
+	var target []string
+	for _, id := range x {
+		if !slices.Contains(h.IDs, id) {
+			target = append(target, id)
+		}
+	}
+	return Outcome{Holder: h, Target: target}
+}
+
 // speaker is who states a frame: the speaker of its quotation or report,
 // else the person who spoke last, else the subject before, else the issuer.
 func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
-	if f.Quote >= 0 && s.Quotes[f.Quote].Speaker >= 0 {
-		if h := d.party(s, s.Quotes[f.Quote].Speaker); h != nil {
-			h.Tok = -1
+	if f.Quote >= 0 {
+		if h := d.quoteSpeaker(s, f.Quote); h != nil {
 			return h
 		}
 	}
@@ -222,6 +316,26 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 	}
 	if d.Parts.Issuer != "" {
 		return &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the document's issuer (" + d.Parts.IssuerHow + ")"}
+	}
+	return nil
+}
+
+// quoteSpeaker is who says quotation q.
+func (d *Doc) quoteSpeaker(s *clause.Sentence, q int) *Holder {
+	qu := s.Quotes[q]
+	if qu.Speaker >= 0 {
+		if h := d.party(s, qu.Speaker); h != nil {
+			h.Tok = -1
+			h.How = "the quotation's speaker: " + h.How
+			return h
+		}
+	}
+	if p := qu.From; p != nil && len(p.IDs) > 0 {
+		h := &Holder{IDs: slices.Clone(p.IDs), Tok: -1, How: "the quotation's speaker: " + p.How}
+		if p.Person != "" {
+			h.Speakers = []string{p.Person}
+		}
+		return h
 	}
 	return nil
 }
@@ -285,26 +399,37 @@ func (d *Doc) speaksForAState(s *clause.Sentence, r clause.Report) bool {
 // subject the text was speaking of; else the document's parties.
 func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 	f := &fs[fi]
+	for pi := range fs {
+		if fs[pi].Inner == fi {
+			// reaffirmed its opposition, will continue to support: the
+			// subject of the frame that governs this one
+			return d.subject(s, fs, pi)
+		}
+	}
 	c := s.Clauses[f.Clause]
+	start := c.Start
+	if f.Report >= 0 {
+		// "Iranian officials said Saudi Arabia supports …": the subject is
+		// looked for in what the speaker said
+		if r := s.Reports[f.Report]; r.From > start && r.From <= f.CueStart && r.Class != clause.Media {
+			start = r.From
+		}
+	}
 	end := f.CueStart
 	if f.Conj {
 		// "condemned X and reaffirmed Y": the subject of the clause's first predicate
-		if v := firstVerb(s, c.Start, f.CueStart); v >= 0 && v < f.CueStart-1 {
+		if v := firstVerb(s, start, f.CueStart); v >= 0 && v < f.CueStart-1 {
 			end = v
 		}
 	}
-	if k := d.subjectBefore(s, end, c.Start, f); k >= 0 {
+	if k := d.subjectBefore(s, end, start, f); k >= 0 {
 		if h := d.coordinated(s, k); h != nil {
 			return h
 		}
 	}
 	if f.Quote >= 0 {
-		if q := s.Quotes[f.Quote]; q.Speaker >= 0 {
-			if h := d.party(s, q.Speaker); h != nil {
-				h.Tok = -1
-				h.How = "the quotation's speaker: " + h.How
-				return h
-			}
+		if h := d.quoteSpeaker(s, f.Quote); h != nil {
+			return h
 		}
 	}
 	if f.Report >= 0 {
@@ -560,6 +685,13 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 				h.How = m.Text + " → the quotation's speaker: " + h.How
 				return h
 			}
+		} else if q >= 0 && s.Quotes[q].From != nil && len(s.Quotes[q].From.IDs) > 0 {
+			p := s.Quotes[q].From
+			h := &Holder{IDs: slices.Clone(p.IDs), How: m.Text + " → the quotation's speaker: " + p.How}
+			if p.Person != "" {
+				h.Speakers = []string{p.Person}
+			}
+			return h
 		}
 		if r := s.ReportOver(m.Tok); r >= 0 && s.Reports[r].Speaker >= 0 && s.Reports[r].Speaker != k {
 			if h := d.party(s, s.Reports[r].Speaker); h != nil {

@@ -64,17 +64,24 @@ func compact(c schemas.Claim) string {
 
 // TestGolden runs every case of golden.yaml through the engine and compares
 // the claims it extracts with the expected ones.
-func TestGolden(t *testing.T) {
-	data, err := os.ReadFile("golden.yaml")
+func TestGolden(t *testing.T) { runCases(t, "golden.yaml", 150) }
+
+// TestHostile runs the hostile-text suite (hostile.yaml): reported speech,
+// negation, conditions, questions, page furniture, places that are only
+// settings, mixed language — each with the claims it must give, or none.
+func TestHostile(t *testing.T) { runCases(t, "hostile.yaml", 150) }
+
+func runCases(t *testing.T, file string, least int) {
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var cases []goldenCase
 	if err := yaml.Unmarshal(data, &cases); err != nil {
-		t.Fatalf("parsing golden.yaml: %v", err)
+		t.Fatalf("parsing %s: %v", file, err)
 	}
-	if len(cases) < 150 {
-		t.Errorf("golden.yaml has %d cases, want at least 150", len(cases))
+	if len(cases) < least {
+		t.Errorf("%s has %d cases, want at least %d", file, len(cases), least)
 	}
 	e := loadEngine(t)
 	seen := map[string]bool{}
@@ -122,7 +129,7 @@ func TestGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile("golden.yaml", out, 0o644); err != nil {
+		if err := os.WriteFile(file, out, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

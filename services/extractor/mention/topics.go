@@ -1,0 +1,177 @@
+package mention
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/lexicon"
+	"github.com/diplograph/diplograph/services/extractor/token"
+)
+
+// Topics are matched twice: as written (the phrase matcher), and by their
+// head words in order with a few words between, so that one alias covers
+// the ways a text words it: "a free, open, interconnected and secure
+// Indo-Pacific" for "free and open Indo-Pacific", 在安全保障领域合作 for
+// 安全合作.
+
+// topicPhrase is a topic alias reduced to its content words.
+type topicPhrase struct {
+	topic string
+	words []string // stems (English) or words (Chinese)
+}
+
+// maxTopicGap is how many tokens may stand between two words of a topic
+// phrase (English), or how many characters (Chinese).
+const (
+	maxTopicGap   = 5
+	maxTopicGapZh = 6
+)
+
+var topicStop = map[string]bool{"the": true, "of": true, "a": true, "an": true, "and": true, "to": true, "in": true, "on": true,
+	"for": true, "with": true, "by": true, "its": true, "their": true, "or": true, "at": true, "from": true, "as": true}
+
+// stem is the form English topic words are compared in: lower case, a
+// plural's s dropped.
+func stem(w string) string {
+	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	switch {
+	case len(w) > 5 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// CompileTopics prepares the head-word matching of topic aliases; split
+// cuts a Chinese alias into words (the segmenter's).
+func (f *Finder) CompileTopics(split func(string) []string) {
+	f.fuzzyEn = map[string][]topicPhrase{}
+	f.fuzzyZh = map[string][]topicPhrase{}
+	add := func(ent *lexicon.Entity) {
+		for lang, names := range ent.Names {
+			for _, n := range names {
+				if lang == "en" {
+					var ws []string
+					for _, t := range token.English(n, 0) {
+						if s := stem(t.Text); !topicStop[s] && t.Text != "," && t.Text != "-" {
+							ws = append(ws, s)
+						}
+					}
+					if len(ws) >= 2 {
+						f.fuzzyEn[ws[0]] = append(f.fuzzyEn[ws[0]], topicPhrase{topic: ent.ID, words: ws})
+					}
+				} else if (lang == "zh" || lang == "zh-Hant") && utf8.RuneCountInString(n) >= 4 && split != nil {
+					var ws []string
+					for _, w := range split(n) {
+						if w = strings.Trim(w, "“”《》\"、，的和与及"); w != "" {
+							ws = append(ws, w)
+						}
+					}
+					if len(ws) >= 2 {
+						f.fuzzyZh[ws[0]] = append(f.fuzzyZh[ws[0]], topicPhrase{topic: ent.ID, words: ws})
+					}
+				}
+			}
+		}
+	}
+	for _, ent := range f.ents {
+		if ent.Kind == lexicon.KindTopic {
+			add(ent)
+		}
+	}
+}
+
+// fuzzyTopics adds the topics a sentence names by head words, where no
+// mention covers them yet.
+func (d *Doc) fuzzyTopics(text string, s *Sentence, ms []Mention) []Mention {
+	if s.Lang == "zh" {
+		return d.fuzzyTopicsZh(text, s, ms)
+	}
+	f := d.f
+	if len(f.fuzzyEn) == 0 {
+		return ms
+	}
+	toks := s.Tokens
+	stems := make([]string, len(toks))
+	for i := range toks {
+		stems[i] = stem(toks[i].Text)
+	}
+	for i := range toks {
+		for _, tp := range f.fuzzyEn[stems[i]] {
+			j, last := i, i
+			ok := true
+			for _, w := range tp.words[1:] {
+				found := -1
+				for k := j + 1; k < len(toks) && k <= j+maxTopicGap+1; k++ {
+					if stems[k] == w {
+						found = k
+						break
+					}
+					if toks[k].IsVerbal() && toks[k].Tag != "VBN" && toks[k].Tag != "VBG" || toks[k].Text == ";" || toks[k].Text == "." {
+						break
+					}
+				}
+				if found < 0 {
+					ok = false
+					break
+				}
+				j, last = found, found
+			}
+			if !ok {
+				continue
+			}
+			start, end := toks[i].Start, toks[last].End
+			if overlapsAny(ms, start, end) {
+				// keep the head word only: the topic's last word, where nothing else is
+				start = toks[last].Start
+				if overlapsAny(ms, start, end) {
+					continue
+				}
+			}
+			ms = append(ms, Mention{Kind: Topic, Start: start, End: end, Text: text[start:end], ID: tp.topic,
+				How: text[start:end] + " → " + tp.topic + " (by its words)"})
+		}
+	}
+	return ms
+}
+
+func (d *Doc) fuzzyTopicsZh(text string, s *Sentence, ms []Mention) []Mention {
+	f := d.f
+	if len(f.fuzzyZh) == 0 {
+		return ms
+	}
+	st := text[s.Start:s.End]
+	for first, tps := range f.fuzzyZh {
+		for off := 0; off < len(st); {
+			k := strings.Index(st[off:], first)
+			if k < 0 {
+				break
+			}
+			a := off + k
+			off = a + len(first)
+			for _, tp := range tps {
+				pos, ok := a+len(first), true
+				for _, w := range tp.words[1:] {
+					n := strings.Index(st[pos:], w)
+					if n < 0 || utf8.RuneCountInString(st[pos:pos+n]) > maxTopicGapZh || strings.ContainsAny(st[pos:pos+n], "，。；：") {
+						ok = false
+						break
+					}
+					pos += n + len(w)
+				}
+				if !ok {
+					continue
+				}
+				start, end := s.Start+a, s.Start+pos
+				if overlapsAny(ms, start, end) {
+					continue
+				}
+				ms = append(ms, Mention{Kind: Topic, Start: start, End: end, Text: text[start:end], ID: tp.topic,
+					How: text[start:end] + " → " + tp.topic + " (by its words)"})
+				break
+			}
+		}
+	}
+	return ms
+}
