@@ -7,17 +7,27 @@
 // that differ from the curated ones as aliases, so the generator can be
 // re-run after a CLDR update without losing hand edits.
 //
-// Run it with: go generate ./... (from the lexicon folder).
+// With -world-countries it also merges the demonyms, people forms,
+// government seats, alternative English names and Chinese and Japanese
+// names of the npm package world-countries (ODbL); the rules and the
+// curated additions and exclusions are in internal/gen (countries.go,
+// curated.go), and SOURCES.md says where each comes from.
+//
+// Run it with: go generate ./... (from the lexicon folder), or
+//
+//	npm install --prefix /tmp/wc world-countries@5.1.0
+//	go run gen_countries.go -world-countries /tmp/wc/node_modules/world-countries/countries.json
 package main
 
 import (
-	"bufio"
+	"flag"
 	"fmt"
 	"log"
 	"os"
 	"slices"
 	"strings"
 
+	"github.com/diplograph/diplograph/lexicon/internal/gen"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -38,7 +48,12 @@ var notISO = map[string]bool{
 }
 
 func main() {
-	rows, order := readExisting()
+	wcPath := flag.String("world-countries", "", "countries.json of the npm package world-countries (5.1.0); when set, its demonyms, capitals, alternative names and Chinese and Japanese names are merged in")
+	flag.Parse()
+	t, err := gen.ReadTable(path, header)
+	if err != nil {
+		log.Fatal(err)
+	}
 	namers := map[string]display.Namer{
 		"en":      display.English.Regions(),
 		"zh":      display.Regions(language.SimplifiedChinese),
@@ -53,12 +68,12 @@ func main() {
 				continue
 			}
 			id := r.ISO3()
-			row, ok := rows[id]
-			if !ok {
-				row = map[string]string{"id": id}
-				rows[id] = row
-				order = append(order, id)
+			i := t.Index("id", id)
+			if i < 0 {
+				t.Rows = append(t.Rows, gen.Row{Fields: map[string]string{"id": id}})
+				i = len(t.Rows) - 1
 			}
+			row := t.Rows[i].Fields
 			for _, lang := range []string{"en", "zh", "zh-Hant", "ja"} {
 				name := namers[lang].Name(r)
 				if name == "" {
@@ -74,24 +89,32 @@ func main() {
 			}
 		}
 	}
-	slices.Sort(order)
-	f, err := os.Create(path)
-	if err != nil {
-		log.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	fmt.Fprintln(w, strings.Join(header, "\t"))
-	for _, id := range order {
-		var fields []string
-		for _, h := range header {
-			fields = append(fields, rows[id][h])
+	slices.SortStableFunc(t.Rows, func(a, b gen.Row) int { return strings.Compare(a.Get("id"), b.Get("id")) })
+	if *wcPath != "" {
+		data, err := os.ReadFile(*wcPath)
+		if err != nil {
+			log.Fatal(err)
 		}
-		fmt.Fprintln(w, strings.Join(fields, "\t"))
+		wc, err := gen.ParseWorldCountries(data)
+		if err != nil {
+			log.Fatal(err)
+		}
+		owners := gen.Owners{}
+		owners.AddTable(t)
+		for _, f := range []string{"data/orgs.tsv", "data/places.tsv", "data/topics.tsv", "data/people.tsv"} {
+			o, err := gen.ReadTable(f, nil)
+			if err != nil {
+				log.Fatal(err)
+			}
+			owners.AddTable(o)
+		}
+		for _, a := range gen.MergeWorldCountries(t, wc, &gen.Curated, owners) {
+			if a.Dropped != "" && a.Dropped != "already a name of the row" {
+				fmt.Printf("%s\t%s\t%s\tleft out: %s\n", a.ID, a.Kind, a.Form, a.Dropped)
+			}
+		}
 	}
-	if err := w.Flush(); err != nil {
-		log.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
+	if err := t.Write(path); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -109,35 +132,4 @@ func join(list, v string) string {
 		return v
 	}
 	return list + "|" + v
-}
-
-func readExisting() (map[string]map[string]string, []string) {
-	rows := map[string]map[string]string{}
-	var order []string
-	data, err := os.ReadFile(path)
-	if os.IsNotExist(err) {
-		return rows, nil
-	}
-	if err != nil {
-		log.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
-	if len(lines) == 0 {
-		return rows, nil
-	}
-	cols := strings.Split(lines[0], "\t")
-	for _, line := range lines[1:] {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		row := map[string]string{}
-		for i, f := range strings.Split(line, "\t") {
-			if i < len(cols) {
-				row[cols[i]] = f
-			}
-		}
-		rows[row["id"]] = row
-		order = append(order, row["id"])
-	}
-	return rows, order
 }
