@@ -214,3 +214,28 @@ var fold = map[rune]string{
 	'Ž': "Z", 'Ö': "O", 'Ü': "U", 'Ş': "S", 'Ș': "S", 'Ł': "L", 'Ø': "O", 'Å': "A", 'İ': "I",
 	'’': "'", '‘': "'",
 }
+
+// GeneratedMarker starts the part of a data file that a generator
+// rewrites on every run; the rows above it are curated and kept.
+const GeneratedMarker = "# generated below this line by "
+
+// CutGenerated drops the marker line of generator gen and every row
+// after it, and returns the number of rows kept.
+func (t *Table) CutGenerated(gen string) int {
+	for i, r := range t.Rows {
+		if r.Fields == nil && r.Comment == GeneratedMarker+gen {
+			t.Rows = t.Rows[:i]
+			break
+		}
+	}
+	return len(t.Rows)
+}
+
+// MarkGenerated inserts the marker line of generator gen before row i,
+// when rows follow it.
+func (t *Table) MarkGenerated(gen string, i int) {
+	if i >= len(t.Rows) {
+		return
+	}
+	t.Rows = slices.Insert(t.Rows, i, Row{Comment: GeneratedMarker + gen})
+}
