@@ -220,10 +220,12 @@ func MergeOfficials(people, roles *Table, officials []Official, owners Owners) (
 	type cand struct{ id, form string }
 	count := map[string]map[string]bool{}
 	var cands []cand
+	made := map[string]bool{}
 	for _, o := range officials {
-		if people.Index("id", o.ID) >= 0 {
+		if people.Index("id", o.ID) >= 0 || made[o.ID] {
 			continue
 		}
+		made[o.ID] = true
 		var forms []string
 		if o.Zh != "" {
 			fs, short := ChineseForms(o.Zh)
@@ -252,12 +254,9 @@ func MergeOfficials(people, roles *Table, officials []Official, owners Owners) (
 			count[Bare(f)][o.ID] = true
 		}
 	}
-	seen := map[string]bool{}
 	for _, o := range officials {
-		if seen[o.ID] {
-			return rep, fmt.Errorf("line %d: %s listed twice", o.Line, o.ID)
-		}
-		seen[o.ID] = true
+		// A person listed again (a monarch of several realms) only adds
+		// roles: the first listing makes the row.
 		if people.Index("id", o.ID) < 0 {
 			zh := o.Zh
 			if zh == "" {
