@@ -21,7 +21,16 @@
 //     countries.tsv is generated from CLDR by gen_countries.go and then
 //     curated; re-running the generator keeps the curated rows. It holds
 //     every ISO 3166-1 code and Kosovo as XKX, the user-assigned code the
-//     EU and the IMF use.
+//     EU and the IMF use. Its aliases also hold demonyms, people forms,
+//     government seats and long forms merged from the npm package
+//     world-countries (gen_countries.go -world-countries; rules in
+//     internal/gen).
+//   - people.tsv and roles.tsv: rows below the line "# generated below this
+//     line by gen_people.go …" are written by gen_people.go from
+//     sources/*.txt and rewritten on each run; edit the sources, not those
+//     rows. The rows above the line are curated. A person whose Chinese
+//     name is not known has the English name as Chinese label, as in the
+//     annotators' vocabulary. SOURCES.md says where each block comes from.
 //   - roles.tsv: person, key, of, from, to. Dates are YYYY-MM-DD, or YYYY-MM
 //     or YYYY where the day is not known (a partial from is its first day, a
 //     partial to its last); an empty to means still in office.

@@ -17,6 +17,7 @@ import (
 )
 
 //go:generate go run gen_countries.go
+//go:generate go run gen_people.go
 
 //go:embed data/*.tsv
 var embedded embed.FS
