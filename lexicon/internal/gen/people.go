@@ -194,6 +194,27 @@ func JapaneseForms(en string) []string {
 	return []string{strings.ToUpper(p[1]) + " " + p[0], p[1] + " " + p[0]}
 }
 
+// ChineseShortStop are last parts of transliterated names that are
+// common words or common given names in Chinese text (瓦斯 is gas, 马丁
+// any Martin), so they are no short form of anyone.
+var ChineseShortStop = []string{
+	"马丁", "保罗", "亨利", "瓦斯", "托德", "梅森", "伯顿", "邓肯", "海尔", "杜克",
+	"巴赫", "哈斯", "罗利", "西塞", "马蒂", "卡巴", "策林", "查波", "纽西", "海涅",
+	"约翰", "彼得", "戴维", "安娜", "玛丽", "阿里", "哈桑", "侯赛因", "穆罕默德",
+}
+
+// insideOther reports whether short is part of a longer name of another
+// entity (比亚 of 利比亚, 塞拉 of 塞拉利昂): Chinese text has no word
+// breaks, so such a short form would fire inside that name.
+func insideOther(owners Owners, short, id string) bool {
+	for name, ids := range owners {
+		if name != short && strings.Contains(name, short) && slices.ContainsFunc(ids, func(x string) bool { return x != id }) {
+			return true
+		}
+	}
+	return false
+}
+
 // Report is what MergeOfficials did.
 type Report struct {
 	People, Roles int
@@ -209,6 +230,8 @@ type Report struct {
 //     no Chinese form is known, the English name, as the annotators'
 //     vocabulary does), its separator variants and short form, the
 //     explicit aliases and, for Japanese people, the "KAMIKAWA Yoko" forms.
+//   - The generated Chinese short form is left out when it is a common word
+//     (ChineseShortStop) or part of another entity's longer name.
 //   - A generated or explicit alias that already names another entity
 //     (owners), or that two new people would share, is left out; the
 //     English and Chinese labels are kept and the clash is reported.
@@ -230,8 +253,10 @@ func MergeOfficials(people, roles *Table, officials []Official, owners Owners) (
 		if o.Zh != "" {
 			fs, short := ChineseForms(o.Zh)
 			forms = append(forms, fs[1:]...)
-			if short != "" {
+			if short != "" && !slices.Contains(ChineseShortStop, short) && !insideOther(owners, short, o.ID) {
 				forms = append(forms, short)
+			} else if short != "" {
+				rep.Notes = append(rep.Notes, fmt.Sprintf("line %d: %s: short form %q left out, a common word or part of another name", o.Line, o.ID, short))
 			}
 		}
 		if o.Country == "JPN" {

@@ -17,6 +17,8 @@ dupont-jean	Jean Dupont	让·杜邦	Dupont	fm 2030-01-01 2031-06; hos@org:un 203
 dupont-marie	Marie Dupont	玛丽·杜邦	-	-
 nobody-known	Nobody Known	-	-卡	-
 martin-paul	Paul Martin	保罗·马丁	-	hog 2030-02 2030-05
+biya-paul	Paul Biya	保罗·比亚	-	-
+fidan-hakan	Hakan Fidan	哈坎·菲丹	-	-
 elizabeth-ii	Queen Elizabeth II	-	-	hos 1952-02-06 2022-09-08
 `
 
@@ -31,8 +33,8 @@ func parsedFixture(t *testing.T) []Official {
 
 func TestParseOfficials(t *testing.T) {
 	o := parsedFixture(t)
-	if len(o) != 7 {
-		t.Fatalf("%d officials, want 7", len(o))
+	if len(o) != 9 {
+		t.Fatalf("%d officials, want 9", len(o))
 	}
 	d := o[2]
 	if d.ID != "person:dupont-jean" || d.Country != "FRA" || d.Zh != "让·杜邦" || d.Source != "knowledge" {
@@ -96,6 +98,7 @@ func mergeFixture(t *testing.T) (*Table, *Table, Report) {
 	owners := Owners{}
 	owners.AddTable(people)
 	owners.Add("马丁", "person:martin-micheal")
+	owners.Add("利比亚", "LBY")
 	rep, err := MergeOfficials(people, roles, parsedFixture(t), owners)
 	if err != nil {
 		t.Fatal(err)
@@ -167,6 +170,12 @@ func TestMergeOfficialsLeavesOutSharedAndOwnedForms(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(rep.Notes, "\n"), "马丁") {
 		t.Errorf("the clash is not reported: %v", rep.Notes)
+	}
+	if slices.Contains(Split(rowOf(t, people, "person:biya-paul").Get("aliases")), "比亚") {
+		t.Error("person:biya-paul got 比亚, which is part of 利比亚")
+	}
+	if !slices.Contains(Split(rowOf(t, people, "person:fidan-hakan").Get("aliases")), "菲丹") {
+		t.Error("person:fidan-hakan lacks its short form 菲丹")
 	}
 }
 
