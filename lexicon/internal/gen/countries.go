@@ -148,6 +148,8 @@ type Addition struct {
 //     elsewhere (La Paz, not Sucre); a capital with diacritics also gets
 //     its folded spelling (Bogota), except where c.Deny holds it back
 //     (Male).
+//   - A Chinese form that is part of another entity's Chinese name is left
+//     out (罗马, Rome, is part of 罗马尼亚, Romania).
 //   - Alternative spellings pass EnglishAlt; translations come from the
 //     package's "zho" (simplified Chinese) and "jpn" entries.
 func MergeWorldCountries(t *Table, wc []WorldCountry, c *Curation, owners Owners) []Addition {
@@ -252,6 +254,9 @@ func MergeWorldCountries(t *Table, wc []WorldCountry, c *Curation, owners Owners
 			a.Dropped = "shared by several states"
 		case owners.Other(a.Form, a.ID):
 			a.Dropped = "names another entity"
+		case hasHan(a.Form) && insideOther(owners, a.Form, a.ID):
+			// Chinese text has no word breaks: 罗马 would fire inside 罗马尼亚.
+			a.Dropped = "part of another entity's Chinese name"
 		default:
 			f := row.Fields
 			alias := a.Form

@@ -189,3 +189,19 @@ func TestTableRoundTrips(t *testing.T) {
 		t.Errorf("round trip:\n%q\nwant\n%q", tab.String(), text)
 	}
 }
+
+func TestMergeLeavesOutChineseFormsInsideOtherNames(t *testing.T) {
+	tab := countryTable(t)
+	owners := Owners{}
+	owners.AddTable(tab)
+	owners.Add("罗马尼亚", "ROU")
+	adds := MergeWorldCountries(tab, wcFixture(), &Curation{Zh: map[string][]string{"FRA": {"罗马", "巴黎"}}}, owners)
+	for _, a := range adds {
+		if a.ID == "FRA" && a.Form == "罗马" && a.Dropped == "" {
+			t.Error("罗马 was added although it is part of 罗马尼亚")
+		}
+	}
+	if !slices.Contains(aliases(tab, "FRA"), "巴黎") {
+		t.Errorf("FRA aliases %v lack 巴黎", aliases(tab, "FRA"))
+	}
+}
