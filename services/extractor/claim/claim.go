@@ -167,6 +167,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	switch {
 	case out.Target != nil:
 		targets, how = out.Target, "the party "+f.Rule.Kind+" names"
+	case f.Rule.Kind == "call" && d.condSubject(s, f, h.IDs) != nil:
+		// "warned that if China supplies weapons, …": the party the condition names
+		targets, how = d.condSubject(s, f, h.IDs), "the party of the condition warned about"
 	case f.Rule.Kind == "hope":
 		if k := d.adjacent(s, f, objs); k >= 0 {
 			targets, how = s.Mentions[k].IDs, "the party hoped of"
@@ -280,6 +283,26 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	}
 }
 
+// condSubject is the party that opens a condition inside a call's object
+// (a warning: "if China supplies weapons, there will be consequences").
+func (d *Doc) condSubject(s *clause.Sentence, f *frame.Frame, holders []string) []string {
+	for ci := f.Clause; ci < len(s.Clauses); ci++ {
+		c := s.Clauses[ci]
+		if c.Start >= f.ObjEnd && ci > f.Clause+1 || !c.Cond || c.Start < f.CueEnd && ci != f.Clause {
+			continue
+		}
+		for k := range s.Mentions {
+			m := &s.Mentions[k]
+			if m.Tok >= c.Start && m.TokEnd <= c.End && m.Tok > f.CueStart && (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Attr {
+				if ids := minus(m.IDs, holders); len(ids) > 0 {
+					return ids
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // objectWords is the object slot's text, at most a dozen words.
 func (d *Doc) objectWords(s *clause.Sentence, f *frame.Frame) string {
 	from, to := f.ObjStart, f.ObjEnd
@@ -343,7 +366,7 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 			t := &s.Tokens[j]
 			switch {
 			case t.POS == token.Det, t.POS == token.Adv, t.Tag == "PRP$":
-			case t.Lemma == "on" || t.Lemma == "for" || t.Lemma == "upon" || t.Text == "了":
+			case t.Lemma == "on" || t.Lemma == "for" || t.Lemma == "upon" || t.Lemma == "that" || t.Text == "了":
 			default:
 				return -1
 			}
@@ -387,7 +410,7 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 				}
 				return m.IDs, "first party in the object"
 			}
-			if m.Kind == mention.Place {
+			if m.Kind == mention.Place && f.Rule.Predicate != "condemn" && f.Rule.Predicate != "oppose" {
 				return []string{m.ID}, "first place in the object"
 			}
 		}

@@ -283,11 +283,12 @@ func (s *Sentence) reports(w *Words) {
 			r := Report{Verb: v, Class: class, Speaker: -1}
 			ci := s.ClauseOf(v)
 			c := s.Clauses[ci]
-			// the speaker: the nearest party before the verb in its clause,
-			// else (…, said X) the party right after it
-			for k := len(s.Mentions) - 1; k >= 0; k-- {
+			// the speaker: the first party of the verb's clause (the parties
+			// coordinated with it are read with it), else (…, said X) the
+			// party right after the verb
+			for k := range s.Mentions {
 				m := &s.Mentions[k]
-				if m.TokEnd <= v && m.Tok >= c.Start && m.IsParty() && !m.Attr {
+				if m.TokEnd <= v && m.Tok >= c.Start && m.IsParty() && !m.Attr && !m.Venue && !afterPreposition(s, m) {
 					r.Speaker = k
 					break
 				}
@@ -326,6 +327,15 @@ func (s *Sentence) reports(w *Words) {
 					}
 				}
 			}
+			if class == Deny || class == Refuse {
+				// "refused to condemn Russia but called for a ceasefire"
+				for k := r.From; k < r.To; k++ {
+					switch strings.ToLower(toks[k].Text) {
+					case "but", "while", "whereas", "但", "但是", "而", "却":
+						r.To = k
+					}
+				}
+			}
 			if r.To > r.From {
 				s.Reports = append(s.Reports, r)
 			}
@@ -349,6 +359,16 @@ func (s *Sentence) reports(w *Words) {
 			s.OpenFrom = &m
 		}
 	}
+}
+
+// afterPreposition reports a mention right after "in", "at", "of", "with"
+// and the like: a venue or an object, not a speaker.
+func afterPreposition(s *Sentence, m *mention.Mention) bool {
+	k := m.Tok - 1
+	for k >= 0 && s.Tokens[k].POS == token.Det {
+		k--
+	}
+	return k >= 0 && (s.Tokens[k].POS == token.Adp || s.Tokens[k].Text == "在" || s.Tokens[k].Text == "于")
 }
 
 // QuoteBefore reports a closing quotation mark right before token v (a

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/diplograph/diplograph/services/extractor/clause"
+	"github.com/diplograph/diplograph/services/extractor/mention"
 	"github.com/diplograph/diplograph/services/extractor/token"
 )
 
@@ -129,8 +130,8 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		return nil
 	}
 	toks := s.Tokens
-	if heading(toks) {
-		return nil // a heading in capitals states no position
+	if heading(toks) || furniture(s) {
+		return nil // a heading in capitals, a list of links, a table of contents: no position
 	}
 	var out []Frame
 	for _, pm := range ps.Find(toks) {
@@ -140,6 +141,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		}
 		if s.Lang == "zh" && toks[pm.Start].Text == "将" && pm.End-pm.Start == 1 && !willBefore(s, pm.End) {
 			continue // 将X与Y区分: 将 as 把, not "will"
+		}
+		if insideName(s, pm) {
+			continue // "the Reciprocal Access Agreement on …": part of a name
 		}
 		f := Frame{Rule: r, CueStart: pm.Start, CueEnd: pm.End, Clause: s.ClauseOf(pm.Start), PreStart: -1, Inner: -1,
 			Report: s.ReportOver(pm.Start), Quote: s.QuoteOf(pm.Start)}
@@ -222,6 +226,18 @@ func (m *Matcher) subjectOpens(s *clause.Sentence, c clause.Clause) bool {
 	return false
 }
 
+// insideName reports a cue inside a mention of two or more tokens (a
+// topic's or an organisation's name).
+func insideName(s *clause.Sentence, pm token.PatternMatch) bool {
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.TokEnd-m.Tok >= 2 && m.Tok <= pm.Start && pm.End <= m.TokEnd && (m.Kind == mention.Topic || m.Kind == mention.Actor) {
+			return true
+		}
+	}
+	return false
+}
+
 // willBefore reports that 将 at i-1 reads as "will": a verb, an adverb or a
 // preposition follows it (将继续, 将于, 将与, 将把), not a noun.
 func willBefore(s *clause.Sentence, i int) bool {
@@ -232,6 +248,44 @@ func willBefore(s *clause.Sentence, i int) bool {
 	switch t.POS {
 	case token.Verb, token.Aux, token.Adv, token.Adp:
 		return s.MentionAt(i) < 0
+	}
+	return false
+}
+
+// furniture reports a line of page furniture: a breadcrumb (Home > World >
+// …), a table of contents (dotted leaders, 目录), a list of related
+// headlines (Related stories: … | …, 相关新闻：…｜…).
+func furniture(s *clause.Sentence) bool {
+	toks := s.Tokens
+	if len(toks) == 0 {
+		return false
+	}
+	gt, bars, dots := 0, 0, 0
+	for _, t := range toks {
+		switch t.Text {
+		case ">", "›", "»", "＞":
+			gt++
+		case "|", "｜", "丨":
+			bars++
+		case "…", "……", "...", "．．．", "…..":
+			dots++
+		}
+		if strings.Count(t.Text, ".") >= 3 {
+			dots++
+		}
+	}
+	first := strings.ToLower(toks[0].Text)
+	if len(toks) > 1 && (toks[1].Text == ":" || toks[1].Text == "：") {
+		switch first {
+		case "related", "contents", "目录", "相关新闻", "相关阅读", "延伸阅读", "推荐阅读", "相关报道", "更多":
+			return true
+		}
+	}
+	switch {
+	case first == "related" || first == "read" && len(toks) > 1 && toks[1].Lemma == "more" || first == "see" && len(toks) > 1 && toks[1].Text == "also":
+		return true
+	case gt >= 2, bars >= 2, dots >= 2:
+		return true
 	}
 	return false
 }
@@ -316,7 +370,7 @@ func (m *Matcher) opensPredicate(s *clause.Sentence, cue, clauseStart int) bool 
 	for k := cue - 1; k >= 0 && k >= cue-4; k-- {
 		t := &toks[k]
 		switch strings.ToLower(t.Text) {
-		case "and", "but", "while", "并", "并且", "同时", "还", "也", "，", ",", "；", ";", "而且":
+		case "and", "but", "while", "or", "nor", "并", "并且", "同时", "还", "也", "，", ",", "；", ";", "而且", "但", "但是", "或":
 			return k < cue-0 && (k >= clauseStart-1)
 		}
 		if !(t.POS == token.Adv || t.POS == token.Aux || t.Lemma == "also" || t.Lemma == "further") {
@@ -336,7 +390,15 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 		f := &fs[i]
 		for j := i + 1; j < len(fs); j++ {
 			n := &fs[j]
-			if n.PreStart >= 0 && f.CueStart >= n.PreStart && f.CueEnd <= n.CueStart {
+			if n.Rule.Kind == "purpose" && n.CueStart < f.ObjEnd && n.CueStart >= f.CueEnd {
+				// "strengthen cooperation to realise a Free and Open Indo-Pacific":
+				// the purpose is a claim of its own; the action's object ends there
+				if f.Rule.Kind != "call" && f.Rule.Kind != "agree" {
+					f.ObjEnd = n.CueStart
+				}
+				continue
+			}
+			if n.PreStart >= 0 && n.Rule.Kind != "pre" && n.Rule.Kind != "importance" && f.CueStart >= n.PreStart && f.CueEnd <= n.CueStart {
 				// 对中国侵犯人权的报道表示关切: f is inside n's object
 				f.Absorbed = true
 				break
@@ -363,7 +425,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 					// a stance further inside: it is the claim; the modal's own object ends before it
 					f.ObjEnd = n.CueStart
 				}
-			case "stance", "accuse", "importance", "pre":
+			case "stance", "accuse", "importance", "pre", "purpose":
 				if m.modalBefore(s, n) {
 					f.ObjEnd = n.CueStart // 维护和平就必须反对…: a new predicate
 					break

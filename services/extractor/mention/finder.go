@@ -257,6 +257,10 @@ func (d *Doc) attributive(s *Sentence, ms []Mention) {
 		if m.Kind != Actor || m.Attr || m.TokEnd <= 0 || m.TokEnd >= len(s.Tokens) {
 			continue
 		}
+		if m.Tok > 0 && (s.Tokens[m.Tok-1].Text == "驻" || strings.HasSuffix(s.Tokens[m.Tok-1].Text, "驻")) {
+			m.Attr = true // 中国驻喀布尔使馆: the host of an embassy
+			continue
+		}
 		if i+1 < len(ms) && ms[i+1].Tok == m.TokEnd && ms[i+1].Kind != Topic {
 			continue // another name follows: a title, a person, an organ
 		}

@@ -165,7 +165,11 @@ func (d *Doc) fuzzyTopicsZh(text string, s *Sentence, ms []Mention) []Mention {
 				}
 				start, end := s.Start+a, s.Start+pos
 				if overlapsAny(ms, start, end) {
-					continue
+					// keep the last word only (防止中东局势升级: 升级)
+					start = end - len(tp.words[len(tp.words)-1])
+					if overlapsAny(ms, start, end) {
+						continue
+					}
 				}
 				ms = append(ms, Mention{Kind: Topic, Start: start, End: end, Text: text[start:end], ID: tp.topic,
 					How: text[start:end] + " → " + tp.topic + " (by its words)"})

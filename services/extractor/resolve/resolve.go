@@ -91,8 +91,8 @@ func (d *Doc) NotePerson(m *mention.Mention) {
 func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	f := &fs[fi]
 	switch {
-	case f.Question:
-		return Outcome{Drop: "question"}
+	case f.Question && f.Rule.Kind != "accuse":
+		return Outcome{Drop: "question"} // a rhetorical question that denounces is still a condemnation
 	case f.Hypothetical:
 		return Outcome{Drop: "hypothetical"}
 	case f.Cond && f.Rule.Predicate != "call_on":
@@ -296,7 +296,7 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 		}
 	}
 	if f.Report >= 0 && s.Reports[f.Report].Speaker >= 0 && s.Reports[f.Report].Class != clause.Media {
-		if h := d.party(s, s.Reports[f.Report].Speaker); h != nil {
+		if h := d.coordinated(s, s.Reports[f.Report].Speaker); h != nil {
 			h.Tok = -1
 			return h
 		}
@@ -324,7 +324,7 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 func (d *Doc) quoteSpeaker(s *clause.Sentence, q int) *Holder {
 	qu := s.Quotes[q]
 	if qu.Speaker >= 0 {
-		if h := d.party(s, qu.Speaker); h != nil {
+		if h := d.coordinated(s, qu.Speaker); h != nil {
 			h.Tok = -1
 			h.How = "the quotation's speaker: " + h.How
 			return h
@@ -434,11 +434,35 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 	}
 	if f.Report >= 0 {
 		if r := s.Reports[f.Report]; r.Speaker >= 0 && s.Reports[f.Report].Class != clause.Media {
-			if h := d.party(s, r.Speaker); h != nil {
+			if h := d.coordinated(s, r.Speaker); h != nil {
 				h.Tok = -1
 				h.How = "the speaker: " + h.How
 				return h
 			}
+		}
+	}
+	// "Reaffirming its support for X, the Norwegian government …": the
+	// subject of the main clause after a participle that opens the sentence
+	if s.Lang == "en" && len(s.Tokens) > 0 && s.Tokens[0].Tag == "VBG" {
+		for k := 1; k < len(s.Tokens); k++ {
+			if s.Tokens[k].Text != "," {
+				continue
+			}
+			if k < f.CueStart {
+				break
+			}
+			end := len(s.Tokens)
+			if v := firstVerb(s, k+1, len(s.Tokens)); v >= 0 {
+				end = v
+			}
+			if m := d.subjectBefore(s, end, k+1, nil); m >= 0 {
+				if h := d.coordinated(s, m); h != nil {
+					h.Tok = -1
+					h.How = "the main clause: " + h.How
+					return h
+				}
+			}
+			break
 		}
 	}
 	// the clause before in the sentence, or an earlier frame's subject
@@ -541,7 +565,7 @@ func (d *Doc) isObject(s *clause.Sentence, k, start int) bool {
 		if s.Lang == "en" && toks[prev].POS == token.Verb && !d.m.WordAt(s.Lang, "say", toks, prev) && !d.m.WordAt(s.Lang, "believe", toks, prev) {
 			return true // "help Ukraine defend itself": the object of help
 		}
-		if d.m.WordEndingAt(s.Lang, "object", toks, prev+1) || toks[prev].Text == "-" {
+		if d.m.WordEndingAt(s.Lang, "object", toks, prev+1) || d.m.WordEndingAt(s.Lang, "setting", toks, prev+1) || toks[prev].Text == "-" {
 			// "and" joins subjects: between Japan and the UK the first decides
 			return true
 		}
@@ -694,7 +718,7 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 			return h
 		}
 		if r := s.ReportOver(m.Tok); r >= 0 && s.Reports[r].Speaker >= 0 && s.Reports[r].Speaker != k {
-			if h := d.party(s, s.Reports[r].Speaker); h != nil {
+			if h := d.coordinated(s, s.Reports[r].Speaker); h != nil {
 				h.How = m.Text + " → the speaker: " + h.How
 				return h
 			}
