@@ -96,6 +96,12 @@ func New(opts Options) (*Finder, error) {
 				if utf8.RuneCountInString(n) < 2 && (lang == "en" || hasHan(n)) && ent.Kind != lexicon.KindTopic {
 					continue // 英, 美: only inside compounds (日英, 中美)
 				}
+				if ent.Kind == lexicon.KindPerson && lang == "en" && !strings.Contains(n, " ") && !hasHan(n) {
+					if !token.CommonWord(n) {
+						b.AddCased(n, Payload{Kind: pEntity, Ref: ref}) // a one-word name matches as written
+					}
+					continue
+				}
 				add(n, ref, ent)
 			}
 		}
@@ -106,6 +112,13 @@ func New(opts Options) (*Finder, error) {
 		}
 		if ent.Kind == lexicon.KindPerson {
 			for _, n := range personVariants(ent.Names["en"]) {
+				if !strings.Contains(n, " ") {
+					// a family name alone: as written, and never a common word (Long, Young, Said)
+					if !token.CommonWord(n) {
+						b.AddCased(n, Payload{Kind: pEntity, Ref: ref})
+					}
+					continue
+				}
 				add(n, ref, ent)
 			}
 			for _, n := range ent.Names["en"] {

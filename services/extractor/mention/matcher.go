@@ -39,7 +39,13 @@ type Builder struct {
 func NewBuilder() *Builder { return &Builder{byKey: make(map[string]int)} }
 
 // Add registers phrase with payload p. Repeated phrases accumulate payloads.
-func (b *Builder) Add(phrase string, p Payload) {
+func (b *Builder) Add(phrase string, p Payload) { b.add(phrase, p, false) }
+
+// AddCased registers a Latin phrase that matches only as written: a family
+// name ("Long", "Young") that is also a word.
+func (b *Builder) AddCased(phrase string, p Payload) { b.add(phrase, p, true) }
+
+func (b *Builder) add(phrase string, p Payload, cased bool) {
 	phrase = strings.TrimSpace(phrase)
 	if phrase == "" {
 		return
@@ -48,7 +54,7 @@ func (b *Builder) Add(phrase string, p Payload) {
 	key := phrase
 	cs := false
 	if latin {
-		cs = isAcronym(phrase)
+		cs = isAcronym(phrase) || cased
 		key = lowerASCII(phrase)
 	}
 	if cs {

@@ -156,10 +156,9 @@ func (d *Doc) zhDualNames(text string, s *Sentence, ms []Mention) []Mention {
 		}
 		words := strings.Fields(latin)
 		switch {
-		case isOrg || len(words) == 1 && !strings.Contains(zh, "·"):
-			if len(words) == 1 && !isOrg && utf8.RuneCountInString(zh) < 2 {
-				continue
-			}
+		case isOrg || len(words) == 1 && !strings.Contains(zh, "·") && isAcronymWord(words[0]):
+			// an organisation says so in either script, or is an acronym
+			// (EIU); a single other word may be a place or a person
 			id := "org:" + Slug(latin)
 			if es := d.f.lx.Lookup(latin); len(es) > 0 && es[0].Kind == lexicon.KindOrg {
 				id = es[0].ID
@@ -179,6 +178,18 @@ func (d *Doc) zhDualNames(text string, s *Sentence, ms []Mention) []Mention {
 		}
 	}
 	return ms
+}
+
+func isAcronymWord(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // trimZhLead cuts words that cannot be part of a name from the front of a

@@ -279,7 +279,7 @@ func enNameAfter(text string, off int, toks []token.Token, ms []Mention) (string
 		case len(w) == 2 && w[1] == '.' && capitalised(w): // an initial: Antony J. Blinken
 		case enNameParticles[lw] && k+1 < len(toks) && capitalised(toks[k+1].Text):
 		case w == "-" && k > i && k+1 < len(toks) && capitalised(toks[k+1].Text) && toks[k+1].Start == t.End:
-		case capitalised(w) && utf8.RuneCountInString(w) >= 2 && isNameWord(w):
+		case capitalised(w) && utf8.RuneCountInString(w) >= 2 && isNameWord(w) && !(words > 0 && token.CommonWord(w)):
 			words++
 		default:
 			k = len(toks)
@@ -291,6 +291,15 @@ func enNameAfter(text string, off int, toks []token.Token, ms []Mention) (string
 		return "", 0
 	}
 	name := strings.TrimRight(text[start:end], " -")
+	common := true
+	for _, w := range strings.Fields(name) {
+		if !token.CommonWord(strings.TrimSuffix(w, ".")) {
+			common = false
+		}
+	}
+	if common {
+		return "", 0 // "the President New Year", "Minister People": words, not a name
+	}
 	return name, start
 }
 

@@ -2,6 +2,7 @@ package token
 
 import (
 	"bytes"
+	"strings"
 	_ "embed"
 	"sync"
 )
@@ -18,3 +19,24 @@ var englishTagger = sync.OnceValues(func() (*Tagger, error) { return ReadTagger(
 
 // EnglishTagger returns the embedded English tagger.
 func EnglishTagger() (*Tagger, error) { return englishTagger() }
+
+// CommonWord reports an English word that the tagger's training text uses
+// often as something other than a proper name ("long", "said", "young"):
+// such a word cannot name a person on its own.
+func CommonWord(w string) bool {
+	t, err := EnglishTagger()
+	if err != nil {
+		return false
+	}
+	l := strings.ToLower(w)
+	if c, ok := t.tagdict[l]; ok {
+		tag := t.classes[c]
+		return tag != "NNP" && tag != "NNPS"
+	}
+	for _, class := range []byte{'N', 'V', 'A', 'R'} {
+		if _, ok := t.lemmas[lemmaKey(l, class)]; ok {
+			return true
+		}
+	}
+	return false
+}
