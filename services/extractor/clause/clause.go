@@ -308,13 +308,16 @@ func (s *Sentence) reports(w *Words) {
 				}
 			}
 			// what it governs
-			content := pm.End < len(toks) && !(len(toks)-pm.End <= 2 && isBreak(toks[len(toks)-1].Text))
+			content := !onlyPunct(toks[pm.End:])
+			if after {
+				content = !onlyPunct(toks[min(len(toks), s.Mentions[r.Speaker].TokEnd):])
+			}
 			switch {
 			case class == Media:
 				r.From, r.To = 0, len(toks)
 			case quoteFirst, v > 0 && c.Start > 0 && !content, after && !content:
 				// "…, X said." / "“…”，他说": what came before
-				r.From, r.To = 0, c.Start
+				r.From, r.To = 0, v
 			default:
 				r.From, r.To = pm.End, len(toks)
 				// "X said that A, and Y said that B": up to the next report of the sentence
@@ -359,6 +362,17 @@ func (s *Sentence) reports(w *Words) {
 			s.OpenFrom = &m
 		}
 	}
+}
+
+// onlyPunct reports tokens that hold no word ("." or nothing), or only
+// the words of a statement's manner ("in a statement", "on Monday").
+func onlyPunct(toks []token.Token) bool {
+	for _, t := range toks {
+		if t.POS != token.Punct && t.Text != "." && !isCloseQuote(t.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // afterPreposition reports a mention right after "in", "at", "of", "with"

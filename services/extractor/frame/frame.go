@@ -153,6 +153,10 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		for ci := f.Clause; ci+1 < len(s.Clauses) && f.ObjEnd > 0 && (toks[f.ObjEnd-1].Text == ":" || toks[f.ObjEnd-1].Text == "："); ci++ {
 			f.ObjEnd = s.Clauses[ci+1].End
 		}
+		if r.Kind == "need" {
+			// "Any escalation must be avoided", 应对气候变化需要…: what is needed may stand before the cue
+			f.PreStart = c.Start
+		}
 		if r.Kind == "pre" || r.Kind == "importance" && s.Lang == "zh" {
 			// "X is inseparable", X至关重要, X的重要性: the object stands before the cue
 			f.PreStart, f.ObjStart, f.ObjEnd = c.Start, pm.End, pm.End
@@ -390,6 +394,10 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 		f := &fs[i]
 		for j := i + 1; j < len(fs); j++ {
 			n := &fs[j]
+			if n.Rule.Kind == "purpose" && n.CueStart <= f.CueEnd+1 && n.CueStart >= f.CueEnd {
+				n.Absorbed = true // "agreed to uphold", "needed to protect": the complement, not a purpose
+				continue
+			}
 			if n.Rule.Kind == "purpose" && n.CueStart < f.ObjEnd && n.CueStart >= f.CueEnd {
 				// "strengthen cooperation to realise a Free and Open Indo-Pacific":
 				// the purpose is a claim of its own; the action's object ends there

@@ -220,7 +220,11 @@ func (d *Doc) Find(text string, s *Sentence) {
 	st := text[s.Start:s.End]
 	var out []Mention
 	var titles []Mention
-	for _, mt := range f.matcher.Find(st) {
+	var ok func(a, b int) bool
+	if s.Lang == "zh" {
+		ok = func(a, b int) bool { return alignedZh(s.Tokens, s.Start+a, s.Start+b, st[a:b]) }
+	}
+	for _, mt := range f.matcher.FindFunc(st, ok) {
 		m, isTitle := d.fromMatch(st, mt, s)
 		if m == nil {
 			continue
@@ -271,7 +275,7 @@ func (d *Doc) attributive(s *Sentence, ms []Mention) {
 			continue
 		}
 		if m.Tok > 0 && (s.Tokens[m.Tok-1].Text == "驻" || strings.HasSuffix(s.Tokens[m.Tok-1].Text, "驻")) {
-			m.Attr = true // 中国驻喀布尔使馆: the host of an embassy
+			m.Venue = true // 中国驻喀布尔使馆: the host of an embassy is where it is
 			continue
 		}
 		if i+1 < len(ms) && ms[i+1].Tok == m.TokEnd && ms[i+1].Kind != Topic {
@@ -634,6 +638,17 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			continue
 		}
 		after := text[m.End:min(len(text), m.End+16)]
+		if m.Tok > 0 && m.Tok < len(s.Tokens) {
+			// "at a conference in Paris", 在日本召开: a state named as where something happens
+			prev := m.Tok - 1
+			for prev > 0 && s.Tokens[prev].POS == token.Det {
+				prev--
+			}
+			switch strings.ToLower(s.Tokens[prev].Text) {
+			case "in", "at", "在", "于":
+				m.Venue = true
+			}
+		}
 		if strings.HasPrefix(after, "时间") || strings.HasPrefix(strings.ToLower(after), " time") {
 			m.Venue = true
 			m.Entity = false

@@ -141,7 +141,12 @@ type Match struct {
 // Find returns the leftmost-longest, non-overlapping phrase matches in text:
 // at each position the longest phrase that is valid there (word boundaries
 // for Latin phrases, case for acronyms) wins.
-func (m *Matcher) Find(text string) []Match {
+func (m *Matcher) Find(text string) []Match { return m.FindFunc(text, nil) }
+
+// FindFunc is Find with a further test of each candidate span: a phrase
+// that ok rejects (a Chinese name that cuts through a word) does not hide
+// a shorter or later one.
+func (m *Matcher) FindFunc(text string, accept func(start, end int) bool) []Match {
 	var out []Match
 	prevWord := false // the rune before i is a Latin letter or digit
 	for i := 0; i < len(text); {
@@ -161,7 +166,7 @@ func (m *Matcher) Find(text string) []Match {
 				}
 				n = next
 				j += size
-				if m.nodes[n].entry >= 0 {
+				if m.nodes[n].entry >= 0 && (accept == nil || accept(i, j)) {
 					if pays, phrase := m.valid(text, i, j, n); pays != nil {
 						best, bestEnd, bestPays = phrase, j, pays
 					}

@@ -32,9 +32,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 			p := &ms[before]
 			gap := strings.TrimSpace(text[p.End:t.Start])
 			if p.Kind == Actor && len(p.IDs) == 1 && (gap == "" || gap == "'s" || gap == "’s") {
-				if of == "" {
-					of = p.IDs[0]
-				}
+				of = p.IDs[0] // 沙特外交大臣: Saudi Arabia's, though 外交大臣 alone is Britain's
 				p.Attr = true
 			}
 		}

@@ -569,7 +569,7 @@ func (d *Doc) isObject(s *clause.Sentence, k, start int) bool {
 			// "and" joins subjects: between Japan and the UK the first decides
 			return true
 		}
-		if toks[prev].Lemma == "and" || toks[prev].Text == "和" || toks[prev].Text == "与" || toks[prev].Text == "、" || toks[prev].Text == "," {
+		if toks[prev].Lemma == "and" || toks[prev].Text == "和" || toks[prev].Text == "与" || toks[prev].Text == "、" {
 			// "between Japan and the UK": a party joined to an object is one too
 			for j := k - 1; j >= 0; j-- {
 				p := &s.Mentions[j]
