@@ -14,11 +14,10 @@ import (
 
 	"github.com/diplograph/diplograph/platform/config"
 	"github.com/diplograph/diplograph/schemas"
-	"github.com/diplograph/diplograph/services/fetcher/source"
 )
 
 func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fset := newFlagSet("extract", "Usage: diplograph extract [--format jsonl|json] [--explain] PATH...\n\nExtracts claims from files or folders (plain text, HTML, feed-item dumps) and\nprints one extraction per document; no server is needed. jsonl is what\nshared/eval/score.py reads. A document that cannot be extracted is printed with\nits error and the rest go on; the exit status is 1 when any failed.\n", stderr)
+	fset := newFlagSet("extract", "Usage: diplograph extract [--format jsonl|json] [--explain] PATH...\n\nExtracts claims from files or folders (plain text, HTML, feed-item dumps, and\nRSS, Atom or JSON feeds, each item a document named FEED#N) and prints one\nextraction per document; no server is needed. jsonl is what\nshared/eval/score.py reads. A document that cannot be extracted is printed with\nits error and the rest go on; the exit status is 1 when any failed, or when a\npath holds nothing to extract.\n", stderr)
 	format := fset.String("format", "jsonl", "output format: jsonl (one object per line) or json (indented)")
 	explain := fset.Bool("explain", false, "print for people instead of JSON: every claim with its evidence, the cue, the actor resolution and the rule")
 	trace := fset.Bool("trace", false, "print what each stage found, sentence by sentence (tokens, mentions, clauses, frames): for writing rules")
@@ -39,10 +38,6 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	paths, err := expandPaths(fset.Args())
-	if err != nil {
-		return err
-	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	enc := json.NewEncoder(out)
@@ -50,16 +45,18 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *format == "json" {
 		enc.SetIndent("", "  ")
 	}
-	failed := 0
-	for _, p := range paths {
+	failed, docs := 0, 0
+	inputs := &extractInputs{stderr: stderr}
+	for d := range inputs.documents(fset.Args()) {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		a, err := source.ReadFile(p)
+		docs++
+		p, a, err := d.path, d.article, d.err
 		var x schemas.Extraction
 		switch {
 		case err != nil:
-			x = schemas.Extraction{Schema: schemas.ExtractionV1, Doc: source.DocName(p), Lang: "und", Entities: []schemas.Entity{}, Claims: []schemas.Claim{},
+			x = schemas.Extraction{Schema: schemas.ExtractionV1, Doc: d.name, Lang: "und", Entities: []schemas.Entity{}, Claims: []schemas.Claim{},
 				Error: &schemas.DocError{Code: "malformed", Message: err.Error()}}
 		case *trace:
 			fmt.Fprintf(out, "# %s\n%s", p, engine.Trace(a))
@@ -84,9 +81,9 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return err
 		}
 	}
-	if failed > 0 {
+	if failed > 0 || inputs.problems > 0 {
 		out.Flush()
-		return fmt.Errorf("%d of %d documents could not be extracted", failed, len(paths))
+		return extractFailure(failed, docs, inputs.problems)
 	}
 	return nil
 }

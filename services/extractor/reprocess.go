@@ -86,15 +86,12 @@ func (s *Service) reextractOne(ctx context.Context, ar *archive.Archive, m jetst
 	}
 	// The request time starts the publish-to-graph clock of a reprocess.
 	origin, _ := natsx.Origin(m.Headers())
-	return []natsx.Event{{
-		Origin:  origin,
-		Subject: schemas.ExtractionSubject(x.Lang),
-		// Unique to the request, so that the linker sees every article of a
-		// reprocess and decides itself, by the extraction's content, whether
-		// anything changed; a redelivered item is still de-duplicated.
-		ID:     "x-" + a.ID + "-" + extract.Version + "-" + s.Engine.RulesVersion() + "-" + it.Request,
-		Type:   schemas.ExtractionV1,
-		Source: Stage,
-		Body:   x,
-	}}, false, nil
+	// Unique to the request, so that the linker sees every article of a
+	// reprocess and decides itself, by the extraction's content, whether
+	// anything changed; a redelivered item is still de-duplicated.
+	ev, err := s.extractionEvent(a, x, origin, "x-"+a.ID+"-"+extract.Version+"-"+s.Engine.RulesVersion()+"-"+it.Request)
+	if err != nil {
+		return nil, false, err
+	}
+	return []natsx.Event{ev}, false, nil
 }

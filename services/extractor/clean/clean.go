@@ -1,13 +1,14 @@
-// Package textclean turns an article body (plain text or HTML) into the clean
+// Package clean turns an article body (plain text or HTML) into the clean
 // text the extractor reads: block elements become line breaks, entities are
-// decoded, scripts, styles and marked boilerplate are dropped, whitespace is
-// collapsed. Every byte of the clean text maps back to an offset in the input,
-// so evidence spans can point into the original.
+// decoded, whitespace is collapsed, and page furniture is dropped (scripts
+// and styles, navigation, asides, captions, hidden elements, page headers and
+// footers, related-story lists, tables of contents, share lines and other
+// boilerplate), because text that is not the article's own produces claims
+// nobody made. Every byte of the clean text maps back to an offset in the
+// input, so evidence spans can point into the original.
 package clean
 
 import (
-	"errors"
-	"io"
 	"regexp"
 	"sort"
 	"strings"
@@ -63,6 +64,9 @@ type builder struct {
 	lineRuns []run
 	space    bool // a space is pending before the next text
 	spaceIn  int
+	// entries is set after a furniture heading ("Related stories", "目录"):
+	// the short, unpunctuated lines that follow are its entries, not text.
+	entries bool
 }
 
 func (b *builder) addText(s string, in int, verbatim bool) {
@@ -106,15 +110,31 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == 0xFEFF
 }
 
-// breakLine ends the current line, dropping it when it is boilerplate.
+// breakLine ends the current line, dropping it when it is boilerplate, a
+// furniture heading or one of the entries under such a heading.
 func (b *builder) breakLine() {
 	b.space = false
 	line := b.line.String()
 	runs := b.lineRuns
 	b.line.Reset()
 	b.lineRuns = nil
-	if line == "" || isBoilerplate(line) {
+	if line == "" {
 		return
+	}
+	var buf [phraseBuf]byte
+	norm, whole := normPhrase(buf[:0], line)
+	if isBoilerplate(line) || (whole && matchShare(norm)) {
+		return
+	}
+	if heading, label := matchPhrase(norm, whole); heading || label {
+		b.entries = b.entries || heading
+		return
+	}
+	if b.entries {
+		if isEntry(line) {
+			return
+		}
+		b.entries = false
 	}
 	base := b.text.Len()
 	if base > 0 {
@@ -138,7 +158,6 @@ func (b *builder) finish() Doc {
 var (
 	dateLine   = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{4}\s*-\s*\d{1,2}:\d{2}$`)
 	urlLine    = regexp.MustCompile(`^(https?://\S+\s*)+$`)
-	shareLine  = regexp.MustCompile(`(?i)^(分享|share|share this|tweet|打印|print)\s*[:：]?$`)
 	promoStart = regexp.MustCompile(`(?i)^(获取更多RSS|更多RSS|Open a New Window|Related Links?|An official website of|Here's how you know|Official websites use|Secure \.gov websites|A \.gov website belongs|A lock \(|Skip to (main )?content|Cookie|We use cookies|Subscribe to|Sign up for|Follow us on|责任编辑|编辑[:：]|来源[:：]|版权所有|All rights reserved|Copyright ©|©)`)
 	noReuse    = regexp.MustCompile(`未经.{0,12}(授权|许可).{0,12}不得`)
 )
@@ -147,129 +166,8 @@ func isBoilerplate(line string) bool {
 	if len(line) > 240 {
 		return false // boilerplate lines are short; long ones are content
 	}
-	return dateLine.MatchString(line) || urlLine.MatchString(line) || shareLine.MatchString(line) ||
+	return dateLine.MatchString(line) || urlLine.MatchString(line) ||
 		promoStart.MatchString(line) || (strings.Contains(line, "未经") && noReuse.MatchString(line))
-}
-
-// skipped elements: their content is never text.
-var skipped = map[string]bool{
-	"script": true, "style": true, "noscript": true, "template": true, "svg": true,
-	"iframe": true, "object": true, "button": true, "select": true, "textarea": true,
-	"figcaption": true, "head": true, "title": true, "nav": true, "form": true,
-	"share-button": true, "share-modal": true,
-}
-
-// block elements break lines.
-var block = map[string]bool{
-	"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true,
-	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "tr": true, "td": true, "th": true,
-	"table": true, "hr": true, "section": true, "article": true, "blockquote": true, "figure": true,
-	"header": true, "footer": true, "pre": true, "main": true, "aside": true, "body": true, "html": true,
-	"center": true, "address": true, "caption": true,
-}
-
-// HTML cleans an HTML fragment or page.
-func HTML(src string) (Doc, error) {
-	z := html.NewTokenizer(strings.NewReader(src))
-	z.SetMaxBuf(0)
-	var b builder
-	offset := 0
-	skipDepth := 0 // >0 while inside a skipped element
-	var stack []string
-	depth := 0
-	promo := false // after the feed promo footer nothing is text
-	for {
-		tt := z.Next()
-		raw := z.Raw() // valid until the next call; Text() would unescape it in place
-		start := offset
-		offset += len(raw)
-		switch tt {
-		case html.ErrorToken:
-			if err := z.Err(); err != nil && !errors.Is(err, io.EOF) {
-				return Doc{}, err
-			}
-			return b.finish(), nil
-		case html.TextToken:
-			if skipDepth > 0 || promo {
-				continue
-			}
-			text := string(raw)
-			if strings.Contains(text, "获取更多RSS") {
-				promo = true
-				continue
-			}
-			if strings.IndexByte(text, '&') < 0 {
-				b.addText(text, start, true)
-			} else {
-				addDecoded(&b, text, start)
-			}
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			tag := string(name)
-			boiler := false
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				key := string(k)
-				if strings.HasPrefix(key, "data-selfpromo") || strings.HasPrefix(key, "data-root-share") ||
-					(key == "class" && isBoilerClass(string(v))) {
-					boiler = true
-				}
-			}
-			if block[tag] {
-				b.breakLine()
-			}
-			if tt == html.SelfClosingTagToken || voidElement[tag] {
-				continue
-			}
-			if depth >= MaxDepth {
-				continue // too deep to track: read what follows as flat text
-			}
-			depth++
-			if skipDepth > 0 || skipped[tag] || boiler {
-				skipDepth++
-			}
-			stack = append(stack, tag)
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			tag := string(name)
-			if block[tag] {
-				b.breakLine()
-			}
-			// pop to the matching open element, tolerating misnesting; a
-			// stray end tag is looked for only near the top, so that junk
-			// cannot make this quadratic
-			for i := len(stack) - 1; i >= 0 && i >= len(stack)-64; i-- {
-				if stack[i] == tag {
-					n := len(stack) - i
-					stack = stack[:i]
-					depth -= n
-					if skipDepth > 0 {
-						skipDepth -= n
-						if skipDepth < 0 {
-							skipDepth = 0
-						}
-					}
-					break
-				}
-			}
-		}
-	}
-}
-
-var voidElement = map[string]bool{
-	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
-	"input": true, "link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true,
-}
-
-func isBoilerClass(v string) bool {
-	v = strings.ToLower(v)
-	for _, w := range []string{"share", "social", "caption", "promo", "newsletter", "related", "advert", "breadcrumb"} {
-		if strings.Contains(v, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // addDecoded adds a text token that holds character references: decoded runs
