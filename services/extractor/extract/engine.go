@@ -162,7 +162,10 @@ func (e *Engine) chinese() (*token.Chinese, error) {
 		}
 		for k := 1; k+2 <= len(rs); k++ {
 			if cues[string(rs[k:])] {
-				return true // 坚决反对: a modifier and the cue
+				// 坚决反对, 不支持: an adverb or a negation and the cue; 受欢迎 stays a word
+				pre := string(rs[:k])
+				tag := token.DictTag(pre)
+				return pre == "不" || pre == "未" || pre == "没" || strings.HasPrefix(tag, "d") || strings.HasPrefix(tag, "a")
 			}
 		}
 		for k := 2; k < len(rs); k++ {

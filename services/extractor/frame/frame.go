@@ -36,6 +36,10 @@ type Frame struct {
 	// Conj marks a cue that opens a new predicate of the clause's subject
 	// ("reaffirmed … and called for …", "，并…").
 	Conj bool
+	// Modal marks a cue with a modal or an infinitive before it in its
+	// clause (will, to, 将, 要, 愿): an action verb there is a commitment,
+	// where alone it may only report a fact.
+	Modal bool
 }
 
 // Matcher finds frames. Safe for concurrent use.
@@ -145,6 +149,12 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if insideName(s, pm) {
 			continue // "the Reciprocal Access Agreement on …": part of a name
 		}
+		if s.Lang == "zh" && pm.End < len(toks) && toks[pm.End].Text == "的" && r.Kind != "pre" && r.Kind != "importance" {
+			continue // 北京要求的“九二共识”: the verb qualifies a noun, it states nothing
+		}
+		if s.Lang == "zh" && r.Kind == "commit" && pm.Start > 0 && (toks[pm.Start-1].Text == "的" || toks[pm.Start-1].POS == token.Noun) && pm.End-pm.Start == 1 && toks[pm.Start].Text == "承诺" {
+			continue // 国际承诺, 对…的承诺: commitments as a noun
+		}
 		f := Frame{Rule: r, CueStart: pm.Start, CueEnd: pm.End, Clause: s.ClauseOf(pm.Start), PreStart: -1, Inner: -1,
 			Report: s.ReportOver(pm.Start), Quote: s.QuoteOf(pm.Start)}
 		c := s.Clauses[f.Clause]
@@ -176,6 +186,7 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		f.Question = s.Question
 		f.Intensity = m.intensity(s, f)
 		f.Conj = m.opensPredicate(s, f.CueStart, c.Start)
+		f.Modal = modalContext(s, f.CueStart, c.Start)
 		out = append(out, f)
 	}
 	m.extend(s, out)
@@ -444,6 +455,22 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 			}
 		}
 	}
+}
+
+// modalContext reports a modal, an auxiliary or an infinitive "to" among
+// the tokens before a cue in its clause.
+func modalContext(s *clause.Sentence, cue, clauseStart int) bool {
+	for k := cue - 1; k >= clauseStart && k >= cue-6; k-- {
+		t := &s.Tokens[k]
+		if t.POS == token.Aux || t.Tag == "TO" || t.Lemma == "to" {
+			return true
+		}
+		switch t.Text {
+		case "将", "要", "愿", "愿意", "会", "应", "继续", "同意", "决定", "计划", "准备", "承诺", "致力于", "致力":
+			return true
+		}
+	}
+	return false
 }
 
 // modalBefore reports a modal or auxiliary right before a cue (必须反对,

@@ -97,6 +97,15 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		return Outcome{Drop: "hypothetical"}
 	case f.Cond && f.Rule.Predicate != "call_on":
 		return Outcome{Drop: "condition"}
+	case f.Rule.Modality == "act" && !f.Modal && !d.Parts.Joint && f.Report < 0 && f.Quote < 0:
+		return Outcome{Drop: "an action reported as a fact, not a commitment"}
+	}
+	if d.evaluative(s, f) {
+		// 梵蒂冈与北京的关系一直令人担忧: the worry is the speaker's, not the subject's
+		if sp := d.speaker(s, f); sp != nil && f.Report >= 0 {
+			return Outcome{Holder: sp}
+		}
+		return Outcome{Drop: "an evaluation (令人担忧), not the subject's position"}
 	}
 	switch f.Rule.Kind {
 	case "should", "accuse":
@@ -250,6 +259,19 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 		o.Passive = patient.IDs
 	}
 	return o, true
+}
+
+// evaluative reports a cue that describes its subject (令人担忧, 令人遗憾,
+// "is worrying"): the subject does not hold the stance.
+func (d *Doc) evaluative(s *clause.Sentence, f *frame.Frame) bool {
+	if f.CueStart == 0 {
+		return false
+	}
+	switch s.Tokens[f.CueStart-1].Text {
+	case "令人", "让人", "使人", "令", "叫人":
+		return true
+	}
+	return false
 }
 
 // right resolves "X has the right to…": the holder is the subject or the

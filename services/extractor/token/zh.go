@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -164,6 +165,26 @@ func hasHan(s string) bool {
 	}
 	return false
 }
+
+// DictTag returns the part of speech the base dictionary gives a word, or "".
+func DictTag(word string) string { return dictTags()[word] }
+
+var dictTags = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string, 90000)
+	rest := zhTop
+	for rest != "" {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if f := strings.Fields(line); len(f) >= 3 {
+			m[f[0]] = f[2]
+		}
+	}
+	return m
+})
 
 // DictWords calls fn for each word of the base dictionary with its frequency.
 func DictWords(fn func(word string, freq int)) {
