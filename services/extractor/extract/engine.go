@@ -25,9 +25,9 @@ import (
 	"github.com/diplograph/diplograph/services/extractor/clause"
 	"github.com/diplograph/diplograph/services/extractor/frame"
 	"github.com/diplograph/diplograph/services/extractor/mention"
+	rulefiles "github.com/diplograph/diplograph/services/extractor/rules"
 	"github.com/diplograph/diplograph/services/extractor/sentence"
 	"github.com/diplograph/diplograph/services/extractor/token"
-	rulefiles "github.com/diplograph/diplograph/services/extractor/rules"
 )
 
 // Version is the extractor's version, recorded in every extraction.

@@ -29,7 +29,7 @@ type Frame struct {
 	// only supposed (could, might). Cond: inside a condition. Question:
 	// the sentence asks.
 	Negated, Hypothetical, Cond, Question bool
-	Intensity                            string
+	Intensity                             string
 	// Report is the reported speech that governs the cue, Quote the
 	// quotation it stands in (-1: none).
 	Report, Quote int

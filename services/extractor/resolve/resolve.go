@@ -10,8 +10,8 @@ package resolve
 
 import (
 	"slices"
-	"unicode/utf8"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/services/extractor/clause"
 	"github.com/diplograph/diplograph/services/extractor/frame"

@@ -2,8 +2,8 @@ package token
 
 import (
 	"bytes"
-	"strings"
 	_ "embed"
+	"strings"
 	"sync"
 )
 
