@@ -188,6 +188,9 @@ func (e *Engine) read(text, lang string, date time.Time) *doc {
 			}
 		}
 		md.Find(d.norm, ms)
+		if sl == "en" {
+			e.retag(ms)
+		}
 		var prev *clause.Sentence
 		if len(d.sents) > 0 {
 			prev = d.sents[len(d.sents)-1]
@@ -197,6 +200,35 @@ func (e *Engine) read(text, lang string, date time.Time) *doc {
 		d.fs = append(d.fs, e.frames.Frames(cs))
 	}
 	return d
+}
+
+// retag tags an English sentence again when the tagger took a word of a
+// name for something else ("the US move": US as "us"), with the names'
+// words fixed as proper nouns.
+func (e *Engine) retag(ms *mention.Sentence) {
+	known := map[int]string{}
+	wrong := false
+	for _, m := range ms.Mentions {
+		if m.Kind != mention.Actor && m.Kind != mention.Person {
+			continue
+		}
+		for k := m.Tok; k < m.TokEnd && k < len(ms.Tokens); k++ {
+			t := &ms.Tokens[k]
+			if t.POS == token.Punct || t.POS == token.Det || t.POS == token.Part || t.POS == token.Adp {
+				continue
+			}
+			known[k] = "NNP"
+			if t.POS != token.Propn {
+				wrong = true
+			}
+		}
+	}
+	if !wrong {
+		return
+	}
+	if tg, err := token.EnglishTagger(); err == nil {
+		tg.TagWith(ms.Tokens, known)
+	}
 }
 
 // joint reports a text the parties issue together: its first lines call

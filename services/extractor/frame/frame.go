@@ -440,6 +440,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				if f.Inner < 0 && m.governs(s, f, n) {
 					f.Inner = j
 					f.Absorbed = true
+					n.Modal = n.Modal || f.Rule.Kind == "commit" // 将继续制裁: the action is committed to
 				} else if f.Inner < 0 && n.Rule.Kind != "commit" && n.Rule.Kind != "report" {
 					// a stance further inside: it is the claim; the modal's own object ends before it
 					f.ObjEnd = n.CueStart
@@ -466,7 +467,8 @@ func modalContext(s *clause.Sentence, cue, clauseStart int) bool {
 			return true
 		}
 		switch t.Text {
-		case "将", "要", "愿", "愿意", "会", "应", "继续", "同意", "决定", "计划", "准备", "承诺", "致力于", "致力":
+		case "将", "要", "愿", "愿意", "会", "应", "继续", "同意", "决定", "计划", "准备", "承诺", "致力于", "致力", "将继续", "将会",
+			"会继续", "愿同", "愿与", "应该", "必须", "需要", "一致同意", "商定":
 			return true
 		}
 	}

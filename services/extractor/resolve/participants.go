@@ -37,6 +37,20 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 			break
 		}
 	}
+	if len(p.IDs) == 0 && len(sents) > 0 && headline(sents[0]) {
+		// "G7 statement": a text headed by one organisation speaks as it
+		var ids []string
+		for _, m := range sents[0].Mentions {
+			if m.Kind == mention.Actor && len(m.IDs) == 1 && !m.Venue {
+				ids = append(ids, m.IDs[0])
+			}
+		}
+		if ids = uniq(ids); len(ids) == 1 && strings.HasPrefix(ids[0], "org:") {
+			p.IDs, p.How = ids, "the organisation the title names"
+			p.Joint = true
+			return p
+		}
+	}
 	p.Joint = joint && len(p.IDs) >= 2
 	p.Issuer, p.IssuerHow = issuer(sents)
 	if !p.Joint && len(p.IDs) >= 2 && p.Issuer == "" {
@@ -44,6 +58,21 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 		p.Joint = true
 	}
 	return p
+}
+
+// headline reports a first line that reads as a title: short, with no verb
+// in the first or second person.
+func headline(s *clause.Sentence) bool {
+	if len(s.Tokens) > 15 {
+		return false
+	}
+	for _, t := range s.Tokens {
+		switch strings.ToLower(t.Text) {
+		case "i", "we", "my", "our", "you", "我", "我们":
+			return false
+		}
+	}
+	return true
 }
 
 func hasState(ids []string) bool {

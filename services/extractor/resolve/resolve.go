@@ -182,15 +182,11 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		return Outcome{Drop: "no speaker"}
 	}
 	if x == nil {
-		if f.Rule.Kind == "accuse" {
-			if !d.refersBack(s, f) {
-				return Outcome{Drop: "no party accused"}
-			}
-			if d.LastTarget != "" && !slices.Contains(sp.IDs, d.LastTarget) {
-				sp.How += "; accusing what was just named: " + d.LastTarget
-				return Outcome{Holder: sp, Target: []string{d.LastTarget}}
-			}
+		if f.Rule.Kind == "accuse" && d.refersBack(s, f) && d.LastTarget != "" && !slices.Contains(sp.IDs, d.LastTarget) {
+			sp.How += "; accusing what was just named: " + d.LastTarget
+			return Outcome{Holder: sp, Target: []string{d.LastTarget}}
 		}
+		// 有关国家粗暴干涉…: the speaker condemns the act; the doer names no known party
 		return Outcome{Holder: sp}
 	}
 	var target []string

@@ -98,8 +98,11 @@ func isModifier(t *Token) bool {
 // At calls fn for every pattern that matches starting at token i.
 func (ps *Patterns) At(toks []Token, i int, fn func(PatternMatch)) {
 	cands := ps.first[key(&toks[i])]
-	if len(cands) == 0 && toks[i].Text != "" {
-		cands = ps.first[strings.ToLower(toks[i].Text)]
+	if l := strings.ToLower(toks[i].Text); l != key(&toks[i]) {
+		if more := ps.first[l]; len(more) > 0 {
+			// "alarmed" is a cue of its own beside the verb alarm
+			cands = append(cands[:len(cands):len(cands)], more...)
+		}
 	}
 	for _, pi := range cands {
 		p := &ps.pats[pi]

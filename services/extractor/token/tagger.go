@@ -39,12 +39,17 @@ const (
 )
 
 // Tag sets Tag, POS and Lemma of each token of one sentence.
-func (t *Tagger) Tag(toks []Token) {
+func (t *Tagger) Tag(toks []Token) { t.TagWith(toks, nil) }
+
+// TagWith is Tag with some tags known beforehand (the words of a name are
+// proper nouns): they are kept, and the words around them are tagged
+// knowing them ("the US move": US a name, so move a noun).
+func (t *Tagger) TagWith(toks []Token, known map[int]string) {
 	words := make([]string, len(toks))
 	for i := range toks {
 		words[i] = toks[i].Text
 	}
-	tags := t.tags(words)
+	tags := t.tagsWith(words, known)
 	for i := range toks {
 		toks[i].Tag = tags[i]
 		toks[i].POS = coarse(tags[i])
@@ -52,7 +57,9 @@ func (t *Tagger) Tag(toks []Token) {
 	}
 }
 
-func (t *Tagger) tags(words []string) []string {
+func (t *Tagger) tags(words []string) []string { return t.tagsWith(words, nil) }
+
+func (t *Tagger) tagsWith(words []string, known map[int]string) []string {
 	ctx := context(words)
 	out := make([]string, len(words))
 	p1, p2 := start1, start2
@@ -60,7 +67,9 @@ func (t *Tagger) tags(words []string) []string {
 	var fb featureBuf
 	for i, w := range words {
 		tag := ""
-		if c, ok := t.tagdict[norm(w)]; ok {
+		if k, ok := known[i]; ok {
+			tag = k
+		} else if c, ok := t.tagdict[norm(w)]; ok {
 			tag = t.classes[c]
 		} else {
 			for k := range scores {
