@@ -163,6 +163,16 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		for ci := f.Clause; ci+1 < len(s.Clauses) && f.ObjEnd > 0 && (toks[f.ObjEnd-1].Text == ":" || toks[f.ObjEnd-1].Text == "："); ci++ {
 			f.ObjEnd = s.Clauses[ci+1].End
 		}
+		if r.Kind == "agree" || r.Kind == "commit" || r.Kind == "call" {
+			// "agreed to develop their partnership, which will promote cooperation on: …"
+			for ci := f.Clause + 1; ci < len(s.Clauses) && s.Clauses[ci].Start == f.ObjEnd && s.Clauses[ci].Relative; ci++ {
+				f.ObjEnd = s.Clauses[ci].End
+				for ci+1 < len(s.Clauses) && f.ObjEnd > 0 && (toks[f.ObjEnd-1].Text == ":" || toks[f.ObjEnd-1].Text == "：") {
+					ci++
+					f.ObjEnd = s.Clauses[ci].End
+				}
+			}
+		}
 		if r.Kind == "need" {
 			// "Any escalation must be avoided", 应对气候变化需要…: what is needed may stand before the cue
 			f.PreStart = c.Start
@@ -425,13 +435,19 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 			if n.CueStart >= f.ObjEnd {
 				break
 			}
-			if n.Conj && n.Rule.Kind != "report" && n.Clause == f.Clause && (s.Tokens[n.CueStart].IsVerbal() || s.Lang == "zh") {
+			if n.Conj && n.Rule.Kind != "report" && n.Clause == f.Clause && (s.Tokens[n.CueStart].IsVerbal() || s.Lang == "zh" || possessiveBefore(s, n.CueStart)) {
 				f.ObjEnd = n.CueStart // reaffirmed X and called for Y: Y is not X's object
 				break
 			}
 			if m.refusal(s, f, n) {
 				f.Absorbed = true // 拒绝谴责, refused to condemn: no claim of the refusal itself
 				break
+			}
+			if f.Rule.Kind == "commit" && n.Rule.Kind == "advance" {
+				// "committed to working together to promote peace": the
+				// commitment takes what is promoted as its object
+				n.Absorbed = true
+				continue
 			}
 			switch f.Rule.Kind {
 			case "call", "agree", "should", "need", "hope", "right":
@@ -445,7 +461,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 					// a stance further inside: it is the claim; the modal's own object ends before it
 					f.ObjEnd = n.CueStart
 				}
-			case "stance", "accuse", "importance", "pre", "purpose":
+			case "stance", "accuse", "importance", "pre", "purpose", "advance":
 				if m.modalBefore(s, n) {
 					f.ObjEnd = n.CueStart // 维护和平就必须反对…: a new predicate
 					break
@@ -456,6 +472,12 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 			}
 		}
 	}
+}
+
+// possessiveBefore reports "their", "its", "our" right before a cue: a noun
+// cue of its own ("and their opposition to …").
+func possessiveBefore(s *clause.Sentence, i int) bool {
+	return i > 0 && s.Tokens[i-1].Tag == "PRP$"
 }
 
 // modalContext reports a modal, an auxiliary or an infinitive "to" among

@@ -40,6 +40,7 @@ var Kinds = map[string]string{
 	"importance": "the importance of X: support (commit when the text gives a year)",
 	"pre":        "the object precedes the cue (X is inseparable, X 至关重要)",
 	"accuse":     "X violates …: the speaker condemns X",
+	"advance":    "a verb that advances its object (promote, ensure, 促进): support of it, or part of a commitment that governs it",
 	"purpose":    "a purpose (to realise X, 为了X): support of X by the clause's subject, a claim of its own",
 }
 
