@@ -199,6 +199,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			return
 		}
 	}
+	if f.Rule.Kind == "should" && len(out.Target) == 0 && len(targets) == 0 {
+		pred = "support" // "必须在两国方案基础上实现和平": an impersonal obligation supports its aim
+	}
 	whens := d.whens(s, f, pred)
 	if f.Rule.Kind == "importance" && len(whens) > 0 {
 		pred = "commit"
@@ -417,8 +420,8 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 	case "all":
 		for _, k := range objs {
 			m := &s.Mentions[k]
-			if d.setting(s, k, objs) || m.Attr && !d.possessive(s, m) {
-				continue
+			if d.setting(s, k, objs) || m.Venue {
+				continue // "concern about China's human-rights violations": China is what it is about
 			}
 			if m.Kind == mention.Place {
 				out = append(out, m.ID)

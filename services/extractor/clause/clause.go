@@ -280,6 +280,9 @@ func (s *Sentence) reports(w *Words) {
 			if s.Lang == "en" && !toks[v].IsVerbal() && class != Media {
 				continue // "the said agreement", "two-state solution"
 			}
+			if s.Lang == "zh" && class == Say && !s.opensClause(pm.End) {
+				continue // 表示关切, 表示欢迎: a light verb with its stance, not reported speech
+			}
 			r := Report{Verb: v, Class: class, Speaker: -1}
 			ci := s.ClauseOf(v)
 			c := s.Clauses[ci]
@@ -362,6 +365,24 @@ func (s *Sentence) reports(w *Words) {
 			s.OpenFrom = &m
 		}
 	}
+}
+
+// opensClause reports that what follows a Chinese reporting verb at token
+// i is said: punctuation (，：“) or a clause with its own subject.
+func (s *Sentence) opensClause(i int) bool {
+	if i >= len(s.Tokens) {
+		return true
+	}
+	switch s.Tokens[i].Text {
+	case "，", "：", ":", ",", "“", "「", "。":
+		return true
+	}
+	for k := range s.Mentions {
+		if s.Mentions[k].Tok == i || s.Mentions[k].Tok == i+1 {
+			return true
+		}
+	}
+	return s.Tokens[i].POS == token.Pron || s.Tokens[i].POS == token.Noun || s.Tokens[i].POS == token.Propn
 }
 
 // onlyPunct reports tokens that hold no word ("." or nothing), or only

@@ -149,7 +149,7 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if insideName(s, pm) {
 			continue // "the Reciprocal Access Agreement on …": part of a name
 		}
-		if s.Lang == "zh" && pm.End < len(toks) && toks[pm.End].Text == "的" && r.Kind != "pre" && r.Kind != "importance" {
+		if s.Lang == "zh" && pm.End < len(toks) && (toks[pm.End].Text == "的" || toks[pm.End].Text == "、") && r.Kind != "pre" && r.Kind != "importance" {
 			continue // 北京要求的“九二共识”: the verb qualifies a noun, it states nothing
 		}
 		if s.Lang == "zh" && r.Kind == "commit" && pm.Start > 0 && (toks[pm.Start-1].Text == "的" || toks[pm.Start-1].POS == token.Noun) && pm.End-pm.Start == 1 && toks[pm.Start].Text == "承诺" {
@@ -453,6 +453,11 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 			case "call", "agree", "should", "need", "hope", "right":
 				n.Absorbed = true
 			case "report", "commit":
+				if f.Rule.Kind == "report" && f.Inner < 0 && n.Rule.Kind != "report" && n.Clause == f.Clause {
+					// 强调了…的重要性, stressed that both sides oppose …: the inner cue states the claim
+					f.Inner, f.Absorbed = j, true
+					continue
+				}
 				if f.Inner < 0 && m.governs(s, f, n) {
 					f.Inner = j
 					f.Absorbed = true
