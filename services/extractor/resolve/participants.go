@@ -53,11 +53,64 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 	}
 	p.Joint = joint && len(p.IDs) >= 2
 	p.Issuer, p.IssuerHow = issuer(sents)
+	if ids, i := signatories(m, sents); len(ids) >= 2 {
+		// "We are joined by Austria, Brazil, …": the issuer and those who joined it
+		first := p.Issuer
+		if first == "" && len(p.IDs) > 0 {
+			first = p.IDs[0]
+		}
+		if first == "" {
+			first = firstState(sents)
+		}
+		if first != "" {
+			ids = uniq(append([]string{first}, ids...))
+		}
+		p.IDs, p.How, p.Joint = ids, "the states that joined the statement, sentence "+itoa(i+1), true
+	}
 	if !p.Joint && len(p.IDs) >= 2 && p.Issuer == "" {
 		// a meeting reported by a third party: the parties speak together
 		p.Joint = true
 	}
 	return p
+}
+
+// signatories finds a list of states that joined a statement ("joined by
+// A, B and C", 联署), anywhere in the text.
+func signatories(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
+	for i, s := range sents {
+		at := -1
+		for k := range s.Tokens {
+			if m.WordAt(s.Lang, "signatories", s.Tokens, k) {
+				at = k
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		var ids []string
+		for _, mm := range s.Mentions {
+			if mm.Tok > at && mm.Kind == mention.Actor && len(mm.IDs) > 0 && !mm.Attr {
+				ids = append(ids, mm.IDs...)
+			}
+		}
+		if ids = uniq(ids); len(ids) >= 2 {
+			return ids, i
+		}
+	}
+	return nil, -1
+}
+
+// firstState is the first state a text names as a party.
+func firstState(sents []*clause.Sentence) string {
+	for _, s := range sents {
+		for _, m := range s.Mentions {
+			if m.Kind == mention.Actor && len(m.IDs) == 1 && !strings.Contains(m.IDs[0], ":") && !m.Attr && !m.Venue {
+				return m.IDs[0]
+			}
+		}
+	}
+	return ""
 }
 
 // headline reports a first line that reads as a title: short, with no verb
