@@ -188,7 +188,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		}
 		if back && d.lastTopic != "" {
 			topics = []string{d.lastTopic}
-		} else if d.emptyObject(s, f) && d.seenTopic != "" && f.Rule.Kind == "stance" {
+		} else if d.emptyObject(s, f) && d.seenTopic != "" && f.Rule.Kind == "stance" && (pred == "oppose" || pred == "condemn") {
 			topics = []string{d.seenTopic} // 北京表示坚决反对: what the text was speaking of
 		}
 		if len(targets) == 0 && len(topics) == 0 {

@@ -149,6 +149,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if insideName(s, pm) {
 			continue // "the Reciprocal Access Agreement on …": part of a name
 		}
+		if s.Lang == "zh" && pm.Start > 0 && adjectival(toks[pm.Start-1].Text) {
+			continue // 受欢迎, 很满意: the cue describes, it states no position
+		}
 		if s.Lang == "zh" && pm.End < len(toks) && (toks[pm.End].Text == "的" || toks[pm.End].Text == "、") && r.Kind != "pre" && r.Kind != "importance" {
 			continue // 北京要求的“九二共识”: the verb qualifies a noun, it states nothing
 		}
@@ -477,6 +480,14 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 			}
 		}
 	}
+}
+
+func adjectival(prev string) bool {
+	switch prev {
+	case "受", "很", "颇", "最", "十分", "非常", "相当", "较":
+		return true
+	}
+	return false
 }
 
 // possessiveBefore reports "their", "its", "our" right before a cue: a noun

@@ -23,7 +23,7 @@ type topicPhrase struct {
 // maxTopicGap is how many tokens may stand between two words of a topic
 // phrase (English), or how many characters (Chinese).
 const (
-	maxTopicGap   = 5
+	maxTopicGap   = 7
 	maxTopicGapZh = 6
 )
 
@@ -108,7 +108,7 @@ func (d *Doc) fuzzyTopics(text string, s *Sentence, ms []Mention) []Mention {
 						found = k
 						break
 					}
-					if toks[k].IsVerbal() && toks[k].Tag != "VBN" && toks[k].Tag != "VBG" || toks[k].Text == ";" || toks[k].Text == "." {
+					if toks[k].IsVerbal() && toks[k].Tag != "VBN" && toks[k].Tag != "VBG" && toks[k].Lemma != "be" || toks[k].Text == ";" || toks[k].Text == "." {
 						break
 					}
 				}

@@ -67,7 +67,7 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 		}
 		p.IDs, p.How, p.Joint = ids, "the states that joined the statement, sentence "+itoa(i+1), true
 	}
-	if !p.Joint && len(p.IDs) >= 2 && p.Issuer == "" {
+	if !p.Joint && len(p.IDs) >= 2 && p.Issuer == "" && strings.HasPrefix(p.How, "the sides of the meeting") {
 		// a meeting reported by a third party: the parties speak together
 		p.Joint = true
 	}
@@ -272,6 +272,25 @@ func issuer(sents []*clause.Sentence) (string, string) {
 		low := strings.ToLower(sentenceText(s))
 		if strings.Contains(low, "office of the spokesperson") || strings.Contains(low, "department press briefing") {
 			return "USA", "a State Department release"
+		}
+	}
+	// a statement or a speech headed by one official (Antony J. Blinken,
+	// Secretary of State): the official's state speaks in it
+	for i, s := range sents {
+		if i >= 3 {
+			break
+		}
+		if !headline(s) {
+			continue
+		}
+		var ids []string
+		for _, m := range s.Mentions {
+			if m.Kind == mention.Person && len(m.IDs) > 0 && m.Role != "" {
+				ids = append(ids, m.IDs[0])
+			}
+		}
+		if ids = uniq(ids); len(ids) == 1 && !strings.Contains(ids[0], ":") {
+			return ids[0], "the official heading the text"
 		}
 	}
 	for _, s := range sents {

@@ -270,30 +270,31 @@ func (d *Doc) evaluative(s *clause.Sentence, f *frame.Frame) bool {
 	return false
 }
 
-// right resolves "X has the right to…": the holder is the subject or the
-// speaker, X (right before the cue) the target.
+// right resolves "X has the right to…": X (the subject before the cue) is
+// the target, and the holder is who says so — the speaker, else the
+// subject the text was speaking of.
 func (d *Doc) right(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	f := &fs[fi]
+	c := s.Clauses[f.Clause]
 	var x []string
-	for k := range s.Mentions {
-		if m := &s.Mentions[k]; m.IsParty() && m.TokEnd <= f.CueStart && m.TokEnd >= f.CueStart-2 {
-			if p := d.party(s, k); p != nil {
-				x = p.IDs
+	if k := d.subjectBefore(s, f.CueStart, c.Start, nil); k >= 0 {
+		if p := d.coordinated(s, k); p != nil {
+			x = p.IDs
+		}
+	}
+	if x == nil {
+		for k := range s.Mentions {
+			if m := &s.Mentions[k]; m.IsParty() && m.TokEnd <= f.CueStart && m.TokEnd >= f.CueStart-2 {
+				if p := d.party(s, k); p != nil {
+					x = p.IDs
+				}
 			}
 		}
 	}
-	h := d.subject(s, fs, fi)
-	if h == nil {
-		h = d.speaker(s, f)
-	}
-	if h == nil {
-		return Outcome{Drop: "no subject"}
-	}
-	if len(x) > 0 && sameSet(x, h.IDs) {
-		// "Israel has the right to defend itself" said of itself, or the
-		// right-holder taken as subject: the speaker holds it
-		if sp := d.speaker(s, f); sp != nil && !sameSet(sp.IDs, x) {
-			h = sp
+	h := d.speaker(s, f)
+	if h == nil || len(x) > 0 && sameSet(h.IDs, x) && f.Report < 0 && f.Quote < 0 {
+		if h == nil {
+			return Outcome{Drop: "no speaker"}
 		}
 	}
 	var target []string
@@ -434,7 +435,7 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 		}
 	}
 	end := f.CueStart
-	if f.Conj {
+	if f.Conj || f.Rule.Kind == "purpose" {
 		// "condemned X and reaffirmed Y": the subject of the clause's first predicate
 		if v := firstVerb(s, start, f.CueStart); v >= 0 && v < f.CueStart-1 {
 			end = v
