@@ -18,6 +18,9 @@ type Frame struct {
 	// is where an object before the cue begins (对…表示关切), or -1.
 	ObjStart, ObjEnd int
 	PreStart         int
+	// About marks a PreStart opened by 对, 就 (对…表示关切): cues inside
+	// that object are part of it.
+	About bool
 	// Inner is the frame inside this one's object that states the claim
 	// instead of it (reaffirmed their support, 将继续支持), or -1.
 	Inner int
@@ -188,7 +191,7 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			// 对…表示关切, 就…表示欢迎: the object stands before the cue
 			for k := pm.Start - 1; k >= c.Start; k-- {
 				if m.WordAt("zh", "about", toks, k) {
-					f.PreStart = k + 1
+					f.PreStart, f.About = k+1, true
 					break
 				}
 			}
@@ -430,7 +433,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				}
 				continue
 			}
-			if n.PreStart >= 0 && n.Rule.Kind != "pre" && n.Rule.Kind != "importance" && f.CueStart >= n.PreStart && f.CueEnd <= n.CueStart {
+			if n.About && f.CueStart >= n.PreStart && f.CueEnd <= n.CueStart {
 				// 对中国侵犯人权的报道表示关切: f is inside n's object
 				f.Absorbed = true
 				break

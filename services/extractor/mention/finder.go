@@ -247,6 +247,9 @@ func (d *Doc) Find(text string, s *Sentence) {
 	out = d.fuzzyTopics(text, s, out)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	out = dropOverlaps(out)
+	if s.Lang == "zh" {
+		s.Tokens = splitAt(s.Tokens, out)
+	}
 	for i := range out {
 		align(&out[i], s.Tokens)
 	}
@@ -265,7 +268,8 @@ var partyNouns = map[string]bool{"official": true, "authority": true, "governmen
 	"lawmaker": true, "legislator": true, "parliament": true, "team": true, "statement": true, "source": true,
 	"官员": true, "政府": true, "当局": true, "方面": true, "外交官": true, "领导人": true, "领导层": true, "发言人": true,
 	"代表团": true, "军方": true, "军队": true, "使馆": true, "大使馆": true, "人民": true, "政权": true, "高官": true,
-	"议员": true, "国会": true, "议会": true, "内阁": true, "声明": true, "国家": true, "一方": true}
+	"议员": true, "国会": true, "议会": true, "内阁": true, "声明": true, "国家": true, "一方": true,
+	"长官": true, "部长": true, "大使": true, "代表": true, "负责人": true, "领导": true, "官方": true, "副部长": true, "次长": true}
 
 // attributive marks states that only qualify the noun after them.
 func (d *Doc) attributive(s *Sentence, ms []Mention) {
@@ -604,6 +608,40 @@ func dropOverlaps(ms []Mention) []Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// splitAt splits the Chinese tokens that a mention's edge cuts through
+// (发言 人称 around 发言人: 发言 人 称), so that the words after a name are
+// read on their own.
+func splitAt(toks []token.Token, ms []Mention) []token.Token {
+	cuts := map[int]bool{}
+	for _, m := range ms {
+		cuts[m.Start], cuts[m.End] = true, true
+	}
+	var out []token.Token
+	for _, t := range toks {
+		last := t.Start
+		for off := t.Start + 1; off < t.End; off++ {
+			if cuts[off] && utf8.RuneStart(t.Text[off-t.Start]) {
+				out = append(out, piece(t, last, off))
+				last = off
+			}
+		}
+		if last == t.Start {
+			out = append(out, t)
+		} else {
+			out = append(out, piece(t, last, t.End))
+		}
+	}
+	return out
+}
+
+// piece is part of a token, with the part of speech the dictionary gives it.
+func piece(t token.Token, a, b int) token.Token {
+	w := t.Text[a-t.Start : b-t.Start]
+	p := token.Token{Start: a, End: b, Text: w, Lemma: w, Tag: token.DictTag(w)}
+	p.POS = token.ChinesePOS(w, p.Tag)
+	return p
 }
 
 // align sets a mention's token range: the tokens it overlaps.

@@ -222,6 +222,8 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 				break
 			}
 		}
+	} else if psych[toks[f.CueStart].Lemma] || f.Rule.Predicate == "concern" {
+		return Outcome{}, false // "alarmed by", "pleased by": by gives the cause, not the agent
 	} else if toks[f.CueStart].Tag == "VBN" && f.CueStart > c.Start && toks[f.CueStart-1].Lemma == "be" || f.CueStart >= c.Start+2 && toks[f.CueStart].Tag == "VBN" && toks[f.CueStart-2].Lemma == "be" {
 		for k := f.CueEnd; k < f.ObjEnd && k < f.CueEnd+3; k++ {
 			if toks[k].Lemma == "by" {
@@ -269,6 +271,10 @@ func (d *Doc) evaluative(s *clause.Sentence, f *frame.Frame) bool {
 	}
 	return false
 }
+
+// psych are the verbs whose "by" names a cause: "alarmed by", "pleased by".
+var psych = map[string]bool{"alarm": true, "concern": true, "worry": true, "disturb": true, "trouble": true, "dismay": true,
+	"please": true, "encourage": true, "satisfy": true, "alarmed": true, "concerned": true, "pleased": true, "encouraged": true}
 
 // right resolves "X has the right to…": X (the subject before the cue) is
 // the target, and the holder is who says so — the speaker, else the

@@ -106,6 +106,10 @@ func (c *Chinese) Segments(text []byte) int { return len(c.seg.Segment(text)) }
 var zhAux = map[string]bool{"将": true, "应": true, "会": true, "要": true, "能": true, "可以": true, "应该": true, "应当": true,
 	"必须": true, "须": true, "需要": true, "能够": true, "愿": true, "可": true, "将会": true, "不得": true, "务必": true}
 
+// ChinesePOS maps a Chinese word and its dictionary tag to a coarse part
+// of speech.
+func ChinesePOS(w, tag string) POS { return zhPOS(w, tag) }
+
 // zhPOS maps gse's part of speech (the ICTCLAS set) to a coarse one.
 func zhPOS(w, tag string) POS {
 	if zhAux[w] {
