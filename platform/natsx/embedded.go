@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
+
+	"github.com/diplograph/diplograph/platform/limits"
 )
 
 // EmbeddedConfig configures an in-process NATS server with JetStream.
@@ -55,7 +57,7 @@ func StartEmbedded(cfg EmbeddedConfig) (*server.Server, error) {
 		Password:      cfg.Password,
 		Authorization: cfg.Token,
 		// Messages can hold whole articles.
-		MaxPayload: 8 << 20,
+		MaxPayload: limits.Message,
 	}
 	if cfg.NKey != "" {
 		opts.Nkeys = []*server.NkeyUser{{Nkey: cfg.NKey}}

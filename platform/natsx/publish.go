@@ -1,6 +1,7 @@
 package natsx
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -8,6 +9,8 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/diplograph/diplograph/platform/limits"
 )
 
 // CloudEvents-style headers carried by every event.
@@ -49,9 +52,17 @@ type Event struct {
 
 // Msg builds the NATS message of an event.
 func (e Event) Msg(now time.Time) (*nats.Msg, error) {
-	data, err := json.Marshal(e.Body)
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	// Articles are HTML: escaping every < and > would swell them for nothing.
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(e.Body); err != nil {
 		return nil, fmt.Errorf("encoding %s %s: %w", e.Type, e.ID, err)
+	}
+	data := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	if len(data) > limits.Message {
+		// Refused here, named, rather than by the server as "maximum payload exceeded".
+		return nil, limits.Exceeded(e.Type+" "+e.ID, int64(len(data)), limits.Message)
 	}
 	m := nats.NewMsg(e.Subject)
 	m.Data = data

@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/diplograph/diplograph/platform/limits"
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/fetcher/internal/web"
 	"github.com/diplograph/diplograph/services/fetcher/source"
@@ -267,9 +268,11 @@ func (r *run) addInput(ctx context.Context, in string) {
 	case in == Stdin:
 		r.addTotal(1)
 		r.spawnTop(ctx, func(ctx context.Context) {
-			data, err := io.ReadAll(io.LimitReader(r.stdin, source.MaxBytes+1))
-			if err == nil && len(data) > source.MaxBytes {
-				err = source.ErrTooLarge
+			// Standard input may be a feed or a list of URLs: the input
+			// limit; a document is held to the document limit by Parse.
+			data, err := io.ReadAll(io.LimitReader(r.stdin, limits.Input+1))
+			if err == nil && len(data) > limits.Input {
+				err = limits.Exceeded("stdin", int64(len(data)), limits.Input)
 			}
 			if err != nil {
 				r.fail(ctx, "stdin", fmt.Errorf("reading stdin: %w", err), nil)
@@ -379,8 +382,14 @@ func (r *run) file(ctx context.Context, path string, sniff bool) {
 		r.fail(ctx, path, fmt.Errorf("%w: %w", errNotFound, err), nil)
 		return
 	}
-	if fi.Size() > source.MaxBytes {
-		r.fail(ctx, path, fmt.Errorf("%s: %d bytes: %w", path, fi.Size(), source.ErrTooLarge), nil)
+	// Checked before reading: a document by the document limit, a feed
+	// (or a file to sniff) by the input limit.
+	limit := int64(limits.Input)
+	if docExts[strings.ToLower(filepath.Ext(path))] {
+		limit = limits.Document
+	}
+	if fi.Size() > limit {
+		r.fail(ctx, path, limits.Exceeded(path, fi.Size(), limit), nil)
 		return
 	}
 	data, err := os.ReadFile(path)

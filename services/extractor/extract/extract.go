@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/lexicon"
+	"github.com/diplograph/diplograph/platform/limits"
 
 	"github.com/diplograph/diplograph/schemas"
 	textclean "github.com/diplograph/diplograph/services/extractor/clean"
@@ -17,8 +18,7 @@ import (
 // Limits on input size: bodies over MaxInputBytes are refused outright,
 // clean texts over MaxTextBytes are reported as too_large.
 const (
-	MaxInputBytes = 16 << 20
-	MaxTextBytes  = 4 << 20
+	MaxInputBytes, MaxTextBytes = limits.Document, limits.Document
 )
 
 // Error codes of Extraction.Error.
