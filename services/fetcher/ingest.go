@@ -507,7 +507,7 @@ func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedIte
 	}
 	resp, err := c.Fetch(ctx, it.Link, acceptPage)
 	if err != nil {
-		return r.fail(ctx, input, err, nil)
+		return r.feedText(ctx, input, src, it, err, nil)
 	}
 	if resp.NotModified {
 		r.count(true)
@@ -515,7 +515,7 @@ func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedIte
 	}
 	a, err := source.ParsePage(src, resp.URL, resp.Body)
 	if err != nil {
-		return r.fail(ctx, input, fmt.Errorf("extracting %s: %w", resp.URL, err), resp.Body)
+		return r.feedText(ctx, input, src, it, fmt.Errorf("extracting %s: %w", resp.URL, err), resp.Body)
 	}
 	if it.Title != "" {
 		a.Title = it.Title // the feed's title has no site-name suffix
@@ -533,6 +533,24 @@ func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedIte
 		_ = ss.MarkSeen(ctx, it.Key(), a)
 	}
 	return true
+}
+
+// feedText publishes a feed item from the text the feed itself carries
+// (its description) when its page could not be had (pageErr): a page that
+// answers 404 or 503, or stands at a refused address, loses nothing the
+// feed holds. Without such text the item fails with pageErr.
+func (r *run) feedText(ctx context.Context, input, src string, it source.FeedItem, pageErr error, payload []byte) bool {
+	if ctx.Err() != nil {
+		return r.fail(ctx, input, pageErr, payload)
+	}
+	a, err := it.SummaryArticle(src)
+	if err != nil {
+		return r.fail(ctx, input, pageErr, payload)
+	}
+	if m := r.opts.Metrics; m != nil {
+		m.Items.WithLabelValues(stage, "feed_text").Inc()
+	}
+	return r.publish(ctx, input, a, nil)
 }
 
 const (
