@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/diplograph/diplograph/platform/limits"
+	"github.com/diplograph/diplograph/platform/natsx"
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/fetcher/internal/web"
 	"github.com/diplograph/diplograph/services/fetcher/source"
@@ -121,9 +122,19 @@ func (r *run) spawnTop(ctx context.Context, fn func(ctx context.Context)) {
 		defer r.wg.Done()
 		defer func() { <-r.sem }()
 		if ctx.Err() == nil {
-			fn(ctx)
+			r.timed(ctx, fn)
 		}
 	}()
+}
+
+// timed runs one unit of work (an input, or an item of a feed) and records
+// how long it took.
+func (r *run) timed(ctx context.Context, fn func(ctx context.Context)) {
+	start := time.Now()
+	fn(ctx)
+	if m := r.opts.Metrics; m != nil {
+		m.Latency.WithLabelValues(stage).Observe(time.Since(start).Seconds())
+	}
 }
 
 // spawn runs fn on a worker slot; it does not block, so that work holding
@@ -139,7 +150,7 @@ func (r *run) spawn(ctx context.Context, fn func(ctx context.Context)) {
 		}
 		defer func() { <-r.sem }()
 		if ctx.Err() == nil {
-			fn(ctx)
+			r.timed(ctx, fn)
 		}
 	}()
 }
@@ -213,6 +224,7 @@ func (r *run) fail(ctx context.Context, input string, err error, payload []byte)
 	r.mu.Unlock()
 	if m := r.opts.Metrics; m != nil {
 		m.Errors.WithLabelValues(stage, reason).Inc()
+		m.Messages.WithLabelValues(stage, natsx.OutcomeDeadLeter).Inc()
 	}
 	if r.opts.DeadLetter != nil {
 		if len(payload) > MaxDeadLetterPayload {
@@ -259,6 +271,7 @@ func (r *run) count(dup bool) {
 	r.mu.Unlock()
 	if m := r.opts.Metrics; m != nil {
 		m.Items.WithLabelValues(stage, kind).Inc()
+		m.Messages.WithLabelValues(stage, natsx.OutcomeOK).Inc()
 	}
 }
 
