@@ -26,7 +26,9 @@ func TestAFeedItemWhosePageFailsIsPublishedFromTheFeedsOwnText(t *testing.T) {
 </channel></rss>`, srv.URL, port)
 	})
 	mux.HandleFunc("/gone", http.NotFound)
-	mux.HandleFunc("/down", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "maintenance", http.StatusServiceUnavailable) })
+	mux.HandleFunc("/down", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "maintenance", http.StatusServiceUnavailable)
+	})
 	srv = httptest.NewServer(mux)
 	defer srv.Close()
 
