@@ -560,11 +560,20 @@ func evidenceRows(p *plan.Plan, ix positions) []any {
 	for i, e := range p.Evidence {
 		out[i] = map[string]any{"c": int64(ix.claims[e.Claim]), "a": int64(ix.arts[e.Article]), "props": map[string]any{
 			"sentence": e.Sentence, "start": int64(e.Start), "end": int64(e.End), "spans": spans(e.Spans),
+			"context": optString(e.Context), "context_start": contextStart(e),
 			"rule": e.Rule, "rules_version": optString(e.RulesVersion), "extractor_version": optString(e.ExtractorVersion),
 			"confidence": e.Confidence, "when": ptrString(e.When),
 		}}
 	}
 	return out
+}
+
+// contextStart is recorded with a context only.
+func contextStart(e plan.Evidence) any {
+	if e.Context == "" {
+		return nil
+	}
+	return int64(e.ContextStart)
 }
 
 // spans is recorded only when a text states the claim more than once.

@@ -225,9 +225,13 @@ type Claim struct {
 
 // Evidence is one article's report of a claim.
 type Evidence struct {
-	Claim, Article   string
-	Sentence         string
-	Start, End       int
+	Claim, Article string
+	Sentence       string
+	Start, End     int
+	// Context is the whole sentence the evidence stands in, starting at
+	// byte ContextStart of the document, when the extractor gave it.
+	Context          string
+	ContextStart     int
 	Spans            int
 	Rule             string
 	RulesVersion     string
@@ -463,6 +467,7 @@ func (b *builder) addEvidence(x *schemas.Extraction, claim, article string, c sc
 			Spans: spans, Rule: c.Rule, RulesVersion: x.RulesVersion, ExtractorVersion: x.ExtractorVersion,
 			Confidence: c.Confidence, When: c.When,
 		}
+		e.Context, e.ContextStart = context(c)
 		if prev != nil {
 			e.Spans += prev.Spans
 			e.Confidence = max(e.Confidence, prev.Confidence)
@@ -582,4 +587,16 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// context returns the sentence of a claim's evidence and where it starts,
+// or "" when the extraction gives none or one that does not hold the
+// evidence where its offsets say.
+func context(c schemas.Claim) (string, int) {
+	st, ev := c.Sentence, c.Evidence
+	if st == nil || ev.Start > ev.End || st.Start > ev.Start || st.End < ev.End || st.End-st.Start != len(st.Text) ||
+		st.Text[ev.Start-st.Start:ev.End-st.Start] != ev.Text {
+		return "", 0
+	}
+	return st.Text, st.Start
 }
