@@ -29,6 +29,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	var httpCfg fetcher.HTTPConfig
 	s.natsFlags(fs)
 	s.natsListenFlag(fs)
+	s.serveStore = true
 	s.neo4jFlags(fs)
 	httpCfg.BindFlags(fs)
 	var once bool
@@ -65,7 +66,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := graph.Migrate(ctx); err != nil {
 		return fmt.Errorf("neo4j migrations: %w", err)
 	}
-	b, err := s.openBus(ctx, log, "diplograph")
+	b, err := s.openBus(ctx, log, "diplograph-run")
 	if err != nil {
 		return err
 	}

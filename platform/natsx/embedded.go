@@ -31,6 +31,11 @@ type EmbeddedConfig struct {
 	User, Password string
 	Token          string
 	NKey           string
+	// Sync makes JetStream write every message to disk before it
+	// acknowledges it, so that an acknowledged publish survives a crash of
+	// the machine: what diplograph's own store needs, where a seen item must
+	// never outlive its article. (A cluster gets this from replication.)
+	Sync bool
 }
 
 // StartEmbedded starts a NATS server with JetStream on a file store and
@@ -56,6 +61,7 @@ func StartEmbedded(cfg EmbeddedConfig) (*server.Server, error) {
 		Username:      cfg.User,
 		Password:      cfg.Password,
 		Authorization: cfg.Token,
+		SyncAlways:    cfg.Sync,
 		// Messages can hold whole articles.
 		MaxPayload: limits.Message,
 	}
