@@ -20,6 +20,7 @@ import (
 	"github.com/diplograph/diplograph/platform/natsx"
 	"github.com/diplograph/diplograph/platform/telemetry"
 	"github.com/diplograph/diplograph/services/extractor/extract"
+	"github.com/diplograph/diplograph/services/fetcher"
 	"github.com/diplograph/diplograph/services/linker"
 )
 
@@ -114,7 +115,25 @@ func (s *settings) openBus(ctx context.Context, log *slog.Logger, name string) (
 		return nil, err
 	}
 	b.nc, b.js = nc, js
+	if b.lock != nil {
+		checkSeen(ctx, js, log)
+	}
 	return b, nil
+}
+
+// checkSeen reports at start-up a store whose seen items and stream
+// disagree: articles marked seen that the stream lost (a store truncated
+// by a crash) would never be published again without ingest --recheck.
+func checkSeen(ctx context.Context, js jetstream.JetStream, log *slog.Logger) {
+	c, err := fetcher.CheckSeen(ctx, js, 256)
+	if err != nil {
+		log.Warn("store: could not compare the seen items with the stream", "err", err)
+		return
+	}
+	if c.Missing > 0 {
+		log.Warn("store: articles marked seen are missing from the ARTICLES stream (a store truncated by a crash?); run diplograph ingest --recheck with the same inputs to publish them again",
+			"missing", c.Missing, "of_last_seen", c.Checked)
+	}
 }
 
 // lockStore takes the store folder dir, or, when a diplograph run holds it

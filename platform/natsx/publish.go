@@ -84,15 +84,25 @@ func (e Event) Msg(now time.Time) (*nats.Msg, error) {
 // Publish publishes one event and waits for JetStream's acknowledgement.
 // dup reports that the stream already held a message with this id.
 func Publish(ctx context.Context, js jetstream.JetStream, e Event) (dup bool, err error) {
-	m, err := e.Msg(time.Now())
+	ack, err := PublishAck(ctx, js, e)
 	if err != nil {
 		return false, err
 	}
+	return ack.Duplicate, nil
+}
+
+// PublishAck is Publish returning JetStream's acknowledgement: the stream
+// and sequence that hold the message (the earlier one for a duplicate).
+func PublishAck(ctx context.Context, js jetstream.JetStream, e Event) (*jetstream.PubAck, error) {
+	m, err := e.Msg(time.Now())
+	if err != nil {
+		return nil, err
+	}
 	ack, err := js.PublishMsg(ctx, m)
 	if err != nil {
-		return false, fmt.Errorf("publishing %s to %s: %w", e.ID, e.Subject, err)
+		return nil, fmt.Errorf("publishing %s to %s: %w", e.ID, e.Subject, err)
 	}
-	return ack.Duplicate, nil
+	return ack, nil
 }
 
 // PublishAll publishes events asynchronously and waits for every
