@@ -2,6 +2,7 @@ package linker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -37,17 +38,35 @@ func (g *Graph) Write(ctx context.Context, xs []schemas.Extraction) ([]schemas.C
 	}
 	s := g.session(ctx, neo4j.AccessModeWrite)
 	defer s.Close(context.WithoutCancel(ctx))
-	events, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) ([]schemas.ClaimEvent, error) {
-		events, err := writePlan(ctx, tx, &p)
-		if err == nil && g.hook != nil {
-			g.hook("written")
+	var events []schemas.ClaimEvent
+	var err error
+	for attempt := 1; ; attempt++ {
+		events, err = neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) ([]schemas.ClaimEvent, error) {
+			events, err := writePlan(ctx, tx, &p)
+			if err == nil && g.hook != nil {
+				g.hook("written")
+			}
+			return events, err
+		})
+		// A node the batch matched was deleted by another transaction
+		// before this one could link it (RemoveArticles dropping an entity
+		// nothing referred to): Neo4j calls that a client error, but the
+		// batch is fine, and merges the node anew when tried again.
+		if err == nil || !deletedMeanwhile(err) || attempt == 3 {
+			break
 		}
-		return events, err
-	})
+	}
 	if err != nil {
 		return nil, g.classify(fmt.Errorf("writing %d articles, %d claims: %w", len(p.Articles), len(p.Claims), err))
 	}
 	return events, nil
+}
+
+// deletedMeanwhile reports a statement that met a node or relationship
+// another transaction deleted while this one waited for its lock.
+func deletedMeanwhile(err error) bool {
+	var ne *neo4j.Neo4jError
+	return errors.As(err, &ne) && ne.Code == "Neo.ClientError.Statement.EntityNotFound"
 }
 
 func run(ctx context.Context, tx neo4j.ManagedTransaction, what, cypher string, params map[string]any) ([]*neo4j.Record, error) {
