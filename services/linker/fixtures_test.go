@@ -139,6 +139,7 @@ func cleanup(ctx context.Context, g *linker.Graph, sc scope) error {
 		 DETACH DELETE c, a`,
 		`MATCH (n:Source) WHERE n.id STARTS WITH $run DETACH DELETE n`,
 		`MATCH (n:Entity) WHERE n.id CONTAINS $run OR n.id = $cn DETACH DELETE n`,
+		`MATCH (r:Retraction) WHERE r.article STARTS WITH $run DELETE r`,
 	}
 	for _, st := range stmts {
 		if _, _, err := g.Query(ctx, st, map[string]any{"run": sc.run, "cn": sc.cn}); err != nil {
