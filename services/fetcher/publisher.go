@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/diplograph/diplograph/platform/natsx"
@@ -61,6 +62,10 @@ type JSPublisher struct {
 	// ARTICLES stream still holds its article; one the stream lacks is
 	// published again (ingest --recheck).
 	Recheck bool
+	// RetryFor is how long a publish is retried while JetStream does not
+	// answer (a cluster electing a new leader after a node died); default
+	// 30 s. The id of the article makes a retry publish it once.
+	RetryFor time.Duration
 }
 
 // NewJetStreamPublisher returns a publisher on js. It uses SeenBucket as
@@ -80,7 +85,7 @@ func NewJetStreamPublisher(js jetstream.JetStream) (*JSPublisher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("KV bucket %s: %w", SeenBucket, err)
 	}
-	return &JSPublisher{js: js, kv: kv, now: time.Now}, nil
+	return &JSPublisher{js: js, kv: kv, now: time.Now, RetryFor: 30 * time.Second}, nil
 }
 
 // seenKey is the KV key of an article key; KV keys must be subject tokens.
@@ -92,6 +97,29 @@ func seenKey(key string) string {
 // Publish publishes a unless SeenBucket already holds the same content
 // for its key. It fills Fetched when unset, and Version and Replaces.
 func (p *JSPublisher) Publish(ctx context.Context, a schemas.Article) (bool, error) {
+	deadline := time.Now().Add(p.RetryFor)
+	for wait := 100 * time.Millisecond; ; wait = min(2*wait, 2*time.Second) {
+		dup, err := p.publish(ctx, a)
+		if err == nil || !unanswered(err) || time.Now().After(deadline) || ctx.Err() != nil {
+			return dup, err
+		}
+		select {
+		case <-ctx.Done():
+			return false, err
+		case <-time.After(wait):
+		}
+	}
+}
+
+// unanswered reports an error of a JetStream that did not answer in time,
+// or had no leader to answer: worth a retry.
+func unanswered(err error) bool {
+	return errors.Is(err, nats.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, nats.ErrNoResponders) ||
+		errors.Is(err, jetstream.ErrNoStreamResponse) || errors.Is(err, jetstream.ErrJetStreamNotEnabled) ||
+		errors.Is(err, nats.ErrConnectionReconnecting) || errors.Is(err, nats.ErrDisconnected)
+}
+
+func (p *JSPublisher) publish(ctx context.Context, a schemas.Article) (bool, error) {
 	if a.ID == "" || a.ContentHash == "" {
 		return false, fmt.Errorf("publishing article %q: no id or content hash", a.Name)
 	}
