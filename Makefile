@@ -1,14 +1,14 @@
 # diplograph — one command per chore. Prerequisites: Go 1.26+, Java 17+, Maven.
 SHELL := /bin/bash
 BIN := bin
-MODULES := schemas platform lexicon services/fetcher services/extractor services/linker cmd/diplograph consumers/go
+MODULES := schemas platform lexicon services/fetcher services/extractor services/linker services/dashboard cmd/diplograph consumers/go
 PKGS := $(addsuffix /...,$(addprefix ./,$(MODULES)))
 NEO4J := deploy/neo4j/neo4j.sh
 export NEO4J_PASSWORD ?= diplograph-dev
 export NEO4J_URI ?= bolt://127.0.0.1:7687
 export NEO4J_USER ?= neo4j
 
-.PHONY: all build test test-unit lint bench demo neo4j-start neo4j-stop tidy clean help
+.PHONY: all build test test-unit lint bench demo neo4j-start neo4j-stop tidy clean help web
 
 all: build
 
@@ -18,6 +18,7 @@ help:
 	@echo "make build  build bin/diplograph and the three service binaries"
 	@echo "make lint   gofmt, go vet, go mod tidy check"
 	@echo "make bench  benchmarks (extraction, graph writes) against their floors"
+	@echo "make web    rebuild the dashboard's embedded assets from services/dashboard/web/src (npm ci + esbuild)"
 
 build:
 	@mkdir -p $(BIN)
@@ -55,6 +56,12 @@ demo: build neo4j-start
 	  if [ "$$code" != 200 ]; then echo "Neo4j Browser at http://127.0.0.1:$${NEO4J_HTTP_PORT:-7474}/browser/ answers $$code"; exit 1; fi
 	@echo; echo "Neo4j keeps running at $(NEO4J_URI) (user neo4j, password \$$NEO4J_PASSWORD); query it with bin/diplograph query,"
 	@echo "or in Neo4j Browser: http://127.0.0.1:$${NEO4J_HTTP_PORT:-7474}/browser/ (log in with that URI, user and password). Stop it with: make neo4j-stop"
+	@echo "The dashboard: $(BIN)/diplograph serve, then open http://127.0.0.1:8080/"
+
+# The dashboard's pages: build.sh installs the pinned packages (npm ci) and
+# bundles them; the result is committed, so go build needs no npm.
+web:
+	services/dashboard/web/build.sh
 
 neo4j-start:
 	@$(NEO4J) start

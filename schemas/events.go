@@ -79,6 +79,10 @@ type Claim struct {
 	Negated    bool     `json:"negated,omitempty"`
 	Intensity  string   `json:"intensity,omitempty"`
 	Modality   string   `json:"modality,omitempty"`
+
+	// Sentence, when the extractor gives it, is the whole sentence
+	// Evidence stands in, so that a reader sees the span in its context.
+	Sentence *Span `json:"sentence,omitempty"`
 }
 
 // DocError reports why a document yielded no extraction (unsupported

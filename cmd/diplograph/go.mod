@@ -3,13 +3,16 @@ module github.com/diplograph/diplograph/cmd/diplograph
 go 1.26.0
 
 require (
+	github.com/chromedp/chromedp v0.23.1
 	github.com/diplograph/diplograph/platform v0.0.0
 	github.com/diplograph/diplograph/schemas v0.0.0
+	github.com/diplograph/diplograph/services/dashboard v0.0.0
 	github.com/diplograph/diplograph/services/extractor v0.0.0
 	github.com/diplograph/diplograph/services/fetcher v0.0.0
 	github.com/diplograph/diplograph/services/linker v0.0.0
 	github.com/nats-io/nats-server/v2 v2.15.2
 	github.com/nats-io/nats.go v1.55.0
+	golang.org/x/text v0.44.0
 )
 
 require (
@@ -19,8 +22,10 @@ require (
 	github.com/antithesishq/antithesis-sdk-go v0.8.0-default-no-op // indirect
 	github.com/beorn7/perks v1.0.1 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
+	github.com/chromedp/cdproto v0.160.1 // indirect
 	github.com/diplograph/diplograph/lexicon v0.0.0 // indirect
 	github.com/go-ego/gse v0.80.3 // indirect
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/go-shiori/dom v0.0.0-20230515143342-73569d674e1c // indirect
 	github.com/gogs/chardet v0.0.0-20211120154057-b7413eaefb8f // indirect
 	github.com/google/go-tpm v0.9.8 // indirect
@@ -48,7 +53,6 @@ require (
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 	golang.org/x/term v0.48.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
 	golang.org/x/time v0.16.0 // indirect
 	google.golang.org/protobuf v1.36.12 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
@@ -65,3 +69,5 @@ replace github.com/diplograph/diplograph/services/fetcher => ../../services/fetc
 replace github.com/diplograph/diplograph/services/extractor => ../../services/extractor
 
 replace github.com/diplograph/diplograph/services/linker => ../../services/linker
+
+replace github.com/diplograph/diplograph/services/dashboard => ../../services/dashboard

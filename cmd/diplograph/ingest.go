@@ -17,7 +17,9 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	s.natsFlags(fs)
 	httpCfg.BindFlags(fs)
 	var workers int
+	var recheck bool
 	_ = config.Int(fs, &workers, "workers", "FETCHER_WORKERS", 4, "parallel readers and fetchers")
+	_ = config.Bool(fs, &recheck, "recheck", "FETCHER_RECHECK", false, "publish again the items seen before whose article the stream no longer holds (after a store was truncated by a crash)")
 	if err := parseFlags(fs, args, s.checkNATS, httpCfg.Parse,
 		func() error { return config.AtLeast("FETCHER_WORKERS", workers, 1) }); err != nil {
 		return err
@@ -36,6 +38,7 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	pub.Recheck = recheck
 	start := time.Now()
 	stats, err := fetcher.Ingest(ctx, pub, fs.Args(), fetcher.IngestOptions{
 		Workers:       workers,

@@ -25,6 +25,7 @@ Usage:
                                                   print extractions; no server needed
   diplograph ingest [flags] PATH|URL...           publish articles (files, folders, feeds)
   diplograph query [flags] 'CYPHER'               run a Cypher query, print a table
+  diplograph serve [--listen ADDR]                the dashboard and its JSON API (read-only)
   diplograph claims [--follow] [--predicate P] [--actor A]
                                                   print claim events from NATS as they come
   diplograph bench extract|link|pipeline [flags] DIR
@@ -73,6 +74,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return cmdIngest(ctx, rest, stdout, stderr)
 	case "query":
 		return cmdQuery(ctx, rest, stdout, stderr)
+	case "serve":
+		return cmdServe(ctx, rest, stdout, stderr)
 	case "claims":
 		return cmdClaims(ctx, rest, stdout, stderr)
 	case "bench":

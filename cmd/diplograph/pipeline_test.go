@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -231,4 +232,54 @@ func TestRunAndIngestShareOneAllowList(t *testing.T) {
 	if !strings.Contains(out.String(), "1 published") {
 		t.Fatalf("ingest --allow: %s", out.String())
 	}
+}
+
+// TestRunServesTheFetchersMetrics runs the pipeline as a service and reads
+// /metrics: the fetcher's items and processing time are there beside the
+// other stages'.
+func TestRunServesTheFetchersMetrics(t *testing.T) {
+	cfg := neo4jConfig(t)
+	dir := t.TempDir()
+	n := nonce(t)
+	input := filepath.Join(dir, "statement-"+n+".txt")
+	if err := os.WriteFile(input, []byte("<!--1700000000000-->\n[Metrics "+n+"](https://example.org/metrics/"+n+")\n------\n\n<p>Canada condemns the attacks on commercial ships in the Red Sea. Ref "+n+".</p>\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var out, errb bytes.Buffer
+	go func() {
+		done <- dispatch(ctx, append(append([]string{"run", "--log-level", "warn", "--nats-listen", "127.0.0.1:0", "--health", addr, "--data", filepath.Join(dir, "data")}, neo4jArgs(cfg)...), input), &out, &errb)
+	}()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("run: %v\n%s", err, errb.String())
+		}
+	}()
+	want := []string{`diplograph_items_total{kind="published",stage="fetcher"} 1`, `diplograph_processing_seconds_count{stage="fetcher"}`, `diplograph_messages_total{outcome="ok",stage="extractor"}`}
+	deadline := time.Now().Add(90 * time.Second)
+	var body string
+	for time.Now().Before(deadline) {
+		if resp, err := http.Get("http://" + addr + "/metrics"); err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			body = string(b)
+			missing := false
+			for _, w := range want {
+				missing = missing || !strings.Contains(body, w)
+			}
+			if !missing {
+				return
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("/metrics lacks one of %q:\n%s", want, body)
 }

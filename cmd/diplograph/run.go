@@ -17,6 +17,7 @@ import (
 	"github.com/diplograph/diplograph/platform/natsx"
 	"github.com/diplograph/diplograph/platform/telemetry"
 	"github.com/diplograph/diplograph/schemas"
+	"github.com/diplograph/diplograph/services/dashboard"
 	"github.com/diplograph/diplograph/services/extractor"
 	"github.com/diplograph/diplograph/services/fetcher"
 	"github.com/diplograph/diplograph/services/linker"
@@ -28,22 +29,25 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	var httpCfg fetcher.HTTPConfig
 	s.natsFlags(fs)
 	s.natsListenFlag(fs)
+	s.serveStore = true
 	s.neo4jFlags(fs)
 	httpCfg.BindFlags(fs)
 	var once bool
 	var workers int
-	var sources, health string
+	var sources, health, listen string
 	var timeout, linger time.Duration
 	_ = config.Bool(fs, &once, "once", "DIPLOGRAPH_ONCE", false, "process the inputs, wait until the graph holds them, print a summary and exit")
 	_ = config.Int(fs, &workers, "extract-workers", "EXTRACT_WORKERS", runtime.NumCPU(), "extraction goroutines")
 	config.String(fs, &sources, "sources", "FETCHER_SOURCES", "", "YAML file of feeds, pages and folders to poll (without --once)")
 	config.String(fs, &health, "health", "HEALTH_ADDR", "127.0.0.1:9464", "address of /livez, /readyz and /metrics (empty disables)")
 	_ = config.Duration(fs, &timeout, "timeout", "DIPLOGRAPH_TIMEOUT", 15*time.Minute, "with --once: give up waiting for the graph after this long")
+	dashboardFlag(fs, &listen, " (without --once; empty disables)")
 	_ = config.Duration(fs, &linger, "linger", "DIPLOGRAPH_LINGER", 5*time.Second, "with --once and the embedded server: wait up to this long for subscribers to read the run's claim events before stopping")
 	if err := parseFlags(fs, args, s.checkNATS, httpCfg.Parse,
 		func() error { return config.AtLeast("EXTRACT_WORKERS", workers, 1) },
 		func() error { return config.CheckAddr("HEALTH_ADDR", health) },
 		func() error { return config.CheckAddr("NATS_LISTEN", s.natsListen) },
+		func() error { return config.CheckAddr("DASHBOARD_LISTEN", listen) },
 		func() error { _, err := engineOptions(); return err },
 	); err != nil {
 		return err
@@ -62,7 +66,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := graph.Migrate(ctx); err != nil {
 		return fmt.Errorf("neo4j migrations: %w", err)
 	}
-	b, err := s.openBus(ctx, log, "diplograph")
+	b, err := s.openBus(ctx, log, "diplograph-run")
 	if err != nil {
 		return err
 	}
@@ -101,6 +105,13 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 				errs <- fmt.Errorf("health endpoints: %w", err)
 			}
 		}()
+		if listen != "" {
+			go func() {
+				if err := serveDashboard(stageCtx, listen, graph, dashboard.Using(b.js), log); err != nil {
+					errs <- err
+				}
+			}()
+		}
 	}
 	stopAll := func() {
 		stopStages()

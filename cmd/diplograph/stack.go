@@ -20,6 +20,7 @@ import (
 	"github.com/diplograph/diplograph/platform/natsx"
 	"github.com/diplograph/diplograph/platform/telemetry"
 	"github.com/diplograph/diplograph/services/extractor/extract"
+	"github.com/diplograph/diplograph/services/fetcher"
 	"github.com/diplograph/diplograph/services/linker"
 )
 
@@ -33,6 +34,9 @@ type settings struct {
 	// natsListen is where the embedded server listens ("" for a random
 	// loopback port: the commands other than run).
 	natsListen string
+	// serveStore is set by run: it records its server's URL beside the
+	// store, so that other commands on the store use it instead of refusing.
+	serveStore bool
 }
 
 func (s *settings) natsFlags(fs *flag.FlagSet) {
@@ -65,9 +69,10 @@ func (s *settings) checkNATS() error {
 
 // bus is a NATS connection, and the embedded server behind it if any.
 type bus struct {
-	srv *server.Server
-	nc  *nats.Conn
-	js  jetstream.JetStream
+	srv  *server.Server
+	lock *natsx.StoreLock
+	nc   *nats.Conn
+	js   jetstream.JetStream
 }
 
 func (b *bus) Close() {
@@ -82,40 +87,27 @@ func (b *bus) Close() {
 		b.srv.Shutdown()
 		b.srv.WaitForShutdown()
 	}
+	b.lock.Unlock()
 }
 
-// openBus connects to NATS_URL, or starts the embedded server on --data
-// when none is given, and declares the pipeline's streams.
+// openBus connects to NATS_URL, or else to the embedded server on --data:
+// its own, started on the store it locks, or the one of the diplograph run
+// that holds the store. It declares the pipeline's streams.
 func (s *settings) openBus(ctx context.Context, log *slog.Logger, name string) (*bus, error) {
 	b := &bus{}
 	cfg := s.nats
 	cfg.Name = name
 	if cfg.URL == "" {
-		store := filepath.Join(s.dataDir, "nats")
-		if err := os.MkdirAll(store, 0o755); err != nil {
-			return nil, fmt.Errorf("data folder: %w", err)
-		}
-		ecfg := natsx.EmbeddedConfig{Port: -1, StoreDir: store}
-		if err := natsx.ServeAuth(&ecfg, cfg); err != nil {
-			return nil, err
-		}
-		if s.natsListen != "" {
-			host, port, err := natsx.Listen(s.natsListen)
-			if err != nil {
-				return nil, err
-			}
-			ecfg.Host, ecfg.Port = host, port
-		}
-		srv, err := natsx.StartEmbedded(ecfg)
+		lock, owner, err := lockStore(ctx, s.dataDir, name)
 		if err != nil {
 			return nil, err
 		}
-		b.srv = srv
-		cfg.URL = srv.ClientURL()
-		if s.natsListen != "" && !ecfg.Authenticated() && !loopback(ecfg.Host) {
-			log.Warn("embedded NATS listens beyond this machine without authentication; set NATS_USER and NATS_PASSWORD, or NATS_TOKEN", "listen", s.natsListen)
+		if lock == nil {
+			cfg.URL = owner.URL
+			log.Info("store in use: using the NATS server of its owner", "store", s.dataDir, "owner", owner.Describe(), "url", cfg.URL)
+		} else if err := s.startEmbedded(b, lock, &cfg, log); err != nil {
+			return nil, err
 		}
-		log.Info("embedded NATS started", "url", cfg.URL, "store", store)
 	}
 	nc, js, err := natsx.Open(ctx, cfg, natsx.Topology{Replicas: s.replicas}, log)
 	if err != nil {
@@ -123,7 +115,90 @@ func (s *settings) openBus(ctx context.Context, log *slog.Logger, name string) (
 		return nil, err
 	}
 	b.nc, b.js = nc, js
+	if b.lock != nil {
+		checkSeen(ctx, js, log)
+	}
 	return b, nil
+}
+
+// checkSeen reports at start-up a store whose seen items and stream
+// disagree: articles marked seen that the stream lost (a store truncated
+// by a crash) would never be published again without ingest --recheck.
+func checkSeen(ctx context.Context, js jetstream.JetStream, log *slog.Logger) {
+	c, err := fetcher.CheckSeen(ctx, js, 256)
+	if err != nil {
+		log.Warn("store: could not compare the seen items with the stream", "err", err)
+		return
+	}
+	if c.Missing > 0 {
+		log.Warn("store: articles marked seen are missing from the ARTICLES stream (a store truncated by a crash?); run diplograph ingest --recheck with the same inputs to publish them again",
+			"missing", c.Missing, "of_last_seen", c.Checked)
+	}
+}
+
+// lockStore takes the store folder dir, or, when a diplograph run holds it
+// and serves its NATS, returns no lock and the owner to use instead. Any
+// other owner makes it refuse: two servers on one store lose messages.
+func lockStore(ctx context.Context, dir, name string) (*natsx.StoreLock, natsx.StoreOwner, error) {
+	lock, err := natsx.LockStore(dir, name)
+	if err == nil || !errors.Is(err, natsx.ErrStoreBusy) {
+		return lock, natsx.StoreOwner{}, err
+	}
+	// The owner records its URL once its server is up: a run that is
+	// starting gets a few seconds to do so.
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		owner, rerr := natsx.ReadStoreOwner(dir)
+		if rerr == nil && owner.URL != "" {
+			return nil, owner, nil
+		}
+		if rerr == nil && owner.Command != "diplograph-run" || time.Now().After(deadline) || ctx.Err() != nil {
+			return nil, owner, fmt.Errorf("store %s is in use by %s: wait until it ends, or keep a diplograph run on it, which other commands then share (or give each its own --data)", dir, owner.Describe())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// startEmbedded starts the embedded server on the locked store and points
+// cfg at it.
+func (s *settings) startEmbedded(b *bus, lock *natsx.StoreLock, cfg *natsx.Config, log *slog.Logger) error {
+	b.lock = lock
+	store := filepath.Join(s.dataDir, "nats")
+	if err := os.MkdirAll(store, 0o755); err != nil {
+		b.Close()
+		return fmt.Errorf("data folder: %w", err)
+	}
+	ecfg := natsx.EmbeddedConfig{Port: -1, StoreDir: store, Sync: true}
+	if err := natsx.ServeAuth(&ecfg, *cfg); err != nil {
+		b.Close()
+		return err
+	}
+	if s.natsListen != "" {
+		host, port, err := natsx.Listen(s.natsListen)
+		if err != nil {
+			b.Close()
+			return err
+		}
+		ecfg.Host, ecfg.Port = host, port
+	}
+	srv, err := natsx.StartEmbedded(ecfg)
+	if err != nil {
+		b.Close()
+		return err
+	}
+	b.srv = srv
+	cfg.URL = srv.ClientURL()
+	if s.natsListen != "" && !ecfg.Authenticated() && !loopback(ecfg.Host) {
+		log.Warn("embedded NATS listens beyond this machine without authentication; set NATS_USER and NATS_PASSWORD, or NATS_TOKEN", "listen", s.natsListen)
+	}
+	if s.serveStore {
+		if err := lock.Serve(cfg.URL); err != nil {
+			b.Close()
+			return err
+		}
+	}
+	log.Info("embedded NATS started", "url", cfg.URL, "store", store)
+	return nil
 }
 
 // loopback reports whether host is reachable from this machine only.

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
+
+	"github.com/diplograph/diplograph/platform/limits"
 )
 
 // EmbeddedConfig configures an in-process NATS server with JetStream.
@@ -29,6 +31,11 @@ type EmbeddedConfig struct {
 	User, Password string
 	Token          string
 	NKey           string
+	// Sync makes JetStream write every message to disk before it
+	// acknowledges it, so that an acknowledged publish survives a crash of
+	// the machine: what diplograph's own store needs, where a seen item must
+	// never outlive its article. (A cluster gets this from replication.)
+	Sync bool
 }
 
 // StartEmbedded starts a NATS server with JetStream on a file store and
@@ -54,8 +61,9 @@ func StartEmbedded(cfg EmbeddedConfig) (*server.Server, error) {
 		Username:      cfg.User,
 		Password:      cfg.Password,
 		Authorization: cfg.Token,
+		SyncAlways:    cfg.Sync,
 		// Messages can hold whole articles.
-		MaxPayload: 8 << 20,
+		MaxPayload: limits.Message,
 	}
 	if cfg.NKey != "" {
 		opts.Nkeys = []*server.NkeyUser{{Nkey: cfg.NKey}}

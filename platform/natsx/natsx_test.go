@@ -13,6 +13,7 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/diplograph/diplograph/platform/limits"
 	"github.com/diplograph/diplograph/platform/natsx"
 	"github.com/diplograph/diplograph/platform/natsx/natstest"
 	"github.com/diplograph/diplograph/schemas"
@@ -269,5 +270,19 @@ func TestTheWorkerReportsItsBacklog(t *testing.T) {
 	defer rec.mu.Unlock()
 	if rec.pending[0] == 0 || rec.pending[0] > 5 || rec.dead[0] != 1 {
 		t.Fatalf("backlog reports pending=%v dead=%v, want 1..5 pending and 1 dead letter", rec.pending, rec.dead)
+	}
+}
+
+func TestAnEventOverTheMessageLimitIsRefusedByName(t *testing.T) {
+	js := startJetStream(t)
+	body := strings.Repeat("x", limits.Message)
+	_, err := natsx.Publish(context.Background(), js, natsx.Event{Subject: schemas.ArticleSubject("t"), ID: "big", Type: schemas.ArticleV1, Source: "t", Body: body})
+	if !errors.Is(err, limits.ErrTooLarge) || !strings.Contains(err.Error(), "8 MiB message limit") {
+		t.Fatalf("err = %v, want one naming the 8 MiB message limit", err)
+	}
+	// HTML is not escaped into \u003c: a document at the document limit fits.
+	html := strings.Repeat("<p>a</p>", limits.Document/8)
+	if _, err := natsx.Publish(context.Background(), js, natsx.Event{Subject: schemas.ArticleSubject("t"), ID: "html", Type: schemas.ArticleV1, Source: "t", Body: html}); err != nil {
+		t.Fatalf("a document of HTML at the document limit: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package natsx
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -8,6 +9,8 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/diplograph/diplograph/platform/limits"
 )
 
 // CloudEvents-style headers carried by every event.
@@ -49,9 +52,17 @@ type Event struct {
 
 // Msg builds the NATS message of an event.
 func (e Event) Msg(now time.Time) (*nats.Msg, error) {
-	data, err := json.Marshal(e.Body)
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	// Articles are HTML: escaping every < and > would swell them for nothing.
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(e.Body); err != nil {
 		return nil, fmt.Errorf("encoding %s %s: %w", e.Type, e.ID, err)
+	}
+	data := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	if len(data) > limits.Message {
+		// Refused here, named, rather than by the server as "maximum payload exceeded".
+		return nil, limits.Exceeded(e.Type+" "+e.ID, int64(len(data)), limits.Message)
 	}
 	m := nats.NewMsg(e.Subject)
 	m.Data = data
@@ -73,15 +84,25 @@ func (e Event) Msg(now time.Time) (*nats.Msg, error) {
 // Publish publishes one event and waits for JetStream's acknowledgement.
 // dup reports that the stream already held a message with this id.
 func Publish(ctx context.Context, js jetstream.JetStream, e Event) (dup bool, err error) {
-	m, err := e.Msg(time.Now())
+	ack, err := PublishAck(ctx, js, e)
 	if err != nil {
 		return false, err
 	}
+	return ack.Duplicate, nil
+}
+
+// PublishAck is Publish returning JetStream's acknowledgement: the stream
+// and sequence that hold the message (the earlier one for a duplicate).
+func PublishAck(ctx context.Context, js jetstream.JetStream, e Event) (*jetstream.PubAck, error) {
+	m, err := e.Msg(time.Now())
+	if err != nil {
+		return nil, err
+	}
 	ack, err := js.PublishMsg(ctx, m)
 	if err != nil {
-		return false, fmt.Errorf("publishing %s to %s: %w", e.ID, e.Subject, err)
+		return nil, fmt.Errorf("publishing %s to %s: %w", e.ID, e.Subject, err)
 	}
-	return ack.Duplicate, nil
+	return ack, nil
 }
 
 // PublishAll publishes events asynchronously and waits for every

@@ -10,6 +10,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/diplograph/diplograph/platform/config"
+	"github.com/diplograph/diplograph/platform/limits"
 	"github.com/diplograph/diplograph/schemas"
 )
 
@@ -66,7 +67,7 @@ func (t Topology) Streams() []jetstream.StreamConfig {
 			Name: name, Description: desc, Subjects: []string{subj + ".>"},
 			Storage: jetstream.FileStorage, Retention: jetstream.LimitsPolicy,
 			Replicas: t.Replicas, MaxAge: t.MaxAge, Duplicates: t.Duplicates,
-			MaxMsgSize: 8 << 20,
+			MaxMsgSize: limits.Message,
 		}
 	}
 	return []jetstream.StreamConfig{

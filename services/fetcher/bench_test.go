@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -63,10 +61,11 @@ func BenchmarkPollFeedAndPublish(b *testing.B) {
 	b.ReportMetric(float64(published)/b.Elapsed().Seconds(), "items/s")
 }
 
-// BenchmarkIngestFeedxFolder measures a backfill of the feedx folder
-// (files read, parsed, published) into JetStream.
-func BenchmarkIngestFeedxFolder(b *testing.B) {
-	dir := corpus(b, "feedx-waimei")
+// BenchmarkIngestFeedDumpFolder measures a backfill of 1,350 feed-item
+// dumps in the feedx layout (files read, parsed, published) into JetStream.
+func BenchmarkIngestFeedDumpFolder(b *testing.B) {
+	dir := b.TempDir()
+	writeFeedDumps(b, dir, 1350)
 	items := 0
 	for b.Loop() {
 		b.StopTimer()
@@ -85,17 +84,11 @@ func BenchmarkIngestFeedxFolder(b *testing.B) {
 	b.ReportMetric(float64(items)/b.Elapsed().Seconds(), "items/s")
 }
 
-// BenchmarkParseFeed measures parsing one real State Department snapshot.
+// BenchmarkParseFeed measures parsing one snapshot of a press-release
+// feed: ten releases with their full text.
 func BenchmarkParseFeed(b *testing.B) {
-	dir := corpus(b, "state-dept-press-rss")
-	paths, _ := filepath.Glob(filepath.Join(dir, "*", "data.rss"))
-	if len(paths) == 0 {
-		b.Skip("no snapshots")
-	}
-	data, err := os.ReadFile(paths[0])
-	if err != nil {
-		b.Fatal(err)
-	}
+	versions, _ := pressFeedVersions(1, 10, 0)
+	data := versions[0]
 	b.SetBytes(int64(len(data)))
 	n := 0
 	for b.Loop() {

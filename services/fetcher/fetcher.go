@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/diplograph/diplograph/platform/limits"
 	"github.com/diplograph/diplograph/platform/telemetry"
 	"github.com/diplograph/diplograph/services/fetcher/internal/web"
 	"github.com/diplograph/diplograph/services/fetcher/source"
@@ -62,7 +63,7 @@ type IngestOptions struct {
 type HTTPConfig struct {
 	UserAgent       string        // default "diplograph-fetcher/1 (+https://diplograph.dev/bot)"
 	Timeout         time.Duration // per attempt, headers and body; default 30 s
-	MaxBody         int64         // bytes after decompression; default 10 MiB
+	MaxBody         int64         // bytes after decompression; default limits.Input
 	PerHostInterval time.Duration // minimum gap between requests to a host; default 1 s
 	// AllowPrivate lets the fetcher reach private, loopback and link-local
 	// addresses; Allow lists the CIDRs and host names it may reach even
@@ -121,7 +122,7 @@ func reasonOf(err error) string {
 		return ReasonNoContent
 	case errors.Is(err, source.ErrNotFeed), errors.Is(err, errMalformed):
 		return ReasonMalformed
-	case errors.Is(err, web.ErrTooLarge), errors.Is(err, source.ErrTooLarge):
+	case errors.Is(err, limits.ErrTooLarge):
 		return ReasonTooLarge
 	case errors.Is(err, web.ErrBinary), errors.Is(err, errBinary):
 		return ReasonBinary

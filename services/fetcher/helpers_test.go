@@ -3,9 +3,6 @@ package fetcher
 import (
 	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
-	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -56,21 +53,6 @@ func streamArticles(t testing.TB, js jetstream.JetStream) []schemas.Article {
 		}
 	}
 	return out
-}
-
-// corpus returns a folder of the shared corpus, or skips the test with a
-// clear message when it is absent.
-func corpus(t testing.TB, name string) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "corpus", "bulk", name)
-	if env := os.Getenv("DIPLOGRAPH_CORPUS"); env != "" {
-		dir = filepath.Join(env, "bulk", name)
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus folder %s is absent (set DIPLOGRAPH_CORPUS to the corpus root): %v", dir, err)
-	}
-	return dir
 }
 
 // memPublisher is an in-memory Publisher with the JSPublisher's semantics;

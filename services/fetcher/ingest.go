@@ -15,6 +15,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/diplograph/diplograph/platform/limits"
+	"github.com/diplograph/diplograph/platform/natsx"
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/fetcher/internal/web"
 	"github.com/diplograph/diplograph/services/fetcher/source"
@@ -120,9 +122,19 @@ func (r *run) spawnTop(ctx context.Context, fn func(ctx context.Context)) {
 		defer r.wg.Done()
 		defer func() { <-r.sem }()
 		if ctx.Err() == nil {
-			fn(ctx)
+			r.timed(ctx, fn)
 		}
 	}()
+}
+
+// timed runs one unit of work (an input, or an item of a feed) and records
+// how long it took.
+func (r *run) timed(ctx context.Context, fn func(ctx context.Context)) {
+	start := time.Now()
+	fn(ctx)
+	if m := r.opts.Metrics; m != nil {
+		m.Latency.WithLabelValues(stage).Observe(time.Since(start).Seconds())
+	}
 }
 
 // spawn runs fn on a worker slot; it does not block, so that work holding
@@ -138,7 +150,7 @@ func (r *run) spawn(ctx context.Context, fn func(ctx context.Context)) {
 		}
 		defer func() { <-r.sem }()
 		if ctx.Err() == nil {
-			fn(ctx)
+			r.timed(ctx, fn)
 		}
 	}()
 }
@@ -212,6 +224,7 @@ func (r *run) fail(ctx context.Context, input string, err error, payload []byte)
 	r.mu.Unlock()
 	if m := r.opts.Metrics; m != nil {
 		m.Errors.WithLabelValues(stage, reason).Inc()
+		m.Messages.WithLabelValues(stage, natsx.OutcomeDeadLeter).Inc()
 	}
 	if r.opts.DeadLetter != nil {
 		if len(payload) > MaxDeadLetterPayload {
@@ -258,6 +271,7 @@ func (r *run) count(dup bool) {
 	r.mu.Unlock()
 	if m := r.opts.Metrics; m != nil {
 		m.Items.WithLabelValues(stage, kind).Inc()
+		m.Messages.WithLabelValues(stage, natsx.OutcomeOK).Inc()
 	}
 }
 
@@ -267,9 +281,11 @@ func (r *run) addInput(ctx context.Context, in string) {
 	case in == Stdin:
 		r.addTotal(1)
 		r.spawnTop(ctx, func(ctx context.Context) {
-			data, err := io.ReadAll(io.LimitReader(r.stdin, source.MaxBytes+1))
-			if err == nil && len(data) > source.MaxBytes {
-				err = source.ErrTooLarge
+			// Standard input may be a feed or a list of URLs: the input
+			// limit; a document is held to the document limit by Parse.
+			data, err := io.ReadAll(io.LimitReader(r.stdin, limits.Input+1))
+			if err == nil && len(data) > limits.Input {
+				err = limits.Exceeded("stdin", int64(len(data)), limits.Input)
 			}
 			if err != nil {
 				r.fail(ctx, "stdin", fmt.Errorf("reading stdin: %w", err), nil)
@@ -379,8 +395,14 @@ func (r *run) file(ctx context.Context, path string, sniff bool) {
 		r.fail(ctx, path, fmt.Errorf("%w: %w", errNotFound, err), nil)
 		return
 	}
-	if fi.Size() > source.MaxBytes {
-		r.fail(ctx, path, fmt.Errorf("%s: %d bytes: %w", path, fi.Size(), source.ErrTooLarge), nil)
+	// Checked before reading: a document by the document limit, a feed
+	// (or a file to sniff) by the input limit.
+	limit := int64(limits.Input)
+	if docExts[strings.ToLower(filepath.Ext(path))] {
+		limit = limits.Document
+	}
+	if fi.Size() > limit {
+		r.fail(ctx, path, limits.Exceeded(path, fi.Size(), limit), nil)
 		return
 	}
 	data, err := os.ReadFile(path)
@@ -498,7 +520,7 @@ func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedIte
 	}
 	resp, err := c.Fetch(ctx, it.Link, acceptPage)
 	if err != nil {
-		return r.fail(ctx, input, err, nil)
+		return r.feedText(ctx, input, src, it, err, nil)
 	}
 	if resp.NotModified {
 		r.count(true)
@@ -506,7 +528,7 @@ func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedIte
 	}
 	a, err := source.ParsePage(src, resp.URL, resp.Body)
 	if err != nil {
-		return r.fail(ctx, input, fmt.Errorf("extracting %s: %w", resp.URL, err), resp.Body)
+		return r.feedText(ctx, input, src, it, fmt.Errorf("extracting %s: %w", resp.URL, err), resp.Body)
 	}
 	if it.Title != "" {
 		a.Title = it.Title // the feed's title has no site-name suffix
@@ -524,6 +546,24 @@ func (r *run) itemPage(ctx context.Context, input, src string, it source.FeedIte
 		_ = ss.MarkSeen(ctx, it.Key(), a)
 	}
 	return true
+}
+
+// feedText publishes a feed item from the text the feed itself carries
+// (its description) when its page could not be had (pageErr): a page that
+// answers 404 or 503, or stands at a refused address, loses nothing the
+// feed holds. Without such text the item fails with pageErr.
+func (r *run) feedText(ctx context.Context, input, src string, it source.FeedItem, pageErr error, payload []byte) bool {
+	if ctx.Err() != nil {
+		return r.fail(ctx, input, pageErr, payload)
+	}
+	a, err := it.SummaryArticle(src)
+	if err != nil {
+		return r.fail(ctx, input, pageErr, payload)
+	}
+	if m := r.opts.Metrics; m != nil {
+		m.Items.WithLabelValues(stage, "feed_text").Inc()
+	}
+	return r.publish(ctx, input, a, nil)
 }
 
 const (

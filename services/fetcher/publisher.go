@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/diplograph/diplograph/platform/natsx"
@@ -34,12 +35,18 @@ func SeenBucketConfig(replicas int) jetstream.KeyValueConfig {
 	return natsx.Topology{Replicas: replicas}.Buckets()[0]
 }
 
-// seenRecord is what SeenBucket remembers of an article key.
+// seenRecord is what SeenBucket remembers of an article key. Seq and
+// MsgID say where the article is in the ARTICLES stream, so that a store
+// that lost it (truncated by a crash) can be found out; records written
+// before they existed, and aliases (MarkSeen), have none.
 type seenRecord struct {
-	ID      string `json:"id"`
-	Hash    string `json:"hash"`
-	Version int    `json:"version"`
-	Key     string `json:"key"`
+	ID       string `json:"id"`
+	Hash     string `json:"hash"`
+	Version  int    `json:"version"`
+	Key      string `json:"key"`
+	Seq      uint64 `json:"seq,omitempty"`
+	MsgID    string `json:"msg_id,omitempty"`
+	Replaces string `json:"replaces,omitempty"`
 }
 
 // JSPublisher publishes articles on diplo.articles.<source> with
@@ -51,6 +58,14 @@ type JSPublisher struct {
 	js  jetstream.JetStream
 	kv  jetstream.KeyValue
 	now func() time.Time
+	// Recheck makes an item seen before count as seen only while the
+	// ARTICLES stream still holds its article; one the stream lacks is
+	// published again (ingest --recheck).
+	Recheck bool
+	// RetryFor is how long a publish is retried while JetStream does not
+	// answer (a cluster electing a new leader after a node died); default
+	// 30 s. The id of the article makes a retry publish it once.
+	RetryFor time.Duration
 }
 
 // NewJetStreamPublisher returns a publisher on js. It uses SeenBucket as
@@ -70,7 +85,7 @@ func NewJetStreamPublisher(js jetstream.JetStream) (*JSPublisher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("KV bucket %s: %w", SeenBucket, err)
 	}
-	return &JSPublisher{js: js, kv: kv, now: time.Now}, nil
+	return &JSPublisher{js: js, kv: kv, now: time.Now, RetryFor: 30 * time.Second}, nil
 }
 
 // seenKey is the KV key of an article key; KV keys must be subject tokens.
@@ -82,6 +97,29 @@ func seenKey(key string) string {
 // Publish publishes a unless SeenBucket already holds the same content
 // for its key. It fills Fetched when unset, and Version and Replaces.
 func (p *JSPublisher) Publish(ctx context.Context, a schemas.Article) (bool, error) {
+	deadline := time.Now().Add(p.RetryFor)
+	for wait := 100 * time.Millisecond; ; wait = min(2*wait, 2*time.Second) {
+		dup, err := p.publish(ctx, a)
+		if err == nil || !unanswered(err) || time.Now().After(deadline) || ctx.Err() != nil {
+			return dup, err
+		}
+		select {
+		case <-ctx.Done():
+			return false, err
+		case <-time.After(wait):
+		}
+	}
+}
+
+// unanswered reports an error of a JetStream that did not answer in time,
+// or had no leader to answer: worth a retry.
+func unanswered(err error) bool {
+	return errors.Is(err, nats.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, nats.ErrNoResponders) ||
+		errors.Is(err, jetstream.ErrNoStreamResponse) || errors.Is(err, jetstream.ErrJetStreamNotEnabled) ||
+		errors.Is(err, nats.ErrConnectionReconnecting) || errors.Is(err, nats.ErrDisconnected)
+}
+
+func (p *JSPublisher) publish(ctx context.Context, a schemas.Article) (bool, error) {
 	if a.ID == "" || a.ContentHash == "" {
 		return false, fmt.Errorf("publishing article %q: no id or content hash", a.Name)
 	}
@@ -110,23 +148,34 @@ func (p *JSPublisher) Publish(ctx context.Context, a schemas.Article) (bool, err
 			}
 			rev = e.Revision()
 		}
-		if prev != nil && prev.Hash == a.ContentHash {
-			return true, nil
-		}
 		a.Version, a.Replaces = 1, ""
-		if prev != nil {
+		if prev != nil && prev.Hash == a.ContentHash {
+			if !p.Recheck {
+				return true, nil
+			}
+			held, err := p.inStream(ctx, *prev)
+			if err != nil || held {
+				return true, err
+			}
+			// Lost from the stream, still marked seen: the same version again.
+			a.Version, a.Replaces = prev.Version, prev.Replaces
+		} else if prev != nil {
 			a.Version = prev.Version + 1
 			if prev.ID != a.ID {
 				a.Replaces = prev.ID
 			}
 		}
-		dup, err := natsx.Publish(ctx, p.js, natsx.Event{
-			Subject: schemas.ArticleSubject(a.Source), ID: MsgID(a), Type: schemas.ArticleV1, Source: "fetcher", Body: a,
+		msgID := MsgID(a)
+		// Marked seen only once JetStream has acknowledged the article (and
+		// diplograph's own store writes it to disk before acknowledging).
+		ack, err := natsx.PublishAck(ctx, p.js, natsx.Event{
+			Subject: schemas.ArticleSubject(a.Source), ID: msgID, Type: schemas.ArticleV1, Source: "fetcher", Body: a,
 		})
 		if err != nil {
 			return false, err
 		}
-		rec, _ := json.Marshal(seenRecord{ID: a.ID, Hash: a.ContentHash, Version: a.Version, Key: key})
+		dup := ack.Duplicate
+		rec, _ := json.Marshal(seenRecord{ID: a.ID, Hash: a.ContentHash, Version: a.Version, Key: key, Seq: ack.Sequence, MsgID: msgID, Replaces: a.Replaces})
 		if rev == 0 {
 			_, err = p.kv.Create(ctx, kvKey, rec)
 		} else {
@@ -172,16 +221,92 @@ type SeenSet interface {
 	MarkSeen(ctx context.Context, key string, a schemas.Article) error
 }
 
-// Seen reports whether an article key (source.Key) was published before.
+// Seen reports whether an article key (source.Key) was published before;
+// with Recheck, only while the stream still holds the article.
 func (p *JSPublisher) Seen(ctx context.Context, key string) (bool, error) {
-	_, err := p.kv.Get(ctx, seenKey(key))
+	e, err := p.kv.Get(ctx, seenKey(key))
 	switch {
 	case errors.Is(err, jetstream.ErrKeyNotFound):
 		return false, nil
 	case err != nil:
 		return false, fmt.Errorf("reading seen item %s: %w", key, err)
 	}
-	return true, nil
+	if !p.Recheck {
+		return true, nil
+	}
+	var r seenRecord
+	if err := json.Unmarshal(e.Value(), &r); err != nil {
+		return false, nil
+	}
+	return p.inStream(ctx, r)
+}
+
+// inStream reports whether the ARTICLES stream still holds the article of
+// a seen record: at its sequence, under its id, or gone only because it
+// aged out. A record that does not say where its article is counts as held.
+func (p *JSPublisher) inStream(ctx context.Context, r seenRecord) (bool, error) {
+	return articleHeld(ctx, p.js, r)
+}
+
+func articleHeld(ctx context.Context, js jetstream.JetStream, r seenRecord) (bool, error) {
+	if r.Seq == 0 || r.MsgID == "" {
+		return true, nil
+	}
+	st, err := js.Stream(ctx, schemas.StreamArticles)
+	if err != nil {
+		return false, fmt.Errorf("stream %s: %w", schemas.StreamArticles, err)
+	}
+	m, err := st.GetMsg(ctx, r.Seq)
+	switch {
+	case errors.Is(err, jetstream.ErrMsgNotFound):
+		// Aged out (before the first message) is held as far as the seen
+		// set goes; anything else was lost.
+		return r.Seq < st.CachedInfo().State.FirstSeq, nil
+	case err != nil:
+		return false, fmt.Errorf("reading article %d of %s: %w", r.Seq, schemas.StreamArticles, err)
+	}
+	return m.Header.Get(jetstream.MsgIDHeader) == r.MsgID, nil
+}
+
+// SeenCheck is what CheckSeen found.
+type SeenCheck struct {
+	Checked int // seen records that say where their article is
+	Missing int // of those, the articles the stream lacks
+}
+
+// CheckSeen reads the last n records written to the seen-items bucket and
+// counts those whose article the ARTICLES stream lacks: a store truncated
+// by a crash forgets the newest articles first. A count above zero means
+// ingest --recheck has articles to publish again.
+func CheckSeen(ctx context.Context, js jetstream.JetStream, n int) (SeenCheck, error) {
+	var c SeenCheck
+	st, err := js.Stream(ctx, "KV_"+SeenBucket)
+	if err != nil {
+		return c, fmt.Errorf("KV bucket %s: %w", SeenBucket, err)
+	}
+	state := st.CachedInfo().State
+	for seq := state.LastSeq; seq >= state.FirstSeq && seq > 0 && c.Checked < n; seq-- {
+		m, err := st.GetMsg(ctx, seq)
+		if errors.Is(err, jetstream.ErrMsgNotFound) {
+			continue
+		}
+		if err != nil {
+			return c, err
+		}
+		var r seenRecord
+		if len(m.Data) == 0 || json.Unmarshal(m.Data, &r) != nil || r.Seq == 0 {
+			continue
+		}
+		c.Checked++
+		held, err := articleHeld(ctx, js, r)
+		if err != nil {
+			return c, err
+		}
+		if !held {
+			c.Missing++
+		}
+	}
+	return c, nil
 }
 
 // MarkSeen records key as an alias of the published article a.

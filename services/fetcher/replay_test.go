@@ -75,21 +75,36 @@ func rssGUIDs(t testing.TB, data []byte) []string {
 	return out
 }
 
+// TestRSSReplayPublishesEachPressReleaseOnceAcrossARestart serves 40
+// successive snapshots of a press-release feed, polling each twice and
+// restarting the fetcher halfway: each release is published once, and the
+// second poll of a snapshot is answered 304. With DIPLOGRAPH_CORPUS set it
+// replays the shared corpus's State Department snapshots too.
 func TestRSSReplayPublishesEachPressReleaseOnceAcrossARestart(t *testing.T) {
-	dir := corpus(t, "state-dept-press-rss")
-	paths, err := filepath.Glob(filepath.Join(dir, "*", "data.rss"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no data.rss under %s: %v", dir, err)
-	}
-	sort.Strings(paths) // folder names start with the commit time
-	fs := &feedServer{}
-	guids := map[string]bool{}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
+	versions, _ := pressFeedVersions(40, 10, 3)
+	t.Run("generated", func(t *testing.T) { replayFeed(t, versions) })
+	if dir := corpusFromEnv(t, "state-dept-press-rss"); dir != "" {
+		paths, err := filepath.Glob(filepath.Join(dir, "*", "data.rss"))
+		if err != nil || len(paths) == 0 {
+			t.Fatalf("no data.rss under %s: %v", dir, err)
 		}
-		fs.versions = append(fs.versions, data)
+		sort.Strings(paths) // folder names start with the commit time
+		var real [][]byte
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			real = append(real, data)
+		}
+		t.Run("state-dept-press-rss", func(t *testing.T) { replayFeed(t, real) })
+	}
+}
+
+func replayFeed(t *testing.T, versions [][]byte) {
+	fs := &feedServer{versions: versions}
+	guids := map[string]bool{}
+	for _, data := range versions {
 		for _, g := range rssGUIDs(t, data) {
 			guids[g] = true
 		}
@@ -98,7 +113,7 @@ func TestRSSReplayPublishesEachPressReleaseOnceAcrossARestart(t *testing.T) {
 	defer srv.Close()
 
 	js := startJetStream(t)
-	src := SourceConfig{Name: "state-dept", Kind: KindFeed, URL: srv.URL + "/feed", Interval: time.Minute}
+	src := SourceConfig{Name: "press", Kind: KindFeed, URL: srv.URL + "/feed", Interval: time.Minute}
 	ctx := context.Background()
 	var total Stats
 	poller := func() *Poller {
@@ -150,7 +165,7 @@ func TestRSSReplayPublishesEachPressReleaseOnceAcrossARestart(t *testing.T) {
 		if a.Version != 1 || a.Replaces != "" {
 			t.Errorf("%s: version %d replaces %q; no press release changed", a.URL, a.Version, a.Replaces)
 		}
-		if a.Source != "state-dept" || a.Format != "html" || a.Published == nil {
+		if a.Source != "press" || a.Format != "html" || a.Published == nil {
 			t.Errorf("%s: source %q format %q published %v", a.URL, a.Source, a.Format, a.Published)
 		}
 	}

@@ -2,6 +2,11 @@ package linker_test
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/diplograph/diplograph/schemas"
@@ -23,7 +28,7 @@ func BenchmarkWrite(b *testing.B) {
 	if err := g.Migrate(ctx); err != nil {
 		b.Fatal(err)
 	}
-	n := max(b.N, 256)
+	n := max(b.N, minWriteExtractions)
 	xs := linker.SyntheticCorpus(n)
 	b.ResetTimer()
 	res, err := linker.BenchLink(ctx, g, xs, benchBatch)
@@ -36,6 +41,10 @@ func BenchmarkWrite(b *testing.B) {
 	b.ReportMetric(100*res.Ratio, "%floor")
 	b.Log(res)
 }
+
+// minWriteExtractions is the fewest extractions BenchmarkWrite writes,
+// whatever b.N: docs/performance.md states it.
+const minWriteExtractions = 256
 
 // benchBatch is the number of extractions per transaction in BenchmarkWrite.
 var benchBatch = linker.DefaultBatch
@@ -70,5 +79,28 @@ func TestBenchLinkLeavesTheRealGraphAsItWas(t *testing.T) {
 	}
 	if after := dump(t, g, sc); after != before {
 		t.Errorf("bench changed the real graph:\n--- before\n%s\n--- after\n%s", before, after)
+	}
+}
+
+// TestThePerformanceNotesStateWhatTheWriteBenchmarkWrites: the paragraph of
+// docs/performance.md on BenchmarkWrite names the number of extractions the
+// benchmark writes, not another.
+func TestThePerformanceNotesStateWhatTheWriteBenchmarkWrites(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "docs", "performance.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	i := strings.Index(doc, "-bench Write")
+	if i < 0 {
+		t.Fatal("docs/performance.md says nothing of BenchmarkWrite (-bench Write)")
+	}
+	para := doc[i:]
+	if j := strings.Index(para, "\n\n"); j >= 0 {
+		para = para[:j]
+	}
+	want := fmt.Sprintf("max(b.N, %d) extractions", minWriteExtractions)
+	if !strings.Contains(para, want) || regexp.MustCompile(`[0-9],?[0-9]{3} extractions`).MatchString(para) {
+		t.Errorf("the paragraph on BenchmarkWrite should say %q and no other count:\n%s", want, para)
 	}
 }

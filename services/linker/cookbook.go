@@ -194,8 +194,9 @@ The graph model in brief:
 
 - ` + "`(:Country|Organization)-[:HOLDS]->(:Claim)`" + `, ` + "`(:Person)-[:STATED]->(:Claim)`" + `,
   ` + "`(:Claim)-[:TARGETS]->(entity)`" + `, ` + "`(:Claim)-[:ABOUT]->(:Topic)`" + `.
-- ` + "`(:Claim)-[:EVIDENCED_BY {sentence, start, end, rule, rules_version, extractor_version, confidence, when, spans}]->(:Article)`" + `,
-  one per reporting article; ` + "`(:Article)-[:PUBLISHED_BY]->(:Source)`" + `, ` + "`(:Article)-[:MENTIONS]->(entity)`" + `.
+- ` + "`(:Claim)-[:EVIDENCED_BY {sentence, start, end, rule, rules_version, extractor_version, confidence, when, spans, context, context_start}]->(:Article)`" + `,
+  one per reporting article (` + "`sentence`" + ` is the evidence span, ` + "`start`/`end`" + ` its byte offsets in the cleaned text;
+  ` + "`context`" + `, when the extractor gives it, the whole sentence around it, from byte ` + "`context_start`" + `); ` + "`(:Article)-[:PUBLISHED_BY]->(:Source)`" + `, ` + "`(:Article)-[:MENTIONS]->(entity)`" + `.
 - Claim properties: ` + "`predicate, actors, target, topic, date`" + ` (the statement's, a DATE),
   ` + "`when, due_year`" + ` (deadlines), ` + "`text, confidence, corroboration`" + ` (reporting articles),
   ` + "`sources`" + ` (distinct sources), ` + "`first_seen, last_seen`" + ` (publication times of the reports).

@@ -116,7 +116,7 @@ CALL (srcs, ents) {
     WITH a, row
     OPTIONAL MATCH (a)<-[e:EVIDENCED_BY]-(c:Claim) WHERE NOT c.id IN row.claims
     DELETE e
-    RETURN collect(c.id) AS gone
+    RETURN collect(CASE WHEN c IS NULL THEN null ELSE {claim: c.id, article: a.id} END) AS gone
   }
   WITH i, a, gone ORDER BY i
   RETURN collect(a) AS arts, reduce(all = [], ids IN collect(gone) | all + ids) AS stale
@@ -200,15 +200,24 @@ CALL () {
   DELETE s
 }`
 
-// cypherDropOrphans deletes claims left without evidence and returns the
-// stances they leave and the claims that survive.
+// cypherDropOrphans deletes claims left without evidence and returns, for
+// each, what a retraction names and the entities it referred to; and the
+// claims that survive. Unless $outbox is empty, it files a retraction of
+// each deleted claim there (a Retraction node) in the same transaction,
+// for the linker to publish once it has committed.
 const cypherDropOrphans = `
-UNWIND $ids AS id
-MATCH (c:Claim {id: id})
-WITH c, c.id AS cid, EXISTS { (c)-[:EVIDENCED_BY]->() } AS live,
-     [a IN c.actors | {actor: a, predicate: c.predicate, object: coalesce(c.target, c.topic)}] AS stances
+UNWIND $rows AS row
+MATCH (c:Claim {id: row.id})
+WITH c, row, EXISTS { (c)-[:EVIDENCED_BY]->() } AS live
+WITH c, row, live, {id: c.id, predicate: c.predicate, actors: c.actors, target: c.target, topic: c.topic, date: c.date,
+                    speakers: [(p:Person)-[:STATED]->(c) | p.id]} AS claim
+FOREACH (_ IN CASE WHEN live OR $outbox = '' THEN [] ELSE [1] END |
+  CREATE (r:Retraction {id: c.id + '@' + $time})
+  SET r.outbox = $outbox, r.claim = c.id, r.predicate = c.predicate, r.actors = c.actors, r.target = c.target, r.topic = c.topic,
+      r.date = c.date, r.reason = $reason, r.rules_version = row.rules_version,
+      r.extractor_version = row.extractor_version, r.article = row.article, r.time = datetime($time))
 FOREACH (_ IN CASE WHEN live THEN [] ELSE [1] END | DETACH DELETE c)
-RETURN CASE WHEN live THEN [] ELSE stances END AS stances, CASE WHEN live THEN cid END AS survivor`
+RETURN CASE WHEN live THEN null ELSE claim END AS deleted, CASE WHEN live THEN claim.id END AS survivor`
 
 // cypherRecomputeStances recomputes stance summaries from the claims, for
 // the rare cases where claims are deleted; a stance left with none goes.

@@ -14,7 +14,12 @@ import (
 //
 //  1. uniqueness constraints, indexes, stance summaries as Stance nodes
 //  2. stance summaries as STANCE relationships keyed by "actor|predicate|object"
-const SchemaVersion = 2
+//  3. articles keep their extraction's content hash, MENTIONS the surface
+//     forms (and an inferred person's country, role and offices) the
+//     article gives, EVIDENCED_BY its speakers; filed retractions wait as
+//     (:Retraction) nodes. Graphs of version 2 need no upgrade: what they
+//     lack is filled in as articles are reprocessed, and left alone until.
+const SchemaVersion = 3
 
 // upgrades bring a graph from the version before theirs; each is
 // idempotent. Version 2 rebuilds the stance summaries from the claims and
@@ -34,7 +39,7 @@ var upgrades = map[int][]string{
 // uniqueLabels carry a uniqueness constraint on id. Entity is the label
 // every country, organisation, person, place and topic also carries, so
 // that a relationship to "any entity" is an index lookup.
-var uniqueLabels = []string{"Entity", "Country", "Organization", "Person", "Place", "Topic", "Claim", "Article", "Source"}
+var uniqueLabels = []string{"Entity", "Country", "Organization", "Person", "Place", "Topic", "Claim", "Article", "Source", "Retraction"}
 
 // indexes serve the questions analysts and dashboards ask most.
 var indexes = []struct{ name, label, props string }{
@@ -104,6 +109,7 @@ func (g *Graph) plan(ctx context.Context) error {
 		params       map[string]any
 	}{
 		{"write", cypherWrite, map[string]any{"batch": map[string]any{}}},
+		{"stored", cypherStored, map[string]any{"batch": map[string]any{"ids": []any{}}}},
 		{"derive", cypherDerive, deriveParams(nil, nil)},
 	} {
 		if _, err := neo4j.ExecuteQuery(ctx, g.driver, "EXPLAIN "+q.cypher, q.params, neo4j.EagerResultTransformer, g.queryOpts()...); err != nil {

@@ -41,6 +41,12 @@ type Service struct {
 	mu      sync.Mutex
 	worker  *natsx.Worker
 	running atomic.Bool
+	// outbox names this pipeline's retraction outbox (OutboxOf); set by
+	// Run before it consumes.
+	outbox string
+	// outboxDirty says filed retractions may be waiting: set at start and
+	// when a flush fails.
+	outboxDirty atomic.Bool
 }
 
 // Run consumes until ctx is cancelled. While Neo4j is unreachable it stops
@@ -59,12 +65,31 @@ func (s *Service) Run(ctx context.Context) error {
 	}
 	s.running.Store(true)
 	defer s.running.Store(false)
+	// A linker that stopped between a commit and its flush left
+	// retractions in the outbox: they are published first.
+	s.outboxDirty.Store(true)
 	log.Info("linker started", "batch", s.batch())
 	defer log.Info("linker stopped")
 
+	for s.outbox == "" {
+		outbox, err := OutboxOf(ctx, s.JS)
+		if err == nil {
+			s.outbox = outbox
+			break
+		}
+		log.Warn("claims stream unavailable; retrying", "err", err)
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(every):
+		}
+	}
 	for ctx.Err() == nil {
 		if err := s.waitForGraph(ctx, every); err != nil {
 			return nil
+		}
+		if s.outboxDirty.Load() {
+			s.flushRetractions(ctx)
 		}
 		wctx, stop := context.WithCancel(ctx)
 		w := &natsx.Worker{
@@ -212,6 +237,8 @@ func (s *Service) handle(ctx context.Context, msgs []jetstream.Msg) []error {
 	errs := make([]error, len(msgs))
 	var xs []schemas.Extraction
 	var idx []int
+	var force []bool
+	redelivered := false
 	for i, m := range msgs {
 		x, err := Decode(m.Data())
 		if err != nil {
@@ -220,21 +247,30 @@ func (s *Service) handle(ctx context.Context, msgs []jetstream.Msg) []error {
 		}
 		xs = append(xs, x)
 		idx = append(idx, i)
+		// A message delivered before may have been written without its
+		// events being published: it is written again, whatever the graph
+		// holds, so that its events are read back and published.
+		md, err := m.Metadata()
+		again := err == nil && md.NumDelivered > 1
+		force = append(force, again)
+		redelivered = redelivered || again
 	}
 	if len(xs) == 0 {
 		return errs
 	}
-	events, err := s.Graph.Write(ctx, xs)
+	opts := LinkOptions{Force: force, Outbox: s.outbox}
+	linked, err := s.Graph.Link(ctx, xs, opts)
 	for err != nil && unavailable(err) && s.awaitGraph(ctx) {
 		// Neo4j went away mid-batch: the batch stays in flight and is
 		// written as soon as Neo4j answers, rather than redelivered after a
 		// backoff that would outlast the outage.
-		events, err = s.Graph.Write(ctx, xs)
+		linked, err = s.Graph.Link(ctx, xs, opts)
 	}
 	if err != nil && !unavailable(err) && len(xs) > 1 {
 		// Not an outage: find the extraction Neo4j refuses, write the rest.
-		events, err = s.writeOneByOne(ctx, xs, idx, errs)
+		linked, err = s.writeOneByOne(ctx, xs, opts, idx, errs)
 	}
+	events := linked.Events
 	if err != nil {
 		s.countError("graph")
 		for _, i := range idx {
@@ -256,9 +292,18 @@ func (s *Service) handle(ctx context.Context, msgs []jetstream.Msg) []error {
 		}
 		return errs
 	}
+	if linked.Retracted > 0 || redelivered || s.outboxDirty.Load() {
+		// The batch is acked either way: its retractions are filed in the
+		// graph and go out with the next flush if this one fails.
+		s.flushRetractions(ctx)
+	}
 	if s.Metrics != nil {
 		s.Metrics.Latency.WithLabelValues(Stage).Observe(time.Since(start).Seconds())
 		s.Metrics.Items.WithLabelValues(Stage, "articles").Add(float64(len(xs)))
+		s.Metrics.Items.WithLabelValues(Stage, "articles_written").Add(float64(linked.Written))
+		s.Metrics.Items.WithLabelValues(Stage, "articles_restamped").Add(float64(linked.Restamped))
+		s.Metrics.Items.WithLabelValues(Stage, "articles_unchanged").Add(float64(linked.Unchanged))
+		s.Metrics.Items.WithLabelValues(Stage, "claims_retracted").Add(float64(linked.Retracted))
 		s.Metrics.Items.WithLabelValues(Stage, "claim_events").Add(float64(len(events)))
 	}
 	now := time.Now()
@@ -306,20 +351,67 @@ func (s *Service) awaitGraph(ctx context.Context) bool {
 // writeOneByOne writes each extraction in its own transaction after a batch
 // failed for a reason other than an outage; the ones Neo4j refuses are
 // permanent failures.
-func (s *Service) writeOneByOne(ctx context.Context, xs []schemas.Extraction, idx []int, errs []error) ([]schemas.ClaimEvent, error) {
-	var all []schemas.ClaimEvent
+func (s *Service) writeOneByOne(ctx context.Context, xs []schemas.Extraction, opts LinkOptions, idx []int, errs []error) (Linked, error) {
+	var all Linked
 	for j, x := range xs {
-		events, err := s.Graph.Write(ctx, []schemas.Extraction{x})
+		l, err := s.Graph.Link(ctx, []schemas.Extraction{x}, LinkOptions{Force: opts.Force[j : j+1], Outbox: opts.Outbox})
 		switch {
 		case err == nil:
-			all = append(all, events...)
+			all.Events = append(all.Events, l.Events...)
+			all.Written += l.Written
+			all.Restamped += l.Restamped
+			all.Unchanged += l.Unchanged
+			all.Retracted += l.Retracted
 		case unavailable(err):
-			return nil, err
+			return Linked{}, err
 		default:
 			errs[idx[j]] = natsx.Permanent("graph_rejected", err)
 		}
 	}
 	return all, nil
+}
+
+// flushRetractions publishes the filed retractions and empties the outbox
+// of those published. It fails quietly, marking the outbox for the next
+// batch: the retractions are safe in the graph meanwhile.
+func (s *Service) flushRetractions(ctx context.Context) {
+	s.outboxDirty.Store(true)
+	for {
+		pending, err := s.Graph.PendingRetractions(ctx, s.outbox, 500)
+		if err != nil {
+			s.countError("retractions")
+			s.log().Warn("reading filed retractions failed; retrying with the next batch", "err", err)
+			return
+		}
+		if len(pending) == 0 {
+			s.outboxDirty.Store(false)
+			return
+		}
+		var out []natsx.Event
+		keys := make([]string, 0, len(pending))
+		for _, p := range pending {
+			keys = append(keys, p.Key)
+			for _, e := range p.Events {
+				out = append(out, natsx.Event{
+					Subject: schemas.ClaimSubject(e.Predicate, e.Actor), ID: p.EventID(e),
+					Type: schemas.ClaimRetractedV1, Source: Stage, Body: e,
+				})
+			}
+		}
+		if _, err := natsx.PublishAll(ctx, s.JS, out); err != nil {
+			s.countError("publish")
+			s.log().Warn("publishing retractions failed; retrying with the next batch", "err", err)
+			return
+		}
+		if err := s.Graph.ClearRetractions(ctx, keys); err != nil {
+			s.countError("retractions")
+			s.log().Warn("clearing published retractions failed; retrying with the next batch", "err", err)
+			return
+		}
+		if s.Metrics != nil {
+			s.Metrics.Items.WithLabelValues(Stage, "retraction_events").Add(float64(len(out)))
+		}
+	}
 }
 
 // EventID is the Nats-Msg-Id of a claim event: a replay of the same claim

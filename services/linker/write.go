@@ -2,10 +2,12 @@ package linker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -18,36 +20,153 @@ import (
 // maxEventEvidence bounds the evidence a claim event carries.
 const maxEventEvidence = 20
 
-// Write writes a batch of extractions in one managed write transaction
-// (retried by the driver on transient errors) and returns the claim events
-// to publish: one per claim of the batch and actor, with resolved ids, the
-// claim's evidence and its corroboration count as committed.
+// Write writes a batch of extractions (see Link; it files no retraction)
+// and returns the claim events to publish.
+func (g *Graph) Write(ctx context.Context, xs []schemas.Extraction) ([]schemas.ClaimEvent, error) {
+	l, err := g.Link(ctx, xs, LinkOptions{})
+	return l.Events, err
+}
+
+// LinkOptions adjust Link.
+type LinkOptions struct {
+	// Force[i] has xs[i] written even when the graph holds its extraction
+	// already (a redelivered message, whose earlier write may have
+	// committed without its events being published).
+	Force []bool
+	// Outbox names the outbox that retractions are filed in, for the
+	// linker of one pipeline to publish (see PendingRetractions); empty,
+	// none is filed.
+	Outbox string
+}
+
+// Linked is what Link did.
+type Linked struct {
+	// Events are the claim events to publish: one per claim of the
+	// written articles and actor, with resolved ids, the claim's evidence
+	// and its corroboration count as committed.
+	Events []schemas.ClaimEvent
+	// Written, Restamped and Unchanged count the batch's articles: written
+	// (new, or their extraction changed), restamped (the same extraction
+	// from other rules or extractor versions: only those stamps were
+	// updated) and left untouched.
+	Written, Restamped, Unchanged int
+	// Retracted counts the claims that lost their last evidence. Their
+	// retractions wait in the graph's outbox (PendingRetractions).
+	Retracted int
+}
+
+// Link writes a batch of extractions in one managed write transaction
+// (retried by the driver on transient errors).
+//
+// An article's extraction replaces the one the graph holds for it: the
+// evidence, mentions and speakers it no longer states are removed, a claim
+// left without evidence is deleted and its retraction filed, and what the
+// graph derives from them (corroboration, first and last seen, stance
+// summaries, entity names, offices) is recomputed for what changed. The
+// graph keeps a content hash of each article's extraction: an extraction
+// with the hash the graph holds is not written at all (a version change
+// alone updates the version stamps), unless opts.Force says it must be.
 //
 // Extractions that carry an error are recorded as articles without claims.
-// A later extraction of an article replaces what an earlier one said.
-func (g *Graph) Write(ctx context.Context, xs []schemas.Extraction) ([]schemas.ClaimEvent, error) {
+// When the batch holds several extractions of one article, the last wins.
+func (g *Graph) Link(ctx context.Context, xs []schemas.Extraction, opts LinkOptions) (Linked, error) {
 	for i := range xs {
 		if err := plan.Validate(&xs[i]); err != nil {
-			return nil, fmt.Errorf("extraction %d (%s): %w", i, plan.ArticleID(&xs[i]), err)
+			return Linked{}, fmt.Errorf("extraction %d (%s): %w", i, plan.ArticleID(&xs[i]), err)
 		}
 	}
-	p := plan.Build(xs, g.gaz)
-	if len(p.Articles) == 0 {
-		return nil, nil
+	last := map[string]int{}
+	forced := map[string]bool{}
+	for i := range xs {
+		id := plan.ArticleID(&xs[i])
+		last[id] = i
+		if i < len(opts.Force) && opts.Force[i] {
+			forced[id] = true
+		}
 	}
+	ids := make([]string, 0, len(last))
+	for id := range last {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	now := time.Now().UTC().Format(time.RFC3339Nano)
 	s := g.session(ctx, neo4j.AccessModeWrite)
 	defer s.Close(context.WithoutCancel(ctx))
-	events, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) ([]schemas.ClaimEvent, error) {
-		events, err := writePlan(ctx, tx, &p)
-		if err == nil && g.hook != nil {
-			g.hook("written")
+	// The hashes are read in the write transaction: one round trip more,
+	// not a transaction more. A batch with nothing to write commits
+	// without having written.
+	var planned *plan.Plan
+	var res Linked
+	var err error
+	for attempt := 1; ; attempt++ {
+		res, err = neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (Linked, error) {
+			var out Linked
+			stored, err := storedArticles(ctx, tx, ids)
+			if err != nil {
+				return out, err
+			}
+			var write []schemas.Extraction
+			var restamp []any
+			changed := map[string]bool{}
+			for _, id := range ids {
+				x := &xs[last[id]]
+				st, ok := stored[id]
+				switch {
+				case !ok:
+					write = append(write, *x)
+				case forced[id] || st.hash == "" || st.hash != plan.ContentHash(x):
+					write = append(write, *x)
+					changed[id] = true
+				case st.rules != x.RulesVersion || st.extractor != x.ExtractorVersion:
+					restamp = append(restamp, map[string]any{"id": id, "rules_version": optString(x.RulesVersion), "extractor_version": optString(x.ExtractorVersion)})
+				default:
+					out.Unchanged++
+				}
+			}
+			out.Written, out.Restamped = len(write), len(restamp)
+			if len(restamp) > 0 {
+				if _, err := run(ctx, tx, "restamp", cypherRestamp, map[string]any{"rows": restamp}); err != nil {
+					return out, err
+				}
+			}
+			if len(write) > 0 {
+				p := plan.Build(write, g.gaz)
+				planned = &p
+				w := &writer{tx: tx, p: &p, changed: changed, gaz: g.gaz, now: now, outbox: opts.Outbox}
+				if err := w.write(ctx); err != nil {
+					return out, err
+				}
+				out.Events, out.Retracted = w.events, w.retracted
+			}
+			if g.hook != nil && len(write)+len(restamp) > 0 {
+				g.hook("written")
+			}
+			return out, nil
+		})
+		// A node the batch matched was deleted by another transaction
+		// before this one could link it (a re-extraction or RemoveArticles
+		// dropping an entity nothing referred to): Neo4j calls that a
+		// client error, but the batch is fine, and merges the node anew
+		// when tried again.
+		if err == nil || !deletedMeanwhile(err) || attempt == 3 {
+			break
 		}
-		return events, err
-	})
-	if err != nil {
-		return nil, g.classify(fmt.Errorf("writing %d articles, %d claims: %w", len(p.Articles), len(p.Claims), err))
 	}
-	return events, nil
+	if err != nil {
+		what := fmt.Sprintf("%d articles", len(ids))
+		if planned != nil {
+			what = fmt.Sprintf("%d articles, %d claims", len(planned.Articles), len(planned.Claims))
+		}
+		return Linked{}, g.classify(fmt.Errorf("writing %s: %w", what, err))
+	}
+	return res, nil
+}
+
+// deletedMeanwhile reports a statement that met a node or relationship
+// another transaction deleted while this one waited for its lock.
+func deletedMeanwhile(err error) bool {
+	var ne *neo4j.Neo4jError
+	return errors.As(err, &ne) && ne.Code == "Neo.ClientError.Statement.EntityNotFound"
 }
 
 func run(ctx context.Context, tx neo4j.ManagedTransaction, what, cypher string, params map[string]any) ([]*neo4j.Record, error) {
@@ -62,21 +181,41 @@ func run(ctx context.Context, tx neo4j.ManagedTransaction, what, cypher string, 
 	return recs, nil
 }
 
-// writePlan runs the statements of one batch. It may be re-run by the
-// driver and so has no effect outside tx.
-func writePlan(ctx context.Context, tx neo4j.ManagedTransaction, p *plan.Plan) ([]schemas.ClaimEvent, error) {
+// writer runs the statements of one batch. It may be re-run by the driver
+// and so has no effect outside tx.
+type writer struct {
+	tx      neo4j.ManagedTransaction
+	p       *plan.Plan
+	changed map[string]bool // articles the graph held with another extraction
+	gaz     plan.Gazetteer
+	now     string
+	outbox  string
+
+	events    []schemas.ClaimEvent
+	retracted int
+}
+
+func (w *writer) write(ctx context.Context) error {
+	p := w.p
+	var before map[string]contribution
+	if len(w.changed) > 0 {
+		var err error
+		if before, err = readContributions(ctx, w.tx, sortedAny(w.changed)); err != nil {
+			return err
+		}
+	}
 	derived := deriveClaims(p)
-	recs, err := run(ctx, tx, "write", cypherWrite, map[string]any{"batch": writeParams(p, derived)})
+	recs, err := run(ctx, w.tx, "write", cypherWrite, map[string]any{"batch": writeParams(p, derived)})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var stale, existing []any
 	for _, r := range recs {
 		v, _ := r.Get("stale")
-		ids, _ := v.([]any)
-		stale = append(stale, ids...)
+		pairs, _ := v.([]any)
+		stale = append(stale, pairs...)
 		v, _ = r.Get("existing")
-		ids, _ = v.([]any)
+		ids, _ := v.([]any)
 		existing = append(existing, ids...)
 	}
 	// Claims that existed get their figures recomputed from the graph and
@@ -89,63 +228,177 @@ func writePlan(ctx context.Context, tx neo4j.ManagedTransaction, p *plan.Plan) (
 			old[s] = true
 		}
 	}
+	touched := map[string]bool{} // entities whose derived state may have changed
+	deleted := map[string]bool{}
 	if len(stale) > 0 {
-		// A re-extraction dropped claims: delete those left without evidence.
-		survivors, err := dropOrphans(ctx, tx, stale)
+		// A re-extraction dropped claims: delete those left without
+		// evidence, filing their retractions.
+		gone, survivors, err := dropOrphans(ctx, w.tx, w.orphanRows(stale), w.outbox, w.now)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, id := range survivors {
 			recompute[id] = true
 		}
+		for _, c := range gone {
+			deleted[c.id] = true
+			for _, e := range c.refs {
+				touched[e] = true
+			}
+		}
+		w.retracted = len(gone)
 	}
-	var events []schemas.ClaimEvent
-	if len(recompute) > 0 {
-		recs, err = run(ctx, tx, "derive", cypherDerive, deriveParams(sortedAny(recompute), sortedAny(old)))
+	if len(w.changed) > 0 {
+		claims := map[string]bool{}
+		for _, a := range p.Articles {
+			if !w.changed[a.ID] {
+				continue
+			}
+			for _, id := range a.Claims {
+				claims[id] = true
+			}
+			for _, id := range formChanges(before[a.ID].forms, a.Forms) {
+				touched[id] = true
+			}
+		}
+		for _, c := range before {
+			for _, id := range c.claims {
+				claims[id] = true
+			}
+		}
+		for id := range deleted {
+			delete(claims, id)
+		}
+		dropped, err := recomputeStated(ctx, w.tx, sortedAny(claims))
 		if err != nil {
-			return nil, err
+			return err
+		}
+		for _, id := range dropped {
+			touched[id] = true
+		}
+	}
+	if len(touched) > 0 {
+		if err := recomputeEntities(ctx, w.tx, touched, w.gaz); err != nil {
+			return err
+		}
+	}
+	if len(recompute) > 0 {
+		recs, err = run(ctx, w.tx, "derive", cypherDerive, deriveParams(sortedAny(recompute), sortedAny(old)))
+		if err != nil {
+			return err
 		}
 		for _, r := range recs {
-			events = append(events, claimEvents(r)...)
+			w.events = append(w.events, claimEvents(r)...)
 		}
 	}
 	for _, c := range p.Claims {
 		if !old[c.ID] {
-			events = append(events, derived[c.ID].events(c)...)
+			w.events = append(w.events, derived[c.ID].events(c)...)
 		}
 	}
-	sort.Slice(events, func(i, j int) bool {
-		return events[i].ID < events[j].ID || events[i].ID == events[j].ID && events[i].Actor < events[j].Actor
+	sort.Slice(w.events, func(i, j int) bool {
+		return w.events[i].ID < w.events[j].ID || w.events[i].ID == w.events[j].ID && w.events[i].Actor < w.events[j].Actor
 	})
-	return events, nil
+	return nil
 }
 
-// dropOrphans deletes the claims among ids that no evidence is left for,
-// recomputes the stance summaries they leave, and returns the ids of the
-// claims that survive.
-func dropOrphans(ctx context.Context, tx neo4j.ManagedTransaction, ids []any) ([]string, error) {
-	recs, err := run(ctx, tx, "orphan claims", cypherDropOrphans, map[string]any{"ids": ids})
+// orphanRows turns the (claim, article) pairs of evidence a re-extraction
+// removed into one row per claim, naming the article (the least id) and
+// the rules whose extraction removed it: the reason of a retraction.
+func (w *writer) orphanRows(stale []any) []any {
+	arts := make(map[string]*plan.Article, len(w.p.Articles))
+	for i := range w.p.Articles {
+		arts[w.p.Articles[i].ID] = &w.p.Articles[i]
+	}
+	by := map[string]string{}
+	for _, v := range stale {
+		m, _ := v.(map[string]any)
+		c, _ := m["claim"].(string)
+		a, _ := m["article"].(string)
+		if c == "" {
+			continue
+		}
+		if prev, ok := by[c]; !ok || a < prev {
+			by[c] = a
+		}
+	}
+	ids := make([]string, 0, len(by))
+	for c := range by {
+		ids = append(ids, c)
+	}
+	sort.Strings(ids)
+	rows := make([]any, len(ids))
+	for i, c := range ids {
+		row := map[string]any{"id": c, "article": by[c], "rules_version": nil, "extractor_version": nil}
+		if a := arts[by[c]]; a != nil {
+			row["rules_version"], row["extractor_version"] = optString(a.RulesVersion), optString(a.ExtractorVersion)
+		}
+		rows[i] = row
+	}
+	return rows
+}
+
+// deletedClaim is a claim dropOrphans deleted: its id and the entities it
+// referred to (actors, target, topic, speakers).
+type deletedClaim struct {
+	id   string
+	refs []string
+}
+
+// dropOrphans deletes the claims among rows ({id, article, rules_version,
+// extractor_version}) that no evidence is left for, filing their
+// retractions in outbox unless it is empty, recomputes the stance
+// summaries they leave, and returns them and the claims that survive.
+func dropOrphans(ctx context.Context, tx neo4j.ManagedTransaction, rows []any, outbox, now string) ([]deletedClaim, []string, error) {
+	recs, err := run(ctx, tx, "orphan claims", cypherDropOrphans, map[string]any{
+		"rows": rows, "outbox": outbox, "time": now, "reason": schemas.RetractedNoEvidence,
+	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var stances []any
+	var gone []deletedClaim
 	var survivors []string
 	for _, r := range recs {
-		v, _ := r.Get("stances")
-		sts, _ := v.([]any)
-		stances = append(stances, sts...)
 		if id, ok := r.Get("survivor"); ok {
 			if s, ok := id.(string); ok {
 				survivors = append(survivors, s)
 			}
 		}
+		v, _ := r.Get("deleted")
+		c, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		d := deletedClaim{}
+		d.id, _ = c["id"].(string)
+		pred, _ := c["predicate"].(string)
+		object := ""
+		for _, k := range []string{"topic", "target"} { // the target wins, as in plan.Claim.Object
+			if s, ok := c[k].(string); ok {
+				d.refs = append(d.refs, s)
+				object = s
+			}
+		}
+		for _, k := range []string{"actors", "speakers"} {
+			xs, _ := c[k].([]any)
+			for _, x := range xs {
+				if s, ok := x.(string); ok {
+					d.refs = append(d.refs, s)
+					if k == "actors" {
+						stances = append(stances, map[string]any{"actor": s, "predicate": pred, "object": object})
+					}
+				}
+			}
+		}
+		gone = append(gone, d)
 	}
 	if len(stances) > 0 {
 		if _, err := run(ctx, tx, "stances", cypherRecomputeStances, map[string]any{"stances": stances}); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return survivors, nil
+	return gone, survivors, nil
 }
 
 // deriveParams are the parameters of cypherDerive: the claims whose figures
@@ -192,7 +445,12 @@ func (g *Graph) RemoveArticles(ctx context.Context, ids []string) (int, error) {
 				}
 			}
 			if len(touched) > 0 {
-				survivors, err := dropOrphans(ctx, tx, sortedAny(touched))
+				rows := make([]any, 0, len(touched))
+				for _, id := range sortedAny(touched) {
+					rows = append(rows, map[string]any{"id": id})
+				}
+				// Articles removed, not re-read: no retraction is filed.
+				_, survivors, err := dropOrphans(ctx, tx, rows, "", time.Now().UTC().Format(time.RFC3339Nano))
 				if err != nil {
 					return 0, err
 				}
@@ -497,6 +755,7 @@ func nodeRows(p *plan.Plan, label string) []any {
 }
 
 func articleRows(p *plan.Plan, ix positions) []any {
+	stated := statedProps(p)
 	out := make([]any, len(p.Articles))
 	for i, a := range p.Articles {
 		var published, src any
@@ -511,8 +770,62 @@ func articleRows(p *plan.Plan, ix positions) []any {
 			"lang": optString(a.Lang), "published": published, "date": dateParam(a.Date),
 			"extractor_version": optString(a.ExtractorVersion), "rules_version": optString(a.RulesVersion),
 			"error_code": optString(a.ErrorCode), "error_message": optString(a.ErrorMessage),
-			"claims": int64(len(a.Claims)),
+			"claims": int64(len(a.Claims)), "extraction_hash": optString(a.Hash),
+			"forms": formsProp(a.Forms), "stated": stated[a.ID],
 		}}
+	}
+	return out
+}
+
+// An article keeps, as two lists of strings, what the graph derives from
+// it together with other articles (see supersede.go): forms, one entry per
+// mentioned entity, "id␟names␟country␟role␟offices" (lists joined by ␞),
+// and stated, one entry per claim and speaker, "claim␟person". Properties
+// of the article rather than of its MENTIONS and EVIDENCED_BY relationships,
+// because a relationship with properties costs a property record of its own
+// (the linker wrote a tenth fewer claims a second with them).
+const (
+	unitSep   = "\x1f"
+	recordSep = "\x1e"
+)
+
+func formEntry(f plan.Form) string {
+	return strings.Join([]string{f.ID, strings.Join(f.Names, recordSep), f.Country, f.Role, strings.Join(f.Serves, recordSep)}, unitSep)
+}
+
+func formsProp(fs []plan.Form) []any {
+	out := make([]any, len(fs))
+	for i, f := range fs {
+		out[i] = formEntry(f)
+	}
+	return out
+}
+
+// parseForm reads an entry of an article's forms.
+func parseForm(s string) plan.Form {
+	parts := strings.Split(s, unitSep)
+	for len(parts) < 5 {
+		parts = append(parts, "")
+	}
+	list := func(s string) []string {
+		if s == "" {
+			return []string{}
+		}
+		return strings.Split(s, recordSep)
+	}
+	return plan.Form{ID: parts[0], Names: list(parts[1]), Country: parts[2], Role: parts[3], Serves: list(parts[4])}
+}
+
+// statedProps lists, per article, who it names as stating each of its claims.
+func statedProps(p *plan.Plan) map[string][]any {
+	out := make(map[string][]any, len(p.Articles))
+	for _, a := range p.Articles {
+		out[a.ID] = []any{}
+	}
+	for _, e := range p.Evidence {
+		for _, s := range e.Speakers {
+			out[e.Article] = append(out[e.Article], e.Claim+unitSep+s)
+		}
 	}
 	return out
 }
@@ -560,11 +873,20 @@ func evidenceRows(p *plan.Plan, ix positions) []any {
 	for i, e := range p.Evidence {
 		out[i] = map[string]any{"c": int64(ix.claims[e.Claim]), "a": int64(ix.arts[e.Article]), "props": map[string]any{
 			"sentence": e.Sentence, "start": int64(e.Start), "end": int64(e.End), "spans": spans(e.Spans),
+			"context": optString(e.Context), "context_start": contextStart(e),
 			"rule": e.Rule, "rules_version": optString(e.RulesVersion), "extractor_version": optString(e.ExtractorVersion),
 			"confidence": e.Confidence, "when": ptrString(e.When),
 		}}
 	}
 	return out
+}
+
+// contextStart is recorded with a context only.
+func contextStart(e plan.Evidence) any {
+	if e.Context == "" {
+		return nil
+	}
+	return int64(e.ContextStart)
 }
 
 // spans is recorded only when a text states the claim more than once.

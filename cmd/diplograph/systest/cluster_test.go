@@ -10,22 +10,27 @@ import (
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/diplograph/diplograph/platform/natsx"
 	"github.com/diplograph/diplograph/schemas"
-	"github.com/diplograph/diplograph/services/fetcher/source"
 )
 
-// TestAClusterNodeDiesAndNothingIsLost runs a 3-node NATS cluster on
-// loopback with every stream replicated 3 times and two extractor
-// processes; one NATS node is killed mid-run. Every article must still
-// yield exactly one extraction.
+// TestAClusterNodeDiesAndNothingIsLost runs the three stages as processes
+// (the fetcher ingesting a folder, two extractors, the linker into a Neo4j
+// of the test's own) against a 3-node NATS cluster on loopback, every
+// process started with NATS_REPLICAS=3 and none declared beforehand by the
+// test, the fetcher last. One NATS node is killed while the fetcher
+// publishes. Every stream,
+// bucket and consumer must have 3 replicas, every article must be published
+// once, extracted once and in the graph, and nothing dead-lettered.
 func TestAClusterNodeDiesAndNothingIsLost(t *testing.T) {
 	if testing.Short() {
 		t.Skip("system test; runs without -short")
 	}
-	const n = 1500
+	const n = 600
 	bin := binaries(t)
+	neo := startNeo4j(t)
 	corpus := filepath.Join(t.TempDir(), "corpus")
 	writeCorpus(t, corpus, n)
 
@@ -46,102 +51,138 @@ func TestAClusterNodeDiesAndNothingIsLost(t *testing.T) {
 		nodes[i] = s
 		t.Cleanup(s.Shutdown)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
+	// The test's own connection only watches: it declares nothing.
 	nc, js, err := natsx.Connect(ctx, natsx.Config{URL: strings.Join(urls, ",")}, quiet())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer nc.Close()
-	if err := (natsx.Topology{Replicas: 3}).Ensure(ctx, js); err != nil {
-		t.Fatal(err)
-	}
 
-	env := append(os.Environ(), "NATS_URL="+strings.Join(urls, ","), "NATS_REPLICAS=3", "HEALTH_ADDR=", "LOG_LEVEL=warn")
-	extractors := []*proc{
+	env := append(os.Environ(), "NATS_URL="+strings.Join(urls, ", "), "NATS_REPLICAS=3", "HEALTH_ADDR=", "LOG_LEVEL=warn",
+		"NEO4J_URI="+neo.cfg.URI, "NEO4J_USER="+neo.cfg.User, "NEO4J_PASSWORD="+neo.cfg.Password)
+	fetcher := &proc{t: t, name: "fetcher", bin: filepath.Join(bin, "fetcher"), args: []string{"--progress=false", "--workers", "1", corpus}, env: env}
+	workers := []*proc{
 		{t: t, name: "extractor-1", bin: filepath.Join(bin, "extractor"), args: []string{"--workers", "1"}, env: env},
 		{t: t, name: "extractor-2", bin: filepath.Join(bin, "extractor"), args: []string{"--workers", "1"}, env: env},
+		{t: t, name: "linker", bin: filepath.Join(bin, "linker"), env: env},
 	}
-	for _, e := range extractors {
-		e.start()
-		t.Cleanup(e.stop)
+	for _, p := range workers {
+		p.start()
+		t.Cleanup(p.stop)
 	}
-
-	// Publish the corpus while the extractors work; kill a node midway.
-	files, _ := filepath.Glob(filepath.Join(corpus, "*.txt"))
-	var events []natsx.Event
-	for _, f := range files {
-		a, err := source.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a.Fetched = time.Now().UTC()
-		events = append(events, natsx.Event{Subject: schemas.ArticleSubject("systest"), ID: a.ID, Type: schemas.ArticleV1, Source: "systest", Body: a})
-	}
-	killed := false
-	for i := 0; i < len(events); i += 100 {
-		batch := events[i:min(i+100, len(events))]
-		for attempt := 0; ; attempt++ {
-			_, err := natsx.PublishAll(ctx, js, batch)
-			if err == nil {
-				break
+	// The fetcher comes last, as one restarted later would: its declaration
+	// must not lower what the others declared.
+	eventually(t, 2*time.Minute, "the extractors and the linker declared the topology", func() (bool, string) {
+		for stream, name := range map[string]string{schemas.StreamArticles: natsx.ConsumerExtractor, schemas.StreamExtractions: natsx.ConsumerLinker} {
+			ictx, icancel := context.WithTimeout(ctx, 3*time.Second)
+			_, err := js.Consumer(ictx, stream, name)
+			icancel()
+			if err != nil {
+				return false, err.Error()
 			}
-			if attempt > 50 {
-				t.Fatalf("publishing: %v", err)
-			}
-			time.Sleep(200 * time.Millisecond) // a new leader is being elected
 		}
-		if !killed && i >= len(events)/3 {
-			nodes[1].Shutdown()
-			killed = true
-			t.Logf("node n2 killed after %d articles", i+len(batch))
-		}
-	}
-	eventually(t, 4*time.Minute, "every article extracted", func() (bool, string) {
-		ictx, icancel := context.WithTimeout(ctx, 3*time.Second)
-		defer icancel()
-		st, err := js.Stream(ictx, schemas.StreamExtractions)
-		if err != nil {
-			return false, err.Error()
-		}
-		info, err := st.Info(ictx)
-		if err != nil {
-			return false, err.Error()
-		}
-		cons, err := js.Consumer(ictx, schemas.StreamArticles, natsx.ConsumerExtractor)
-		if err != nil {
-			return false, err.Error()
-		}
-		ci, err := cons.Info(ictx)
-		if err != nil {
-			return false, err.Error()
-		}
-		state := fmt.Sprintf("%d extractions, %d pending, %d in flight", info.State.Msgs, ci.NumPending, ci.NumAckPending)
-		return info.State.Msgs >= n && ci.NumPending == 0 && ci.NumAckPending == 0, state
+		return true, ""
 	})
-	for _, name := range []string{schemas.StreamArticles, schemas.StreamExtractions, schemas.StreamDLQ} {
+	fetcher.start()
+	t.Cleanup(fetcher.kill)
+
+	// Kill a node once a fifth of the articles are in, watching closely:
+	// the fetcher publishes fast.
+	for deadline := time.Now().Add(3 * time.Minute); streamMsgs(ctx, js, schemas.StreamArticles) < n/5; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the fetcher published too little in 3 minutes\n%s", fetcher.output())
+		}
+	}
+	nodes[1].Shutdown()
+	t.Logf("node n2 killed after %d articles", streamMsgs(ctx, js, schemas.StreamArticles))
+
+	eventually(t, 5*time.Minute, "every article through the extractors and the linker", func() (bool, string) {
+		state := ""
+		done := true
+		for _, c := range []struct{ stream, name string }{{schemas.StreamArticles, natsx.ConsumerExtractor}, {schemas.StreamExtractions, natsx.ConsumerLinker}} {
+			ictx, icancel := context.WithTimeout(ctx, 3*time.Second)
+			cons, err := js.Consumer(ictx, c.stream, c.name)
+			var info *jetstream.ConsumerInfo
+			if err == nil {
+				info, err = cons.Info(ictx)
+			}
+			icancel()
+			if err != nil {
+				return false, err.Error()
+			}
+			state += fmt.Sprintf("%s: %d pending, %d in flight; ", c.name, info.NumPending, info.NumAckPending)
+			done = done && info.NumPending == 0 && info.NumAckPending == 0
+		}
+		extractions := streamMsgs(ctx, js, schemas.StreamExtractions)
+		state += fmt.Sprintf("%d extractions", extractions)
+		return done && extractions >= n, state
+	})
+	if ok, err := fetcher.exited(); !ok || err != nil {
+		t.Fatalf("the fetcher did not finish its ingest cleanly (exited %v: %v)\n%s", ok, err, fetcher.output())
+	}
+	for name, want := range map[string]int{schemas.StreamArticles: n, schemas.StreamExtractions: n, schemas.StreamDLQ: 0} {
+		if got := streamMsgs(ctx, js, name); got != want {
+			t.Errorf("stream %s holds %d messages, want %d (each article once, nothing dead-lettered)", name, got, want)
+		}
+	}
+	_, rows, err := neo.graph(t).Query(ctx, `MATCH (a:Article) WHERE a.url STARTS WITH 'https://example.org/systest/' RETURN count(a)`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rows[0][0].(int64); got != n {
+		t.Errorf("the graph holds %d of the %d articles", got, n)
+	}
+	// Replication as every process was told, on everything the topology declares.
+	topo := natsx.Topology{}
+	var names []string
+	for _, sc := range topo.Streams() {
+		names = append(names, sc.Name)
+	}
+	for _, kc := range topo.Buckets() {
+		names = append(names, "KV_"+kc.Bucket)
+	}
+	for _, name := range names {
 		st, err := js.Stream(ctx, name)
 		if err != nil {
-			t.Fatal(err)
+			t.Errorf("stream %s: %v", name, err)
+			continue
 		}
-		info, err := st.Info(ctx)
+		if r := st.CachedInfo().Config.Replicas; r != 3 {
+			t.Errorf("stream %s has %d replicas, want 3", name, r)
+		}
+	}
+	for key, cc := range topo.Consumers() {
+		stream := strings.TrimSuffix(key, "/"+cc.Durable)
+		c, err := js.Consumer(ctx, stream, cc.Durable)
 		if err != nil {
-			t.Fatal(err)
+			t.Errorf("consumer %s: %v", key, err)
+			continue
 		}
-		want := uint64(n)
-		if name == schemas.StreamDLQ {
-			want = 0
-		}
-		if info.State.Msgs != want {
-			t.Fatalf("stream %s holds %d messages, want %d (each article once, nothing dead-lettered)", name, info.State.Msgs, want)
-		}
-		if info.Config.Replicas != 3 {
-			t.Fatalf("stream %s has %d replicas, want 3", name, info.Config.Replicas)
+		if r := c.CachedInfo().Config.Replicas; r != 3 {
+			t.Errorf("consumer %s has %d replicas, want 3", key, r)
 		}
 	}
-	for _, e := range extractors {
-		if done, err := e.exited(); done {
-			t.Fatalf("%s exited: %v\n%s", e.name, err, e.output())
+	for _, p := range workers {
+		if done, err := p.exited(); done {
+			t.Errorf("%s exited: %v\n%s", p.name, err, p.output())
 		}
 	}
+}
+
+// streamMsgs is how many messages a stream holds, or -1 when it cannot be
+// read (a leader being elected).
+func streamMsgs(ctx context.Context, js jetstream.JetStream, name string) int {
+	ictx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	st, err := js.Stream(ictx, name)
+	if err != nil {
+		return -1
+	}
+	info, err := st.Info(ictx)
+	if err != nil {
+		return -1
+	}
+	return int(info.State.Msgs)
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/diplograph/diplograph/platform/limits"
+
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/extractor/claim"
 	"github.com/diplograph/diplograph/services/extractor/clause"
@@ -21,8 +23,7 @@ import (
 // Limits on input size: bodies over MaxInputBytes are refused outright,
 // clean texts over MaxTextBytes are reported as too_large.
 const (
-	MaxInputBytes = 16 << 20
-	MaxTextBytes  = 4 << 20
+	MaxInputBytes, MaxTextBytes = limits.Document, limits.Document
 )
 
 // Error codes of Extraction.Error.

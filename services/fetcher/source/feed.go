@@ -12,6 +12,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
+	"github.com/diplograph/diplograph/platform/limits"
 	"github.com/diplograph/diplograph/schemas"
 )
 
@@ -136,6 +137,9 @@ func (it FeedItem) article(source, body string) (schemas.Article, error) {
 	}
 	if strings.TrimSpace(body) == "" {
 		return a, ErrNoContent
+	}
+	if len(body) > limits.Document {
+		return a, limits.Exceeded("feed item "+it.Key(), int64(len(body)), limits.Document)
 	}
 	if htmlHint.MatchString(body) {
 		a.Format = schemas.FormatHTML

@@ -15,19 +15,21 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
+	"github.com/diplograph/diplograph/platform/limits"
 	"github.com/diplograph/diplograph/schemas"
+	"github.com/diplograph/diplograph/services/fetcher/internal/textenc"
 )
 
 // ErrEmpty is returned for an input with no content at all.
 var ErrEmpty = errors.New("empty input")
 
-// ErrTooLarge is returned for a file over MaxBytes.
-var ErrTooLarge = errors.New("input too large")
+// ErrTooLarge is wrapped by the error for an input over its limit: it is
+// limits.ErrTooLarge.
+var ErrTooLarge = limits.ErrTooLarge
 
-// MaxBytes is the largest input a file source reads.
-const MaxBytes = 16 << 20
+// MaxBytes is the largest document a file source reads: limits.Document.
+const MaxBytes = limits.Document
 
 // ReadFile reads one file and parses it with Parse; the article's Name is
 // the file name without its extension, as the scorer and users expect.
@@ -36,8 +38,10 @@ func ReadFile(path string) (schemas.Article, error) {
 	if err != nil {
 		return schemas.Article{}, err
 	}
-	if fi.Size() > MaxBytes {
-		return schemas.Article{}, fmt.Errorf("%s: %d bytes is over the %d-byte limit: %w", path, fi.Size(), MaxBytes, ErrTooLarge)
+	if fi.Size() > limits.Document {
+		// Refused before it is read: a document this large would cost far
+		// more memory in extraction only to be refused there.
+		return schemas.Article{}, limits.Exceeded(path, fi.Size(), limits.Document)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -72,9 +76,10 @@ func Parse(name string, data []byte) (schemas.Article, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return a, ErrEmpty
 	}
-	if !utf8.Valid(data) {
-		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	if len(data) > limits.Document {
+		return a, limits.Exceeded(name, int64(len(data)), limits.Document)
 	}
+	data, _ = textenc.Decode(data, "")
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	text = strings.TrimPrefix(text, "\uFEFF")
 	fm, rest := splitFrontMatter(text)

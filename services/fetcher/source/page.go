@@ -9,6 +9,7 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 
+	"github.com/diplograph/diplograph/platform/limits"
 	"github.com/diplograph/diplograph/schemas"
 )
 
@@ -50,6 +51,9 @@ func ParsePage(source, pageURL string, data []byte) (schemas.Article, error) {
 	}
 	if strings.TrimSpace(body.String()) == "" {
 		return a, ErrEmpty
+	}
+	if body.Len() > limits.Document {
+		return a, limits.Exceeded(pageURL, int64(body.Len()), limits.Document)
 	}
 	a.Body = body.String()
 	a.ContentHash = hashOf(a.Body)

@@ -33,6 +33,7 @@ type Config struct {
 	HTTP         fetcher.HTTPConfig
 	EnsureTopo   bool
 	ShowProgress bool
+	Recheck      bool
 }
 
 // Validate reports the first bad field.
@@ -71,6 +72,7 @@ func parse(args []string, stderr io.Writer) (Config, error) {
 	_ = config.Int(fs, &c.HTTP.Retries, "retries", "FETCHER_RETRIES", 3, "retries on 429, 5xx and network errors")
 	_ = config.Bool(fs, &c.EnsureTopo, "ensure-streams", "FETCHER_ENSURE_STREAMS", true, "declare the pipeline's streams at start-up")
 	_ = config.Bool(fs, &c.ShowProgress, "progress", "FETCHER_PROGRESS", true, "show progress when ingesting arguments")
+	_ = config.Bool(fs, &c.Recheck, "recheck", "FETCHER_RECHECK", false, "publish again the items seen before whose article the stream no longer holds")
 	if err := config.Parse(fs, args); err != nil {
 		return c, err
 	}
@@ -122,6 +124,10 @@ func run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	pub, err := fetcher.NewJetStreamPublisher(js)
 	if err != nil {
 		return err
+	}
+	pub.Recheck = cfg.Recheck
+	if c, err := fetcher.CheckSeen(ctx, js, 256); err == nil && c.Missing > 0 {
+		log.Warn("articles marked seen are missing from the ARTICLES stream (a store truncated by a crash?); start with --recheck to publish them again", "missing", c.Missing, "of_last_seen", c.Checked)
 	}
 	metrics := telemetry.NewMetrics()
 	dl := fetcher.JetStreamDeadLetter(js, log)

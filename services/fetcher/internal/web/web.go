@@ -21,19 +21,21 @@ import (
 	"sync"
 	"syscall"
 	"time"
-	"unicode/utf8"
 
 	"code.dny.dev/ssrf"
 	"github.com/temoto/robotstxt"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/time/rate"
+
+	"github.com/diplograph/diplograph/platform/limits"
+	"github.com/diplograph/diplograph/services/fetcher/internal/textenc"
 )
 
 // Config is the client's behaviour; zero fields take the defaults noted.
 type Config struct {
 	UserAgent       string        // default DefaultUserAgent
 	Timeout         time.Duration // per attempt, headers and body; default 30 s
-	MaxBody         int64         // bytes after decompression; default 10 MiB
+	MaxBody         int64         // bytes after decompression; default limits.Input
 	PerHostInterval time.Duration // gap between requests to one host; default 1 s; <0 none
 	AllowPrivate    bool          // reach private, loopback and link-local addresses
 	Allow           []string      // CIDRs, IPs or host names reachable even so
@@ -50,7 +52,7 @@ const DefaultUserAgent = "diplograph-fetcher/1.0 (+https://diplograph.dev/bot)"
 // Errors a fetch ends with; StatusError carries other HTTP statuses.
 var (
 	ErrPrivateAddress   = errors.New("destination is a private, special-purpose or metadata address (see --allow)")
-	ErrTooLarge         = errors.New("response body over the size limit")
+	ErrTooLarge         = limits.ErrTooLarge
 	ErrBinary           = errors.New("binary content")
 	ErrContentType      = errors.New("unsupported content type")
 	ErrRobots           = errors.New("disallowed by robots.txt")
@@ -113,7 +115,7 @@ func New(cfg Config) (*Client, error) {
 		cfg.Timeout = 30 * time.Second
 	}
 	if cfg.MaxBody <= 0 {
-		cfg.MaxBody = 10 << 20
+		cfg.MaxBody = limits.Input
 	}
 	if cfg.PerHostInterval == 0 {
 		cfg.PerHostInterval = time.Second
@@ -378,7 +380,7 @@ func (c *Client) once(ctx context.Context, u *url.URL, accept string, conditiona
 		return nil, -1, fmt.Errorf("GET %s: %w: %q", final, ErrContentType, ct)
 	}
 	if resp.ContentLength > c.cfg.MaxBody {
-		return nil, -1, fmt.Errorf("GET %s: %w: Content-Length %d > %d", final, ErrTooLarge, resp.ContentLength, c.cfg.MaxBody)
+		return nil, -1, fmt.Errorf("GET %w (Content-Length)", limits.Exceeded(final, resp.ContentLength, c.cfg.MaxBody))
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxBody+1))
 	if err != nil {
@@ -386,7 +388,7 @@ func (c *Client) once(ctx context.Context, u *url.URL, accept string, conditiona
 		return nil, ra, err
 	}
 	if int64(len(body)) > c.cfg.MaxBody {
-		return nil, -1, fmt.Errorf("GET %s: %w: over %d bytes", final, ErrTooLarge, c.cfg.MaxBody)
+		return nil, -1, fmt.Errorf("GET %w", limits.Exceeded(final, int64(len(body)), c.cfg.MaxBody))
 	}
 	if IsBinary(body) {
 		return nil, -1, fmt.Errorf("GET %s: %w (declared %q)", final, ErrBinary, ct)
@@ -452,7 +454,7 @@ func IsBinary(b []byte) bool {
 	head := b[:min(len(b), 1024)]
 	if bytes.IndexByte(head, 0) >= 0 {
 		// UTF-16 text has NULs too; its BOM says so.
-		return !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF})
+		return !textenc.HasBOM(head)
 	}
 	mt := http.DetectContentType(head)
 	switch {
@@ -481,14 +483,14 @@ func decode(body []byte, mt, declared, contentType string) ([]byte, error) {
 	case strings.Contains(mt, "json"):
 		return body, nil
 	}
-	enc, _, certain := charset.DetermineEncoding(body, contentType)
-	// Without a BOM or a header charset, a body that is valid UTF-8 through
-	// and through is UTF-8: the sniffer looks at 1 KiB only and would take
-	// an ASCII head followed by Chinese for windows-1252.
-	if !certain && utf8.Valid(body) {
-		return body, nil
+	if declared == "" {
+		_, params, _ := mime.ParseMediaType(contentType)
+		declared = params["charset"]
 	}
-	return io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(body)))
+	// BOM, header charset, valid UTF-8, the page's own declaration, then
+	// detection: the same order as for local files (textenc).
+	out, _ := textenc.Decode(body, declared)
+	return out, nil
 }
 
 func isUTF8(label string) bool {

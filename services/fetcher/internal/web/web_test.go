@@ -182,6 +182,7 @@ func TestIsBinary(t *testing.T) {
 }
 
 func TestDecode(t *testing.T) {
+	gbkProse, _ := simplifiedchinese.GBK.NewEncoder().String("外交部发言人今天在例行记者会上表示，中方坚决反对任何形式的经济胁迫，愿同各方一道维护多边贸易体制，推动构建开放型世界经济。双方同意加强在气候变化、公共卫生和地区安全等领域的沟通与协调。")
 	head := "<html><head><title>t</title>" + strings.Repeat("<meta name=x content=y>", 60) + "</head><body>"
 	gbkBody, _ := simplifiedchinese.GBK.NewEncoder().String("<p>中方坚决反对。</p>")
 	tests := []struct {
@@ -191,6 +192,7 @@ func TestDecode(t *testing.T) {
 		{"a header charset wins", "text/html; charset=gbk", gbkBody, "中方坚决反对"},
 		{"a meta charset is honoured", "text/html", `<meta charset="gb2312">` + gbkBody, "中方坚决反对"},
 		{"windows-1252 declared in the header", "text/html; charset=windows-1252", "caf\xe9", "café"},
+		{"GBK without any declaration is recognised, not read as windows-1252", "text/html", "<html><body><p>" + gbkProse + "</p></body></html>", "中方坚决反对任何形式的经济胁迫"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

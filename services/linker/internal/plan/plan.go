@@ -10,6 +10,7 @@ package plan
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -100,6 +101,27 @@ func StatementDate(x *schemas.Extraction) string {
 		return x.Published.Format(time.DateOnly)
 	}
 	return ""
+}
+
+// writeRules names how extractions become graph rows. It enters every
+// content hash, so that a change to it makes the linker write every
+// article again on the next reprocess instead of taking them for
+// unchanged.
+const writeRules = "diplograph-link-3"
+
+// ContentHash is the hash of what an extraction says about its article:
+// every field but the extractor and rules versions, which record who said
+// it. Two extractions with the same hash write the same graph, but for
+// those version stamps.
+func ContentHash(x *schemas.Extraction) string {
+	y := *x
+	y.ExtractorVersion, y.RulesVersion = "", ""
+	b, err := json.Marshal(y)
+	if err != nil { // unreachable: an Extraction always marshals
+		return ""
+	}
+	sum := sha256.Sum256(append([]byte(writeRules+"\x00"), b...))
+	return hex.EncodeToString(sum[:16])
 }
 
 // ErrInvalid marks an extraction that can never be written.
@@ -206,7 +228,28 @@ type Article struct {
 	ErrorMessage     string
 	Claims           []string // ids of the claims it evidences, sorted
 	Mentions         []string // ids of the entities it mentions, sorted
+	// Forms is what the article says of each entity it mentions, in the
+	// order of Mentions: the graph derives an entity's names (and an
+	// inferred person's country, role and offices) from these, so that a
+	// re-extraction can take back what an earlier one said.
+	Forms []Form
+	// Hash is the content hash of the extraction (ContentHash).
+	Hash string
 }
+
+// Form is one article's contribution to an entity it mentions.
+type Form struct {
+	ID      string
+	Names   []string // surface forms, sorted
+	Country string   // for a person the gazetteer lacks: the least country seen
+	Role    string   // likewise, the least role seen
+	// Serves lists, for a person the gazetteer lacks, the offices the
+	// article shows them in, as ServesKey(role, of), sorted.
+	Serves []string
+}
+
+// ServesKey names an office (a role in a state or organisation) in Form.Serves.
+func ServesKey(role, of string) string { return role + "|" + of }
 
 // Claim is a claim node's identifying properties; the rest (text,
 // confidence, corroboration, first and last seen) is derived in the graph
@@ -225,15 +268,23 @@ type Claim struct {
 
 // Evidence is one article's report of a claim.
 type Evidence struct {
-	Claim, Article   string
-	Sentence         string
-	Start, End       int
+	Claim, Article string
+	Sentence       string
+	Start, End     int
+	// Context is the whole sentence the evidence stands in, starting at
+	// byte ContextStart of the document, when the extractor gave it.
+	Context          string
+	ContextStart     int
 	Spans            int
 	Rule             string
 	RulesVersion     string
 	ExtractorVersion string
 	Confidence       float64
 	When             *string
+	// Speakers are the persons the article names as stating the claim,
+	// resolved, sorted: a claim's STATED relationships are the union of
+	// its evidence's speakers.
+	Speakers []string
 }
 
 // Edge is a relationship between two ids.
@@ -376,7 +427,7 @@ func (b *builder) article(x *schemas.Extraction) Article {
 	a := Article{
 		ID: ArticleID(x), Doc: x.Doc, Source: x.Source, URL: x.URL, Title: x.Title, Lang: x.Lang,
 		Published: x.Published, Date: date, ExtractorVersion: x.ExtractorVersion, RulesVersion: x.RulesVersion,
-		Claims: []string{}, Mentions: []string{},
+		Claims: []string{}, Mentions: []string{}, Forms: []Form{}, Hash: ContentHash(x),
 	}
 	if x.Source != "" {
 		b.sources[x.Source] = true
@@ -387,17 +438,34 @@ func (b *builder) article(x *schemas.Extraction) Article {
 	}
 	day, _ := time.Parse(time.DateOnly, date)
 	persons := map[string]string{} // the extractor's person id → resolved id
-	mentions := map[string]bool{}
+	forms := map[string]*Form{}
 	for _, e := range x.Entities {
+		e.Name = separatorsOut(e.Name)
 		id := e.ID
-		if e.Type == "person" || strings.HasPrefix(id, "person:") {
+		person := e.Type == "person" || strings.HasPrefix(id, "person:")
+		if person {
 			id = b.person(e, day, date)
 			if e.ID != "" {
 				persons[e.ID] = id
 			}
 		}
-		if _, ok := b.node(id, e.Name); ok {
-			mentions[id] = true
+		n, ok := b.node(id, e.Name)
+		if !ok {
+			continue
+		}
+		f := forms[id]
+		if f == nil {
+			f = &Form{ID: id, Names: []string{}, Serves: []string{}}
+			forms[id] = f
+		}
+		if name := strings.TrimSpace(e.Name); name != "" && name != id {
+			f.Names = append(f.Names, name)
+		}
+		if person && n.Name == "" {
+			f.Country, f.Role = least(f.Country, e.Country), least(f.Role, e.Role)
+			if e.Role != "" && e.Country != "" && date != "" {
+				f.Serves = append(f.Serves, ServesKey(e.Role, e.Country))
+			}
 		}
 	}
 	claims := map[string]bool{}
@@ -425,6 +493,7 @@ func (b *builder) article(x *schemas.Extraction) Article {
 		for _, actor := range c.Actors {
 			b.node(actor, "")
 		}
+		var speakers []string
 		for _, s := range c.Speakers {
 			pid, ok := persons[s]
 			if !ok {
@@ -435,24 +504,57 @@ func (b *builder) article(x *schemas.Extraction) Article {
 			}
 			if _, ok := b.node(pid, ""); ok {
 				b.edge("stated", pid, id)
+				speakers = append(speakers, pid)
 			}
 		}
-		b.addEvidence(x, id, a.ID, c)
+		b.addEvidence(x, id, a.ID, c, speakers)
 	}
 	for id := range claims {
 		a.Claims = append(a.Claims, id)
 	}
-	for id := range mentions {
+	for id := range forms {
 		a.Mentions = append(a.Mentions, id)
 	}
 	sort.Strings(a.Claims)
 	sort.Strings(a.Mentions)
+	a.Forms = make([]Form, len(a.Mentions))
+	for i, id := range a.Mentions {
+		f := forms[id]
+		f.Names, f.Serves = sortedSet(f.Names), sortedSet(f.Serves)
+		a.Forms[i] = *f
+	}
 	return a
 }
 
+// separatorsOut replaces the ASCII unit and record separators, which the
+// linker uses to join what an article says of an entity, by spaces: no
+// name of a text holds them.
+func separatorsOut(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == 0x1e || r == 0x1f {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// least returns the lesser of two strings, an empty one counting as none.
+func least(a, b string) string {
+	if a == "" || (b != "" && b < a) {
+		return b
+	}
+	return a
+}
+
+func sortedSet(ss []string) []string {
+	sort.Strings(ss)
+	return slices.Compact(ss)
+}
+
 // addEvidence records one article's report of a claim. A text that states
-// the same claim twice gives one piece of evidence: the earliest span.
-func (b *builder) addEvidence(x *schemas.Extraction, claim, article string, c schemas.Claim) {
+// the same claim twice gives one piece of evidence: the earliest span, with
+// the speakers of both.
+func (b *builder) addEvidence(x *schemas.Extraction, claim, article string, c schemas.Claim, speakers []string) {
 	key := [2]string{claim, article}
 	spans := max(1, len(c.Spans))
 	e := b.evidence[key]
@@ -461,14 +563,16 @@ func (b *builder) addEvidence(x *schemas.Extraction, claim, article string, c sc
 		e = &Evidence{
 			Claim: claim, Article: article, Sentence: c.Evidence.Text, Start: c.Evidence.Start, End: c.Evidence.End,
 			Spans: spans, Rule: c.Rule, RulesVersion: x.RulesVersion, ExtractorVersion: x.ExtractorVersion,
-			Confidence: c.Confidence, When: c.When,
+			Confidence: c.Confidence, When: c.When, Speakers: sortedSet(slices.Clone(speakers)),
 		}
+		e.Context, e.ContextStart = context(c)
 		if prev != nil {
 			e.Spans += prev.Spans
 			e.Confidence = max(e.Confidence, prev.Confidence)
 			if e.When == nil {
 				e.When = prev.When
 			}
+			e.Speakers = sortedSet(append(e.Speakers, prev.Speakers...))
 		}
 		b.evidence[key] = e
 		return
@@ -478,6 +582,7 @@ func (b *builder) addEvidence(x *schemas.Extraction, claim, article string, c sc
 	if e.When == nil {
 		e.When = c.When
 	}
+	e.Speakers = sortedSet(append(e.Speakers, speakers...))
 }
 
 // person resolves a person mention to an id: the gazetteer's person when it
@@ -582,4 +687,16 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// context returns the sentence of a claim's evidence and where it starts,
+// or "" when the extraction gives none or one that does not hold the
+// evidence where its offsets say.
+func context(c schemas.Claim) (string, int) {
+	st, ev := c.Sentence, c.Evidence
+	if st == nil || ev.Start > ev.End || st.Start > ev.Start || st.End < ev.End || st.End-st.Start != len(st.Text) ||
+		st.Text[ev.Start-st.Start:ev.End-st.Start] != ev.Text {
+		return "", 0
+	}
+	return st.Text, st.Start
 }
