@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -9,11 +10,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
 	"github.com/diplograph/diplograph/platform/config"
+	"github.com/diplograph/diplograph/platform/limits"
 	"github.com/diplograph/diplograph/schemas"
+	"github.com/diplograph/diplograph/services/extractor/extract"
 )
 
 func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -21,6 +25,9 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	format := fset.String("format", "jsonl", "output format: jsonl (one object per line) or json (indented)")
 	explain := fset.Bool("explain", false, "print for people instead of JSON: every claim with its evidence, the cue, the actor resolution and the rule")
 	trace := fset.Bool("trace", false, "print what each stage found, sentence by sentence (tokens, mentions, clauses, frames): for writing rules")
+	var workersN int
+	workers := &workersN
+	_ = config.Int(fset, workers, "workers", "EXTRACT_WORKERS", runtime.NumCPU(), "documents extracted at once; the output keeps the input order")
 	var logLevel string
 	_ = config.LogLevel(fset, &logLevel, "warn")
 	if err := parseFlags(fset, args, func() error { _, err := engineOptions(); return err }); err != nil {
@@ -34,58 +41,110 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return fmt.Errorf("--format %q: want jsonl or json", *format)
 	}
 	log := (&settings{logLevel: logLevel}).logger(stderr)
+	limits.SetHeap()
 	engine, err := newEngine(log)
 	if err != nil {
 		return err
 	}
+	if *workers < 1 {
+		return fmt.Errorf("--workers %d: want 1 or more", *workers)
+	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	if *format == "json" {
-		enc.SetIndent("", "  ")
-	}
 	failed, docs := 0, 0
 	inputs := &extractInputs{stderr: stderr}
-	for d := range inputs.documents(fset.Args()) {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		docs++
-		p, a, err := d.path, d.article, d.err
-		var x schemas.Extraction
-		switch {
-		case err != nil:
-			x = schemas.Extraction{Schema: schemas.ExtractionV1, Doc: d.name, Lang: "und", Entities: []schemas.Entity{}, Claims: []schemas.Claim{},
-				Error: &schemas.DocError{Code: "malformed", Message: err.Error()}}
-		case *trace:
-			fmt.Fprintf(out, "# %s\n%s", p, engine.Trace(a))
-			continue
-		case *explain:
-			var why fmt.Stringer
-			x, why = explainOne(engine, a)
-			fmt.Fprint(out, why.String())
-			if x.Error != nil {
-				failed++
-				fmt.Fprintf(stderr, "%s: %s: %s\n", p, x.Error.Code, x.Error.Message)
+	// Documents are extracted on several goroutines and written in the
+	// order they were read; at most 4×workers wait in memory.
+	type result struct {
+		text   []byte
+		failed string // "path: code: message", when the extraction failed
+	}
+	type job struct {
+		doc  extractDoc
+		done chan result
+	}
+	jobs := make(chan job, 4**workers)
+	order := make(chan chan result, 4**workers)
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for d := range inputs.documents(fset.Args()) {
+			if ctx.Err() != nil {
+				return
 			}
-			continue
-		default:
-			x = engine.Extract(a)
+			j := job{doc: d, done: make(chan result, 1)}
+			order <- j.done
+			jobs <- j
 		}
-		if x.Error != nil {
+	}()
+	for w := 0; w < *workers; w++ {
+		go func() {
+			for j := range jobs {
+				j.done <- extractOne(engine, j.doc, *format, *explain, *trace)
+			}
+		}()
+	}
+	for done := range order {
+		r := <-done
+		docs++
+		if r.failed != "" {
 			failed++
-			fmt.Fprintf(stderr, "%s: %s: %s\n", p, x.Error.Code, x.Error.Message)
+			fmt.Fprintln(stderr, r.failed)
 		}
-		if err := enc.Encode(x); err != nil {
+		if _, err := out.Write(r.text); err != nil {
 			return err
 		}
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
 	}
 	if failed > 0 || inputs.problems > 0 {
 		out.Flush()
 		return extractFailure(failed, docs, inputs.problems)
 	}
 	return nil
+}
+
+// extractOne extracts one document and renders it: a JSON line (or an
+// indented object), an explanation, or a trace.
+func extractOne(engine *extract.Engine, d extractDoc, format string, explain, trace bool) (r struct {
+	text   []byte
+	failed string
+}) {
+	p, a := d.path, d.article
+	var x schemas.Extraction
+	var b bytes.Buffer
+	switch {
+	case d.err != nil:
+		x = schemas.Extraction{Schema: schemas.ExtractionV1, Doc: d.name, Lang: "und", Entities: []schemas.Entity{}, Claims: []schemas.Claim{},
+			Error: &schemas.DocError{Code: "malformed", Message: d.err.Error()}}
+	case trace:
+		fmt.Fprintf(&b, "# %s\n%s", p, engine.Trace(a))
+		r.text = b.Bytes()
+		return r
+	case explain:
+		var why fmt.Stringer
+		x, why = explainOne(engine, a)
+		b.WriteString(why.String())
+		r.text = b.Bytes()
+		if x.Error != nil {
+			r.failed = fmt.Sprintf("%s: %s: %s", p, x.Error.Code, x.Error.Message)
+		}
+		return r
+	default:
+		x = engine.Extract(a)
+	}
+	if x.Error != nil {
+		r.failed = fmt.Sprintf("%s: %s: %s", p, x.Error.Code, x.Error.Message)
+	}
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if format == "json" {
+		enc.SetIndent("", "  ")
+	}
+	_ = enc.Encode(x)
+	r.text = b.Bytes()
+	return r
 }
 
 // expandPaths turns folders into the input files below them, sorted.

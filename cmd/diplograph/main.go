@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 )
 
@@ -21,8 +22,10 @@ Usage:
   diplograph run [--once] [flags] [PATH|URL...]   run the pipeline (embedded NATS + fetcher,
                                                   extractor, linker); --once processes the
                                                   inputs, waits for the graph, prints a summary
-  diplograph extract [--format jsonl|json] [--explain] PATH...
+  diplograph extract [--format jsonl|json] [--explain|--trace] PATH...
                                                   print extractions; no server needed
+  diplograph lexicon gaps PATH...                 the stance objects no topic or party maps,
+                                                  most frequent first
   diplograph ingest [flags] PATH|URL...           publish articles (files, folders, feeds)
   diplograph query [flags] 'CYPHER'               run a Cypher query, print a table
   diplograph serve [--listen ADDR]                the dashboard and its JSON API (read-only)
@@ -39,7 +42,9 @@ set by the environment variable named in its help (NATS_URL, NEO4J_URI, …).
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	stopProfile := profile(os.Getenv("DIPLOGRAPH_CPUPROFILE"))
 	err := dispatch(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stopProfile()
 	interrupted := ctx.Err() != nil
 	stop()
 	switch {
@@ -58,6 +63,28 @@ func main() {
 }
 
 var errUsage = errors.New("usage")
+
+// profile writes a CPU profile of the command to path, when set
+// (DIPLOGRAPH_CPUPROFILE): for finding where a slow run spends its time.
+func profile(path string) (stop func()) {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "diplograph: DIPLOGRAPH_CPUPROFILE:", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintln(os.Stderr, "diplograph: DIPLOGRAPH_CPUPROFILE:", err)
+		f.Close()
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
+}
 
 func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
@@ -80,6 +107,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return cmdClaims(ctx, rest, stdout, stderr)
 	case "bench":
 		return cmdBench(ctx, rest, stdout, stderr)
+	case "lexicon":
+		return cmdLexicon(ctx, rest, stdout, stderr)
 	case "dlq":
 		return cmdDLQ(ctx, rest, stdout, stderr)
 	case "version", "--version":

@@ -236,7 +236,13 @@ func engineOptions() (extract.Options, error) {
 	if err != nil {
 		return extract.Options{}, err
 	}
-	return extract.Options{LexiconDir: lex, RulesDir: rules}, nil
+	timeout := time.Duration(0)
+	if v := os.Getenv("EXTRACT_DOC_TIMEOUT"); v != "" {
+		if timeout, err = time.ParseDuration(v); err != nil {
+			return extract.Options{}, fmt.Errorf("EXTRACT_DOC_TIMEOUT=%q: want a duration such as 30s (negative: no limit): %v", v, err)
+		}
+	}
+	return extract.Options{LexiconDir: lex, RulesDir: rules, DocTimeout: timeout}, nil
 }
 
 // newFlagSet returns the flag set of a command whose --help prints about

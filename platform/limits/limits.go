@@ -8,6 +8,8 @@ package limits
 import (
 	"errors"
 	"fmt"
+	"os"
+	"runtime/debug"
 )
 
 const (
@@ -23,6 +25,18 @@ const (
 	// many documents, each within Document.
 	Input = 16 << 20
 )
+
+// Heap is the soft limit on the Go heap of a process that extracts: the
+// collector works harder near it instead of letting the heap double, so
+// that a document at the size limit is read in well under 300 MB.
+const Heap = 240 << 20
+
+// SetHeap sets the soft heap limit, unless GOMEMLIMIT sets another.
+func SetHeap() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(Heap)
+	}
+}
 
 // ErrTooLarge is wrapped by every error that enforces a limit.
 var ErrTooLarge = errors.New("too large")

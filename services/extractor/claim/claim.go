@@ -311,6 +311,9 @@ func (d *Doc) objectWords(s *clause.Sentence, f *frame.Frame) string {
 	from, to := f.ObjStart, f.ObjEnd
 	if f.PreStart >= 0 {
 		from, to = f.PreStart, f.CueStart
+		for to > from && (s.Tokens[to-1].Text == "表示" || s.Tokens[to-1].Text == "表达" || s.Tokens[to-1].Text == "感到") {
+			to-- // 对南海局势表示关切: the light verb is no part of the object
+		}
 	}
 	for to > from && s.Tokens[to-1].POS == token.Punct {
 		to--
@@ -521,7 +524,7 @@ func (d *Doc) hasTopic(s *clause.Sentence, objs []int) bool {
 func (d *Doc) related(s *clause.Sentence, k int) bool {
 	m := &s.Mentions[k]
 	for j := m.Tok - 1; j >= 0 && j >= m.Tok-3; j-- {
-		if d.b.m.WordAt(s.Lang, "relation", s.Tokens, j) {
+		if d.b.m.WordAt(s.Sentence, "relation", j) {
 			return true
 		}
 		t := &s.Tokens[j]
@@ -553,7 +556,7 @@ func (d *Doc) setting(s *clause.Sentence, k int, objs []int) bool {
 	for prev > 0 && s.Tokens[prev].POS == token.Det {
 		prev--
 	}
-	if !d.b.m.WordAt(s.Lang, "setting", s.Tokens, prev) {
+	if !d.b.m.WordAt(s.Sentence, "setting", prev) {
 		return false
 	}
 	// "the situation in", "human rights in Xinjiang": the place is what it is about
@@ -684,7 +687,7 @@ func (d *Doc) emptyObject(s *clause.Sentence, f *frame.Frame) bool {
 func (d *Doc) refersBackBefore(s *clause.Sentence, f *frame.Frame) bool {
 	c := s.Clauses[f.Clause]
 	for k := c.Start; k < f.CueStart; k++ {
-		if d.b.m.WordAt(s.Lang, "refer", s.Tokens, k) {
+		if d.b.m.WordAt(s.Sentence, "refer", k) {
 			return true
 		}
 	}
@@ -703,7 +706,7 @@ func (d *Doc) Seen(s *clause.Sentence) {
 // refersBack reports an object that points back (该…, this agreement).
 func (d *Doc) refersBack(s *clause.Sentence, f *frame.Frame) bool {
 	for k := f.ObjStart; k < f.ObjEnd && k < f.ObjStart+4; k++ {
-		if d.b.m.WordAt(s.Lang, "refer", s.Tokens, k) {
+		if d.b.m.WordAt(s.Sentence, "refer", k) {
 			return true
 		}
 	}

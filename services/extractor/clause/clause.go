@@ -6,6 +6,7 @@
 package clause
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/diplograph/diplograph/services/extractor/mention"
@@ -77,6 +78,12 @@ type Sentence struct {
 
 // ClauseOf returns the index of the clause holding token i.
 func (s *Sentence) ClauseOf(i int) int {
+	// clauses are in order and do not overlap: the last one starting at
+	// or before i
+	k := sort.Search(len(s.Clauses), func(k int) bool { return s.Clauses[k].Start > i }) - 1
+	if k >= 0 && i < s.Clauses[k].End {
+		return k
+	}
 	for k, c := range s.Clauses {
 		if c.Start <= i && i < c.End {
 			return k
@@ -274,8 +281,26 @@ func matchesAt(ps *token.Patterns, toks []token.Token, i int) bool {
 // 据X报道 mark an outlet's report.
 func (s *Sentence) reports(w *Words) {
 	toks := s.Tokens
+	// every speech verb of the sentence, found once
+	type speech struct {
+		class string
+		m     token.PatternMatch
+	}
+	var all []speech
 	for class, ps := range w.Speech {
 		for _, pm := range ps.Find(toks) {
+			all = append(all, speech{class, pm})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].m.Start != all[j].m.Start {
+			return all[i].m.Start < all[j].m.Start
+		}
+		return all[i].class < all[j].class
+	})
+	for _, sp := range all {
+		class, pm := sp.class, sp.m
+		{
 			v := pm.Start
 			if s.Lang == "en" && !toks[v].IsVerbal() && class != Media {
 				continue // "the said agreement", "two-state solution"
@@ -324,12 +349,10 @@ func (s *Sentence) reports(w *Words) {
 			default:
 				r.From, r.To = pm.End, len(toks)
 				// "X said that A, and Y said that B": up to the next report of the sentence
-				for _, other := range w.Speech {
-					for _, om := range other.Find(toks[pm.End:]) {
-						o := pm.End + om.Start
-						if o > pm.End+2 && o < r.To && s.ClauseOf(o) != ci && s.Clauses[s.ClauseOf(o)].Opener != "" {
-							r.To = s.Clauses[s.ClauseOf(o)].Start
-						}
+				for _, om := range all {
+					o := om.m.Start
+					if o > pm.End+2 && o < r.To && s.ClauseOf(o) != ci && s.Clauses[s.ClauseOf(o)].Opener != "" {
+						r.To = s.Clauses[s.ClauseOf(o)].Start
 					}
 				}
 			}

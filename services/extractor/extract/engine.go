@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/lexicon"
@@ -37,7 +38,15 @@ const Version = "0.2.0"
 type Options struct {
 	LexiconDir string // "" = embedded gazetteer (lexicon.Default())
 	RulesDir   string // "" = embedded rule files; files present here replace them
+	// DocTimeout bounds the time one document may take; a document not
+	// read within it fails with ErrTimeout. 0 means DefaultDocTimeout, a
+	// negative value no bound.
+	DocTimeout time.Duration
 }
+
+// DefaultDocTimeout is the time a document may take when Options do not
+// say: many times what the largest document takes on a loaded machine.
+const DefaultDocTimeout = 60 * time.Second
 
 // Engine extracts claims from articles. It is safe for concurrent use by
 // many goroutines: everything it holds is read-only after New.
@@ -49,6 +58,8 @@ type Engine struct {
 	zh      *token.Chinese
 	claims  *claim.Builder
 	clauses map[string]*clause.Words
+	// docTimeout bounds one document's time; 0: no bound.
+	docTimeout time.Duration
 }
 
 // New loads the gazetteer, the rules and the segmentation dictionary.
@@ -76,7 +87,13 @@ func New(opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading rules: %w", err)
 	}
-	e := &Engine{lex: lx, rules: set, clauses: map[string]*clause.Words{}}
+	e := &Engine{lex: lx, rules: set, clauses: map[string]*clause.Words{}, docTimeout: opts.DocTimeout}
+	switch {
+	case opts.DocTimeout == 0:
+		e.docTimeout = DefaultDocTimeout
+	case opts.DocTimeout < 0:
+		e.docTimeout = 0
+	}
 	if e.frames, err = frame.NewMatcher(set); err != nil {
 		return nil, fmt.Errorf("compiling rules: %w", err)
 	}

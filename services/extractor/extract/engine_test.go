@@ -7,7 +7,7 @@ import (
 
 var (
 	sharedOnce sync.Once
-	shared     *Engine
+	engineOne  *Engine
 	sharedErr  error
 )
 
@@ -15,9 +15,9 @@ var (
 // dictionaries once keeps the tests fast).
 func testEngine(t testing.TB) *Engine {
 	t.Helper()
-	sharedOnce.Do(func() { shared, sharedErr = New(Options{}) })
+	sharedOnce.Do(func() { engineOne, sharedErr = New(Options{}) })
 	if sharedErr != nil {
 		t.Fatal(sharedErr)
 	}
-	return shared
+	return engineOne
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -26,6 +27,16 @@ const (
 	MaxInputBytes, MaxTextBytes = limits.Document, limits.Document
 )
 
+// Limits on a document's result, so that its extraction always fits in a
+// message: more claims than MaxClaims, or an extraction whose JSON would
+// be over MaxResultBytes, is a too_large error; unmapped objects past
+// MaxUnmapped are left out (they are a lexicon aid, not claims).
+const (
+	MaxClaims      = 1000
+	MaxUnmapped    = 1000
+	MaxResultBytes = limits.Message / 4
+)
+
 // Error codes of Extraction.Error.
 const (
 	ErrEmpty       = "empty"
@@ -33,6 +44,7 @@ const (
 	ErrBinary      = "binary"
 	ErrMalformed   = "malformed"
 	ErrTooLarge    = "too_large"
+	ErrTimeout     = "timeout"
 )
 
 // Explanation says why a claim was extracted: the rule and cue that fired,
@@ -127,14 +139,67 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	if !date.IsZero() {
 		x.Date = date.Format("2006-01-02")
 	}
-	d := e.read(text, lang, date)
-	parts := resolve.FindParticipants(e.frames, d.sents, e.joint(d))
+	claims, why, unmapped, parts, dropped, ents, derr := e.claimsOf(text, lang, date, explain)
+	if derr != nil {
+		return fail(derr.code, derr.msg)
+	}
+	x.Claims, x.Entities, x.Unmapped = claims, ents, unmapped
+	if n := resultSize(x); n > MaxResultBytes {
+		x.Claims, x.Entities, x.Unmapped = []schemas.Claim{}, []schemas.Entity{}, nil
+		return fail(ErrTooLarge, fmt.Sprintf("its extraction (%d claims) would be %d bytes, over the %d-byte limit", len(claims), n, MaxResultBytes))
+	}
+	if explain {
+		for i, w := range why {
+			expl = append(expl, Explanation{Claim: i, Explanation: w})
+		}
+		expl = append(expl, Explanation{Claim: -2, Dropped: fmt.Sprintf("parties %v (%s), joint %v, issuer %q (%s)", parts.IDs, parts.How, parts.Joint, parts.Issuer, parts.IssuerHow)})
+		for _, dr := range dropped {
+			expl = append(expl, Explanation{Claim: -1, Explanation: claim.Explanation{Rule: dr.Rule, Cue: dr.Cue}, Dropped: dr.Reason, Start: dr.Start, End: dr.End})
+		}
+	}
+	return x, expl
+}
+
+// PartiesFrom bounds the text read before the parties of a document are
+// decided (who "we", "the two sides", 双方 are): the whole of any usual
+// document. A longer text is read from there on in one pass, each sentence
+// let go once its claims are made, so that memory stays bounded; its
+// parties are those its first PartiesFrom bytes establish.
+const PartiesFrom = 512 << 10
+
+type docError struct{ code, msg string }
+
+// claimsOf runs the stages over a text, sentence by sentence, and returns
+// its merged claims, unmapped objects, parties and entities; the frames
+// that made no claim when explaining.
+func (e *Engine) claimsOf(text, lang string, date time.Time, explain bool) (
+	claims []schemas.Claim, why []claim.Explanation, unmapped []schemas.Unmapped, parts resolve.Participants,
+	dropped []claim.Dropped, ents []schemas.Entity, derr *docError) {
+	start := time.Now()
+	rd := e.newReader(text, lang, date)
+	// the lead: the whole text, or its first PartiesFrom bytes
+	var lead []*clause.Sentence
+	var leadFs [][]frame.Frame
+	for {
+		s, fs, ok := rd.next()
+		if !ok {
+			break
+		}
+		lead, leadFs = append(lead, s), append(leadFs, fs)
+		if s.End >= PartiesFrom {
+			break
+		}
+	}
+	parts = resolve.FindParticipants(e.frames, lead, e.joint(lead))
 	res := resolve.New(e.frames, parts)
 	cd := e.claims.Doc(text, date, res, explain)
-	for i, s := range d.sents {
+	merged := claim.NewMerger()
+	el := e.entityList(text, lang)
+	var um []claim.Unmapped
+	do := func(s *clause.Sentence, fs []frame.Frame) *docError {
 		res.Sentence(s)
 		if lang != "ja" {
-			cd.Sentence(s, d.fs[i])
+			cd.Sentence(s, fs)
 		}
 		cd.Seen(s)
 		for _, r := range s.Reports {
@@ -142,65 +207,126 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 				res.NotePerson(&s.Mentions[r.Speaker])
 			}
 		}
+		el.sentence(s)
+		for _, dr := range cd.Drafts {
+			if !explain {
+				dr.Why = claim.Explanation{}
+			}
+			merged.Add(dr)
+		}
+		cd.Drafts = cd.Drafts[:0]
+		if len(um) < MaxUnmapped {
+			um = append(um, cd.Unmapped[:min(len(cd.Unmapped), MaxUnmapped-len(um))]...)
+		}
+		cd.Unmapped = cd.Unmapped[:0]
+		if merged.Len() > MaxClaims {
+			return &docError{ErrTooLarge, fmt.Sprintf("more than %d claims by sentence %d (byte %d)", MaxClaims, s.Index+1, s.End)}
+		}
+		if e.docTimeout > 0 && time.Since(start) > e.docTimeout {
+			return &docError{ErrTimeout, fmt.Sprintf("not read within %v: stopped at sentence %d (byte %d of %d)", e.docTimeout, s.Index+1, s.End, len(text))}
+		}
+		return nil
 	}
-	claims, idx := claim.Merge(cd.Drafts)
-	x.Claims = claims
-	if x.Claims == nil {
-		x.Claims = []schemas.Claim{}
+	for i, s := range lead {
+		if derr = do(s, leadFs[i]); derr != nil {
+			return
+		}
 	}
-	x.Entities = e.entities(d, claims)
-	for _, u := range cd.Unmapped {
-		x.Unmapped = append(x.Unmapped, schemas.Unmapped{Predicate: u.Predicate, Rule: u.Rule, Actor: u.Actor, Object: u.Object,
+	lead, leadFs = nil, nil
+	for {
+		s, fs, ok := rd.next()
+		if !ok {
+			break
+		}
+		if derr = do(s, fs); derr != nil {
+			return
+		}
+	}
+	claims, why = merged.Claims()
+	if claims == nil {
+		claims = []schemas.Claim{}
+	}
+	for _, u := range um {
+		unmapped = append(unmapped, schemas.Unmapped{Predicate: u.Predicate, Rule: u.Rule, Actor: u.Actor, Object: u.Object,
 			Start: u.Start, End: u.End})
 	}
-	if explain {
-		for i, di := range idx {
-			expl = append(expl, Explanation{Claim: i, Explanation: cd.Drafts[di].Why})
-		}
-		expl = append(expl, Explanation{Claim: -2, Dropped: fmt.Sprintf("parties %v (%s), joint %v, issuer %q (%s)", parts.IDs, parts.How, parts.Joint, parts.Issuer, parts.IssuerHow)})
-		for _, dr := range cd.Dropped {
-			expl = append(expl, Explanation{Claim: -1, Explanation: claim.Explanation{Rule: dr.Rule, Cue: dr.Cue}, Dropped: dr.Reason, Start: dr.Start, End: dr.End})
-		}
-	}
-	return x, expl
+	return claims, why, unmapped, parts, cd.Dropped, el.done(e, claims), nil
 }
 
-// read runs the stages up to frames over every sentence.
+// resultSize is the size of an extraction encoded as JSON.
+func resultSize(x schemas.Extraction) int {
+	if len(x.Claims) < 64 && len(x.Unmapped) < 64 {
+		return 0 // far under any limit: not worth encoding
+	}
+	b, err := json.Marshal(x)
+	if err != nil {
+		return 0
+	}
+	return len(b)
+}
+
+// read runs the stages up to frames over every sentence (for Trace).
 func (e *Engine) read(text, lang string, date time.Time) *doc {
-	d := &doc{text: text, norm: text, lang: lang, date: date}
+	rd := e.newReader(text, lang, date)
+	d := &doc{text: text, norm: rd.norm, lang: lang, date: date}
+	for {
+		s, fs, ok := rd.next()
+		if !ok {
+			return d
+		}
+		d.sents = append(d.sents, s)
+		d.fs = append(d.fs, fs)
+	}
+}
+
+// reader runs the stages up to frames, one sentence at a time.
+type reader struct {
+	e          *Engine
+	norm, lang string
+	spans      []sentence.Span
+	i          int
+	md         *mention.Doc
+	prev       *clause.Sentence
+}
+
+func (e *Engine) newReader(text, lang string, date time.Time) *reader {
+	r := &reader{e: e, norm: text, lang: lang, md: e.finder.Doc(date)}
 	if lang == "zh" || lang == "ja" {
 		if token.Traditional(text) {
-			d.norm, _ = token.Simplify(text)
+			r.norm, _ = token.Simplify(text)
 		}
 	}
-	md := e.finder.Doc(date)
-	for i, sp := range sentence.Split(d.norm) {
-		sl := langid.Sentence(d.norm[sp.Start:sp.End], lang)
-		if sl == "ja" {
-			sl = "zh" // no Japanese rules yet: names only, read as Chinese
-		}
-		ms := &mention.Sentence{Index: i, Start: sp.Start, End: sp.End, Lang: sl}
-		if sl == "zh" {
-			ms.Tokens = e.zh.Tokens(d.norm[sp.Start:sp.End], sp.Start)
-		} else {
-			ms.Tokens = token.English(d.norm[sp.Start:sp.End], sp.Start)
-			if tg, err := token.EnglishTagger(); err == nil {
-				tg.Tag(ms.Tokens)
-			}
-		}
-		md.Find(d.norm, ms)
-		if sl == "en" {
-			e.retag(ms)
-		}
-		var prev *clause.Sentence
-		if len(d.sents) > 0 {
-			prev = d.sents[len(d.sents)-1]
-		}
-		cs := clause.Parse(ms, e.clauses[sl], prev)
-		d.sents = append(d.sents, cs)
-		d.fs = append(d.fs, e.frames.Frames(cs))
+	r.spans = sentence.Split(r.norm)
+	return r
+}
+
+// next reads the next sentence: its tokens, mentions, clauses and frames.
+func (r *reader) next() (*clause.Sentence, []frame.Frame, bool) {
+	if r.i >= len(r.spans) {
+		return nil, nil, false
 	}
-	return d
+	e, i, sp := r.e, r.i, r.spans[r.i]
+	r.i++
+	sl := langid.Sentence(r.norm[sp.Start:sp.End], r.lang)
+	if sl == "ja" {
+		sl = "zh" // no Japanese rules yet: names only, read as Chinese
+	}
+	ms := &mention.Sentence{Index: i, Start: sp.Start, End: sp.End, Lang: sl}
+	if sl == "zh" {
+		ms.Tokens = e.zh.Tokens(r.norm[sp.Start:sp.End], sp.Start)
+	} else {
+		ms.Tokens = token.English(r.norm[sp.Start:sp.End], sp.Start)
+		if tg, err := token.EnglishTagger(); err == nil {
+			tg.Tag(ms.Tokens)
+		}
+	}
+	r.md.Find(r.norm, ms)
+	if sl == "en" {
+		e.retag(ms)
+	}
+	cs := clause.Parse(ms, e.clauses[sl], r.prev)
+	r.prev = cs
+	return cs, e.frames.Frames(cs), true
 }
 
 // retag tags an English sentence again when the tagger took a word of a
@@ -234,13 +360,13 @@ func (e *Engine) retag(ms *mention.Sentence) {
 
 // joint reports a text the parties issue together: its first lines call
 // it a joint statement, a communiqué, a declaration (联合声明).
-func (e *Engine) joint(d *doc) bool {
-	for i, s := range d.sents {
+func (e *Engine) joint(sents []*clause.Sentence) bool {
+	for i, s := range sents {
 		if i >= 3 {
 			break
 		}
 		for k := range s.Tokens {
-			if e.frames.WordAt(s.Lang, "joint", s.Tokens, k) {
+			if e.frames.WordAt(s.Sentence, "joint", k) {
 				return true
 			}
 		}
@@ -248,56 +374,67 @@ func (e *Engine) joint(d *doc) bool {
 	return false
 }
 
-// entities lists the states, organisations and people the text names, and
+// entityList lists the states, organisations and people a text names, and
 // the actors of its claims. Outlets cited as a report's source are left
 // out, and so are states named only in a time expression.
-func (e *Engine) entities(d *doc, claims []schemas.Claim) []schemas.Entity {
-	out := []schemas.Entity{}
-	seen := map[string]bool{}
-	add := func(id, typ, name, country string) {
-		if id == "" || seen[id] {
-			return
-		}
-		seen[id] = true
-		out = append(out, schemas.Entity{ID: id, Type: typ, Name: name, Country: country})
+type entityList struct {
+	text, lang string
+	out        []schemas.Entity
+	seen       map[string]bool
+}
+
+func (e *Engine) entityList(text, lang string) *entityList {
+	return &entityList{text: text, lang: lang, out: []schemas.Entity{}, seen: map[string]bool{}}
+}
+
+func (l *entityList) add(id, typ, name, country string) {
+	if id == "" || l.seen[id] {
+		return
 	}
-	for _, s := range d.sents {
-		sources := map[int]bool{}
-		for _, r := range s.Reports {
-			if r.Class == clause.Media && r.Speaker >= 0 {
-				sources[r.Speaker] = true
-			}
-		}
-		for k := range s.Mentions {
-			m := &s.Mentions[k]
-			if !m.Entity || sources[k] && strings.HasPrefix(firstID(m.IDs), "org:") {
-				continue
-			}
-			switch m.Kind {
-			case mention.Person:
-				c := firstID(m.IDs)
-				add(m.Person, "person", d.text[m.Start:m.End], c)
-			case mention.Actor:
-				for _, id := range m.IDs {
-					add(id, entityType(id), d.text[m.Start:m.End], "")
-				}
-			}
+	l.seen[id] = true
+	l.out = append(l.out, schemas.Entity{ID: id, Type: typ, Name: name, Country: country})
+}
+
+// sentence adds the entities one sentence names.
+func (l *entityList) sentence(s *clause.Sentence) {
+	sources := map[int]bool{}
+	for _, r := range s.Reports {
+		if r.Class == clause.Media && r.Speaker >= 0 {
+			sources[r.Speaker] = true
 		}
 	}
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if !m.Entity || sources[k] && strings.HasPrefix(firstID(m.IDs), "org:") {
+			continue
+		}
+		switch m.Kind {
+		case mention.Person:
+			l.add(m.Person, "person", l.text[m.Start:m.End], firstID(m.IDs))
+		case mention.Actor:
+			for _, id := range m.IDs {
+				l.add(id, entityType(id), l.text[m.Start:m.End], "")
+			}
+		}
+	}
+}
+
+// done adds the actors of the claims and returns the list.
+func (l *entityList) done(e *Engine, claims []schemas.Claim) []schemas.Entity {
 	for _, c := range claims {
 		for _, id := range c.Actors {
 			name := id
 			if ent, ok := e.lex.Get(id); ok {
-				if n := ent.Label[d.lang]; n != "" {
+				if n := ent.Label[l.lang]; n != "" {
 					name = n
 				} else if n := ent.Label["en"]; n != "" {
 					name = n
 				}
 			}
-			add(id, entityType(id), name, "")
+			l.add(id, entityType(id), name, "")
 		}
 	}
-	return out
+	return l.out
 }
 
 func firstID(ids []string) string {

@@ -93,35 +93,38 @@ func NewMatcher(set *Set) (*Matcher, error) {
 // Words returns the patterns of a word class in a language (nil: none).
 func (m *Matcher) Words(lang, kind string) *token.Patterns { return m.words[lang][kind] }
 
-// WordAt reports whether a phrase of the class starts at token i.
-func (m *Matcher) WordAt(lang, kind string, toks []token.Token, i int) bool {
-	ps := m.words[lang][kind]
-	if ps == nil || i < 0 || i >= len(toks) {
-		return false
+// marks returns, for each token of a sentence, whether a phrase of the
+// class starts there (bit 1) or ends there (bit 2); computed once per
+// sentence and class.
+func (m *Matcher) marks(s *mention.Sentence, kind string) []uint8 {
+	if mk, ok := s.Marks[kind]; ok {
+		return mk
 	}
-	found := false
-	ps.At(toks, i, func(token.PatternMatch) { found = true })
-	return found
+	var mk []uint8
+	if ps := m.words[s.Lang][kind]; ps != nil {
+		mk = make([]uint8, len(s.Tokens))
+		for _, pm := range ps.FindAll(s.Tokens) {
+			mk[pm.Start] |= 1
+			mk[pm.End-1] |= 2
+		}
+	}
+	if s.Marks == nil {
+		s.Marks = map[string][]uint8{}
+	}
+	s.Marks[kind] = mk
+	return mk
+}
+
+// WordAt reports whether a phrase of the class starts at token i.
+func (m *Matcher) WordAt(s *mention.Sentence, kind string, i int) bool {
+	mk := m.marks(s, kind)
+	return i >= 0 && i < len(mk) && mk[i]&1 != 0
 }
 
 // WordEndingAt reports whether a phrase of the class ends right before token i.
-func (m *Matcher) WordEndingAt(lang, kind string, toks []token.Token, i int) bool {
-	ps := m.words[lang][kind]
-	if ps == nil {
-		return false
-	}
-	for k := max(0, i-4); k < i; k++ {
-		found := false
-		ps.At(toks, k, func(pm token.PatternMatch) {
-			if pm.End == i {
-				found = true
-			}
-		})
-		if found {
-			return true
-		}
-	}
-	return false
+func (m *Matcher) WordEndingAt(s *mention.Sentence, kind string, i int) bool {
+	mk := m.marks(s, kind)
+	return i > 0 && i-1 < len(mk) && mk[i-1]&2 != 0
 }
 
 // WordValue returns the value column of word ref (a relative year's offset).
@@ -190,7 +193,7 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && f.PreStart < 0 {
 			// 对…表示关切, 就…表示欢迎: the object stands before the cue
 			for k := pm.Start - 1; k >= c.Start; k-- {
-				if m.WordAt("zh", "about", toks, k) {
+				if m.WordAt(s.Sentence, "about", k) {
 					f.PreStart, f.About = k+1, true
 					break
 				}
@@ -229,7 +232,7 @@ func (m *Matcher) extend(s *clause.Sentence, fs []Frame) {
 			if prev == "。" || prev == "；" || prev == ";" || c.Opener != "" || c.Cond {
 				break
 			}
-			if m.WordAt(s.Lang, "sub", s.Tokens, c.Start) || startsNew(s, c.Start) || m.subjectOpens(s, c) {
+			if m.WordAt(s.Sentence, "sub", c.Start) || startsNew(s, c.Start) || m.subjectOpens(s, c) {
 				break
 			}
 			f.ObjEnd = c.End
@@ -353,7 +356,7 @@ func (m *Matcher) cueIsWord(r *Rule, toks []token.Token, pm token.PatternMatch) 
 func (m *Matcher) negatedAt(s *clause.Sentence, cue, clauseStart int) bool {
 	toks := s.Tokens
 	for k := cue - 1; k >= clauseStart && k >= cue-4; k-- {
-		if m.WordAt(s.Lang, "negation", toks, k) {
+		if m.WordAt(s.Sentence, "negation", k) {
 			// "not only … but also": no negation
 			if k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "only") {
 				return false
@@ -371,7 +374,7 @@ func (m *Matcher) negatedAt(s *clause.Sentence, cue, clauseStart int) bool {
 // before reports a word of kind among the n tokens before token i, in the clause.
 func (m *Matcher) before(s *clause.Sentence, kind string, i, clauseStart, n int) bool {
 	for k := i - 1; k >= clauseStart && k >= i-n; k-- {
-		if m.WordAt(s.Lang, kind, s.Tokens, k) {
+		if m.WordAt(s.Sentence, kind, k) {
 			return true
 		}
 	}
@@ -382,12 +385,12 @@ func (m *Matcher) before(s *clause.Sentence, kind string, i, clauseStart, n int)
 func (m *Matcher) intensity(s *clause.Sentence, f Frame) string {
 	c := s.Clauses[f.Clause]
 	for k := max(c.Start, f.CueStart-3); k < f.CueEnd; k++ {
-		if m.WordAt(s.Lang, "high", s.Tokens, k) {
+		if m.WordAt(s.Sentence, "high", k) {
 			return "high"
 		}
 	}
 	for k := max(c.Start, f.CueStart-3); k < f.CueEnd; k++ {
-		if m.WordAt(s.Lang, "low", s.Tokens, k) {
+		if m.WordAt(s.Sentence, "low", k) {
 			return "low"
 		}
 	}
@@ -536,7 +539,7 @@ func (m *Matcher) modalBefore(s *clause.Sentence, n *Frame) bool {
 func (m *Matcher) refusal(s *clause.Sentence, f, n *Frame) bool {
 	refuse := false
 	for k := f.CueStart; k < f.CueEnd; k++ {
-		if m.WordAt(s.Lang, "refuse", s.Tokens, k) {
+		if m.WordAt(s.Sentence, "refuse", k) {
 			refuse = true
 		}
 	}

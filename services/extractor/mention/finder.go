@@ -202,6 +202,9 @@ type Doc struct {
 	// people introduced by the text, by lower-cased family name and by
 	// full name as written
 	introduced map[string]*Mention
+	// zhNames are the introduced names in Chinese script, in the order
+	// the text introduced them.
+	zhNames []string
 	// byRole is the last person introduced with each role key (and
 	// "key|state"); byTitle by the title they were introduced with.
 	byRole  map[string]*Mention
@@ -222,7 +225,16 @@ func (d *Doc) Find(text string, s *Sentence) {
 	var titles []Mention
 	var ok func(a, b int) bool
 	if s.Lang == "zh" {
-		ok = func(a, b int) bool { return alignedZh(s.Tokens, s.Start+a, s.Start+b, st[a:b]) }
+		starts, ends := map[int]bool{}, map[int]bool{}
+		for _, t := range s.Tokens {
+			starts[t.Start], ends[t.End] = true, true
+		}
+		ok = func(a, b int) bool {
+			if strings.HasPrefix(st[b:], "长") && (strings.HasSuffix(st[a:b], "部") || strings.HasSuffix(st[a:b], "院")) {
+				return false // 巴西外交部长: the minister (部长), not the ministry
+			}
+			return alignedAt(starts, ends, s.Start+a, s.Start+b, st[a:b])
+		}
 	}
 	for _, mt := range f.matcher.FindFunc(st, ok) {
 		m, isTitle := d.fromMatch(st, mt, s)
@@ -320,9 +332,7 @@ func (d *Doc) fromMatch(st string, mt Match, s *Sentence) (*Mention, bool) {
 			}
 		}
 	}
-	if s.Lang == "zh" && !alignedZh(s.Tokens, s.Start+mt.Start, s.Start+mt.End, m.Text) {
-		return nil, false
-	}
+
 	switch {
 	case best != nil:
 		switch best.Kind {
@@ -434,19 +444,11 @@ func kindRank(k string) int {
 	return 5
 }
 
-// alignedZh reports a Chinese match that starts and ends on token
+// alignedAt reports a Chinese match that starts and ends on token
 // boundaries; a long name (three characters or more) may cut through a
 // token that gse joined to a neighbour.
-func alignedZh(toks []token.Token, start, end int, text string) bool {
-	startOK, endOK := false, false
-	for _, t := range toks {
-		if t.Start == start {
-			startOK = true
-		}
-		if t.End == end {
-			endOK = true
-		}
-	}
+func alignedAt(starts, ends map[int]bool, start, end int, text string) bool {
+	startOK, endOK := starts[start], ends[end]
 	if startOK && endOK {
 		return true
 	}
@@ -473,7 +475,7 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 		k := ti
 		for ; k < len(s.Tokens); k++ {
 			tk := s.Tokens[k]
-			if tk.Start != end || covered(tk.Start) {
+			if tk.Start != end {
 				break
 			}
 			all := true
@@ -486,7 +488,7 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 				}
 				tids = append(tids, id[0])
 			}
-			if !all || (k > ti && utf8.RuneCountInString(tk.Text) > 1) {
+			if !all || (k > ti && utf8.RuneCountInString(tk.Text) > 1) || covered(tk.Start) {
 				break
 			}
 			ids = append(ids, tids...)
@@ -618,7 +620,18 @@ func splitAt(toks []token.Token, ms []Mention) []token.Token {
 	for _, m := range ms {
 		cuts[m.Start], cuts[m.End] = true, true
 	}
-	var out []token.Token
+	n := 0 // the tokens a cut goes through
+	for _, t := range toks {
+		for off := t.Start + 1; off < t.End; off++ {
+			if cuts[off] && utf8.RuneStart(t.Text[off-t.Start]) {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return toks
+	}
+	out := make([]token.Token, 0, len(toks)+n)
 	for _, t := range toks {
 		last := t.Start
 		for off := t.Start + 1; off < t.End; off++ {
@@ -639,7 +652,7 @@ func splitAt(toks []token.Token, ms []Mention) []token.Token {
 // piece is part of a token, with the part of speech the dictionary gives it.
 func piece(t token.Token, a, b int) token.Token {
 	w := t.Text[a-t.Start : b-t.Start]
-	p := token.Token{Start: a, End: b, Text: w, Lemma: w, Tag: token.DictTag(w)}
+	p := token.Token{Start: a, End: b, Text: w, Lower: w, Lemma: w, Tag: token.DictTag(w)}
 	p.POS = token.ChinesePOS(w, p.Tag)
 	return p
 }
@@ -647,8 +660,10 @@ func piece(t token.Token, a, b int) token.Token {
 // align sets a mention's token range: the tokens it overlaps.
 func align(m *Mention, toks []token.Token) {
 	m.Tok, m.TokEnd = -1, -1
-	for i, t := range toks {
-		if t.End > m.Start && t.Start < m.End {
+	// tokens are in order: the first that ends after the mention starts,
+	// then those that start before it ends
+	for i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start }); i < len(toks) && toks[i].Start < m.End; i++ {
+		if toks[i].End > m.Start {
 			if m.Tok < 0 {
 				m.Tok = i
 			}

@@ -91,15 +91,31 @@ type Sentence struct {
 	Lang       string
 	Tokens     []token.Token
 	Mentions   []Mention
+	// Marks caches, per word class, where the class's phrases start and
+	// end in Tokens (see frame.Matcher).
+	Marks map[string][]uint8
+	// at maps a token to the mention covering it (-1: none).
+	at []int
 }
 
 // MentionAt returns the index of the mention covering token i, or -1.
 func (s *Sentence) MentionAt(i int) int {
-	for k := range s.Mentions {
-		m := &s.Mentions[k]
-		if m.Tok <= i && i < m.TokEnd {
-			return k
+	if s.at == nil || len(s.at) != len(s.Tokens) {
+		s.at = make([]int, len(s.Tokens))
+		for k := range s.at {
+			s.at[k] = -1
+		}
+		for k := range s.Mentions {
+			m := &s.Mentions[k]
+			for t := m.Tok; t < m.TokEnd && t < len(s.at); t++ {
+				if t >= 0 && s.at[t] < 0 {
+					s.at[t] = k
+				}
+			}
 		}
 	}
-	return -1
+	if i < 0 || i >= len(s.at) {
+		return -1
+	}
+	return s.at[i]
 }

@@ -133,6 +133,9 @@ var (
 // organisation when either form says so (埃森哲公司, "Foxglove Legal").
 func (d *Doc) zhDualNames(text string, s *Sentence, ms []Mention) []Mention {
 	st := text[s.Start:s.End]
+	if !strings.ContainsAny(st, "(（") {
+		return ms // no bracket, no name given in two scripts
+	}
 	for _, loc := range zhDual.FindAllStringSubmatchIndex(st, -1) {
 		zh := st[loc[2]:loc[3]]
 		latin := strings.TrimSpace(st[loc[4]:loc[5]])

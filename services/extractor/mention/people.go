@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -202,8 +203,10 @@ func (d *Doc) introduce(p *Mention) {
 		}
 	}
 	if hasHan(name) {
+		d.noteZhName(name)
 		if i := strings.LastIndex(name, "·"); i >= 0 {
 			d.introduced[name[i+len("·"):]] = p // 马克·扎克伯格 → 扎克伯格
+			d.noteZhName(name[i+len("·"):])
 		}
 		return
 	}
@@ -503,10 +506,8 @@ func (d *Doc) zhKnownNames(text string, s *Sentence, ms []Mention) []Mention {
 		return ms
 	}
 	st := text[s.Start:s.End]
-	for name, p := range d.introduced {
-		if !hasHan(name) {
-			continue
-		}
+	for _, name := range d.zhNames {
+		p := d.introduced[name]
 		for off := 0; ; {
 			k := strings.Index(st[off:], name)
 			if k < 0 {
@@ -532,6 +533,17 @@ func (d *Doc) zhKnownNames(text string, s *Sentence, ms []Mention) []Mention {
 		}
 	}
 	return ms
+}
+
+// MaxZhNames bounds the Chinese names a text introduces that are looked
+// for again in each later sentence: a text naming more people than this
+// finds the later ones only where a title or the gazetteer names them.
+const MaxZhNames = 256
+
+func (d *Doc) noteZhName(name string) {
+	if len(d.zhNames) < MaxZhNames && !slices.Contains(d.zhNames, name) {
+		d.zhNames = append(d.zhNames, name)
+	}
 }
 
 // personSlug makes a person id for a name the gazetteer lacks: family name

@@ -80,7 +80,7 @@ func signatories(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 	for i, s := range sents {
 		at := -1
 		for k := range s.Tokens {
-			if m.WordAt(s.Lang, "signatories", s.Tokens, k) {
+			if m.WordAt(s.Sentence, "signatories", k) {
 				at = k
 				break
 			}
@@ -202,7 +202,7 @@ func inBrackets(s *clause.Sentence, m *mention.Mention) bool {
 // meetingWords reports a sentence with a meeting verb or a joint-statement word.
 func meetingWords(m *frame.Matcher, s *clause.Sentence) bool {
 	for i := range s.Tokens {
-		if m.WordAt(s.Lang, "meet", s.Tokens, i) || m.WordAt(s.Lang, "joint", s.Tokens, i) {
+		if m.WordAt(s.Sentence, "meet", i) || m.WordAt(s.Sentence, "joint", i) {
 			return true
 		}
 	}
@@ -218,7 +218,7 @@ func isNamed(m *mention.Mention) bool {
 func meeting(m *frame.Matcher, s *clause.Sentence) []string {
 	toks := s.Tokens
 	for i := range toks {
-		if !m.WordAt(s.Lang, "meet", toks, i) {
+		if !m.WordAt(s.Sentence, "meet", i) {
 			continue
 		}
 		var before, after []string

@@ -142,6 +142,7 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	if h == nil || len(h.IDs) == 0 {
 		return Outcome{Drop: "no subject"}
 	}
+	d.saidBy(s, f, h)
 	if h.Tok >= 0 {
 		c := *h
 		d.last = &c
@@ -203,6 +204,27 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	}
 	sp.How += "; " + f.Rule.Kind + " of: " + x.How
 	return Outcome{Holder: sp, Target: target}
+}
+
+// saidBy adds the person who said it to a claim held by that person's
+// state (上川阳子表示，日本反对…: Japan holds it, Kamikawa said it).
+func (d *Doc) saidBy(s *clause.Sentence, f *frame.Frame, h *Holder) {
+	if len(h.Speakers) > 0 {
+		return
+	}
+	var p *mention.Mention
+	if f.Report >= 0 && s.Reports[f.Report].Speaker >= 0 {
+		p = &s.Mentions[s.Reports[f.Report].Speaker]
+	} else if f.Quote >= 0 && s.Quotes[f.Quote].Speaker >= 0 {
+		p = &s.Mentions[s.Quotes[f.Quote].Speaker]
+	} else if f.Quote >= 0 && s.Quotes[f.Quote].From != nil {
+		p = s.Quotes[f.Quote].From
+	}
+	if p == nil || p.Kind != mention.Person || p.Person == "" || len(p.IDs) == 0 || !slices.Contains(h.IDs, p.IDs[0]) {
+		return
+	}
+	h.Speakers = []string{p.Person}
+	h.How += " (said by " + p.How + ")"
 }
 
 // passive reads 受到/遭到X的反对 and "was condemned by X": X holds the
@@ -369,7 +391,7 @@ func (d *Doc) quoteSpeaker(s *clause.Sentence, q int) *Holder {
 func (d *Doc) refersBack(s *clause.Sentence, f *frame.Frame) bool {
 	c := s.Clauses[f.Clause]
 	for k := c.Start; k < f.CueStart; k++ {
-		if d.m.WordAt(s.Lang, "refer", s.Tokens, k) {
+		if d.m.WordAt(s.Sentence, "refer", k) {
 			return true
 		}
 	}
@@ -587,10 +609,10 @@ func (d *Doc) isObject(s *clause.Sentence, k, start int) bool {
 		for prev > start && (toks[prev].POS == token.Det || toks[prev].POS == token.Adj) {
 			prev--
 		}
-		if s.Lang == "en" && toks[prev].POS == token.Verb && !d.m.WordAt(s.Lang, "say", toks, prev) && !d.m.WordAt(s.Lang, "believe", toks, prev) {
+		if s.Lang == "en" && toks[prev].POS == token.Verb && !d.m.WordAt(s.Sentence, "say", prev) && !d.m.WordAt(s.Sentence, "believe", prev) {
 			return true // "help Ukraine defend itself": the object of help
 		}
-		if d.m.WordEndingAt(s.Lang, "object", toks, prev+1) || d.m.WordEndingAt(s.Lang, "setting", toks, prev+1) || toks[prev].Text == "-" {
+		if d.m.WordEndingAt(s.Sentence, "object", prev+1) || d.m.WordEndingAt(s.Sentence, "setting", prev+1) || toks[prev].Text == "-" {
 			// "and" joins subjects: between Japan and the UK the first decides
 			return true
 		}
@@ -611,7 +633,7 @@ func (d *Doc) isObject(s *clause.Sentence, k, start int) bool {
 func (d *Doc) verbBefore(s *clause.Sentence, i, start int) bool {
 	for k := start; k < i; k++ {
 		t := &s.Tokens[k]
-		if t.POS == token.Verb && !d.m.WordAt(s.Lang, "say", s.Tokens, k) && !d.m.WordAt(s.Lang, "object", s.Tokens, k) {
+		if t.POS == token.Verb && !d.m.WordAt(s.Sentence, "say", k) && !d.m.WordAt(s.Sentence, "object", k) {
 			if s.MentionAt(k) >= 0 {
 				continue
 			}
@@ -627,7 +649,7 @@ func (d *Doc) verbBetween(s *clause.Sentence, from, to int) bool {
 	for k := from; k < to; k++ {
 		t := &s.Tokens[k]
 		if t.POS == token.Verb && t.Tag != "VBN" && t.Tag != "VBG" && t.Lemma != "be" && t.Lemma != "have" && t.Lemma != "do" &&
-			!d.m.WordAt(s.Lang, "say", s.Tokens, k) && s.MentionAt(k) < 0 {
+			!d.m.WordAt(s.Sentence, "say", k) && s.MentionAt(k) < 0 {
 			return true
 		}
 	}

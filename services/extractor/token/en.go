@@ -16,7 +16,7 @@ func English(text string, base int) []Token {
 	var out []Token
 	emit := func(s, e int) {
 		if e > s {
-			out = append(out, Token{Start: base + s, End: base + e, Text: text[s:e]})
+			out = append(out, Token{Start: base + s, End: base + e, Text: text[s:e], Lower: strings.ToLower(text[s:e])})
 		}
 	}
 	i := 0

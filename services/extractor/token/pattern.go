@@ -75,6 +75,14 @@ func key(t *Token) string {
 	if t.Lemma != "" {
 		return t.Lemma
 	}
+	return lower(t)
+}
+
+// lower is the token in lower case.
+func lower(t *Token) string {
+	if t.Lower != "" || t.Text == "" {
+		return t.Lower
+	}
 	return strings.ToLower(t.Text)
 }
 
@@ -86,10 +94,10 @@ func isModifier(t *Token) bool {
 	case Pron:
 		return t.Tag == "PRP$" // their, its, our
 	case Part:
-		l := strings.ToLower(t.Text)
+		l := lower(t)
 		return l == "not" || l == "n't" || l == "n’t"
 	case Conj:
-		l := strings.ToLower(t.Text)
+		l := lower(t)
 		return l == "and" || l == "和" // strongly and unequivocally
 	}
 	return false
@@ -97,8 +105,9 @@ func isModifier(t *Token) bool {
 
 // At calls fn for every pattern that matches starting at token i.
 func (ps *Patterns) At(toks []Token, i int, fn func(PatternMatch)) {
-	cands := ps.first[key(&toks[i])]
-	if l := strings.ToLower(toks[i].Text); l != key(&toks[i]) {
+	k := key(&toks[i])
+	cands := ps.first[k]
+	if l := lower(&toks[i]); l != k {
 		if more := ps.first[l]; len(more) > 0 {
 			// "alarmed" is a cue of its own beside the verb alarm
 			cands = append(cands[:len(cands):len(cands)], more...)
@@ -130,7 +139,7 @@ func (ps *Patterns) At(toks []Token, i int, fn func(PatternMatch)) {
 }
 
 func (w *pword) accepts(t *Token) bool {
-	if key(t) != w.text && strings.ToLower(t.Text) != w.text {
+	if key(t) != w.text && lower(t) != w.text {
 		return false
 	}
 	if w.pos == Other {

@@ -75,10 +75,13 @@ func (t *Tagger) tagsWith(words []string, known map[int]string) []string {
 			for k := range scores {
 				scores[k] = 0
 			}
-			for _, f := range fb.features(i, w, ctx, p1, p2) {
-				for _, cw := range t.weights[f] {
+			fb.build(i, w, ctx, p1, p2)
+			start := 0
+			for _, end := range fb.ends {
+				for _, cw := range t.weights[string(fb.b[start:end])] { // no allocation: a map index
 					scores[cw.class] += cw.w
 				}
+				start = end
 			}
 			best := 0
 			for k := 1; k < len(scores); k++ {
@@ -152,7 +155,10 @@ func shape(w string) string {
 	return b.String()
 }
 
-type featureBuf struct{ buf []string }
+type featureBuf struct {
+	b    []byte
+	ends []int
+}
 
 func suffix(s string, n int) string {
 	if len(s) <= n {
@@ -170,34 +176,50 @@ func prefix1(s string) string {
 	return s[:size]
 }
 
-// features returns the features of word i (ctx is offset by two).
-func (fb *featureBuf) features(i int, word string, ctx []string, p1, p2 string) []string {
+// build writes the features of word i (ctx is offset by two) into the
+// buffer, one after another: feature k is b[ends[k-1]:ends[k]].
+func (fb *featureBuf) build(i int, word string, ctx []string, p1, p2 string) {
 	i += 2
 	w := ctx[i]
-	f := fb.buf[:0]
-	f = append(f,
-		"b",
-		"s3 "+suffix(w, 3),
-		"s2 "+suffix(w, 2),
-		"p1 "+prefix1(w),
-		"t1 "+p1,
-		"t2 "+p2,
-		"t12 "+p1+" "+p2,
-		"w "+w,
-		"t1w "+p1+" "+w,
-		"w-1 "+ctx[i-1],
-		"s-1 "+suffix(ctx[i-1], 3),
-		"w-2 "+ctx[i-2],
-		"w+1 "+ctx[i+1],
-		"s+1 "+suffix(ctx[i+1], 3),
-		"w+2 "+ctx[i+2],
-		"sh "+shape(word),
-	)
-	if i == 2 {
-		f = append(f, "first "+shape(word))
+	fb.b, fb.ends = fb.b[:0], fb.ends[:0]
+	add := func(parts ...string) {
+		for _, p := range parts {
+			fb.b = append(fb.b, p...)
+		}
+		fb.ends = append(fb.ends, len(fb.b))
 	}
-	fb.buf = f
-	return f
+	add("b")
+	add("s3 ", suffix(w, 3))
+	add("s2 ", suffix(w, 2))
+	add("p1 ", prefix1(w))
+	add("t1 ", p1)
+	add("t2 ", p2)
+	add("t12 ", p1, " ", p2)
+	add("w ", w)
+	add("t1w ", p1, " ", w)
+	add("w-1 ", ctx[i-1])
+	add("s-1 ", suffix(ctx[i-1], 3))
+	add("w-2 ", ctx[i-2])
+	add("w+1 ", ctx[i+1])
+	add("s+1 ", suffix(ctx[i+1], 3))
+	add("w+2 ", ctx[i+2])
+	sh := shape(word)
+	add("sh ", sh)
+	if i == 2 {
+		add("first ", sh)
+	}
+}
+
+// features returns the features of word i as strings (for training).
+func (fb *featureBuf) features(i int, word string, ctx []string, p1, p2 string) []string {
+	fb.build(i, word, ctx, p1, p2)
+	out := make([]string, len(fb.ends))
+	start := 0
+	for k, end := range fb.ends {
+		out[k] = string(fb.b[start:end])
+		start = end
+	}
+	return out
 }
 
 // coarse maps a Penn Treebank tag to a coarse part of speech.

@@ -47,6 +47,8 @@ type Token struct {
 	// Text is the token as it stands (Chinese: its simplified form, which
 	// has the same length).
 	Text string
+	// Lower is Text in lower case (the same for Chinese), computed once.
+	Lower string
 	// Lemma is the English base form, lower-cased ("condemned" → condemn);
 	// for Chinese it is the text.
 	Lemma string

@@ -93,9 +93,19 @@ func (c *Chinese) Tokens(text string, base int) []Token {
 			continue
 		}
 		tag := s.Token().Pos()
-		out = append(out, Token{Start: base + s.Start(), End: base + s.End(), Text: w, Lemma: w, Tag: tag, POS: zhPOS(w, tag)})
+		out = append(out, Token{Start: base + s.Start(), End: base + s.End(), Text: w, Lower: lowerIfLatin(w), Lemma: w, Tag: tag, POS: zhPOS(w, tag)})
 	}
 	return out
+}
+
+// lowerIfLatin lower-cases a word with Latin letters; Han text has no case.
+func lowerIfLatin(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
 }
 
 // Segments returns the number of gse segments of text: the segmentation

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/diplograph/diplograph/platform/config"
+	"github.com/diplograph/diplograph/platform/limits"
 	"github.com/diplograph/diplograph/platform/natsx"
 	"github.com/diplograph/diplograph/platform/telemetry"
 	"github.com/diplograph/diplograph/services/extractor"
@@ -29,6 +30,7 @@ type cfg struct {
 	logLevel   string
 	lexiconDir string
 	rulesDir   string
+	docTimeout time.Duration
 }
 
 func main() {
@@ -59,6 +61,10 @@ func parse(args []string) (cfg, error) {
 	_ = config.LogLevel(fs, &c.logLevel, "info")
 	config.String(fs, &c.lexiconDir, "lexicon", "DIPLOGRAPH_LEXICON", "", "folder overriding the embedded gazetteer")
 	config.String(fs, &c.rulesDir, "rules", "DIPLOGRAPH_RULES", "", "folder overriding the embedded rule files")
+	if err := config.Duration(fs, &c.docTimeout, "doc-timeout", "EXTRACT_DOC_TIMEOUT", extract.DefaultDocTimeout,
+		"time one document may take before it fails as timeout (negative: no limit)"); err != nil {
+		return c, err
+	}
 	if err := config.Parse(fs, args); err != nil {
 		return c, err
 	}
@@ -75,7 +81,8 @@ func parse(args []string) (cfg, error) {
 func run(ctx context.Context, c cfg) error {
 	log := telemetry.NewLogger(os.Stderr, c.logLevel)
 	start := time.Now()
-	engine, err := extract.New(extract.Options{LexiconDir: c.lexiconDir, RulesDir: c.rulesDir})
+	limits.SetHeap()
+	engine, err := extract.New(extract.Options{LexiconDir: c.lexiconDir, RulesDir: c.rulesDir, DocTimeout: c.docTimeout})
 	if err != nil {
 		return fmt.Errorf("loading the extractor: %w", err)
 	}
