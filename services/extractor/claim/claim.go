@@ -164,12 +164,16 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	objs := objectMentions(s, f)
 	var targets []string
 	how := ""
+	var condIDs, condTopics []string
+	if f.Rule.Kind == "call" {
+		condIDs, condTopics = d.condSubject(s, f, h.IDs)
+	}
 	switch {
 	case out.Target != nil:
 		targets, how = out.Target, "the party "+f.Rule.Kind+" names"
-	case f.Rule.Kind == "call" && d.condSubject(s, f, h.IDs) != nil:
+	case f.Rule.Kind == "call" && condIDs != nil:
 		// "warned that if China supplies weapons, …": the party the condition names
-		targets, how = d.condSubject(s, f, h.IDs), "the party of the condition warned about"
+		targets, how = condIDs, "the party of the condition warned about"
 	case f.Rule.Kind == "hope":
 		if k := d.adjacent(s, f, objs); k >= 0 {
 			targets, how = s.Mentions[k].IDs, "the party hoped of"
@@ -181,6 +185,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	}
 	targets = minus(targets, h.IDs)
 	topics := d.topics(s, f, objs)
+	if len(topics) == 0 && len(condTopics) > 0 && slices.Equal(targets, condIDs) {
+		topics = condTopics
+	}
 	if len(targets) == 0 && len(topics) == 0 {
 		back := d.refersBack(s, f) || d.refersBackBefore(s, f)
 		if back && d.res.LastTarget != "" && !slices.Contains(h.IDs, d.res.LastTarget) && f.Rule.Predicate != "commit" {
@@ -199,11 +206,12 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			return
 		}
 	}
-	if f.Rule.Kind == "should" && len(out.Target) == 0 && len(targets) == 0 {
+	if f.Rule.Kind == "should" && len(out.Target) == 0 && len(targets) == 0 && !out.AllParties {
 		pred = "support" // "必须在两国方案基础上实现和平": an impersonal obligation supports its aim
 	}
 	whens := d.whens(s, f, pred)
-	if f.Rule.Kind == "importance" && len(whens) > 0 {
+	if (f.Rule.Kind == "importance" || f.Rule.Kind == "pre" && pred == "support") && len(whens) > 0 {
+		// "doubling X by 2030 is crucial": a target with a date is a commitment
 		pred = "commit"
 	}
 	if pred != "commit" && pred != "agree" {
@@ -288,22 +296,32 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 
 // condSubject is the party that opens a condition inside a call's object
 // (a warning: "if China supplies weapons, there will be consequences").
-func (d *Doc) condSubject(s *clause.Sentence, f *frame.Frame, holders []string) []string {
+func (d *Doc) condSubject(s *clause.Sentence, f *frame.Frame, holders []string) ([]string, []string) {
 	for ci := f.Clause; ci < len(s.Clauses); ci++ {
 		c := s.Clauses[ci]
 		if c.Start >= f.ObjEnd && ci > f.Clause+1 || !c.Cond || c.Start < f.CueEnd && ci != f.Clause {
 			continue
 		}
+		var ids, topics []string
 		for k := range s.Mentions {
 			m := &s.Mentions[k]
-			if m.Tok >= c.Start && m.TokEnd <= c.End && m.Tok > f.CueStart && (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Attr {
-				if ids := minus(m.IDs, holders); len(ids) > 0 {
-					return ids
-				}
+			if m.Tok < c.Start || m.TokEnd > c.End || m.Tok <= f.CueStart {
+				continue
+			}
+			// the condition's subject: its first party that qualifies no noun,
+			// or the one right after "if", 如果 (whatever the tagger made of its verb)
+			if (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && (!m.Attr || m.Tok <= c.Start+1) && ids == nil {
+				ids = minus(m.IDs, holders)
+			}
+			if m.Kind == mention.Topic && ids != nil {
+				topics = append(topics, m.ID) // what the party is warned against doing
 			}
 		}
+		if len(ids) > 0 {
+			return ids, uniq(topics)
+		}
 	}
-	return nil
+	return nil, nil
 }
 
 // objectWords is the object slot's text, at most a dozen words.
@@ -446,6 +464,15 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 				if m.Kind == mention.Place {
 					out = append(out, m.ID)
 				} else {
+					out = append(out, m.IDs...)
+				}
+			}
+		}
+		if s.Lang == "zh" {
+			// 同美方加强对话: the partner stands before the verb, after 同, 与
+			for k := range s.Mentions {
+				m := &s.Mentions[k]
+				if isParty(m) && m.TokEnd <= f.CueStart && m.TokEnd >= f.CueStart-2 && m.Tok > s.Clauses[f.Clause].Start && d.related(s, k) {
 					out = append(out, m.IDs...)
 				}
 			}

@@ -202,6 +202,7 @@ func (e *Engine) claimsOf(text, lang string, date time.Time, explain bool) (
 			cd.Sentence(s, fs)
 		}
 		cd.Seen(s)
+		res.NoteSubject(s)
 		for _, r := range s.Reports {
 			if r.Speaker >= 0 {
 				res.NotePerson(&s.Mentions[r.Speaker])
@@ -321,8 +322,8 @@ func (r *reader) next() (*clause.Sentence, []frame.Frame, bool) {
 		}
 	}
 	r.md.Find(r.norm, ms)
-	if sl == "en" {
-		e.retag(ms)
+	if sl == "en" && e.retag(ms) {
+		r.md.Attributive(ms) // the words after the names may have changed
 	}
 	cs := clause.Parse(ms, e.clauses[sl], r.prev)
 	r.prev = cs
@@ -332,7 +333,7 @@ func (r *reader) next() (*clause.Sentence, []frame.Frame, bool) {
 // retag tags an English sentence again when the tagger took a word of a
 // name for something else ("the US move": US as "us"), with the names'
 // words fixed as proper nouns.
-func (e *Engine) retag(ms *mention.Sentence) {
+func (e *Engine) retag(ms *mention.Sentence) bool {
 	known := map[int]string{}
 	wrong := false
 	for _, m := range ms.Mentions {
@@ -349,13 +350,23 @@ func (e *Engine) retag(ms *mention.Sentence) {
 				wrong = true
 			}
 		}
+		// "the US move violates …": after a name that follows a determiner,
+		// a bare verb form before a finite verb is the head noun
+		det := m.Tok < len(ms.Tokens) && ms.Tokens[m.Tok].POS == token.Det || m.Tok > 0 && ms.Tokens[m.Tok-1].POS == token.Det
+		if k := m.TokEnd; m.Kind == mention.Actor && det && k+1 < len(ms.Tokens) {
+			t, next := &ms.Tokens[k], &ms.Tokens[k+1]
+			if (t.Tag == "VB" || t.Tag == "VBP") && (next.Tag == "VBZ" || next.Tag == "VBD" || next.Tag == "MD") {
+				known[k], wrong = "NN", true
+			}
+		}
 	}
 	if !wrong {
-		return
+		return false
 	}
 	if tg, err := token.EnglishTagger(); err == nil {
 		tg.TagWith(ms.Tokens, known)
 	}
+	return true
 }
 
 // joint reports a text the parties issue together: its first lines call

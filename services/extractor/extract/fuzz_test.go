@@ -38,4 +38,3 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
-

@@ -209,11 +209,15 @@ type Doc struct {
 	// "key|state"); byTitle by the title they were introduced with.
 	byRole  map[string]*Mention
 	byTitle map[string]*Mention
+	// initials maps the first character of each state the text named in
+	// Chinese to the state ("" when two states share it), for 爱方, 菲方.
+	initials map[rune]string
 }
 
 // Doc starts a document dated date (zero when unknown).
 func (f *Finder) Doc(date time.Time) *Doc {
-	return &Doc{f: f, date: date, introduced: map[string]*Mention{}, byRole: map[string]*Mention{}, byTitle: map[string]*Mention{}}
+	return &Doc{f: f, date: date, introduced: map[string]*Mention{}, byRole: map[string]*Mention{}, byTitle: map[string]*Mention{},
+		initials: map[rune]string{}}
 }
 
 // Find fills s.Mentions. text is the whole document (as matched: Chinese
@@ -251,6 +255,8 @@ func (d *Doc) Find(text string, s *Sentence) {
 	}
 	if s.Lang == "zh" {
 		out = d.compounds(text, s, out)
+		out = d.sides(text, s, out)
+		out = d.stateOrgans(text, s, out)
 	}
 	out = d.organs(text, s, out)
 	out = d.people(text, s, out, titles)
@@ -268,6 +274,91 @@ func (d *Doc) Find(text string, s *Sentence) {
 	d.venues(text, s, out)
 	d.attributive(s, out)
 	s.Mentions = out
+	if s.Lang == "zh" {
+		d.noteInitials(out)
+	}
+}
+
+// sides finds "X方" for a state the text named before whose name begins
+// with X (爱尔兰 … 爱方, 菲律宾 … 菲方): the state's side.
+func (d *Doc) sides(text string, s *Sentence, ms []Mention) []Mention {
+	if len(d.initials) == 0 {
+		return ms
+	}
+	for i, t := range s.Tokens {
+		start, end := t.Start, t.End
+		switch {
+		case utf8.RuneCountInString(t.Text) == 2 && strings.HasSuffix(t.Text, "方"):
+		case utf8.RuneCountInString(t.Text) == 1 && i+1 < len(s.Tokens) && s.Tokens[i+1].Text == "方" && s.Tokens[i+1].Start == t.End:
+			end = s.Tokens[i+1].End
+		default:
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		id := d.initials[r]
+		if id == "" || overlapsAny(ms, start, end) {
+			continue
+		}
+		ms = append(ms, Mention{Kind: Actor, Start: start, End: end, Text: text[start:end], IDs: []string{id}, Entity: true,
+			EntityType: lexicon.KindCountry, How: text[start:end] + " → " + id + " (the side of a state named before)"})
+	}
+	return ms
+}
+
+// zhOrganEnds end the Chinese name of a government body.
+var zhOrganEnds = []string{"部", "省", "院", "署", "局", "厅", "委员会", "办公室", "办", "委"}
+
+// stateOrgans finds a state's organ the segmenter keeps as one word and the
+// gazetteer does not know (韩国统一部, 日本防卫省): the state speaks by it.
+func (d *Doc) stateOrgans(text string, s *Sentence, ms []Mention) []Mention {
+	for _, t := range s.Tokens {
+		n := utf8.RuneCountInString(t.Text)
+		if n < 3 || n > 12 || overlapsAny(ms, t.Start, t.End) {
+			continue
+		}
+		organ := false
+		for _, e := range zhOrganEnds {
+			if strings.HasSuffix(t.Text, e) {
+				organ = true
+			}
+		}
+		if !organ {
+			continue
+		}
+		// the longest state name the word begins with, leaving the organ's name
+		for k := len(t.Text) - len("部"); k > 0; k-- {
+			if !utf8.RuneStart(t.Text[k]) {
+				continue
+			}
+			es := d.f.lx.Lookup(t.Text[:k])
+			if len(es) == 0 || es[0].Kind != lexicon.KindCountry || utf8.RuneCountInString(t.Text[k:]) < 2 {
+				continue
+			}
+			ms = append(ms, Mention{Kind: Actor, Start: t.Start, End: t.End, Text: t.Text, IDs: []string{es[0].ID}, Entity: true,
+				EntityType: lexicon.KindCountry, How: t.Text + " (organ) → " + es[0].ID})
+			break
+		}
+	}
+	return ms
+}
+
+// noteInitials records the first characters of the states a sentence
+// names in Chinese.
+func (d *Doc) noteInitials(ms []Mention) {
+	for _, m := range ms {
+		if m.Kind != Actor || len(m.IDs) != 1 || strings.Contains(m.IDs[0], ":") || utf8.RuneCountInString(m.Text) < 2 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(m.Text)
+		if !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		if prev, ok := d.initials[r]; ok && prev != m.IDs[0] {
+			d.initials[r] = "" // two states begin alike: 印度, 印尼
+			continue
+		}
+		d.initials[r] = m.IDs[0]
+	}
 }
 
 // partyNouns are the nouns after a state's name that still make a party
@@ -282,6 +373,10 @@ var partyNouns = map[string]bool{"official": true, "authority": true, "governmen
 	"代表团": true, "军方": true, "军队": true, "使馆": true, "大使馆": true, "人民": true, "政权": true, "高官": true,
 	"议员": true, "国会": true, "议会": true, "内阁": true, "声明": true, "国家": true, "一方": true,
 	"长官": true, "部长": true, "大使": true, "代表": true, "负责人": true, "领导": true, "官方": true, "副部长": true, "次长": true}
+
+// Attributive marks again the states of a sentence that only qualify the
+// noun after them, after its words were tagged again.
+func (d *Doc) Attributive(s *Sentence) { d.attributive(s, s.Mentions) }
 
 // attributive marks states that only qualify the noun after them.
 func (d *Doc) attributive(s *Sentence, ms []Mention) {
@@ -493,10 +588,7 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 			}
 			ids = append(ids, tids...)
 			end = tk.End
-			if utf8.RuneCountInString(tk.Text) > 1 {
-				k++
-				break
-			}
+			// a word of abbreviations may go on with single ones: 中日 韩
 		}
 		ids = uniq(ids)
 		if len(ids) >= 2 && (k > ti+1 || compoundFollows(text[end:])) || len(ids) >= 2 && utf8.RuneCountInString(t.Text) >= 2 {

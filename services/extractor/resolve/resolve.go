@@ -71,6 +71,9 @@ type Outcome struct {
 	// Passive is the subject of a passive (受到X的反对, "was condemned by X"):
 	// the holder is X, the subject the target.
 	Passive []string
+	// AllParties marks "all parties should" (各方应): a call on no one
+	// party, still a call.
+	AllParties bool
 }
 
 // Sentence notes a new sentence: the people it names become the ones "he"
@@ -84,6 +87,22 @@ func (d *Doc) NotePerson(m *mention.Mention) {
 	if m.Kind == mention.Person && len(m.IDs) > 0 {
 		c := *m
 		d.lastPerson = &c
+	}
+}
+
+// NoteSubject remembers a person who opens a sentence as its subject
+// ("Blinken met Wang Yi. He called on …"): "he" refers to them next,
+// unless someone speaks.
+func (d *Doc) NoteSubject(s *clause.Sentence) {
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Tok > 2 {
+			return
+		}
+		if m.Kind == mention.Person && len(m.IDs) > 0 && !m.Attr {
+			d.NotePerson(m)
+			return
+		}
 	}
 }
 
@@ -159,12 +178,30 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	f := &fs[fi]
 	c := s.Clauses[f.Clause]
+	start := c.Start
+	if f.Report >= 0 {
+		// "Wang Yi said the US move violates …": the subject is inside what was said
+		if r := s.Reports[f.Report]; r.From > start && r.From <= f.CueStart {
+			start = r.From
+		}
+	}
 	var x *Holder
-	if k := d.subjectBefore(s, f.CueStart, c.Start, nil); k >= 0 {
+	for k := range s.Mentions {
+		if m := &s.Mentions[k]; m.Kind == mention.AllParties && m.Tok >= start && m.TokEnd <= f.CueStart && f.Rule.Kind == "should" {
+			x = &Holder{How: "all parties"} // 各方应, "all sides should"
+		}
+	}
+	if k := d.subjectBefore(s, f.CueStart, start, nil); k >= 0 && x == nil {
 		if s.Mentions[k].Kind == mention.AllParties {
 			x = &Holder{How: "all parties"}
 		} else {
 			x = d.coordinated(s, k)
+		}
+	}
+	if x == nil && f.Rule.Kind == "accuse" {
+		// "the US move violates …", 中国气球侵犯…: whose act the subject is
+		if k := d.owner(s, f.CueStart, start); k >= 0 {
+			x = d.party(s, k)
 		}
 	}
 	if x == nil && f.Rule.Kind == "right" {
@@ -181,6 +218,9 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			return Outcome{Drop: "the parties' own obligation"}
 		}
 		return Outcome{Drop: "no speaker"}
+	}
+	if x != nil && x.How == "all parties" {
+		return Outcome{Holder: sp, AllParties: true}
 	}
 	if x == nil {
 		if f.Rule.Kind == "accuse" && d.refersBack(s, f) && d.LastTarget != "" && !slices.Contains(sp.IDs, d.LastTarget) {
@@ -582,6 +622,44 @@ func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) 
 	}
 	return -1
 }
+
+// owner finds, in a clause's subject before token end, a state that
+// qualifies the subject noun ("the US move", "Russia's strikes", 美国的做法,
+// 中国气球) and is governed by no preposition: whose act the subject is.
+func (d *Doc) owner(s *clause.Sentence, end, start int) int {
+	toks := s.Tokens
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Tok < start {
+			continue
+		}
+		if m.TokEnd > end {
+			break
+		}
+		if m.Kind != mention.Actor || len(m.IDs) == 0 || m.Venue {
+			continue
+		}
+		possessive := m.TokEnd < len(toks) && (toks[m.TokEnd].Text == "'s" || toks[m.TokEnd].Text == "’s" || toks[m.TokEnd].Text == "的")
+		if !m.Attr && !possessive {
+			continue
+		}
+		if m.Tok > start {
+			prev := &toks[m.Tok-1]
+			if prev.POS == token.Adp || s.Lang == "zh" && zhPrepositions[prev.Text] ||
+				prev.POS == token.Verb && !d.m.WordAt(s.Sentence, "say", m.Tok-1) && !d.m.WordAt(s.Sentence, "believe", m.Tok-1) {
+				continue // "sanctions on China", 对中国的制裁: China is not the doer
+			}
+		}
+		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end) || s.Lang == "zh" && d.verbBefore(s, m.Tok, start) {
+			continue
+		}
+		return k
+	}
+	return -1
+}
+
+var zhPrepositions = map[string]bool{"对": true, "向": true, "与": true, "和": true, "同": true, "在": true, "从": true, "于": true,
+	"给": true, "把": true, "被": true, "跟": true, "针对": true, "对于": true, "关于": true}
 
 // firstVerb returns the first verb or auxiliary of tokens [from, to), or -1.
 func firstVerb(s *clause.Sentence, from, to int) int {

@@ -102,6 +102,9 @@ func runCases(t *testing.T, file string, least int) {
 			}
 			x := e.Extract(a)
 			if x.Error != nil {
+				if x.Error.Code == extract.ErrEmpty && len(c.Claims) == 0 {
+					return // all page furniture: nothing left to read, nothing to claim
+				}
 				t.Fatalf("extraction error: %+v", x.Error)
 			}
 			if x.Lang != c.Lang {
