@@ -406,6 +406,28 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 	return -1
 }
 
+// coordinatedTargets is the parties of mention k and those coordinated
+// with it after it ("urge Israel and Hamas", 呼吁以色列和哈马斯).
+func (d *Doc) coordinatedTargets(s *clause.Sentence, k int) []string {
+	out := slices.Clone(s.Mentions[k].IDs)
+	prev := k
+	for j := k + 1; j < len(s.Mentions); j++ {
+		p := &s.Mentions[j]
+		if (p.Kind != mention.Actor && p.Kind != mention.Person) || len(p.IDs) == 0 || p.Attr || p.Venue {
+			break
+		}
+		gap := strings.TrimSpace(strings.TrimSuffix(strings.ToLower(gapText(s, s.Mentions[prev].TokEnd, p.Tok)), " the"))
+		switch gap {
+		case "and", "和", "与", "及", "、", ",", ", and", "以及", "as well as", "and the", "or", "或":
+		default:
+			return uniq(out)
+		}
+		out = append(out, p.IDs...)
+		prev = j
+	}
+	return uniq(out)
+}
+
 // targets picks a claim's targets by the rule's target mode.
 func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []string) ([]string, string) {
 	var out []string
@@ -419,7 +441,7 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			if d.actOf(s, f, m, objs) {
 				return nil, ""
 			}
-			return m.IDs, "named right after the cue"
+			return d.coordinatedTargets(s, k), "named right after the cue"
 		}
 	case "object":
 		for _, k := range objs {

@@ -324,7 +324,15 @@ func (s *Sentence) reports(w *Words) {
 			after := false
 			quoteFirst := s.QuoteBefore(v)
 			if quoteFirst {
-				r.Speaker = -1 // “…,” said a Ukrainian official: the speaker follows
+				// “…,” said a Ukrainian official: the speaker follows the verb;
+				// “…,” the Australian minister said: it stands between quote and verb
+				r.Speaker = -1
+				for k := range s.Mentions {
+					m := &s.Mentions[k]
+					if m.TokEnd <= v && m.Tok >= v-8 && m.IsParty() && !m.Attr && !m.Venue && !inQuote(s, m.Tok) {
+						r.Speaker = k
+					}
+				}
 			}
 			if (r.Speaker < 0 && (s.Lang == "en" || quoteFirst)) || class == Media {
 				for k := range s.Mentions {
@@ -432,13 +440,24 @@ func afterPreposition(s *Sentence, m *mention.Mention) bool {
 // QuoteBefore reports a closing quotation mark right before token v (a
 // comma between them allowed): “…,” he said.
 func (s *Sentence) QuoteBefore(v int) bool {
-	for k := v - 1; k >= 0 && k >= v-4; k-- {
+	// “…,” the Australian foreign minister said: the speaker's words may stand between
+	for k := v - 1; k >= 0 && k >= v-8; k-- {
 		t := s.Tokens[k].Text
 		if isCloseQuote(t) || t == "\"" || t == "''" {
 			return true
 		}
-		if t != "," && t != "，" && !s.Tokens[k].IsNominal() && s.Tokens[k].POS != token.Det && s.Tokens[k].POS != token.Adj {
+		if t != "," && t != "，" && t != "'s" && t != "’s" && !s.Tokens[k].IsNominal() && s.Tokens[k].POS != token.Det && s.Tokens[k].POS != token.Adj && s.MentionAt(k) < 0 {
 			return false
+		}
+	}
+	return false
+}
+
+// inQuote reports a token inside a quotation.
+func inQuote(s *Sentence, i int) bool {
+	for _, q := range s.Quotes {
+		if q.Start <= i && i < q.End {
+			return true
 		}
 	}
 	return false

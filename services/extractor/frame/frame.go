@@ -210,7 +210,32 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 	}
 	m.extend(s, out)
 	m.nest(s, out)
+	shareObjects(s, out)
 	return out
+}
+
+// shareObjects gives two coordinated cues one object: "neither supports
+// nor opposes the sanctions", "supports and defends the Charter", 支持和
+// 维护…: the first cue's object is the second's.
+func shareObjects(s *clause.Sentence, fs []Frame) {
+	for i := len(fs) - 2; i >= 0; i-- {
+		f, g := &fs[i], &fs[i+1]
+		if f.Clause != g.Clause || f.Absorbed || g.CueStart < f.CueEnd || f.PreStart >= 0 {
+			continue
+		}
+		joined := g.CueStart > f.CueEnd
+		for k := f.CueEnd; k < g.CueStart; k++ {
+			t := &s.Tokens[k]
+			switch strings.ToLower(t.Text) {
+			case "and", "or", "nor", "but", ",", "和", "与", "并", "、", "及", "或":
+			default:
+				joined = false
+			}
+		}
+		if joined && f.ObjEnd <= g.CueStart+1 {
+			f.ObjStart, f.ObjEnd = g.ObjStart, g.ObjEnd
+		}
+	}
 }
 
 // extend carries an agreement's or a call's object over the comma clauses

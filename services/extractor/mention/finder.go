@@ -694,8 +694,12 @@ func dropOverlaps(ms []Mention) []Mention {
 	out := ms[:0]
 	for _, m := range ms {
 		if n := len(out); n > 0 && m.Start < out[n-1].End {
-			if m.End-m.Start > out[n-1].End-out[n-1].Start && m.Start == out[n-1].Start {
+			p := &out[n-1]
+			switch {
+			case m.End-m.Start > p.End-p.Start && m.Start == p.Start:
 				out[n-1] = m
+			case m.Kind == Topic && p.Kind == Actor && m.End > p.End:
+				out[n-1] = m // "the UN Charter": a name inside a topic's phrase is part of it
 			}
 			continue
 		}

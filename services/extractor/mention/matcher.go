@@ -154,22 +154,18 @@ func (m *Matcher) FindFunc(text string, accept func(start, end int) bool) []Matc
 		best, bestEnd := -1, 0
 		var bestPays []Payload
 		if !(prevWord && isWordRune(r0)) {
-			n := int32(0)
-			for j := i; j < len(text); {
-				r, size := utf8.DecodeRuneInString(text[j:])
-				if r >= 'A' && r <= 'Z' {
-					r += 32
+			best, bestEnd, bestPays = m.longest(text, i, accept)
+		}
+		if best >= 0 && r0 < utf8.RuneSelf {
+			// English heads come last: "the UN Charter" is the charter, not the
+			// UN, when a phrase starting inside this one goes on after it
+			for k := i + 1; k < bestEnd; k++ {
+				if text[k-1] != ' ' {
+					continue
 				}
-				next, ok := m.nodes[n].next[r]
-				if !ok {
+				if b, e, pays := m.longest(text, k, accept); b >= 0 && e > bestEnd {
+					i, best, bestEnd, bestPays = k, b, e, pays
 					break
-				}
-				n = next
-				j += size
-				if m.nodes[n].entry >= 0 && (accept == nil || accept(i, j)) {
-					if pays, phrase := m.valid(text, i, j, n); pays != nil {
-						best, bestEnd, bestPays = phrase, j, pays
-					}
 				}
 			}
 		}
@@ -184,6 +180,32 @@ func (m *Matcher) FindFunc(text string, accept func(start, end int) bool) []Matc
 		i += size0
 	}
 	return out
+}
+
+// longest returns the longest phrase that starts at i (its entry, end and
+// payloads), or -1.
+func (m *Matcher) longest(text string, i int, accept func(start, end int) bool) (int, int, []Payload) {
+	best, bestEnd := -1, 0
+	var bestPays []Payload
+	n := int32(0)
+	for j := i; j < len(text); {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if r >= 'A' && r <= 'Z' {
+			r += 32
+		}
+		next, ok := m.nodes[n].next[r]
+		if !ok {
+			break
+		}
+		n = next
+		j += size
+		if m.nodes[n].entry >= 0 && (accept == nil || accept(i, j)) {
+			if pays, phrase := m.valid(text, i, j, n); pays != nil {
+				best, bestEnd, bestPays = phrase, j, pays
+			}
+		}
+	}
+	return best, bestEnd, bestPays
 }
 
 // Lookup returns the payloads of phrase when it is in the dictionary as a

@@ -37,7 +37,7 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 			break
 		}
 	}
-	if len(p.IDs) == 0 && len(sents) > 0 && headline(sents[0]) {
+	if len(p.IDs) == 0 && len(sents) > 0 && headline(sents[0]) && !salutation(sents[0]) {
 		// "G7 statement": a text headed by one organisation speaks as it
 		var ids []string
 		for _, m := range sents[0].Mentions {
@@ -53,6 +53,7 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 	}
 	p.Joint = joint && len(p.IDs) >= 2
 	p.Issuer, p.IssuerHow = issuer(sents)
+	p.Speech = strings.HasPrefix(p.IssuerHow, "a speech") || strings.HasPrefix(p.IssuerHow, "the state a first-person")
 	if ids, i := signatories(m, sents); len(ids) >= 2 {
 		// "We are joined by Austria, Brazil, …": the issuer and those who joined it
 		first := p.Issuer
@@ -111,6 +112,19 @@ func firstState(sents []*clause.Sentence) string {
 		}
 	}
 	return ""
+}
+
+// salutation reports a first line that addresses someone ("Mr. President",
+// "Excellencies", 尊敬的…): a speech's opening, not a title.
+func salutation(s *clause.Sentence) bool {
+	if len(s.Tokens) == 0 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSuffix(s.Tokens[0].Text, ".")) {
+	case "mr", "mrs", "ms", "madam", "madame", "excellencies", "excellency", "your", "distinguished", "dear", "尊敬的", "女士们", "先生们":
+		return true
+	}
+	return false
 }
 
 // headline reports a first line that reads as a title: short, with no verb
@@ -315,7 +329,12 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			}
 		}
 		for _, m := range s.Mentions {
-			if m.Kind == mention.Actor && len(m.IDs) == 1 && !strings.HasPrefix(m.IDs[0], "org:") && !m.Venue && !m.Attr {
+			if m.Kind != mention.Actor || len(m.IDs) != 1 || strings.HasPrefix(m.IDs[0], "org:") || m.Venue {
+				continue
+			}
+			if owned(s, m) {
+				counts[m.IDs[0]] += 5 // "our Palestinian people", "my country, Albania": the speaker's own
+			} else if !m.Attr {
 				counts[m.IDs[0]]++
 			}
 		}
@@ -332,6 +351,18 @@ func issuer(sents []*clause.Sentence) (string, string) {
 		return best, "the state a first-person text names most"
 	}
 	return "", ""
+}
+
+// owned reports a state named with a first-person possessive right before
+// it ("our Palestinian people", "my Government of Albania").
+func owned(s *clause.Sentence, m mention.Mention) bool {
+	for k := m.Tok - 1; k >= 0 && k >= m.Tok-2; k-- {
+		switch strings.ToLower(s.Tokens[k].Text) {
+		case "our", "my", "我们", "我国":
+			return true
+		}
+	}
+	return false
 }
 
 func sentenceText(s *clause.Sentence) string {

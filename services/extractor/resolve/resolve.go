@@ -40,6 +40,9 @@ type Participants struct {
 	// Issuer is who issued the text (a ministry's press release), the
 	// default speaker of "we" when the parties do not speak together.
 	Issuer, IssuerHow string
+	// Speech marks a text in the first person by the issuer's delegate (a
+	// speech): "I" and "we" are the issuer.
+	Speech bool
 }
 
 // Doc is the resolution state of one document.
@@ -106,6 +109,21 @@ func (d *Doc) NoteSubject(s *clause.Sentence) {
 	}
 }
 
+// consequent reports a frame whose clause depends on a condition right
+// before or after it ("if talks fail, X will …", "X will …, unless …",
+// 除非…，X将…).
+func (d *Doc) consequent(s *clause.Sentence, f *frame.Frame) bool {
+	if f.Cond || f.Report >= 0 && s.Reports[f.Report].From > s.Clauses[f.Clause].Start {
+		return false
+	}
+	for _, ci := range []int{f.Clause - 1, f.Clause + 1} {
+		if ci >= 0 && ci < len(s.Clauses) && s.Clauses[ci].Cond && s.Clauses[ci].Opener != "whether" && s.Clauses[ci].Opener != "是否" {
+			return true
+		}
+	}
+	return false
+}
+
 // Resolve decides who holds frame f of sentence s.
 func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	f := &fs[fi]
@@ -114,6 +132,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		return Outcome{Drop: "question"} // a rhetorical question that denounces is still a condemnation
 	case f.Hypothetical:
 		return Outcome{Drop: "hypothetical"}
+	case f.Rule.Predicate != "call_on" && f.Rule.Kind != "accuse" && d.consequent(s, f):
+		// "unless talks fail, Brazil will support …": a stance on a condition is only supposed
+		return Outcome{Drop: "condition"}
 	case f.Cond && f.Rule.Predicate != "call_on":
 		return Outcome{Drop: "condition"}
 	case f.Rule.Modality == "act" && !f.Modal && !d.Parts.Joint && f.Report < 0 && f.Quote < 0:
@@ -850,6 +871,10 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 		}
 		if d.Parts.Joint && len(d.Parts.IDs) > 0 {
 			return &Holder{IDs: slices.Clone(d.Parts.IDs), How: m.Text + " → the parties: " + strings.Join(d.Parts.IDs, ", ") + " (" + d.Parts.How + ")"}
+		}
+		if d.Parts.Issuer != "" && d.Parts.Speech {
+			// a speech: "I" and "we" are the speaker's state, whoever was named last
+			return &Holder{IDs: []string{d.Parts.Issuer}, How: m.Text + " → the issuer (" + d.Parts.IssuerHow + ")"}
 		}
 		if d.lastPerson != nil && d.sentence-1 <= d.lastPersonSentence() {
 			p := d.lastPerson
