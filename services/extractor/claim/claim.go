@@ -192,6 +192,8 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		back := d.refersBack(s, f) || d.refersBackBefore(s, f)
 		if back && d.res.LastTarget != "" && !slices.Contains(h.IDs, d.res.LastTarget) && f.Rule.Predicate != "commit" {
 			targets, how = []string{d.res.LastTarget}, "what was just named (对此, this move)"
+		} else if back && d.res.LastActor != "" && !slices.Contains(h.IDs, d.res.LastActor) && f.Rule.Kind == "stance" {
+			targets, how = []string{d.res.LastActor}, "whose act was just told (对此)"
 		}
 		if back && d.lastTopic != "" {
 			topics = []string{d.lastTopic}
@@ -406,6 +408,10 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 	return -1
 }
 
+// measures are the topics a party takes against another: the party they
+// are on is the target (unlike an act's victim, "aggression against X").
+var measures = map[string]bool{"topic:sanctions": true, "topic:export-controls": true, "topic:tariffs": true}
+
 // coordinatedTargets is the parties of mention k and those coordinated
 // with it after it ("urge Israel and Hamas", 呼吁以色列和哈马斯).
 func (d *Doc) coordinatedTargets(s *clause.Sentence, k int) []string {
@@ -488,6 +494,16 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 				} else {
 					out = append(out, m.IDs...)
 				}
+			}
+		}
+		// "impose new sanctions on Russia": the party a measure is on
+		for _, k := range objs {
+			m := &s.Mentions[k]
+			if !isParty(m) || m.Tok < 2 {
+				continue
+			}
+			if l := s.Tokens[m.Tok-1].Lemma; (l == "on" || l == "against") && s.MentionAt(m.Tok-2) >= 0 && measures[s.Mentions[s.MentionAt(m.Tok-2)].ID] {
+				out = append(out, m.IDs...)
 			}
 		}
 		if s.Lang == "zh" {
@@ -639,6 +655,9 @@ func (d *Doc) topics(s *clause.Sentence, f *frame.Frame, objs []int) []string {
 		if prev < 0 && d.adverbial(s, m) && laterTopic(s, objs[i+1:]) {
 			continue // 根据《联合国宪章》的原则实现和平: the charter is the manner, peace the aim
 		}
+		if prev < 0 && s.Lang == "zh" && d.undergoer(s, m) && laterTopic(s, objs[i+1:]) {
+			continue // 对其核设施实施军事打击: the strikes are the act, the facilities what they hit
+		}
 		if prev >= 0 {
 			gap := strings.ToLower(gapText(s, s.Mentions[prev].TokEnd, m.Tok))
 			switch {
@@ -662,6 +681,23 @@ func (d *Doc) topics(s *clause.Sentence, f *frame.Frame, objs []int) []string {
 		}
 	}
 	return uniq(out)
+}
+
+// undergoer reports a Chinese topic inside a 对/向/针对 phrase before its
+// verb (对其核设施实施…): what an act is done to, not the act.
+func (d *Doc) undergoer(s *clause.Sentence, m *mention.Mention) bool {
+	for k := m.Tok - 1; k >= 0 && k >= m.Tok-3; k-- {
+		switch s.Tokens[k].Text {
+		case "对", "向", "针对", "对于":
+			return true
+		case "其", "的":
+			continue
+		}
+		if s.MentionAt(k) < 0 {
+			return false
+		}
+	}
+	return false
 }
 
 func laterTopic(s *clause.Sentence, objs []int) bool {

@@ -164,6 +164,10 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Kind == "commit" && pm.Start > 0 && (toks[pm.Start-1].Text == "的" || toks[pm.Start-1].POS == token.Noun) && pm.End-pm.Start == 1 && toks[pm.Start].Text == "承诺" {
 			continue // 国际承诺, 对…的承诺: commitments as a noun
 		}
+		if s.Lang == "zh" && r.Modality == "act" && pm.End-pm.Start == 1 && pm.Start > 0 && toks[pm.Start].POS == token.Noun &&
+			(toks[pm.Start-1].POS == token.Noun || toks[pm.Start-1].Text == "的") && (pm.End >= len(toks) || s.MentionAt(pm.End) < 0) {
+			continue // 对俄经济制裁, 单边制裁: the measure as a noun, not a party's act
+		}
 		f := Frame{Rule: r, CueStart: pm.Start, CueEnd: pm.End, Clause: s.ClauseOf(pm.Start), PreStart: -1, Inner: -1,
 			Report: s.ReportOver(pm.Start), Quote: s.QuoteOf(pm.Start)}
 		c := s.Clauses[f.Clause]
@@ -211,7 +215,29 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 	m.extend(s, out)
 	m.nest(s, out)
 	shareObjects(s, out)
+	purposeOfNoun(s, out)
 	return out
+}
+
+// actNouns take an infinitive that says what the act is for: "efforts to
+// achieve peace", 为实现…的努力 is one object, not a second claim.
+var actNouns = map[string]bool{"effort": true, "initiative": true, "plan": true, "commitment": true, "step": true,
+	"measure": true, "attempt": true, "work": true, "bid": true, "push": true, "drive": true, "determination": true}
+
+// purposeOfNoun folds a purpose frame that completes an act noun in the
+// object of the frame before it ("support for Ukraine's efforts to achieve
+// peace") into that frame.
+func purposeOfNoun(s *clause.Sentence, fs []Frame) {
+	for i := 0; i+1 < len(fs); i++ {
+		f, g := &fs[i], &fs[i+1]
+		if g.Rule.Kind != "purpose" || f.Clause != g.Clause || f.Absorbed || g.CueStart == 0 || f.ObjEnd != g.CueStart {
+			continue
+		}
+		if actNouns[s.Tokens[g.CueStart-1].Lemma] {
+			f.ObjEnd = g.ObjEnd
+			g.Absorbed = true
+		}
+	}
 }
 
 // shareObjects gives two coordinated cues one object: "neither supports
@@ -248,8 +274,8 @@ func (m *Matcher) extend(s *clause.Sentence, fs []Frame) {
 	}
 	for i := range fs {
 		f := &fs[i]
-		if f.Rule.Kind != "agree" && f.Rule.Kind != "call" {
-			continue
+		if f.Rule.Kind != "agree" && f.Rule.Kind != "call" && !(f.Rule.Kind == "commit" && (f.Rule.Modality == "plan" || f.Rule.Modality == "pledge") && (s.Tokens[f.CueStart].POS == token.Verb || afterParty(s, f.CueStart)) && f.ObjEnd > f.CueEnd+1) {
+			continue // a plan or pledge goes on too: 计划2030年前减排，2045年实现碳中和
 		}
 		for ci := f.Clause + 1; ci < len(s.Clauses); ci++ {
 			c := s.Clauses[ci]
@@ -263,6 +289,16 @@ func (m *Matcher) extend(s *clause.Sentence, fs []Frame) {
 			f.ObjEnd = c.End
 		}
 	}
+}
+
+// afterParty reports a token right after a state or person (德国计划…):
+// a word the segmenter tags as a noun is then the verb.
+func afterParty(s *clause.Sentence, i int) bool {
+	if i == 0 {
+		return false
+	}
+	k := s.MentionAt(i - 1)
+	return k >= 0 && (s.Mentions[k].Kind == mention.Actor || s.Mentions[k].Kind == mention.Person)
 }
 
 // startsNew reports a clause that opens with a word marking a new predicate.

@@ -174,7 +174,30 @@ func New(opts Options) (*Finder, error) {
 	if f.matcher, err = b.Build(); err != nil {
 		return nil, err
 	}
+	f.matcher.Later = f.topicAfterName
 	return f, nil
+}
+
+// topicAfterName prefers a topic's phrase to a name it begins with ("the
+// UN Charter", "the EU acquis"): the English head comes last; and a longer
+// name of the same entity to a shorter one.
+func (f *Finder) topicAfterName(first, second []Payload) bool {
+	isTopic := func(ps []Payload) bool {
+		for _, p := range ps {
+			if p.Kind == pEntity && f.ents[p.Ref].Kind == lexicon.KindTopic {
+				return true
+			}
+		}
+		return false
+	}
+	for _, a := range first {
+		for _, b := range second {
+			if a == b {
+				return true // "the United Kingdom of Great Britain and …": a longer name of the same
+			}
+		}
+	}
+	return !isTopic(first) && isTopic(second)
 }
 
 // Words returns the Chinese names, titles, organs and party words, for the
@@ -393,13 +416,30 @@ func (d *Doc) attributive(s *Sentence, ms []Mention) {
 			continue // another name follows: a title, a person, an organ
 		}
 		n := &s.Tokens[m.TokEnd]
-		if n.POS != token.Noun || n.Start != s.Tokens[m.TokEnd-1].End && s.Lang == "zh" || d.f.verbs[n.Text] {
+		if n.POS != token.Noun || n.Start != s.Tokens[m.TokEnd-1].End && s.Lang == "zh" || d.f.verbs[n.Text] || timeNoun(n) {
 			continue
 		}
 		if !partyNouns[strings.ToLower(n.Lemma)] && !partyNouns[n.Text] {
 			m.Attr = true
 		}
 	}
+}
+
+// timeNoun reports a word of time (上周, 今天, 近日, yesterday): after a
+// state it begins the predicate, it is not what the state qualifies.
+func timeNoun(t *token.Token) bool {
+	if t.Tag == "t" || t.Tag == "tg" {
+		return true
+	}
+	switch t.Text {
+	case "上周", "本周", "下周", "今天", "昨天", "明天", "今日", "昨日", "近日", "日前", "此前", "目前", "当天", "今年", "去年", "明年", "上月", "本月", "当地时间", "周一", "周二", "周三", "周四", "周五", "周六", "周日":
+		return true
+	}
+	switch strings.ToLower(t.Text) {
+	case "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "now":
+		return true
+	}
+	return false
 }
 
 // fromMatch turns a phrase match into a mention, or reports a title.

@@ -129,6 +129,10 @@ type Matcher struct {
 	entries []entry
 	nodes   []node
 	alts    []alt // further entries ending at the same node
+	// Later decides, for two Latin phrases where the second starts inside
+	// the first and ends after it, whether the second is the one meant
+	// ("the UN Charter": the charter); nil: never.
+	Later func(first, second []Payload) bool
 }
 
 // Match is one phrase found in a text.
@@ -156,14 +160,14 @@ func (m *Matcher) FindFunc(text string, accept func(start, end int) bool) []Matc
 		if !(prevWord && isWordRune(r0)) {
 			best, bestEnd, bestPays = m.longest(text, i, accept)
 		}
-		if best >= 0 && r0 < utf8.RuneSelf {
+		if best >= 0 && r0 < utf8.RuneSelf && m.Later != nil {
 			// English heads come last: "the UN Charter" is the charter, not the
 			// UN, when a phrase starting inside this one goes on after it
 			for k := i + 1; k < bestEnd; k++ {
 				if text[k-1] != ' ' {
 					continue
 				}
-				if b, e, pays := m.longest(text, k, accept); b >= 0 && e > bestEnd {
+				if b, e, pays := m.longest(text, k, accept); b >= 0 && e > bestEnd && m.Later(bestPays, pays) {
 					i, best, bestEnd, bestPays = k, b, e, pays
 					break
 				}

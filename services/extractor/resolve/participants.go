@@ -130,8 +130,8 @@ func salutation(s *clause.Sentence) bool {
 // headline reports a first line that reads as a title: short, with no verb
 // in the first or second person.
 func headline(s *clause.Sentence) bool {
-	if len(s.Tokens) > 15 {
-		return false
+	if len(s.Tokens) > 15 || len(s.Tokens) > 0 && (s.Tokens[len(s.Tokens)-1].Text == "。" || s.Tokens[len(s.Tokens)-1].Text == ".") {
+		return false // a title has no full stop
 	}
 	for _, t := range s.Tokens {
 		switch strings.ToLower(t.Text) {

@@ -57,6 +57,9 @@ type Doc struct {
 	// LastTarget is the last party a claim targeted: what "this move" (此举)
 	// refers back to. The claim stage sets it.
 	LastTarget string
+	// LastActor is the state or organisation that opened the sentence
+	// before as its subject: whose act 对此 may refer to.
+	LastActor string
 }
 
 // New starts a document with its participants.
@@ -97,6 +100,17 @@ func (d *Doc) NotePerson(m *mention.Mention) {
 // ("Blinken met Wang Yi. He called on …"): "he" refers to them next,
 // unless someone speaks.
 func (d *Doc) NoteSubject(s *clause.Sentence) {
+	d.LastActor = ""
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Tok > 2 {
+			break
+		}
+		if m.Kind == mention.Actor && len(m.IDs) == 1 && !m.Attr && !m.Venue {
+			d.LastActor = m.IDs[0] // 欧盟延长了制裁。俄方对此…: whose act "this" is
+			break
+		}
+	}
 	for k := range s.Mentions {
 		m := &s.Mentions[k]
 		if m.Tok > 2 {
