@@ -729,6 +729,19 @@ func (d *Doc) adverbial(s *clause.Sentence, m *mention.Mention) bool {
 			return true
 		}
 	}
+	// 以武力或胁迫, "by force or coercion": the means, nouns joined after 以, by
+	for k := m.Tok - 1; k >= 0 && k >= m.Tok-4; k-- {
+		t := &s.Tokens[k]
+		switch strings.ToLower(t.Text) {
+		case "以", "通过", "凭借", "by", "through":
+			return true
+		case "或", "和", "与", "or", "and", "、":
+			continue
+		}
+		if t.POS != token.Noun && t.POS != token.Adj {
+			return false
+		}
+	}
 	return false
 }
 

@@ -360,6 +360,16 @@ func (e *Engine) retag(ms *mention.Sentence) bool {
 			}
 		}
 	}
+	// a headline ("Japan, UK pledge to deepen ties"): no verb, and a word
+	// that is often a verb right after the names is the verb
+	if last := len(ms.Tokens) - 1; last >= 0 && ms.Tokens[last].Text != "." && !hasVerb(ms.Tokens) {
+		for _, m := range ms.Mentions {
+			if k := m.TokEnd; m.Kind == mention.Actor && k < len(ms.Tokens) && headlineVerbs[ms.Tokens[k].Lemma] && ms.Tokens[k].POS == token.Noun {
+				known[k], wrong = "VBP", true
+				break
+			}
+		}
+	}
 	if !wrong {
 		return false
 	}
@@ -367,6 +377,21 @@ func (e *Engine) retag(ms *mention.Sentence) bool {
 		tg.TagWith(ms.Tokens, known)
 	}
 	return true
+}
+
+// headlineVerbs are words a headline uses as its verb that the tagger,
+// without the sentence around them, may read as nouns.
+var headlineVerbs = map[string]bool{"pledge": true, "vow": true, "call": true, "urge": true, "plan": true, "back": true,
+	"support": true, "welcome": true, "warn": true, "sign": true, "agree": true, "condemn": true, "slam": true, "reject": true,
+	"oppose": true, "push": true, "seek": true, "demand": true, "voice": true, "deal": true, "aim": true, "move": true}
+
+func hasVerb(toks []token.Token) bool {
+	for i := range toks {
+		if toks[i].POS == token.Verb && (i == 0 || toks[i-1].Text != "to") {
+			return true
+		}
+	}
+	return false
 }
 
 // joint reports a text the parties issue together: its first lines call

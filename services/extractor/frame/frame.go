@@ -1,6 +1,7 @@
 package frame
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/diplograph/diplograph/services/extractor/clause"
@@ -50,11 +51,19 @@ type Matcher struct {
 	set   *Set
 	cues  map[string]*token.Patterns // by language
 	words map[string]map[string]*token.Patterns
+	// plan is the rule of an English plan (en.commit.plan), for headlines
+	// that state one with a bare infinitive ("Germany to raise …"); -1: none.
+	plan int
 }
 
 // NewMatcher compiles a rule set.
 func NewMatcher(set *Set) (*Matcher, error) {
-	m := &Matcher{set: set, cues: map[string]*token.Patterns{}, words: map[string]map[string]*token.Patterns{}}
+	m := &Matcher{set: set, cues: map[string]*token.Patterns{}, words: map[string]map[string]*token.Patterns{}, plan: -1}
+	for i := range set.Rules {
+		if set.Rules[i].ID == "en.commit.plan" {
+			m.plan = i
+		}
+	}
 	for i := range set.Rules {
 		r := &set.Rules[i]
 		ps := m.cues[r.Lang]
@@ -144,13 +153,16 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		return nil // a heading in capitals, a list of links, a table of contents: no position
 	}
 	var out []Frame
-	for _, pm := range ps.Find(toks) {
+	for _, pm := range append(ps.Find(toks), m.headlinePlans(s)...) {
 		r := &m.set.Rules[pm.Ref]
 		if s.Lang == "en" && !m.cueIsWord(r, toks, pm) {
 			continue
 		}
 		if s.Lang == "zh" && toks[pm.Start].Text == "将" && pm.End-pm.Start == 1 && !willBefore(s, pm.End) {
 			continue // 将X与Y区分: 将 as 把, not "will"
+		}
+		if ends, ok := circumfix[toks[pm.Start].Text]; ok && s.Lang == "zh" && !closedBy(s, pm.End, ends) {
+			continue // 站在乌克兰一边 is a stance; 站在门口 is not
 		}
 		if insideName(s, pm) {
 			continue // "the Reciprocal Access Agreement on …": part of a name
@@ -290,6 +302,45 @@ func (m *Matcher) extend(s *clause.Sentence, fs []Frame) {
 		}
 	}
 }
+
+// circumfix are Chinese cues that hold their object between two words
+// (站在X一边): without the closing word they state nothing.
+var circumfix = map[string][]string{"站在": {"一边", "一起", "一道", "这边", "同一边"}}
+
+func closedBy(s *clause.Sentence, from int, ends []string) bool {
+	for k := from; k < len(s.Tokens) && k <= from+5; k++ {
+		if slices.Contains(ends, s.Tokens[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// headlinePlans finds the plans an English headline states with a bare
+// infinitive after its subject ("Germany to raise defence spending"): a
+// line with no full stop and no finite verb.
+func (m *Matcher) headlinePlans(s *clause.Sentence) []token.PatternMatch {
+	toks := s.Tokens
+	if m.plan < 0 || s.Lang != "en" || len(toks) == 0 || len(toks) > 20 || toks[len(toks)-1].Text == "." {
+		return nil
+	}
+	for i := range toks {
+		if toks[i].IsVerbal() && (i == 0 || toks[i-1].Text != "to") {
+			return nil
+		}
+	}
+	for _, mn := range s.Mentions {
+		k := mn.TokEnd
+		if (mn.Kind == mention.Actor || mn.Kind == mention.Person) && k+1 < len(toks) && toks[k].Text == "to" && toks[k+1].POS == token.Verb && !undergoes[toks[k+1].Lemma] {
+			return []token.PatternMatch{{Start: k, End: k + 1, Ref: int32(m.plan), Len: 1}}
+		}
+	}
+	return nil
+}
+
+// undergoes are verbs whose subject is not the one acting: "Ukraine to
+// receive jets" is someone else's plan.
+var undergoes = map[string]bool{"receive": true, "get": true, "obtain": true, "face": true, "see": true, "suffer": true, "undergo": true, "be": true}
 
 // afterParty reports a token right after a state or person (德国计划…):
 // a word the segmenter tags as a noun is then the verb.
@@ -465,7 +516,16 @@ func (m *Matcher) opensPredicate(s *clause.Sentence, cue, clauseStart int) bool 
 	for k := cue - 1; k >= 0 && k >= cue-4; k-- {
 		t := &toks[k]
 		switch strings.ToLower(t.Text) {
-		case "and", "but", "while", "or", "nor", "并", "并且", "同时", "还", "也", "，", ",", "；", ";", "而且", "但", "但是", "或":
+		case "or", "或", "和", "与", "及":
+			// 以武力或胁迫, "by force or coercion": two nouns joined, not two predicates
+			if k > 0 && (toks[k-1].POS == token.Noun || toks[k-1].POS == token.Propn) && cue == k+1 && toks[cue].POS != token.Verb {
+				return false
+			}
+			if s.Lang == "zh" && k > 0 && (toks[k-1].POS == token.Noun || toks[k-1].POS == token.Propn) && cue == k+1 {
+				return false
+			}
+			return k >= clauseStart-1 && toks[k].Text != "和" && toks[k].Text != "与" && toks[k].Text != "及"
+		case "and", "but", "while", "nor", "并", "并且", "同时", "还", "也", "，", ",", "；", ";", "而且", "但", "但是":
 			return k < cue-0 && (k >= clauseStart-1)
 		}
 		if !(t.POS == token.Adv || t.POS == token.Aux || t.Lemma == "also" || t.Lemma == "further") {

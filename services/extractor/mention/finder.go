@@ -274,6 +274,9 @@ func (d *Doc) Find(text string, s *Sentence) {
 			titles = append(titles, *m)
 			continue
 		}
+		if m.Kind == Topic && mt.Start > 0 && st[mt.Start-1] == '-' {
+			continue // "Saudi-Iran deal": part of a compound, not the topic "Iran deal"
+		}
 		out = append(out, *m)
 	}
 	if s.Lang == "zh" {
@@ -399,7 +402,15 @@ var partyNouns = map[string]bool{"official": true, "authority": true, "governmen
 
 // Attributive marks again the states of a sentence that only qualify the
 // noun after them, after its words were tagged again.
-func (d *Doc) Attributive(s *Sentence) { d.attributive(s, s.Mentions) }
+func (d *Doc) Attributive(s *Sentence) {
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if m.Kind == Actor && m.Attr && m.TokEnd < len(s.Tokens) && s.Tokens[m.TokEnd].IsVerbal() {
+			m.Attr = false // "UK pledge": the word after the name is its verb after all
+		}
+	}
+	d.attributive(s, s.Mentions)
+}
 
 // attributive marks states that only qualify the noun after them.
 func (d *Doc) attributive(s *Sentence, ms []Mention) {

@@ -118,8 +118,8 @@ func (d *Doc) fuzzyTopics(text string, s *Sentence, ms []Mention) []Mention {
 				}
 				j, last = found, found
 			}
-			if !ok {
-				continue
+			if !ok || i > 0 && toks[i-1].Text == "-" && toks[i-1].End == toks[i].Start {
+				continue // "Saudi-Iran deal": the first word belongs to a compound
 			}
 			start, end := toks[i].Start, toks[last].End
 			if overlapsAny(ms, start, end) {
