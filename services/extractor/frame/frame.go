@@ -2,6 +2,7 @@ package frame
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/diplograph/diplograph/services/extractor/clause"
@@ -54,14 +55,20 @@ type Matcher struct {
 	// plan is the rule of an English plan (en.commit.plan), for headlines
 	// that state one with a bare infinitive ("Germany to raise …"); -1: none.
 	plan int
+	// violation is each language's rule of a denounced act (X violates …),
+	// for rhetorical questions that name a wrong (这难道不是经济胁迫吗).
+	violation map[string]int
 }
 
 // NewMatcher compiles a rule set.
 func NewMatcher(set *Set) (*Matcher, error) {
-	m := &Matcher{set: set, cues: map[string]*token.Patterns{}, words: map[string]map[string]*token.Patterns{}, plan: -1}
+	m := &Matcher{set: set, cues: map[string]*token.Patterns{}, words: map[string]map[string]*token.Patterns{}, plan: -1, violation: map[string]int{}}
 	for i := range set.Rules {
 		if set.Rules[i].ID == "en.commit.plan" {
 			m.plan = i
+		}
+		if strings.HasSuffix(set.Rules[i].ID, ".condemn.violation") {
+			m.violation[set.Rules[i].Lang] = i
 		}
 	}
 	for i := range set.Rules {
@@ -153,7 +160,12 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		return nil // a heading in capitals, a list of links, a table of contents: no position
 	}
 	var out []Frame
-	for _, pm := range append(ps.Find(toks), m.headlinePlans(s)...) {
+	matches := ps.Find(toks)
+	if extra := append(m.headlinePlans(s), m.rhetorical(s)...); len(extra) > 0 {
+		matches = append(matches, extra...)
+		sort.SliceStable(matches, func(a, b int) bool { return matches[a].Start < matches[b].Start })
+	}
+	for _, pm := range matches {
 		r := &m.set.Rules[pm.Ref]
 		if s.Lang == "en" && !m.cueIsWord(r, toks, pm) {
 			continue
@@ -166,6 +178,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		}
 		if insideName(s, pm) {
 			continue // "the Reciprocal Access Agreement on …": part of a name
+		}
+		if inTitle(s, pm.Start) {
+			continue // 《日本为何支持制裁》, the book "Why Japan Supports Sanctions": a title
 		}
 		if s.Lang == "zh" && pm.Start > 0 && adjectival(toks[pm.Start-1].Text) {
 			continue // 受欢迎, 很满意: the cue describes, it states no position
@@ -341,6 +356,67 @@ func (m *Matcher) headlinePlans(s *clause.Sentence) []token.PatternMatch {
 // undergoes are verbs whose subject is not the one acting: "Ukraine to
 // receive jets" is someone else's plan.
 var undergoes = map[string]bool{"receive": true, "get": true, "obtain": true, "face": true, "see": true, "suffer": true, "undergo": true, "be": true}
+
+// titleNouns announce the title of a work in quotation marks.
+var titleNouns = map[string]bool{"book": true, "film": true, "movie": true, "documentary": true, "novel": true, "article": true,
+	"essay": true, "report": true, "titled": true, "entitled": true, "called": true, "headlined": true, "series": true, "play": true,
+	"song": true, "column": true, "memoir": true, "paper": true, "podcast": true, "show": true}
+
+// inTitle reports a token inside the title of a work: within 《》, or in
+// quotation marks after a word like "book" or "titled".
+func inTitle(s *clause.Sentence, i int) bool {
+	toks := s.Tokens
+	for k := i - 1; k >= 0; k-- {
+		switch toks[k].Text {
+		case "》", "〉":
+			return false
+		case "《", "〈":
+			return true
+		}
+	}
+	q := s.QuoteOf(i)
+	if q < 0 {
+		return false
+	}
+	start := s.Quotes[q].Start
+	for k := start - 1; k >= 0 && k >= start-3; k-- {
+		if titleNouns[toks[k].Lemma] || titleNouns[strings.ToLower(toks[k].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// wrongs are topics that name a wrong: a rhetorical question that calls an
+// act one of them denounces it.
+var wrongs = map[string]bool{"topic:economic-coercion": true, "topic:coercion": true, "topic:non-interference": true,
+	"topic:hegemonism": true, "topic:bullying": true, "topic:double-standards": true, "topic:aggression": true}
+
+// rhetorical finds the wrong a rhetorical question names (这难道不是赤裸裸
+// 的经济胁迫吗, "Is this not coercion?"): a denunciation of the act before.
+func (m *Matcher) rhetorical(s *clause.Sentence) []token.PatternMatch {
+	rule, ok := m.violation[s.Lang]
+	if !ok || !s.Question {
+		return nil
+	}
+	at := -1
+	for k, t := range s.Tokens {
+		l := strings.ToLower(t.Text)
+		if l == "难道" || l == "岂" || l == "岂不是" || (l == "not" || l == "n't") && k > 0 && strings.EqualFold(s.Tokens[k-1].Text, "is") {
+			at = k
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	for _, mn := range s.Mentions {
+		if mn.Kind == mention.Topic && mn.Tok > at && wrongs[mn.ID] {
+			return []token.PatternMatch{{Start: mn.Tok, End: mn.TokEnd, Ref: int32(rule), Len: 1}}
+		}
+	}
+	return nil
+}
 
 // afterParty reports a token right after a state or person (德国计划…):
 // a word the segmenter tags as a noun is then the verb.

@@ -258,9 +258,16 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		return Outcome{Holder: sp, AllParties: true}
 	}
 	if x == nil {
-		if f.Rule.Kind == "accuse" && d.refersBack(s, f) && d.LastTarget != "" && !slices.Contains(sp.IDs, d.LastTarget) {
-			sp.How += "; accusing what was just named: " + d.LastTarget
-			return Outcome{Holder: sp, Target: []string{d.LastTarget}}
+		if f.Rule.Kind == "accuse" && d.refersBack(s, f) {
+			// 美方指手画脚，这难道不是粗暴干涉…: "this" is the act just told, its doer the target
+			if k := d.earlierSubject(s, f); k >= 0 && !slices.Contains(sp.IDs, s.Mentions[k].IDs[0]) {
+				sp.How += "; accusing the doer of what was just told: " + s.Mentions[k].Text
+				return Outcome{Holder: sp, Target: slices.Clone(s.Mentions[k].IDs)}
+			}
+			if d.LastTarget != "" && !slices.Contains(sp.IDs, d.LastTarget) {
+				sp.How += "; accusing what was just named: " + d.LastTarget
+				return Outcome{Holder: sp, Target: []string{d.LastTarget}}
+			}
 		}
 		// 有关国家粗暴干涉…: the speaker condemns the act; the doer names no known party
 		return Outcome{Holder: sp}
@@ -469,8 +476,41 @@ func (d *Doc) refersBack(s *clause.Sentence, f *frame.Frame) bool {
 		if d.m.WordAt(s.Sentence, "refer", k) {
 			return true
 		}
+		if f.Rule.Kind == "accuse" {
+			switch strings.ToLower(s.Tokens[k].Text) {
+			case "this", "that", "这", "这是", "此", "这种", "这样":
+				return true // "Is this not a violation …?", 这难道不是干涉…: what was just told
+			}
+		}
 	}
 	return false
+}
+
+// earlierSubject finds, for a frame whose "this" refers back, the doer
+// of what the sentence told before: the party opening an earlier clause
+// (美方…，这难道不是…), or a state owning the act the speaker asked of
+// ("asked of Russia's annexation"). -1 when there is none.
+func (d *Doc) earlierSubject(s *clause.Sentence, f *frame.Frame) int {
+	for ci := 0; ci < f.Clause; ci++ {
+		c := s.Clauses[ci]
+		for k := range s.Mentions {
+			m := &s.Mentions[k]
+			if m.Tok >= c.Start && m.Tok <= c.Start+1 && m.Kind == mention.Actor && len(m.IDs) > 0 && !m.Attr && !m.Venue {
+				return k
+			}
+		}
+	}
+	if f.Report >= 0 && s.Reports[f.Report].From == 0 {
+		v := s.Reports[f.Report].Verb
+		for k := range s.Mentions {
+			m := &s.Mentions[k]
+			if m.Tok > v && m.Tok <= v+4 && m.Kind == mention.Actor && len(m.IDs) > 0 && !m.Venue && m.TokEnd < len(s.Tokens) &&
+				(s.Tokens[m.TokEnd].Text == "'s" || s.Tokens[m.TokEnd].Text == "’s") {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 func sameSet(a, b []string) bool {

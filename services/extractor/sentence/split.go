@@ -51,6 +51,9 @@ func Split(text string) []Span {
 			if (r == '!' || r == '?' || r == ';') && end < len(text) && text[end] != ' ' && text[end] != '\n' {
 				break // "Yahoo!" inside a word
 			}
+			if r != '；' && r != ';' && r != '。' && end > next && lowerAfter(text, end) {
+				break // "Is this not …?" the minister asked: the sentence goes on
+			}
 			emit(end)
 			next = end
 		case '.':
@@ -66,7 +69,7 @@ func Split(text string) []Span {
 		i = next
 	}
 	emit(len(text))
-	return capLength(text, joinLists(text, out))
+	return capLength(text, joinLists(text, attributions(text, out)))
 }
 
 // MaxBytes bounds a sentence: a longer run of text without a sentence end
@@ -177,4 +180,40 @@ func englishStop(text string, i int) bool {
 		}
 	}
 	return true
+}
+
+// lowerAfter reports a lower-case letter after the spaces at text[i:].
+func lowerAfter(text string, i int) bool {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	return i < len(text) && text[i] >= 'a' && text[i] <= 'z'
+}
+
+// attributions joins a short Chinese line that only says who asked or
+// said it (外交部发言人反问。) to the question or exclamation before it.
+func attributions(text string, spans []Span) []Span {
+	var out []Span
+	for _, sp := range spans {
+		if n := len(out); n > 0 {
+			prev := strings.TrimRight(text[out[n-1].Start:out[n-1].End], closers)
+			line := text[sp.Start:sp.End]
+			if (strings.HasSuffix(prev, "？") || strings.HasSuffix(prev, "！")) && len(line) <= 45 && sp.Start-out[n-1].End <= 1 && saysWho(line) {
+				out[n-1].End = sp.End
+				continue
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+func saysWho(line string) bool {
+	line = strings.TrimSuffix(line, "。")
+	for _, v := range []string{"说", "反问", "问道", "质问", "表示", "称", "指出", "强调"} {
+		if strings.HasSuffix(line, v) {
+			return true
+		}
+	}
+	return false
 }
