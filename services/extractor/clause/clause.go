@@ -311,6 +311,12 @@ func (s *Sentence) reports(w *Words) {
 			r := Report{Verb: v, Class: class, Speaker: -1}
 			ci := s.ClauseOf(v)
 			c := s.Clauses[ci]
+			trailing := -1 // "…, Frederiksen said.": the speaker after a comma, right before the verb
+			for k := range s.Mentions {
+				if m := &s.Mentions[k]; m.TokEnd == v && m.IsParty() && !m.Attr && commaBefore(s, m.Tok) && onlyPunct(toks[pm.End:]) {
+					trailing = k
+				}
+			}
 			// the speaker: the first party of the verb's clause (the parties
 			// coordinated with it are read with it), else (…, said X) the
 			// party right after the verb
@@ -343,6 +349,9 @@ func (s *Sentence) reports(w *Words) {
 					}
 				}
 			}
+			if trailing >= 0 {
+				r.Speaker = trailing
+			}
 			// what it governs
 			content := !onlyPunct(toks[pm.End:])
 			if after {
@@ -351,7 +360,7 @@ func (s *Sentence) reports(w *Words) {
 			switch {
 			case class == Media:
 				r.From, r.To = 0, len(toks)
-			case quoteFirst, v > 0 && c.Start > 0 && !content, after && !content:
+			case quoteFirst, v > 0 && c.Start > 0 && !content, after && !content, !content && r.Speaker >= 0 && commaBefore(s, s.Mentions[r.Speaker].Tok):
 				// "…, X said." / "“…”，他说": what came before
 				r.From, r.To = 0, v
 			default:
@@ -447,6 +456,21 @@ func (s *Sentence) QuoteBefore(v int) bool {
 			return true
 		}
 		if t != "," && t != "，" && t != "'s" && t != "’s" && !s.Tokens[k].IsNominal() && s.Tokens[k].POS != token.Det && s.Tokens[k].POS != token.Adj && s.MentionAt(k) < 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// commaBefore reports a comma right before token i, or before the
+// determiner that opens its phrase (", the Swiss foreign ministry said").
+func commaBefore(s *Sentence, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch s.Tokens[k].Text {
+		case ",", "，":
+			return true
+		}
+		if s.Tokens[k].POS != token.Det {
 			return false
 		}
 	}

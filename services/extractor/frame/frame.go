@@ -197,6 +197,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		}
 		f := Frame{Rule: r, CueStart: pm.Start, CueEnd: pm.End, Clause: s.ClauseOf(pm.Start), PreStart: -1, Inner: -1,
 			Report: s.ReportOver(pm.Start), Quote: s.QuoteOf(pm.Start)}
+		if f.Quote >= 0 && s.Quotes[f.Quote].End-s.Quotes[f.Quote].Start <= 3 {
+			f.Quote = -1 // a word in quotation marks ("严重关切", so-called "…"): the sentence's own
+		}
 		c := s.Clauses[f.Clause]
 		f.ObjStart, f.ObjEnd = pm.End, c.End
 		// "agreed to cooperate in: • X • Y": a colon opens the object's list
@@ -453,7 +456,7 @@ func (m *Matcher) subjectOpens(s *clause.Sentence, c clause.Clause) bool {
 func insideName(s *clause.Sentence, pm token.PatternMatch) bool {
 	for k := range s.Mentions {
 		m := &s.Mentions[k]
-		if m.TokEnd-m.Tok >= 2 && m.Tok <= pm.Start && pm.End <= m.TokEnd && (m.Kind == mention.Topic || m.Kind == mention.Actor) {
+		if m.TokEnd-m.Tok >= 2 && m.Tok <= pm.Start && pm.End <= m.TokEnd && (m.Kind == mention.Topic && m.TokEnd-m.Tok > pm.End-pm.Start || m.Kind == mention.Actor) {
 			return true
 		}
 	}

@@ -61,6 +61,8 @@ type Finder struct {
 	personByFamily map[string][]*lexicon.Entity
 	// fuzzyEn, fuzzyZh index topic aliases by their first word (topics.go).
 	fuzzyEn, fuzzyZh map[string][]topicPhrase
+	// extraTopics are the rule files' topic phrases, by topic and language.
+	extraTopics map[string]map[string][]string
 	verbs            map[string]bool
 }
 
@@ -129,7 +131,18 @@ func New(opts Options) (*Finder, error) {
 			}
 		}
 	}
+	f.extraTopics = map[string]map[string][]string{}
 	for _, tp := range opts.Topics {
+		if f.extraTopics[tp.Topic] == nil {
+			f.extraTopics[tp.Topic] = map[string][]string{}
+		}
+		for _, p := range tp.Phrases {
+			lang := "en"
+			if hasHan(p) {
+				lang = "zh"
+			}
+			f.extraTopics[tp.Topic][lang] = append(f.extraTopics[tp.Topic][lang], p)
+		}
 		ent, ok := lx.Get(tp.Topic)
 		if !ok {
 			ent = f.topicEnts[tp.Topic]

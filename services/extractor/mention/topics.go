@@ -49,7 +49,18 @@ func (f *Finder) CompileTopics(split func(string) []string) {
 	f.fuzzyEn = map[string][]topicPhrase{}
 	f.fuzzyZh = map[string][]topicPhrase{}
 	add := func(ent *lexicon.Entity) {
-		for lang, names := range ent.Names {
+		names := ent.Names
+		if extra := f.extraTopics[ent.ID]; len(extra) > 0 {
+			// the rule files' phrases are matched by their words too
+			names = map[string][]string{}
+			for lang, ns := range ent.Names {
+				names[lang] = ns
+			}
+			for lang, ns := range extra {
+				names[lang] = append(append([]string{}, names[lang]...), ns...)
+			}
+		}
+		for lang, names := range names {
 			for _, n := range names {
 				if lang == "en" {
 					var ws []string
@@ -75,8 +86,10 @@ func (f *Finder) CompileTopics(split func(string) []string) {
 			}
 		}
 	}
+	seen := map[*lexicon.Entity]bool{}
 	for _, ent := range f.ents {
-		if ent.Kind == lexicon.KindTopic {
+		if ent.Kind == lexicon.KindTopic && !seen[ent] {
+			seen[ent] = true
 			add(ent)
 		}
 	}
@@ -123,10 +136,14 @@ func (d *Doc) fuzzyTopics(text string, s *Sentence, ms []Mention) []Mention {
 			}
 			start, end := toks[i].Start, toks[last].End
 			if overlapsAny(ms, start, end) {
-				// keep the head word only: the topic's last word, where nothing else is
+				// keep the head word only: the topic's last word, where nothing else is;
+				// else its first ("backing the M23 rebels": the rebels are a name)
 				start = toks[last].Start
 				if overlapsAny(ms, start, end) {
-					continue
+					start, end = toks[i].Start, toks[i].End
+					if overlapsAny(ms, start, end) {
+						continue
+					}
 				}
 			}
 			ms = append(ms, Mention{Kind: Topic, Start: start, End: end, Text: text[start:end], ID: tp.topic,

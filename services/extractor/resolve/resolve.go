@@ -171,6 +171,11 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		return o
 	}
 	h := d.subject(s, fs, fi)
+	if h != nil {
+		if o, ok := d.recipient(s, f, h); ok {
+			return o
+		}
+	}
 	if f.Report >= 0 {
 		r := s.Reports[f.Report]
 		switch r.Class {
@@ -238,6 +243,20 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		if k := d.owner(s, f.CueStart, start); k >= 0 {
 			x = d.party(s, k)
 		}
+		// "Who gave the United States the right to interfere …", 允许X干涉: the one let do it
+		for k := range s.Mentions {
+			m := &s.Mentions[k]
+			if x != nil || m.Tok < start || m.TokEnd > f.CueStart || m.Kind != mention.Actor || len(m.IDs) == 0 || m.Tok == 0 {
+				continue
+			}
+			p := m.Tok - 1
+			for p > start && s.Tokens[p].POS == token.Det {
+				p--
+			}
+			if permitVerbs[s.Tokens[p].Lemma] {
+				x = d.party(s, k)
+			}
+		}
 	}
 	if x == nil && f.Rule.Kind == "right" {
 		// the right-holder right before 有权 / "has the right"
@@ -268,6 +287,10 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 				sp.How += "; accusing what was just named: " + d.LastTarget
 				return Outcome{Holder: sp, Target: []string{d.LastTarget}}
 			}
+			if d.LastActor != "" && !slices.Contains(sp.IDs, d.LastActor) {
+				sp.How += "; accusing whose act was just told: " + d.LastActor
+				return Outcome{Holder: sp, Target: []string{d.LastActor}}
+			}
 		}
 		// 有关国家粗暴干涉…: the speaker condemns the act; the doer names no known party
 		return Outcome{Holder: sp}
@@ -286,6 +309,31 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	}
 	sp.How += "; " + f.Rule.Kind + " of: " + x.How
 	return Outcome{Holder: sp, Target: target}
+}
+
+// receiveVerbs have a recipient as subject.
+var receiveVerbs = map[string]bool{"receive": true, "get": true, "obtain": true, "获得": true, "收到": true, "得到": true, "接收": true}
+
+// recipient reads a commitment whose subject only receives ("Ukraine will
+// receive jets, Frederiksen said"): the speaker's state commits, towards
+// the subject, when another state speaks.
+func (d *Doc) recipient(s *clause.Sentence, f *frame.Frame, h *Holder) (Outcome, bool) {
+	if f.Rule.Kind != "commit" || f.Report < 0 || h.Tok < 0 {
+		return Outcome{}, false
+	}
+	v := f.CueEnd
+	for v < f.ObjEnd && v < len(s.Tokens) && (s.Tokens[v].POS == token.Adv || s.Tokens[v].POS == token.Aux) {
+		v++
+	}
+	if v >= len(s.Tokens) || !receiveVerbs[s.Tokens[v].Lemma] {
+		return Outcome{}, false
+	}
+	sp := d.speaker(s, f)
+	if sp == nil || len(sp.IDs) == 0 || sameSet(sp.IDs, h.IDs) {
+		return Outcome{}, false
+	}
+	sp.How += "; the giver, towards the recipient " + strings.Join(h.IDs, ", ")
+	return Outcome{Holder: sp, Target: slices.Clone(h.IDs)}, true
 }
 
 // saidBy adds the person who said it to a claim held by that person's
@@ -801,13 +849,22 @@ func (d *Doc) verbBefore(s *clause.Sentence, i, start int) bool {
 func (d *Doc) verbBetween(s *clause.Sentence, from, to int) bool {
 	for k := from; k < to; k++ {
 		t := &s.Tokens[k]
-		if t.POS == token.Verb && t.Tag != "VBN" && t.Tag != "VBG" && t.Lemma != "be" && t.Lemma != "have" && t.Lemma != "do" &&
+		if t.POS == token.Verb && t.Tag != "VBN" && t.Tag != "VBG" && t.Lemma != "be" && t.Lemma != "have" && t.Lemma != "do" && !lightVerbs[t.Lemma] &&
 			!d.m.WordAt(s.Sentence, "say", k) && s.MentionAt(k) < 0 {
 			return true
 		}
 	}
 	return false
 }
+
+// permitVerbs give another the leave to act: the one they let act is the
+// doer of what follows.
+var permitVerbs = map[string]bool{"give": true, "allow": true, "let": true, "permit": true, "authorize": true, "authorise": true,
+	"entitle": true, "grant": true, "允许": true, "让": true, "纵容": true, "授权": true}
+
+// lightVerbs carry a stance noun without being a predicate of their own
+// (expressed "严重关切", voiced concern).
+var lightVerbs = map[string]bool{"express": true, "voice": true, "convey": true, "register": true, "reiterate": true, "reaffirm": true}
 
 // coordinated returns the holder for subject mention k together with the
 // parties coordinated with it after it (X and Y, X、Y和Z, "X, Y and Z").
@@ -903,9 +960,9 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 			return &Holder{IDs: slices.Clone(d.last.IDs), How: m.Text + " → " + strings.Join(d.last.IDs, ", ") + " (named before)"}
 		}
 	case mention.Self:
-		// we inside a quotation: its speaker
+		// we inside a quotation: its speaker (and those named with it)
 		if q := s.QuoteOf(m.Tok); q >= 0 && s.Quotes[q].Speaker >= 0 && s.Quotes[q].Speaker != k {
-			if h := d.party(s, s.Quotes[q].Speaker); h != nil {
+			if h := d.coordinated(s, s.Quotes[q].Speaker); h != nil {
 				h.How = m.Text + " → the quotation's speaker: " + h.How
 				return h
 			}
