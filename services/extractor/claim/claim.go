@@ -839,6 +839,9 @@ func (d *Doc) whens(s *clause.Sentence, f *frame.Frame, pred string) []string {
 					tag = "!"
 				}
 			}
+			if full := fullDate(s, k); full != "" {
+				t = full // "on 8 July 2024", 2024年7月8日: the day the text fixes
+			}
 			out = append(out, t+tag)
 		} else if y, ok := zhYear(t); ok {
 			out = append(out, y)
@@ -893,6 +896,49 @@ func (d *Doc) plausible(ws []string) []string {
 		out = append(out, w)
 	}
 	return out
+}
+
+var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+	"jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// fullDate reads a whole date around the year at token k: "8 July 2024",
+// "July 8, 2024", 2024年7月8日. It returns YYYY-MM-DD, or "".
+func fullDate(s *clause.Sentence, k int) string {
+	toks := s.Tokens
+	year := toks[k].Text
+	day := func(w string) int {
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "st"), "nd"), "rd"), "th")
+		n, err := strconv.Atoi(w)
+		if err != nil || n < 1 || n > 31 {
+			return 0
+		}
+		return n
+	}
+	format := func(m, d int) string { return fmt.Sprintf("%s-%02d-%02d", year, m, d) }
+	if k >= 2 {
+		if m := months[strings.ToLower(toks[k-1].Text)]; m > 0 && day(toks[k-2].Text) > 0 {
+			return format(m, day(toks[k-2].Text)) // 8 July 2024
+		}
+	}
+	if k >= 3 && toks[k-1].Text == "," {
+		if m := months[strings.ToLower(toks[k-3].Text)]; m > 0 && day(toks[k-2].Text) > 0 {
+			return format(m, day(toks[k-2].Text)) // July 8, 2024
+		}
+	}
+	// 2024年7月8日, whatever the segmenter made of it
+	var rest strings.Builder
+	for j := k + 1; j < len(toks) && j <= k+6; j++ {
+		rest.WriteString(toks[j].Text)
+	}
+	r := rest.String()
+	if strings.HasPrefix(r, "年") {
+		var m, d int
+		if n, _ := fmt.Sscanf(strings.TrimPrefix(r, "年"), "%d月%d日", &m, &d); n == 2 && m >= 1 && m <= 12 && d >= 1 && d <= 31 {
+			return format(m, d)
+		}
+	}
+	return ""
 }
 
 func deadlines(ws []string) []string {

@@ -459,6 +459,9 @@ func insideName(s *clause.Sentence, pm token.PatternMatch) bool {
 		if m.TokEnd-m.Tok >= 2 && m.Tok <= pm.Start && pm.End <= m.TokEnd && (m.Kind == mention.Topic && m.TokEnd-m.Tok > pm.End-pm.Start || m.Kind == mention.Actor) {
 			return true
 		}
+		if m.TokEnd-m.Tok >= 2 && m.Tok < pm.Start && pm.Start < m.TokEnd && (m.Kind == mention.Topic || m.Kind == mention.Actor) {
+			return true // "the Reciprocal Access Agreement on …": the cue begins inside a name
+		}
 	}
 	return false
 }
