@@ -96,7 +96,7 @@ type localNeo4j struct {
 	cfg  linker.Neo4jConfig
 }
 
-func startNeo4j(t *testing.T) *localNeo4j {
+func startNeo4j(t *testing.T, extraEnv ...string) *localNeo4j {
 	t.Helper()
 	_, err := exec.LookPath("java")
 	need(t, err == nil, "java is needed to run Neo4j (install Java 17+)")
@@ -108,6 +108,7 @@ func startNeo4j(t *testing.T) *localNeo4j {
 		env: append(os.Environ(), "NEO4J_HOME="+home, fmt.Sprintf("NEO4J_BOLT_PORT=%d", bolt), fmt.Sprintf("NEO4J_HTTP_PORT=%d", httpPort),
 			"NEO4J_PASSWORD="+pw, "NEO4J_HEAP=512m", "NEO4J_PAGECACHE=128m", "NEO4J_LIB="+filepath.Join(root, "deploy", "neo4j", ".home", "lib")),
 		cfg: linker.Neo4jConfig{URI: fmt.Sprintf("bolt://127.0.0.1:%d", bolt), User: "neo4j", Password: pw, Database: "neo4j"}}
+	n.env = append(n.env, extraEnv...)
 	n.script("start")
 	t.Cleanup(func() { n.script("stop") })
 	return n
