@@ -54,7 +54,8 @@ var (
 	buildErr  error
 )
 
-// binaries builds the three service binaries once per test process.
+// binaries builds diplograph and the three service binaries once per test
+// process.
 func binaries(t *testing.T) string {
 	t.Helper()
 	buildOnce.Do(func() {
@@ -62,7 +63,7 @@ func binaries(t *testing.T) string {
 		if buildErr != nil {
 			return
 		}
-		for _, pkg := range []string{"services/fetcher/cmd/fetcher", "services/extractor/cmd/extractor", "services/linker/cmd/linker"} {
+		for _, pkg := range []string{"services/fetcher/cmd/fetcher", "services/extractor/cmd/extractor", "services/linker/cmd/linker", "cmd/diplograph"} {
 			cmd := exec.Command("go", "build", "-o", binDir, "github.com/diplograph/diplograph/"+pkg)
 			cmd.Dir = repoRoot(t)
 			if out, err := cmd.CombinedOutput(); err != nil {
