@@ -135,6 +135,10 @@ type reprocessor struct {
 	workers        int
 	replicas       int  // of the snapshot store
 	quiet          bool // no progress (benchmarks)
+
+	// phases are the durations of the last run's phases: snapshot,
+	// publish, work (extract and link), summary.
+	phases [4]time.Duration
 }
 
 // run files a request for the selection, or resumes the unfinished one,
@@ -162,6 +166,12 @@ func (r *reprocessor) run(ctx context.Context, spec selectionSpec, sel archive.S
 	} else {
 		r.say("reprocess %s: resuming (%s, filed %s, %s)\n", req.ID, spec, req.Created.Format(time.RFC3339), req.State)
 	}
+	r.phases = [4]time.Duration{}
+	t := time.Now()
+	lap := func(i int) {
+		r.phases[i] = time.Since(t)
+		t = time.Now()
+	}
 	if req.State == stateSnapshot {
 		// Nothing is published before the snapshot is whole, so it is
 		// taken again from the start.
@@ -173,6 +183,7 @@ func (r *reprocessor) run(ctx context.Context, spec selectionSpec, sel archive.S
 		if err := reqs.save(ctx, req); err != nil {
 			return req, err
 		}
+		lap(0)
 	}
 	if req.State == statePublishing {
 		if _, err := publishItems(ctx, r.js, store, req); err != nil {
@@ -182,6 +193,7 @@ func (r *reprocessor) run(ctx context.Context, spec selectionSpec, sel archive.S
 		if err := reqs.save(ctx, req); err != nil {
 			return req, err
 		}
+		lap(1)
 	}
 	if req.State == stateRunning {
 		p := r.progress(req.Total)
@@ -190,6 +202,7 @@ func (r *reprocessor) run(ctx context.Context, spec selectionSpec, sel archive.S
 		if err != nil {
 			return req, fmt.Errorf("reprocess %s (the same command resumes it): %w", req.ID, err)
 		}
+		lap(2)
 		ch, added, retracted, err := observeChanges(ctx, r.graph, store, req, r.examples)
 		if err != nil {
 			return req, err
@@ -201,6 +214,9 @@ func (r *reprocessor) run(ctx context.Context, spec selectionSpec, sel archive.S
 			return req, err
 		}
 		_ = store.Delete(ctx, req.ID+".before")
+		lap(3)
+		r.say("reprocess %s: snapshot %s, items %s, extraction and linking %s, summary %s\n", req.ID,
+			r.phases[0].Round(time.Millisecond), r.phases[1].Round(time.Millisecond), r.phases[2].Round(time.Millisecond), r.phases[3].Round(time.Millisecond))
 	}
 	if !r.quiet {
 		fmt.Fprintf(r.stdout, "reprocess %s: %d articles, %s\n%s", req.ID, req.Total, spec, req.Summary)
