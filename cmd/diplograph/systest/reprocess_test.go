@@ -116,13 +116,14 @@ func scrape(url, kind string) (int, error) {
 	return strconv.Atoi(string(m[1]))
 }
 
-// reprocess runs diplograph reprocess --all against the pipeline's NATS
-// and returns its standard output; it fails the test unless it succeeds.
-func reprocess(t *testing.T, p *pipeline, neo *localNeo4j, started chan<- struct{}) string {
+// reprocess runs diplograph reprocess --all (and args) against the
+// pipeline's NATS, with env added to the test's environment, and returns
+// its standard output; it fails the test unless it succeeds.
+func reprocess(t *testing.T, p *pipeline, neo *localNeo4j, started chan<- struct{}, env []string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command(filepath.Join(binaries(t), "diplograph"), "reprocess", "--all", "--log-level", "warn",
-		"--nats-url", p.srv.ClientURL(), "--neo4j-uri", neo.cfg.URI, "--neo4j-user", neo.cfg.User, "--neo4j-password", neo.cfg.Password)
-	cmd.Env = os.Environ()
+	cmd := exec.Command(filepath.Join(binaries(t), "diplograph"), append([]string{"reprocess", "--all", "--log-level", "warn",
+		"--nats-url", p.srv.ClientURL(), "--neo4j-uri", neo.cfg.URI, "--neo4j-user", neo.cfg.User, "--neo4j-password", neo.cfg.Password}, args...)...)
+	cmd.Env = append(os.Environ(), env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Start(); err != nil {
@@ -143,6 +144,19 @@ func reprocess(t *testing.T, p *pipeline, neo *localNeo4j, started chan<- struct
 		t.Fatalf("diplograph reprocess did not end in 5 minutes\n%s%s", out.String(), errb.String())
 	}
 	return out.String()
+}
+
+// table is the summary's table and claim counts, without its examples.
+func table(out string) string {
+	i := strings.Index(out, "claim reports by predicate")
+	j := strings.Index(out, "examples (")
+	if i < 0 {
+		return ""
+	}
+	if j < i {
+		j = len(out)
+	}
+	return out[i:j]
 }
 
 // claimsOfGraph returns the graph's claims: id → predicate and actors.
@@ -300,6 +314,11 @@ func TestReprocessingWithNewRulesGivesTheGraphOfACleanRun(t *testing.T) {
 				t.Fatal(err)
 			}
 
+			// What rules B would change, as this process reads them…
+			var predicted string
+			if !tc.killLinker {
+				predicted = table(reprocess(t, p, neo, nil, []string{"DIPLOGRAPH_RULES=" + rules}, "--dry-run"))
+			}
 			started := make(chan struct{})
 			killed := make(chan string, 1)
 			if tc.killLinker {
@@ -308,7 +327,7 @@ func TestReprocessingWithNewRulesGivesTheGraphOfACleanRun(t *testing.T) {
 					killed <- killMidway(p, js, metrics, n)
 				}()
 			}
-			out := reprocess(t, p, neo, started)
+			out := reprocess(t, p, neo, started, nil)
 			if tc.killLinker {
 				if state := <-killed; state != "" {
 					t.Fatalf("the linker was not killed in the middle of the reprocess: %s", state)
@@ -316,6 +335,10 @@ func TestReprocessingWithNewRulesGivesTheGraphOfACleanRun(t *testing.T) {
 			}
 			if !strings.Contains(out, "add") || !strings.Contains(out, "retract") {
 				t.Errorf("no summary printed:\n%s", out)
+			}
+			// …is what they changed.
+			if !tc.killLinker && table(out) != predicted {
+				t.Errorf("the dry run predicted\n%s\nthe reprocess did\n%s", predicted, table(out))
 			}
 			got := dumpGraph(t, g)
 			if d := diff(want, got); d != "" {
@@ -337,7 +360,7 @@ func TestReprocessingWithNewRulesGivesTheGraphOfACleanRun(t *testing.T) {
 			// writes none.
 			written, unchanged := linkerCount(t, metrics, "articles_written"), linkerCount(t, metrics, "articles_unchanged")
 			restamped := linkerCount(t, metrics, "articles_restamped")
-			reprocess(t, p, neo, nil)
+			reprocess(t, p, neo, nil, nil)
 			if w := linkerCount(t, metrics, "articles_written") - written; w != 0 {
 				t.Errorf("the second reprocess wrote %d articles, want none", w)
 			}
