@@ -109,6 +109,7 @@ func TestNoSecretIsPrintedByAnyCommand(t *testing.T) {
 		{dg, "run", "--once", "--nats-listen", "127.0.0.1:0", "--health", "", "--data", data, "--neo4j-password", "flagneopw8secret", input},
 		{dg, "ingest", "--data", data, input},
 		{dg, "dlq", "list", "--data", data},
+		{dg, "reprocess", "--all", "--data", data},
 		{dg, "query", "RETURN 1"},
 		{dg, "claims"},
 		{filepath.Join(bin, "fetcher"), "--health", "", input},
