@@ -27,11 +27,14 @@ Usage:
   diplograph lexicon gaps PATH...                 the stance objects no topic or party maps,
                                                   most frequent first
   diplograph ingest [flags] PATH|URL...           publish articles (files, folders, feeds)
+  diplograph reprocess --all|--source S|--since D|--until D [--dry-run]
+                                                  send archived articles through the current
+                                                  rules again; print what changed
   diplograph query [flags] 'CYPHER'               run a Cypher query, print a table
   diplograph serve [--listen ADDR]                the dashboard and its JSON API (read-only)
   diplograph claims [--follow] [--predicate P] [--actor A]
                                                   print claim events from NATS as they come
-  diplograph bench extract|link|pipeline [flags] DIR
+  diplograph bench extract|link|pipeline|reprocess [flags] DIR
                                                   measure throughput against a floor
   diplograph dlq list|show|replay [flags]         inspect and replay dead letters
   diplograph version
@@ -99,6 +102,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return cmdExtract(ctx, rest, stdout, stderr)
 	case "ingest":
 		return cmdIngest(ctx, rest, stdout, stderr)
+	case "reprocess":
+		return cmdReprocess(ctx, rest, stdout, stderr)
 	case "query":
 		return cmdQuery(ctx, rest, stdout, stderr)
 	case "serve":

@@ -15,7 +15,8 @@
 # NEO4J_LIB (default deploy/neo4j/.home/lib: the jars, shared by every home),
 # NEO4J_DATA (default $NEO4J_HOME/data), NEO4J_BOLT_PORT (7687),
 # NEO4J_HTTP_PORT (7474), NEO4J_HEAP (1g), NEO4J_PAGECACHE (512m),
-# NEO4J_START_TIMEOUT seconds (120), JAVA (java).
+# NEO4J_START_TIMEOUT seconds (120), JAVA (java), NEO4J_TLS_DIR (Bolt over TLS
+# only, with its private.key and public.crt).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -88,6 +89,21 @@ server.memory.pagecache.size=$pagecache
 dbms.usage_report.enabled=false
 db.tx_log.rotation.retention_policy=1 files
 CONF
+  if [ -n "${NEO4J_TLS_DIR:-}" ]; then
+    # Bolt over TLS only (bolt+s://, neo4j+s://), with the key and
+    # certificate of NEO4J_TLS_DIR (private.key, PKCS #8; public.crt).
+    [ -f "$NEO4J_TLS_DIR/private.key" ] && [ -f "$NEO4J_TLS_DIR/public.crt" ] \
+      || die "NEO4J_TLS_DIR $NEO4J_TLS_DIR must hold private.key and public.crt"
+    mkdir -p "$NEO4J_TLS_DIR/trusted" "$NEO4J_TLS_DIR/revoked"
+    cat >>"$home/conf/neo4j.conf" <<CONF
+dbms.ssl.policy.bolt.enabled=true
+dbms.ssl.policy.bolt.base_directory=$NEO4J_TLS_DIR
+dbms.ssl.policy.bolt.private_key=private.key
+dbms.ssl.policy.bolt.public_certificate=public.crt
+dbms.ssl.policy.bolt.client_auth=NONE
+server.bolt.tls_level=REQUIRED
+CONF
+  fi
 }
 
 start() {
@@ -148,5 +164,5 @@ case "${1:-}" in
   restart) stop; start ;;
   status) if running; then echo "running (pid $(cat "$pidfile"))"; else echo "stopped"; exit 1; fi ;;
   wipe) stop; rm -rf "$data"; say "data deleted" ;;
-  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -28,6 +28,10 @@ func TestNeo4jConfigNamesTheBadField(t *testing.T) {
 		"no user":             {func(c *linker.Neo4jConfig) { c.User = "" }, "NEO4J_USER"},
 		"no password":         {func(c *linker.Neo4jConfig) { c.Password = "" }, "NEO4J_PASSWORD"},
 		"a password in a URI": {func(c *linker.Neo4jConfig) { c.URI = "ftp://u:hunter22@h" }, "NEO4J_URI"},
+		"a CA without TLS":    {func(c *linker.Neo4jConfig) { c.CAFile = "config_test.go" }, "NEO4J_CA"},
+		"a CA that is not there": {func(c *linker.Neo4jConfig) {
+			c.URI, c.CAFile = "neo4j+s://graph.example:7687", "no-such-ca.pem"
+		}, "NEO4J_CA"},
 	} {
 		c := good
 		tc.spoil(&c)

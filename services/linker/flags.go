@@ -14,4 +14,5 @@ func (c *Neo4jConfig) BindFlags(fs *flag.FlagSet, defaultPassword string) {
 	config.String(fs, &c.User, "neo4j-user", "NEO4J_USER", "neo4j", "Neo4j user")
 	config.Secret(fs, &c.Password, "neo4j-password", "NEO4J_PASSWORD", defaultPassword, "Neo4j password")
 	config.String(fs, &c.Database, "neo4j-database", "NEO4J_DATABASE", "neo4j", "Neo4j database")
+	config.String(fs, &c.CAFile, "neo4j-ca", "NEO4J_CA", "", "PEM file of the certificate authorities to trust for bolt+s:// and neo4j+s:// (default: the system's)")
 }

@@ -2,9 +2,12 @@ package linker
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"strings"
 	"time"
 
@@ -57,6 +60,18 @@ func OpenGraph(ctx context.Context, cfg Neo4jConfig, log *slog.Logger, opts ...G
 	if log == nil {
 		log = slog.Default()
 	}
+	var tlsCfg *tls.Config
+	if cfg.CAFile != "" {
+		pem, err := os.ReadFile(cfg.CAFile)
+		if err != nil {
+			return nil, fmt.Errorf("NEO4J_CA: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("NEO4J_CA %s: no PEM certificate in it", cfg.CAFile)
+		}
+		tlsCfg = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
+	}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""), func(c *config.Config) {
 		// Short: the service waits out outages itself, pinging every
 		// 500 ms, and so resumes sooner than a doubling backoff would.
@@ -69,6 +84,9 @@ func OpenGraph(ctx context.Context, cfg Neo4jConfig, log *slog.Logger, opts ...G
 		// of each costing a retry.
 		c.ConnectionLivenessCheckTimeout = time.Second
 		c.UserAgent = "diplograph-linker"
+		if tlsCfg != nil {
+			c.TlsConfig = tlsCfg
+		}
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j %s: %w", redact(cfg.URI), err)

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 
 	"github.com/diplograph/diplograph/platform/config"
 	"github.com/diplograph/diplograph/services/linker/internal/plan"
@@ -26,6 +27,9 @@ type Neo4jConfig struct {
 	User     string
 	Password string
 	Database string // empty: the server's default database
+	// CAFile is a PEM file of the certificate authorities to trust for
+	// bolt+s:// and neo4j+s:// (NEO4J_CA); empty: the system's.
+	CAFile string
 }
 
 // Validate reports the first bad field.
@@ -47,6 +51,14 @@ func (c Neo4jConfig) Validate() error {
 	}
 	if c.Password == "" {
 		return errors.New("NEO4J_PASSWORD: empty")
+	}
+	if c.CAFile != "" {
+		if u.Scheme != "bolt+s" && u.Scheme != "neo4j+s" {
+			return fmt.Errorf("NEO4J_CA is used only with bolt+s:// or neo4j+s://, not %s://", u.Scheme)
+		}
+		if _, err := os.Stat(c.CAFile); err != nil {
+			return fmt.Errorf("NEO4J_CA=%q: %w", c.CAFile, err)
+		}
 	}
 	return nil
 }

@@ -54,7 +54,8 @@ var (
 	buildErr  error
 )
 
-// binaries builds the three service binaries once per test process.
+// binaries builds diplograph and the three service binaries once per test
+// process.
 func binaries(t *testing.T) string {
 	t.Helper()
 	buildOnce.Do(func() {
@@ -62,7 +63,7 @@ func binaries(t *testing.T) string {
 		if buildErr != nil {
 			return
 		}
-		for _, pkg := range []string{"services/fetcher/cmd/fetcher", "services/extractor/cmd/extractor", "services/linker/cmd/linker"} {
+		for _, pkg := range []string{"services/fetcher/cmd/fetcher", "services/extractor/cmd/extractor", "services/linker/cmd/linker", "cmd/diplograph"} {
 			cmd := exec.Command("go", "build", "-o", binDir, "github.com/diplograph/diplograph/"+pkg)
 			cmd.Dir = repoRoot(t)
 			if out, err := cmd.CombinedOutput(); err != nil {
@@ -96,7 +97,7 @@ type localNeo4j struct {
 	cfg  linker.Neo4jConfig
 }
 
-func startNeo4j(t *testing.T) *localNeo4j {
+func startNeo4j(t *testing.T, extraEnv ...string) *localNeo4j {
 	t.Helper()
 	_, err := exec.LookPath("java")
 	need(t, err == nil, "java is needed to run Neo4j (install Java 17+)")
@@ -108,6 +109,7 @@ func startNeo4j(t *testing.T) *localNeo4j {
 		env: append(os.Environ(), "NEO4J_HOME="+home, fmt.Sprintf("NEO4J_BOLT_PORT=%d", bolt), fmt.Sprintf("NEO4J_HTTP_PORT=%d", httpPort),
 			"NEO4J_PASSWORD="+pw, "NEO4J_HEAP=512m", "NEO4J_PAGECACHE=128m", "NEO4J_LIB="+filepath.Join(root, "deploy", "neo4j", ".home", "lib")),
 		cfg: linker.Neo4jConfig{URI: fmt.Sprintf("bolt://127.0.0.1:%d", bolt), User: "neo4j", Password: pw, Database: "neo4j"}}
+	n.env = append(n.env, extraEnv...)
 	n.script("start")
 	t.Cleanup(func() { n.script("stop") })
 	return n
