@@ -7,6 +7,7 @@ require (
 	github.com/diplograph/diplograph/schemas v0.0.0
 	github.com/diplograph/diplograph/services/fetcher v0.0.0
 	github.com/go-ego/gse v0.80.3
+	github.com/longbridgeapp/opencc v0.3.13
 	github.com/nats-io/nats.go v1.55.0
 	golang.org/x/net v0.62.0
 	gopkg.in/yaml.v3 v3.0.1
@@ -20,7 +21,6 @@ require (
 	github.com/klauspost/compress v1.20.3 // indirect
 	github.com/liuzl/cedar-go v0.0.0-20170805034717-80a9c64b256d // indirect
 	github.com/liuzl/da v0.0.0-20180704015230-14771aad5b1d // indirect
-	github.com/longbridgeapp/opencc v0.3.13 // indirect
 	github.com/minio/highwayhash v1.0.4 // indirect
 	github.com/munnerz/goautoneg v0.0.0-20191010083416-a7dc8b61c822 // indirect
 	github.com/nats-io/jwt/v2 v2.8.2 // indirect

@@ -63,7 +63,7 @@ type Finder struct {
 	fuzzyEn, fuzzyZh map[string][]topicPhrase
 	// extraTopics are the rule files' topic phrases, by topic and language.
 	extraTopics map[string]map[string][]string
-	verbs            map[string]bool
+	verbs       map[string]bool
 }
 
 // New builds a Finder from the gazetteer and the rules' words.
