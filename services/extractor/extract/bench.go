@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -10,48 +11,58 @@ import (
 	"github.com/diplograph/diplograph/schemas"
 )
 
-// BenchResult holds the throughput of Extract and of its floor, gse
-// Segment() alone over the same clean text with the same dictionary, both
-// measured in one run on the same number of workers.
+// FloorName says what the floor of BenchExtract measures.
+const FloorName = "gse Segment() over the same clean text, sentence by sentence, with the engine's dictionary"
+
+// BenchResult holds the throughput of Extract and of its floor (FloorName),
+// both measured in the same run, round after round, on the same number of
+// workers. Figures are the median round's; the range is over all rounds.
 type BenchResult struct {
 	Docs      int   // documents run
 	Errors    int   // documents that came back with Extraction.Error
 	Claims    int   // claims extracted
 	TextBytes int64 // bytes of clean text
 	Workers   int
+	Rounds    []BenchRound
 
-	Extract         time.Duration
+	Extract         time.Duration // median round
 	ExtractDocsPerS float64
 	ExtractMBPerS   float64
-	Floor           time.Duration
+	Floor           time.Duration // median round
 	FloorDocsPerS   float64
 	FloorMBPerS     float64
-	RatioToFloor    float64 // Extract time / floor time (≤ 2 is the target)
-	ThroughputVsGse float64 // Extract throughput / floor throughput (≥ 0.5 is the target)
+	// ThroughputVsFloor is the median over rounds of extract throughput /
+	// floor throughput in that round (≥ 0.5 is the target); Min and Max
+	// are its range.
+	ThroughputVsFloor, Min, Max float64
+}
+
+// BenchRound is one round: extraction, then the floor, on the same texts.
+type BenchRound struct {
+	Extract, Floor time.Duration
 }
 
 // String renders the result on a few lines.
 func (r BenchResult) String() string {
-	return fmt.Sprintf("docs %d (errors %d, claims %d), clean text %.2f MB, %d workers\n"+
+	return fmt.Sprintf("docs %d (errors %d, claims %d), clean text %.2f MB, %d workers, %d rounds (median round reported)\n"+
 		"extract: %v, %.1f docs/s, %.2f MB/s\n"+
-		"floor (gse Segment only): %v, %.1f docs/s, %.2f MB/s\n"+
-		"extract/floor time ratio %.2f (extract runs at %.0f%% of the floor's throughput)",
-		r.Docs, r.Errors, r.Claims, float64(r.TextBytes)/1e6, r.Workers,
+		"floor, %s: %v, %.1f docs/s, %.2f MB/s\n"+
+		"extract runs at %.0f%% of the floor's throughput (median of rounds; range %.0f–%.0f%%)",
+		r.Docs, r.Errors, r.Claims, float64(r.TextBytes)/1e6, r.Workers, len(r.Rounds),
 		r.Extract.Round(time.Millisecond), r.ExtractDocsPerS, r.ExtractMBPerS,
-		r.Floor.Round(time.Millisecond), r.FloorDocsPerS, r.FloorMBPerS,
-		r.RatioToFloor, 100*r.ThroughputVsGse)
+		FloorName, r.Floor.Round(time.Millisecond), r.FloorDocsPerS, r.FloorMBPerS,
+		100*r.ThroughputVsFloor, 100*r.Min, 100*r.Max)
 }
 
-// benchRounds is how many alternating rounds BenchExtract runs.
-const benchRounds = 2
-
-// BenchExtract runs Extract over docs on workers goroutines, then, on the
-// same clean texts, the floor: gse Segment() alone with the engine's
-// dictionary; it alternates the two twice and keeps each one's best time.
-// workers <= 0 means one.
-func BenchExtract(ctx context.Context, e *Engine, docs []schemas.Article, workers int) (BenchResult, error) {
+// BenchExtract runs rounds of Extract over docs on workers goroutines,
+// each followed by the floor on the same clean texts, and reports the
+// median round. workers <= 0 means one; rounds <= 0 means three.
+func BenchExtract(ctx context.Context, e *Engine, docs []schemas.Article, workers, rounds int) (BenchResult, error) {
 	if workers <= 0 {
 		workers = 1
+	}
+	if rounds <= 0 {
+		rounds = 3
 	}
 	r := BenchResult{Docs: len(docs), Workers: workers}
 	texts := make([][]byte, len(docs))
@@ -63,9 +74,8 @@ func BenchExtract(ctx context.Context, e *Engine, docs []schemas.Article, worker
 		texts[i] = []byte(t)
 		r.TextBytes += int64(len(t))
 	}
-	// Two alternating rounds, keeping each side's best time, so that a
-	// burst of load from other processes does not decide the ratio.
-	for round := 0; round < benchRounds; round++ {
+	var ratios []float64
+	for round := 0; round < rounds; round++ {
 		var errs, claims atomic.Int64
 		elapsed, err := parallel(ctx, len(docs), workers, func(i int) {
 			x := e.Extract(docs[i])
@@ -77,9 +87,6 @@ func BenchExtract(ctx context.Context, e *Engine, docs []schemas.Article, worker
 		if err != nil {
 			return r, fmt.Errorf("running extract benchmark: %w", err)
 		}
-		if r.Extract == 0 || elapsed < r.Extract {
-			r.Extract = elapsed
-		}
 		r.Errors, r.Claims = int(errs.Load()), int(claims.Load())
 		floor, err := parallel(ctx, len(docs), workers, func(i int) {
 			if len(texts[i]) > 0 {
@@ -89,20 +96,24 @@ func BenchExtract(ctx context.Context, e *Engine, docs []schemas.Article, worker
 		if err != nil {
 			return r, fmt.Errorf("running segmentation floor: %w", err)
 		}
-		if r.Floor == 0 || floor < r.Floor {
-			r.Floor = floor
-		}
+		r.Rounds = append(r.Rounds, BenchRound{Extract: elapsed, Floor: floor})
+		ratios = append(ratios, floor.Seconds()/elapsed.Seconds())
 	}
+	var ex, fl []time.Duration
+	for _, rd := range r.Rounds {
+		ex, fl = append(ex, rd.Extract), append(fl, rd.Floor)
+	}
+	slices.Sort(ex)
+	slices.Sort(fl)
+	slices.Sort(ratios)
+	r.Extract, r.Floor = ex[len(ex)/2], fl[len(fl)/2]
+	r.ThroughputVsFloor, r.Min, r.Max = ratios[len(ratios)/2], ratios[0], ratios[len(ratios)-1]
 	mb := float64(r.TextBytes) / 1e6
 	if s := r.Extract.Seconds(); s > 0 {
 		r.ExtractDocsPerS, r.ExtractMBPerS = float64(r.Docs)/s, mb/s
 	}
 	if s := r.Floor.Seconds(); s > 0 {
 		r.FloorDocsPerS, r.FloorMBPerS = float64(r.Docs)/s, mb/s
-		r.RatioToFloor = r.Extract.Seconds() / s
-	}
-	if r.Extract > 0 {
-		r.ThroughputVsGse = r.Floor.Seconds() / r.Extract.Seconds()
 	}
 	return r, nil
 }

@@ -3,6 +3,8 @@ package extract
 import (
 	"context"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -60,21 +62,33 @@ func BenchmarkSegmentFloorZh(b *testing.B) {
 	}
 }
 
-func TestBenchExtractReportsBothThroughputs(t *testing.T) {
+func TestBenchExtractReportsTheMedianRoundAgainstItsFloor(t *testing.T) {
 	e := testEngine(t)
 	docs := []schemas.Article{
 		{Name: "a", Format: schemas.FormatHTML, Body: benchZh},
 		{Name: "b", Format: schemas.FormatHTML, Body: benchEn},
 		{Name: "c", Format: schemas.FormatText, Body: ""},
 	}
-	r, err := BenchExtract(context.Background(), e, docs, runtime.NumCPU())
+	r, err := BenchExtract(context.Background(), e, docs, runtime.NumCPU(), 3)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Docs != 3 || r.Errors != 1 || r.ExtractDocsPerS <= 0 || r.FloorDocsPerS <= 0 || r.RatioToFloor <= 0 {
+	if r.Docs != 3 || r.Errors != 1 || r.ExtractDocsPerS <= 0 || r.FloorDocsPerS <= 0 || len(r.Rounds) != 3 {
 		t.Fatalf("unexpected result: %+v", r)
 	}
-	if r.String() == "" {
-		t.Fatal("empty String()")
+	// the reported times are the median round's, not the best
+	var ex []time.Duration
+	for _, rd := range r.Rounds {
+		ex = append(ex, rd.Extract)
+	}
+	slices.Sort(ex)
+	if r.Extract != ex[1] {
+		t.Fatalf("extract time %v is not the median of %v", r.Extract, ex)
+	}
+	if !(r.Min <= r.ThroughputVsFloor && r.ThroughputVsFloor <= r.Max) || r.Min <= 0 {
+		t.Fatalf("ratio %v outside its range %v–%v", r.ThroughputVsFloor, r.Min, r.Max)
+	}
+	if out := r.String(); !strings.Contains(out, FloorName) || !strings.Contains(out, "median") {
+		t.Fatalf("the report does not name its floor and round: %s", out)
 	}
 }
