@@ -39,7 +39,7 @@ func writeReprocessCorpus(t *testing.T, dir string) int {
 	}{
 		{"en", "%s firmly opposes economic coercion against its partners.", false},
 		{"zh", "%s坚决反对经济胁迫。", true},
-		{"en", "%s criticises North Korea's missile launches.", false},
+		{"en", "%s admonishes North Korea over its missile launches.", false},
 		{"zh", "%s对南海局势表示严重关切。", false},
 		{"en", "%s condemns the attacks on commercial ships in the Red Sea.", false},
 		{"zh", "%s呼吁朝鲜放弃核武器计划。", false},
