@@ -18,7 +18,7 @@ import (
 )
 
 func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	const benchUsage = "Usage: diplograph bench extract|link|pipeline|reprocess [flags] DIR\n\n  extract   documents/s and MB/s of extraction, against gse Segment() alone on the same text (the floor)\n  link      claims/s written to Neo4j with the linker's batching, against bare UNWIND … MERGE (the floor)\n  pipeline  fetch → extract → link through NATS into Neo4j: sustained documents/s, p50/p99 publish-to-graph latency\n  reprocess reprocessing every archived article, with the same and with changed rules, against the first-time pipeline rate\n\nRun 'diplograph bench NAME --help' for the flags.\n"
+	const benchUsage = "Usage: diplograph bench extract|link|pipeline|reprocess|serve [flags] DIR\n\n  extract   documents/s and MB/s of extraction, against gse Segment() alone on the same text (the floor)\n  link      claims/s written to Neo4j with the linker's batching, against bare UNWIND … MERGE (the floor)\n  pipeline  fetch → extract → link through NATS into Neo4j: sustained documents/s, p50/p99 publish-to-graph latency\n  reprocess reprocessing every archived article, with the same and with changed rules, against the first-time pipeline rate\n  serve     the dashboard API's latency (p50, p95) on a corpus's graph and on a synthetic one, against a bare round trip (the floor)\n\nRun 'diplograph bench NAME --help' for the flags.\n"
 	if len(args) > 0 && isHelp(args[0]) {
 		fmt.Fprint(stdout, benchUsage)
 		return nil
@@ -36,8 +36,10 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return benchReprocess(ctx, args[1:], stdout, stderr)
 	case "pipeline":
 		return benchPipeline(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return benchServe(ctx, args[1:], stdout, stderr)
 	default:
-		fmt.Fprintf(stderr, "diplograph bench: unknown benchmark %q (extract, link, pipeline, reprocess)\n", args[0])
+		fmt.Fprintf(stderr, "diplograph bench: unknown benchmark %q (extract, link, pipeline, reprocess, serve)\n", args[0])
 		return errUsage
 	}
 }

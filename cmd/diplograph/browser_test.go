@@ -141,9 +141,33 @@ func (b *browser) shoot(name string) {
 	}
 }
 
-// noErrors fails the test if a page logged an error since the last call.
+// accessibilityProblems lists what a page lacks for keyboards and screen
+// readers: a language, one h1, a main landmark, a label for every control,
+// a name for every link and button, text alternatives for images.
+const accessibilityProblems = `(() => {
+  const out = [];
+  if (!document.documentElement.lang) out.push('no lang on <html>');
+  if (document.querySelectorAll('h1').length !== 1) out.push(document.querySelectorAll('h1').length + ' h1 elements');
+  if (!document.querySelector('main')) out.push('no <main>');
+  const named = (el) => (el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent || '').trim() !== '';
+  for (const el of document.querySelectorAll('input, select, textarea')) {
+    if (el.type === 'hidden') continue;
+    const labelled = el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+    if (!labelled) out.push('unlabelled ' + el.tagName.toLowerCase() + ' ' + (el.name || el.id));
+  }
+  for (const el of document.querySelectorAll('a[href], button')) if (!named(el)) out.push('unnamed ' + el.tagName.toLowerCase() + ' ' + el.outerHTML.slice(0, 80));
+  for (const el of document.querySelectorAll('img')) if (!el.hasAttribute('alt')) out.push('image without alt');
+  for (const el of document.querySelectorAll('canvas')) if (!el.closest('[role=img][aria-label]')) out.push('canvas without a text alternative');
+  return out;
+})()`
+
+// noErrors fails the test if a page logged an error since the last call,
+// or lacks what keyboards and screen readers need.
 func (b *browser) noErrors(page string) {
 	b.t.Helper()
+	if problems := value(b, "accessibility of "+page, chromedp.Evaluate[[]string](accessibilityProblems)); len(problems) > 0 {
+		b.t.Errorf("%s: %s", page, strings.Join(problems, "; "))
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if len(b.errors) > 0 {
@@ -365,4 +389,46 @@ func TestTheDashboardInARealBrowser(t *testing.T) {
 		b.shoot("live-feed")
 		b.noErrors("the live feed")
 	})
+}
+
+// diplograph run serves the dashboard too, its live feed on the run's own
+// NATS connection.
+func TestRunServesTheDashboard(t *testing.T) {
+	cfg := neo4jConfig(t)
+	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var errb syncBuffer
+	go func() {
+		done <- dispatch(ctx, append([]string{"run", "--listen", addr, "--nats-listen", "127.0.0.1:0", "--health", "",
+			"--data", t.TempDir(), "--log-level", "warn"}, neo4jArgs(cfg)...), &syncBuffer{}, &errb)
+	}()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("run: %v\n%s", err, errb.String())
+		}
+	}()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		resp, err := http.Get("http://" + addr + "/api/live")
+		if err == nil {
+			// The feed's first event says it reads the run's stream.
+			buf := make([]byte, 512)
+			n, _ := resp.Body.Read(buf)
+			resp.Body.Close()
+			if resp.StatusCode == 200 && strings.Contains(string(buf[:n]), "event: status") {
+				return
+			}
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("run stopped: %v\n%s", err, errb.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("run did not serve the dashboard on %s: %v\n%s", addr, err, errb.String())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }

@@ -34,7 +34,7 @@ Usage:
   diplograph serve [--listen ADDR]                the dashboard and its JSON API (read-only)
   diplograph claims [--follow] [--predicate P] [--actor A]
                                                   print claim events from NATS as they come
-  diplograph bench extract|link|pipeline|reprocess [flags] DIR
+  diplograph bench extract|link|pipeline|reprocess|serve [flags] DIR
                                                   measure throughput against a floor
   diplograph dlq list|show|replay [flags]         inspect and replay dead letters
   diplograph version

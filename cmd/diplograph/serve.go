@@ -44,6 +44,7 @@ without it.
 		return err
 	}
 	defer graph.Close(context.WithoutCancel(ctx))
+	warnUnmigrated(ctx, graph, log)
 	hub := dashboard.NewHub(log)
 	cfg := s.nats
 	cfg.Name = "diplograph-dashboard"
@@ -59,4 +60,18 @@ func serveDashboard(ctx context.Context, listen string, graph *linker.Graph, c d
 	go hub.Follow(ctx, c)
 	srv := &dashboard.Server{Store: dashboard.NewStore(graph), Hub: hub, Log: log}
 	return dashboard.Serve(ctx, listen, srv.Handler(), log, nil)
+}
+
+// warnUnmigrated says when the graph lacks the indexes the linker creates
+// (it has not run against this database yet): the dashboard only reads,
+// so it cannot create them, and its queries would scan.
+func warnUnmigrated(ctx context.Context, graph *linker.Graph, log *slog.Logger) {
+	_, rows, err := graph.Read(ctx, `OPTIONAL MATCH (v:SchemaVersion {id: 'linker'}) RETURN v.version`, nil)
+	if err != nil || len(rows) == 0 {
+		return
+	}
+	if v, _ := rows[0][0].(int64); v < linker.SchemaVersion {
+		log.Warn("the graph's schema is older than this linker's: its indexes may be missing, and the dashboard slow, until diplograph run or the linker starts once against it",
+			"graph_version", v, "linker_version", linker.SchemaVersion)
+	}
 }

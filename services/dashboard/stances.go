@@ -4,14 +4,14 @@ import (
 	"context"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/diplograph/diplograph/schemas"
 )
 
 // Matrix is the stance matrix: the actors holding the most claims (rows)
-// against what their claims are most about (columns: targets, or topics
-// for claims without a target), each cell counting claims by predicate.
+// against the entities most claimed about (columns), each cell counting
+// the row's claims whose stance is about the column (their target, or
+// their topic when they have none) by predicate.
 type Matrix struct {
 	Actors  []Total `json:"actors"`
 	Objects []Total `json:"objects"`
@@ -41,81 +41,85 @@ type Cell struct {
 
 const refMap = `{id: n.id, name: n.name, kind: ` + kindCypher + `}`
 
-// stancesFromSummaries reads the matrix from the STANCE summaries. The rows
-// are the actors with the most HOLDS relationships, a count Neo4j keeps per
-// node, so that no claim is read.
+// stancesFromSummaries reads the matrix from the STANCE summaries without
+// reading a claim, or more than its cells of them: the rows are the actors
+// with the most HOLDS relationships and the columns the entities with the
+// most TARGETS and ABOUT relationships (counts Neo4j keeps per node), and
+// each cell's summaries are found by their key in the uniqueness
+// constraint's index, one predicate at a time.
 var stancesFromSummaries = `
-MATCH (n:Entity) WHERE n:Country OR n:Organization
-WITH n, COUNT { (n)-[:HOLDS]->() } AS t WHERE t > 0
-ORDER BY t DESC, n.id LIMIT $actors
-WITH collect({ref: ` + refMap + `, total: t}) AS actors, collect(n) AS ns
-CALL (ns) {
-  UNWIND ns AS a
-  MATCH (a)-[s:STANCE]->(n:Entity)
-  WITH n, sum(s.count) AS t ORDER BY t DESC, n.id LIMIT $objects
-  RETURN collect({ref: ` + refMap + `, total: t}) AS objects, collect(n) AS os
+CALL () {
+  MATCH (n:Entity) WHERE n:Country OR n:Organization
+  WITH n, COUNT { (n)-[:HOLDS]->() } AS t WHERE t > 0
+  ORDER BY t DESC, n.id LIMIT $actors
+  RETURN collect({ref: ` + refMap + `, total: t}) AS actors, collect(n.id) AS actorIDs
 }
-CALL (ns, os) {
-  UNWIND ns AS a
-  MATCH (a)-[s:STANCE]->(o:Entity) WHERE o IN os
-  RETURN collect({a: a.id, o: o.id, p: s.predicate, k: s.count}) AS cells
+CALL () {
+  MATCH (n:Entity)
+  WITH n, COUNT { (n)<-[:TARGETS]-() } + COUNT { (n)<-[:ABOUT]-() } AS t WHERE t > 0
+  ORDER BY t DESC, n.id LIMIT $objects
+  RETURN collect({ref: ` + refMap + `, total: t}) AS objects, collect(n.id) AS objectIDs
 }
-RETURN actors, objects, cells`
+` + stanceCells
 
-// stancesOfPredicate is stancesFromSummaries for one predicate.
+// stancesOfPredicate is stancesFromSummaries for one predicate: rows and
+// columns are ranked by that predicate's summaries, found through their
+// index on predicate.
 var stancesOfPredicate = `
-MATCH (n:Entity)-[s:STANCE {predicate: $predicate}]->()
-WITH n, sum(s.count) AS t ORDER BY t DESC, n.id LIMIT $actors
-WITH collect({ref: ` + refMap + `, total: t}) AS actors, collect(n) AS ns
-CALL (ns) {
-  UNWIND ns AS a
-  MATCH (a)-[s:STANCE {predicate: $predicate}]->(n:Entity)
-  WITH n, sum(s.count) AS t ORDER BY t DESC, n.id LIMIT $objects
-  RETURN collect({ref: ` + refMap + `, total: t}) AS objects, collect(n) AS os
+CALL () {
+  MATCH (n:Entity)-[s:STANCE {predicate: $predicate}]->()
+  WITH n, sum(s.count) AS t ORDER BY t DESC, n.id LIMIT $actors
+  RETURN collect({ref: ` + refMap + `, total: t}) AS actors, collect(n.id) AS actorIDs
 }
-CALL (ns, os) {
-  UNWIND ns AS a
-  MATCH (a)-[s:STANCE {predicate: $predicate}]->(o:Entity) WHERE o IN os
-  RETURN collect({a: a.id, o: o.id, p: s.predicate, k: s.count}) AS cells
+CALL () {
+  MATCH ()-[s:STANCE {predicate: $predicate}]->(n:Entity)
+  WITH n, sum(s.count) AS t ORDER BY t DESC, n.id LIMIT $objects
+  RETURN collect({ref: ` + refMap + `, total: t}) AS objects, collect(n.id) AS objectIDs
+}
+` + stanceCells
+
+// stanceCells looks up the summaries of every cell by key
+// ("actor|predicate|object").
+const stanceCells = `CALL (actorIDs, objectIDs) {
+  UNWIND actorIDs AS a
+  UNWIND objectIDs AS o
+  UNWIND $predicates AS p
+  MATCH ()-[s:STANCE {key: a + '|' + p + '|' + o}]->()
+  RETURN collect({a: a, o: o, p: p, k: s.count}) AS cells
 }
 RETURN actors, objects, cells`
 
-// stancesFromClaims counts the claims a filter matches, grouped in Neo4j
-// so that only the matrix leaves it.
+// stancesFromClaims counts the claims a filter matches, grouped in Neo4j so
+// that only the matrix leaves it. The groups of the rows' actors are kept
+// as short lists: a year of a large graph makes tens of thousands.
 func stancesFromClaims(f Filter) (string, map[string]any) {
-	conds, params := f.where()
-	where := ""
-	if len(conds) > 0 {
-		where = "\nWHERE " + strings.Join(conds, "\n  AND ")
-	}
-	return `
-MATCH (c:Claim)` + where + `
-WITH c, coalesce(c.target, c.topic) AS object WHERE object IS NOT NULL
-UNWIND c.actors AS actor
-WITH actor, object, c.predicate AS p, count(*) AS k
-WITH collect({a: actor, o: object, p: p, k: k}) AS rows
-CALL (rows) {
-  UNWIND rows AS r
-  WITH r.a AS a, sum(r.k) AS t ORDER BY t DESC, a LIMIT $actors
-  RETURN collect(a) AS actorIDs, collect(t) AS actorTotals
-}
-CALL (rows, actorIDs) {
-  UNWIND rows AS r
-  WITH r WHERE r.a IN actorIDs
-  WITH r.o AS o, sum(r.k) AS t ORDER BY t DESC, o LIMIT $objects
+	dates, others, params := f.where()
+	return f.match(append(dates, others...)) + `
+WITH c.actors AS actors, coalesce(c.target, c.topic) AS object, c.predicate AS p
+WHERE object IS NOT NULL
+UNWIND actors AS actor
+WITH actor, object, p, count(*) AS k
+WITH actor, sum(k) AS t, collect([object, p, k]) AS groups
+ORDER BY t DESC, actor LIMIT $actors
+WITH collect({a: actor, t: t, groups: groups}) AS top
+CALL (top) {
+  UNWIND top AS row
+  UNWIND row.groups AS g
+  WITH g[0] AS o, sum(g[2]) AS t ORDER BY t DESC, o LIMIT $objects
   RETURN collect(o) AS objectIDs, collect(t) AS objectTotals
 }
-CALL (actorIDs, actorTotals) {
-  UNWIND range(0, size(actorIDs) - 1) AS i
-  OPTIONAL MATCH (n:Entity {id: actorIDs[i]})
-  RETURN collect({ref: CASE WHEN n IS NULL THEN {id: actorIDs[i]} ELSE ` + refMap + ` END, total: actorTotals[i]}) AS actors
+CALL (top) {
+  UNWIND top AS row
+  OPTIONAL MATCH (n:Entity {id: row.a})
+  RETURN collect({ref: CASE WHEN n IS NULL THEN {id: row.a} ELSE ` + refMap + ` END, total: row.t}) AS actors
 }
 CALL (objectIDs, objectTotals) {
   UNWIND range(0, size(objectIDs) - 1) AS i
   OPTIONAL MATCH (n:Entity {id: objectIDs[i]})
   RETURN collect({ref: CASE WHEN n IS NULL THEN {id: objectIDs[i]} ELSE ` + refMap + ` END, total: objectTotals[i]}) AS objects
 }
-RETURN actors, objects, [r IN rows WHERE r.a IN actorIDs AND r.o IN objectIDs] AS cells`, params
+RETURN actors, objects,
+       [row IN top | [g IN row.groups WHERE g[0] IN objectIDs | {a: row.a, o: g[0], p: g[1], k: g[2]}]] AS cells`, params
 }
 
 // Stances returns the stance matrix of at most actors rows and objects
@@ -128,9 +132,9 @@ func (s *Store) Stances(ctx context.Context, f Filter, actors, objects int) (Mat
 	basis := "stances"
 	switch {
 	case f.From == "" && f.To == "" && f.Lang == "" && f.Source == "" && f.Predicate == "":
-		cypher, params = stancesFromSummaries, map[string]any{}
+		cypher, params = stancesFromSummaries, map[string]any{"predicates": anys(schemas.Predicates)}
 	case f.From == "" && f.To == "" && f.Lang == "" && f.Source == "":
-		cypher, params = stancesOfPredicate, map[string]any{"predicate": f.Predicate}
+		cypher, params = stancesOfPredicate, map[string]any{"predicate": f.Predicate, "predicates": []any{f.Predicate}}
 	default:
 		cypher, params = stancesFromClaims(f)
 		basis = "claims"
@@ -147,6 +151,14 @@ func (s *Store) Stances(ctx context.Context, f Filter, actors, objects int) (Mat
 	m.Actors, m.Objects = totals(rows[0]["actors"]), totals(rows[0]["objects"])
 	cells := map[[2]string]*Cell{}
 	raw, _ := rows[0]["cells"].([]any)
+	if basis == "claims" { // a list of lists, one per row
+		var flat []any
+		for _, v := range raw {
+			xs, _ := v.([]any)
+			flat = append(flat, xs...)
+		}
+		raw = flat
+	}
 	for _, v := range raw {
 		r, _ := v.(map[string]any)
 		key := [2]string{str(r["a"]), str(r["o"])}
@@ -199,6 +211,14 @@ func totals(v any) []Total {
 	for _, x := range xs {
 		m, _ := x.(map[string]any)
 		out = append(out, Total{Ref: refOf(m["ref"]), Total: num(m["total"])})
+	}
+	return out
+}
+
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
 	}
 	return out
 }

@@ -230,36 +230,60 @@ type ClaimPage struct {
 // evidencePerClaim bounds the evidence listed with each claim of a page.
 const evidencePerClaim = 10
 
+// claimWindow is how many of the newest claims (within the filter's dates,
+// after the cursor) a page looks through first, walking the date index:
+// when the filter keeps one claim in a thousand or more, the page is among
+// them, and costs the same whatever the size of the graph.
+const claimWindow = 20000
+
 // Claims returns a page of the claims the filter matches, newest first
 // (claims without a date last), after the cursor.
 func (s *Store) Claims(ctx context.Context, f Filter, limit int, after *cursor) (ClaimPage, error) {
 	page := ClaimPage{Claims: []Claim{}}
-	conds, params := f.where()
+	dates, others, params := f.where()
 	params["limit"] = int64(limit + 1)
 	params["evidence"] = int64(evidencePerClaim)
+	params["window"] = int64(claimWindow)
 	var rows []map[string]any
 	if after == nil || after.Dated {
-		dated := append(slices.Clone(conds), "c.date IS NOT NULL")
+		dated := append(slices.Clone(dates), "c.date IS NOT NULL")
 		if after != nil {
-			dated = append(dated, "(c.date < date($afterDate) OR c.date = date($afterDate) AND c.id > $afterID)")
+			// The range lets the date index start at the cursor.
+			dated = append(dated, "c.date <= date($afterDate)", "(c.date < date($afterDate) OR c.id > $afterID)")
 			params["afterDate"], params["afterID"] = after.Date, after.ID
 		}
+		filter := ""
+		if len(others) > 0 {
+			filter = "\nWITH c WHERE " + strings.Join(others, "\n  AND ")
+		}
 		var err error
-		rows, err = s.records(ctx, "claims", claimsMatch(f, dated)+`
-WITH c ORDER BY c.date DESC, c.id LIMIT $limit`+claimProjection+`
+		rows, err = s.records(ctx, "claims", `
+MATCH (c:Claim) WHERE `+strings.Join(dated, "\n  AND ")+`
+WITH c ORDER BY c.date DESC, c.id LIMIT $window`+filter+`
+WITH c LIMIT $limit`+claimProjection+`
 ORDER BY date DESC, id`, params)
 		if err != nil {
 			return page, err
 		}
+		if len(rows) <= limit && len(others) > 0 {
+			// Too few in the window: a filter that keeps few claims,
+			// found from the node they have in common.
+			rows, err = s.records(ctx, "claims", f.match(append(dated, others...))+`
+WITH c ORDER BY c.date DESC, c.id LIMIT $limit`+claimProjection+`
+ORDER BY date DESC, id`, params)
+			if err != nil {
+				return page, err
+			}
+		}
 	}
 	if len(rows) <= limit && !f.dated() {
-		undated := append(slices.Clone(conds), "c.date IS NULL")
+		undated := append(slices.Clone(others), "c.date IS NULL")
 		if after != nil && !after.Dated {
 			undated = append(undated, "c.id > $afterID")
 			params["afterID"] = after.ID
 		}
 		params["limit"] = int64(limit + 1 - len(rows))
-		more, err := s.records(ctx, "claims", claimsMatch(f, undated)+`
+		more, err := s.records(ctx, "claims", f.match(undated)+`
 WITH c ORDER BY c.id LIMIT $limit`+claimProjection+`
 ORDER BY id`, params)
 		if err != nil {
@@ -276,19 +300,6 @@ ORDER BY id`, params)
 		page.Claims = append(page.Claims, claimOf(m))
 	}
 	return page, nil
-}
-
-// claimsMatch is the MATCH of claims with conditions. A claim held by one
-// actor is found from that actor, whose claims are a small share of all.
-func claimsMatch(f Filter, conds []string) string {
-	m := "MATCH (c:Claim)"
-	if f.Actor != "" {
-		m = "MATCH (:Entity {id: $actor})-[:HOLDS]->(c:Claim)"
-	}
-	if len(conds) == 0 {
-		return m
-	}
-	return m + "\nWHERE " + strings.Join(conds, "\n  AND ")
 }
 
 // ErrNotFound reports an id the graph does not hold.

@@ -63,6 +63,9 @@ func (g *Graph) Migrate(ctx context.Context) error {
 	for _, ix := range indexes {
 		stmts = append(stmts, fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (%s)", ix.name, ix.label, ix.props))
 	}
+	// The dashboard's stance matrix of one predicate reads its summaries
+	// only, not all of them.
+	stmts = append(stmts, "CREATE INDEX stance_predicate IF NOT EXISTS FOR ()-[r:STANCE]-() ON (r.predicate)")
 	for _, st := range stmts {
 		_, err := neo4j.ExecuteQuery(ctx, g.driver, st, nil, neo4j.EagerResultTransformer, g.queryOpts()...)
 		if err != nil && !alreadyExists(err) {
