@@ -26,7 +26,7 @@ func writeStatements(t *testing.T, n int) (dir, prefix string) {
 	day := time.Date(1990, 1, 1, 9, 0, 0, 0, time.UTC).AddDate(0, 0, rand.IntN(3650))
 	sentences := []string{
 		"Japan strongly opposes the use of economic coercion against its partners.",
-		"France condemns the attacks on commercial ships in the Red Sea.",
+		"France condemns North Korea's missile launches.",
 		"Germany supports the sovereignty and territorial integrity of Ukraine.",
 		"Canada welcomed the ceasefire in the Gaza Strip.",
 	}
