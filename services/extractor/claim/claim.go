@@ -397,7 +397,7 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 				return -1
 			}
 		}
-		if m.IsParty() && m.Kind != mention.Self && m.Kind != mention.Pronoun && len(m.IDs) > 0 {
+		if m.IsParty() && m.Kind != mention.Self && m.Kind != mention.Pronoun && len(m.IDs) > 0 || privatePerson(m) {
 			return k
 		}
 		if m.Kind == mention.Collective || m.Kind == mention.AllParties {
@@ -415,11 +415,11 @@ var measures = map[string]bool{"topic:sanctions": true, "topic:export-controls":
 // coordinatedTargets is the parties of mention k and those coordinated
 // with it after it ("urge Israel and Hamas", 呼吁以色列和哈马斯).
 func (d *Doc) coordinatedTargets(s *clause.Sentence, k int) []string {
-	out := slices.Clone(s.Mentions[k].IDs)
+	out := slices.Clone(targetIDs(&s.Mentions[k]))
 	prev := k
 	for j := k + 1; j < len(s.Mentions); j++ {
 		p := &s.Mentions[j]
-		if (p.Kind != mention.Actor && p.Kind != mention.Person) || len(p.IDs) == 0 || p.Attr || p.Venue {
+		if (p.Kind != mention.Actor && p.Kind != mention.Person) || len(targetIDs(p)) == 0 || p.Attr || p.Venue {
 			break
 		}
 		gap := strings.TrimSpace(strings.TrimSuffix(strings.ToLower(gapText(s, s.Mentions[prev].TokEnd, p.Tok)), " the"))
@@ -428,10 +428,25 @@ func (d *Doc) coordinatedTargets(s *clause.Sentence, k int) []string {
 		default:
 			return uniq(out)
 		}
-		out = append(out, p.IDs...)
+		out = append(out, targetIDs(p)...)
 		prev = j
 	}
 	return uniq(out)
+}
+
+// privatePerson reports a person who speaks for no state the text names
+// ("Ivo Brandt, a shipping executive"): as a target, the person is the
+// entity; an official stands for their state.
+func privatePerson(m *mention.Mention) bool {
+	return m.Kind == mention.Person && len(m.IDs) == 0 && m.Person != ""
+}
+
+// targetIDs is what a party mention names as a target.
+func targetIDs(m *mention.Mention) []string {
+	if privatePerson(m) {
+		return []string{m.Person}
+	}
+	return m.IDs
 }
 
 // targets picks a claim's targets by the rule's target mode.
@@ -480,8 +495,9 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		}
 		return uniq(out), "named in the object"
 	case "relation":
-		if k := d.adjacent(s, f, objs); k >= 0 {
-			out = append(out, s.Mentions[k].IDs...) // 制裁俄罗斯, deploy to X: the direct object
+		direct := d.adjacent(s, f, objs)
+		if direct >= 0 {
+			out = append(out, d.coordinatedTargets(s, direct)...) // 制裁俄罗斯, deploy to X: the direct object
 		}
 		for _, k := range objs {
 			m := &s.Mentions[k]
@@ -499,11 +515,11 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		// "impose new sanctions on Russia": the party a measure is on
 		for _, k := range objs {
 			m := &s.Mentions[k]
-			if !isParty(m) || m.Tok < 2 {
+			if !isParty(m) && !privatePerson(m) || m.Tok < 2 || direct >= 0 {
 				continue
 			}
 			if l := s.Tokens[m.Tok-1].Lemma; (l == "on" || l == "against") && s.MentionAt(m.Tok-2) >= 0 && measures[s.Mentions[s.MentionAt(m.Tok-2)].ID] {
-				out = append(out, m.IDs...)
+				out = append(out, targetIDs(m)...)
 			}
 		}
 		if s.Lang == "zh" {

@@ -135,6 +135,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 	}
 	if s.Lang == "en" {
 		ms = d.appositives(text, s, ms, titles)
+		ms = d.roleAppositives(text, s, ms)
 		ms = d.familyNames(text, s, ms)
 	}
 	if s.Lang == "zh" {
@@ -454,6 +455,78 @@ func (d *Doc) appositives(text string, s *Sentence, ms []Mention, titles []Menti
 		ms = append(ms, *p)
 		d.introduce(p)
 	}
+	return ms
+}
+
+// roleNouns are what an appositive after a name says a private or public
+// person is ("Ann Roe, a steel magnate", "Bo Lee, the head of …").
+var roleNouns = map[string]bool{"oligarch": true, "businessman": true, "businesswoman": true, "entrepreneur": true,
+	"executive": true, "official": true, "officer": true, "head": true, "chief": true, "director": true, "chairman": true,
+	"chairwoman": true, "chair": true, "founder": true, "co-founder": true, "owner": true, "ceo": true, "member": true,
+	"leader": true, "commander": true, "deputy": true, "activist": true, "journalist": true, "lawyer": true, "politician": true,
+	"lawmaker": true, "legislator": true, "senator": true, "dissident": true, "banker": true, "investor": true, "tycoon": true,
+	"billionaire": true, "magnate": true, "shareholder": true, "wife": true, "husband": true, "son": true, "daughter": true,
+	"brother": true, "sister": true, "associate": true, "governor": true, "mayor": true, "judge": true, "professor": true,
+	"researcher": true, "scholar": true, "economist": true, "spokesman": true, "spokeswoman": true, "envoy": true,
+	"diplomat": true, "adviser": true, "advisor": true}
+
+// roleAppositives finds "Name Surname, a|the … ROLE": a person the
+// gazetteer lacks, named before a description of what they are. The
+// person speaks for no state (an oligarch is not Russia); they are an
+// entity and can be a target.
+func (d *Doc) roleAppositives(text string, s *Sentence, ms []Mention) []Mention {
+	toks := s.Tokens
+	for k := 2; k < len(toks)-1; k++ {
+		if toks[k].Text != "," {
+			continue
+		}
+		// a role within a few words after the comma
+		role := ""
+		for j := k + 1; j < len(toks) && j <= k+6; j++ {
+			w := toks[j].Lower
+			if w == "," || w == "." || toks[j].POS == token.Verb || toks[j].POS == token.Aux {
+				break
+			}
+			if roleNouns[w] {
+				role = w
+				break
+			}
+		}
+		if role == "" {
+			continue
+		}
+		first := k
+		for j := k - 1; j >= 0 && k-j <= 4; j-- {
+			w := toks[j].Text
+			if !capitalised(w) || !isNameWord(w) || notNames[strings.ToLower(w)] {
+				break
+			}
+			first = j
+		}
+		if k-first < 2 {
+			continue // a name is two words or more
+		}
+		if first > 0 && capitalised(toks[first-1].Text) && isNameWord(toks[first-1].Text) {
+			continue // part of a longer capitalised run: not clearly a name
+		}
+		start, end := toks[first].Start, toks[k-1].End
+		clash := false
+		for i := range ms {
+			if ms[i].Start < end && start < ms[i].End {
+				clash = true
+			}
+		}
+		if clash {
+			continue
+		}
+		name := text[start:end]
+		p := d.personNamed(name, "", "")
+		p.Start, p.End, p.Text = start, end, name
+		p.How = name + ", a " + role + " → " + p.Person
+		ms = append(ms, *p)
+		d.introduce(p)
+	}
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
 	return ms
 }
 

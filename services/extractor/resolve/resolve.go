@@ -151,8 +151,17 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		return Outcome{Drop: "condition"}
 	case f.Cond && f.Rule.Predicate != "call_on":
 		return Outcome{Drop: "condition"}
-	case f.Rule.Modality == "act" && !f.Modal && !d.Parts.Joint && f.Report < 0 && f.Quote < 0:
-		return Outcome{Drop: "an action reported as a fact, not a commitment"}
+	}
+	announced := false
+	if f.Rule.Modality == "act" && !f.Modal && !d.Parts.Joint && f.Report < 0 && f.Quote < 0 {
+		if d.Parts.Issuer == "" || !d.announced(s, f) {
+			return Outcome{Drop: "an action reported as a fact, not a commitment"}
+		}
+		// a release announcing its issuer's act ("the Department is designating …")
+		announced = true
+		if o, ok := d.announcedPassive(s, f); ok {
+			return o
+		}
 	}
 	if d.evaluative(s, f) {
 		// 梵蒂冈与北京的关系一直令人担忧: the worry is the speaker's, not the subject's
@@ -200,6 +209,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	}
 	if h == nil || len(h.IDs) == 0 {
 		return Outcome{Drop: "no subject"}
+	}
+	if announced && !slices.Contains(h.IDs, d.Parts.Issuer) {
+		return Outcome{Drop: "an action reported as a fact, not a commitment"} // a third party's act
 	}
 	d.saidBy(s, f, h)
 	if h.Tok >= 0 {
@@ -1023,4 +1035,99 @@ func uniq(ids []string) []string {
 		}
 	}
 	return out
+}
+
+// announced reports an act stated as done now, in the present or with
+// "today" ("the Department is designating …", "X is being sanctioned",
+// "today imposed", 今天宣布, 正在): in a text with an issuer, an
+// announcement of the issuer's own act, which commits it.
+func (d *Doc) announced(s *clause.Sentence, f *frame.Frame) bool {
+	c := s.Clauses[f.Clause]
+	toks := s.Tokens
+	for k := c.Start; k < c.End && k < len(toks); k++ {
+		switch toks[k].Lower {
+		case "today", "今天", "今日", "正在", "即日起":
+			return true
+		}
+	}
+	if s.Lang != "en" {
+		return false
+	}
+	switch toks[f.CueStart].Tag {
+	case "VBZ", "VBP", "VBG":
+		return true
+	case "VBN":
+		// "is designated", "are being designated": a present passive
+		for k := f.CueStart - 1; k >= c.Start && k >= f.CueStart-2; k-- {
+			if toks[k].Lemma == "be" {
+				return toks[k].Tag == "VBZ" || toks[k].Tag == "VBP" || toks[k].Tag == "VBG" && k > c.Start && (toks[k-1].Tag == "VBZ" || toks[k-1].Tag == "VBP")
+			}
+		}
+	}
+	return false
+}
+
+// announcedPassive resolves an announced act in the passive with no agent
+// ("X is being designated", "Y was sanctioned today"): the issuer acts,
+// the subject is its target.
+func (d *Doc) announcedPassive(s *clause.Sentence, f *frame.Frame) (Outcome, bool) {
+	if s.Lang != "en" || s.Tokens[f.CueStart].Tag != "VBN" {
+		return Outcome{}, false
+	}
+	c := s.Clauses[f.Clause]
+	toks := s.Tokens
+	be := -1
+	for k := f.CueStart - 1; k >= c.Start && k >= f.CueStart-2; k-- {
+		if toks[k].Lemma == "be" {
+			be = k
+			break
+		}
+	}
+	if be < 0 {
+		return Outcome{}, false
+	}
+	for k := f.CueEnd; k < f.ObjEnd && k < f.CueEnd+3; k++ {
+		if toks[k].Lemma == "by" {
+			return Outcome{}, false // the agent is named
+		}
+	}
+	// the subject: the mention opening the clause, and those coordinated
+	// with it ("X and Y are designated"), not an appositive's words
+	var patient []string
+	next := c.Start
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Tok < c.Start {
+			continue
+		}
+		if m.TokEnd > be || !d.onlyJoiners(s, next, m.Tok) {
+			break
+		}
+		switch {
+		case m.Kind == mention.Person && m.Person != "":
+			patient = append(patient, m.Person)
+		case m.Kind == mention.Actor && len(m.IDs) > 0 && !m.Attr:
+			patient = append(patient, m.IDs...)
+		default:
+			return Outcome{}, false
+		}
+		next = m.TokEnd
+	}
+	if len(patient) == 0 {
+		return Outcome{}, false
+	}
+	h := &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the document's issuer announces its act (" + d.Parts.IssuerHow + ")"}
+	return Outcome{Holder: h, Passive: patient}, true
+}
+
+// onlyJoiners reports tokens from..to that hold nothing but determiners,
+// commas and "and".
+func (d *Doc) onlyJoiners(s *clause.Sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		t := &s.Tokens[k]
+		if t.POS != token.Det && t.Text != "," && t.Lower != "and" {
+			return false
+		}
+	}
+	return true
 }
