@@ -252,7 +252,8 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 // actNouns take an infinitive that says what the act is for: "efforts to
 // achieve peace", 为实现…的努力 is one object, not a second claim.
 var actNouns = map[string]bool{"effort": true, "initiative": true, "plan": true, "commitment": true, "step": true,
-	"measure": true, "attempt": true, "work": true, "bid": true, "push": true, "drive": true, "determination": true}
+	"measure": true, "attempt": true, "work": true, "bid": true, "push": true, "drive": true, "determination": true,
+	"deal": true, "agreement": true, "accord": true, "decision": true, "proposal": true, "move": true, "pledge": true, "resolution": true}
 
 // purposeOfNoun folds a purpose frame that completes an act noun in the
 // object of the frame before it ("support for Ukraine's efforts to achieve
@@ -627,7 +628,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 		f := &fs[i]
 		for j := i + 1; j < len(fs); j++ {
 			n := &fs[j]
-			if n.Rule.Kind == "purpose" && n.CueStart <= f.CueEnd+1 && n.CueStart >= f.CueEnd {
+			if n.Rule.Kind == "purpose" && n.CueStart <= f.CueEnd+1 && n.CueStart >= f.CueEnd && f.Rule.Modality != "act" {
 				n.Absorbed = true // "agreed to uphold", "needed to protect": the complement, not a purpose
 				continue
 			}
