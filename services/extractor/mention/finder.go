@@ -265,15 +265,18 @@ func (d *Doc) Find(text string, s *Sentence) {
 	var titles []Mention
 	var ok func(a, b int) bool
 	if s.Lang == "zh" {
-		starts, ends := map[int]bool{}, map[int]bool{}
+		// token boundaries, by byte offset in the sentence
+		starts, ends := make([]bool, len(st)+1), make([]bool, len(st)+1)
 		for _, t := range s.Tokens {
-			starts[t.Start], ends[t.End] = true, true
+			if a, b := t.Start-s.Start, t.End-s.Start; a >= 0 && b <= len(st) {
+				starts[a], ends[b] = true, true
+			}
 		}
 		ok = func(a, b int) bool {
 			if strings.HasPrefix(st[b:], "长") && (strings.HasSuffix(st[a:b], "部") || strings.HasSuffix(st[a:b], "院")) {
 				return false // 巴西外交部长: the minister (部长), not the ministry
 			}
-			return alignedAt(starts, ends, s.Start+a, s.Start+b, st[a:b])
+			return alignedAt(starts[a], ends[b], st[a:b])
 		}
 	}
 	for _, mt := range f.matcher.FindFunc(st, ok) {
@@ -606,8 +609,7 @@ func kindRank(k string) int {
 // alignedAt reports a Chinese match that starts and ends on token
 // boundaries; a long name (three characters or more) may cut through a
 // token that gse joined to a neighbour.
-func alignedAt(starts, ends map[int]bool, start, end int, text string) bool {
-	startOK, endOK := starts[start], ends[end]
+func alignedAt(startOK, endOK bool, text string) bool {
 	if startOK && endOK {
 		return true
 	}
