@@ -390,6 +390,10 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 		}
 		for j := f.CueEnd; j < m.Tok; j++ {
 			t := &s.Tokens[j]
+			if n := peopleOf(s, j, m.Tok); n > 0 {
+				j += n - 1 // "the people of Ukraine", "our partners, including Poland": the party
+				continue
+			}
 			switch {
 			case t.POS == token.Det, t.POS == token.Adv, t.Tag == "PRP$":
 			case t.Lemma == "on" || t.Lemma == "for" || t.Lemma == "upon" || t.Lemma == "that" || t.Text == "了" || t.Text == "“" || t.Text == "\"" || t.Text == "``":
@@ -406,6 +410,39 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 		return -1
 	}
 	return -1
+}
+
+// peopleNouns stand for a state before "of" ("the people of Ukraine") or
+// for the parties a list after them names ("our partners, including …").
+var peopleNouns = map[string]bool{"people": true, "peoples": true, "citizen": true, "government": true, "nation": true,
+	"partner": true, "ally": true, "friend": true}
+
+// peopleOf returns how many tokens from j, up to the party at end, only
+// stand for that party: a people noun then "of", or a people noun then
+// "including", "such as", "like" (with a comma). 0: none.
+func peopleOf(s *clause.Sentence, j, end int) int {
+	if !peopleNouns[s.Tokens[j].Lemma] || s.Lang != "en" {
+		return 0
+	}
+	k := j + 1
+	if k < end && s.Tokens[k].Text == "," {
+		k++
+	}
+	switch {
+	case k < end && (s.Tokens[k].Lower == "of" || s.Tokens[k].Lower == "including" || s.Tokens[k].Lower == "like"):
+		k++
+	case k+1 < end && s.Tokens[k].Lower == "such" && s.Tokens[k+1].Lower == "as":
+		k += 2
+	default:
+		return 0
+	}
+	for k < end && s.Tokens[k].POS == token.Det {
+		k++
+	}
+	if k != end {
+		return 0
+	}
+	return k - j
 }
 
 // measures are the topics a party takes against another: the party they

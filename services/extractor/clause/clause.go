@@ -305,6 +305,9 @@ func (s *Sentence) reports(w *Words) {
 			if s.Lang == "en" && !toks[v].IsVerbal() && class != Media {
 				continue // "the said agreement", "two-state solution"
 			}
+			if s.Lang == "en" && toks[v].Tag == "VBG" && (toks[v].Lemma == "regard" || toks[v].Lemma == "consider") && (v == 0 || !toks[v-1].IsVerbal()) {
+				continue // "regarding North Korea, we …": a preposition, not a belief
+			}
 			if s.Lang == "zh" && class == Say && !s.opensClause(pm.End) {
 				continue // 表示关切, 表示欢迎: a light verb with its stance, not reported speech
 			}

@@ -160,14 +160,22 @@ var (
 	urlLine    = regexp.MustCompile(`^(https?://\S+\s*)+$`)
 	promoStart = regexp.MustCompile(`(?i)^(获取更多RSS|更多RSS|Open a New Window|Related Links?|An official website of|Here's how you know|Official websites use|Secure \.gov websites|A \.gov website belongs|A lock \(|Skip to (main )?content|Cookie|We use cookies|Subscribe to|Sign up for|Follow us on|责任编辑|编辑[:：]|来源[:：]|版权所有|All rights reserved|Copyright ©|©)`)
 	noReuse    = regexp.MustCompile(`未经.{0,12}(授权|许可).{0,12}不得`)
+	// promoAnywhere marks a short line that promotes the publisher wherever
+	// the words stand: follow the author, subscribe, read more on the site.
+	promoAnywhere = regexp.MustCompile(`(?i)在\s*(Twitter|Facebook|Instagram|X|微博|微信|脸书|推特).{0,40}关注|点击(此处|这里)|订阅.{0,12}(简报|新闻|邮件|电邮|通讯|newsletter)|阅读(更多新闻|今天的简报)|至您的邮箱|follow (him|her|them|the author) on|click here to|sign up to receive`)
 )
+
+// maxPromo is the longest line promoAnywhere may drop, in bytes: a
+// sentence that only mentions subscribing is content.
+const maxPromo = 150
 
 func isBoilerplate(line string) bool {
 	if len(line) > 240 {
 		return false // boilerplate lines are short; long ones are content
 	}
 	return dateLine.MatchString(line) || urlLine.MatchString(line) ||
-		promoStart.MatchString(line) || (strings.Contains(line, "未经") && noReuse.MatchString(line))
+		promoStart.MatchString(line) || (strings.Contains(line, "未经") && noReuse.MatchString(line)) ||
+		len(line) <= maxPromo && !strings.ContainsAny(line, "。！？") && promoAnywhere.MatchString(line)
 }
 
 // addDecoded adds a text token that holds character references: decoded runs

@@ -162,6 +162,9 @@ func TestFurnitureLinesOfPlainTextAreDropped(t *testing.T) {
 		{"share lines are dropped",
 			"Share on Facebook, Twitter\n分享到：\n中方同意扩大贸易。\n关注我们\n",
 			"中方同意扩大贸易。"},
+		{"promotions of the publisher are dropped, a sentence about subscribing is not",
+			"中方同意扩大贸易。\n在微博上关注他 @zhangsan\n点击此处订阅每日简报\n每天早上发送新闻至您的邮箱\n读者可以订阅该报的英文简报。\nFollow her on X @ann\n",
+			"中方同意扩大贸易。\n读者可以订阅该报的英文简报。"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

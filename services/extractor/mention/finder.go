@@ -860,8 +860,8 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 				prev--
 			}
 			switch strings.ToLower(s.Tokens[prev].Text) {
-			case "in", "at", "在", "于":
-				m.Venue = true
+			case "in", "at", "在", "于", "位于", "设在", "based", "headquartered":
+				m.Venue = true // also 总部位于维也纳的…, "Vienna-based", "headquartered in Geneva"
 			}
 		}
 		if strings.HasPrefix(after, "时间") || strings.HasPrefix(strings.ToLower(after), " time") {

@@ -54,6 +54,10 @@ type Doc struct {
 	// lastPerson is the last person who spoke, for "he", "she".
 	lastPerson *mention.Mention
 	sentence   int
+	// coordDepth counts nested coordinated calls: a "we" coordinated with
+	// the speaker it stands for ("the Minister and we …") refers back to
+	// that speaker, and would again without end.
+	coordDepth int
 	// LastTarget is the last party a claim targeted: what "this move" (此举)
 	// refers back to. The claim stage sets it.
 	LastTarget string
@@ -822,6 +826,9 @@ func (d *Doc) isObject(s *clause.Sentence, k, start int) bool {
 		for prev > start && (toks[prev].POS == token.Det || toks[prev].POS == token.Adj) {
 			prev--
 		}
+		if s.Lang == "en" && toks[prev].Tag == "VBG" && (toks[prev].Lemma == "regard" || toks[prev].Lemma == "concern") {
+			return true // "regarding North Korea, we …": what the sentence is about
+		}
 		if s.Lang == "en" && toks[prev].POS == token.Verb && !d.m.WordAt(s.Sentence, "say", prev) && !d.m.WordAt(s.Sentence, "believe", prev) {
 			return true // "help Ukraine defend itself": the object of help
 		}
@@ -881,6 +888,11 @@ var lightVerbs = map[string]bool{"express": true, "voice": true, "convey": true,
 // coordinated returns the holder for subject mention k together with the
 // parties coordinated with it after it (X and Y, X、Y和Z, "X, Y and Z").
 func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
+	if d.coordDepth >= 4 {
+		return nil
+	}
+	d.coordDepth++
+	defer func() { d.coordDepth-- }()
 	h := d.party(s, k)
 	if h == nil {
 		return nil
