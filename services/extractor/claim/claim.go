@@ -185,6 +185,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	}
 	targets = minus(targets, h.IDs)
 	topics := d.topics(s, f, objs)
+	if len(targets) == 0 && len(topics) > 0 && (pred == "support" || pred == "commit") {
+		if t := d.ownerOfTopic(s, objs, h.IDs); t != nil {
+			targets, how = t, "whose good the object names (Poland's democracy)"
+		}
+	}
 	if len(topics) == 0 && len(condTopics) > 0 && slices.Equal(targets, condIDs) {
 		topics = condTopics
 	}
@@ -620,6 +625,57 @@ func (d *Doc) victim(s *clause.Sentence, m *mention.Mention) bool {
 }
 
 // possessive reports a party followed by 's or 的.
+// ownedGoods are the issues a party holds that another can support or
+// commit to: its democracy, sovereignty, recovery, membership.
+var ownedGoods = map[string]bool{"topic:democracy": true, "topic:sovereignty-territorial-integrity": true,
+	"topic:human-rights": true, "topic:economic-recovery": true, "topic:sustainable-development": true,
+	"topic:economic-growth": true, "topic:energy-security": true, "topic:food-security": true, "topic:global-health": true,
+	"topic:self-defense": true, "topic:eu-membership": true, "topic:nato-membership": true, "topic:maritime-rights": true,
+	"topic:right-to-development": true, "topic:security-guarantees": true, "topic:taiwan-international-participation": true,
+	"topic:hong-kong-autonomy": true, "topic:anti-corruption": true, "topic:disability-rights": true}
+
+// wrongAfter reports a noun at token k that makes the good before it a
+// wrong done to it ("human rights abuses", 人权侵犯).
+func wrongAfter(s *clause.Sentence, k int) bool {
+	if k >= len(s.Tokens) {
+		return false
+	}
+	switch s.Tokens[k].Lemma {
+	case "abuse", "violation", "violator", "abuser", "crackdown", "situation", "record", "侵犯", "问题", "状况":
+		return true
+	}
+	return false
+}
+
+// ownerOfTopic finds, in an object that names a topic, the party whose
+// issue it is: a possessive party right before a good it holds
+// ("strengthen Poland's democratic institutions", 缅甸的民主进程); nil
+// when there is none, or more than one.
+func (d *Doc) ownerOfTopic(s *clause.Sentence, objs []int, holders []string) []string {
+	var out []string
+	for i, k := range objs {
+		m := &s.Mentions[k]
+		if m.Kind == mention.Topic {
+			break // the object's first topic is what it is about: "accountability for X's abuses" is not X's good
+		}
+		if m.Venue || m.Kind != mention.Actor && m.Kind != mention.Person || len(targetIDs(m)) == 0 || !d.possessive(s, m) {
+			continue
+		}
+		// the possessed issue follows within a few words and is a good the
+		// party holds ("Russia's war" is not supported, nor is Russia)
+		if i+1 < len(objs) {
+			n := &s.Mentions[objs[i+1]]
+			if n.Kind == mention.Topic && ownedGoods[n.ID] && n.Tok-m.TokEnd <= 5 && !wrongAfter(s, n.TokEnd) {
+				out = append(out, minus(targetIDs(m), holders)...)
+			}
+		}
+	}
+	if out = uniq(out); len(out) != 1 {
+		return nil
+	}
+	return out
+}
+
 func (d *Doc) possessive(s *clause.Sentence, m *mention.Mention) bool {
 	if m.TokEnd >= len(s.Tokens) {
 		return false
