@@ -213,6 +213,16 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			return
 		}
 	}
+	if f.Rule.Kind == "accuse" && len(targets) == 0 && (s.Lang == "en" && s.Tokens[f.CueStart].POS != token.Verb || !d.nominalBefore(s, f)) {
+		// "… in violation of the Charter", "violations of the law": a wrong
+		// named as a noun, with no one named as doing it, condemns no one;
+		// "some countries interfere …" still denounces the act
+		if d.explain {
+			d.Dropped = append(d.Dropped, Dropped{Rule: f.Rule.ID, Cue: cueText(s, f), Reason: "a wrong with no one named as doing it",
+				Start: s.Tokens[f.CueStart].Start, End: s.Tokens[f.CueEnd-1].End})
+		}
+		return
+	}
 	if f.Rule.Kind == "should" && len(out.Target) == 0 && len(targets) == 0 && !out.AllParties {
 		pred = "support" // "必须在两国方案基础上实现和平": an impersonal obligation supports its aim
 	}
@@ -633,6 +643,17 @@ var ownedGoods = map[string]bool{"topic:democracy": true, "topic:sovereignty-ter
 	"topic:self-defense": true, "topic:eu-membership": true, "topic:nato-membership": true, "topic:maritime-rights": true,
 	"topic:right-to-development": true, "topic:security-guarantees": true, "topic:taiwan-international-participation": true,
 	"topic:hong-kong-autonomy": true, "topic:anti-corruption": true, "topic:disability-rights": true}
+
+// nominalBefore reports a noun or pronoun in the frame's clause before its
+// cue: something that may be the doer of the act the cue names.
+func (d *Doc) nominalBefore(s *clause.Sentence, f *frame.Frame) bool {
+	for k := s.Clauses[f.Clause].Start; k < f.CueStart; k++ {
+		if s.Tokens[k].IsNominal() || s.Tokens[k].POS == token.Pron {
+			return true
+		}
+	}
+	return false
+}
 
 // wrongAfter reports a noun at token k that makes the good before it a
 // wrong done to it ("human rights abuses", 人权侵犯).
