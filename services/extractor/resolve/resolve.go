@@ -156,6 +156,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	case f.Cond && f.Rule.Predicate != "call_on":
 		return Outcome{Drop: "condition"}
 	}
+	if f.Rule.Modality == "act" && participle(s, f) {
+		return Outcome{Drop: "a participle describing a noun (the aid sent by …), not an act"}
+	}
 	announced := false
 	if f.Rule.Modality == "act" && !f.Modal && !d.Parts.Joint && f.Report < 0 && f.Quote < 0 {
 		if d.Parts.Issuer == "" || !d.announced(s, f) {
@@ -904,8 +907,8 @@ func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
 		if p.Attr || p.Kind == mention.Person && len(p.IDs) == 0 {
 			continue
 		}
-		if !p.IsParty() {
-			break
+		if !p.IsParty() || p.Kind == mention.Self && s.Tokens[p.Tok].Tag == "PRP$" {
+			break // "the United States and our partners": the partners are not "we"
 		}
 		gap := strings.TrimSpace(stripBrackets(gapText(s, s.Mentions[prev].TokEnd, p.Tok)))
 		gap = strings.TrimSpace(strings.TrimSuffix(gap, " the"))
@@ -1066,8 +1069,16 @@ func (d *Doc) announced(s *clause.Sentence, f *frame.Frame) bool {
 		return false
 	}
 	switch toks[f.CueStart].Tag {
-	case "VBZ", "VBP", "VBG":
+	case "VBZ", "VBP":
 		return true
+	case "VBG":
+		// "is designating", not a gerund ("stop sending weapons")
+		for k := f.CueStart - 1; k >= c.Start && k >= f.CueStart-2; k-- {
+			if toks[k].Lemma == "be" {
+				return toks[k].Tag == "VBZ" || toks[k].Tag == "VBP"
+			}
+		}
+		return false
 	case "VBN":
 		// "is designated", "are being designated": a present passive
 		for k := f.CueStart - 1; k >= c.Start && k >= f.CueStart-2; k-- {
@@ -1142,4 +1153,24 @@ func (d *Doc) onlyJoiners(s *clause.Sentence, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// participle reports an English act verb in the past participle with no
+// auxiliary before it: a reduced relative describing a noun ("the letter
+// sent by his office", "troops deployed there"), not an act of its own.
+func participle(s *clause.Sentence, f *frame.Frame) bool {
+	if s.Lang != "en" || s.Tokens[f.CueStart].Tag != "VBN" || f.CueStart == 0 {
+		return false
+	}
+	for k := f.CueStart - 1; k >= 0 && k >= f.CueStart-3; k-- {
+		t := &s.Tokens[k]
+		switch {
+		case t.Lemma == "be" || t.Lemma == "have" || t.Lemma == "get":
+			return false
+		case t.POS == token.Adv || t.Lower == "not":
+			continue
+		}
+		return t.IsNominal() // "the letter sent": a noun right before
+	}
+	return false
 }
