@@ -65,3 +65,30 @@ func TestJapaneseTextYieldsEntitiesWithoutClaims(t *testing.T) {
 		t.Errorf("entities %+v lack CHN or Kishida", x.Entities)
 	}
 }
+
+func TestRolesIntroducePeopleWhoSpeakForNoState(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct{ name, text, person string }{
+		{"a role noun before the name", "The opposition politician Lena Varga met voters in Szeged.", "person:varga-lena"},
+		{"an appositive role after the name", "Orlan Bekov, a Kazakh mining executive, bought the firm.", "person:bekov-orlan"},
+		{"a Chinese name split into characters after a title", "国台办发言人马晓光指责民进党当局。", "person:zh-"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+			for _, en := range x.Entities {
+				if en.Type == "person" && strings.HasPrefix(en.ID, c.person) {
+					return
+				}
+			}
+			t.Fatalf("no person %s in %+v", c.person, x.Entities)
+		})
+	}
+	// a capitalised word alone is no name
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "Officials, the minister said, will meet in Lima."})
+	for _, en := range x.Entities {
+		if en.Type == "person" {
+			t.Errorf("a person from no name: %+v", en)
+		}
+	}
+}

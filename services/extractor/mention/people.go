@@ -338,32 +338,52 @@ func zhNameAfter(text string, off int, ms []Mention) (string, int) {
 		}
 	}
 	rest := text[off:]
-	name := zhNameRun.FindString(rest)
-	if !strings.Contains(name, "·") {
-		for _, s := range zhNameStops {
-			if k := strings.Index(name, s); k >= 0 {
-				name = name[:k]
+	run := zhNameRun.FindString(rest)
+	if run == "" {
+		return "", 0
+	}
+	if strings.Contains(run, "·") {
+		if zhFollowed(rest[len(run):]) {
+			return run, off
+		}
+		return "", 0
+	}
+	// the longest name of two to four characters that a verb, a
+	// preposition or punctuation follows (马晓光指责…: not 马晓光指)
+	rs := []rune(run)
+	for n := len(rs); n >= 2; n-- {
+		name := string(rs[:n])
+		stop := false
+		for _, w := range zhNameStops {
+			if strings.Contains(name, w) {
+				stop = true
+				break
 			}
 		}
-		if utf8.RuneCountInString(name) < 2 {
-			return "", 0
+		if !stop && zhFollowed(rest[len(name):]) {
+			return name, off
 		}
 	}
-	if name == "" {
-		return "", 0
+	return "", 0
+}
+
+// zhFollowed reports text that may follow a Chinese name: nothing, a
+// verb or preposition that ends it, or punctuation.
+func zhFollowed(after string) bool {
+	if after == "" {
+		return true
 	}
-	after := rest[len(name):]
-	ok := after == ""
 	for _, f := range zhNameFollowers {
 		if strings.HasPrefix(after, f) {
-			ok = true
-			break
+			return true
 		}
 	}
-	if !ok {
-		return "", 0
+	for _, f := range zhNameStops {
+		if strings.HasPrefix(after, f) {
+			return true
+		}
 	}
-	return name, off
+	return false
 }
 
 // appositives finds "Name, Title of State" and "Name, the State's Title":
@@ -470,8 +490,8 @@ var roleNouns = map[string]bool{"oligarch": true, "businessman": true, "business
 	"researcher": true, "scholar": true, "economist": true, "spokesman": true, "spokeswoman": true, "envoy": true,
 	"diplomat": true, "adviser": true, "advisor": true}
 
-// roleAppositives finds "Name Surname, a|the … ROLE": a person the
-// gazetteer lacks, named before a description of what they are. The
+// roleAppositives finds "Name Surname, a|the … ROLE" and "ROLE Name
+// Surname": a person the gazetteer lacks, named with what they are. The
 // person speaks for no state (an oligarch is not Russia); they are an
 // entity and can be a target.
 func (d *Doc) roleAppositives(text string, s *Sentence, ms []Mention) []Mention {
@@ -526,9 +546,51 @@ func (d *Doc) roleAppositives(text string, s *Sentence, ms []Mention) []Mention 
 		ms = append(ms, *p)
 		d.introduce(p)
 	}
+	// "journalist Ben Hall", "opposition politician Boris Nemtsov": a
+	// role noun in lower case right before a capitalised name
+	for k := 0; k+2 < len(toks); k++ {
+		if !roleNouns[toks[k].Lower] || toks[k].Text != toks[k].Lower || relativeRoles[toks[k].Lower] {
+			continue
+		}
+		end := k + 1
+		for end < len(toks) && end-k <= 3 {
+			w := toks[end].Text
+			if !capitalised(w) || !isNameWord(w) || notNames[strings.ToLower(w)] {
+				break
+			}
+			end++
+		}
+		if end-(k+1) < 2 {
+			continue // a name is two words or more
+		}
+		if end < len(toks) && capitalised(toks[end].Text) && isNameWord(toks[end].Text) {
+			continue // a longer capitalised run: an organisation's name, not clearly a person
+		}
+		start, stop := toks[k+1].Start, toks[end-1].End
+		clash := false
+		for i := range ms {
+			if ms[i].Start < stop && start < ms[i].End {
+				clash = true
+			}
+		}
+		if clash {
+			continue
+		}
+		name := text[start:stop]
+		p := d.personNamed(name, "", "")
+		p.Start, p.End, p.Text = start, stop, name
+		p.How = toks[k].Text + " " + name + " → " + p.Person
+		ms = append(ms, *p)
+		d.introduce(p)
+	}
 	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
 	return ms
 }
+
+// relativeRoles name a person only by their relation to another ("his
+// wife", "the son"): before a name they still introduce one, but "wife
+// Marina" may be a first name alone, so they are left to appositives.
+var relativeRoles = map[string]bool{"wife": true, "husband": true, "son": true, "daughter": true, "brother": true, "sister": true}
 
 // familyNames finds later mentions of people the text introduced, by the
 // name forms remembered (full name, family name).
