@@ -88,7 +88,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		var name string
 		var nameStart int
 		if s.Lang == "zh" {
-			name, nameStart = zhNameAfter(text, end, ms)
+			name, nameStart = zhNameAfter(text, end, ms, s.Tokens)
 		} else {
 			name, nameStart = enNameAfter(text, end, s.Tokens, ms)
 		}
@@ -331,7 +331,7 @@ var (
 )
 
 // zhNameAfter reads a Chinese name right after a title (外长王毅表示).
-func zhNameAfter(text string, off int, ms []Mention) (string, int) {
+func zhNameAfter(text string, off int, ms []Mention, toks []token.Token) (string, int) {
 	for _, m := range ms {
 		if m.Start == off && m.Kind != Person {
 			return "", 0
@@ -360,11 +360,36 @@ func zhNameAfter(text string, off int, ms []Mention) (string, int) {
 				break
 			}
 		}
-		if !stop && zhFollowed(rest[len(name):]) {
+		if !stop && zhFollowed(rest[len(name):]) && !zhCommonWord(toks, off, off+len(name)) && !overlapsMention(ms, off, off+len(name)) {
 			return name, off
 		}
 	}
 	return "", 0
+}
+
+// zhCommonWord reports a span that opens with a word the segmenter read
+// as two characters or more and not as a name (发言人关切…: 关切 is a
+// word, not a person), or that ends inside a word.
+func zhCommonWord(toks []token.Token, start, end int) bool {
+	for _, t := range toks {
+		if t.Start == start && t.End <= end && utf8.RuneCountInString(t.Text) >= 2 && !strings.HasPrefix(t.Tag, "nr") {
+			return true
+		}
+		if t.Start < end && end < t.End {
+			return true
+		}
+	}
+	return false
+}
+
+// overlapsMention reports a mention other than a person's inside start..end.
+func overlapsMention(ms []Mention, start, end int) bool {
+	for i := range ms {
+		if ms[i].Kind != Person && ms[i].Start < end && start < ms[i].End {
+			return true
+		}
+	}
+	return false
 }
 
 // zhFollowed reports text that may follow a Chinese name: nothing, a
