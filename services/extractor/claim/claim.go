@@ -411,7 +411,7 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 			}
 			switch {
 			case t.POS == token.Det, t.POS == token.Adv, t.Tag == "PRP$":
-			case t.Lemma == "on" || t.Lemma == "for" || t.Lemma == "upon" || t.Lemma == "that" || t.Text == "了" || t.Text == "“" || t.Text == "\"" || t.Text == "``":
+			case t.Lemma == "on" || t.Lemma == "for" || t.Lemma == "upon" || t.Lemma == "that" || t.Lemma == "to" || t.Text == "了" || t.Text == "“" || t.Text == "\"" || t.Text == "``":
 			default:
 				return -1
 			}

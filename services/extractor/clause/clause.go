@@ -228,12 +228,21 @@ func (s *Sentence) clauses(w *Words) {
 		return ""
 	}
 	opener = openerAt(0)
+	// a sentence that opens with a subordinate clause ("As Peru prepares
+	// …, we will …", "When …, …", "Although …, …"): its first comma before a
+	// subject and verb ends it
+	leading := s.Lang == "en" && len(toks) > 0 && (opener != "" || leadingSub[toks[0].Lower])
 	for i := 0; i < len(toks); i++ {
 		t := toks[i].Text
 		switch {
 		case isBreak(t) || t == "," && s.Lang == "zh":
 			emit(i + 1)
 			opener = openerAt(i + 1)
+			leading = false
+		case t == "," && leading && start == 0 && s.verbSoon(i+1):
+			emit(i + 1)
+			opener = openerAt(i + 1)
+			leading = false
 		case t == ",":
 			if o := openerAt(i + 1); o != "" {
 				emit(i + 1)
@@ -254,6 +263,10 @@ func (s *Sentence) clauses(w *Words) {
 		s.Clauses = []Clause{{Start: 0, End: len(toks), Quote: -1}}
 	}
 }
+
+// leadingSub open a sentence with a subordinate clause, besides the
+// words.tsv subordinators: "As X celebrates …, we …".
+var leadingSub = map[string]bool{"as": true, "after": true, "before": true, "once": true, "until": true}
 
 // verbSoon reports a verb among the five tokens from i, before any comma.
 func (s *Sentence) verbSoon(i int) bool {
