@@ -11,6 +11,7 @@ package resolve
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/services/extractor/clause"
@@ -53,7 +54,12 @@ type Doc struct {
 	last *Holder
 	// lastPerson is the last person who spoke, for "he", "she".
 	lastPerson *mention.Mention
-	sentence   int
+	// lastPersonSent is the sentence lastPerson was named in.
+	lastPersonSent int
+	// turn is who speaks in a transcript's current turn ("MR PRICE: …",
+	// "QUESTION: …"): turnOfficial, turnQuestion, or turnNone.
+	turn     int
+	sentence int
 	// coordDepth counts nested coordinated calls: a "we" coordinated with
 	// the speaker it stands for ("the Minister and we …") refers back to
 	// that speaker, and would again without end.
@@ -90,6 +96,50 @@ type Outcome struct {
 // refers to.
 func (d *Doc) Sentence(s *clause.Sentence) {
 	d.sentence = s.Index
+	if t := turnOf(s); t != turnNone {
+		d.turn = t
+	}
+}
+
+const (
+	turnNone = iota
+	turnOfficial
+	turnQuestion
+)
+
+// turnOf reads the label that opens a transcript's turn: words in capitals
+// and a colon ("MR PRICE:", "SECRETARY BLINKEN:", "QUESTION:", "Q:").
+func turnOf(s *clause.Sentence) int {
+	if s.Lang != "en" {
+		return turnNone
+	}
+	toks := s.Tokens
+	for k := 0; k < len(toks) && k <= 4; k++ {
+		t := toks[k].Text
+		if t == ":" {
+			if k == 0 {
+				return turnNone
+			}
+			switch strings.ToUpper(toks[0].Text) {
+			case "QUESTION", "Q", "QUESTIONER", "REPORTER", "JOURNALIST":
+				return turnQuestion
+			}
+			return turnOfficial
+		}
+		if strings.ToUpper(t) != t || !isLetters(t) {
+			return turnNone
+		}
+	}
+	return turnNone
+}
+
+func isLetters(t string) bool {
+	for _, r := range t {
+		if !unicode.IsLetter(r) && r != '.' && r != '-' {
+			return false
+		}
+	}
+	return t != ""
 }
 
 // NotePerson remembers the last person who spoke.
@@ -97,6 +147,7 @@ func (d *Doc) NotePerson(m *mention.Mention) {
 	if m.Kind == mention.Person && len(m.IDs) > 0 {
 		c := *m
 		d.lastPerson = &c
+		d.lastPersonSent = d.sentence
 	}
 }
 
@@ -497,6 +548,9 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 			return h
 		}
 	}
+	if d.turn == turnQuestion {
+		return nil // a journalist asks: no state holds what the question says
+	}
 	if p := d.lastPerson; p != nil {
 		h := &Holder{IDs: slices.Clone(p.IDs), Tok: -1, How: "the last speaker: " + p.How}
 		if p.Person != "" {
@@ -713,6 +767,9 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 			h.How = "the clause before: " + h.How
 			return h
 		}
+	}
+	if d.turn == turnQuestion {
+		return nil // a journalist asks: no state holds what the question says
 	}
 	if d.last != nil {
 		h := *d.last
@@ -1010,11 +1067,17 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 		if d.Parts.Joint && len(d.Parts.IDs) > 0 {
 			return &Holder{IDs: slices.Clone(d.Parts.IDs), How: m.Text + " → the parties: " + strings.Join(d.Parts.IDs, ", ") + " (" + d.Parts.How + ")"}
 		}
+		switch {
+		case d.turn == turnQuestion:
+			return nil // a journalist's "I" and "we" in a transcript speak for no state
+		case d.turn == turnOfficial && d.Parts.Issuer != "":
+			return &Holder{IDs: []string{d.Parts.Issuer}, How: m.Text + " → the issuer, whose official has the floor (" + d.Parts.IssuerHow + ")"}
+		}
 		if d.Parts.Issuer != "" && d.Parts.Speech {
 			// a speech: "I" and "we" are the speaker's state, whoever was named last
 			return &Holder{IDs: []string{d.Parts.Issuer}, How: m.Text + " → the issuer (" + d.Parts.IssuerHow + ")"}
 		}
-		if d.lastPerson != nil && d.sentence-1 <= d.lastPersonSentence() {
+		if d.lastPerson != nil && d.sentence-1 <= d.lastPersonSent {
 			p := d.lastPerson
 			h := &Holder{IDs: slices.Clone(p.IDs), How: m.Text + " → the speaker: " + p.How}
 			if p.Person != "" {
@@ -1039,8 +1102,6 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 	}
 	return nil
 }
-
-func (d *Doc) lastPersonSentence() int { return d.sentence }
 
 func uniq(ids []string) []string {
 	var out []string
