@@ -24,6 +24,9 @@ import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BATCHES = ["b1", "b2", "b3"]
+# batches drawn later, one at a time from what the earlier draws left, so that
+# adding one never changes the documents of those before it
+LATER = ["b4"]
 PER_BATCH = {"feedx": 12, "state": 10, "ungdc": 2}
 
 
@@ -74,9 +77,14 @@ def main():
     picks = {"feedx": rng.sample(feedx, PER_BATCH["feedx"] * len(BATCHES)),
              "state": rng.sample(state_links, PER_BATCH["state"] * len(BATCHES)),
              "ungdc": rng.sample(ungdc, PER_BATCH["ungdc"] * len(BATCHES))}
+    pools = {"feedx": feedx, "state": state_links, "ungdc": ungdc}
+    for b in LATER:
+        for pool, n in PER_BATCH.items():
+            taken = set(picks[pool])
+            picks[pool] += rng.sample([p for p in pools[pool] if p not in taken], n)
     print(f"# draw.py --seed {a.seed}: {len(feedx)} feedx items, {len(state_links)} press releases, {len(ungdc)} speeches")
     print("batch\tid\tpool\tbulk\titem")
-    for bi, b in enumerate(BATCHES):
+    for bi, b in enumerate(BATCHES + LATER):
         for pool, n in PER_BATCH.items():
             for k in range(n):
                 pick = picks[pool][bi * n + k]
