@@ -170,8 +170,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && !m.cueIsWord(r, toks, pm) {
 			continue
 		}
-		if s.Lang == "zh" && toks[pm.Start].Text == "将" && pm.End-pm.Start == 1 && !willBefore(s, pm.End) {
-			continue // 将X与Y区分: 将 as 把, not "will"
+		if s.Lang == "zh" && pm.End-pm.Start == 1 && (zhWill[toks[pm.Start].Text] && (!willBefore(s, pm.End) || happening(s, pm.End)) ||
+			(toks[pm.Start].Text == "继续" || toks[pm.Start].Text == "将继续") && happening(s, pm.End)) {
+			continue // 将X与Y区分: 将 as 把; 外委会共和党人: 会 ends a name; 将有助于…: a forecast, no one's act
 		}
 		if ends, ok := circumfix[toks[pm.Start].Text]; ok && s.Lang == "zh" && !closedBy(s, pm.End, ends) {
 			continue // 站在乌克兰一边 is a stance; 站在门口 is not
@@ -469,6 +470,29 @@ func insideName(s *clause.Sentence, pm token.PatternMatch) bool {
 
 // willBefore reports that 将 at i-1 reads as "will": a verb, an adverb or a
 // preposition follows it (将继续, 将于, 将与, 将把), not a noun.
+// zhWill are the future auxiliaries that open a commitment on their own.
+var zhWill = map[string]bool{"将": true, "会": true, "将会": true}
+
+// zhHappenings are verbs of what comes about rather than what a party does:
+// after 将 or 会 they make a forecast, not a commitment.
+var zhHappenings = map[string]bool{"有助": true, "有助于": true, "影响": true, "导致": true, "造成": true, "使": true, "使得": true,
+	"让": true, "成为": true, "是": true, "面临": true, "带来": true, "更": true, "更加": true, "更具": true, "难以": true, "可能": true,
+	"呼应": true, "引发": true, "意味着": true, "出现": true, "产生": true, "变得": true, "受到": true, "遭到": true, "失去": true}
+
+// happening reports a verb of what comes about at i, after adverbs.
+func happening(s *clause.Sentence, i int) bool {
+	for ; i < len(s.Tokens); i++ {
+		t := s.Tokens[i].Text
+		if zhHappenings[t] {
+			return true
+		}
+		if s.Tokens[i].POS != token.Adv && t != "继续" {
+			return false
+		}
+	}
+	return false
+}
+
 func willBefore(s *clause.Sentence, i int) bool {
 	if i >= len(s.Tokens) {
 		return false

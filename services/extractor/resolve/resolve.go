@@ -302,6 +302,11 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		}
 	}
 	if k := d.subjectBefore(s, f.CueStart, start, nil); k >= 0 && x == nil {
+		if s.Mentions[k].Kind == mention.Self && f.Rule.Kind == "should" && s.QuoteOf(s.Mentions[k].Tok) < 0 {
+			// "I should say", "we must act together": the speaker's own
+			// obligation, whoever "we" stands for
+			return Outcome{Drop: "the speaker's own obligation"}
+		}
 		if s.Mentions[k].Kind == mention.AllParties {
 			x = &Holder{How: "all parties"}
 		} else {
@@ -548,8 +553,11 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 			return h
 		}
 	}
-	if d.turn == turnQuestion {
+	switch {
+	case d.turn == turnQuestion:
 		return nil // a journalist asks: no state holds what the question says
+	case d.turn == turnOfficial && d.Parts.Issuer != "":
+		return &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the issuer, whose official has the floor (" + d.Parts.IssuerHow + ")"}
 	}
 	if p := d.lastPerson; p != nil {
 		h := &Holder{IDs: slices.Clone(p.IDs), Tok: -1, How: "the last speaker: " + p.How}
