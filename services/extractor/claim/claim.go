@@ -409,6 +409,13 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 				j += n - 1 // "the people of Ukraine", "our partners, including Poland": the party
 				continue
 			}
+			if (t.POS == token.Adj || t.POS == token.Noun) && f.Rule.Predicate == "welcome" && j+1 < m.Tok && actOfParty(s, j+1, m.Tok) > 0 {
+				continue // "the tireless efforts of", "the mediation efforts of"
+			}
+			if n := actOfParty(s, j, m.Tok); n > 0 && f.Rule.Predicate == "welcome" {
+				j += n - 1 // commending "the efforts of Ghana" commends Ghana, as "Ghana's efforts" would
+				continue
+			}
 			switch {
 			case t.POS == token.Det, t.POS == token.Adv, t.Tag == "PRP$":
 			case t.Lemma == "on" || t.Lemma == "for" || t.Lemma == "upon" || t.Lemma == "that" || t.Lemma == "to" || t.Text == "了" || t.Text == "“" || t.Text == "\"" || t.Text == "``":
@@ -440,8 +447,11 @@ func peopleOf(s *clause.Sentence, j, end int) int {
 		return 0
 	}
 	k := j + 1
-	if k < end && s.Tokens[k].Text == "," {
-		k++
+	if k < end && (s.Tokens[k].Text == "," || s.Tokens[k].Text == "–" || s.Tokens[k].Text == "—") {
+		k++ // "our partners, including …", "our partners – Serbia and Kosovo –"
+		if s.Tokens[k-1].Text != "," && k == end {
+			return k - j
+		}
 	}
 	switch {
 	case k < end && (s.Tokens[k].Lower == "of" || s.Tokens[k].Lower == "including" || s.Tokens[k].Lower == "like"):
@@ -451,6 +461,23 @@ func peopleOf(s *clause.Sentence, j, end int) int {
 	default:
 		return 0
 	}
+	for k < end && s.Tokens[k].POS == token.Det {
+		k++
+	}
+	if k != end {
+		return 0
+	}
+	return k - j
+}
+
+// actOfParty returns how many tokens from j, up to the party at end, name
+// an act of that party: an act noun then "of" ("the efforts of", "the
+// leadership of"). 0: none.
+func actOfParty(s *clause.Sentence, j, end int) int {
+	if s.Lang != "en" || !actNouns[s.Tokens[j].Lemma] || j+1 >= end || s.Tokens[j+1].Lower != "of" {
+		return 0
+	}
+	k := j + 2
 	for k < end && s.Tokens[k].POS == token.Det {
 		k++
 	}
