@@ -587,7 +587,7 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 				if m.Kind == mention.Place {
 					out = append(out, m.ID)
 				} else {
-					out = append(out, m.IDs...)
+					out = append(out, d.coordinatedTargets(s, k)...) // "with Chile, Peru and Ecuador"
 				}
 			}
 		}
@@ -754,6 +754,17 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 			break
 		}
 	}
+	// "meet with senior officials from Chile": the state the people with it speak for
+	if j := m.Tok - 1; s.Lang == "en" && j > 1 && (s.Tokens[j].Lower == "from" || s.Tokens[j].Lower == "of") && envoyNouns[s.Tokens[j-1].Lemma] {
+		for j -= 2; j >= 0 && j >= m.Tok-6; j-- {
+			if d.b.m.WordAt(s.Sentence, "relation", j) {
+				return true
+			}
+			if t := &s.Tokens[j]; !(t.POS == token.Det || t.POS == token.Adj || t.Tag == "PRP$") {
+				break
+			}
+		}
+	}
 	// X-Y relations, 中美关系, Japan-UK ties
 	for j := m.TokEnd; j < len(s.Tokens) && j <= m.TokEnd+3; j++ {
 		l := strings.ToLower(s.Tokens[j].Text)
@@ -766,6 +777,10 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 	}
 	return false
 }
+
+// envoyNouns are people who speak for the state after "from" or "of".
+var envoyNouns = map[string]bool{"official": true, "counterpart": true, "leader": true, "representative": true, "delegation": true,
+	"minister": true, "diplomat": true, "envoy": true, "authority": true, "government": true}
 
 // setting reports a place or party named only as where something happens
 // (in X, 在X), unless the situation there is what the claim is about.
