@@ -760,7 +760,7 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 			if d.b.m.WordAt(s.Sentence, "relation", j) {
 				return true
 			}
-			if t := &s.Tokens[j]; !(t.POS == token.Det || t.POS == token.Adj || t.Tag == "PRP$") {
+			if t := &s.Tokens[j]; !(t.POS == token.Det || t.POS == token.Adj || t.POS == token.Noun || t.Tag == "PRP$") {
 				break
 			}
 		}
