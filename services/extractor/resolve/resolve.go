@@ -303,9 +303,18 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	}
 	if k := d.subjectBefore(s, f.CueStart, start, nil); k >= 0 && x == nil {
 		if s.Mentions[k].Kind == mention.Self && f.Rule.Kind == "should" && s.QuoteOf(s.Mentions[k].Tok) < 0 {
-			// "I should say", "we must act together": the speaker's own
-			// obligation, whoever "we" stands for
-			return Outcome{Drop: "the speaker's own obligation"}
+			// "we must prevent the virus spreading", 我们必须…: no call on
+			// anyone; like an impersonal obligation, it supports its aim
+			h := d.coordinated(s, k)
+			if h == nil {
+				h = d.speaker(s, f)
+			}
+			if h == nil {
+				return Outcome{Drop: "no speaker"}
+			}
+			h.Tok = -1
+			h.How = "own obligation: " + h.How
+			return Outcome{Holder: h}
 		}
 		if s.Mentions[k].Kind == mention.AllParties {
 			x = &Holder{How: "all parties"}
