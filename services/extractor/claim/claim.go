@@ -151,6 +151,9 @@ func objectMentions(s *clause.Sentence, f *frame.Frame) []int {
 		m := &s.Mentions[k]
 		in := m.Tok >= f.ObjStart && m.TokEnd <= f.ObjEnd
 		pre := f.PreStart >= 0 && m.Tok >= f.PreStart && m.TokEnd <= f.CueStart
+		if f.Fronted && m.TokEnd > s.Clauses[f.Clause-1].End {
+			pre = false // 对于X，Y表示反对: X, not Y
+		}
 		if in || pre {
 			out = append(out, k)
 		}
@@ -346,6 +349,9 @@ func (d *Doc) objectWords(s *clause.Sentence, f *frame.Frame) string {
 	from, to := f.ObjStart, f.ObjEnd
 	if f.PreStart >= 0 {
 		from, to = f.PreStart, f.CueStart
+		if f.Fronted {
+			to = s.Clauses[f.Clause-1].End
+		}
 		for to > from && (s.Tokens[to-1].Text == "表示" || s.Tokens[to-1].Text == "表达" || s.Tokens[to-1].Text == "感到") {
 			to-- // 对南海局势表示关切: the light verb is no part of the object
 		}
@@ -372,6 +378,9 @@ func (d *Doc) evidence(s *clause.Sentence, f *frame.Frame, h *resolve.Holder) (s
 	from := f.CueStart
 	if f.PreStart >= 0 {
 		from = max(c.Start, f.PreStart-1)
+		if f.Fronted {
+			from = f.PreStart - 1 // 对于…，X表示反对: from 对于
+		}
 	}
 	if h.Tok >= c.Start && h.Tok < from {
 		from = h.Tok

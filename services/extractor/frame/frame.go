@@ -21,8 +21,9 @@ type Frame struct {
 	ObjStart, ObjEnd int
 	PreStart         int
 	// About marks a PreStart opened by 对, 就 (对…表示关切): cues inside
-	// that object are part of it.
-	About bool
+	// that object are part of it. Fronted marks one that opens an earlier
+	// clause (对于X，Y表示反对).
+	About, Fronted bool
 	// Inner is the frame inside this one's object that states the claim
 	// instead of it (reaffirmed their support, 将继续支持), or -1.
 	Inner int
@@ -232,6 +233,12 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 					f.PreStart, f.About = k+1, true
 					break
 				}
+			}
+		}
+		if s.Lang == "zh" && f.PreStart < 0 && f.Clause > 0 && r.Kind == "stance" && emptyAfter(s, pm.End, c.End) {
+			// 对于美国的制裁，墨西哥表示坚决反对: the object fronted in the clause before
+			if pc := s.Clauses[f.Clause-1]; pc.End-pc.Start > 1 && m.WordAt(s.Sentence, "about", pc.Start) && (pc.Start == 0 || toks[pc.Start-1].POS == token.Punct) {
+				f.PreStart, f.About, f.Fronted = pc.Start+1, true, true
 			}
 		}
 		f.Negated = m.negatedAt(s, f.CueStart, c.Start)
@@ -470,6 +477,16 @@ func insideName(s *clause.Sentence, pm token.PatternMatch) bool {
 
 // willBefore reports that 将 at i-1 reads as "will": a verb, an adverb or a
 // preposition follows it (将继续, 将于, 将与, 将把), not a noun.
+// emptyAfter reports tokens from i to end that hold no word (表示坚决反对。).
+func emptyAfter(s *clause.Sentence, i, end int) bool {
+	for ; i < end; i++ {
+		if t := &s.Tokens[i]; t.POS != token.Punct && t.POS != token.Part {
+			return false
+		}
+	}
+	return true
+}
+
 // zhWill are the future auxiliaries that open a commitment on their own.
 var zhWill = map[string]bool{"将": true, "会": true, "将会": true}
 
