@@ -409,8 +409,8 @@ func isQuoteClose(t string) bool { return t == "”" || t == "」" || t == ")" |
 func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 	for _, k := range objs {
 		m := &s.Mentions[k]
-		if m.Tok < f.CueEnd {
-			continue
+		if m.Tok < f.CueEnd || (m.Kind == mention.Self || m.Kind == mention.Pronoun) && s.Tokens[m.Tok].Tag == "PRP$" {
+			continue // "stand with our Ghanaian partners": the possessive is no target
 		}
 		for j := f.CueEnd; j < m.Tok; j++ {
 			t := &s.Tokens[j]
@@ -446,7 +446,10 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 // peopleNouns stand for a state before "of" ("the people of Ukraine") or
 // for the parties a list after them names ("our partners, including …").
 var peopleNouns = map[string]bool{"people": true, "peoples": true, "citizen": true, "government": true, "nation": true,
-	"partner": true, "ally": true, "friend": true}
+	"partner": true, "ally": true, "friend": true, "regime": true, "authority": true, "leadership": true, "junta": true}
+
+// seatNouns stand for the state whose capital follows "in" ("the regime in Minsk").
+var seatNouns = map[string]bool{"government": true, "regime": true, "authority": true, "leadership": true, "junta": true}
 
 // peopleOf returns how many tokens from j, up to the party at end, only
 // stand for that party: a people noun then "of", or a people noun then
@@ -463,7 +466,7 @@ func peopleOf(s *clause.Sentence, j, end int) int {
 		}
 	}
 	switch {
-	case k < end && (s.Tokens[k].Lower == "of" || s.Tokens[k].Lower == "including" || s.Tokens[k].Lower == "like"):
+	case k < end && (s.Tokens[k].Lower == "of" || s.Tokens[k].Lower == "including" || s.Tokens[k].Lower == "like" || s.Tokens[k].Lower == "in" && seatNouns[s.Tokens[j].Lemma]):
 		k++
 	case k+1 < end && s.Tokens[k].Lower == "such" && s.Tokens[k+1].Lower == "as":
 		k += 2
@@ -754,11 +757,15 @@ func (d *Doc) hasTopic(s *clause.Sentence, objs []int) bool {
 // or inside "X-Y relations", 中美关系.
 func (d *Doc) related(s *clause.Sentence, k int) bool {
 	m := &s.Mentions[k]
-	for j := m.Tok - 1; j >= 0 && j >= m.Tok-3; j-- {
+	for j := m.Tok - 1; j >= 0 && j >= m.Tok-5; j-- {
 		if d.b.m.WordAt(s.Sentence, "relation", j) {
 			return true
 		}
 		t := &s.Tokens[j]
+		if t.Lower == "of" && j > 0 && guardNouns[s.Tokens[j-1].Lemma] {
+			j-- // "commitment to the defense of the Philippines": the party defended
+			continue
+		}
 		if !(t.POS == token.Det || t.POS == token.Adj || t.Lemma == "and" || t.Text == "和" || t.Text == "、" || t.Text == "," || s.MentionAt(j) >= 0) {
 			break
 		}
@@ -786,6 +793,9 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 	}
 	return false
 }
+
+// guardNouns, before "of", name the party a commitment is towards.
+var guardNouns = map[string]bool{"defense": true, "defence": true, "security": true, "protection": true}
 
 // envoyNouns are people who speak for the state after "from" or "of".
 var envoyNouns = map[string]bool{"official": true, "counterpart": true, "leader": true, "representative": true, "delegation": true,
