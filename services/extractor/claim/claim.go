@@ -427,6 +427,10 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 			}
 			switch {
 			case t.POS == token.Det, t.POS == token.Adv, t.Tag == "PRP$":
+			case f.Rule.Predicate == "welcome" && (greetingNouns[t.Lemma] || t.Lemma == "and" && j+1 < m.Tok && greetingNouns[s.Tokens[j+1].Lemma]):
+				// "extend best wishes and congratulations to"
+			case peopleNouns[t.Lemma] && j+1 < m.Tok && s.Tokens[j+1].Lemma == "and":
+				j++ // "the people and the government of Zambia"
 			case t.Lemma == "on" || t.Lemma == "for" || t.Lemma == "upon" || t.Lemma == "that" || t.Lemma == "to" || t.Text == "了" || t.Text == "“" || t.Text == "\"" || t.Text == "``":
 			default:
 				return -1
@@ -459,6 +463,16 @@ func peopleOf(s *clause.Sentence, j, end int) int {
 		return 0
 	}
 	k := j + 1
+	if k+1 < end && s.Tokens[k].Lower == "and" {
+		// "the people and the government of Zambia"
+		n := k + 1
+		for n < end && s.Tokens[n].POS == token.Det {
+			n++
+		}
+		if n < end && peopleNouns[s.Tokens[n].Lemma] {
+			k = n + 1
+		}
+	}
 	if k < end && (s.Tokens[k].Text == "," || s.Tokens[k].Text == "–" || s.Tokens[k].Text == "—") {
 		k++ // "our partners, including …", "our partners – Serbia and Kosovo –"
 		if s.Tokens[k-1].Text != "," && k == end {
@@ -796,6 +810,9 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 
 // guardNouns, before "of", name the party a commitment is towards.
 var guardNouns = map[string]bool{"defense": true, "defence": true, "security": true, "protection": true}
+
+// greetingNouns are what a party sends to another it commends.
+var greetingNouns = map[string]bool{"wish": true, "congratulation": true, "greeting": true, "regard": true, "felicitation": true}
 
 // envoyNouns are people who speak for the state after "from" or "of".
 var envoyNouns = map[string]bool{"official": true, "counterpart": true, "leader": true, "representative": true, "delegation": true,

@@ -178,6 +178,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if ends, ok := circumfix[toks[pm.Start].Text]; ok && s.Lang == "zh" && !closedBy(s, pm.End, ends) {
 			continue // 站在乌克兰一边 is a stance; 站在门口 is not
 		}
+		if s.Lang == "en" && r.Predicate == "welcome" && pm.End+1 < len(toks) && toks[pm.End].Lower == "to" && toks[pm.End+1].POS == token.Verb {
+			continue // "pleased to stand with X", "pleased to announce": the verb after states the claim
+		}
 		if insideName(s, pm) {
 			continue // "the Reciprocal Access Agreement on …": part of a name
 		}
