@@ -562,6 +562,9 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 	}
 	switch f.Rule.Target {
 	case "adjacent":
+		if f.Rule.Kind == "advance" && s.Lang == "en" && speakTo[s.Tokens[f.CueStart].Lemma] {
+			break // "address the General Assembly", "counter China": no support of a party
+		}
 		if k := d.adjacent(s, f, objs); k >= 0 {
 			m := &s.Mentions[k]
 			if d.actOf(s, f, m, objs) {
@@ -810,6 +813,10 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 
 // guardNouns, before "of", name the party a commitment is towards.
 var guardNouns = map[string]bool{"defense": true, "defence": true, "security": true, "protection": true}
+
+// speakTo are advance verbs whose object is an issue: with a party as object
+// they mean something else (address an assembly, counter a rival).
+var speakTo = map[string]bool{"address": true, "tackle": true, "combat": true, "counter": true}
 
 // greetingNouns are what a party sends to another it commends.
 var greetingNouns = map[string]bool{"wish": true, "congratulation": true, "greeting": true, "regard": true, "felicitation": true}

@@ -567,6 +567,9 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 		return nil // a journalist asks: no state holds what the question says
 	case d.turn == turnOfficial && d.Parts.Issuer != "":
 		return &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the issuer, whose official has the floor (" + d.Parts.IssuerHow + ")"}
+	case d.Parts.Speech && d.Parts.Issuer != "":
+		// a speech: what no one is named as saying, the speaker says
+		return &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the speaker (" + d.Parts.IssuerHow + ")"}
 	}
 	if p := d.lastPerson; p != nil {
 		h := &Holder{IDs: slices.Clone(p.IDs), Tok: -1, How: "the last speaker: " + p.How}
@@ -787,6 +790,9 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 	}
 	if d.turn == turnQuestion {
 		return nil // a journalist asks: no state holds what the question says
+	}
+	if d.Parts.Speech && d.Parts.Issuer != "" {
+		return &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the speaker (" + d.Parts.IssuerHow + ")"}
 	}
 	if d.last != nil {
 		h := *d.last
