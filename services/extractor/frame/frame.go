@@ -587,8 +587,16 @@ func (m *Matcher) cueIsWord(r *Rule, toks []token.Token, pm token.PatternMatch) 
 	if t.POS == token.Propn && pm.End-pm.Start == 1 {
 		return false
 	}
+	if pm.End-pm.Start == 1 && participleAdjectives[t.Lower] && pm.End < len(toks) && toks[pm.End].POS == token.Noun {
+		return false // "pressing issues", "a promising start": an adjective
+	}
 	return true
 }
+
+// participleAdjectives are -ing forms of cue verbs that, before a noun,
+// describe it.
+var participleAdjectives = map[string]bool{"pressing": true, "promising": true, "encouraging": true, "concerning": true,
+	"troubling": true, "supporting": true, "welcoming": true, "lasting": true, "threatening": true, "committed": true}
 
 // negatedAt reports a negation among the few tokens before the cue (does
 // not support, 不支持, never accepted), within its clause.
