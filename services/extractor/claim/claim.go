@@ -180,6 +180,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	case f.Rule.Kind == "hope":
 		if k := d.adjacent(s, f, objs); k >= 0 {
 			targets, how = s.Mentions[k].IDs, "the party hoped of"
+			if greeting(s, f) {
+				pred, how = "welcome", "the party greeted"
+			}
 		} else {
 			pred = "commit"
 		}
@@ -817,6 +820,27 @@ var guardNouns = map[string]bool{"defense": true, "defence": true, "security": t
 // speakTo are advance verbs whose object is an issue: with a party as object
 // they mean something else (address an assembly, counter a rival).
 var speakTo = map[string]bool{"address": true, "tackle": true, "combat": true, "counter": true}
+
+// greeting reports "wish X a happy new year", "wish X a joyous Independence
+// Day": good wishes for an occasion, not a hope that X acts.
+func greeting(s *clause.Sentence, f *frame.Frame) bool {
+	if s.Lang != "en" || s.Tokens[f.CueStart].Lemma != "wish" {
+		return false
+	}
+	for k := f.ObjStart; k < f.ObjEnd; k++ {
+		if l := s.Tokens[k].Lower; l == "a" || l == "an" {
+			for j := k + 1; j < f.ObjEnd && j <= k+4; j++ {
+				if occasions[strings.ToLower(s.Tokens[j].Lemma)] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var occasions = map[string]bool{"day": true, "holiday": true, "anniversary": true, "year": true, "celebration": true,
+	"festival": true, "season": true, "birthday": true, "independence": true, "christmas": true, "eid": true}
 
 // greetingNouns are what a party sends to another it commends.
 var greetingNouns = map[string]bool{"wish": true, "congratulation": true, "greeting": true, "regard": true, "felicitation": true}
