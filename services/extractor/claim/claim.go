@@ -229,7 +229,8 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		}
 		return
 	}
-	if f.Rule.Kind == "should" && len(out.Target) == 0 && len(targets) == 0 && !out.AllParties {
+	if f.Rule.Kind == "should" && (len(out.Target) == 0 && len(targets) == 0 && !out.AllParties || f.PreStart >= 0) {
+		// "X should be respected": X is what the speaker supports, not whom it calls on
 		pred = "support" // "必须在两国方案基础上实现和平": an impersonal obligation supports its aim
 	}
 	whens := d.whens(s, f, pred)

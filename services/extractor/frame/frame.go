@@ -225,6 +225,10 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			// "Any escalation must be avoided", 应对气候变化需要…: what is needed may stand before the cue
 			f.PreStart = c.Start
 		}
+		if r.Kind == "should" && s.Lang == "en" && pm.End+1 < len(toks) && toks[pm.End].Lemma == "be" && toks[pm.End+1].Tag == "VBN" && pm.Start > c.Start {
+			// "the sovereignty of all states should be respected": what should be done to is before the cue
+			f.PreStart = c.Start
+		}
 		if r.Kind == "pre" || r.Kind == "importance" && s.Lang == "zh" {
 			// "X is inseparable", X至关重要, X的重要性: the object stands before the cue
 			f.PreStart, f.ObjStart, f.ObjEnd = c.Start, pm.End, pm.End

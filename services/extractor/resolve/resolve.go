@@ -297,7 +297,7 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	}
 	var x *Holder
 	for k := range s.Mentions {
-		if m := &s.Mentions[k]; m.Kind == mention.AllParties && m.Tok >= start && m.TokEnd <= f.CueStart && f.Rule.Kind == "should" {
+		if m := &s.Mentions[k]; m.Kind == mention.AllParties && m.Tok >= start && m.TokEnd <= f.CueStart && f.Rule.Kind == "should" && f.PreStart < 0 {
 			x = &Holder{How: "all parties"} // 各方应, "all sides should"
 		}
 	}
