@@ -302,12 +302,22 @@ func isAcronym(s string) bool {
 	if len(s) > 5 || len(s) < 2 {
 		return false
 	}
+	upper, other := 0, false
 	for _, r := range s {
-		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '.') {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsDigit(r) || r == '.':
+		case unicode.IsLower(r):
+			other = true
+		default:
 			return false
 		}
 	}
-	return true
+	if other {
+		return upper >= 2 // LeT, DoD: mixed case, never the word "let"
+	}
+	return upper >= 1
 }
 
 // lowerASCII lower-cases ASCII letters only, so byte offsets are preserved.

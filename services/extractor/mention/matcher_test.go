@@ -46,3 +46,28 @@ func TestFindPrefersLongestAcrossSharedPrefixes(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+func TestMixedCaseAbbreviationMatchesOnlyAsWritten(t *testing.T) {
+	b := NewBuilder()
+	for i, p := range []string{"LeT", "Iran"} {
+		b.Add(p, Payload{Kind: 1, Ref: int32(i)})
+	}
+	m, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Let me say that LeT and IRAN and iran were named."
+	var got []string
+	for _, g := range m.Find(text) {
+		got = append(got, text[g.Start:g.End])
+	}
+	want := []string{"LeT", "IRAN", "iran"}
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("got %q, want %q", got, want)
+		}
+	}
+}
