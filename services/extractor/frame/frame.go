@@ -243,9 +243,13 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			}
 		}
 		if s.Lang == "zh" && f.PreStart < 0 && f.Clause > 0 && r.Kind == "stance" && emptyAfter(s, pm.End, c.End) {
-			// 对于美国的制裁，墨西哥表示坚决反对: the object fronted in the clause before
-			if pc := s.Clauses[f.Clause-1]; pc.End-pc.Start > 1 && m.WordAt(s.Sentence, "about", pc.Start) && (pc.Start == 0 || toks[pc.Start-1].POS == token.Punct) {
-				f.PreStart, f.About, f.Fronted = pc.Start+1, true, true
+			// 对于美国的制裁，墨西哥表示坚决反对: the object fronted in the
+			// clauses before (对于X…，并Y…，我们表示反对: X and Y)
+			for ci := f.Clause - 1; ci >= 0 && ci >= f.Clause-3; ci-- {
+				if pc := s.Clauses[ci]; pc.End-pc.Start > 1 && m.WordAt(s.Sentence, "about", pc.Start) && (pc.Start == 0 || toks[pc.Start-1].POS == token.Punct) {
+					f.PreStart, f.About, f.Fronted = pc.Start+1, true, true
+					break
+				}
 			}
 		}
 		f.Negated = m.negatedAt(s, f.CueStart, c.Start)
