@@ -178,6 +178,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if ends, ok := circumfix[toks[pm.Start].Text]; ok && s.Lang == "zh" && !closedBy(s, pm.End, ends) {
 			continue // 站在乌克兰一边 is a stance; 站在门口 is not
 		}
+		if s.Lang == "en" && r.Modality == "will" && toks[pm.Start].Lemma == "continue" && toks[pm.Start].Tag != "VB" && !ownVoice(s, pm.Start) {
+			continue // "Iran continues to enrich", "she continued to report": a description, no commitment
+		}
 		if s.Lang == "en" && r.Predicate == "welcome" && pm.End+1 < len(toks) && toks[pm.End].Lower == "to" && toks[pm.End+1].POS == token.Verb {
 			continue // "pleased to stand with X", "pleased to announce": the verb after states the claim
 		}
@@ -488,6 +491,23 @@ func insideName(s *clause.Sentence, pm token.PatternMatch) bool {
 
 // willBefore reports that 将 at i-1 reads as "will": a verb, an adverb or a
 // preposition follows it (将继续, 将于, 将与, 将把), not a noun.
+// ownVoice reports a first-person subject or a modal among the words
+// before i in its clause (we continue to, will continue to, to continue to).
+func ownVoice(s *clause.Sentence, i int) bool {
+	start := s.Clauses[s.ClauseOf(i)].Start
+	for k := i - 1; k >= start && k >= i-6; k-- {
+		t := &s.Tokens[k]
+		switch t.Lower {
+		case "we", "i", "our", "us", "will", "shall", "would", "'ll", "must", "to":
+			return true
+		}
+		if t.POS == token.Aux && t.Lemma != "be" && t.Lemma != "have" && t.Lemma != "do" {
+			return true
+		}
+	}
+	return false
+}
+
 // emptyAfter reports tokens from i to end that hold no word (表示坚决反对。).
 func emptyAfter(s *clause.Sentence, i, end int) bool {
 	for ; i < end; i++ {

@@ -948,9 +948,15 @@ func (d *Doc) verbBefore(s *clause.Sentence, i, start int) bool {
 
 // verbBetween reports a main verb between a mention and the cue (English):
 // the mention is then the object of that verb.
+// catenative verbs take the next verb's subject as theirs (continue to, try to).
+var catenative = map[string]bool{"continue": true, "try": true, "begin": true, "start": true, "attempt": true, "appear": true, "seem": true}
+
 func (d *Doc) verbBetween(s *clause.Sentence, from, to int) bool {
 	for k := from; k < to; k++ {
 		t := &s.Tokens[k]
+		if catenative[t.Lemma] && k+1 < to && s.Tokens[k+1].Lower == "to" {
+			continue // "Iran continues to expand": the subject is expand's
+		}
 		if t.POS == token.Verb && t.Tag != "VBN" && t.Tag != "VBG" && t.Lemma != "be" && t.Lemma != "have" && t.Lemma != "do" && !lightVerbs[t.Lemma] &&
 			!d.m.WordAt(s.Sentence, "say", k) && s.MentionAt(k) < 0 {
 			return true
