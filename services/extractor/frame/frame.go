@@ -172,8 +172,10 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			continue
 		}
 		if s.Lang == "zh" && pm.End-pm.Start == 1 && (zhWill[toks[pm.Start].Text] && (!willBefore(s, pm.End) || happening(s, pm.End)) ||
-			(toks[pm.Start].Text == "继续" || toks[pm.Start].Text == "将继续") && happening(s, pm.End)) {
-			continue // 将X与Y区分: 将 as 把; 外委会共和党人: 会 ends a name; 将有助于…: a forecast, no one's act
+			(toks[pm.Start].Text == "继续" || toks[pm.Start].Text == "将继续") && happening(s, pm.End) ||
+			toks[pm.Start].Text == "宣布" && !willBefore(s, pm.End)) {
+			continue // 将X与Y区分: 将 as 把; 外委会共和党人: 会 ends a name; 将有助于…: a forecast, no one's act;
+			// 宣布X为Y, 宣布某人被禁言: a declaration or news, not an announced act
 		}
 		if ends, ok := circumfix[toks[pm.Start].Text]; ok && s.Lang == "zh" && !closedBy(s, pm.End, ends) {
 			continue // 站在乌克兰一边 is a stance; 站在门口 is not
