@@ -787,7 +787,7 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 			j-- // "commitment to the defense of the Philippines": the party defended
 			continue
 		}
-		if !(t.POS == token.Det || t.POS == token.Adj || t.Lemma == "and" || t.Text == "和" || t.Text == "、" || t.Text == "," || s.MentionAt(j) >= 0) {
+		if !(t.POS == token.Det || t.POS == token.Adj || t.Tag == "PRP$" || t.Lemma == "and" || t.Text == "和" || t.Text == "、" || t.Text == "," || s.MentionAt(j) >= 0) {
 			break
 		}
 	}
