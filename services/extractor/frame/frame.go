@@ -183,6 +183,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Modality == "will" && toks[pm.Start].Lemma == "continue" && toks[pm.Start].Tag != "VB" && !ownVoice(s, pm.Start) {
 			continue // "Iran continues to enrich", "she continued to report": a description, no commitment
 		}
+		if r.Kind == "commit" && obligedBefore(s, pm.Start) && !firstPersonBefore(s, pm.Start) {
+			continue // "Iran must cooperate with the IAEA", 日方应停止: an obligation, the speaker's call, not a commitment
+		}
 		if s.Lang == "en" && r.Predicate == "welcome" && pm.End+1 < len(toks) && toks[pm.End].Lower == "to" && toks[pm.End+1].POS == token.Verb {
 			continue // "pleased to stand with X", "pleased to announce": the verb after states the claim
 		}
@@ -493,6 +496,38 @@ func insideName(s *clause.Sentence, pm token.PatternMatch) bool {
 
 // willBefore reports that 将 at i-1 reads as "will": a verb, an adverb or a
 // preposition follows it (将继续, 将于, 将与, 将把), not a noun.
+// obligedBefore reports an obligation right before the verb at i, within its
+// clause: must, should, has to; 必须, 应, 应当.
+func obligedBefore(s *clause.Sentence, i int) bool {
+	start := s.Clauses[s.ClauseOf(i)].Start
+	for k := i - 1; k >= start && k >= i-3; k-- {
+		t := &s.Tokens[k]
+		switch t.Lower {
+		case "must", "should", "ought", "必须", "应", "应该", "应当", "务必", "须", "理应":
+			return true
+		case "to":
+			if k > start && (s.Tokens[k-1].Lemma == "have" || s.Tokens[k-1].Lemma == "need") && k-1 > start && s.Tokens[k-2].POS != token.Det {
+				return true // "has to", "need to" (not "the need to")
+			}
+		}
+		if t.POS != token.Adv && t.Lower != "to" && t.Tag != "MD" {
+			return false
+		}
+	}
+	return false
+}
+
+// firstPersonBefore reports "we", "I", 我们, 我方 before i in its clause.
+func firstPersonBefore(s *clause.Sentence, i int) bool {
+	for k := s.Clauses[s.ClauseOf(i)].Start; k < i; k++ {
+		switch s.Tokens[k].Lower {
+		case "we", "i", "我们", "我方", "我国", "我":
+			return true
+		}
+	}
+	return false
+}
+
 // ownVoice reports a first-person subject or a modal among the words
 // before i in its clause (we continue to, will continue to, to continue to).
 func ownVoice(s *clause.Sentence, i int) bool {
@@ -745,7 +780,16 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				continue
 			}
 			switch f.Rule.Kind {
-			case "call", "agree", "should", "need", "hope", "right":
+			case "should":
+				if firstPersonBefore(s, f.CueStart) && n.Clause == f.Clause {
+					// "we must strengthen our cooperation with Kenya": the speaker's own acts state the claim
+					if f.Inner < 0 {
+						f.Inner, f.Absorbed = j, true
+					}
+					continue
+				}
+				n.Absorbed = true
+			case "call", "agree", "need", "hope", "right":
 				n.Absorbed = true
 			case "report", "commit":
 				if f.Rule.Kind == "report" && f.Inner < 0 && n.Rule.Kind != "report" && n.Clause == f.Clause {
