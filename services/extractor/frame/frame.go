@@ -183,6 +183,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Modality == "will" && toks[pm.Start].Lemma == "continue" && toks[pm.Start].Tag != "VB" && !ownVoice(s, pm.Start) {
 			continue // "Iran continues to enrich", "she continued to report": a description, no commitment
 		}
+		if s.Lang == "zh" && pm.End-pm.Start == 1 && toks[pm.Start].Text == "坚持" && pm.End < len(toks) && toks[pm.End].POS == token.Verb {
+			continue // 坚持要求印度撤军: insisting, the verb after states the claim
+		}
 		if r.Kind == "commit" && obligedBefore(s, pm.Start) && !firstPersonBefore(s, pm.Start) {
 			continue // "Iran must cooperate with the IAEA", 日方应停止: an obligation, the speaker's call, not a commitment
 		}
