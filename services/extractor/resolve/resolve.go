@@ -867,9 +867,9 @@ func (d *Doc) owner(s *clause.Sentence, end, start int) int {
 		}
 		if m.Tok > start {
 			prev := &toks[m.Tok-1]
-			if prev.POS == token.Adp || s.Lang == "zh" && zhPrepositions[prev.Text] ||
+			if prev.POS == token.Adp && !(s.Lang == "en" && possessive) || s.Lang == "zh" && zhPrepositions[prev.Text] ||
 				prev.POS == token.Verb && !d.m.WordAt(s.Sentence, "say", m.Tok-1) && !d.m.WordAt(s.Sentence, "believe", m.Tok-1) {
-				continue // "sanctions on China", 对中国的制裁: China is not the doer
+				continue // "sanctions on China", 对中国的制裁: China is not the doer ("responding to Russia's invasion": Russia is)
 			}
 		}
 		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end) || s.Lang == "zh" && d.verbBefore(s, m.Tok, start) {
