@@ -183,6 +183,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Modality == "will" && toks[pm.Start].Lemma == "continue" && toks[pm.Start].Tag != "VB" && !ownVoice(s, pm.Start) {
 			continue // "Iran continues to enrich", "she continued to report": a description, no commitment
 		}
+		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && relativeClause(s, pm.Start, pm.End) {
+			continue // 反对核电站的非政府组织指出…, 应对疫情的方案应…: the cue describes a noun, it states no position
+		}
 		if s.Lang == "zh" && pm.End-pm.Start == 1 && toks[pm.Start].Text == "坚持" && pm.End < len(toks) && toks[pm.End].POS == token.Verb {
 			continue // 坚持要求印度撤军: insisting, the verb after states the claim
 		}
@@ -499,6 +502,37 @@ func insideName(s *clause.Sentence, pm token.PatternMatch) bool {
 
 // willBefore reports that 将 at i-1 reads as "will": a verb, an adverb or a
 // preposition follows it (将继续, 将于, 将与, 将把), not a noun.
+// relativeClause reports a Chinese cue that opens its clause and ends in
+// 的 + noun + verb: the cue and its object describe the noun, the subject
+// of the verb after (反对核电站的组织指出, 应对疫情的方案应包含).
+func relativeClause(s *clause.Sentence, start, end int) bool {
+	c := s.Clauses[s.ClauseOf(start)]
+	if start > c.Start && s.Tokens[start-1].POS != token.Punct {
+		return false
+	}
+	for k := end; k+2 < c.End; k++ {
+		t := &s.Tokens[k]
+		if t.POS == token.Punct {
+			return false
+		}
+		if t.Text != "的" || s.MentionAt(k-1) >= 0 && s.Mentions[s.MentionAt(k-1)].Kind != mention.Topic {
+			continue // 美国的行为: a party's, not a relative clause
+		}
+		if n := &s.Tokens[k+1]; n.POS != token.Noun && n.POS != token.Propn {
+			continue
+		}
+		for j := k + 2; j < c.End; j++ {
+			if s.Tokens[j].POS == token.Verb || s.Tokens[j].POS == token.Aux {
+				return true
+			}
+			if s.Tokens[j].POS == token.Punct {
+				break
+			}
+		}
+	}
+	return false
+}
+
 // obligedBefore reports an obligation right before the verb at i, within its
 // clause: must, should, has to; 必须, 应, 应当.
 func obligedBefore(s *clause.Sentence, i int) bool {
