@@ -510,8 +510,20 @@ func relativeClause(s *clause.Sentence, start, end int) bool {
 	if start > c.Start && s.Tokens[start-1].POS != token.Punct {
 		return false
 	}
+	depth := 0
 	for k := end; k+2 < c.End; k++ {
 		t := &s.Tokens[k]
+		switch t.Text {
+		case "（", "(":
+			depth++
+			continue
+		case "）", ")":
+			depth--
+			continue
+		}
+		if depth > 0 {
+			continue // 谭德塞（Tedros Adhanom Ghebreyesus）
+		}
 		if t.POS == token.Punct {
 			return false
 		}
