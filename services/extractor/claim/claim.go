@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/extractor/clause"
@@ -431,6 +432,8 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 			}
 			switch {
 			case t.POS == token.Det, t.POS == token.Adv, t.Tag == "PRP$":
+			case m.Kind == mention.Person && honorific(s, j, m.Tok):
+				// "thank His Excellency Mr. Dennis Francis", "congratulated Secretary Manalo"
 			case f.Rule.Predicate == "welcome" && (greetingNouns[t.Lemma] || t.Lemma == "and" && j+1 < m.Tok && greetingNouns[s.Tokens[j+1].Lemma]):
 				// "extend best wishes and congratulations to"
 			case peopleNouns[t.Lemma] && j+1 < m.Tok && s.Tokens[j+1].Lemma == "and":
@@ -573,6 +576,10 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			m := &s.Mentions[k]
 			if d.actOf(s, f, m, objs) {
 				return nil, ""
+			}
+			if f.Rule.Predicate == "welcome" && m.Kind == mention.Person && m.Person != "" && s.Lang == "en" && m.Role != "head-of-state" && m.Role != "head-of-government" {
+				// not the state the person serves; a head of state or government stands for it
+				return []string{m.Person}, "the person thanked or congratulated"
 			}
 			return d.coordinatedTargets(s, k), "named right after the cue"
 		}
@@ -842,6 +849,22 @@ func greeting(s *clause.Sentence, f *frame.Frame) bool {
 
 var occasions = map[string]bool{"day": true, "holiday": true, "anniversary": true, "year": true, "celebration": true,
 	"festival": true, "season": true, "birthday": true, "independence": true, "christmas": true, "eid": true}
+
+// honorific reports a token between a cue and the person after it that only
+// titles the person: His/Her Excellency, Mr., Mrs., Ms., Dr., a capitalised
+// office (Secretary, President, Minister).
+func honorific(s *clause.Sentence, j, person int) bool {
+	if person-j > 6 {
+		return false
+	}
+	t := &s.Tokens[j]
+	switch strings.TrimSuffix(t.Lower, ".") {
+	case "his", "her", "excellency", "mr", "mrs", "ms", "dr", "madam", "sir", "h.e", ".", "honourable", "honorable":
+		return true
+	}
+	r := []rune(t.Text)
+	return len(r) > 1 && unicode.IsUpper(r[0]) && t.POS != token.Verb && s.MentionAt(j) < 0
+}
 
 // greetingNouns are what a party sends to another it commends.
 var greetingNouns = map[string]bool{"wish": true, "congratulation": true, "greeting": true, "regard": true, "felicitation": true}

@@ -502,6 +502,14 @@ func (d *Doc) fromMatch(st string, mt Match, s *Sentence) (*Mention, bool) {
 			m.Kind, m.IDs, m.Entity, m.EntityType = Actor, []string{best.ID}, true, best.Kind
 			m.How = m.Text + " → " + best.ID
 		case lexicon.KindPerson:
+			if p, ok := d.introduced[strings.ToLower(m.Text)]; ok && p.Person != best.ID && !strings.Contains(m.Text, " ") {
+				// "Saak Karapetyan … Karapetyan": the person the text introduced, not
+				// another of that family name in the gazetteer
+				c := *p
+				c.Start, c.End, c.Text, c.Tok, c.TokEnd = m.Start, m.End, m.Text, m.Tok, m.TokEnd
+				c.How = m.Text + " → " + p.Person + " (named before)"
+				return &c, false
+			}
 			m.Kind, m.Person, m.Entity, m.EntityType = Person, best.ID, true, lexicon.KindPerson
 			if c, role := d.personState(best); c != "" {
 				m.IDs, m.Role = []string{c}, role
