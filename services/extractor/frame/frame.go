@@ -192,7 +192,7 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if r.Kind == "commit" && obligedBefore(s, pm.Start) && !firstPersonBefore(s, pm.Start) {
 			continue // "Iran must cooperate with the IAEA", 日方应停止: an obligation, the speaker's call, not a commitment
 		}
-		if s.Lang == "en" && r.Predicate == "welcome" && pm.End+1 < len(toks) && toks[pm.End].Lower == "to" && toks[pm.End+1].POS == token.Verb {
+		if s.Lang == "en" && r.Predicate == "welcome" && pm.End+1 < len(toks) && toks[pm.End].Lower == "to" && toks[pm.End+1].POS == token.Verb && !perceive[toks[pm.End+1].Lemma] {
 			continue // "pleased to stand with X", "pleased to announce": the verb after states the claim
 		}
 		if insideName(s, pm) {
@@ -544,6 +544,10 @@ func relativeClause(s *clause.Sentence, start, end int) bool {
 	}
 	return false
 }
+
+// perceive are the verbs after "glad to", "pleased to" that leave the
+// welcome to what follows them (glad to see X join).
+var perceive = map[string]bool{"see": true, "note": true, "hear": true, "learn": true, "welcome": true}
 
 // obligedBefore reports an obligation right before the verb at i, within its
 // clause: must, should, has to; 必须, 应, 应当.
