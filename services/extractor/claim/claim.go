@@ -423,10 +423,10 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 				j += n - 1 // "the people of Ukraine", "our partners, including Poland": the party
 				continue
 			}
-			if (t.POS == token.Adj || t.POS == token.Noun) && f.Rule.Predicate == "welcome" && j+1 < m.Tok && actOfParty(s, j+1, m.Tok) > 0 {
+			if (t.POS == token.Adj || t.POS == token.Noun) && (f.Rule.Predicate == "welcome" || f.Rule.Predicate == "support") && j+1 < m.Tok && actOfParty(s, j+1, m.Tok) > 0 {
 				continue // "the tireless efforts of", "the mediation efforts of"
 			}
-			if n := actOfParty(s, j, m.Tok); n > 0 && f.Rule.Predicate == "welcome" {
+			if n := actOfParty(s, j, m.Tok); n > 0 && (f.Rule.Predicate == "welcome" || f.Rule.Predicate == "support") {
 				j += n - 1 // commending "the efforts of Ghana" commends Ghana, as "Ghana's efforts" would
 				continue
 			}
@@ -511,8 +511,8 @@ func actOfParty(s *clause.Sentence, j, end int) int {
 		return 0
 	}
 	k := j + 2
-	for k < end && s.Tokens[k].POS == token.Det {
-		k++
+	for k < end && (s.Tokens[k].POS == token.Det || s.Tokens[k].Tag == "PRP$") {
+		k++ // "the efforts of our Turkish allies"
 	}
 	if k != end {
 		return 0
