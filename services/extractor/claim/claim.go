@@ -165,6 +165,9 @@ func objectMentions(s *clause.Sentence, f *frame.Frame) []int {
 func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	h := out.Holder
 	pred := f.Rule.Predicate
+	if out.Pred != "" {
+		pred = out.Pred
+	}
 	objs := objectMentions(s, f)
 	var targets []string
 	how := ""
@@ -446,6 +449,9 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 		if m.IsParty() && m.Kind != mention.Self && m.Kind != mention.Pronoun && len(m.IDs) > 0 || privatePerson(m) {
 			return k
 		}
+		if m.Kind == mention.Place && m.TokEnd < len(s.Tokens) && (s.Tokens[m.TokEnd].Text == "’s" || s.Tokens[m.TokEnd].Text == "'s") {
+			return k // "call on Northern Ireland's leaders": the place's people
+		}
 		if m.Kind == mention.Collective || m.Kind == mention.AllParties {
 			return -1
 		}
@@ -576,6 +582,9 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			m := &s.Mentions[k]
 			if d.actOf(s, f, m, objs) {
 				return nil, ""
+			}
+			if m.Kind == mention.Place {
+				return []string{m.ID}, "the place whose people the cue names"
 			}
 			if f.Rule.Predicate == "welcome" && m.Kind == mention.Person && m.Person != "" && s.Lang == "en" && m.Role != "head-of-state" && m.Role != "head-of-government" {
 				// not the state the person serves; a head of state or government stands for it

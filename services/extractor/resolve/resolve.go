@@ -90,6 +90,9 @@ type Outcome struct {
 	// AllParties marks "all parties should" (各方应): a call on no one
 	// party, still a call.
 	AllParties bool
+	// Pred, when set, is the predicate the construction states instead of
+	// the rule's ("it is critical for X to …": a call on X).
+	Pred string
 }
 
 // Sentence notes a new sentence: the people it names become the ones "he"
@@ -227,6 +230,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			return Outcome{Holder: sp}
 		}
 		return Outcome{Drop: "an evaluation (令人担忧), not the subject's position"}
+	}
+	if o, ok := d.necessaryFor(s, f); ok {
+		return o
 	}
 	switch f.Rule.Kind {
 	case "should", "accuse":
@@ -393,6 +399,33 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	}
 	sp.How += "; " + f.Rule.Kind + " of: " + x.How
 	return Outcome{Holder: sp, Target: target}
+}
+
+// necessaryFor reads "it is critical (important, essential) for X to …":
+// the speaker calls on X, or on all parties.
+func (d *Doc) necessaryFor(s *clause.Sentence, f *frame.Frame) (Outcome, bool) {
+	if f.Rule.Kind != "need" || s.Lang != "en" || f.CueEnd+2 >= len(s.Tokens) || s.Tokens[f.CueEnd].Lower != "for" {
+		return Outcome{}, false
+	}
+	k := s.MentionAt(f.CueEnd + 1)
+	if k < 0 {
+		return Outcome{}, false
+	}
+	m := &s.Mentions[k]
+	if m.TokEnd >= len(s.Tokens) || s.Tokens[m.TokEnd].Lower != "to" {
+		return Outcome{}, false
+	}
+	sp := d.speaker(s, f)
+	if sp == nil {
+		return Outcome{Drop: "no speaker"}, true
+	}
+	switch {
+	case m.Kind == mention.AllParties:
+		return Outcome{Holder: sp, AllParties: true, Pred: "call_on"}, true
+	case m.IsParty() && len(m.IDs) > 0:
+		return Outcome{Holder: sp, Target: slices.Clone(m.IDs), Pred: "call_on"}, true
+	}
+	return Outcome{}, false
 }
 
 // receiveVerbs have a recipient as subject.
