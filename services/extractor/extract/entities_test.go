@@ -48,6 +48,26 @@ func TestOutletsAndTimeZonesAreNotEntities(t *testing.T) {
 	}
 }
 
+func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct{ text, absent, present string }{
+		{"（德国之声中文网）据报道，美国谴责恐怖袭击。", "DEU", "USA"},
+		{"据法国国际广播电台报道，美国谴责恐怖袭击。", "FRA", "USA"},
+		{"美国宣布重新加入巴黎气候协定。", "FRA", "USA"},
+		{"Voice of America reported that Chile supports the Paris Agreement.", "USA", "CHL"},
+	}
+	for _, c := range cases {
+		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+		ids := map[string]bool{}
+		for _, en := range x.Entities {
+			ids[en.ID] = true
+		}
+		if ids[c.absent] || !ids[c.present] {
+			t.Errorf("%s: entities %+v, want %s and not %s", c.text, x.Entities, c.present, c.absent)
+		}
+	}
+}
+
 func TestJapaneseTextYieldsEntitiesWithoutClaims(t *testing.T) {
 	e := testEngine(t)
 	x := e.Extract(schemas.Article{Name: "ja", Format: schemas.FormatText, Body: "岸田文雄首相は訪米し、バイデン大統領と会談した。日本政府は中国の経済的威圧に反対している。"})

@@ -860,7 +860,7 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 		if m.Kind != Actor {
 			continue
 		}
-		after := text[m.End:min(len(text), m.End+16)]
+		after := text[m.End:min(len(text), m.End+24)]
 		if m.Tok > 0 && m.Tok < len(s.Tokens) {
 			// "at a conference in Paris", 在日本召开: a state named as where something happens
 			prev := m.Tok - 1
@@ -872,7 +872,9 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 				m.Venue = true // also 总部位于维也纳的…, "Vienna-based", "headquartered in Geneva"
 			}
 		}
-		if strings.HasPrefix(after, "时间") || strings.HasPrefix(strings.ToLower(after), " time") {
+		if strings.HasPrefix(after, "时间") || strings.HasPrefix(strings.ToLower(after), " time") || namePart(text, m.Start, after) {
+			// 新加坡时间; 德国之声, 法国国际广播电台, Voice of America: a broadcaster's
+			// name; 巴黎气候协定, the Paris Agreement: a treaty's
 			m.Venue = true
 			m.Entity = false
 			continue
@@ -882,6 +884,29 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 		}
 	}
 }
+
+// nameSuffixes turn a state or city before them into part of another name:
+// a broadcaster, a news agency, a treaty.
+var nameSuffixes = []string{"之声", "之音", "国际广播电台", "國際廣播電台", "广播公司", "廣播公司", "通讯社", "通訊社", "卫星通讯社", "国际电视台",
+	"气候协定", "协定", "協定", "Agreement", "Accords", "Accord", "24"}
+
+// namePart reports a state or city named as part of another name: the
+// text after it begins with a name suffix (德国之声, the Paris Agreement), or
+// "Voice of" stands before it.
+func namePart(text string, start int, after string) bool {
+	for _, suf := range nameSuffixes {
+		if isLatinSuffix(suf) {
+			if strings.HasPrefix(after, " "+suf) {
+				return true // "the Paris Agreement", "France 24"
+			}
+		} else if strings.HasPrefix(after, suf) {
+			return true // 德国之声, 巴黎协定
+		}
+	}
+	return strings.HasSuffix(text[max(0, start-9):start], "Voice of ")
+}
+
+func isLatinSuffix(s string) bool { return s != "" && s[0] < 0x80 }
 
 // personVariants adds the forms English texts use for a person named
 // "Given Family": the family name alone (when long enough to be safe),
