@@ -55,6 +55,7 @@ func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
 		{"据法国国际广播电台报道，美国谴责恐怖袭击。", "FRA", "USA"},
 		{"美国宣布重新加入巴黎气候协定。", "FRA", "USA"},
 		{"Voice of America reported that Chile supports the Paris Agreement.", "USA", "CHL"},
+		{"特朗普在推特上发文，美国谴责恐怖袭击。", "org:twitter", "USA"},
 	}
 	for _, c := range cases {
 		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})

@@ -871,6 +871,11 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			case "in", "at", "在", "于", "位于", "设在", "based", "headquartered":
 				m.Venue = true // also 总部位于维也纳的…, "Vienna-based", "headquartered in Geneva"
 			}
+			if len(m.IDs) == 1 && strings.HasPrefix(m.IDs[0], "org:") && s.Tokens[prev].Text == "在" && strings.HasPrefix(after, "上") {
+				// 在推特上: a platform something appeared on, no party
+				m.Venue, m.Entity = true, false
+				continue
+			}
 		}
 		if strings.HasPrefix(after, "时间") || strings.HasPrefix(strings.ToLower(after), " time") || namePart(text, m.Start, after) {
 			// 新加坡时间; 德国之声, 法国国际广播电台, Voice of America: a broadcaster's
