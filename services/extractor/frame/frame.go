@@ -180,6 +180,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if ends, ok := circumfix[toks[pm.Start].Text]; ok && s.Lang == "zh" && !closedBy(s, pm.End, ends) {
 			continue // 站在乌克兰一边 is a stance; 站在门口 is not
 		}
+		if s.Lang == "en" && r.Modality == "will" && notAWill(toks, pm) {
+			continue // "the will of the people", "the goal will be the first …", "continue to believe": no commitment
+		}
 		if s.Lang == "en" && r.Modality == "will" && toks[pm.Start].Lemma == "continue" && toks[pm.Start].Tag != "VB" && !ownVoice(s, pm.Start) {
 			continue // "Iran continues to enrich", "she continued to report": a description, no commitment
 		}
@@ -580,6 +583,42 @@ func firstPersonBefore(s *clause.Sentence, i int) bool {
 	}
 	return false
 }
+
+// notAWill reports a "will" or "continue to" match that commits no one:
+// "will" as a noun (the will of, political will), a future copula before a
+// noun phrase (the goal will be the first …), or going on believing.
+func notAWill(toks []token.Token, pm token.PatternMatch) bool {
+	t := &toks[pm.Start]
+	next := func(i int) *token.Token {
+		if i < len(toks) {
+			return &toks[i]
+		}
+		return nil
+	}
+	switch t.Lower {
+	case "will":
+		if n := next(pm.End); n != nil && n.Lower == "of" {
+			return true
+		}
+		if pm.Start > 0 && (toks[pm.Start-1].POS == token.Det || toks[pm.Start-1].POS == token.Adj || toks[pm.Start-1].Tag == "PRP$") {
+			return true
+		}
+		if n := next(pm.End); n != nil && n.Lemma == "be" && (pm.Start == 0 || toks[pm.Start-1].Lower != "there") {
+			// "there will be talks with X" still plans them
+			if a := next(pm.End + 1); a != nil && (a.POS == token.Det || a.POS == token.Noun || a.POS == token.Num || a.Tag == "JJS") {
+				return true
+			}
+		}
+	case "continue", "continues", "continued", "continuing":
+		if n := next(pm.End); n != nil && cognition[n.Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// cognition verbs after "continue to" hold a view, they commit to no act.
+var cognition = map[string]bool{"believe": true, "think": true, "feel": true, "hope": true, "see": true, "view": true, "consider": true, "regard": true}
 
 // ownVoice reports a first-person subject or a modal among the words
 // before i in its clause (we continue to, will continue to, to continue to).
