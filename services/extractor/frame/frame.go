@@ -186,6 +186,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Modality == "will" && toks[pm.Start].Lemma == "continue" && toks[pm.Start].Tag != "VB" && !ownVoice(s, pm.Start) {
 			continue // "Iran continues to enrich", "she continued to report": a description, no commitment
 		}
+		if s.Lang == "zh" && pm.Start > 0 && undergoVerbs[toks[pm.Start-1].Text] && r.Kind == "stance" {
+			continue // 面临批评, 遭到谴责, 引发关切: the subject meets the stance, nobody named holds it
+		}
 		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && relativeClause(s, pm.Start, pm.End) {
 			continue // 反对核电站的非政府组织指出…, 应对疫情的方案应…: the cue describes a noun, it states no position
 		}
@@ -505,6 +508,9 @@ func insideName(s *clause.Sentence, pm token.PatternMatch) bool {
 
 // willBefore reports that 将 at i-1 reads as "will": a verb, an adverb or a
 // preposition follows it (将继续, 将于, 将与, 将把), not a noun.
+// undergoVerbs before a Chinese stance cue make it a noun the subject meets.
+var undergoVerbs = map[string]bool{"面临": true, "遭到": true, "遭受": true, "受到": true, "招致": true, "引发": true, "引起": true, "招来": true}
+
 // relativeClause reports a Chinese cue that opens its clause and ends in
 // 的 + noun + verb: the cue and its object describe the noun, the subject
 // of the verb after (反对核电站的组织指出, 应对疫情的方案应包含).
