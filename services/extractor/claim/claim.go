@@ -100,6 +100,9 @@ type Doc struct {
 	// seenTopic the last topic the text named (in a claim or not), for a
 	// stance with no object at all (北京表示坚决反对).
 	lastTopic, seenTopic string
+	// lastTopicAt, seenTopicAt are the sentences they were named in: a
+	// stance that refers back reaches two sentences at most.
+	lastTopicAt, seenTopicAt int
 }
 
 // Doc starts a document.
@@ -210,9 +213,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		} else if back && d.res.LastActor != "" && !slices.Contains(h.IDs, d.res.LastActor) && f.Rule.Kind == "stance" {
 			targets, how = []string{d.res.LastActor}, "whose act was just told (对此)"
 		}
-		if back && d.lastTopic != "" {
+		if back && d.lastTopic != "" && s.Index-d.lastTopicAt <= 2 {
 			topics = []string{d.lastTopic}
-		} else if d.emptyObject(s, f) && d.seenTopic != "" && f.Rule.Kind == "stance" && (pred == "oppose" || pred == "condemn") {
+		} else if d.emptyObject(s, f) && d.seenTopic != "" && s.Index-d.seenTopicAt <= 2 && f.Rule.Kind == "stance" && (pred == "oppose" || pred == "condemn") {
 			topics = []string{d.seenTopic} // 北京表示坚决反对: what the text was speaking of
 		}
 		if len(targets) == 0 && len(topics) == 0 {
@@ -247,7 +250,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	}
 	whens = d.plausible(uniqWhens(whens))
 	if len(topics) > 0 {
-		d.lastTopic = topics[0]
+		d.lastTopic, d.lastTopicAt = topics[0], s.Index
 	}
 	if len(targets) > 0 && (!strings.Contains(targets[0], ":") || strings.HasPrefix(targets[0], "org:")) {
 		d.res.LastTarget = targets[0]
@@ -1068,7 +1071,7 @@ func (d *Doc) refersBackBefore(s *clause.Sentence, f *frame.Frame) bool {
 func (d *Doc) Seen(s *clause.Sentence) {
 	for k := range s.Mentions {
 		if s.Mentions[k].Kind == mention.Topic {
-			d.seenTopic = s.Mentions[k].ID
+			d.seenTopic, d.seenTopicAt = s.Mentions[k].ID, s.Index
 		}
 	}
 }
