@@ -930,6 +930,9 @@ func (d *Doc) topics(s *clause.Sentence, f *frame.Frame, objs []int) []string {
 		if prev < 0 && d.adverbial(s, m) && laterTopic(s, objs[i+1:]) {
 			continue // 根据《联合国宪章》的原则实现和平: the charter is the manner, peace the aim
 		}
+		if prev < 0 && s.Lang == "zh" && headTopicAfter(s, m, objs[i+1:]) {
+			continue // 旨在限制核计划的伊朗核协议: the agreement is the head, the programme describes it
+		}
 		if prev < 0 && s.Lang == "zh" && d.undergoer(s, m) && laterTopic(s, objs[i+1:]) {
 			continue // 对其核设施实施军事打击: the strikes are the act, the facilities what they hit
 		}
@@ -971,6 +974,28 @@ func (d *Doc) undergoer(s *clause.Sentence, m *mention.Mention) bool {
 		if s.MentionAt(k) < 0 {
 			return false
 		}
+	}
+	return false
+}
+
+// headTopicAfter reports a later topic of the object that m's phrase
+// describes: the words between end in 的, with no punctuation but a title's
+// marks (…核计划的名为《…》的伊朗核协议).
+func headTopicAfter(s *clause.Sentence, m *mention.Mention, rest []int) bool {
+	for _, k := range rest {
+		n := &s.Mentions[k]
+		if n.Kind != mention.Topic {
+			continue
+		}
+		if n.Tok == 0 || s.Tokens[n.Tok-1].Text != "的" || n.Tok-m.TokEnd < 2 {
+			return false
+		}
+		for j := m.TokEnd; j < n.Tok; j++ {
+			if t := &s.Tokens[j]; t.POS == token.Punct && t.Text != "《" && t.Text != "》" {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

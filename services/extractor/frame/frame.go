@@ -189,6 +189,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && pm.Start > 0 && undergoVerbs[toks[pm.Start-1].Text] && r.Kind == "stance" {
 			continue // 面临批评, 遭到谴责, 引发关切: the subject meets the stance, nobody named holds it
 		}
+		if s.Lang == "zh" && r.Kind == "purpose" && pm.Start > 0 && toks[pm.Start-1].POS == token.Verb && modifiesNoun(s, pm.End) {
+			continue // 重返旨在限制伊朗核计划的协议: the purpose describes the agreement
+		}
 		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && relativeClause(s, pm.Start, pm.End) {
 			continue // 反对核电站的非政府组织指出…, 应对疫情的方案应…: the cue describes a noun, it states no position
 		}
@@ -510,6 +513,24 @@ func insideName(s *clause.Sentence, pm token.PatternMatch) bool {
 // preposition follows it (将继续, 将于, 将与, 将把), not a noun.
 // undergoVerbs before a Chinese stance cue make it a noun the subject meets.
 var undergoVerbs = map[string]bool{"面临": true, "遭到": true, "遭受": true, "受到": true, "招致": true, "引发": true, "引起": true, "招来": true}
+
+// modifiesNoun reports a 的 followed by a noun in the clause after i, with no
+// punctuation or party before it: what comes before describes that noun.
+func modifiesNoun(s *clause.Sentence, i int) bool {
+	c := s.Clauses[s.ClauseOf(i)]
+	for k := i; k+1 < c.End; k++ {
+		t := &s.Tokens[k]
+		if t.POS == token.Punct && t.Text != "《" && t.Text != "》" {
+			return false
+		}
+		if t.Text == "的" && (s.MentionAt(k-1) < 0 || s.Mentions[s.MentionAt(k-1)].Kind == mention.Topic) {
+			if n := &s.Tokens[k+1]; n.POS == token.Noun || n.POS == token.Propn || n.Text == "《" || n.Text == "“" {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // relativeClause reports a Chinese cue that opens its clause and ends in
 // 的 + noun + verb: the cue and its object describe the noun, the subject
