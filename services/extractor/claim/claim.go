@@ -987,8 +987,12 @@ func headTopicAfter(s *clause.Sentence, m *mention.Mention, rest []int) bool {
 		if n.Kind != mention.Topic {
 			continue
 		}
-		if n.Tok == 0 || s.Tokens[n.Tok-1].Text != "的" || n.Tok-m.TokEnd < 2 {
-			return false
+		before := m.Tok - 1
+		for before >= 0 && s.MentionAt(before) >= 0 && s.Mentions[s.MentionAt(before)].Kind == mention.Actor {
+			before-- // 限制伊朗核计划
+		}
+		if n.Tok == 0 || s.Tokens[n.Tok-1].Text != "的" || n.Tok-m.TokEnd < 2 && (before < 0 || s.Tokens[before].POS != token.Verb) {
+			return false // 限制核计划的协议 (a verb before it), not 人权的保障
 		}
 		for j := m.TokEnd; j < n.Tok; j++ {
 			if t := &s.Tokens[j]; t.POS == token.Punct && t.Text != "《" && t.Text != "》" {
