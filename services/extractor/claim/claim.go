@@ -578,6 +578,18 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 	}
 	switch f.Rule.Target {
 	case "adjacent":
+		if s.Lang == "zh" && s.Tokens[f.CueStart].Text == "站在" && f.CueEnd < len(s.Tokens) && s.Tokens[f.CueEnd].Text == "一起" {
+			// 与乌克兰站在一起: the party stood with is before the cue, after 与, 同, 和
+			for k := range s.Mentions {
+				m := &s.Mentions[k]
+				if isParty(m) && m.TokEnd == f.CueStart && m.Tok > 0 {
+					switch s.Tokens[m.Tok-1].Text {
+					case "与", "同", "和", "跟":
+						return m.IDs, "the party stood with"
+					}
+				}
+			}
+		}
 		if f.Rule.Kind == "advance" && s.Lang == "en" && speakTo[s.Tokens[f.CueStart].Lemma] {
 			break // "address the General Assembly", "counter China": no support of a party
 		}
