@@ -502,7 +502,7 @@ func (d *Doc) fromMatch(st string, mt Match, s *Sentence) (*Mention, bool) {
 			m.Kind, m.IDs, m.Entity, m.EntityType = Actor, []string{best.ID}, true, best.Kind
 			m.How = m.Text + " → " + best.ID
 		case lexicon.KindPerson:
-			if p, ok := d.introduced[strings.ToLower(m.Text)]; ok && p.Person != best.ID && !strings.Contains(m.Text, " ") {
+			if p, ok := d.introduced[strings.ToLower(m.Text)]; ok && p.Kind == Person && p.Person != "" && p.Person != best.ID && !strings.Contains(m.Text, " ") {
 				// "Saak Karapetyan … Karapetyan": the person the text introduced, not
 				// another of that family name in the gazetteer
 				c := *p
