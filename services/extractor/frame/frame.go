@@ -275,6 +275,10 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 				}
 			}
 		}
+		if strings.HasSuffix(r.ID, ".concern.threat") {
+			// "poses a threat to peace", 对和平构成威胁: peace is what is threatened, not the concern
+			f.ObjEnd, f.PreStart, f.About = f.ObjStart, -1, false
+		}
 		f.Negated = m.negatedAt(s, f.CueStart, c.Start)
 		f.Hypothetical = m.before(s, "hypothetical", f.CueStart, c.Start, 3)
 		f.Cond = c.Cond
