@@ -231,6 +231,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		}
 		return Outcome{Drop: "an evaluation (令人担忧), not the subject's position"}
 	}
+	if d.indefiniteSubject(s, f) {
+		return Outcome{Drop: "an indefinite subject (有人, analysts): no party holds it"}
+	}
 	if o, ok := d.necessaryFor(s, f); ok {
 		return o
 	}
@@ -399,6 +402,46 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	}
 	sp.How += "; " + f.Rule.Kind + " of: " + x.How
 	return Outcome{Holder: sp, Target: target}
+}
+
+// indefiniteWords are subjects that name no party: someone, analysts, critics.
+var indefiniteWords = map[string]bool{"有人": true, "人们": true, "一些人": true, "不少人": true, "外界": true, "分析人士": true,
+	"观察人士": true, "批评者": true, "批评人士": true, "专家": true, "学者": true, "网友": true, "民众": true, "舆论": true,
+	"analysts": true, "critics": true, "observers": true, "experts": true, "commentators": true}
+
+// indefiniteSubject reports a frame whose subject, right before the cue in
+// its clause, names no party (还有人担心…, analysts warn …).
+func (d *Doc) indefiniteSubject(s *clause.Sentence, f *frame.Frame) bool {
+	c := s.Clauses[f.Clause]
+	start := c.Start
+	if f.Report >= 0 {
+		if r := s.Reports[f.Report]; r.From > start && r.From <= f.CueStart {
+			start = r.From
+		}
+	}
+	found := -1
+	for k := start; k < f.CueStart; k++ {
+		t := &s.Tokens[k]
+		if indefiniteWords[t.Lower] || indefiniteWords[t.Text] {
+			found = k
+		}
+	}
+	if found < 0 {
+		return false
+	}
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Tok > found && m.TokEnd <= f.CueStart && (m.IsParty() || m.Kind == mention.Self) {
+			return false // "analysts said Japan supports …": Japan is the subject
+		}
+		if m.Tok < found && m.TokEnd > found {
+			return false // inside a name
+		}
+	}
+	if s.Lang == "en" && found+1 < f.CueStart && (s.Tokens[found+1].Lower == "of" || s.Tokens[found+1].POS == token.Noun) {
+		return false // "some of the states", "many countries"
+	}
+	return true
 }
 
 // necessaryFor reads "it is critical (important, essential) for X to …":
