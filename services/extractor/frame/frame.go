@@ -186,6 +186,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Modality == "will" && toks[pm.Start].Lemma == "continue" && toks[pm.Start].Tag != "VB" && !ownVoice(s, pm.Start) {
 			continue // "Iran continues to enrich", "she continued to report": a description, no commitment
 		}
+		if s.Lang == "zh" && toks[pm.Start].Text == "威胁" && pm.End < len(toks) && threatenTo[toks[pm.End].Text] {
+			continue // 威胁称, 威胁要制裁: threatening to act, said by the one who threatens
+		}
 		if s.Lang == "zh" && pm.Start > 0 && undergoVerbs[toks[pm.Start-1].Text] && r.Kind == "stance" {
 			continue // 面临批评, 遭到谴责, 引发关切: the subject meets the stance, nobody named holds it
 		}
@@ -515,6 +518,9 @@ func insideName(s *clause.Sentence, pm token.PatternMatch) bool {
 
 // willBefore reports that 将 at i-1 reads as "will": a verb, an adverb or a
 // preposition follows it (将继续, 将于, 将与, 将把), not a noun.
+// threatenTo after 威胁 make it "threaten to" or "threaten, saying".
+var threatenTo = map[string]bool{"称": true, "说": true, "要": true, "将": true, "会": true, "表示": true, "对": true}
+
 // undergoVerbs before a Chinese stance cue make it a noun the subject meets.
 var undergoVerbs = map[string]bool{"面临": true, "遭到": true, "遭受": true, "受到": true, "招致": true, "引发": true, "引起": true, "招来": true}
 
