@@ -245,6 +245,9 @@ type Doc struct {
 	// "key|state"); byTitle by the title they were introduced with.
 	byRole  map[string]*Mention
 	byTitle map[string]*Mention
+	// seenUN is set once the text names the United Nations or one of its
+	// organs: "the Secretary-General" is then the UN's.
+	seenUN bool
 	// initials maps the first character of each state the text named in
 	// Chinese to the state ("" when two states share it), for 爱方, 菲方.
 	initials map[rune]string
@@ -316,6 +319,11 @@ func (d *Doc) Find(text string, s *Sentence) {
 	d.venues(text, s, out)
 	d.attributive(s, out)
 	s.Mentions = out
+	for i := range out {
+		if len(out[i].IDs) == 1 && strings.HasPrefix(out[i].IDs[0], "org:un") {
+			d.seenUN = true
+		}
+	}
 	if s.Lang == "zh" {
 		d.noteInitials(out)
 	}

@@ -40,6 +40,9 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if of == "" && s.Lang == "zh" && (strings.Contains(t.Text, "外交部") || strings.Contains(t.Text, "国防部") || strings.Contains(t.Text, "国务院")) {
 			of = "CHN" // a bare 外交部发言人 in Chinese text is China's, as a bare 外交部 is
 		}
+		if of == "" && t.Role == "secretary-general" && d.seenUN {
+			of = "org:un" // "the Secretary-General" in a text about the United Nations
+		}
 		end := t.End
 		// the state named after it: "Minister for Foreign Affairs of Japan"
 		if s.Lang == "en" {
