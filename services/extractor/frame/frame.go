@@ -226,6 +226,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			(toks[pm.Start-1].POS == token.Noun || toks[pm.Start-1].Text == "的") && (pm.End >= len(toks) || s.MentionAt(pm.End) < 0) {
 			continue // 对俄经济制裁, 单边制裁: the measure as a noun, not a party's act
 		}
+		if s.Lang == "zh" && r.Modality == "act" && pm.End-pm.Start == 1 && emptyAfter(s, pm.End, s.Clauses[s.ClauseOf(pm.Start)].End) && !aboutBefore(m, s, pm.Start) {
+			continue // 制裁。, a bare act with nothing acted on: a noun or a heading, no commitment
+		}
 		f := Frame{Rule: r, CueStart: pm.Start, CueEnd: pm.End, Clause: s.ClauseOf(pm.Start), PreStart: -1, Inner: -1,
 			Report: s.ReportOver(pm.Start), Quote: s.QuoteOf(pm.Start)}
 		if f.Quote >= 0 && s.Quotes[f.Quote].End-s.Quotes[f.Quote].Start <= 3 {
@@ -668,6 +671,17 @@ func ownVoice(s *clause.Sentence, i int) bool {
 			return true
 		}
 		if t.POS == token.Aux && t.Lemma != "be" && t.Lemma != "have" && t.Lemma != "do" {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutBefore reports 对, 向 or 与 before i in its clause (对俄罗斯实施制裁):
+// the act's object stands before it.
+func aboutBefore(m *Matcher, s *clause.Sentence, i int) bool {
+	for k := s.Clauses[s.ClauseOf(i)].Start; k < i; k++ {
+		if m.WordAt(s.Sentence, "about", k) || m.WordAt(s.Sentence, "relation", k) {
 			return true
 		}
 	}
