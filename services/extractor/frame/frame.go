@@ -296,6 +296,17 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 	}
 	m.extend(s, out)
 	m.nest(s, out)
+	for i := range out {
+		// 对于X干涉…，并对Y进行胁迫，我们表示坚决反对: the wrongs told in the
+		// fronted object are what the stance is about, not claims of their own
+		if n := &out[i]; n.Fronted {
+			for j := range out {
+				if f := &out[j]; j != i && f.CueStart >= n.PreStart && f.CueEnd <= n.CueStart {
+					f.Absorbed = true
+				}
+			}
+		}
+	}
 	shareObjects(s, out)
 	purposeOfNoun(s, out)
 	return out
