@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -74,6 +75,7 @@ func benchExtract(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs := newFlagSet("bench extract", "Usage: diplograph bench extract [flags] DIR...\n\nExtracts every document under DIR on all cores and, in the same run, round after\nround, the floor: gse Segment() over the same clean text, sentence by sentence,\nwith the engine's dictionary. Reports the median round's documents/s and MB/s,\nextraction's share of the floor's throughput with its range over the rounds,\nstart-up time and peak RSS.\n", stderr)
 	workers := fs.Int("workers", runtime.NumCPU(), "goroutines for extraction and for the floor")
 	rounds := fs.Int("rounds", 5, "rounds, each extraction then the floor; the median round is reported with the range")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the rounds to this file (go tool pprof reads it)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -92,6 +94,17 @@ func benchExtract(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	startup := time.Since(start)
 	fmt.Fprintf(stderr, "bench extract: %d documents, %d rounds on %d workers…\n", len(docs), max(1, *rounds), *workers)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("bench extract: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("bench extract: cpu profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	r, err := extract.BenchExtract(ctx, engine, docs, *workers, max(1, *rounds))
 	if err != nil {
 		return err

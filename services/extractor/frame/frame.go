@@ -258,7 +258,10 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			// "the sovereignty of all states should be respected": what should be done to is before the cue
 			f.PreStart = c.Start
 		}
-		if r.Kind == "pre" || r.Kind == "importance" && s.Lang == "zh" {
+		if r.Kind == "pre" && extraposed(s, pm.Start, pm.End, c) {
+			// "it is unacceptable to use food as a weapon": the subject is an
+			// empty "it", and what is judged follows the cue
+		} else if r.Kind == "pre" || r.Kind == "importance" && s.Lang == "zh" {
 			// "X is inseparable", X至关重要, X的重要性: the object stands before the cue
 			f.PreStart, f.ObjStart, f.ObjEnd = c.Start, pm.End, pm.End
 		}
@@ -1061,4 +1064,29 @@ func (m *Matcher) governs(s *clause.Sentence, f, n *Frame) bool {
 		limit = 4 // stressed that both sides firmly oppose
 	}
 	return gap <= limit
+}
+
+// extraposed tells "it is unacceptable to …" and "it is unjustifiable that …"
+// from "X is unacceptable": the cue's subject is an empty "it" (or "this is
+// unacceptable" pointing ahead with to), and a to-infinitive or a that-clause
+// follows the cue.
+func extraposed(s *clause.Sentence, start, end int, c clause.Clause) bool {
+	if s.Lang != "en" || end >= c.End || start == c.Start {
+		return false
+	}
+	toks := s.Tokens
+	if next := toks[end].Lower; next != "to" && next != "that" {
+		return false
+	}
+	// the word before the copula ("it is", "it would be", "it remains")
+	for k := start - 1; k >= c.Start && k >= start-3; k-- {
+		switch toks[k].Lower {
+		case "it":
+			return true
+		case "be", "is", "was", "are", "were", "would", "will", "remains", "remain", "been", "has", "have", "still", "also", "simply", "totally", "completely", "absolutely":
+			continue
+		}
+		return false
+	}
+	return false
 }

@@ -135,6 +135,9 @@ func (d *Doc) fuzzyTopics(text string, s *Sentence, ms []Mention) []Mention {
 				continue // "Saudi-Iran deal": the first word belongs to a compound
 			}
 			start, end := toks[i].Start, toks[last].End
+			if overlapsTopic(ms, start, end) {
+				continue // a topic named as written inside the span says more ("grain supplies as a weapon")
+			}
 			if overlapsAny(ms, start, end) {
 				// keep the head word only: the topic's last word, where nothing else is;
 				// else its first ("backing the M23 rebels": the rebels are a name)
@@ -195,4 +198,14 @@ func (d *Doc) fuzzyTopicsZh(text string, s *Sentence, ms []Mention) []Mention {
 		}
 	}
 	return ms
+}
+
+// overlapsTopic reports a topic mention of ms inside [a, b).
+func overlapsTopic(ms []Mention, a, b int) bool {
+	for i := range ms {
+		if ms[i].Kind == Topic && a <= ms[i].Start && ms[i].End <= b {
+			return true
+		}
+	}
+	return false
 }
