@@ -806,6 +806,16 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 			return h
 		}
 	}
+	if v := participleAdjunct(s, f, start); v >= 0 {
+		// "China issued a statement urging the US to …": a participle after
+		// the main verb's object has that verb's subject
+		if k := d.subjectBefore(s, v, start, f); k >= 0 {
+			if h := d.coordinated(s, k); h != nil {
+				h.How = "the subject of the main verb: " + h.How
+				return h
+			}
+		}
+	}
 	if f.Quote >= 0 {
 		if h := d.quoteSpeaker(s, f.Quote); h != nil {
 			return h
@@ -1340,3 +1350,32 @@ func participle(s *clause.Sentence, f *frame.Frame) bool {
 	}
 	return false
 }
+
+// participleAdjunct returns the main verb of the clause when the cue is an
+// English present participle that follows that verb's object or a comma
+// ("issued a statement urging …", "summoned the envoy, condemning …"), or -1.
+func participleAdjunct(s *clause.Sentence, f *frame.Frame, start int) int {
+	if s.Lang != "en" || f.CueStart <= start+1 || s.Tokens[f.CueStart].Tag != "VBG" {
+		return -1
+	}
+	switch f.Rule.Kind {
+	case "stance", "call":
+	default:
+		return -1
+	}
+	if prev := &s.Tokens[f.CueStart-1]; prev.Text != "," && !utterances[prev.Lemma] && !utterances[prev.Lower] {
+		return -1 // "arrested activists opposing the war": the activists oppose
+	}
+	v := firstVerb(s, start, f.CueStart)
+	if v <= start || v >= f.CueStart-1 {
+		return -1
+	}
+	return v
+}
+
+// utterances are the nouns of what a party issues, whose participle speaks
+// for the issuer: "a statement urging", "a note protesting".
+var utterances = map[string]bool{"statement": true, "report": true, "letter": true, "resolution": true, "communique": true,
+	"communiqué": true, "declaration": true, "note": true, "message": true, "release": true, "readout": true, "tweet": true,
+	"post": true, "video": true, "speech": true, "protest": true, "notice": true, "memorandum": true, "document": true, "paper": true,
+	"op-ed": true, "editorial": true, "article": true, "address": true, "appeal": true, "petition": true, "motion": true, "bill": true}
