@@ -930,6 +930,10 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				f.Absorbed = true // 拒绝谴责, refused to condemn: no claim of the refusal itself
 				break
 			}
+			if f.Rule.Kind == "commit" && strings.HasSuffix(n.Rule.ID, ".agree.sign") {
+				n.Absorbed = true // "will sign an agreement": a signing to come is a commitment
+				continue
+			}
 			if f.Rule.Kind == "commit" && n.Rule.Kind == "advance" {
 				// "committed to working together to promote peace": the
 				// commitment takes what is promoted as its object

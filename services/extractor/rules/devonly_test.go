@@ -194,7 +194,7 @@ var function = map[string]bool{"be": true, "the": true, "a": true, "an": true, "
 
 // has reports a phrase whose words occur in one sentence, in order.
 func (c *corpus) has(p string) bool {
-	p = strings.ToLower(p)
+	p = strings.ToLower(strings.ReplaceAll(p, ">", "")) // a look-ahead word is a word of the phrase
 	if hasHan(p) {
 		for _, part := range strings.Fields(p) { // "表示 反对": words of a pattern
 			if len(c.zh.Lookup([]byte(part), 1)) == 0 {

@@ -45,6 +45,8 @@ var irregular = map[string]string{
 	"wrote": "write", "written": "write", "chose": "choose", "chosen": "choose", "felt": "feel", "built": "build",
 	"ran": "run", "paid": "pay", "laid": "lay", "lost": "lose", "meant": "mean", "rose": "rise", "risen": "rise",
 	"fell": "fall", "fallen": "fall", "shook": "shake", "shaken": "shake", "forgot": "forget", "forgotten": "forget",
+	"threw": "throw", "thrown": "throw", "bore": "bear", "borne": "bear", "hit": "hit", "swore": "swear", "sworn": "swear",
+	"overtook": "overtake", "forbade": "forbid", "forbidden": "forbid", "upheld": "uphold", "withheld": "withhold",
 	"'ll": "will", "wo": "will", "'d": "would", "ca": "can", "n't": "not",
 }
 

@@ -13,6 +13,12 @@ import (
 // determiners, possessives, negations ("express deep concern", "strongly
 // and unequivocally condemn", 表示严重关切) — so that a rule names a
 // construction once instead of listing its variants.
+//
+// A word written ">agreement" is a look-ahead: it must stand within
+// MaxAhead tokens after the words before it, with no punctuation between,
+// but it is not part of the match ("sign >agreement" matches signed in
+// "signed a free trade agreement"; in Chinese the word may end a longer
+// token: 签署 >协议 finds 签署了合作协议). Look-ahead words come last.
 type Patterns struct {
 	first map[string][]int32
 	pats  []pattern
@@ -24,9 +30,13 @@ type pattern struct {
 }
 
 type pword struct {
-	text string
-	pos  POS // Other: any
+	text  string
+	pos   POS  // Other: any
+	ahead bool // a look-ahead: required after the match, not part of it
 }
+
+// MaxAhead is how far a look-ahead word may stand after the match.
+const MaxAhead = 8
 
 // MaxGap is the most modifiers allowed between two words of a pattern.
 const MaxGap = 4
@@ -51,8 +61,17 @@ func (ps *Patterns) Add(src string, ref int32) error {
 		return fmt.Errorf("empty pattern")
 	}
 	p := pattern{ref: ref}
-	for _, f := range fields {
+	for i, f := range fields {
 		w := pword{text: f}
+		if len(f) > 1 && f[0] == '>' {
+			if i == 0 {
+				return fmt.Errorf("pattern %q: a look-ahead word cannot come first", src)
+			}
+			w.text, w.ahead = f[1:], true
+			f = w.text
+		} else if i > 0 && p.words[i-1].ahead {
+			return fmt.Errorf("pattern %q: look-ahead words come last", src)
+		}
 		if i := strings.LastIndexByte(f, '/'); i > 0 && i == len(f)-2 {
 			pos, ok := posCodes[strings.ToUpper(f[i+1:])]
 			if !ok {
@@ -120,7 +139,15 @@ func (ps *Patterns) At(toks []Token, i int, fn func(PatternMatch)) {
 		}
 		j := i + 1
 		ok := true
-		for _, w := range p.words[1:] {
+		for wi := 1; wi < len(p.words); wi++ {
+			w := &p.words[wi]
+			if w.ahead {
+				if !w.ahead1(toks, j) {
+					ok = false
+					break
+				}
+				continue
+			}
 			k, gap := j, 0
 			for k < len(toks) && !w.accepts(&toks[k]) && gap < MaxGap && isModifier(&toks[k]) {
 				k++
@@ -136,6 +163,30 @@ func (ps *Patterns) At(toks []Token, i int, fn func(PatternMatch)) {
 			fn(PatternMatch{Start: i, End: j, Ref: p.ref, Len: len(p.words)})
 		}
 	}
+}
+
+// ahead1 reports look-ahead word w within MaxAhead tokens from j, before
+// any punctuation.
+func (w *pword) ahead1(toks []Token, j int) bool {
+	for k := j; k < len(toks) && k < j+MaxAhead; k++ {
+		t := &toks[k]
+		if t.POS == Punct {
+			return false
+		}
+		if w.accepts(t) || t.Lemma == "" && strings.HasSuffix(lower(t), w.text) && !isASCII(w.text) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func (w *pword) accepts(t *Token) bool {

@@ -101,6 +101,38 @@ func TestPatternsAllowModifiersInsideACue(t *testing.T) {
 	}
 }
 
+func TestALookAheadWordMustFollowButIsNotMatched(t *testing.T) {
+	ps := token.NewPatterns()
+	if err := ps.Add("sign >agreement", 7); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text    string
+		matched string // the cue's words, "" for none
+	}{
+		{"Chile and Peru signed a free trade agreement on Monday.", "signed"},
+		{"Chile signed the visitors' book, and the agreement followed.", ""},
+		{"Chile signed an order to build seven new ports along the coast under an agreement.", ""},
+	}
+	for _, c := range cases {
+		toks := tagged(t, c.text)
+		got := ""
+		for _, m := range ps.Find(toks) {
+			for _, tk := range toks[m.Start:m.End] {
+				got += tk.Text
+			}
+		}
+		if got != c.matched {
+			t.Errorf("%q: matched %q, want %q", c.text, got, c.matched)
+		}
+	}
+	for _, bad := range []string{">agreement sign", "sign >agreement now"} {
+		if err := token.NewPatterns().Add(bad, 0); err == nil {
+			t.Errorf("%q: accepted, want an error (a look-ahead word comes last)", bad)
+		}
+	}
+}
+
 func TestModelRoundTrips(t *testing.T) {
 	data := []token.Sentence{
 		{Words: []string{"China", "opposes", "sanctions", "."}, Tags: []string{"NNP", "VBZ", "NNS", "."}, Lemmas: []string{"China", "oppose", "sanction", "."}},
