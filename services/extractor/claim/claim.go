@@ -590,6 +590,18 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 				}
 			}
 		}
+		if s.Lang == "zh" && f.About && f.Rule.Predicate == "welcome" {
+			// 对越南的经济成就表示赞赏: the party whose deed is praised
+			for _, k := range objs {
+				m := &s.Mentions[k]
+				if m.Tok >= f.CueStart {
+					break
+				}
+				if isParty(m) && m.TokEnd < len(s.Tokens) && s.Tokens[m.TokEnd].Text == "的" && len(minus(m.IDs, holders)) > 0 {
+					return m.IDs, "the party whose deed is praised"
+				}
+			}
+		}
 		if f.Rule.Kind == "advance" && s.Lang == "en" && speakTo[s.Tokens[f.CueStart].Lemma] {
 			break // "address the General Assembly", "counter China": no support of a party
 		}
