@@ -212,6 +212,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			targets, how = []string{d.res.LastTarget}, "what was just named (对此, this move)"
 		} else if back && d.res.LastActor != "" && !slices.Contains(h.IDs, d.res.LastActor) && f.Rule.Kind == "stance" {
 			targets, how = []string{d.res.LastActor}, "whose act was just told (对此)"
+		} else if s.Lang == "zh" && !back && d.res.LastActor != "" && !slices.Contains(h.IDs, d.res.LastActor) && f.Rule.Kind == "stance" &&
+			(pred == "oppose" || pred == "condemn") && d.emptyObject(s, f) {
+			// 日本宣布向台湾出售导弹。中方坚决反对，…: a stance with nothing after it
+			// answers the act the sentence before told
+			targets, how = []string{d.res.LastActor}, "whose act the sentence before told"
 		}
 		if back && d.lastTopic != "" && s.Index-d.lastTopicAt <= 2 {
 			topics = []string{d.lastTopic}
@@ -954,6 +959,10 @@ func (d *Doc) topics(s *clause.Sentence, f *frame.Frame, objs []int) []string {
 		if prev < 0 && d.adverbial(s, m) && laterTopic(s, objs[i+1:]) {
 			continue // 根据《联合国宪章》的原则实现和平: the charter is the manner, peace the aim
 		}
+		if prev < 0 && s.Lang == "zh" && i+1 < len(objs) && s.Mentions[objs[i+1]].Kind == mention.Topic && s.Mentions[objs[i+1]].Tok == m.TokEnd &&
+			!genericTopics[s.Mentions[objs[i+1]].ID] {
+			continue // 元首会晤达成的共识: two topics run together, the second is the head (经贸对话: a bare dialogue says less)
+		}
 		if prev < 0 && s.Lang == "zh" && headTopicAfter(s, m, objs[i+1:]) {
 			continue // 旨在限制核计划的伊朗核协议: the agreement is the head, the programme describes it
 		}
@@ -1027,6 +1036,10 @@ func headTopicAfter(s *clause.Sentence, m *mention.Mention, rest []int) bool {
 	}
 	return false
 }
+
+// genericTopics name a form of dealing rather than an issue: after a
+// topic that names the issue (经贸对话), the issue is the topic.
+var genericTopics = map[string]bool{"topic:dialogue": true, "topic:partner-coordination": true}
 
 func laterTopic(s *clause.Sentence, objs []int) bool {
 	for _, k := range objs {

@@ -135,6 +135,11 @@ func New(opts Options) (*Engine, error) {
 		for _, t := range e.zh.Tokens(alias, 0) {
 			ws = append(ws, t.Text)
 		}
+		if len(ws) == 1 {
+			// the alias is a word of our own dictionary (出售武器): its words
+			// are the base dictionary's, so that 出售先进武器 still names it
+			ws = baseWords(alias)
+		}
 		return ws
 	})
 	e.claims = claim.NewBuilder(e.frames, set)
@@ -227,4 +232,17 @@ func (e *Engine) segment(text []byte) int {
 		n += e.zh.Segments([]byte(s[sp.Start:sp.End]))
 	}
 	return n
+}
+
+// baseWords splits a Chinese phrase that our dictionary holds whole into two
+// words of gse's base dictionary (出售武器 → 出售 武器), or returns it whole.
+func baseWords(phrase string) []string {
+	rs := []rune(phrase)
+	for i := 2; i+2 <= len(rs); i++ {
+		a, b := string(rs[:i]), string(rs[i:])
+		if token.DictTag(a) != "" && (token.DictTag(b) != "" || len(baseWords(b)) > 1) {
+			return append([]string{a}, baseWords(b)...)
+		}
+	}
+	return []string{phrase}
 }

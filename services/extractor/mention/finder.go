@@ -61,6 +61,7 @@ type Finder struct {
 	personByFamily map[string][]*lexicon.Entity
 	// fuzzyEn, fuzzyZh index topic aliases by their first word (topics.go).
 	fuzzyEn, fuzzyZh map[string][]topicPhrase
+	fuzzyZhMax       int // the most runes of a first word of fuzzyZh
 	// extraTopics are the rule files' topic phrases, by topic and language.
 	extraTopics map[string]map[string][]string
 	verbs       map[string]bool

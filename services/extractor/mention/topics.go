@@ -81,6 +81,7 @@ func (f *Finder) CompileTopics(split func(string) []string) {
 					}
 					if len(ws) >= 2 {
 						f.fuzzyZh[ws[0]] = append(f.fuzzyZh[ws[0]], topicPhrase{topic: ent.ID, words: ws})
+						f.fuzzyZhMax = max(f.fuzzyZhMax, utf8.RuneCountInString(ws[0]))
 					}
 				}
 			}
@@ -162,14 +163,23 @@ func (d *Doc) fuzzyTopicsZh(text string, s *Sentence, ms []Mention) []Mention {
 		return ms
 	}
 	st := text[s.Start:s.End]
-	for first, tps := range f.fuzzyZh {
-		for off := 0; off < len(st); {
-			k := strings.Index(st[off:], first)
-			if k < 0 {
-				break
+	// at each character, the first words that start there, longest first
+	for a := 0; a < len(st); {
+		_, size := utf8.DecodeRuneInString(st[a:])
+		var buf [16]int
+		ends := buf[:0]
+		for e, n := a, 0; e < len(st) && n < min(f.fuzzyZhMax, len(buf)); n++ {
+			_, sz := utf8.DecodeRuneInString(st[e:])
+			e += sz
+			ends = append(ends, e)
+		}
+		for ei := len(ends) - 1; ei >= 0; ei-- {
+			first := st[a:ends[ei]]
+			tps := f.fuzzyZh[first]
+			if len(tps) == 0 {
+				continue
 			}
-			a := off + k
-			off = a + len(first)
+			matched := false
 			for _, tp := range tps {
 				pos, ok := a+len(first), true
 				for _, w := range tp.words[1:] {
@@ -184,6 +194,9 @@ func (d *Doc) fuzzyTopicsZh(text string, s *Sentence, ms []Mention) []Mention {
 					continue
 				}
 				start, end := s.Start+a, s.Start+pos
+				if touchesTopic(ms, start, end) {
+					continue // 海上安全合作: the topic named as written says which
+				}
 				if overlapsAny(ms, start, end) {
 					// keep the last word only (防止中东局势升级: 升级)
 					start = end - len(tp.words[len(tp.words)-1])
@@ -193,9 +206,14 @@ func (d *Doc) fuzzyTopicsZh(text string, s *Sentence, ms []Mention) []Mention {
 				}
 				ms = append(ms, Mention{Kind: Topic, Start: start, End: end, Text: text[start:end], ID: tp.topic,
 					How: text[start:end] + " → " + tp.topic + " (by its words)"})
+				matched = true
+				break
+			}
+			if matched {
 				break
 			}
 		}
+		a += size
 	}
 	return ms
 }
@@ -204,6 +222,16 @@ func (d *Doc) fuzzyTopicsZh(text string, s *Sentence, ms []Mention) []Mention {
 func overlapsTopic(ms []Mention, a, b int) bool {
 	for i := range ms {
 		if ms[i].Kind == Topic && a <= ms[i].Start && ms[i].End <= b {
+			return true
+		}
+	}
+	return false
+}
+
+// touchesTopic reports a topic mention of ms overlapping [a, b).
+func touchesTopic(ms []Mention, a, b int) bool {
+	for i := range ms {
+		if ms[i].Kind == Topic && ms[i].Start < b && a < ms[i].End {
 			return true
 		}
 	}
