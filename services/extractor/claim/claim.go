@@ -974,6 +974,8 @@ func (d *Doc) topics(s *clause.Sentence, f *frame.Frame, objs []int) []string {
 			switch {
 			case len(out) == 1 && introducesList(gap):
 				out = out[:0] // an umbrella topic gives way to what it includes
+			case len(out) == 1 && genericTopics[out[0]] && (gap == "on" || gap == "about" || gap == "over" || gap == "regarding" || gap == "concerning"):
+				out = out[:0] // "a summit on food security", "dialogue on trade": what it is on
 			case !coordinated(gap) || len(strings.Fields(gap)) > 8:
 				return uniq(out)
 			}
@@ -1039,7 +1041,7 @@ func headTopicAfter(s *clause.Sentence, m *mention.Mention, rest []int) bool {
 
 // genericTopics name a form of dealing rather than an issue: after a
 // topic that names the issue (经贸对话), the issue is the topic.
-var genericTopics = map[string]bool{"topic:dialogue": true, "topic:partner-coordination": true}
+var genericTopics = map[string]bool{"topic:dialogue": true, "topic:partner-coordination": true, "topic:high-level-exchanges": true}
 
 func laterTopic(s *clause.Sentence, objs []int) bool {
 	for _, k := range objs {
