@@ -207,6 +207,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Predicate == "welcome" && pm.End+1 < len(toks) && toks[pm.End].Lower == "to" && toks[pm.End+1].POS == token.Verb && !perceive[toks[pm.End+1].Lemma] {
 			continue // "pleased to stand with X", "pleased to announce": the verb after states the claim
 		}
+		if strings.HasSuffix(r.ID, ".imperative") && !imperative(s, pm.Start) {
+			continue // "Stop sending weapons.": only a command that opens its sentence
+		}
 		if insideName(s, pm) {
 			continue // "the Reciprocal Access Agreement on …": part of a name
 		}
@@ -1093,4 +1096,22 @@ func extraposed(s *clause.Sentence, start, end int, c clause.Clause) bool {
 		return false
 	}
 	return false
+}
+
+// imperative reports an English verb in its base form that opens the
+// sentence, after nothing but "please", "so", "and" or an opening quote:
+// a command ("Stop the bombing.", "And release the hostages now.").
+func imperative(s *clause.Sentence, i int) bool {
+	toks := s.Tokens
+	if s.Lang != "en" || toks[i].Tag != "VB" {
+		return false
+	}
+	for k := 0; k < i; k++ {
+		switch toks[k].Lower {
+		case "please", "so", "and", "\"", "“", "'", "‘":
+			continue
+		}
+		return false
+	}
+	return i+1 < len(toks) && toks[i+1].POS != token.Punct
 }
