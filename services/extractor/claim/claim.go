@@ -264,11 +264,12 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if !ok {
 		return
 	}
+	actors := h.IDs
 	mk := func(target, topic, when string) {
 		if f.Rule.Kind == "report" && target == "" && d.b.negative[topic] {
 			return // "stressed … threats, including aggression" is no support of aggression
 		}
-		c := schemas.Claim{Predicate: pred, Actors: slices.Clone(h.IDs), Speakers: slices.Clone(h.Speakers), Evidence: span,
+		c := schemas.Claim{Predicate: pred, Actors: slices.Clone(actors), Speakers: slices.Clone(h.Speakers), Evidence: span,
 			Confidence: f.Rule.Confidence, Rule: f.Rule.ID, Cue: cueText(s, f), Negated: f.Negated, Intensity: f.Intensity}
 		if c.Speakers == nil {
 			c.Speakers = []string{}
@@ -309,6 +310,20 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	}
 	if len(whens) == 0 {
 		whens = []string{""}
+	}
+	if len(h.IDs) == 2 && len(targets) == 0 && d.reciprocal(s, f) {
+		// 双方都指责对方…, "accused each other of …": each holds it towards the other
+		topic := ""
+		if len(topics) > 0 {
+			topic = topics[0]
+		}
+		pair := slices.Clone(h.IDs)
+		how = "the other of the two (对方, each other)"
+		for i := range pair {
+			actors = []string{pair[i]}
+			mk(pair[1-i], topic, whens[0])
+		}
+		return
 	}
 	for _, w := range whens {
 		if len(targets) > 0 {
@@ -1323,4 +1338,21 @@ func uniq(ids []string) []string {
 		}
 	}
 	return out
+}
+
+// reciprocal reports an object that opens with 对方, 彼此, "each other" or
+// "one another": the two holders direct it at each other.
+func (d *Doc) reciprocal(s *clause.Sentence, f *frame.Frame) bool {
+	toks := s.Tokens
+	if f.ObjStart >= f.ObjEnd || f.ObjStart >= len(toks) {
+		return false
+	}
+	switch t := toks[f.ObjStart].Lower; {
+	case t == "对方" || t == "彼此" || t == "相互":
+		return true
+	case (t == "each" || t == "one") && f.ObjStart+1 < len(toks):
+		n := toks[f.ObjStart+1].Lower
+		return t == "each" && n == "other" || t == "one" && n == "another"
+	}
+	return false
 }
