@@ -115,3 +115,26 @@ func TestRolesIntroducePeopleWhoSpeakForNoState(t *testing.T) {
 		}
 	}
 }
+
+func TestCapitalisedWordsAndOthersGivenNamesAreNotPeople(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct{ name, text, absent string }{
+		// a gazetteer family name that is here someone else's given name
+		{"given name before another family name", "Reporters asked about Paul Whelan and the detained Americans.", "person:paul-evans"},
+		// a word that opens a turn is not a name, even before a distant title
+		{"turn opener before a title", "QUESTION: Please, did the government ask Israel to wait before the President's visit?", "person:please"},
+		{"ordinal opening a question", "QUESTION: Second, the court sentenced two members for the killing of former Prime Minister Rafic Hariri.", "person:second"},
+		{"a title repeated", "The Secretary spoke with the foreign minister, Foreign Minister Le Drian, on Monday.", "person:foreign"},
+		{"a word of a state's long name", "He met the Deputy Prime Minister of the Lao People's Democratic Republic in Vientiane.", "person:people"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+			for _, en := range x.Entities {
+				if en.ID == c.absent {
+					t.Fatalf("%s became an entity: %+v", c.absent, x.Entities)
+				}
+			}
+		})
+	}
+}

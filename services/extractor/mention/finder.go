@@ -519,6 +519,9 @@ func (d *Doc) fromMatch(st string, mt Match, s *Sentence) (*Mention, bool) {
 				c.How = m.Text + " → " + p.Person + " (named before)"
 				return &c, false
 			}
+			if !strings.Contains(m.Text, " ") && besideAnotherName(st, mt.Start, mt.End) {
+				return nil, false // "Paul Whelan", "Roger Federer": a given name of someone else, not a family name of the gazetteer
+			}
 			m.Kind, m.Person, m.Entity, m.EntityType = Person, best.ID, true, lexicon.KindPerson
 			if c, role := d.personState(best); c != "" {
 				m.IDs, m.Role = []string{c}, role
@@ -966,4 +969,28 @@ func uniq(ids []string) []string {
 		}
 	}
 	return out
+}
+
+// besideAnotherName reports a capitalised name word right before or after
+// st[start:end] (one space between), which is then part of a longer name.
+func besideAnotherName(st string, start, end int) bool {
+	if end+1 < len(st) && st[end] == ' ' {
+		w := st[end+1:]
+		if i := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }); i >= 0 {
+			w = w[:i]
+		}
+		if len(w) >= 2 && capitalised(w) && isNameWord(w) && !notNames[strings.ToLower(w)] && !token.CommonWord(w) {
+			return true
+		}
+	}
+	if start >= 2 && st[start-1] == ' ' {
+		w := st[:start-1]
+		if i := strings.LastIndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }); i >= 0 {
+			w = w[i+1:]
+		}
+		if len(w) >= 2 && capitalised(w) && isNameWord(w) && !notNames[strings.ToLower(w)] && !token.CommonWord(w) {
+			return true
+		}
+	}
+	return false
 }

@@ -240,7 +240,16 @@ var (
 		"september": true, "october": true, "november": true, "december": true, "monday": true, "tuesday": true, "wednesday": true,
 		"thursday": true, "friday": true, "saturday": true, "sunday": true, "minister": true, "secretary": true, "president": true,
 		"ambassador": true, "spokesperson": true, "office": true, "department": true, "ministry": true, "government": true,
-		"his": true, "her": true, "their": true, "today": true, "yesterday": true, "mr": true, "mrs": true, "ms": true, "dr": true}
+		"his": true, "her": true, "their": true, "today": true, "yesterday": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+		// words that open a turn or a clause, capitalised by position: no name
+		"people": true, "please": true, "first": true, "second": true, "third": true, "fourth": true, "finally": true, "lastly": true,
+		"foreign": true, "new": true, "year": true, "thank": true, "thanks": true, "yes": true, "no": true, "okay": true, "ok": true,
+		"well": true, "question": true, "answer": true, "sir": true, "madam": true, "excellency": true, "excellencies": true,
+		"ladies": true, "gentlemen": true, "colleagues": true, "friends": true, "let": true, "also": true, "now": true, "next": true,
+		"again": true, "so": true, "here": true, "there": true, "good": true, "morning": true, "afternoon": true, "evening": true,
+		"dear": true, "deputy": true, "vice": true, "prime": true, "chairman": true, "chair": true, "republic": true, "democratic": true,
+		"united": true, "national": true, "state": true, "states": true, "international": true, "general": true, "assembly": true,
+		"council": true, "union": true, "security": true, "moderator": true, "operator": true, "staff": true, "senior": true, "official": true}
 )
 
 func capitalised(w string) bool {
@@ -430,7 +439,10 @@ func (d *Doc) appositives(text string, s *Sentence, ms []Mention, titles []Menti
 		for i := range ms {
 			p := &ms[i]
 			if p.Start > comma && p.End <= t.Start && p.Kind == Actor && len(p.IDs) == 1 {
-				of, attr = p.IDs[0], i // Name, Japan's Foreign Minister
+				pre, post := strings.TrimSpace(text[comma+1:p.Start]), strings.TrimSpace(text[p.End:t.Start])
+				if (pre == "" || pre == "the") && (post == "" || post == "'s" || post == "’s") {
+					of, attr = p.IDs[0], i // Name, Japan's Foreign Minister; Name, the Israeli Prime Minister
+				}
 			}
 		}
 		if attr < 0 && between != "" && between != "the" {
