@@ -56,6 +56,8 @@ func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
 		{"美国宣布重新加入巴黎气候协定。", "FRA", "USA"},
 		{"Voice of America reported that Chile supports the Paris Agreement.", "USA", "CHL"},
 		{"特朗普在推特上发文，美国谴责恐怖袭击。", "org:twitter", "USA"},
+		{"智利外长今天在推特贴文，智利谴责恐怖袭击。", "org:twitter", "CHL"},
+		{"Peru said on Facebook that it condemns the attack.", "org:facebook", "PER"},
 	}
 	for _, c := range cases {
 		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})

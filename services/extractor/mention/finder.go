@@ -888,6 +888,11 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 				m.Venue, m.Entity = true, false
 				continue
 			}
+			if len(m.IDs) == 1 && platforms[m.IDs[0]] && (platformBefore[strings.ToLower(s.Tokens[prev].Text)] || platformAfter(after)) {
+				// 在推特贴文, "said on Twitter", its Twitter account: the medium, no party
+				m.Venue, m.Entity = true, false
+				continue
+			}
 		}
 		if strings.HasPrefix(after, "时间") || strings.HasPrefix(strings.ToLower(after), " time") || namePart(text, m.Start, after) {
 			// 新加坡时间; 德国之声, 法国国际广播电台, Voice of America: a broadcaster's
@@ -989,6 +994,22 @@ func besideAnotherName(st string, start, end int) bool {
 			w = w[i+1:]
 		}
 		if len(w) >= 2 && capitalised(w) && isNameWord(w) && !notNames[strings.ToLower(w)] && !token.CommonWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// platforms are the social networks a party speaks through: named as the
+// medium (on Twitter, 在推特贴文, its Facebook page) they are no party.
+var platforms = map[string]bool{"org:twitter": true, "org:facebook": true, "org:youtube": true, "org:instagram": true,
+	"org:weibo": true, "org:telegram": true, "org:x": true}
+
+var platformBefore = map[string]bool{"在": true, "通过": true, "透过": true, "于": true, "on": true, "via": true, "through": true}
+
+func platformAfter(after string) bool {
+	for _, p := range []string{"上", "帐", "账", "贴文", "发文", "发推", "推文", "页面", "主页", " account", " post", " page", " feed", " video"} {
+		if strings.HasPrefix(strings.ToLower(after), p) {
 			return true
 		}
 	}
