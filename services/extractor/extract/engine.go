@@ -177,6 +177,17 @@ func (e *Engine) chinese() (*token.Chinese, error) {
 	for _, w := range e.finder.Words() {
 		names[w.Text] = true
 	}
+	// a name with a generic head (俄罗斯当局, 俄罗斯政府) is left to the
+	// name and the head as two words: whole, it outweighs the right reading
+	// of a neighbour (对白俄罗斯当局 read as 对白 俄罗斯当局)
+	kept := words[:0]
+	for _, w := range words {
+		if name, ok := genericHeaded(w.Text); ok && names[name] {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	words = kept
 	drop := func(w string) bool {
 		rs := []rune(w)
 		if len(rs) < 3 || cues[w] || names[w] {
@@ -245,4 +256,14 @@ func baseWords(phrase string) []string {
 		}
 	}
 	return []string{phrase}
+}
+
+// genericHeaded splits 俄罗斯当局 into the name and a generic head noun.
+func genericHeaded(w string) (string, bool) {
+	for _, h := range []string{"当局", "政府", "方面", "官员", "外交部", "国防部"} {
+		if name, ok := strings.CutSuffix(w, h); ok && utf8.RuneCountInString(name) >= 2 {
+			return name, true
+		}
+	}
+	return "", false
 }
