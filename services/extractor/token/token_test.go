@@ -154,3 +154,23 @@ func TestModelRoundTrips(t *testing.T) {
 		t.Error("ReadTagger accepted junk")
 	}
 }
+
+func TestChineseRegroupsACharacterStolenFromAName(t *testing.T) {
+	c, err := token.NewChinese([]token.Word{{Text: "中方", Tag: "nt"}, {Text: "日方", Tag: "nt"}, {Text: "库珀", Tag: "nr"}, {Text: "珀斯", Tag: "ns"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ text, want string }{
+		{"中方向日方提出严正交涉。", "中方|向|日方"},
+		{"他在珀斯发表讲话。", "珀斯"},
+	}
+	for _, cs := range cases {
+		var got []string
+		for _, tk := range c.Tokens(cs.text, 0) {
+			got = append(got, tk.Text)
+		}
+		if j := strings.Join(got, "|"); !strings.Contains(j, cs.want) {
+			t.Errorf("%s: tokens %s, want %s among them", cs.text, j, cs.want)
+		}
+	}
+}

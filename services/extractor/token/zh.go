@@ -30,7 +30,8 @@ type Word struct {
 // Chinese segments Chinese text with gse. Safe for concurrent use once built:
 // gse's segmentation only reads the dictionary.
 type Chinese struct {
-	seg gse.Segmenter
+	seg    gse.Segmenter
+	domain map[string]bool // the domain words, for regrouping (中 方向 → 中方 向)
 }
 
 // NewChinese loads the base dictionary plus the domain words, in one load
@@ -61,19 +62,21 @@ func NewChinese(words []Word, drop func(string) bool) (*Chinese, error) {
 		}
 	}
 	seen := make(map[string]bool, len(words))
+	domain := make(map[string]bool, len(words))
 	for _, w := range words {
 		t := strings.TrimSpace(w.Text)
 		if t == "" || seen[t] || strings.ContainsAny(t, " \t\n") || utf8.RuneCountInString(t) < 2 || !hasHan(t) {
 			continue
 		}
 		seen[t] = true
+		domain[t] = true
 		tag := w.Tag
 		if tag == "" {
 			tag = "nz"
 		}
 		fmt.Fprintf(&b, "\n%s %d %s", t, domainFreq, tag)
 	}
-	c := &Chinese{}
+	c := &Chinese{domain: domain}
 	c.seg.SkipLog = true
 	if err := c.seg.LoadDictStr(b.String()); err != nil {
 		return nil, fmt.Errorf("loading gse dictionary: %w", err)
@@ -95,7 +98,42 @@ func (c *Chinese) Tokens(text string, base int) []Token {
 		tag := s.Token().Pos()
 		out = append(out, Token{Start: base + s.Start(), End: base + s.End(), Text: w, Lower: lowerIfLatin(w), Lemma: w, Tag: tag, POS: zhPOS(w, tag)})
 	}
-	return out
+	return c.regroup(text, base, out)
+}
+
+// regroup moves the first character of a token onto a one-character token
+// before it when that makes one of our words and leaves a base word:
+// 中 方向 日方 → 中方 向 日方 (the path gse prefers through a common word
+// that steals a character from a name).
+func (c *Chinese) regroup(text string, base int, toks []Token) []Token {
+	for i := 1; i < len(toks); i++ {
+		p, t := &toks[i-1], &toks[i]
+		if utf8.RuneCountInString(p.Text) != 1 || p.End != t.Start || utf8.RuneCountInString(t.Text) < 2 {
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(t.Text)
+		joined, rest := p.Text+t.Text[:n], t.Text[n:]
+		if !c.domain[joined] || c.domain[t.Text] || !functionTag(DictTag(rest)) && !zhJoiners[rest] {
+			continue // the rest must be a word that joins (向, 与, 对, 将): 库 珀斯 is not 库珀 斯
+		}
+		mid := t.Start + n
+		pt := DictTag(joined)
+		if pt == "" {
+			pt = "nz"
+		}
+		rt := DictTag(rest)
+		if !functionTag(rt) {
+			rt = "d"
+			if strings.Contains("向对与同跟从把被给于为在", rest) {
+				rt = "p"
+			} else if rest == "和" {
+				rt = "c"
+			}
+		}
+		*p = Token{Start: p.Start, End: mid, Text: joined, Lower: joined, Lemma: joined, Tag: pt, POS: zhPOS(joined, pt)}
+		*t = Token{Start: mid, End: t.End, Text: rest, Lower: rest, Lemma: rest, Tag: rt, POS: zhPOS(rest, rt)}
+	}
+	return toks
 }
 
 // lowerIfLatin lower-cases a word with Latin letters; Han text has no case.
@@ -227,3 +265,14 @@ func DictWords(fn func(word string, freq int)) {
 		}
 	}
 }
+
+// functionTag reports a gse tag of a preposition, conjunction, adverb,
+// auxiliary or verb: a word that may follow a name.
+func functionTag(tag string) bool {
+	return tag != "" && strings.ContainsRune("pcdvu", rune(tag[0]))
+}
+
+// zhJoiners are one-character words that follow a party: 中方向日方, 美方对此.
+var zhJoiners = map[string]bool{"向": true, "与": true, "和": true, "同": true, "对": true, "将": true, "在": true, "就": true,
+	"也": true, "还": true, "已": true, "都": true, "并": true, "又": true, "则": true, "从": true, "把": true, "被": true,
+	"给": true, "跟": true, "于": true, "为": true, "曾": true, "要": true, "会": true}
