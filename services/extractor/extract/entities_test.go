@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -138,5 +139,24 @@ func TestCapitalisedWordsAndOthersGivenNamesAreNotPeople(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestAPersonIntroducedWithATitleKeepsTheirIdentityLater(t *testing.T) {
+	e := testEngine(t)
+	// a title alone ("Secretary") between the introductions must not make a
+	// later "Foreign Minister Odinga" the Secretary
+	text := "Secretary Rubio's Call with Tanzanian Foreign Minister Odinga\n\n" +
+		"Secretary of State Marco Rubio spoke today with Tanzanian Permanent Secretary and Foreign Minister Amina Odinga. " +
+		"Secretary Rubio and Foreign Minister Odinga welcomed the ceasefire in Sudan."
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: text})
+	var holders []string
+	for _, c := range x.Claims {
+		if c.Predicate == "welcome" {
+			holders = append(holders, c.Actors...)
+		}
+	}
+	if !slices.Contains(holders, "TZA") {
+		t.Fatalf("the welcome is held by %v, want Tanzania among them (claims %+v)", holders, x.Claims)
 	}
 }

@@ -32,7 +32,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if before >= 0 {
 			p := &ms[before]
 			gap := strings.TrimSpace(text[p.End:t.Start])
-			if p.Kind == Actor && len(p.IDs) == 1 && (gap == "" || gap == "'s" || gap == "’s") {
+			if p.Kind == Actor && len(p.IDs) == 1 && (gap == "" || gap == "'s" || gap == "’s" || s.Lang == "en" && otherTitleAnd(gap)) {
 				of = p.IDs[0] // 沙特外交大臣: Saudi Arabia's, though 外交大臣 alone is Britain's
 				p.Attr = true
 			}
@@ -79,8 +79,9 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 				}
 				p.How = t.Text + " " + p.How
 				d.introduce(p)
-				d.byTitle[strings.ToLower(t.Text)] = p
-				d.byTitle[strings.ToLower(strings.Fields(t.Text)[0])] = p
+				c := *p // not a pointer into ms, which later stages rewrite
+				d.byTitle[strings.ToLower(t.Text)] = &c
+				d.byTitle[strings.ToLower(strings.Fields(t.Text)[0])] = &c
 				done = true
 			}
 			break
@@ -94,6 +95,9 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 			name, nameStart = zhNameAfter(text, end, ms, s.Tokens)
 		} else {
 			name, nameStart = enNameAfter(text, end, s.Tokens, ms)
+		}
+		if name == "" && s.Lang == "en" && compoundTitle(text[end:]) {
+			continue // "Permanent Secretary and Foreign Minister Amina Odinga": one person's two titles
 		}
 		if name == "" {
 			// a title alone: "the Secretary", "the Foreign Minister", 外长 —
@@ -194,11 +198,13 @@ func (d *Doc) personNamed(name, of, role string) *Mention {
 }
 
 // introduce remembers a person by the forms a later sentence may use.
-func (d *Doc) introduce(p *Mention) {
-	name := strings.TrimSpace(p.Text)
+func (d *Doc) introduce(m *Mention) {
+	name := strings.TrimSpace(m.Text)
 	if name == "" {
 		return
 	}
+	c := *m // a copy: m may point into a sentence's mentions, which later stages rewrite
+	p := &c
 	d.introduced[strings.ToLower(name)] = p
 	if p.Role != "" && p.Person != "" {
 		d.byRole[p.Role] = p
@@ -783,3 +789,29 @@ var deaccent = map[rune]rune{'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': '
 	'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e', 'ē': 'e', 'ě': 'e', 'í': 'i', 'ì': 'i', 'î': 'i', 'ï': 'i', 'ī': 'i', 'ñ': 'n', 'ń': 'n',
 	'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o', 'ø': 'o', 'ō': 'o', 'ş': 's', 'š': 's', 'ś': 's', 'ú': 'u', 'ù': 'u', 'û': 'u',
 	'ü': 'u', 'ū': 'u', 'ý': 'y', 'ž': 'z', 'ź': 'z', 'ż': 'z', 'ł': 'l', 'ř': 'r', 'ğ': 'g', 'ı': 'i', 'đ': 'd', 'ß': 's'}
+
+// otherTitleAnd reports a gap that is another title joined by "and": the
+// state before both ("Kenyan Prime Cabinet Secretary and Foreign Minister").
+func otherTitleAnd(gap string) bool {
+	f := strings.Fields(gap)
+	if len(f) < 2 || len(f) > 6 || f[len(f)-1] != "and" {
+		return false
+	}
+	for _, w := range f[:len(f)-1] {
+		if !capitalised(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// compoundTitle reports text that goes on with "and" and another
+// capitalised word: the title before it and the next are one person's.
+func compoundTitle(after string) bool {
+	rest, ok := strings.CutPrefix(after, " and ")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
+}

@@ -1084,6 +1084,16 @@ func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
 		}
 		gap := strings.TrimSpace(stripBrackets(gapText(s, s.Mentions[prev].TokEnd, p.Tok)))
 		gap = strings.TrimSpace(strings.TrimSuffix(gap, " the"))
+		if p.Kind == mention.Person && s.Lang == "en" {
+			// "Secretary Rubio and Foreign Minister Odinga": the title before the person
+			e := p.Tok
+			for e-1 > s.Mentions[prev].TokEnd && capitalisedWord(s.Tokens[e-1].Text) {
+				e--
+			}
+			if e < p.Tok {
+				gap = strings.TrimSpace(gapText(s, s.Mentions[prev].TokEnd, e))
+			}
+		}
 		switch gap {
 		case "and", "和", "与", "及", "、", ",", ", and", "同", "以及", "as well as", "and the", "跟":
 		default:
@@ -1379,3 +1389,9 @@ var utterances = map[string]bool{"statement": true, "report": true, "letter": tr
 	"communiqué": true, "declaration": true, "note": true, "message": true, "release": true, "readout": true, "tweet": true,
 	"post": true, "video": true, "speech": true, "protest": true, "notice": true, "memorandum": true, "document": true, "paper": true,
 	"op-ed": true, "editorial": true, "article": true, "address": true, "appeal": true, "petition": true, "motion": true, "bill": true}
+
+// capitalisedWord reports an English word that opens with a capital.
+func capitalisedWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
