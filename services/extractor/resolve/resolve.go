@@ -52,6 +52,11 @@ type Doc struct {
 	Parts Participants
 	// last is the last subject named, for clauses and sentences without one
 	last *Holder
+	// plural is the last holder of two or more parties and the sentence it
+	// held in: "they" a little later are them ("X and Y discussed … The
+	// Secretary stressed … They also agreed …").
+	plural   *Holder
+	pluralAt int
 	// lastPerson is the last person who spoke, for "he", "she".
 	lastPerson *mention.Mention
 	// lastPersonSent is the sentence lastPerson was named in.
@@ -284,6 +289,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	if h.Tok >= 0 {
 		c := *h
 		d.last = &c
+		if len(c.IDs) >= 2 {
+			d.plural, d.pluralAt = &c, d.sentence
+		}
 		if k := s.MentionAt(h.Tok); k >= 0 && s.Mentions[k].Kind == mention.Person {
 			d.NotePerson(&s.Mentions[k])
 		}
@@ -923,7 +931,7 @@ func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) 
 		if s.Lang == "zh" && d.verbBefore(s, m.Tok, start) {
 			continue // a Chinese subject opens its clause; a party after a verb is its object
 		}
-		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end) {
+		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end) && !(f != nil && (f.Rule.Kind == "need" || f.Rule.Kind == "importance") && d.onlyReadoutVerbs(s, m.TokEnd, end)) {
 			continue // "Japan urged China to …": China is the object of urged
 		}
 		return k
@@ -1060,6 +1068,11 @@ var permitVerbs = map[string]bool{"give": true, "allow": true, "let": true, "per
 // (expressed "严重关切", voiced concern).
 var lightVerbs = map[string]bool{"express": true, "voice": true, "convey": true, "register": true, "reiterate": true, "reaffirm": true}
 
+// readoutVerbs before "the need for", "the importance of" leave the
+// subject's stance its own ("X and Y discussed the need for …").
+var readoutVerbs = map[string]bool{"discuss": true, "stress": true, "underscore": true, "underline": true, "emphasize": true,
+	"emphasise": true, "highlight": true}
+
 // coordinated returns the holder for subject mention k together with the
 // parties coordinated with it after it (X and Y, X、Y和Z, "X, Y and Z").
 func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
@@ -1160,6 +1173,9 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 		if strings.EqualFold(m.Text, "they") || strings.EqualFold(m.Text, "their") || m.Text == "他们" || m.Text == "她们" {
 			if d.last != nil && len(d.last.IDs) >= 2 {
 				return &Holder{IDs: slices.Clone(d.last.IDs), How: m.Text + " → " + strings.Join(d.last.IDs, ", ") + " (named before)"}
+			}
+			if d.plural != nil && d.sentence-d.pluralAt <= 3 && len(d.Parts.IDs) < 2 {
+				return &Holder{IDs: slices.Clone(d.plural.IDs), How: m.Text + " → " + strings.Join(d.plural.IDs, ", ") + " (named together a little before)"}
 			}
 		}
 		if len(d.Parts.IDs) >= 2 {
@@ -1394,4 +1410,16 @@ var utterances = map[string]bool{"statement": true, "report": true, "letter": tr
 func capitalisedWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// onlyReadoutVerbs reports that every main verb between from and to is a
+// readout verb (discussed, stressed).
+func (d *Doc) onlyReadoutVerbs(s *clause.Sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		if t := &s.Tokens[k]; t.POS == token.Verb && t.Tag != "VBN" && t.Tag != "VBG" && !readoutVerbs[t.Lemma] && !lightVerbs[t.Lemma] &&
+			t.Lemma != "be" && t.Lemma != "have" && t.Lemma != "do" && s.MentionAt(k) < 0 {
+			return false
+		}
+	}
+	return true
 }
