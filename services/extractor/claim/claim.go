@@ -659,13 +659,13 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 	case "all":
 		for _, k := range objs {
 			m := &s.Mentions[k]
-			if d.setting(s, k, objs) || m.Venue {
+			if d.setting(s, k, objs) || m.Venue && !placeItIsAbout(s, m) {
 				continue // "concern about China's human-rights violations": China is what it is about
 			}
 			if m.Kind == mention.Place {
 				out = append(out, m.ID)
-			} else if isParty(m) {
-				out = append(out, m.IDs...)
+			} else if isParty(m) || m.Venue && m.Kind == mention.Actor && len(m.IDs) > 0 {
+				out = append(out, m.IDs...) // a venue here is the place it is about (kept above)
 			}
 		}
 		return uniq(out), "named in the object"
@@ -948,7 +948,7 @@ func (d *Doc) setting(s *clause.Sentence, k int, objs []int) bool {
 		if mk := s.MentionAt(prev - 1); mk >= 0 && s.Mentions[mk].Kind == mention.Topic {
 			return false
 		}
-		if l := s.Tokens[prev-1].Lemma; l == "situation" || l == "tension" || l == "stability" || l == "peace" || l == "escalation" {
+		if aboutNouns[s.Tokens[prev-1].Lemma] {
 			return false
 		}
 	}
@@ -1355,4 +1355,22 @@ func (d *Doc) reciprocal(s *clause.Sentence, f *frame.Frame) bool {
 		return t == "each" && n == "other" || t == "one" && n == "another"
 	}
 	return false
+}
+
+// aboutNouns name a state of affairs: the place after "in" is what it is
+// about ("the situation in", "the conflict in Sudan").
+var aboutNouns = map[string]bool{"situation": true, "tension": true, "stability": true, "peace": true, "escalation": true,
+	"conflict": true, "crisis": true, "war": true, "violence": true, "fighting": true, "hostilities": true, "unrest": true}
+
+// placeItIsAbout reports a place named after "in" that follows a noun of
+// aboutNouns (optionally with an adjective): "the continued conflict in Sudan".
+func placeItIsAbout(s *clause.Sentence, m *mention.Mention) bool {
+	k := m.Tok - 1
+	for k > 0 && s.Tokens[k].POS == token.Det {
+		k--
+	}
+	if k < 1 || s.Tokens[k].Lower != "in" {
+		return false
+	}
+	return aboutNouns[s.Tokens[k-1].Lemma]
 }

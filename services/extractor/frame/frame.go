@@ -943,6 +943,10 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				n.Absorbed = true
 				continue
 			}
+			if f.Rule.Kind == "hope" && s.Lang == "en" && n.Rule.Kind == "stance" && n.CueStart == f.CueEnd+1 && s.Tokens[f.CueEnd].Lower == "to" {
+				f.Absorbed = true // "I wish to thank Kenya", "we hope to welcome": the stance is the claim
+				break
+			}
 			switch f.Rule.Kind {
 			case "should":
 				if firstPersonBefore(s, f.CueStart) && n.Clause == f.Clause {

@@ -252,6 +252,15 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		return o
 	}
 	h := d.subject(s, fs, fi)
+	if f.Rule.Kind == "pre" && f.Rule.Predicate != "support" && h != nil && h.Tok >= 0 && f.PreStart >= 0 && h.Tok >= f.PreStart && h.Tok < f.CueStart {
+		// "North Korea is a grave threat", "X is unacceptable": the party
+		// before the cue is what is judged; the judge is who says so
+		h.How = "the speaker, judging " + h.How
+		if sp := d.speaker(s, f); sp != nil && !slices.Equal(sp.IDs, h.IDs) {
+			return Outcome{Holder: sp}
+		}
+		return Outcome{Drop: "no one named as judging"}
+	}
 	if h != nil {
 		if o, ok := d.recipient(s, f, h); ok {
 			return o
