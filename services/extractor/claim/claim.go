@@ -596,6 +596,16 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 	isParty := func(m *mention.Mention) bool {
 		return (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Venue
 	}
+	if f.Rule.Target == "none" && f.Rule.Predicate == "welcome" {
+		// 欢迎美国总统的访问, "welcomed Qatar's decision": the party whose act is welcomed
+		from, to := f.ObjStart, f.ObjStart+4
+		if f.About && f.PreStart >= 0 {
+			from, to = f.PreStart, f.CueStart // 对…的访问表示欢迎
+		}
+		if ids := d.deedOf(s, objs, holders, from, to); ids != nil {
+			return ids, "the party whose act is welcomed"
+		}
+	}
 	switch f.Rule.Target {
 	case "adjacent":
 		if s.Lang == "zh" && s.Tokens[f.CueStart].Text == "站在" && f.CueEnd < len(s.Tokens) && s.Tokens[f.CueEnd].Text == "一起" {
@@ -611,15 +621,8 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			}
 		}
 		if s.Lang == "zh" && f.About && f.Rule.Predicate == "welcome" {
-			// 对越南的经济成就表示赞赏: the party whose deed is praised
-			for _, k := range objs {
-				m := &s.Mentions[k]
-				if m.Tok >= f.CueStart {
-					break
-				}
-				if isParty(m) && m.TokEnd < len(s.Tokens) && s.Tokens[m.TokEnd].Text == "的" && len(minus(m.IDs, holders)) > 0 {
-					return m.IDs, "the party whose deed is praised"
-				}
+			if ids := d.deedOf(s, objs, holders, 0, f.CueStart); ids != nil {
+				return ids, "the party whose deed is praised" // 对越南的经济成就表示赞赏
 			}
 		}
 		if f.Rule.Kind == "advance" && s.Lang == "en" && speakTo[s.Tokens[f.CueStart].Lemma] {
@@ -1373,4 +1376,25 @@ func placeItIsAbout(s *clause.Sentence, m *mention.Mention) bool {
 		return false
 	}
 	return aboutNouns[s.Tokens[k-1].Lemma]
+}
+
+// deedOf returns the party of objs, starting within tokens [from, to), that
+// owns what follows it (X的…, X's …): whose deed or act a welcome is about.
+func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to int) []string {
+	for _, k := range objs {
+		m := &s.Mentions[k]
+		if m.Tok < from {
+			continue
+		}
+		if m.Tok >= to {
+			break
+		}
+		if (m.Kind != mention.Actor && m.Kind != mention.Person) || len(m.IDs) == 0 || m.TokEnd >= len(s.Tokens) {
+			continue
+		}
+		if next := s.Tokens[m.TokEnd].Text; (next == "的" || next == "'s" || next == "’s") && len(minus(m.IDs, holders)) > 0 {
+			return m.IDs
+		}
+	}
+	return nil
 }

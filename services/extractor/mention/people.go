@@ -104,6 +104,9 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 			// the person with that role the text introduced, else whoever
 			// holds it for the state the title names
 			p, ok := d.byTitle[strings.ToLower(t.Text)]
+			if ok && of != "" && !slices.Contains(p.IDs, of) {
+				ok = false // 印度外长苏杰生… 德国外长表示: another state's minister
+			}
 			if !ok && of != "" {
 				p, ok = d.byRole[t.Role+"|"+of]
 			} else if !ok {
