@@ -882,7 +882,8 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 }
 
 // guardNouns, before "of", name the party a commitment is towards.
-var guardNouns = map[string]bool{"defense": true, "defence": true, "security": true, "protection": true}
+var guardNouns = map[string]bool{"defense": true, "defence": true, "security": true, "protection": true,
+	"people": true, "citizens": true, "population": true, "government": true} // "to the people of Sudan": the state they are
 
 // speakTo are advance verbs whose object is an issue: with a party as object
 // they mean something else (address an assembly, counter a rival).

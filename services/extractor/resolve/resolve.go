@@ -251,6 +251,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	if o, ok := d.passive(s, fs, fi); ok {
 		return o
 	}
+	if o, ok := d.gerundOfAnObject(s, f); ok {
+		return o
+	}
 	h := d.subject(s, fs, fi)
 	if f.Rule.Kind == "pre" && f.Rule.Predicate != "support" && h != nil && h.Tok >= 0 && f.PreStart >= 0 && h.Tok >= f.PreStart && h.Tok < f.CueStart {
 		// "North Korea is a grave threat", "X is unacceptable": the party
@@ -1431,4 +1434,51 @@ func (d *Doc) onlyReadoutVerbs(s *clause.Sentence, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// gerundOfAnObject reads "designated three entities for supporting Iran",
+// "thanked Kenya for supporting the mission", "their role in backing X": a
+// gerund after for (or a role in) tells what the main verb's object did.
+// The object holds it when it is a party; else no party does.
+func (d *Doc) gerundOfAnObject(s *clause.Sentence, f *frame.Frame) (Outcome, bool) {
+	toks := s.Tokens
+	i := f.CueStart
+	if s.Lang != "en" || i < 3 || toks[i].Tag != "VBG" {
+		return Outcome{}, false
+	}
+	prev := toks[i-1].Lower
+	role := prev == "in" && (toks[i-2].Lemma == "role" || toks[i-2].Lemma == "part" || toks[i-2].Lemma == "involvement")
+	if prev != "for" && !role {
+		return Outcome{}, false
+	}
+	c := s.Clauses[f.Clause]
+	v := -1
+	for k := c.Start; k < i-1; k++ {
+		if toks[k].POS == token.Verb && toks[k].Tag != "VBG" {
+			v = k // the main verb, even one that also names a topic (sanctioned)
+			break
+		}
+	}
+	if v < 0 {
+		return Outcome{}, false
+	}
+	hasObject := false
+	for k := v + 1; k < i-1; k++ {
+		if toks[k].POS == token.Noun || toks[k].POS == token.Propn || toks[k].POS == token.Pron {
+			hasObject = true
+		}
+	}
+	if !hasObject {
+		return Outcome{}, false // "committed for supporting" is not this
+	}
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Tok > v && m.TokEnd < i && m.IsParty() && !m.Venue {
+			if h := d.coordinated(s, k); h != nil {
+				h.How = "the object of the main verb, who did it: " + h.How
+				return Outcome{Holder: h}, true
+			}
+		}
+	}
+	return Outcome{Drop: "a gerund telling what the main verb's object did"}, true
 }
