@@ -195,6 +195,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Kind == "purpose" && pm.Start > 0 && toks[pm.Start-1].POS == token.Verb && modifiesNoun(s, pm.End) {
 			continue // 重返旨在限制伊朗核计划的协议: the purpose describes the agreement
 		}
+		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && m.objectRelative(s, pm.Start, pm.End) {
+			continue // 提出了计划与新政府合作的条件: the cue describes the object noun of another verb
+		}
 		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && relativeClause(s, pm.Start, pm.End) {
 			continue // 反对核电站的非政府组织指出…, 应对疫情的方案应…: the cue describes a noun, it states no position
 		}
@@ -209,6 +212,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		}
 		if strings.HasSuffix(r.ID, ".imperative") && !imperative(s, pm.Start) {
 			continue // "Stop sending weapons.": only a command that opens its sentence
+		}
+		if r.Kind == "pre" && unchanging(s, pm.Start, pm.End) && !stanceNounBefore(s, pm.Start) {
+			continue // "经济潜力大的特点没有改变": a fact that stays, not a position held
 		}
 		if insideName(s, pm) {
 			continue // "the Reciprocal Access Agreement on …": part of a name
@@ -1118,4 +1124,69 @@ func imperative(s *clause.Sentence, i int) bool {
 		return false
 	}
 	return i+1 < len(toks) && toks[i+1].POS != token.Punct
+}
+
+// objectRelative reports a Chinese cue right after another verb (not a verb
+// of saying) whose clause goes on to 的 and a noun that ends it: the cue is
+// inside a relative clause on that verb's object (提出了计划与X合作的条件).
+func (m *Matcher) objectRelative(s *clause.Sentence, start, end int) bool {
+	toks := s.Tokens
+	c := s.Clauses[s.ClauseOf(start)]
+	prev := start - 1
+	for prev > c.Start && (toks[prev].Text == "了" || toks[prev].Text == "过") {
+		prev--
+	}
+	if prev < c.Start || !zhNounTakers[toks[prev].Text] {
+		return false
+	}
+	for k := end; k+1 < c.End; k++ {
+		if toks[k].POS == token.Punct {
+			return false
+		}
+		if toks[k].Text != "的" {
+			continue
+		}
+		rest := true
+		for j := k + 1; j < c.End; j++ {
+			if t := &toks[j]; t.POS != token.Noun && t.POS != token.Propn && t.POS != token.Punct && t.POS != token.Adj {
+				rest = false
+				break
+			}
+		}
+		if rest && k+1 < c.End && (toks[k+1].POS == token.Noun || toks[k+1].POS == token.Propn) {
+			return true
+		}
+	}
+	return false
+}
+
+// zhNounTakers are verbs whose object is a document, a plan or a condition:
+// a cue right after them describes that object (提出…的条件, 公布…的计划).
+var zhNounTakers = map[string]bool{"提出": true, "制定": true, "公布": true, "发布": true, "拿出": true, "列出": true, "设定": true,
+	"讨论": true, "研究": true, "推出": true, "出台": true, "有": true, "没有": true, "存在": true, "提交": true, "起草": true, "审议": true}
+
+// unchanging reports a cue that says something has not changed (没有改变,
+// "remains unchanged"): support only of a position or policy.
+func unchanging(s *clause.Sentence, start, end int) bool {
+	var b strings.Builder
+	for k := start; k < end; k++ {
+		b.WriteString(s.Tokens[k].Lower)
+	}
+	t := b.String()
+	return strings.Contains(t, "改变") || strings.Contains(t, "unchanged") || strings.Contains(t, "change")
+}
+
+// stanceNounBefore reports a word for a position (政策, 立场, policy,
+// commitment) in the clause before token i.
+func stanceNounBefore(s *clause.Sentence, i int) bool {
+	c := s.Clauses[s.ClauseOf(i)]
+	for k := c.Start; k < i; k++ {
+		t := s.Tokens[k].Lower
+		for _, w := range []string{"政策", "立场", "原则", "承诺", "态度", "方针", "支持", "policy", "policies", "position", "stance", "commitment", "principle", "support", "resolve", "determination"} {
+			if strings.Contains(t, w) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -912,10 +912,24 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 var nameSuffixes = []string{"之声", "之音", "国际广播电台", "國際廣播電台", "广播公司", "廣播公司", "通讯社", "通訊社", "卫星通讯社", "国际电视台",
 	"气候协定", "协定", "協定", "Agreement", "Accords", "Accord", "24"}
 
+// institutionSuffixes end the Chinese names of institutions that may open
+// with a state's name: the state is part of the name.
+var institutionSuffixes = []string{"基金会", "研究所", "研究中心", "研究院", "大学", "学院", "智库"}
+
 // namePart reports a state or city named as part of another name: the
 // text after it begins with a name suffix (德国之声, the Paris Agreement), or
 // "Voice of" stands before it.
 func namePart(text string, start int, after string) bool {
+	// 德国马歇尔基金会, 美国战略与国际研究中心: a state in an institution's name
+	head := after
+	if i := strings.IndexAny(head, "，。、；：（(“”\" "); i >= 0 {
+		head = head[:i]
+	}
+	for _, suf := range institutionSuffixes {
+		if i := strings.Index(head, suf); i > 0 && utf8.RuneCountInString(head[:i]) <= 6 {
+			return true
+		}
+	}
 	for _, suf := range nameSuffixes {
 		if isLatinSuffix(suf) {
 			if strings.HasPrefix(after, " "+suf) {

@@ -236,6 +236,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		}
 		return Outcome{Drop: "an evaluation (令人担忧), not the subject's position"}
 	}
+	if d.unnamedSpeaker(s, f) {
+		return Outcome{Drop: "said by someone who speaks for no party"}
+	}
 	if d.indefiniteSubject(s, f) {
 		return Outcome{Drop: "an indefinite subject (有人, analysts): no party holds it"}
 	}
@@ -427,7 +430,12 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 // indefiniteWords are subjects that name no party: someone, analysts, critics.
 var indefiniteWords = map[string]bool{"有人": true, "人们": true, "一些人": true, "不少人": true, "外界": true, "分析人士": true,
 	"观察人士": true, "批评者": true, "批评人士": true, "专家": true, "学者": true, "网友": true, "民众": true, "舆论": true,
-	"analysts": true, "critics": true, "observers": true, "experts": true, "commentators": true}
+	"analysts": true, "critics": true, "observers": true, "experts": true, "commentators": true,
+	// people of no state's office: consumers, residents, investors
+	"消费者": true, "网民": true, "用户": true, "评论人士": true, "反对者": true, "支持者": true, "许多人": true, "投资者": true,
+	"居民": true, "市民": true, "家长": true, "商家": true, "业者": true, "抗议者": true, "示威者": true, "选民": true,
+	"consumers": true, "residents": true, "investors": true, "protesters": true, "demonstrators": true, "voters": true,
+	"users": true, "activists": true, "scholars": true, "economists": true}
 
 // indefiniteSubject reports a frame whose subject, right before the cue in
 // its clause, names no party (还有人担心…, analysts warn …).
@@ -1481,4 +1489,41 @@ func (d *Doc) gerundOfAnObject(s *clause.Sentence, f *frame.Frame) (Outcome, boo
 		}
 	}
 	return Outcome{Drop: "a gerund telling what the main verb's object did"}, true
+}
+
+// unnamedSpeaker reports a frame in what someone said (…表示，应…) where the
+// sayer is named by words that are no party (a think tank's director, a
+// professor) and the said clause has no subject of its own: what they say
+// is nobody's position, not the last state's.
+func (d *Doc) unnamedSpeaker(s *clause.Sentence, f *frame.Frame) bool {
+	if f.Report < 0 || f.Quote >= 0 || s.Lang != "zh" {
+		return false // English names its organs by common nouns ("the council reiterated")
+	}
+	r := s.Reports[f.Report]
+	if r.Speaker >= 0 || r.Class == clause.Media || r.Verb <= 0 {
+		return false
+	}
+	c := s.Clauses[s.ClauseOf(r.Verb)]
+	words := 0
+	for k := c.Start; k < r.Verb; k++ {
+		if s.MentionAt(k) >= 0 {
+			m := &s.Mentions[s.MentionAt(k)]
+			if m.IsParty() && !m.Venue || m.Kind == mention.Self || m.Kind == mention.Collective || m.Kind == mention.Pronoun || m.Kind == mention.Person {
+				return false
+			}
+		}
+		if t := &s.Tokens[k]; t.POS == token.Noun || t.POS == token.Propn {
+			words++
+		}
+	}
+	if words < 2 {
+		return false // "…, he said": a pronoun or nothing, resolved elsewhere
+	}
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Tok >= r.From && m.TokEnd <= f.CueStart && (m.IsParty() || m.Kind == mention.Self || m.Kind == mention.Collective) {
+			return false // the said clause names its own subject
+		}
+	}
+	return true
 }
