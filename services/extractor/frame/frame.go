@@ -210,6 +210,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Predicate == "welcome" && pm.End+1 < len(toks) && toks[pm.End].Lower == "to" && toks[pm.End+1].POS == token.Verb && !perceive[toks[pm.End+1].Lemma] {
 			continue // "pleased to stand with X", "pleased to announce": the verb after states the claim
 		}
+		if s.Lang == "zh" && r.Predicate == "call_on" && toks[pm.Start].Text == "警告" && pm.End < len(toks) && warnSays[toks[pm.End].Text] && !threatAfter(s, pm.End) {
+			continue // 警告称经济复苏仍不均衡: a warning told, not a call on anyone
+		}
 		if strings.HasSuffix(r.ID, ".imperative") && !imperative(s, pm.Start) {
 			continue // "Stop sending weapons.": only a command that opens its sentence
 		}
@@ -593,8 +596,11 @@ func relativeClause(s *clause.Sentence, start, end int) bool {
 		if t.POS == token.Punct {
 			return false
 		}
-		if t.Text != "的" || s.MentionAt(k-1) >= 0 && s.Mentions[s.MentionAt(k-1)].Kind != mention.Topic {
-			continue // 美国的行为: a party's, not a relative clause
+		if t.Text != "的" {
+			continue
+		}
+		if s.MentionAt(k-1) >= 0 && s.Mentions[s.MentionAt(k-1)].Kind != mention.Topic && !saidBy(s, k+1, c.End) {
+			continue // 美国的行为: a party's, not a relative clause (支持X的某某说: one)
 		}
 		if n := &s.Tokens[k+1]; n.POS != token.Noun && n.POS != token.Propn {
 			continue
@@ -1186,6 +1192,36 @@ func stanceNounBefore(s *clause.Sentence, i int) bool {
 			if strings.Contains(t, w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// saidBy reports a Chinese noun or name at i that a verb of saying follows
+// (德德钦说, 某某表示): the subject of what is said.
+func saidBy(s *clause.Sentence, i, end int) bool {
+	for k := i; k < end && k < i+4; k++ {
+		switch s.Tokens[k].Text {
+		case "说", "表示", "指出", "称", "认为", "强调", "透露", "告诉":
+			return k > i
+		}
+		if p := s.Tokens[k].POS; p != token.Noun && p != token.Propn && p != token.Other {
+			return false
+		}
+	}
+	return false
+}
+
+// warnSays after 警告 make it a verb of saying: 警告称, 警告说.
+var warnSays = map[string]bool{"称": true, "说": true, "指出": true, "道": true, "表示": true}
+
+// threatAfter reports a condition or a consequence in what a warning says
+// (警告说如果…将面临后果): the warning is a call; else it is a forecast.
+func threatAfter(s *clause.Sentence, i int) bool {
+	for k := i; k < len(s.Tokens); k++ {
+		switch s.Tokens[k].Text {
+		case "如果", "若", "一旦", "假如", "倘若", "不要", "不得", "别", "应", "应该", "必须", "后果", "代价", "否则":
+			return true
 		}
 	}
 	return false
