@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/schemas"
 	"github.com/diplograph/diplograph/services/extractor/clause"
@@ -430,7 +431,42 @@ func (d *Doc) evidence(s *clause.Sentence, f *frame.Frame, h *resolve.Holder) (s
 	if b <= a {
 		return schemas.Span{}, false
 	}
+	if short(d.text[a:b]) {
+		// "挑衅”, a quoted word: the evidence is the clause that says it, or the sentence
+		a, b = s.Tokens[c.Start].Start, s.Tokens[c.End-1].End
+		if short(d.text[a:b]) || c.End-c.Start <= to-from {
+			a, b = s.Tokens[0].Start, s.Tokens[len(s.Tokens)-1].End
+		}
+		a, b = trimSpan(d.text, a, b)
+	}
 	return schemas.Span{Text: d.text[a:b], Start: a, End: b}, true
+}
+
+// short reports evidence too short to show a claim: a word or two.
+func short(t string) bool {
+	if n := utf8.RuneCountInString(strings.TrimSpace(t)); n <= 4 {
+		return true
+	}
+	return !strings.ContainsAny(t, " ") && utf8.RuneCountInString(t) <= 4
+}
+
+// trimSpan drops the punctuation and spaces at both ends of text[a:b].
+func trimSpan(text string, a, b int) (int, int) {
+	for a < b {
+		r, n := utf8.DecodeRuneInString(text[a:b])
+		if !unicode.IsSpace(r) && !unicode.IsPunct(r) {
+			break
+		}
+		a += n
+	}
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(text[a:b])
+		if !unicode.IsSpace(r) && !unicode.IsPunct(r) || r == '”' || r == '」' {
+			break
+		}
+		b -= n
+	}
+	return a, b
 }
 
 func isQuoteClose(t string) bool { return t == "”" || t == "」" || t == ")" || t == "）" }
