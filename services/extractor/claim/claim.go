@@ -661,7 +661,7 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 				return ids, "the party whose deed is praised" // 对越南的经济成就表示赞赏
 			}
 		}
-		if f.Rule.Kind == "advance" && s.Lang == "en" && speakTo[s.Tokens[f.CueStart].Lemma] {
+		if f.Rule.Kind == "advance" && speakTo[s.Tokens[f.CueStart].Lemma] {
 			break // "address the General Assembly", "counter China": no support of a party
 		}
 		if k := d.adjacent(s, f, objs); k >= 0 {
@@ -923,7 +923,8 @@ var guardNouns = map[string]bool{"defense": true, "defence": true, "security": t
 
 // speakTo are advance verbs whose object is an issue: with a party as object
 // they mean something else (address an assembly, counter a rival).
-var speakTo = map[string]bool{"address": true, "tackle": true, "combat": true, "counter": true}
+var speakTo = map[string]bool{"address": true, "tackle": true, "combat": true, "counter": true,
+	"应对": true, "应付": true, "对付": true} // 应对中国的挑战: facing China, not supporting it
 
 // greeting reports "wish X a happy new year", "wish X a joyous Independence
 // Day": good wishes for an occasion, not a hope that X acts.

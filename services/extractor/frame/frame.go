@@ -213,6 +213,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Predicate == "call_on" && toks[pm.Start].Text == "警告" && pm.End < len(toks) && warnSays[toks[pm.End].Text] && !threatAfter(s, pm.End) {
 			continue // 警告称经济复苏仍不均衡: a warning told, not a call on anyone
 		}
+		if s.Lang == "zh" && whenClause(s, pm.Start, pm.End) {
+			continue // 在宣布…时表示: the act tells when the speaker spoke
+		}
 		if strings.HasSuffix(r.ID, ".imperative") && !imperative(s, pm.Start) {
 			continue // "Stop sending weapons.": only a command that opens its sentence
 		}
@@ -1222,6 +1225,35 @@ func threatAfter(s *clause.Sentence, i int) bool {
 		switch s.Tokens[k].Text {
 		case "如果", "若", "一旦", "假如", "倘若", "不要", "不得", "别", "应", "应该", "必须", "后果", "代价", "否则":
 			return true
+		}
+	}
+	return false
+}
+
+// whenClause reports a Chinese cue inside 在…时 (之际, 期间, 的时候): a time
+// clause that tells when something else happened.
+func whenClause(s *clause.Sentence, start, end int) bool {
+	toks := s.Tokens
+	open := false
+	for k := start - 1; k >= 0 && k >= start-8; k-- {
+		if toks[k].POS == token.Punct {
+			break
+		}
+		if toks[k].Text == "在" || toks[k].Text == "于" {
+			open = true
+			break
+		}
+	}
+	if !open {
+		return false
+	}
+	for k := end; k < len(toks) && k < end+20; k++ {
+		switch toks[k].Text {
+		case "时", "之际", "期间", "的时候", "时候", "之时":
+			return true
+		}
+		if toks[k].POS == token.Punct {
+			return false
 		}
 	}
 	return false
