@@ -213,6 +213,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Predicate == "call_on" && toks[pm.Start].Text == "警告" && pm.End < len(toks) && warnSays[toks[pm.End].Text] && !threatAfter(s, pm.End) {
 			continue // 警告称经济复苏仍不均衡: a warning told, not a call on anyone
 		}
+		if s.Lang == "zh" && pm.End-pm.Start == 1 && toks[pm.Start].Text == "继续" && !zhOwnVoice(s, pm.Start) {
+			continue // 拜登继续攻击特朗普: what goes on, told by the writer, is no commitment
+		}
 		if s.Lang == "zh" && whenClause(s, pm.Start, pm.End) {
 			continue // 在宣布…时表示: the act tells when the speaker spoke
 		}
@@ -1254,6 +1257,23 @@ func whenClause(s *clause.Sentence, start, end int) bool {
 		}
 		if toks[k].POS == token.Punct {
 			return false
+		}
+	}
+	return false
+}
+
+// zhOwnVoice reports a Chinese cue said by someone (a report or a quotation
+// over it) or after a modal (将, 会, 要, 愿, 应): a party's own word about
+// what it will keep doing.
+func zhOwnVoice(s *clause.Sentence, i int) bool {
+	if s.ReportOver(i) >= 0 || s.QuoteOf(i) >= 0 {
+		return true
+	}
+	start := s.Clauses[s.ClauseOf(i)].Start
+	for k := i - 1; k >= start && k >= i-4; k-- {
+		switch s.Tokens[k].Text {
+		case "将", "会", "要", "愿", "愿意", "应", "应该", "必须", "我们", "我", "我国", "决心", "承诺":
+			return true
 		}
 	}
 	return false
