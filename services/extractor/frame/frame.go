@@ -219,6 +219,15 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && whenClause(s, pm.Start, pm.End) {
 			continue // 在宣布…时表示: the act tells when the speaker spoke
 		}
+		if s.Lang == "en" && r.Kind == "hope" && pm.Start > 0 && (toks[pm.Start-1].POS == token.Adj || toks[pm.Start-1].POS == token.Det || toks[pm.Start-1].Tag == "PRP$") {
+			continue // "my warmest wishes to", "best wishes": a greeting noun, not a hope
+		}
+		if s.Lang == "en" && r.Predicate == "support" && (toks[pm.Start].Lemma == "recognize" || toks[pm.Start].Lemma == "recognise" || toks[pm.Start].Lemma == "acknowledge") && !recognizesSomething(s, pm.End) {
+			continue // "we have to recognize we are living a historic moment": acknowledging a fact
+		}
+		if s.Lang == "en" && r.Kind == "should" && pm.End < len(toks) && (cognition[toks[pm.End].Lemma] || acknowledging[toks[pm.End].Lemma]) && !recognizesSomething(s, pm.End+1) {
+			continue // "we have to recognize we are living …": an obligation to see a fact
+		}
 		if strings.HasSuffix(r.ID, ".imperative") && !imperative(s, pm.Start) {
 			continue // "Stop sending weapons.": only a command that opens its sentence
 		}
@@ -677,6 +686,17 @@ func notAWill(toks []token.Token, pm token.PatternMatch) bool {
 		}
 		if pm.Start > 0 && (toks[pm.Start-1].POS == token.Det || toks[pm.Start-1].POS == token.Adj || toks[pm.Start-1].Tag == "PRP$") {
 			return true
+		}
+		if n := next(pm.End); n != nil && (n.POS == token.Det || n.POS == token.Propn) {
+			// "will a diplomatic solution be on the table", "will Iran comply": an inverted question
+			for k := pm.End + 1; k < len(toks) && k < pm.End+6; k++ {
+				if toks[k].Lemma == "be" || toks[k].POS == token.Verb && toks[k].Tag == "VB" {
+					return true
+				}
+				if toks[k].POS == token.Punct {
+					break
+				}
+			}
 		}
 		if n := next(pm.End); n != nil && n.Lemma == "be" && (pm.Start == 0 || toks[pm.Start-1].Lower != "there") {
 			// "there will be talks with X" still plans them
@@ -1278,3 +1298,28 @@ func zhOwnVoice(s *clause.Sentence, i int) bool {
 	}
 	return false
 }
+
+// recognizesSomething reports what a recognition can support after the cue:
+// a party or a topic, or a right, a role, an importance ("recognize Kosovo",
+// "recognized the importance of", "recognises the right of").
+func recognizesSomething(s *clause.Sentence, i int) bool {
+	for k := i; k < len(s.Tokens) && k < i+3; k++ {
+		t := &s.Tokens[k]
+		if mk := s.MentionAt(k); mk >= 0 {
+			kind := s.Mentions[mk].Kind
+			return kind != mention.Self && kind != mention.Pronoun && kind != mention.Collective
+		}
+		switch t.Lemma {
+		case "right", "importance", "role", "need", "value", "sovereignty", "independence", "legitimacy", "effort", "contribution", "significance", "principle":
+			return true
+		}
+		if t.POS != token.Det && t.POS != token.Adj && t.Tag != "PRP$" {
+			return false
+		}
+	}
+	return false
+}
+
+// acknowledging verbs see a fact: recognize that, acknowledge, admit.
+var acknowledging = map[string]bool{"recognize": true, "recognise": true, "acknowledge": true, "admit": true, "understand": true,
+	"realize": true, "realise": true, "note": true, "accept": true}
