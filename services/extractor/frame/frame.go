@@ -705,8 +705,8 @@ func notAWill(toks []token.Token, pm token.PatternMatch) bool {
 			}
 		}
 	case "continue", "continues", "continued", "continuing":
-		if n := next(pm.End); n != nil && cognition[n.Lemma] {
-			return true
+		if n := next(pm.End); n != nil && (cognition[n.Lemma] || undergoing[n.Lemma]) {
+			return true // "continue to bear the brunt of": what befalls, not what is pledged
 		}
 	}
 	return false
@@ -1323,3 +1323,7 @@ func recognizesSomething(s *clause.Sentence, i int) bool {
 // acknowledging verbs see a fact: recognize that, acknowledge, admit.
 var acknowledging = map[string]bool{"recognize": true, "recognise": true, "acknowledge": true, "admit": true, "understand": true,
 	"realize": true, "realise": true, "note": true, "accept": true}
+
+// undergoing verbs tell what befalls the subject: "we continue to suffer".
+var undergoing = map[string]bool{"bear": true, "suffer": true, "face": true, "experience": true, "struggle": true, "endure": true,
+	"grapple": true, "witness": true, "feel": true, "receive": true, "depend": true, "rely": true, "lag": true, "fall": true}
