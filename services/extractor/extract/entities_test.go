@@ -129,6 +129,8 @@ func TestCapitalisedWordsAndOthersGivenNamesAreNotPeople(t *testing.T) {
 		{"ordinal opening a question", "QUESTION: Second, the court sentenced two members for the killing of former Prime Minister Rafic Hariri.", "person:second"},
 		{"a title repeated", "The Secretary spoke with the foreign minister, Foreign Minister Le Drian, on Monday.", "person:foreign"},
 		{"a word of a state's long name", "He met the Deputy Prime Minister of the Lao People's Democratic Republic in Vientiane.", "person:people"},
+		// a one-word organisation name matches as written, not the common word
+		{"a common word that names an organisation", "There will be no blanket amnesty for the killings, Peru said.", "org:amnesty-international"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -105,6 +105,10 @@ func New(opts Options) (*Finder, error) {
 					}
 					continue
 				}
+				if ent.Kind == lexicon.KindOrg && lang == "en" && !strings.Contains(n, " ") && !hasHan(n) && n != strings.ToUpper(n) {
+					b.AddCased(n, Payload{Kind: pEntity, Ref: ref}) // "Amnesty", not "a blanket amnesty"
+					continue
+				}
 				add(n, ref, ent)
 			}
 		}
