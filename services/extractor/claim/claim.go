@@ -444,10 +444,12 @@ func (d *Doc) evidence(s *clause.Sentence, f *frame.Frame, h *resolve.Holder) (s
 
 // short reports evidence too short to show a claim: a word or two.
 func short(t string) bool {
-	if n := utf8.RuneCountInString(strings.TrimSpace(t)); n <= 4 {
+	t = strings.TrimSpace(t)
+	if utf8.RuneCountInString(t) <= 4 {
 		return true
 	}
-	return !strings.ContainsAny(t, " ") && utf8.RuneCountInString(t) <= 4
+	r, _ := utf8.DecodeRuneInString(t)
+	return r < 0x2E80 && !strings.Contains(t, " ") // one English word
 }
 
 // trimSpan drops the punctuation and spaces at both ends of text[a:b].
@@ -478,6 +480,9 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 		m := &s.Mentions[k]
 		if m.Tok < f.CueEnd || (m.Kind == mention.Self || m.Kind == mention.Pronoun) && s.Tokens[m.Tok].Tag == "PRP$" {
 			continue // "stand with our Ghanaian partners": the possessive is no target
+		}
+		if m.Venue && !m.Entity && m.Kind == mention.Actor {
+			continue // "the Minsk Agreements", 德国之声: a state inside another name
 		}
 		for j := f.CueEnd; j < m.Tok; j++ {
 			t := &s.Tokens[j]
