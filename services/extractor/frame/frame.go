@@ -228,6 +228,12 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Kind == "should" && pm.End < len(toks) && (cognition[toks[pm.End].Lemma] || acknowledging[toks[pm.End].Lemma]) && !recognizesSomething(s, pm.End+1) {
 			continue // "we have to recognize we are living …": an obligation to see a fact
 		}
+		if s.Lang == "zh" && r.Kind == "stance" && holderNounAfterParty(s, pm.End) {
+			continue // 承认台湾的政府, 支持乌克兰的议员: the cue describes those people, it states no one's position
+		}
+		if s.Lang == "zh" && toks[pm.Start].Text == "承认" && !zhRecognizesSomething(s, pm.End) {
+			continue // 他承认犯了错误: admitting, not recognising a state or its sovereignty
+		}
 		if strings.HasSuffix(r.ID, ".imperative") && !imperative(s, pm.Start) {
 			continue // "Stop sending weapons.": only a command that opens its sentence
 		}
@@ -1327,3 +1333,53 @@ var acknowledging = map[string]bool{"recognize": true, "recognise": true, "ackno
 // undergoing verbs tell what befalls the subject: "we continue to suffer".
 var undergoing = map[string]bool{"bear": true, "suffer": true, "face": true, "experience": true, "struggle": true, "endure": true,
 	"grapple": true, "witness": true, "feel": true, "receive": true, "depend": true, "rely": true, "lag": true, "fall": true}
+
+// zhRecognizesSomething reports what 承认 can recognise right after it: a
+// party (承认巴勒斯坦国), or a sovereignty, independence or legitimacy
+// (承认新德里对锡金的主权).
+func zhRecognizesSomething(s *clause.Sentence, i int) bool {
+	if i < len(s.Tokens) {
+		if mk := s.MentionAt(i); mk >= 0 && s.Mentions[mk].IsParty() {
+			return true
+		}
+	}
+	for k := i; k < len(s.Tokens) && k < i+10; k++ {
+		t := s.Tokens[k].Text
+		if s.Tokens[k].POS == token.Punct {
+			return false
+		}
+		if strings.Contains(t, "主权") || strings.Contains(t, "独立") || strings.Contains(t, "合法") || strings.Contains(t, "地位") || strings.Contains(t, "国家") {
+			return true
+		}
+	}
+	return false
+}
+
+// holderNounAfterParty reports a party right after a Chinese cue, then 的
+// and a noun for who holds a position (政府, 国家, 议员): a relative clause
+// on those holders (少数承认台湾的政府).
+func holderNounAfterParty(s *clause.Sentence, i int) bool {
+	if i >= len(s.Tokens) {
+		return false
+	}
+	mk := s.MentionAt(i)
+	if mk < 0 || !s.Mentions[mk].IsParty() {
+		return false
+	}
+	k := s.Mentions[mk].TokEnd
+	if k+1 >= len(s.Tokens) || s.Tokens[k].Text != "的" {
+		return false
+	}
+	for j := k + 1; j < len(s.Tokens) && j <= k+2; j++ {
+		n := s.Tokens[j].Text
+		for _, h := range []string{"政府", "国家", "官员", "人士", "议员", "组织", "团体", "企业", "公司", "民众", "人", "势力", "阵营", "政党", "领导人"} {
+			if strings.HasSuffix(n, h) {
+				return true
+			}
+		}
+		if s.Tokens[j].POS != token.Adj && s.Tokens[j].POS != token.Noun && s.Tokens[j].POS != token.Propn {
+			return false
+		}
+	}
+	return false
+}
