@@ -687,12 +687,16 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		for _, k := range objs {
 			m := &s.Mentions[k]
 			// "condemn Russian aggression", 反对美方制裁: the state behind the act is the target
-			if d.setting(s, k, objs) || m.Attr && !d.possessive(s, m) && f.Rule.Predicate == "welcome" || d.victim(s, m) {
+			kin := f.Rule.Predicate == "support" && kinIn(s, m)
+			if !kin && (d.setting(s, k, objs) || m.Attr && !d.possessive(s, m) && f.Rule.Predicate == "welcome" || d.victim(s, m)) {
 				continue
 			}
-			if isParty(m) && len(minus(m.IDs, holders)) > 0 {
+			if (isParty(m) || kin && len(m.IDs) > 0) && len(minus(m.IDs, holders)) > 0 {
 				if d.actOf(s, f, m, objs) {
 					return nil, ""
+				}
+				if kin {
+					return d.coordinatedTargets(s, k), "the peoples named (our brothers and sisters in …)"
 				}
 				return m.IDs, "first party in the object"
 			}
@@ -1440,4 +1444,18 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 		}
 	}
 	return nil
+}
+
+// kinIn reports a party after "brothers and sisters in", "the peoples of":
+// solidarity with a people is support of its state, not of a setting.
+func kinIn(s *clause.Sentence, m *mention.Mention) bool {
+	k := m.Tok - 1
+	if k < 1 || (s.Tokens[k].Lower != "in" && s.Tokens[k].Lower != "of") {
+		return false
+	}
+	switch s.Tokens[k-1].Lemma {
+	case "brother", "sister", "brothers", "sisters", "people", "peoples", "friend", "friends":
+		return true
+	}
+	return false
 }
