@@ -254,6 +254,11 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	if o, ok := d.passive(s, fs, fi); ok {
 		return o
 	}
+	if agentlessPassive(s, f) {
+		// "Ardern has been praised for her handling", "the move was widely
+		// condemned": the subject undergoes the stance; no one is named holding it
+		return Outcome{Drop: "a passive with no one named as its agent"}
+	}
 	if o, ok := d.gerundOfAnObject(s, f); ok {
 		return o
 	}
@@ -1523,6 +1528,38 @@ func (d *Doc) unnamedSpeaker(s *clause.Sentence, f *frame.Frame) bool {
 		m := &s.Mentions[k]
 		if m.Tok >= r.From && m.TokEnd <= f.CueStart && (m.IsParty() || m.Kind == mention.Self || m.Kind == mention.Collective) {
 			return false // the said clause names its own subject
+		}
+	}
+	return true
+}
+
+// agentlessPassive reports an English stance cue in the passive (was
+// praised, has been condemned) with no "by" after it in its clause.
+func agentlessPassive(s *clause.Sentence, f *frame.Frame) bool {
+	toks := s.Tokens
+	if s.Lang != "en" || toks[f.CueStart].Tag != "VBN" || f.Rule.Kind != "stance" {
+		return false
+	}
+	if psych[toks[f.CueStart].Lemma] || f.Rule.Predicate == "concern" {
+		return false // "deeply concerned", "pleased with": the subject's own state of mind
+	}
+	be := false
+	for k := f.CueStart - 1; k >= 0 && k >= f.CueStart-3; k-- {
+		if toks[k].Lemma == "be" {
+			be = true
+			break
+		}
+		if toks[k].POS != token.Adv {
+			break
+		}
+	}
+	if !be {
+		return false
+	}
+	c := s.Clauses[f.Clause]
+	for k := f.CueEnd; k < c.End; k++ {
+		if toks[k].Lower == "by" {
+			return false
 		}
 	}
 	return true
