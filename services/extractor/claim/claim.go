@@ -990,6 +990,16 @@ func (d *Doc) setting(s *clause.Sentence, k int, objs []int) bool {
 	for prev > 0 && s.Tokens[prev].POS == token.Det {
 		prev--
 	}
+	// "the border between Armenia and Azerbaijan": where it happens
+	if prev > 0 && s.Tokens[prev].Lower == "between" && borderNouns[s.Tokens[prev-1].Lemma] {
+		return true
+	}
+	if prev > 1 && s.Tokens[prev].Lower == "and" && s.MentionAt(prev-1) >= 0 {
+		mk := s.MentionAt(prev - 1)
+		if b := s.Mentions[mk].Tok - 1; b > 0 && s.Tokens[b].Lower == "between" && borderNouns[s.Tokens[b-1].Lemma] {
+			return true
+		}
+	}
 	if !d.b.m.WordAt(s.Sentence, "setting", prev) {
 		return false
 	}
@@ -1459,3 +1469,6 @@ func kinIn(s *clause.Sentence, m *mention.Mention) bool {
 	}
 	return false
 }
+
+// borderNouns before "between X and Y" make X and Y where something happens.
+var borderNouns = map[string]bool{"border": true, "boundary": true, "frontier": true, "line": true}

@@ -977,8 +977,8 @@ func (d *Doc) owner(s *clause.Sentence, end, start int) int {
 		if m.TokEnd > end {
 			break
 		}
-		if m.Kind != mention.Actor || len(m.IDs) == 0 || m.Venue {
-			continue
+		if m.Kind != mention.Actor && !(m.Kind == mention.Person && m.Role != "") || len(m.IDs) == 0 || m.Venue {
+			continue // a state, or an official who stands for one (Putin's war)
 		}
 		possessive := m.TokEnd < len(toks) && (toks[m.TokEnd].Text == "'s" || toks[m.TokEnd].Text == "’s" || toks[m.TokEnd].Text == "的")
 		if !m.Attr && !possessive {
