@@ -637,8 +637,9 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 	isParty := func(m *mention.Mention) bool {
 		return (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Venue
 	}
-	if f.Rule.Target == "none" && f.Rule.Predicate == "welcome" {
-		// 欢迎美国总统的访问, "welcomed Qatar's decision": the party whose act is welcomed
+	if f.Rule.Predicate == "welcome" && (f.Rule.Target == "none" || s.Lang == "zh" && f.About) {
+		// 欢迎美国总统的访问, "welcomed Qatar's decision", 对越南的经济成就表示赞赏:
+		// the party whose act or deed is welcomed
 		from, to := f.ObjStart, f.ObjStart+4
 		if f.About && f.PreStart >= 0 {
 			from, to = f.PreStart, f.CueStart // 对…的访问表示欢迎
@@ -659,11 +660,6 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 						return m.IDs, "the party stood with"
 					}
 				}
-			}
-		}
-		if s.Lang == "zh" && f.About && f.Rule.Predicate == "welcome" {
-			if ids := d.deedOf(s, objs, holders, 0, f.CueStart); ids != nil {
-				return ids, "the party whose deed is praised" // 对越南的经济成就表示赞赏
 			}
 		}
 		if f.Rule.Kind == "advance" && speakTo[s.Tokens[f.CueStart].Lemma] {
@@ -1464,7 +1460,7 @@ func kinIn(s *clause.Sentence, m *mention.Mention) bool {
 		return false
 	}
 	switch s.Tokens[k-1].Lemma {
-	case "brother", "sister", "brothers", "sisters", "people", "peoples", "friend", "friends":
+	case "brother", "sister", "people", "peoples", "friend":
 		return true
 	}
 	return false

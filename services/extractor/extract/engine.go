@@ -251,8 +251,11 @@ func baseWords(phrase string) []string {
 	rs := []rune(phrase)
 	for i := 2; i+2 <= len(rs); i++ {
 		a, b := string(rs[:i]), string(rs[i:])
-		if token.DictTag(a) != "" && (token.DictTag(b) != "" || len(baseWords(b)) > 1) {
-			return append([]string{a}, baseWords(b)...)
+		if token.DictTag(a) == "" {
+			continue
+		}
+		if rest := baseWords(b); token.DictTag(b) != "" || len(rest) > 1 {
+			return append([]string{a}, rest...)
 		}
 	}
 	return []string{phrase}

@@ -1214,13 +1214,17 @@ func unchanging(s *clause.Sentence, start, end int) bool {
 	return strings.Contains(t, "改变") || strings.Contains(t, "unchanged") || strings.Contains(t, "change")
 }
 
+// stanceNouns are words for a position held (政策, policy, commitment).
+var stanceNouns = []string{"政策", "立场", "原则", "承诺", "态度", "方针", "支持", "policy", "policies", "position", "stance", "commitment",
+	"principle", "support", "resolve", "determination"}
+
 // stanceNounBefore reports a word for a position (政策, 立场, policy,
 // commitment) in the clause before token i.
 func stanceNounBefore(s *clause.Sentence, i int) bool {
 	c := s.Clauses[s.ClauseOf(i)]
 	for k := c.Start; k < i; k++ {
 		t := s.Tokens[k].Lower
-		for _, w := range []string{"政策", "立场", "原则", "承诺", "态度", "方针", "支持", "policy", "policies", "position", "stance", "commitment", "principle", "support", "resolve", "determination"} {
+		for _, w := range stanceNouns {
 			if strings.Contains(t, w) {
 				return true
 			}
@@ -1355,6 +1359,9 @@ func zhRecognizesSomething(s *clause.Sentence, i int) bool {
 	return false
 }
 
+// zhHolderNouns end the Chinese nouns for those who hold a position.
+var zhHolderNouns = []string{"政府", "国家", "官员", "人士", "议员", "组织", "团体", "企业", "公司", "民众", "人", "势力", "阵营", "政党", "领导人"}
+
 // holderNounAfterParty reports a party right after a Chinese cue, then 的
 // and a noun for who holds a position (政府, 国家, 议员): a relative clause
 // on those holders (少数承认台湾的政府).
@@ -1372,7 +1379,7 @@ func holderNounAfterParty(s *clause.Sentence, i int) bool {
 	}
 	for j := k + 1; j < len(s.Tokens) && j <= k+2; j++ {
 		n := s.Tokens[j].Text
-		for _, h := range []string{"政府", "国家", "官员", "人士", "议员", "组织", "团体", "企业", "公司", "民众", "人", "势力", "阵营", "政党", "领导人"} {
+		for _, h := range zhHolderNouns {
 			if strings.HasSuffix(n, h) {
 				return true
 			}

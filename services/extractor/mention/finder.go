@@ -997,25 +997,26 @@ func uniq(ids []string) []string {
 // besideAnotherName reports a capitalised name word right before or after
 // st[start:end] (one space between), which is then part of a longer name.
 func besideAnotherName(st string, start, end int) bool {
+	notLetter := func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }
+	var after, before string
 	if end+1 < len(st) && st[end] == ' ' {
-		w := st[end+1:]
-		if i := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }); i >= 0 {
-			w = w[:i]
-		}
-		if len(w) >= 2 && capitalised(w) && isNameWord(w) && !notNames[strings.ToLower(w)] && !token.CommonWord(w) {
-			return true
+		after = st[end+1:]
+		if i := strings.IndexFunc(after, notLetter); i >= 0 {
+			after = after[:i]
 		}
 	}
 	if start >= 2 && st[start-1] == ' ' {
-		w := st[:start-1]
-		if i := strings.LastIndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }); i >= 0 {
-			w = w[i+1:]
-		}
-		if len(w) >= 2 && capitalised(w) && isNameWord(w) && !notNames[strings.ToLower(w)] && !token.CommonWord(w) {
-			return true
+		before = st[:start-1]
+		if i := strings.LastIndexFunc(before, notLetter); i >= 0 {
+			before = before[i+1:]
 		}
 	}
-	return false
+	return otherNameWord(after) || otherNameWord(before)
+}
+
+// otherNameWord reports a word that can be part of a person's name.
+func otherNameWord(w string) bool {
+	return len(w) >= 2 && capitalised(w) && isNameWord(w) && !notNames[strings.ToLower(w)] && !token.CommonWord(w)
 }
 
 // platforms are the social networks a party speaks through: named as the

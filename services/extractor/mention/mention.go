@@ -6,7 +6,7 @@
 // Names come from the gazetteer (lexicon) by a one-pass phrase matcher;
 // people the gazetteer lacks are inferred only from a title or role pattern
 // ("Jamaican Prime Minister Andrew Holness", 美国卫生部长阿扎) or a name given
-// in both scripts (詹姆斯·克莱顿（James Clayton）), never from a stray
+// in both scripts (玛丽亚·罗莎（Maria Rosa）), never from a stray
 // capitalised word. Each mention is aligned to the sentence's tokens.
 package mention
 

@@ -24,7 +24,7 @@ var orgInside = map[string]bool{"of": true, "for": true, "the": true, "and": tru
 
 // inferred finds organisations and people the gazetteer lacks: English
 // capitalised phrases headed by an organisation word, and names written in
-// both scripts in Chinese text (埃森哲（Accenture）, 詹姆斯·克莱顿（James Clayton）).
+// both scripts in Chinese text (埃森哲（Accenture）, 玛丽亚·罗莎（Maria Rosa）).
 func (d *Doc) inferred(text string, s *Sentence, ms []Mention) []Mention {
 	if s.Lang == "en" {
 		return d.enOrgs(text, s, ms)
@@ -196,7 +196,7 @@ func isAcronymWord(w string) bool {
 }
 
 // trimZhLead cuts words that cannot be part of a name from the front of a
-// run of Han characters before a bracket (…的发言人詹姆斯·克莱顿 → 詹姆斯·克莱顿).
+// run of Han characters before a bracket (…的发言人玛丽亚·罗莎 → 玛丽亚·罗莎).
 func trimZhLead(zh string) (string, int) {
 	cut := 0
 	if i := strings.LastIndexAny(zh, "的是在和与对向被将据及"); i >= 0 {

@@ -956,7 +956,7 @@ func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) 
 		if s.Lang == "zh" && d.verbBefore(s, m.Tok, start) {
 			continue // a Chinese subject opens its clause; a party after a verb is its object
 		}
-		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end) && !(f != nil && (f.Rule.Kind == "need" || f.Rule.Kind == "importance") && d.onlyReadoutVerbs(s, m.TokEnd, end)) {
+		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end, readoutVerbsFor(f)) {
 			continue // "Japan urged China to …": China is the object of urged
 		}
 		return k
@@ -991,7 +991,7 @@ func (d *Doc) owner(s *clause.Sentence, end, start int) int {
 				continue // "sanctions on China", 对中国的制裁: China is not the doer ("responding to Russia's invasion": Russia is)
 			}
 		}
-		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end) || s.Lang == "zh" && d.verbBefore(s, m.Tok, start) {
+		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end, nil) || s.Lang == "zh" && d.verbBefore(s, m.Tok, start) {
 			continue
 		}
 		return k
@@ -1065,18 +1065,18 @@ func (d *Doc) verbBefore(s *clause.Sentence, i, start int) bool {
 	return false
 }
 
-// verbBetween reports a main verb between a mention and the cue (English):
-// the mention is then the object of that verb.
 // catenative verbs take the next verb's subject as theirs (continue to, try to).
 var catenative = map[string]bool{"continue": true, "try": true, "begin": true, "start": true, "attempt": true, "appear": true, "seem": true}
 
-func (d *Doc) verbBetween(s *clause.Sentence, from, to int) bool {
+// verbBetween reports a main verb between a mention and the cue (English):
+// the mention is then the object of that verb. Verbs in also do not count.
+func (d *Doc) verbBetween(s *clause.Sentence, from, to int, also map[string]bool) bool {
 	for k := from; k < to; k++ {
 		t := &s.Tokens[k]
 		if catenative[t.Lemma] && k+1 < to && s.Tokens[k+1].Lower == "to" {
 			continue // "Iran continues to expand": the subject is expand's
 		}
-		if t.POS == token.Verb && t.Tag != "VBN" && t.Tag != "VBG" && t.Lemma != "be" && t.Lemma != "have" && t.Lemma != "do" && !lightVerbs[t.Lemma] &&
+		if t.POS == token.Verb && t.Tag != "VBN" && t.Tag != "VBG" && t.Lemma != "be" && t.Lemma != "have" && t.Lemma != "do" && !lightVerbs[t.Lemma] && !also[t.Lemma] &&
 			!d.m.WordAt(s.Sentence, "say", k) && s.MentionAt(k) < 0 {
 			return true
 		}
@@ -1095,6 +1095,14 @@ var lightVerbs = map[string]bool{"express": true, "voice": true, "convey": true,
 
 // readoutVerbs before "the need for", "the importance of" leave the
 // subject's stance its own ("X and Y discussed the need for …").
+// readoutVerbsFor returns readoutVerbs for the frames they apply to.
+func readoutVerbsFor(f *frame.Frame) map[string]bool {
+	if f != nil && (f.Rule.Kind == "need" || f.Rule.Kind == "importance") {
+		return readoutVerbs
+	}
+	return nil
+}
+
 var readoutVerbs = map[string]bool{"discuss": true, "stress": true, "underscore": true, "underline": true, "emphasize": true,
 	"emphasise": true, "highlight": true}
 
@@ -1435,18 +1443,6 @@ var utterances = map[string]bool{"statement": true, "report": true, "letter": tr
 func capitalisedWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
-}
-
-// onlyReadoutVerbs reports that every main verb between from and to is a
-// readout verb (discussed, stressed).
-func (d *Doc) onlyReadoutVerbs(s *clause.Sentence, from, to int) bool {
-	for k := from; k < to; k++ {
-		if t := &s.Tokens[k]; t.POS == token.Verb && t.Tag != "VBN" && t.Tag != "VBG" && !readoutVerbs[t.Lemma] && !lightVerbs[t.Lemma] &&
-			t.Lemma != "be" && t.Lemma != "have" && t.Lemma != "do" && s.MentionAt(k) < 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // gerundOfAnObject reads "designated three entities for supporting Iran",

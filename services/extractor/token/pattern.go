@@ -173,20 +173,11 @@ func (w *pword) ahead1(toks []Token, j int) bool {
 		if t.POS == Punct {
 			return false
 		}
-		if w.accepts(t) || t.Lemma == "" && strings.HasSuffix(lower(t), w.text) && !isASCII(w.text) {
+		if w.accepts(t) || t.Lemma == "" && strings.HasSuffix(lower(t), w.text) && hasHan(w.text) {
 			return true
 		}
 	}
 	return false
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 func (w *pword) accepts(t *Token) bool {

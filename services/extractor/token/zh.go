@@ -113,22 +113,20 @@ func (c *Chinese) regroup(text string, base int, toks []Token) []Token {
 		}
 		_, n := utf8.DecodeRuneInString(t.Text)
 		joined, rest := p.Text+t.Text[:n], t.Text[n:]
-		if !c.domain[joined] || c.domain[t.Text] || !functionTag(DictTag(rest)) && !zhJoiners[rest] {
+		if !c.domain[joined] || c.domain[t.Text] {
+			continue
+		}
+		rt := DictTag(rest)
+		if !functionTag(rt) {
+			rt = zhJoiners[rest]
+		}
+		if rt == "" {
 			continue // the rest must be a word that joins (向, 与, 对, 将): 库 珀斯 is not 库珀 斯
 		}
 		mid := t.Start + n
 		pt := DictTag(joined)
 		if pt == "" {
 			pt = "nz"
-		}
-		rt := DictTag(rest)
-		if !functionTag(rt) {
-			rt = "d"
-			if strings.Contains("向对与同跟从把被给于为在", rest) {
-				rt = "p"
-			} else if rest == "和" {
-				rt = "c"
-			}
 		}
 		*p = Token{Start: p.Start, End: mid, Text: joined, Lower: joined, Lemma: joined, Tag: pt, POS: zhPOS(joined, pt)}
 		*t = Token{Start: mid, End: t.End, Text: rest, Lower: rest, Lemma: rest, Tag: rt, POS: zhPOS(rest, rt)}
@@ -272,7 +270,8 @@ func functionTag(tag string) bool {
 	return tag != "" && strings.ContainsRune("pcdvu", rune(tag[0]))
 }
 
-// zhJoiners are one-character words that follow a party: 中方向日方, 美方对此.
-var zhJoiners = map[string]bool{"向": true, "与": true, "和": true, "同": true, "对": true, "将": true, "在": true, "就": true,
-	"也": true, "还": true, "已": true, "都": true, "并": true, "又": true, "则": true, "从": true, "把": true, "被": true,
-	"给": true, "跟": true, "于": true, "为": true, "曾": true, "要": true, "会": true}
+// zhJoiners are one-character words that follow a party (中方向日方, 美方对此),
+// with the gse tag they take when regrouped.
+var zhJoiners = map[string]string{"向": "p", "与": "p", "和": "c", "同": "p", "对": "p", "将": "d", "在": "p", "就": "d",
+	"也": "d", "还": "d", "已": "d", "都": "d", "并": "d", "又": "d", "则": "d", "从": "p", "把": "p", "被": "p",
+	"给": "p", "跟": "p", "于": "p", "为": "p", "曾": "d", "要": "d", "会": "d"}
