@@ -597,7 +597,7 @@ func modifiesNoun(s *clause.Sentence, i int) bool {
 // of the verb after (反对核电站的组织指出, 应对疫情的方案应包含).
 func relativeClause(s *clause.Sentence, start, end int) bool {
 	c := s.Clauses[s.ClauseOf(start)]
-	if start > c.Start && s.Tokens[start-1].POS != token.Punct {
+	if !opensNounPhrase(s, c.Start, start) {
 		return false
 	}
 	depth := 0
@@ -620,8 +620,8 @@ func relativeClause(s *clause.Sentence, start, end int) bool {
 		if t.Text != "的" {
 			continue
 		}
-		if s.MentionAt(k-1) >= 0 && s.Mentions[s.MentionAt(k-1)].Kind != mention.Topic && !saidBy(s, k+1, c.End) {
-			continue // 美国的行为: a party's, not a relative clause (支持X的某某说: one)
+		if s.MentionAt(k-1) >= 0 && s.Mentions[s.MentionAt(k-1)].Kind != mention.Topic && !saidBy(s, k+1, c.End) && !personHead(s, k+1, c.End) {
+			continue // 美国的行为: a party's, not a relative clause (支持X的某某说, 反对X的记者遭到: one)
 		}
 		if n := &s.Tokens[k+1]; n.POS != token.Noun && n.POS != token.Propn {
 			continue
@@ -633,6 +633,64 @@ func relativeClause(s *clause.Sentence, start, end int) bool {
 			if s.Tokens[j].POS == token.Punct {
 				break
 			}
+		}
+	}
+	return false
+}
+
+// opensNounPhrase reports a Chinese cue at start with nothing before it in
+// its clause but adverbs and what opens a noun phrase: a punctuation mark,
+// 的, a demonstrative or a number with its measure word (这位长期反对…,
+// 一名批评…): where a relative clause on a noun can begin.
+func opensNounPhrase(s *clause.Sentence, clauseStart, start int) bool {
+	k := start - 1
+	for k >= clauseStart && s.Tokens[k].POS == token.Adv {
+		k--
+	}
+	if k < clauseStart {
+		return true
+	}
+	t := &s.Tokens[k]
+	switch {
+	case t.POS == token.Punct, t.Text == "的", t.POS == token.Num:
+		return true
+	case t.POS == token.Pron:
+		return strings.ContainsAny(string([]rune(t.Text)[0]), "这那该某各")
+	}
+	return false
+}
+
+// zhPersonHeads end the Chinese nouns for a person or group described by a
+// relative clause (政治人物, 记者, 抗议者, 活动家).
+var zhPersonHeads = []string{"人物", "领袖", "者", "家", "人士", "议员", "官员", "律师", "组织", "团体"}
+
+// personHead reports the nouns from i on naming a person or a group, with
+// a verb after them in the clause (反对普京的政治人物纳瓦尔尼受到…, 批评政府的
+// 记者在伦敦遭到…): the cue
+// before 的 describes those people, it is not their object's owner.
+func personHead(s *clause.Sentence, i, end int) bool {
+	head := false
+	for k := i; k < end; k++ {
+		t := &s.Tokens[k]
+		switch t.POS {
+		case token.Noun, token.Propn:
+			if mk := s.MentionAt(k); mk >= 0 && s.Mentions[mk].Kind == mention.Person {
+				head = true
+				continue
+			}
+			for _, h := range zhPersonHeads {
+				if strings.HasSuffix(t.Text, h) {
+					head = true
+				}
+			}
+			continue
+		case token.Verb, token.Aux:
+			return head
+		case token.Punct:
+			return false
+		}
+		if !head {
+			return false
 		}
 	}
 	return false
