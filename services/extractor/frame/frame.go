@@ -664,6 +664,17 @@ func opensNounPhrase(s *clause.Sentence, clauseStart, start int) bool {
 // relative clause (政治人物, 记者, 抗议者, 活动家).
 var zhPersonHeads = []string{"人物", "领袖", "者", "家", "人士", "议员", "官员", "律师", "组织", "团体"}
 
+// PersonHead reports a Chinese noun for a person or a group of people
+// (政治人物, 抗议者, 组织).
+func PersonHead(w string) bool {
+	for _, h := range zhPersonHeads {
+		if strings.HasSuffix(w, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // personHead reports the nouns from i on naming a person or a group, with
 // a verb after them in the clause (反对普京的政治人物纳瓦尔尼受到…, 批评政府的
 // 记者在伦敦遭到…): the cue
@@ -678,11 +689,7 @@ func personHead(s *clause.Sentence, i, end int) bool {
 				head = true
 				continue
 			}
-			for _, h := range zhPersonHeads {
-				if strings.HasSuffix(t.Text, h) {
-					head = true
-				}
-			}
+			head = head || PersonHead(t.Text)
 			continue
 		case token.Verb, token.Aux:
 			return head

@@ -322,7 +322,10 @@ func issuer(sents []*clause.Sentence) (string, string) {
 	// a speech in the first person: the state it names most, by far
 	first, counts := 0, map[string]int{}
 	for _, s := range sents {
-		for _, t := range s.Tokens {
+		for k, t := range s.Tokens {
+			if quoted(s, k) {
+				continue // a report quoting someone's "we" is no speech
+			}
 			switch strings.ToLower(t.Text) {
 			case "i", "my", "we", "our", "我", "我们", "我国":
 				first++
@@ -351,6 +354,16 @@ func issuer(sents []*clause.Sentence) (string, string) {
 		return best, "the state a first-person text names most"
 	}
 	return "", ""
+}
+
+// quoted reports token k inside a quotation of its sentence.
+func quoted(s *clause.Sentence, k int) bool {
+	for _, q := range s.Quotes {
+		if k >= q.Start && k < q.End {
+			return true
+		}
+	}
+	return false
 }
 
 // owned reports a state named with a first-person possessive right before

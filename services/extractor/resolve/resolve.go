@@ -107,6 +107,9 @@ func (d *Doc) Sentence(s *clause.Sentence) {
 	if t := turnOf(s); t != turnNone {
 		d.turn = t
 	}
+	if len(s.Clauses) > 0 && peopleSubject(s, s.Clauses[0]) {
+		d.last = nil // 抗议活动的领导者要求…。他们呼吁…: "they" are those people, not the state before
+	}
 }
 
 const (
@@ -238,6 +241,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	}
 	if d.unnamedSpeaker(s, f) {
 		return Outcome{Drop: "said by someone who speaks for no party"}
+	}
+	if nonPartySubject(s, f) {
+		return Outcome{Drop: "the subject named before is no party (组织者…，他们呼吁)"}
 	}
 	if d.indefiniteSubject(s, f) {
 		return Outcome{Drop: "an indefinite subject (有人, analysts): no party holds it"}
@@ -1527,6 +1533,52 @@ func (d *Doc) unnamedSpeaker(s *clause.Sentence, f *frame.Frame) bool {
 		}
 	}
 	return true
+}
+
+// nonPartySubject reports a Chinese frame whose clause has no subject but a
+// third-person pronoun, after a clause of the same sentence whose subject
+// names people who are no party (抗议活动的组织者发表声明，他们呼吁…): the
+// pronoun is those people, not the last state named.
+func nonPartySubject(s *clause.Sentence, f *frame.Frame) bool {
+	if s.Lang != "zh" || f.Report >= 0 || f.Quote >= 0 || f.Clause == 0 {
+		return false
+	}
+	c := s.Clauses[f.Clause]
+	pronoun := false
+	for k := c.Start; k < f.CueStart; k++ {
+		switch t := &s.Tokens[k]; {
+		case t.Text == "他们" || t.Text == "她们" || t.Text == "他" || t.Text == "她":
+			pronoun = true
+		case t.POS == token.Noun || t.POS == token.Propn || s.MentionAt(k) >= 0:
+			return false
+		}
+	}
+	if !pronoun {
+		return false
+	}
+	return peopleSubject(s, s.Clauses[f.Clause-1])
+}
+
+// peopleSubject reports a Chinese clause whose subject names people who are
+// no party: no state, organisation or known person before its predicate,
+// and a noun for people (抗议活动的组织者, 示威者, 反对派人士).
+func peopleSubject(s *clause.Sentence, p clause.Clause) bool {
+	if s.Lang != "zh" || p.Quote >= 0 {
+		return false
+	}
+	head := false
+	for k := p.Start; k < p.End; k++ {
+		if s.Tokens[k].IsVerbal() && s.MentionAt(k) < 0 && (k+1 >= p.End || s.Tokens[k+1].Text != "的") {
+			break // the predicate: its subject is what came before (抗议活动的组织者 发表)
+		}
+		if mk := s.MentionAt(k); mk >= 0 && (s.Mentions[mk].IsParty() || s.Mentions[mk].Kind == mention.Person) {
+			return false
+		}
+		if t := &s.Tokens[k]; (t.POS == token.Noun || t.POS == token.Propn) && frame.PersonHead(t.Text) {
+			head = true
+		}
+	}
+	return head
 }
 
 // agentlessPassive reports an English stance cue in the passive (was
