@@ -201,6 +201,13 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && relativeClause(s, pm.Start, pm.End) {
 			continue // 反对核电站的非政府组织指出…, 应对疫情的方案应…: the cue describes a noun, it states no position
 		}
+		if s.Lang == "zh" && pm.End-pm.Start == 1 && pm.Start > 0 && toks[pm.Start-1].Text == "的" && r.Kind != "pre" &&
+			(nounEnd(s, pm.End) || pm.Start > 1 && toks[pm.Start-2].POS == token.Verb && s.MentionAt(pm.Start-2) < 0) && !duiBefore(s, pm.Start) {
+			continue // 华为造成的威胁远大于…, 构成的威胁: the word heads a noun phrase, nobody takes the stance here (X对Y的不满进一步加深: X's, kept)
+		}
+		if s.Lang == "zh" && pm.End-pm.Start == 1 && planNouns[toks[pm.Start].Text] && pm.Start > 0 && toks[pm.Start-1].POS == token.Verb && s.MentionAt(pm.Start-1) < 0 {
+			continue // 管道建设计划, 援助计划, 做出决定: a noun after the verb it names, no plan of anyone's here
+		}
 		if s.Lang == "zh" && pm.End-pm.Start == 1 && toks[pm.Start].Text == "坚持" && pm.End < len(toks) && toks[pm.End].POS == token.Verb {
 			continue // 坚持要求印度撤军: insisting, the verb after states the claim
 		}
@@ -634,6 +641,34 @@ func relativeClause(s *clause.Sentence, start, end int) bool {
 				break
 			}
 		}
+	}
+	return false
+}
+
+// duiBefore reports 对 earlier in the clause of the Chinese word at i: a
+// stance noun with its object (X对Y的不满) is still X's stance on Y.
+func duiBefore(s *clause.Sentence, i int) bool {
+	for k := s.Clauses[s.ClauseOf(i)].Start; k < i; k++ {
+		if s.Tokens[k].Text == "对" {
+			return true
+		}
+	}
+	return false
+}
+
+// planNouns are the Chinese plan cues that are nouns as often as verbs.
+var planNouns = map[string]bool{"计划": true, "规划": true, "决定": true}
+
+// nounEnd reports a verb after a Chinese word that ends a noun phrase: the
+// phrase is that verb's subject (的威胁远大于, 的决定引起), and the word
+// governs no object. (促进对人权的尊重。 ends a verb's object: still a stance.)
+func nounEnd(s *clause.Sentence, end int) bool {
+	if end >= len(s.Tokens) {
+		return false
+	}
+	switch t := &s.Tokens[end]; t.POS {
+	case token.Verb, token.Adj, token.Adv, token.Aux:
+		return s.MentionAt(end) < 0
 	}
 	return false
 }

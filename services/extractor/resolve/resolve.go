@@ -242,6 +242,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	if d.unnamedSpeaker(s, f) {
 		return Outcome{Drop: "said by someone who speaks for no party"}
 	}
+	if thingWill(s, f) {
+		return Outcome{Drop: "a forecast about a thing (制裁将…), no party's commitment"}
+	}
 	if nonPartySubject(s, f) {
 		return Outcome{Drop: "the subject named before is no party (组织者…，他们呼吁)"}
 	}
@@ -1557,6 +1560,67 @@ func nonPartySubject(s *clause.Sentence, f *frame.Frame) bool {
 		return false
 	}
 	return peopleSubject(s, s.Clauses[f.Clause-1])
+}
+
+// thingWill reports a Chinese 将 or 会 whose clause puts only common nouns
+// before it (制裁将对…产生影响, 这项协议会…): a forecast about what those
+// nouns name, not a commitment of the speaker or of the last party.
+func thingWill(s *clause.Sentence, f *frame.Frame) bool {
+	if s.Lang != "zh" || f.Rule.Modality != "will" || f.Quote >= 0 {
+		return false
+	}
+	switch s.Tokens[f.CueStart].Text {
+	case "将", "会", "将会":
+	default:
+		return false
+	}
+	start := s.Clauses[f.Clause].Start
+	if f.Report >= 0 {
+		if r := s.Reports[f.Report]; r.From > start && r.From <= f.CueStart {
+			start = r.From
+		}
+	}
+	nouns := 0
+	for k := start; k < f.CueStart; k++ {
+		if mk := s.MentionAt(k); mk >= 0 {
+			if s.Mentions[mk].Kind != mention.Topic {
+				return false
+			}
+			nouns++ // 制裁将…: a topic is a thing
+			continue
+		}
+		switch t := &s.Tokens[k]; t.POS {
+		case token.Noun:
+			if PersonNoun(t.Text) {
+				return false
+			}
+			if !timeNoun(t.Text) {
+				nouns++ // 周三将采取…: a time, the subject is understood
+			}
+		case token.Pron, token.Propn, token.Verb:
+			return false
+		}
+	}
+	return nouns > 0
+}
+
+// timeNoun reports a Chinese word for a time (周三, 明年, 届时, 未来).
+func timeNoun(w string) bool {
+	return strings.ContainsAny(w, "年月日周天时晚早今明昨") || w == "届时" || w == "未来" || w == "此后" || w == "目前"
+}
+
+// PersonNoun reports a Chinese noun that can name who acts: people, a
+// government, a side (政府, 官员, 双方).
+func PersonNoun(w string) bool {
+	if frame.PersonHead(w) {
+		return true
+	}
+	for _, h := range []string{"政府", "方", "国", "局", "部", "院", "会", "党", "军", "人"} {
+		if strings.HasSuffix(w, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // peopleSubject reports a Chinese clause whose subject names people who are
