@@ -107,9 +107,20 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 			if ok && of != "" && !slices.Contains(p.IDs, of) {
 				ok = false // 印度外长苏杰生… 德国外长表示: another state's minister
 			}
-			if !ok && of != "" {
+			usSecretary := s.Lang == "en" && of == "" && t.Text == "Secretary"
+			switch {
+			case ok:
+			case of != "":
 				p, ok = d.byRole[t.Role+"|"+of]
-			} else if !ok {
+			case usSecretary:
+				// a bare "the Secretary" is the US Secretary's title, not a
+				// Foreign Secretary of another state named before
+				if p, ok = d.byRole[t.Role+"|USA"]; !ok {
+					ms = append(ms, Mention{Kind: Person, Start: t.Start, End: t.End, Text: t.Text, IDs: []string{"USA"}, Role: t.Role,
+						How: t.Text + " → USA (the title of the US Secretary)"})
+					continue
+				}
+			default:
 				p, ok = d.byRole[t.Role]
 			}
 			if ok {
