@@ -224,7 +224,8 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		} else if d.emptyObject(s, f) && d.seenTopic != "" && s.Index-d.seenTopicAt <= 2 && f.Rule.Kind == "stance" && (pred == "oppose" || pred == "condemn") {
 			topics = []string{d.seenTopic} // 北京表示坚决反对: what the text was speaking of
 		}
-		if len(targets) == 0 && len(topics) == 0 {
+		if len(targets) == 0 && len(topics) == 0 && !(len(h.IDs) == 2 && d.reciprocal(s, f)) {
+			// (要求对方让步: each of the two calls on the other, even with nothing more known)
 			if obj := d.objectWords(s, f); obj != "" {
 				d.Unmapped = append(d.Unmapped, Unmapped{Predicate: pred, Rule: f.Rule.ID, Actor: strings.Join(h.IDs, ","), Object: obj,
 					Start: s.Tokens[f.CueStart].Start, End: s.Tokens[max(f.CueEnd, f.ObjEnd)-1].End})
