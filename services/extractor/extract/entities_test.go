@@ -16,6 +16,7 @@ func TestTitlesMakeUnknownPeopleSpeakForTheirState(t *testing.T) {
 		{"english title with a demonym", "en", "Brazilian Foreign Minister Carlos Alberto said Brazil supports a ceasefire.", "person:alberto-carlos", "BRA"},
 		{"english title that implies the state", "en", "Foreign Secretary Jane Doughty condemned the attacks on civilians.", "person:doughty-jane", "GBR"},
 		{"chinese title after the state", "zh", "巴西外交部长张三表示，巴西支持停火。", "person:zh-", "BRA"},
+		{"a chinese name with its latin form in brackets takes the latin form's id", "zh", "巴西外交部长卡洛斯·阿尔贝托（Carlos Alberto）表示，巴西支持停火。", "person:alberto-carlos", "BRA"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

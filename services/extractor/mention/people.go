@@ -134,7 +134,20 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 			}
 			continue
 		}
-		p := d.personNamed(name, of, t.Role)
+		latin := ""
+		if s.Lang == "zh" {
+			latin = latinAfter(text[nameStart+len(name):])
+		}
+		var p *Mention
+		if latin != "" {
+			// 卫生部长施潘（Jens Spahn）: the text's own Latin form names the person
+			p = d.personNamed(latin, of, t.Role)
+			q := *p
+			q.Text = latin
+			d.introduced[strings.ToLower(latin)] = &q
+		} else {
+			p = d.personNamed(name, of, t.Role)
+		}
 		if p == nil {
 			continue
 		}
@@ -164,6 +177,27 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 	}
 	return ms
 }
+
+// latinAfter returns the Latin name in brackets right at the start of
+// rest, two to four capitalised words (（Jens Spahn）), or "".
+func latinAfter(rest string) string {
+	m := zhLatinName.FindStringSubmatch(rest)
+	if m == nil {
+		return ""
+	}
+	words := strings.Fields(m[1])
+	if len(words) < 2 || len(words) > 4 {
+		return ""
+	}
+	for _, w := range words {
+		if r := []rune(w)[0]; r < 'A' || r > 'Z' {
+			return ""
+		}
+	}
+	return m[1]
+}
+
+var zhLatinName = regexp.MustCompile(`^[（(]([A-Z][A-Za-z.'’\- ]{1,50})[）)]`)
 
 // personNamed returns a person mention for a name read after a title: a
 // known person, one introduced earlier in the text, or a new one.
