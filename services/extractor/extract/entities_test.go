@@ -96,7 +96,7 @@ func TestRolesIntroducePeopleWhoSpeakForNoState(t *testing.T) {
 	cases := []struct{ name, text, person string }{
 		{"a role noun before the name", "The opposition politician Lena Varga met voters in Szeged.", "person:varga-lena"},
 		{"an appositive role after the name", "Orlan Bekov, a Kazakh mining executive, bought the firm.", "person:bekov-orlan"},
-		{"a Chinese name split into characters after a title", "国台办发言人马晓光指责民进党当局。", "person:zh-"},
+		{"a Chinese name split into characters after a title", "国台办发言人马晓东指责民进党当局。", "person:zh-"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
