@@ -968,10 +968,66 @@ func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) 
 		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end, readoutVerbsFor(f)) {
 			continue // "Japan urged China to …": China is the object of urged
 		}
+		if v := lastVerb(s, start, m.Tok); s.Lang == "en" && f != nil && v >= 0 && infinitiveAfter(s, m.TokEnd, f.CueStart) && d.verbBetween(s, start, m.Tok, nil) {
+			if j := partyBefore(s, start, v); j >= 0 && !d.isObject(s, j, start) {
+				// "Blinken called Minister Wang to condemn …": Wang is what
+				// called governs; the purpose is the caller's ("urged Wang
+				// to condemn": a call, nobody's condemnation yet)
+				if !controlVerb(s, v) && d.party(s, j) != nil {
+					return j
+				}
+			}
+			continue
+		}
 		return k
 	}
 	return -1
 }
+
+// infinitiveAfter reports only "to" between a mention's end and the cue
+// (Wang Yi to condemn).
+func infinitiveAfter(s *clause.Sentence, from, cue int) bool {
+	return cue == from+1 && s.Tokens[from].Lower == "to"
+}
+
+// partyBefore returns the first person or actor mention of tokens
+// [start, v) that can be a subject (no "Chinese", no venue), or -1.
+func partyBefore(s *clause.Sentence, start, v int) int {
+	for j := range s.Mentions {
+		m := &s.Mentions[j]
+		if m.Tok >= start && m.TokEnd <= v && (m.Kind == mention.Person || m.Kind == mention.Actor) && !m.Attr && !m.Venue {
+			return j
+		}
+	}
+	return -1
+}
+
+// lastVerb returns the last finite verb of tokens [from, to) outside
+// mentions, or -1.
+func lastVerb(s *clause.Sentence, from, to int) int {
+	for k := to - 1; k >= from; k-- {
+		if t := &s.Tokens[k]; t.POS == token.Verb && t.Tag != "VBN" && t.Tag != "VBG" && s.MentionAt(k) < 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// controlVerb reports a verb whose object does what the infinitive after
+// it says (urge X to, ask X to, call on X to): the object is that doer.
+func controlVerb(s *clause.Sentence, v int) bool {
+	t := &s.Tokens[v]
+	if t.Lemma == "call" || t.Lemma == "appeal" {
+		return v+1 < len(s.Tokens) && (s.Tokens[v+1].Lower == "on" || s.Tokens[v+1].Lower == "upon" || s.Tokens[v+1].Lower == "to")
+	}
+	return controlVerbs[t.Lemma]
+}
+
+var controlVerbs = map[string]bool{"urge": true, "ask": true, "encourage": true, "press": true, "invite": true, "tell": true,
+	"request": true, "persuade": true, "push": true, "help": true, "allow": true, "permit": true, "enable": true, "force": true,
+	"compel": true, "instruct": true, "direct": true, "order": true, "advise": true, "remind": true, "warn": true, "challenge": true,
+	"implore": true, "beg": true, "want": true, "expect": true, "need": true, "require": true, "authorize": true, "authorise": true,
+	"pressure": true, "lobby": true, "exhort": true, "task": true, "appoint": true, "elect": true}
 
 // owner finds, in a clause's subject before token end, a state that
 // qualifies the subject noun ("the US move", "Russia's strikes", 美国的做法,
