@@ -271,6 +271,10 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		if f.Rule.Kind == "report" && target == "" && d.b.negative[topic] {
 			return // "stressed … threats, including aggression" is no support of aggression
 		}
+		pred := pred
+		if pred == "support" && target == "" && d.b.negative[topic] && countered(s, f) {
+			pred = "oppose" // "supports efforts to counter terrorism", 支持打击恐怖主义: against what the topic names
+		}
 		c := schemas.Claim{Predicate: pred, Actors: slices.Clone(actors), Speakers: slices.Clone(h.Speakers), Evidence: span,
 			Confidence: f.Rule.Confidence, Rule: f.Rule.ID, Cue: cueText(s, f), Negated: f.Negated, Intensity: f.Intensity}
 		if c.Speakers == nil {
@@ -1395,6 +1399,22 @@ func uniq(ids []string) []string {
 		}
 	}
 	return out
+}
+
+// counterVerbs act against what follows them.
+var counterVerbs = map[string]bool{"counter": true, "combat": true, "fight": true, "deter": true, "prevent": true, "stop": true,
+	"end": true, "tackle": true, "resist": true, "curb": true, "defeat": true, "eradicate": true, "eliminate": true, "confront": true,
+	"打击": true, "遏制": true, "防止": true, "制止": true, "抵制": true, "反对": true, "对抗": true, "抵御": true, "消除": true, "根除": true}
+
+// countered reports a verb acting against its object inside a frame's
+// object (efforts to counter …, 打击…): what the object names is opposed.
+func countered(s *clause.Sentence, f *frame.Frame) bool {
+	for k := f.ObjStart; k < f.ObjEnd && k < len(s.Tokens); k++ {
+		if t := &s.Tokens[k]; counterVerbs[t.Lemma] || counterVerbs[t.Text] {
+			return true
+		}
+	}
+	return false
 }
 
 // reciprocal reports an object that opens with 对方, 彼此, "each other" or
