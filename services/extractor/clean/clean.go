@@ -208,11 +208,16 @@ func addDecoded(b *builder, raw string, in int) {
 func isASCIISpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // Text cleans plain text: lines are trimmed, inner whitespace collapsed and
-// boilerplate lines dropped.
+// boilerplate lines dropped. Markdown bold markers (**UN Charter**) become
+// spaces, byte for byte, so a name they wrap reads as a name and offsets
+// still point into the input.
 func Text(src string) Doc {
 	var b builder
 	in := 0
 	for _, line := range strings.SplitAfter(src, "\n") {
+		if strings.Contains(line, "**") {
+			line = strings.ReplaceAll(line, "**", "  ")
+		}
 		b.addText(line, in, true)
 		b.breakLine()
 		in += len(line)

@@ -52,6 +52,18 @@ func TestTextCollapsesSpacesAndDropsBoilerplateLines(t *testing.T) {
 	}
 }
 
+func TestTextDropsMarkdownBoldAndKeepsOffsets(t *testing.T) {
+	src := "We call on the **World Health Organization** to act.\n"
+	d := Text(src)
+	if want := "We call on the World Health Organization to act."; d.Text != want {
+		t.Fatalf("got %q, want %q", d.Text, want)
+	}
+	off := strings.Index(d.Text, "World")
+	if got := d.InputOffset(off); got != strings.Index(src, "World") {
+		t.Errorf("offset of World = %d, want %d", got, strings.Index(src, "World"))
+	}
+}
+
 func TestHTMLReadsAbsurdNestingAsFlatText(t *testing.T) {
 	d, err := HTML(strings.Repeat("<div><span>", MaxDepth) + "中国反对" + strings.Repeat("</span></div>", MaxDepth))
 	if err != nil {
