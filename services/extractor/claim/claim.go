@@ -704,6 +704,11 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			if m.Kind == mention.Place && f.Rule.Predicate != "condemn" && f.Rule.Predicate != "oppose" {
 				return []string{m.ID}, "first place in the object"
 			}
+			against := f.Rule.Predicate == "condemn" || f.Rule.Predicate == "oppose"
+			if privatePerson(m) && !d.setting(s, k, objs) && !slices.Contains(holders, m.Person) && (!against || m.Tok == f.ObjStart) {
+				// (谴责对黎智英的判决: the person the verdict is on is no one condemned)
+				return d.coordinatedTargets(s, k), "a person who speaks for no state (释放黄之锋, condemn the activist)"
+			}
 		}
 	case "all":
 		for _, k := range objs {
@@ -713,6 +718,8 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			}
 			if m.Kind == mention.Place {
 				out = append(out, m.ID)
+			} else if privatePerson(m) {
+				out = append(out, m.Person)
 			} else if isParty(m) || m.Venue && m.Kind == mention.Actor && len(m.IDs) > 0 {
 				out = append(out, m.IDs...) // a venue here is the place it is about (kept above)
 			}
