@@ -207,6 +207,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if len(topics) == 0 && len(condTopics) > 0 && slices.Equal(targets, condIDs) {
 		topics = condTopics
 	}
+	if len(targets) == 0 && len(topics) == 0 && f.Rule.Kind == "stance" && !strings.HasSuffix(f.Rule.ID, ".accuse") && (pred == "condemn" || pred == "oppose" || pred == "concern") && saysNext(s, f) {
+		topics = d.topicsAfter(s, f.ObjEnd) // 批评说，…: what the criticism says, in the clauses after
+	}
 	if len(targets) == 0 && len(topics) == 0 {
 		back := d.refersBack(s, f) || d.refersBackBefore(s, f)
 		if back && d.res.LastTarget != "" && !slices.Contains(h.IDs, d.res.LastTarget) && f.Rule.Predicate != "commit" {
@@ -1422,6 +1425,35 @@ func countered(s *clause.Sentence, f *frame.Frame) bool {
 		}
 	}
 	return false
+}
+
+// saysNext reports a Chinese stance whose object is only a verb of saying
+// (批评说，谴责称): what it says follows in the next clauses.
+func saysNext(s *clause.Sentence, f *frame.Frame) bool {
+	if s.Lang != "zh" || f.ObjStart >= f.ObjEnd {
+		return false
+	}
+	for k := f.ObjStart + 1; k < f.ObjEnd; k++ {
+		if s.Tokens[k].POS != token.Punct {
+			return false
+		}
+	}
+	switch s.Tokens[f.ObjStart].Text {
+	case "说", "称", "道", "指出":
+		return true
+	}
+	return false
+}
+
+// topicsAfter returns the first topic named from token i to the end of the
+// sentence.
+func (d *Doc) topicsAfter(s *clause.Sentence, i int) []string {
+	for k := range s.Mentions {
+		if m := &s.Mentions[k]; m.Tok >= i && m.Kind == mention.Topic && m.ID != "" {
+			return []string{m.ID}
+		}
+	}
+	return nil
 }
 
 // reciprocal reports an object that opens with 对方, 彼此, "each other" or
