@@ -197,6 +197,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	default:
 		targets, how = d.targets(s, f, objs, h.IDs)
 	}
+	if len(targets) == 0 && pred == "call_on" {
+		if t := d.between(s, f); len(t) > 0 {
+			targets, how = t, "the parties between whom the call is (dialogue between X and Y)"
+		}
+	}
 	targets = minus(targets, h.IDs)
 	topics := d.topics(s, f, objs)
 	if len(targets) == 0 && len(topics) > 0 && (pred == "support" || pred == "commit") {
@@ -1425,6 +1430,31 @@ func countered(s *clause.Sentence, f *frame.Frame) bool {
 		}
 	}
 	return false
+}
+
+// between returns the parties coordinated right after "between" in an
+// English call's object ("encouraged dialogue between the UK and the EU"):
+// each of them is called on.
+func (d *Doc) between(s *clause.Sentence, f *frame.Frame) []string {
+	if s.Lang != "en" {
+		return nil
+	}
+	for k := f.ObjStart; k+1 < f.ObjEnd && k < f.ObjStart+6; k++ {
+		if s.Tokens[k].Lower != "between" {
+			continue
+		}
+		j := k + 1
+		for j < f.ObjEnd && s.Tokens[j].POS == token.Det {
+			j++
+		}
+		if mk := s.MentionAt(j); mk >= 0 && s.Mentions[mk].Tok <= j && s.Mentions[mk].Tok > k && len(s.Mentions[mk].IDs) > 0 && !s.Mentions[mk].Attr {
+			if t := d.coordinatedTargets(s, mk); len(t) >= 2 {
+				return t
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // saysNext reports a Chinese stance whose object is only a verb of saying
