@@ -1047,6 +1047,9 @@ func (d *Doc) topics(s *clause.Sentence, f *frame.Frame, objs []int) []string {
 		if m.Kind != mention.Topic {
 			continue
 		}
+		if freedFrom(s, m) {
+			continue // 在不受胁迫的方式下和平解决, "free from coercion": a harm the aim is free of
+		}
 		if prev < 0 && d.adverbial(s, m) && laterTopic(s, objs[i+1:]) {
 			continue // 根据《联合国宪章》的原则实现和平: the charter is the manner, peace the aim
 		}
@@ -1085,6 +1088,26 @@ func (d *Doc) topics(s *clause.Sentence, f *frame.Frame, objs []int) []string {
 		}
 	}
 	return uniq(out)
+}
+
+// freedFrom reports a topic right after words that keep it away (不受胁迫,
+// 免受, "free from", "without").
+func freedFrom(s *clause.Sentence, m *mention.Mention) bool {
+	k := m.Tok
+	if k > 0 {
+		switch s.Tokens[k-1].Lower {
+		case "不受", "免受", "免于", "without", "摆脱":
+			return true
+		case "受", "于":
+			if k > 1 && (s.Tokens[k-2].Text == "不" || s.Tokens[k-2].Text == "免") {
+				return true
+			}
+		}
+	}
+	if k > 1 && s.Tokens[k-2].Lower == "free" && (s.Tokens[k-1].Lower == "from" || s.Tokens[k-1].Lower == "of") {
+		return true
+	}
+	return false
 }
 
 // undergoer reports a Chinese topic inside a 对/向/针对 phrase before its
@@ -1182,8 +1205,11 @@ func (d *Doc) adverbial(s *clause.Sentence, m *mention.Mention) bool {
 // introducesList reports a gap that opens an enumeration of examples.
 func introducesList(gap string) bool {
 	for _, w := range []string{"including", "such as", "包括", "特别是", "in particular", "notably"} {
-		if strings.Contains(gap, w) && len([]rune(gap)) <= 24 {
-			return true
+		if i := strings.Index(gap, w); i >= 0 {
+			// only marks and a determiner beside it (", including the", "，特别是"):
+			// "供应链，在生产包括防疫用品" lists what production covers, not the supply chains
+			rest := strings.Trim(gap[:i]+" "+gap[i+len(w):], " ,，、:：;；—-")
+			return rest == "" || rest == "the" || rest == "in" || rest == "在内"
 		}
 	}
 	return false
