@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -256,6 +257,37 @@ type Doc struct {
 	// initials maps the first character of each state the text named in
 	// Chinese to the state ("" when two states share it), for 爱方, 菲方.
 	initials map[rune]string
+	// text is the whole document as matched; named caches whether it names
+	// a state.
+	text  string
+	named map[string]bool
+}
+
+// newsStates are the states whose leaders Chinese news names without
+// naming the state (拜登表示…): their short names need no context.
+var newsStates = map[string]bool{"USA": true, "CHN": true, "RUS": true, "GBR": true, "FRA": true, "DEU": true, "JPN": true,
+	"IND": true, "KOR": true, "PRK": true, "TWN": true, "UKR": true, "ISR": true, "IRN": true, "TUR": true, "HKG": true}
+
+// stateNamed reports a state (or organisation) the document names by one of
+// its Chinese names.
+func (d *Doc) stateNamed(id string) bool {
+	if v, ok := d.named[id]; ok {
+		return v
+	}
+	if d.named == nil {
+		d.named = map[string]bool{}
+	}
+	found := false
+	if e, ok := d.f.lx.Get(id); ok {
+		for _, n := range append(slices.Clone(e.Names["zh"]), e.Label["zh"]) {
+			if utf8.RuneCountInString(n) >= 2 && strings.Contains(d.text, n) {
+				found = true
+				break
+			}
+		}
+	}
+	d.named[id] = found
+	return found
 }
 
 // Doc starts a document dated date (zero when unknown).
@@ -268,6 +300,7 @@ func (f *Finder) Doc(date time.Time) *Doc {
 // read through simplified characters); s.Tokens must be set.
 func (d *Doc) Find(text string, s *Sentence) {
 	f := d.f
+	d.text = text
 	st := text[s.Start:s.End]
 	var out []Mention
 	var titles []Mention
@@ -526,8 +559,14 @@ func (d *Doc) fromMatch(st string, mt Match, s *Sentence) (*Mention, bool) {
 			if !strings.Contains(m.Text, " ") && besideAnotherName(st, mt.Start, mt.End) {
 				return nil, false // "Paul Whelan", "Roger Federer": a given name of someone else, not a family name of the gazetteer
 			}
+			c, role := d.personState(best)
+			if c != "" && !newsStates[c] && hasHan(m.Text) && utf8.RuneCountInString(m.Text) <= 3 && !strings.Contains(m.Text, "·") && !d.stateNamed(c) {
+				// 杰拉德 in a text that never names Algeria: a transliteration
+				// as likely to be someone else's (Gerard, Fitzgerald)
+				return nil, false
+			}
 			m.Kind, m.Person, m.Entity, m.EntityType = Person, best.ID, true, lexicon.KindPerson
-			if c, role := d.personState(best); c != "" {
+			if c != "" {
 				m.IDs, m.Role = []string{c}, role
 			}
 			m.How = m.Text + " → " + best.ID + d.stateNote(m)
