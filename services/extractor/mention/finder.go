@@ -953,7 +953,8 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 // nameSuffixes turn a state or city before them into part of another name:
 // a broadcaster, a news agency, a treaty.
 var nameSuffixes = []string{"之声", "之音", "国际广播电台", "國際廣播電台", "广播公司", "廣播公司", "通讯社", "通訊社", "卫星通讯社", "国际电视台",
-	"气候协定", "协定", "協定", "Agreement", "Agreements", "Accords", "Accord", "Protocol", "Process", "Format", "24"}
+	"气候协定", "协定", "協定", "Agreement", "Agreements", "Accords", "Accord", "Protocol", "Process", "Format", "24",
+	"Action Agenda", "Agenda", "Declaration", "Convention", "Consensus", "Framework", "Round", "Programme of Action", "Plan of Action"}
 
 // institutionSuffixes end the Chinese names of institutions that may open
 // with a state's name: the state is part of the name.
