@@ -916,6 +916,11 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			continue
 		}
 		after := text[m.End:min(len(text), m.End+24)]
+		if len(m.IDs) == 1 && (m.IDs[0] == "org:un" || m.IDs[0] == "org:eu" || m.IDs[0] == "org:nato" || m.IDs[0] == "org:asean" || m.IDs[0] == "org:au") && memberStates(after) {
+			// "UN Member States", 联合国会员国, "EU member states": the states, not the organisation
+			m.Venue, m.Entity = true, false
+			continue
+		}
 		if m.Tok > 0 && m.Tok < len(s.Tokens) {
 			// "at a conference in Paris", 在日本召开: a state named as where something happens
 			prev := m.Tok - 1
@@ -948,6 +953,18 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			m.Venue = true
 		}
 	}
+}
+
+// memberStates reports text that opens with "member states" (or 会员国,
+// 成员国) after an organisation's name.
+func memberStates(after string) bool {
+	a := strings.ToLower(after)
+	for _, p := range []string{" member states", " member state", " members", " member countries", "会员国", "成员国", "各成员国", "各会员国"} {
+		if strings.HasPrefix(a, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameSuffixes turn a state or city before them into part of another name:
