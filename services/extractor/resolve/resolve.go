@@ -242,6 +242,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	if d.unnamedSpeaker(s, f) {
 		return Outcome{Drop: "said by someone who speaks for no party"}
 	}
+	if undergoesWill(s, f) {
+		return Outcome{Drop: "what the subject will undergo (将被允许, will be barred), not its commitment"}
+	}
 	if thingWill(s, f) {
 		return Outcome{Drop: "a forecast about a thing (制裁将…), no party's commitment"}
 	}
@@ -1617,6 +1620,33 @@ func nonPartySubject(s *clause.Sentence, f *frame.Frame) bool {
 	}
 	return peopleSubject(s, s.Clauses[f.Clause-1])
 }
+
+// undergoesWill reports a will-commitment whose verb is passive: the subject
+// is what others will do something to (外交官将不再被允许…, "diplomats will be
+// barred from …").
+func undergoesWill(s *clause.Sentence, f *frame.Frame) bool {
+	if f.Rule.Modality != "will" {
+		return false
+	}
+	for k := f.CueEnd; k < len(s.Tokens) && k < f.CueEnd+4; k++ {
+		t := &s.Tokens[k]
+		switch {
+		case t.Text == "被" || t.Text == "受到" || t.Text == "遭到":
+			return true
+		case t.Lower == "be" && k+1 < len(s.Tokens) && barredVerbs[s.Tokens[k+1].Lemma]:
+			return true
+		case t.POS == token.Adv || t.Text == "不再" || t.Text == "不" || t.Lower == "no" || t.Lower == "longer" || t.Lower == "not":
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// barredVerbs, passive after "will be", are done to the subject.
+var barredVerbs = map[string]bool{"allow": true, "require": true, "bar": true, "ban": true, "prohibit": true, "force": true,
+	"permit": true, "forbid": true, "restrict": true, "deny": true, "expel": true, "deport": true, "subject": true}
 
 // thingWill reports a Chinese 将 or 会 whose clause puts only common nouns
 // before it (制裁将对…产生影响, 这项协议会…): a forecast about what those
