@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -80,8 +81,10 @@ func (f *Finder) CompileTopics(split func(string) []string) {
 						}
 					}
 					if len(ws) >= 2 {
-						f.fuzzyZh[ws[0]] = append(f.fuzzyZh[ws[0]], topicPhrase{topic: ent.ID, words: ws})
-						f.fuzzyZhMax = max(f.fuzzyZhMax, utf8.RuneCountInString(ws[0]))
+						for _, v := range zhVariants(ws) {
+							f.fuzzyZh[v[0]] = append(f.fuzzyZh[v[0]], topicPhrase{topic: ent.ID, words: v})
+							f.fuzzyZhMax = max(f.fuzzyZhMax, utf8.RuneCountInString(v[0]))
+						}
 					}
 				}
 			}
@@ -94,6 +97,27 @@ func (f *Finder) CompileTopics(split func(string) []string) {
 			add(ent)
 		}
 	}
+}
+
+// zhSynonyms are words Chinese texts use for one another in the names of
+// agreements, weapons and people (互惠准入协议 / 协定, 新一代 / 下一代战机).
+var zhSynonyms = map[string][]string{
+	"协议": {"协定"}, "协定": {"协议"}, "战斗机": {"战机"}, "战机": {"战斗机"}, "新一代": {"下一代"}, "下一代": {"新一代"},
+	"公民": {"国民"}, "国民": {"公民"}, "撤离": {"撤出"}, "撤出": {"撤离"}, "加强": {"强化"}, "强化": {"加强"},
+}
+
+// zhVariants returns a phrase's words and the forms with one word swapped
+// for a synonym.
+func zhVariants(ws []string) [][]string {
+	out := [][]string{ws}
+	for i, w := range ws {
+		for _, alt := range zhSynonyms[w] {
+			v := slices.Clone(ws)
+			v[i] = alt
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // fuzzyTopics adds the topics a sentence names by head words, where no
