@@ -735,6 +735,16 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		return uniq(out), "named in the object"
 	case "relation":
 		direct := d.adjacent(s, f, objs)
+		if direct < 0 && s.Lang == "en" && f.Rule.Modality == "will" && f.ObjStart+1 < f.ObjEnd && s.Tokens[f.ObjStart].POS == token.Verb {
+			// "will remove Sudan from the list", "will help Ukraine": the verb's object
+			j := f.ObjStart + 1
+			for j < f.ObjEnd && s.Tokens[j].POS == token.Det {
+				j++
+			}
+			if mk := s.MentionAt(j); mk >= 0 && s.Mentions[mk].Tok <= j && s.Mentions[mk].Tok > f.ObjStart && isParty(&s.Mentions[mk]) && !s.Mentions[mk].Attr {
+				direct = mk
+			}
+		}
 		if direct >= 0 {
 			out = append(out, d.coordinatedTargets(s, direct)...) // 制裁俄罗斯, deploy to X: the direct object
 		}
