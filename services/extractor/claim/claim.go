@@ -745,6 +745,12 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 				direct = mk
 			}
 		}
+		if direct < 0 && s.Lang == "zh" && f.ObjStart+1 < f.ObjEnd && s.Tokens[f.ObjStart].Text == "把" {
+			// 将把苏丹从名单中移除: what 把 takes is what the act is done to
+			if mk := s.MentionAt(f.ObjStart + 1); mk >= 0 && isParty(&s.Mentions[mk]) && !regardAs(s, s.Mentions[mk].TokEnd, f.ObjEnd) {
+				direct = mk // (把北京视为竞争者: a view of Beijing, no act on it)
+			}
+		}
 		if direct >= 0 {
 			out = append(out, d.coordinatedTargets(s, direct)...) // 制裁俄罗斯, deploy to X: the direct object
 		}
@@ -1491,6 +1497,18 @@ func (d *Doc) between(s *clause.Sentence, f *frame.Frame) []string {
 		return nil
 	}
 	return nil
+}
+
+// regardAs reports 视为, 看作 or 当作 among the tokens [i, end): what 把
+// takes is regarded as something, not acted on.
+func regardAs(s *clause.Sentence, i, end int) bool {
+	for k := i; k < end && k < i+3; k++ {
+		switch s.Tokens[k].Text {
+		case "视为", "看作", "视作", "当作", "当成", "看成", "视", "看待":
+			return true
+		}
+	}
+	return false
 }
 
 // saysNext reports a Chinese stance whose object is only a verb of saying

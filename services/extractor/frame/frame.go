@@ -205,6 +205,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			(nounEnd(s, pm.End) || pm.Start > 1 && toks[pm.Start-2].POS == token.Verb && s.MentionAt(pm.Start-2) < 0) && !duiBefore(s, pm.Start) {
 			continue // 华为造成的威胁远大于…, 构成的威胁: the word heads a noun phrase, nobody takes the stance here (X对Y的不满进一步加深: X's, kept)
 		}
+		if s.Lang == "zh" && pm.Start > 0 && r.Kind == "stance" && nounPrepositions[toks[pm.Start-1].Text] {
+			continue // 从支持恐怖主义国家名单中, 对支持台独的势力: the cue is inside the preposition's noun phrase
+		}
 		if s.Lang == "zh" && pm.End-pm.Start == 1 && planNouns[toks[pm.Start].Text] && pm.Start > 0 && toks[pm.Start-1].POS == token.Verb && s.MentionAt(pm.Start-1) < 0 {
 			continue // 管道建设计划, 援助计划, 做出决定: a noun after the verb it names, no plan of anyone's here
 		}
@@ -655,6 +658,10 @@ func duiBefore(s *clause.Sentence, i int) bool {
 	}
 	return false
 }
+
+// nounPrepositions take a noun phrase: a stance cue right after one
+// describes a noun in that phrase (从支持恐怖主义国家名单中).
+var nounPrepositions = map[string]bool{"从": true, "把": true, "被": true, "对": true, "对于": true, "关于": true, "针对": true, "给": true}
 
 // planNouns are the Chinese plan cues that are nouns as often as verbs.
 var planNouns = map[string]bool{"计划": true, "规划": true, "决定": true}
