@@ -745,6 +745,13 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 				direct = mk
 			}
 		}
+		if direct < 0 && s.Lang == "zh" && f.Rule.Modality == "will" && f.ObjStart+1 < f.ObjEnd && s.Tokens[f.ObjStart].POS == token.Verb && s.MentionAt(f.ObjStart) < 0 {
+			// 将帮助乌克兰重建, 将访问中国: the verb's object
+			if mk := s.MentionAt(f.ObjStart + 1); mk >= 0 && s.Mentions[mk].Tok == f.ObjStart+1 && isParty(&s.Mentions[mk]) && !s.Mentions[mk].Attr &&
+				!(s.Mentions[mk].TokEnd < len(s.Tokens) && s.Tokens[s.Mentions[mk].TokEnd].Text == "的") {
+				direct = mk
+			}
+		}
 		if direct < 0 && s.Lang == "zh" && f.ObjStart+1 < f.ObjEnd && s.Tokens[f.ObjStart].Text == "把" {
 			// 将把苏丹从名单中移除: what 把 takes is what the act is done to
 			if mk := s.MentionAt(f.ObjStart + 1); mk >= 0 && isParty(&s.Mentions[mk]) && !regardAs(s, s.Mentions[mk].TokEnd, f.ObjEnd) {

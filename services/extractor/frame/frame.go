@@ -205,6 +205,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			(nounEnd(s, pm.End) || pm.Start > 1 && toks[pm.Start-2].POS == token.Verb && s.MentionAt(pm.Start-2) < 0) && !duiBefore(s, pm.Start) {
 			continue // 华为造成的威胁远大于…, 构成的威胁: the word heads a noun phrase, nobody takes the stance here (X对Y的不满进一步加深: X's, kept)
 		}
+		if s.Lang == "zh" && toks[pm.Start].Text == "会" && pm.Start > 0 && meetingOf(toks[pm.Start-1].Text) {
+			continue // 七国集团外长会无视…: 外长会 is a meeting, not "will"
+		}
 		if s.Lang == "zh" && pm.Start > 0 && r.Kind == "stance" && nounPrepositions[toks[pm.Start-1].Text] {
 			continue // 从支持恐怖主义国家名单中, 对支持台独的势力: the cue is inside the preposition's noun phrase
 		}
@@ -654,6 +657,21 @@ func duiBefore(s *clause.Sentence, i int) bool {
 	for k := s.Clauses[s.ClauseOf(i)].Start; k < i; k++ {
 		if s.Tokens[k].Text == "对" {
 			return true
+		}
+	}
+	return false
+}
+
+// meetingOf reports a word that 会 after it turns into a meeting's name
+// (外长会, 部长会, 首脑会).
+func meetingOf(w string) bool {
+	switch w {
+	case "峰", "年", "例", "理事", "董事":
+		return true
+	}
+	for _, suf := range []string{"外长", "部长", "首脑", "领导人", "元首", "防长"} {
+		if strings.HasSuffix(w, suf) {
+			return true // 七国集团外长会
 		}
 	}
 	return false
