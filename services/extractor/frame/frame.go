@@ -192,6 +192,15 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && pm.Start > 0 && undergoVerbs[toks[pm.Start-1].Text] && r.Kind == "stance" {
 			continue // 面临批评, 遭到谴责, 引发关切: the subject meets the stance, nobody named holds it
 		}
+		if s.Lang == "zh" && r.Kind == "stance" && undergoneWith(s, pm.Start) {
+			continue // 引起国际社会的强烈反对: met with others' stance, no one's own position here
+		}
+		if s.Lang == "zh" && pm.End-pm.Start == 1 && pm.End < len(toks) && stanceNounHeads[toks[pm.End].Text] && r.Kind == "stance" {
+			continue // 反对声音, 反对派, 支持者: a noun for people or views, not a stance taken
+		}
+		if s.Lang == "zh" && toks[pm.Start].Text == "拒绝" && pm.End < len(toks) && declineVerbs[toks[pm.End].Text] {
+			continue // 拒绝置评, 拒绝证实: declining to comment takes no position
+		}
 		if s.Lang == "zh" && r.Kind == "purpose" && pm.Start > 0 && toks[pm.Start-1].POS == token.Verb && modifiesNoun(s, pm.End) {
 			continue // 重返旨在限制伊朗核计划的协议: the purpose describes the agreement
 		}
@@ -586,6 +595,37 @@ var threatenTo = map[string]bool{"称": true, "说": true, "要": true, "将": t
 
 // undergoVerbs before a Chinese stance cue make it a noun the subject meets.
 var undergoVerbs = map[string]bool{"面临": true, "遭到": true, "遭受": true, "受到": true, "招致": true, "引发": true, "引起": true, "招来": true}
+
+// undergoneWith reports a Chinese cue after adverbs or adjectives, 的, and
+// a few nouns that follow a verb of meeting with (引起国际社会的强烈反对).
+func undergoneWith(s *clause.Sentence, i int) bool {
+	k := i - 1
+	for k >= 0 && (s.Tokens[k].POS == token.Adv || s.Tokens[k].POS == token.Adj) {
+		k--
+	}
+	if k < 1 || s.Tokens[k].Text != "的" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if undergoVerbs[s.Tokens[j].Text] {
+			return true
+		}
+		if mk := s.MentionAt(j); mk >= 0 && s.Mentions[mk].IsParty() && len(s.Mentions[mk].IDs) > 0 {
+			return false // 受到北京的反驳: Beijing, named, rebuts
+		}
+		if p := s.Tokens[j].POS; p != token.Noun && p != token.Propn && p != token.Adj {
+			return false
+		}
+	}
+	return false
+}
+
+// stanceNounHeads after a Chinese stance word make it part of a noun (反对
+// 声音, 反对派, 支持者).
+var stanceNounHeads = map[string]bool{"声音": true, "派": true, "者": true, "人士": true, "阵营": true, "意见": true, "力量": true, "群体": true}
+
+// declineVerbs after 拒绝 decline to speak (拒绝置评).
+var declineVerbs = map[string]bool{"置评": true, "评论": true, "透露": true, "证实": true, "回应": true, "回答": true, "说明": true, "发表评论": true}
 
 // modifiesNoun reports a 的 followed by a noun in the clause after i, with no
 // punctuation or party before it: what comes before describes that noun.

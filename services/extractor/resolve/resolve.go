@@ -1666,11 +1666,36 @@ func thingWill(s *clause.Sentence, f *frame.Frame) bool {
 			start = r.From
 		}
 	}
+	thing, subject := thingSubject(s, start, f.CueStart)
+	if subject || f.Report >= 0 && s.Reports[f.Report].From >= start {
+		return thing
+	}
+	// 此举严重阻碍…，还会削弱…: a clause with no subject shares the one before
+	for ci := f.Clause - 1; ci >= 0; ci-- {
+		c := s.Clauses[ci]
+		if c.Cond || c.Relative {
+			continue
+		}
+		end := c.End
+		if v := firstVerb(s, c.Start, c.End); v >= 0 {
+			end = v
+		}
+		if thing, subject := thingSubject(s, c.Start, end); subject {
+			return thing
+		}
+	}
+	return false
+}
+
+// thingSubject reads the Chinese tokens [from, to) as a subject: whether
+// it names a thing (制裁, 此举, 该法案) and whether it names anything at all
+// (only adverbs and times: no subject).
+func thingSubject(s *clause.Sentence, from, to int) (thing, subject bool) {
 	nouns := 0
-	for k := start; k < f.CueStart; k++ {
+	for k := from; k < to; k++ {
 		if mk := s.MentionAt(k); mk >= 0 {
 			if s.Mentions[mk].Kind != mention.Topic {
-				return false
+				return false, true
 			}
 			nouns++ // 制裁将…: a topic is a thing
 			continue
@@ -1678,16 +1703,22 @@ func thingWill(s *clause.Sentence, f *frame.Frame) bool {
 		switch t := &s.Tokens[k]; t.POS {
 		case token.Noun:
 			if PersonNoun(t.Text) {
-				return false
+				return false, true
 			}
 			if !timeNoun(t.Text) {
 				nouns++ // 周三将采取…: a time, the subject is understood
 			}
-		case token.Pron, token.Propn, token.Verb:
-			return false
+		case token.Pron:
+			if t.Text == "此举" || t.Text == "这" || t.Text == "此" || t.Text == "这些" || t.Text == "该举" {
+				nouns++ // 此举将…: the move
+				continue
+			}
+			return false, true
+		case token.Propn, token.Verb:
+			return false, true
 		}
 	}
-	return nouns > 0
+	return nouns > 0, nouns > 0
 }
 
 // timeNoun reports a Chinese word for a time (周三, 明年, 届时, 未来).
