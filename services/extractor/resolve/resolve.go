@@ -606,6 +606,8 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 	var patient *Holder
 	if k := d.subjectBefore(s, by-1, c.Start, nil); k >= 0 {
 		patient = d.coordinated(s, k)
+	} else if k := d.owner(s, by-1, c.Start); k >= 0 {
+		patient = d.coordinated(s, k) // 日本的新规定受到中国的反对: the owner of what is opposed
 	}
 	agent.Tok = -1
 	agent.How = "the agent of a passive: " + agent.How
