@@ -313,6 +313,9 @@ func (r *reader) next() (*clause.Sentence, []frame.Frame, bool) {
 		sl = "zh" // no Japanese rules yet: names only, read as Chinese
 	}
 	ms := &mention.Sentence{Index: i, Start: sp.Start, End: sp.End, Lang: sl}
+	if i > 0 {
+		ms.NewPara = strings.Contains(r.norm[r.spans[i-1].End:sp.Start], "\n")
+	}
 	if sl == "zh" {
 		ms.Tokens = e.zh.Tokens(r.norm[sp.Start:sp.End], sp.Start)
 	} else {

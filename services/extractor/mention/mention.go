@@ -88,9 +88,12 @@ func (m *Mention) IsParty() bool {
 type Sentence struct {
 	Index      int // position in the document
 	Start, End int // byte offsets in the document
-	Lang       string
-	Tokens     []token.Token
-	Mentions   []Mention
+	// NewPara is set when a line break stands between this sentence and the
+	// one before: it opens a paragraph.
+	NewPara  bool
+	Lang     string
+	Tokens   []token.Token
+	Mentions []Mention
 	// Marks caches, per word class, where the class's phrases start and
 	// end in Tokens (see frame.Matcher).
 	Marks map[string][]uint8

@@ -107,6 +107,9 @@ func (d *Doc) Sentence(s *clause.Sentence) {
 	if t := turnOf(s); t != turnNone {
 		d.turn = t
 	}
+	if s.NewPara && d.Parts.Issuer == "" && !d.Parts.Joint && len(d.Parts.IDs) == 0 {
+		d.last = nil // a news text's new paragraph may tell another story: no subject carries over
+	}
 	if len(s.Clauses) > 0 && peopleSubject(s, s.Clauses[0]) {
 		d.last = nil // 抗议活动的领导者要求…。他们呼吁…: "they" are those people, not the state before
 	}
