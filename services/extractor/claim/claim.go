@@ -937,6 +937,12 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 			j-- // "commitment to the defense of the Philippines": the party defended
 			continue
 		}
+		if t.Lower == "for" && j > 0 && aidNouns[s.Tokens[j-1].Lemma] {
+			return true // "$5 million in assistance for Thailand": the party helped
+		}
+		if t.Lower == "of" && j > 1 && peopleNouns[s.Tokens[j-1].Lemma] && s.Tokens[j-2].Lower == "the" && j > 2 && s.Tokens[j-3].Lower == "for" && aidNouns[s.Tokens[j-4].Lemma] {
+			return true // "assistance for the people of Burma"
+		}
 		if !(t.POS == token.Det || t.POS == token.Adj || t.Tag == "PRP$" || t.Lemma == "and" || t.Text == "和" || t.Text == "、" || t.Text == "," || s.MentionAt(j) >= 0) {
 			break
 		}
@@ -964,6 +970,10 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 	}
 	return false
 }
+
+// aidNouns, before "for", name help for the party after it.
+var aidNouns = map[string]bool{"assistance": true, "aid": true, "support": true, "funding": true, "help": true, "relief": true,
+	"grant": true, "loan": true, "vaccine": true, "donation": true}
 
 // guardNouns, before "of", name the party a commitment is towards.
 var guardNouns = map[string]bool{"defense": true, "defence": true, "security": true, "protection": true,
