@@ -692,6 +692,18 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			}
 			return d.coordinatedTargets(s, k), "named right after the cue"
 		}
+		if strings.HasSuffix(f.Rule.ID, ".accuse") {
+			// 指控毒杀事件是由俄罗斯策划的, "accused … of being carried out by Russia": the doer named
+			for _, k := range objs {
+				m := &s.Mentions[k]
+				if m.Tok > f.ObjStart && isParty(m) && !m.Attr {
+					switch s.Tokens[m.Tok-1].Lower {
+					case "由", "被", "by":
+						return d.coordinatedTargets(s, k), "the doer the accusation names (由…)"
+					}
+				}
+			}
+		}
 	case "object":
 		for _, k := range objs {
 			m := &s.Mentions[k]

@@ -261,6 +261,9 @@ type Doc struct {
 	// a state.
 	text  string
 	named map[string]bool
+	// lastOrg is the organisation the text named last (for 该公司), and
+	// the name it was named by.
+	lastOrg, lastOrgText string
 }
 
 // newsStates are the states whose leaders Chinese news names without
@@ -346,6 +349,9 @@ func (d *Doc) Find(text string, s *Sentence) {
 	out = append(out, d.partyWords(s, out)...)
 	out = d.inferred(text, s, out)
 	out = d.fuzzyTopics(text, s, out)
+	if s.Lang == "zh" {
+		out = d.thisOrg(text, s, out)
+	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	out = dropOverlaps(out)
 	if s.Lang == "zh" {
@@ -365,6 +371,60 @@ func (d *Doc) Find(text string, s *Sentence) {
 	if s.Lang == "zh" {
 		d.noteInitials(out)
 	}
+	for i := range out {
+		if m := &out[i]; m.Kind == Actor && m.Entity && !m.Venue && len(m.IDs) == 1 && strings.HasPrefix(m.IDs[0], "org:") && !strings.Contains(m.How, "named before)") {
+			d.lastOrg, d.lastOrgText = m.IDs[0], m.Text
+		}
+	}
+}
+
+// institutionEnds end the Chinese names of bodies that are no company (法院,
+// 组织, 委员会): 该公司 does not name them again.
+var institutionEnds = []string{"法院", "组织", "委员会", "联盟", "理事会", "大会", "机构", "基金", "论坛", "党", "署", "局", "议会", "联合国", "欧盟", "北约", "政府"}
+
+func companyLike(name string) bool {
+	for _, e := range institutionEnds {
+		if strings.HasSuffix(name, e) {
+			return false
+		}
+	}
+	return true
+}
+
+// orgAnaphors name again an organisation the text named before (该公司).
+var orgAnaphors = []string{"该公司", "这家公司", "该组织", "该机构", "该集团", "该银行", "这家银行", "该企业", "这家企业"}
+
+// thisOrg finds 该公司, 该组织 and the like: the organisation named last,
+// in this sentence before it or in the sentences before.
+func (d *Doc) thisOrg(text string, s *Sentence, ms []Mention) []Mention {
+	st := text[s.Start:s.End]
+	for _, a := range orgAnaphors {
+		for off := 0; ; {
+			i := strings.Index(st[off:], a)
+			if i < 0 {
+				break
+			}
+			start := s.Start + off + i
+			end := start + len(a)
+			off += i + len(a)
+			if overlapsAny(ms, start, end) {
+				continue
+			}
+			ref, refText, at := d.lastOrg, d.lastOrgText, -1
+			for k := range ms {
+				if m := &ms[k]; m.Kind == Actor && m.Entity && !m.Venue && len(m.IDs) == 1 && strings.HasPrefix(m.IDs[0], "org:") && m.End <= start && m.Start > at {
+					ref, refText, at = m.IDs[0], m.Text, m.Start
+				}
+			}
+			company := strings.Contains(a, "公司") || strings.Contains(a, "企业") || strings.Contains(a, "集团") || strings.Contains(a, "银行")
+			if ref == "" || company && !companyLike(refText) {
+				continue // (the court named last is no company)
+			}
+			ms = append(ms, Mention{Kind: Actor, Start: start, End: end, Text: a, IDs: []string{ref}, Entity: true,
+				EntityType: lexicon.KindOrg, How: a + " → " + ref + " (the organisation named before)"})
+		}
+	}
+	return ms
 }
 
 // sides finds "X方" for a state the text named before whose name begins
