@@ -20,6 +20,7 @@ const leadSentences = 8
 // China; a speech "on behalf of" a state).
 func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Participants {
 	var p Participants
+	met := false // the parties were found in a sentence that tells a meeting or call
 	for i, s := range sents {
 		if i >= leadSentences {
 			break
@@ -30,10 +31,12 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 		}
 		if ids := namedTogether(s); len(ids) >= 2 && (i <= 1 && hasState(ids) || joint || meetingWords(m, s)) {
 			p.IDs, p.How = ids, "named together in sentence "+itoa(i+1)
+			met = meetingWords(m, s)
 			break
 		}
 		if ids := meeting(m, s); len(ids) >= 2 {
 			p.IDs, p.How = ids, "the sides of the meeting in sentence "+itoa(i+1)
+			met = true
 			break
 		}
 	}
@@ -54,6 +57,12 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 	p.Joint = joint && len(p.IDs) >= 2
 	p.Issuer, p.IssuerHow = issuer(sents)
 	p.Speech = strings.HasPrefix(p.IssuerHow, "a speech") || strings.HasPrefix(p.IssuerHow, "the state a first-person")
+	if met && p.Issuer != "" && !p.Speech && len(p.IDs) >= 2 && !slices.Contains(p.IDs, p.Issuer) {
+		// "Deputy Secretary Sherman spoke with her French, German, Italian
+		// and UK counterparts": the issuer's official took part in the call
+		p.IDs = append([]string{p.Issuer}, p.IDs...)
+		p.How += ", with the issuer"
+	}
 	if ids, i := signatories(m, sents); len(ids) >= 2 {
 		// "We are joined by Austria, Brazil, …": the issuer and those who joined it
 		first := p.Issuer
