@@ -262,8 +262,10 @@ type Doc struct {
 	text  string
 	named map[string]bool
 	// lastOrg is the organisation the text named last (for 该公司), and
-	// the name it was named by.
+	// the name it was named by; lastStates the states the last sentence
+	// naming two or more named (for 这些国家).
 	lastOrg, lastOrgText string
+	lastStates           []string
 }
 
 // newsStates are the states whose leaders Chinese news names without
@@ -351,6 +353,7 @@ func (d *Doc) Find(text string, s *Sentence) {
 	out = d.fuzzyTopics(text, s, out)
 	if s.Lang == "zh" {
 		out = d.thisOrg(text, s, out)
+		out = d.theseStates(text, s, out)
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	out = dropOverlaps(out)
@@ -371,11 +374,47 @@ func (d *Doc) Find(text string, s *Sentence) {
 	if s.Lang == "zh" {
 		d.noteInitials(out)
 	}
+	var states []string
 	for i := range out {
 		if m := &out[i]; m.Kind == Actor && m.Entity && !m.Venue && len(m.IDs) == 1 && strings.HasPrefix(m.IDs[0], "org:") && !strings.Contains(m.How, "named before)") {
 			d.lastOrg, d.lastOrgText = m.IDs[0], m.Text
 		}
+		if m := &out[i]; m.Kind == Actor && m.Entity && !m.Venue && !m.Attr && len(m.IDs) == 1 && !strings.Contains(m.IDs[0], ":") && !slices.Contains(states, m.IDs[0]) && !strings.Contains(m.How, "named before)") {
+			states = append(states, m.IDs[0])
+		}
 	}
+	if len(states) >= 2 {
+		d.lastStates = states
+	}
+}
+
+// statesAnaphors name again the states named together before (这些国家).
+var statesAnaphors = []string{"这些国家", "上述国家", "这几个国家", "这些西方国家", "该等国家"}
+
+// theseStates finds 这些国家 and the like: the states the last sentence
+// naming two or more of them named.
+func (d *Doc) theseStates(text string, s *Sentence, ms []Mention) []Mention {
+	if len(d.lastStates) < 2 {
+		return ms
+	}
+	st := text[s.Start:s.End]
+	for _, a := range statesAnaphors {
+		for off := 0; ; {
+			i := strings.Index(st[off:], a)
+			if i < 0 {
+				break
+			}
+			start := s.Start + off + i
+			end := start + len(a)
+			off += i + len(a)
+			if overlapsAny(ms, start, end) {
+				continue
+			}
+			ms = append(ms, Mention{Kind: Actor, Start: start, End: end, Text: a, IDs: slices.Clone(d.lastStates), Entity: true,
+				EntityType: lexicon.KindCountry, How: a + " → " + strings.Join(d.lastStates, ", ") + " (the states named together before)"})
+		}
+	}
+	return ms
 }
 
 // institutionEnds end the Chinese names of bodies that are no company (法院,
