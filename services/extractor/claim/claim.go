@@ -747,28 +747,8 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		return uniq(out), "named in the object"
 	case "relation":
 		direct := d.adjacent(s, f, objs)
-		if direct < 0 && s.Lang == "en" && f.Rule.Modality == "will" && f.ObjStart+1 < f.ObjEnd && s.Tokens[f.ObjStart].POS == token.Verb {
-			// "will remove Sudan from the list", "will help Ukraine": the verb's object
-			j := f.ObjStart + 1
-			for j < f.ObjEnd && s.Tokens[j].POS == token.Det {
-				j++
-			}
-			if mk := s.MentionAt(j); mk >= 0 && s.Mentions[mk].Tok <= j && s.Mentions[mk].Tok > f.ObjStart && isParty(&s.Mentions[mk]) && !s.Mentions[mk].Attr {
-				direct = mk
-			}
-		}
-		if direct < 0 && s.Lang == "zh" && f.Rule.Modality == "will" && f.ObjStart+1 < f.ObjEnd && s.Tokens[f.ObjStart].POS == token.Verb && s.MentionAt(f.ObjStart) < 0 {
-			// 将帮助乌克兰重建, 将访问中国: the verb's object
-			if mk := s.MentionAt(f.ObjStart + 1); mk >= 0 && s.Mentions[mk].Tok == f.ObjStart+1 && isParty(&s.Mentions[mk]) && !s.Mentions[mk].Attr &&
-				!(s.Mentions[mk].TokEnd < len(s.Tokens) && s.Tokens[s.Mentions[mk].TokEnd].Text == "的") {
-				direct = mk
-			}
-		}
-		if direct < 0 && s.Lang == "zh" && f.ObjStart+1 < f.ObjEnd && s.Tokens[f.ObjStart].Text == "把" {
-			// 将把苏丹从名单中移除: what 把 takes is what the act is done to
-			if mk := s.MentionAt(f.ObjStart + 1); mk >= 0 && isParty(&s.Mentions[mk]) && !regardAs(s, s.Mentions[mk].TokEnd, f.ObjEnd) {
-				direct = mk // (把北京视为竞争者: a view of Beijing, no act on it)
-			}
+		if direct < 0 {
+			direct = d.actedOn(s, f)
 		}
 		if direct >= 0 {
 			out = append(out, d.coordinatedTargets(s, direct)...) // 制裁俄罗斯, deploy to X: the direct object
@@ -981,6 +961,46 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 		}
 	}
 	return false
+}
+
+// actedOn returns the party a commitment's verb acts on directly, when no
+// party stands right after the cue: "will remove Sudan from the list", 将帮助
+// 乌克兰 (the verb after a will-cue and its object), 将把苏丹从名单中移除
+// (what 把 takes, unless it is only regarded as something: 把北京视为), or -1.
+func (d *Doc) actedOn(s *clause.Sentence, f *frame.Frame) int {
+	if f.ObjStart+1 >= f.ObjEnd {
+		return -1
+	}
+	first := &s.Tokens[f.ObjStart]
+	party := func(mk int) bool { // as targets' isParty reads it
+		if mk < 0 {
+			return false
+		}
+		m := &s.Mentions[mk]
+		return (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Venue
+	}
+	switch {
+	case s.Lang == "zh" && first.Text == "把":
+		if mk := s.MentionAt(f.ObjStart + 1); party(mk) && !regardAs(s, s.Mentions[mk].TokEnd, f.ObjEnd) {
+			return mk
+		}
+	case f.Rule.Modality != "will" || first.POS != token.Verb:
+	case s.Lang == "en":
+		j := f.ObjStart + 1
+		for j < f.ObjEnd && s.Tokens[j].POS == token.Det {
+			j++
+		}
+		if mk := s.MentionAt(j); party(mk) && s.Mentions[mk].Tok <= j && s.Mentions[mk].Tok > f.ObjStart && !s.Mentions[mk].Attr {
+			return mk
+		}
+	case s.MentionAt(f.ObjStart) < 0:
+		m := s.MentionAt(f.ObjStart + 1)
+		if party(m) && s.Mentions[m].Tok == f.ObjStart+1 && !s.Mentions[m].Attr &&
+			!(s.Mentions[m].TokEnd < len(s.Tokens) && s.Tokens[s.Mentions[m].TokEnd].Text == "的") {
+			return m
+		}
+	}
+	return -1
 }
 
 // aidNouns, before "for", name help for the party after it.

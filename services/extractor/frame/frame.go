@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/services/extractor/clause"
 	"github.com/diplograph/diplograph/services/extractor/mention"
@@ -673,7 +674,7 @@ func relativeClause(s *clause.Sentence, start, end int) bool {
 		if t.Text != "的" {
 			continue
 		}
-		if s.MentionAt(k-1) >= 0 && s.Mentions[s.MentionAt(k-1)].Kind != mention.Topic && !saidBy(s, k+1, c.End) && !personHead(s, k+1, c.End) {
+		if s.MentionAt(k-1) >= 0 && s.Mentions[s.MentionAt(k-1)].Kind != mention.Topic && !saidBy(s, k+1, c.End) && !peopleAfter(s, k+1, c.End) {
 			continue // 美国的行为: a party's, not a relative clause (支持X的某某说, 反对X的记者遭到: one)
 		}
 		if n := &s.Tokens[k+1]; n.POS != token.Noun && n.POS != token.Propn {
@@ -755,7 +756,8 @@ func opensNounPhrase(s *clause.Sentence, clauseStart, start int) bool {
 	case t.POS == token.Punct, t.Text == "的", t.POS == token.Num:
 		return true
 	case t.POS == token.Pron:
-		return strings.ContainsAny(string([]rune(t.Text)[0]), "这那该某各")
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		return strings.ContainsRune("这那该某各", r)
 	}
 	return false
 }
@@ -764,9 +766,9 @@ func opensNounPhrase(s *clause.Sentence, clauseStart, start int) bool {
 // relative clause (政治人物, 记者, 抗议者, 活动家).
 var zhPersonHeads = []string{"人物", "领袖", "者", "家", "人士", "议员", "官员", "律师", "组织", "团体"}
 
-// PersonHead reports a Chinese noun for a person or a group of people
+// PeopleNoun reports a Chinese noun for a person or a group of people
 // (政治人物, 抗议者, 组织).
-func PersonHead(w string) bool {
+func PeopleNoun(w string) bool {
 	for _, h := range zhPersonHeads {
 		if strings.HasSuffix(w, h) {
 			return true
@@ -775,11 +777,11 @@ func PersonHead(w string) bool {
 	return false
 }
 
-// personHead reports the nouns from i on naming a person or a group, with
+// peopleAfter reports the nouns from i on naming a person or a group, with
 // a verb after them in the clause (反对普京的政治人物纳瓦尔尼受到…, 批评政府的
-// 记者在伦敦遭到…): the cue
-// before 的 describes those people, it is not their object's owner.
-func personHead(s *clause.Sentence, i, end int) bool {
+// 记者在伦敦遭到…): the cue before 的 describes those people, it is not
+// their object's owner.
+func peopleAfter(s *clause.Sentence, i, end int) bool {
 	head := false
 	for k := i; k < end; k++ {
 		t := &s.Tokens[k]
@@ -789,7 +791,7 @@ func personHead(s *clause.Sentence, i, end int) bool {
 				head = true
 				continue
 			}
-			head = head || PersonHead(t.Text)
+			head = head || PeopleNoun(t.Text)
 			continue
 		case token.Verb, token.Aux:
 			return head

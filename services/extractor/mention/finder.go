@@ -284,15 +284,15 @@ func (d *Doc) stateNamed(id string) bool {
 	}
 	found := false
 	if e, ok := d.f.lx.Get(id); ok {
-		for _, n := range append(slices.Clone(e.Names["zh"]), e.Label["zh"]) {
-			if utf8.RuneCountInString(n) >= 2 && strings.Contains(d.text, n) {
-				found = true
-				break
-			}
-		}
+		found = slices.ContainsFunc(e.Names["zh"], d.names) || d.names(e.Label["zh"])
 	}
 	d.named[id] = found
 	return found
+}
+
+// names reports a Chinese name of two characters or more in the document.
+func (d *Doc) names(n string) bool {
+	return utf8.RuneCountInString(n) >= 2 && strings.Contains(d.text, n)
 }
 
 // Doc starts a document dated date (zero when unknown).
@@ -376,15 +376,35 @@ func (d *Doc) Find(text string, s *Sentence) {
 	}
 	var states []string
 	for i := range out {
-		if m := &out[i]; m.Kind == Actor && m.Entity && !m.Venue && len(m.IDs) == 1 && strings.HasPrefix(m.IDs[0], "org:") && !strings.Contains(m.How, "named before)") {
-			d.lastOrg, d.lastOrgText = m.IDs[0], m.Text
+		m := &out[i]
+		if m.Kind != Actor || !m.Entity || m.Venue || len(m.IDs) != 1 || strings.Contains(m.How, "named before)") {
+			continue // (a 该公司 or 这些国家 found here names nothing new)
 		}
-		if m := &out[i]; m.Kind == Actor && m.Entity && !m.Venue && !m.Attr && len(m.IDs) == 1 && !strings.Contains(m.IDs[0], ":") && !slices.Contains(states, m.IDs[0]) && !strings.Contains(m.How, "named before)") {
-			states = append(states, m.IDs[0])
+		switch id := m.IDs[0]; {
+		case strings.HasPrefix(id, "org:"):
+			d.lastOrg, d.lastOrgText = id, m.Text
+		case !strings.Contains(id, ":") && !m.Attr && !slices.Contains(states, id):
+			states = append(states, id)
 		}
 	}
 	if len(states) >= 2 {
 		d.lastStates = states
+	}
+}
+
+// occurrences returns the byte spans, in the document, of each place the
+// sentence holds phrase.
+func occurrences(text string, s *Sentence, phrase string) [][2]int {
+	var out [][2]int
+	st := text[s.Start:s.End]
+	for off := 0; ; {
+		i := strings.Index(st[off:], phrase)
+		if i < 0 {
+			return out
+		}
+		start := s.Start + off + i
+		out = append(out, [2]int{start, start + len(phrase)})
+		off += i + len(phrase)
 	}
 }
 
@@ -397,20 +417,12 @@ func (d *Doc) theseStates(text string, s *Sentence, ms []Mention) []Mention {
 	if len(d.lastStates) < 2 {
 		return ms
 	}
-	st := text[s.Start:s.End]
 	for _, a := range statesAnaphors {
-		for off := 0; ; {
-			i := strings.Index(st[off:], a)
-			if i < 0 {
-				break
-			}
-			start := s.Start + off + i
-			end := start + len(a)
-			off += i + len(a)
-			if overlapsAny(ms, start, end) {
+		for _, sp := range occurrences(text, s, a) {
+			if overlapsAny(ms, sp[0], sp[1]) {
 				continue
 			}
-			ms = append(ms, Mention{Kind: Actor, Start: start, End: end, Text: a, IDs: slices.Clone(d.lastStates), Entity: true,
+			ms = append(ms, Mention{Kind: Actor, Start: sp[0], End: sp[1], Text: a, IDs: slices.Clone(d.lastStates), Entity: true,
 				EntityType: lexicon.KindCountry, How: a + " → " + strings.Join(d.lastStates, ", ") + " (the states named together before)"})
 		}
 	}
@@ -436,30 +448,22 @@ var orgAnaphors = []string{"该公司", "这家公司", "该组织", "该机构"
 // thisOrg finds 该公司, 该组织 and the like: the organisation named last,
 // in this sentence before it or in the sentences before.
 func (d *Doc) thisOrg(text string, s *Sentence, ms []Mention) []Mention {
-	st := text[s.Start:s.End]
 	for _, a := range orgAnaphors {
-		for off := 0; ; {
-			i := strings.Index(st[off:], a)
-			if i < 0 {
-				break
-			}
-			start := s.Start + off + i
-			end := start + len(a)
-			off += i + len(a)
-			if overlapsAny(ms, start, end) {
+		company := strings.Contains(a, "公司") || strings.Contains(a, "企业") || strings.Contains(a, "集团") || strings.Contains(a, "银行")
+		for _, sp := range occurrences(text, s, a) {
+			if overlapsAny(ms, sp[0], sp[1]) {
 				continue
 			}
 			ref, refText, at := d.lastOrg, d.lastOrgText, -1
 			for k := range ms {
-				if m := &ms[k]; m.Kind == Actor && m.Entity && !m.Venue && len(m.IDs) == 1 && strings.HasPrefix(m.IDs[0], "org:") && m.End <= start && m.Start > at {
+				if m := &ms[k]; m.Kind == Actor && m.Entity && !m.Venue && len(m.IDs) == 1 && strings.HasPrefix(m.IDs[0], "org:") && m.End <= sp[0] && m.Start > at {
 					ref, refText, at = m.IDs[0], m.Text, m.Start
 				}
 			}
-			company := strings.Contains(a, "公司") || strings.Contains(a, "企业") || strings.Contains(a, "集团") || strings.Contains(a, "银行")
 			if ref == "" || company && !companyLike(refText) {
 				continue // (the court named last is no company)
 			}
-			ms = append(ms, Mention{Kind: Actor, Start: start, End: end, Text: a, IDs: []string{ref}, Entity: true,
+			ms = append(ms, Mention{Kind: Actor, Start: sp[0], End: sp[1], Text: a, IDs: []string{ref}, Entity: true,
 				EntityType: lexicon.KindOrg, How: a + " → " + ref + " (the organisation named before)"})
 		}
 	}

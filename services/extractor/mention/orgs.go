@@ -169,15 +169,11 @@ func (d *Doc) zhDualNames(text string, s *Sentence, ms []Mention) []Mention {
 			ms = append(ms, Mention{Kind: Actor, Start: start, End: end, Text: zh, IDs: []string{id}, Entity: true,
 				EntityType: lexicon.KindOrg, Inferred: true, How: zh + "（" + latin + "） → " + id})
 		case len(words) >= 2 && len(words) <= 4:
-			p := d.personNamed(latin, "", "")
+			p := d.personByLatin(latin, "", "")
 			p.Start, p.End, p.Text = start, end, zh
 			p.How = zh + "（" + latin + "） → " + p.Person
 			ms = append(ms, *p)
 			d.introduce(p)
-			// the Latin form names the same person
-			q := *p
-			q.Text = latin
-			d.introduced[strings.ToLower(latin)] = &q
 		}
 	}
 	return ms

@@ -140,11 +140,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		}
 		var p *Mention
 		if latin != "" {
-			// 卫生部长施潘（Jens Spahn）: the text's own Latin form names the person
-			p = d.personNamed(latin, of, t.Role)
-			q := *p
-			q.Text = latin
-			d.introduced[strings.ToLower(latin)] = &q
+			p = d.personByLatin(latin, of, t.Role) // 卫生部长施潘（Jens Spahn）
 		} else {
 			p = d.personNamed(name, of, t.Role)
 		}
@@ -176,6 +172,17 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		ms = d.zhKnownNames(text, s, ms)
 	}
 	return ms
+}
+
+// personByLatin names a person by the Latin form a Chinese text gives in
+// brackets after the name (施潘（Jens Spahn）): the id comes from that form, and
+// the form, written later on its own, names the same person.
+func (d *Doc) personByLatin(latin, of, role string) *Mention {
+	p := d.personNamed(latin, of, role)
+	q := *p
+	q.Text = latin
+	d.introduced[strings.ToLower(latin)] = &q
+	return p
 }
 
 // latinAfter returns the Latin name in brackets right at the start of
@@ -735,29 +742,14 @@ func (d *Doc) zhKnownNames(text string, s *Sentence, ms []Mention) []Mention {
 	if len(d.introduced) == 0 {
 		return ms
 	}
-	st := text[s.Start:s.End]
 	for _, name := range d.zhNames {
 		p := d.introduced[name]
-		for off := 0; ; {
-			k := strings.Index(st[off:], name)
-			if k < 0 {
-				break
-			}
-			a := s.Start + off + k
-			b := a + len(name)
-			off += k + len(name)
-			clash := false
-			for i := range ms {
-				if ms[i].Start < b && a < ms[i].End {
-					clash = true
-					break
-				}
-			}
-			if clash {
+		for _, sp := range occurrences(text, s, name) {
+			if overlapsAny(ms, sp[0], sp[1]) {
 				continue
 			}
 			m := *p
-			m.Start, m.End, m.Text = a, b, name
+			m.Start, m.End, m.Text = sp[0], sp[1], name
 			m.How = name + " → " + m.Person + " (named before)" + d.stateNote(&m)
 			ms = append(ms, m)
 		}

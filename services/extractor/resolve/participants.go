@@ -332,7 +332,7 @@ func issuer(sents []*clause.Sentence) (string, string) {
 	first, counts := 0, map[string]int{}
 	for _, s := range sents {
 		for k, t := range s.Tokens {
-			if quoted(s, k) {
+			if s.QuoteOf(k) >= 0 {
 				continue // a report quoting someone's "we" is no speech
 			}
 			switch strings.ToLower(t.Text) {
@@ -363,16 +363,6 @@ func issuer(sents []*clause.Sentence) (string, string) {
 		return best, "the state a first-person text names most"
 	}
 	return "", ""
-}
-
-// quoted reports token k inside a quotation of its sentence.
-func quoted(s *clause.Sentence, k int) bool {
-	for _, q := range s.Quotes {
-		if k >= q.Start && k < q.End {
-			return true
-		}
-	}
-	return false
 }
 
 // owned reports a state named with a first-person possessive right before

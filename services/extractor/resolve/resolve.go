@@ -1707,7 +1707,7 @@ func thingSubject(s *clause.Sentence, from, to int) (thing, subject bool) {
 		}
 		switch t := &s.Tokens[k]; t.POS {
 		case token.Noun:
-			if PersonNoun(t.Text) {
+			if personNoun(t.Text) {
 				return false, true
 			}
 			if !timeNoun(t.Text) {
@@ -1731,10 +1731,10 @@ func timeNoun(w string) bool {
 	return strings.ContainsAny(w, "年月日周天时晚早今明昨") || w == "届时" || w == "未来" || w == "此后" || w == "目前"
 }
 
-// PersonNoun reports a Chinese noun that can name who acts: people, a
+// personNoun reports a Chinese noun that can name who acts: people, a
 // government, a side (政府, 官员, 双方).
-func PersonNoun(w string) bool {
-	if frame.PersonHead(w) {
+func personNoun(w string) bool {
+	if frame.PeopleNoun(w) {
 		return true
 	}
 	for _, h := range []string{"政府", "方", "国", "局", "部", "院", "会", "党", "军", "人"} {
@@ -1760,7 +1760,7 @@ func peopleSubject(s *clause.Sentence, p clause.Clause) bool {
 		if mk := s.MentionAt(k); mk >= 0 && (s.Mentions[mk].IsParty() || s.Mentions[mk].Kind == mention.Person) {
 			return false
 		}
-		if t := &s.Tokens[k]; (t.POS == token.Noun || t.POS == token.Propn) && frame.PersonHead(t.Text) {
+		if t := &s.Tokens[k]; (t.POS == token.Noun || t.POS == token.Propn) && frame.PeopleNoun(t.Text) {
 			head = true
 		}
 	}
