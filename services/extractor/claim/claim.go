@@ -786,6 +786,21 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			}
 		}
 		return uniq(out), "with, to or between the party"
+	case "none":
+		// "the importance of U.S.-Chile collaboration", "the urgency of
+		// assistance to Sudan": the partner or recipient of what is stressed
+		// or needed is the target, as cooperation with a party makes it one
+		// (a purpose or a welcomed development keeps its partners out)
+		if f.Rule.Kind != "importance" && f.Rule.Kind != "need" {
+			break
+		}
+		for _, k := range objs {
+			m := &s.Mentions[k]
+			if isParty(m) && !d.setting(s, k, objs) && len(minus(m.IDs, holders)) > 0 && d.related(s, k) {
+				out = append(out, d.coordinatedTargets(s, k)...)
+			}
+		}
+		return uniq(out), "the partner or recipient the object names (cooperation with X, aid to X)"
 	case "before":
 		for k := len(s.Mentions) - 1; k >= 0; k-- {
 			m := &s.Mentions[k]
