@@ -721,7 +721,7 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 				}
 				return m.IDs, "first party in the object"
 			}
-			if m.Kind == mention.Place && f.Rule.Predicate != "condemn" && f.Rule.Predicate != "oppose" {
+			if m.Kind == mention.Place && f.Rule.Predicate != "condemn" && f.Rule.Predicate != "oppose" && f.Rule.Predicate != "agree" {
 				return []string{m.ID}, "first place in the object"
 			}
 			against := f.Rule.Predicate == "condemn" || f.Rule.Predicate == "oppose"
