@@ -577,6 +577,11 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 			switch toks[k].Text {
 			case "受到", "遭到", "遭", "被", "受":
 				by = k + 1
+			case "引发", "引起", "招致", "激起", "招来", "引来":
+				// 此举引发北京的不满: who is displeased is named after the verb
+				if k+1 < f.CueStart {
+					by = k + 1
+				}
 			}
 			if by >= 0 {
 				break
@@ -612,6 +617,18 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 	} else if k := d.owner(s, by-1, c.Start); k >= 0 {
 		patient = d.coordinated(s, k) // 日本的新规定受到中国的反对: the owner of what is opposed
 	}
+	if patient == nil && s.Lang == "zh" && referBackStart(toks[c.Start].Text) {
+		// 欧盟宣布制裁，此举引发北京的不满: the doer of "this move" is the
+		// subject of the clause before, or of the sentence before
+		if k := d.subjectBefore(s, c.Start-1, 0, nil); k >= 0 && c.Start > 0 {
+			patient = d.coordinated(s, k)
+		} else if d.LastActor != "" {
+			patient = &Holder{IDs: []string{d.LastActor}}
+		}
+	}
+	if patient != nil && slices.Equal(patient.IDs, agent.IDs) {
+		patient = nil
+	}
 	agent.Tok = -1
 	agent.How = "the agent of a passive: " + agent.How
 	o := Outcome{Holder: agent}
@@ -619,6 +636,12 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 		o.Passive = patient.IDs
 	}
 	return o, true
+}
+
+// referBackStart reports a clause that opens on a word pointing back at
+// what was just told (此举, 这一决定, 该做法).
+func referBackStart(w string) bool {
+	return strings.HasPrefix(w, "此") || strings.HasPrefix(w, "这") || strings.HasPrefix(w, "该")
 }
 
 // evaluative reports a cue that describes its subject (令人担忧, 令人遗憾,
