@@ -202,6 +202,12 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			targets, how = t, "the parties between whom the call is (dialogue between X and Y)"
 		}
 	}
+	if pred == "condemn" || pred == "oppose" {
+		// (对乌克兰的侵略: the state the act is against is no target)
+		if t, victims := d.aggressor(s, f); t != "" && !slices.Contains(h.IDs, t) && (len(targets) == 0 || len(minus(targets, victims)) == 0) {
+			targets, how = []string{t}, "whose act against the state named goes without saying (the aggression against Ukraine)"
+		}
+	}
 	targets = minus(targets, h.IDs)
 	topics := d.topics(s, f, objs)
 	if len(targets) == 0 && len(topics) > 0 && (pred == "support" || pred == "commit") {
@@ -810,6 +816,26 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		}
 	}
 	return out, ""
+}
+
+// aggressor is the doer of an act the object names against a state when
+// that doer goes without saying (words.tsv, aggressor).
+// It also returns the states named inside the matched words (the victims).
+func (d *Doc) aggressor(s *clause.Sentence, f *frame.Frame) (string, []string) {
+	ps := d.b.m.Words(s.Lang, "aggressor")
+	if ps == nil || f.ObjStart < 0 || f.ObjEnd > len(s.Tokens) || f.ObjStart >= f.ObjEnd {
+		return "", nil
+	}
+	for _, pm := range ps.Find(s.Tokens[f.ObjStart:f.ObjEnd]) {
+		var victims []string
+		for k := range s.Mentions {
+			if m := &s.Mentions[k]; m.Tok >= f.ObjStart+pm.Start && m.TokEnd <= f.ObjStart+pm.End {
+				victims = append(victims, m.IDs...)
+			}
+		}
+		return d.b.m.WordValue(pm.Ref), victims
+	}
+	return "", nil
 }
 
 // actNouns name an act of a party: supporting or welcoming "X's efforts",
