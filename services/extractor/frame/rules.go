@@ -97,7 +97,7 @@ var WordKinds = map[string]string{
 	"negative": "topics no one supports by mere emphasis", "about": "about, on: introduces what a concern or call is about",
 	"signatories": "introduces the states that joined a statement (joined by, 联署)",
 	"meet":        "a meeting verb: the parties before and after it are the sides", "joint": "marks a text the parties issue together",
-	"refer": "refers back to what was just named (this move, 此举)",
+	"refer":     "refers back to what was just named (this move, 此举)",
 	"aggressor": "an act against a state whose doer goes without saying (value: the doer)", "speaker": "a word for an official who speaks (official, spokesperson)",
 }
 
