@@ -208,6 +208,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && m.objectRelative(s, pm.Start, pm.End) {
 			continue // 提出了计划与新政府合作的条件: the cue describes the object noun of another verb
 		}
+		if s.Lang == "en" && r.Kind == "stance" && pm.Start > 1 && enRelative(s, pm.Start) {
+			continue // "cronies who support the regime", "groups that oppose the talks": describes them, no one's position
+		}
 		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && relativeClause(s, pm.Start, pm.End) {
 			continue // 反对核电站的非政府组织指出…, 应对疫情的方案应…: the cue describes a noun, it states no position
 		}
@@ -1329,6 +1332,23 @@ func imperative(s *clause.Sentence, i int) bool {
 		return false
 	}
 	return i+1 < len(toks) && toks[i+1].POS != token.Punct
+}
+
+// enRelative reports an English verb cue opening a relative clause on a
+// common noun that names no party: "individuals who support", "groups that
+// oppose".
+func enRelative(s *clause.Sentence, i int) bool {
+	toks := s.Tokens
+	switch toks[i-1].Lower {
+	case "who", "that", "which":
+	default:
+		return false
+	}
+	if toks[i].POS != token.Verb {
+		return false
+	}
+	n := &toks[i-2]
+	return (n.POS == token.Noun || n.Lower == "those") && s.MentionAt(i-2) < 0
 }
 
 // objectRelative reports a Chinese cue right after another verb (not a verb

@@ -266,6 +266,8 @@ type Doc struct {
 	// naming two or more named (for 这些国家).
 	lastOrg, lastOrgText string
 	lastStates           []string
+	// lastState is the state the text named last (for "the regime")
+	lastState string
 }
 
 // newsStates are the states whose leaders Chinese news names without
@@ -355,6 +357,7 @@ func (d *Doc) Find(text string, s *Sentence) {
 		out = d.thisOrg(text, s, out)
 		out = d.theseStates(text, s, out)
 	}
+	out = d.theRegime(text, s, out)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	out = dropOverlaps(out)
 	if s.Lang == "zh" {
@@ -377,6 +380,9 @@ func (d *Doc) Find(text string, s *Sentence) {
 	var states []string
 	for i := range out {
 		m := &out[i]
+		if m.Kind == Actor && m.Entity && len(m.IDs) == 1 && !strings.Contains(m.IDs[0], ":") && !strings.Contains(m.How, "named before)") {
+			d.lastState = m.IDs[0] // (a venue too: "protests in Burma … the regime")
+		}
 		if m.Kind != Actor || !m.Entity || m.Venue || len(m.IDs) != 1 || strings.Contains(m.How, "named before)") {
 			continue // (a 该公司 or 这些国家 found here names nothing new)
 		}
@@ -406,6 +412,71 @@ func occurrences(text string, s *Sentence, phrase string) [][2]int {
 		out = append(out, [2]int{start, start + len(phrase)})
 		off += i + len(phrase)
 	}
+}
+
+// regimeAnaphors name a state's rulers without naming the state: the state
+// named last, or the one named right after ("the junta in Burma").
+var regimeAnaphors = map[string][]string{
+	"en": {"the regime", "the military regime", "the junta", "the military junta", "the ruling junta"},
+	"zh": {"该政权", "这个政权", "这一政权", "军政府"},
+}
+
+// theRegime finds "the regime", "the junta", 该政权: the state whose rulers
+// they are, named just after (in/of X) or named last.
+func (d *Doc) theRegime(text string, s *Sentence, ms []Mention) []Mention {
+	st := text[s.Start:s.End]
+	if s.Lang == "en" {
+		st = strings.ToLower(st)
+	}
+	for _, a := range regimeAnaphors[s.Lang] {
+		for off := 0; ; {
+			i := strings.Index(st[off:], a)
+			if i < 0 {
+				break
+			}
+			start := s.Start + off + i
+			end := start + len(a)
+			off += i + len(a)
+			if end < s.End && isWordByte(text[end]) {
+				continue // "the regimes"
+			}
+			// (a bare organ word inside gives way: "the military junta")
+			ms = slices.DeleteFunc(ms, func(m Mention) bool { return m.Kind == Organ && len(m.IDs) == 0 && m.Start < end && start < m.End })
+			if overlapsAny(ms, start, end) {
+				continue // (缅甸军政府: named)
+			}
+			ref, at := d.lastState, -1
+			verb := len(text) // the subject before the sentence's first verb speaks of the regime, it is not it
+			for _, t := range s.Tokens {
+				if t.POS == token.Verb {
+					verb = t.Start
+					break
+				}
+			}
+			for k := range ms {
+				m := &ms[k]
+				if m.Kind != Actor || !m.Entity || len(m.IDs) != 1 || strings.Contains(m.IDs[0], ":") {
+					continue
+				}
+				if m.End <= start && m.Start > at && m.Start > verb {
+					ref, at = m.IDs[0], m.Start
+				}
+				if m.Start >= end && m.Start <= end+4 && (strings.EqualFold(text[end:m.Start], " in ") || strings.EqualFold(text[end:m.Start], " of ")) {
+					ref, at = m.IDs[0], len(text) // "the junta in Burma"
+				}
+			}
+			if ref == "" {
+				continue
+			}
+			ms = append(ms, Mention{Kind: Actor, Start: start, End: end, Text: text[start:end], IDs: []string{ref}, Entity: true,
+				EntityType: lexicon.KindCountry, How: text[start:end] + " → " + ref + " (the state whose rulers they are, named before)"})
+		}
+	}
+	return ms
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // statesAnaphors name again the states named together before (这些国家).
