@@ -276,6 +276,15 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if len(targets) > 0 && (!strings.Contains(targets[0], ":") || strings.HasPrefix(targets[0], "org:")) {
 		d.res.LastTarget = targets[0]
 	}
+	if pred == "commit" && s.Lang == "en" && itineraryStop(s, f) && !slices.ContainsFunc(targets, isStateOrPlace) {
+		// "he will tour the exhibit", "will speak at the University of Miami":
+		// a stop on a programme, not a commitment towards anyone
+		if d.explain {
+			d.Dropped = append(d.Dropped, Dropped{Rule: f.Rule.ID, Cue: cueText(s, f), Reason: "a stop on a programme (visit, tour, speak at) with no state or place to go to",
+				Start: s.Tokens[f.CueStart].Start, End: s.Tokens[f.CueEnd-1].End})
+		}
+		return
+	}
 	span, ok := d.evidence(s, f, h)
 	if !ok {
 		return
@@ -816,6 +825,30 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		}
 	}
 	return out, ""
+}
+
+// itineraryVerbs, right after "will", make a stop on a programme.
+var itineraryVerbs = map[string]bool{"visit": true, "tour": true, "speak": true, "deliver": true, "attend": true, "mark": true,
+	"give": true, "participate": true, "travel": true, "view": true, "lay": true, "hold": true}
+
+// itineraryStop reports "will" followed by a verb of a programme (he will
+// visit, will then speak at, will deliver remarks).
+func itineraryStop(s *clause.Sentence, f *frame.Frame) bool {
+	if f.Rule.Modality != "will" {
+		return false
+	}
+	for k := f.CueEnd; k < f.ObjEnd && k < f.CueEnd+3; k++ {
+		t := &s.Tokens[k]
+		if t.POS == token.Adv {
+			continue // "will then", "will also"
+		}
+		return t.POS == token.Verb && itineraryVerbs[t.Lemma]
+	}
+	return false
+}
+
+func isStateOrPlace(id string) bool {
+	return !strings.Contains(id, ":") || strings.HasPrefix(id, "place:")
 }
 
 // aggressor is the doer of an act the object names against a state when
