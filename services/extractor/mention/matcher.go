@@ -199,6 +199,10 @@ func (m *Matcher) longest(text string, i int, accept func(start, end int) bool) 
 		}
 		next, ok := m.nodes[n].next[r]
 		if !ok {
+			if nameDot(r) && j > i && hanAround(text, j, size) {
+				j += size // 冯·德·莱恩 is 冯德莱恩: a transliteration's dots are optional
+				continue
+			}
 			break
 		}
 		n = next
@@ -210,6 +214,16 @@ func (m *Matcher) longest(text string, i int, accept func(start, end int) bool) 
 		}
 	}
 	return best, bestEnd, bestPays
+}
+
+// nameDot reports the dots that separate the parts of a transliterated name.
+func nameDot(r rune) bool { return r == '·' || r == '•' || r == '・' || r == '‧' || r == '．' }
+
+// hanAround reports Han characters on both sides of the rune at text[j:j+size].
+func hanAround(text string, j, size int) bool {
+	a, _ := utf8.DecodeLastRuneInString(text[:j])
+	b, _ := utf8.DecodeRuneInString(text[j+size:])
+	return unicode.Is(unicode.Han, a) && unicode.Is(unicode.Han, b)
 }
 
 // Lookup returns the payloads of phrase when it is in the dictionary as a

@@ -71,3 +71,24 @@ func TestMixedCaseAbbreviationMatchesOnlyAsWritten(t *testing.T) {
 		}
 	}
 }
+
+func TestHanNameMatchesWithOrWithoutItsDots(t *testing.T) {
+	b := NewBuilder()
+	b.Add("冯德莱恩", Payload{Kind: 1, Ref: 0})
+	b.Add("中国", Payload{Kind: 1, Ref: 1})
+	m, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"主席冯·德·莱恩表示", "冯·德·莱恩"},
+		{"主席冯•德•莱恩表示", "冯•德•莱恩"},
+		{"主席冯德莱恩表示", "冯德莱恩"},
+		{"中国·", "中国"}, // a dot after the name is not part of it
+	} {
+		got := m.Find(tc.text)
+		if len(got) != 1 || tc.text[got[0].Start:got[0].End] != tc.want {
+			t.Errorf("%s: got %v, want %q", tc.text, got, tc.want)
+		}
+	}
+}
