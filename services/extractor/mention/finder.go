@@ -1236,6 +1236,9 @@ func besideAnotherName(st string, start, end int) bool {
 			after = after[:i]
 		}
 	}
+	if start >= 4 && st[start-1] == ' ' && st[start-2] == '.' && st[start-3] >= 'A' && st[start-3] <= 'Z' && (st[start-4] == ' ' || st[start-4] == '.') {
+		return true // "Jose W. Fernandez": a middle initial, the name of someone else
+	}
 	if start >= 2 && st[start-1] == ' ' {
 		before = st[:start-1]
 		if i := strings.LastIndexFunc(before, notLetter); i >= 0 {

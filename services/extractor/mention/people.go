@@ -71,6 +71,16 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 			}
 			gap := strings.TrimSpace(text[end:p.Start])
 			if p.Kind == Person && (gap == "" || (s.Lang == "en" && gap == ",")) {
+				titleOf := of
+				if titleOf == "" && s.Lang == "en" && t.Text == "Secretary" && (p.Role == "" || p.Role == "head-of-state" || p.Role == "head-of-government") {
+					titleOf = "USA" // "(Under) Secretary X" is no president: a US title
+				}
+				if titleOf != "" && len(p.IDs) > 0 && p.IDs[0] != titleOf && !strings.ContainsAny(p.Text, " ·") && !hasHan(p.Text) {
+					// "Under Secretary Fernandez": a family name the gazetteer
+					// gives to another state's leader is someone of the title's state
+					p.How = p.Text + " → " + titleOf + " (one of that name, not " + p.Person + ")"
+					p.Person, p.IDs, p.Role = personSlug(p.Text), []string{titleOf}, t.Role
+				}
 				if len(p.IDs) == 0 && of != "" {
 					p.IDs = []string{of}
 				}
