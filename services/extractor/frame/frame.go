@@ -208,6 +208,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && m.objectRelative(s, pm.Start, pm.End) {
 			continue // 提出了计划与新政府合作的条件: the cue describes the object noun of another verb
 		}
+		if s.Lang == "en" && r.Predicate == "agree" && agreedAttributive(s, pm.Start, pm.End) {
+			continue // "an internationally agreed two-State solution": a word describing a noun
+		}
 		if s.Lang == "en" && r.Kind == "stance" && pm.Start > 1 && enRelative(s, pm.Start) {
 			continue // "cronies who support the regime", "groups that oppose the talks": describes them, no one's position
 		}
@@ -1332,6 +1335,17 @@ func imperative(s *clause.Sentence, i int) bool {
 		return false
 	}
 	return i+1 < len(toks) && toks[i+1].POS != token.Punct
+}
+
+// agreedAttributive reports "agreed" used before a noun it describes ("the
+// agreed framework", "internationally agreed goals").
+func agreedAttributive(s *clause.Sentence, start, end int) bool {
+	toks := s.Tokens
+	if end-start != 1 || toks[start].Lower != "agreed" || start == 0 || end >= len(toks) {
+		return false
+	}
+	p, n := &toks[start-1], &toks[end]
+	return (p.POS == token.Adv || p.POS == token.Det || p.Tag == "PRP$") && (n.POS == token.Noun || n.POS == token.Adj || n.POS == token.Propn || n.Tag == "CD")
 }
 
 // enRelative reports an English verb cue opening a relative clause on a
