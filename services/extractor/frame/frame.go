@@ -208,6 +208,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && m.objectRelative(s, pm.Start, pm.End) {
 			continue // 提出了计划与新政府合作的条件: the cue describes the object noun of another verb
 		}
+		if s.Lang == "zh" && r.Kind == "need" && zhNeedDenied(s, pm.Start) {
+			continue // 不需要向北京求助: no need is no position
+		}
 		if s.Lang == "en" && r.Predicate == "agree" && agreedAttributive(s, pm.Start, pm.End) {
 			continue // "an internationally agreed two-State solution": a word describing a noun
 		}
@@ -1336,6 +1339,18 @@ func imperative(s *clause.Sentence, i int) bool {
 	}
 	return i+1 < len(toks) && toks[i+1].POS != token.Punct
 }
+
+// zhNeedDenied reports a negated Chinese 需要 (不需要): no need is no
+// position.
+func zhNeedDenied(s *clause.Sentence, i int) bool {
+	k := i - 1
+	for k >= 0 && s.Tokens[k].POS == token.Adv && !negationWord(s.Tokens[k].Text) {
+		k--
+	}
+	return k >= 0 && negationWord(s.Tokens[k].Text)
+}
+
+func negationWord(w string) bool { return w == "不" || w == "无" || w == "无需" || w == "并不" || w == "不再" }
 
 // agreedAttributive reports "agreed" used before a noun it describes ("the
 // agreed framework", "internationally agreed goals").
