@@ -1350,7 +1350,9 @@ func zhNeedDenied(s *clause.Sentence, i int) bool {
 	return k >= 0 && negationWord(s.Tokens[k].Text)
 }
 
-func negationWord(w string) bool { return w == "不" || w == "无" || w == "无需" || w == "并不" || w == "不再" }
+func negationWord(w string) bool {
+	return w == "不" || w == "无" || w == "无需" || w == "并不" || w == "不再"
+}
 
 // agreedAttributive reports "agreed" used before a noun it describes ("the
 // agreed framework", "internationally agreed goals").
