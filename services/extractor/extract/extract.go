@@ -421,10 +421,15 @@ type entityList struct {
 	text, lang string
 	out        []schemas.Entity
 	seen       map[string]bool
+	// known reports an id of the gazetteer, which holds no news outlet: an
+	// organisation cited as a report's source (a report by Human Rights
+	// Watch) is still an entity when known, an outlet when not
+	known func(id string) bool
 }
 
 func (e *Engine) entityList(text, lang string) *entityList {
-	return &entityList{text: text, lang: lang, out: []schemas.Entity{}, seen: map[string]bool{}}
+	return &entityList{text: text, lang: lang, out: []schemas.Entity{}, seen: map[string]bool{},
+		known: func(id string) bool { _, ok := e.lex.Get(id); return ok }}
 }
 
 func (l *entityList) add(id, typ, name, country string) {
@@ -445,7 +450,7 @@ func (l *entityList) sentence(s *clause.Sentence) {
 	}
 	for k := range s.Mentions {
 		m := &s.Mentions[k]
-		if !m.Entity || sources[k] && strings.HasPrefix(firstID(m.IDs), "org:") {
+		if !m.Entity || sources[k] && strings.HasPrefix(firstID(m.IDs), "org:") && !l.known(firstID(m.IDs)) {
 			continue
 		}
 		switch m.Kind {

@@ -68,6 +68,25 @@ type Finder struct {
 	verbs       map[string]bool
 }
 
+// nameVariants are the other ways a text writes a multi-word English name:
+// "UN" spelt out or abbreviated (UN Framework Convention, United Nations
+// Framework Convention), a curly apostrophe for a straight one (Da’esh).
+func nameVariants(n string) []string {
+	var out []string
+	if hasHan(n) || !strings.Contains(n, " ") && !strings.Contains(n, "'") {
+		return nil
+	}
+	if rest, ok := strings.CutPrefix(n, "UN "); ok {
+		out = append(out, "United Nations "+rest)
+	} else if rest, ok := strings.CutPrefix(n, "United Nations "); ok {
+		out = append(out, "UN "+rest)
+	}
+	if strings.Contains(n, "'") {
+		out = append(out, strings.ReplaceAll(n, "'", "’"))
+	}
+	return out
+}
+
 // New builds a Finder from the gazetteer and the rules' words.
 func New(opts Options) (*Finder, error) {
 	lx := opts.Lexicon
@@ -111,6 +130,9 @@ func New(opts Options) (*Finder, error) {
 					continue
 				}
 				add(n, ref, ent)
+				for _, v := range nameVariants(n) {
+					add(v, ref, ent)
+				}
 			}
 		}
 		for _, n := range ent.Label {

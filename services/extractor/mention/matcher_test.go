@@ -92,3 +92,27 @@ func TestHanNameMatchesWithOrWithoutItsDots(t *testing.T) {
 		}
 	}
 }
+
+func TestNameVariantsSpellOutUNAndCurlApostrophes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want []string
+	}{
+		{"UN Framework Convention on Climate Change", []string{"United Nations Framework Convention on Climate Change"}},
+		{"United Nations Security Council", []string{"UN Security Council"}},
+		{"Democratic People's Republic of Korea", []string{"Democratic People’s Republic of Korea"}},
+		{"Da'esh", []string{"Da’esh"}},
+		{"NATO", nil},
+		{"联合国", nil},
+	} {
+		got := nameVariants(tc.name)
+		if len(got) != len(tc.want) {
+			t.Fatalf("%q: got %q, want %q", tc.name, got, tc.want)
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("%q: got %q, want %q", tc.name, got, tc.want)
+			}
+		}
+	}
+}
