@@ -56,6 +56,9 @@
 //     organisation; for the EU the European Commission), council-president
 //     and parliament-president (EU), high-representative, commissioner (EU),
 //     high-commissioner, head (director-general and the like), prosecutor
+//   - private (titles only): a word for someone who holds no office and
+//     speaks for no state (学者, lawyer, activist); a name after it is a
+//     person of no state
 package lexicon
 
 import (
@@ -112,6 +115,7 @@ var RoleKeys = []string{
 	"council-president", "parliament-president", "high-representative",
 	"high-commissioner", "commissioner", "head", "prosecutor",
 	"state-councilor", "foreign-affairs-director", "defence-spokesperson",
+	"private",
 }
 
 // Active reports whether the role was held on day d.

@@ -179,3 +179,40 @@ func TestFullNameEndTakesTheFamilyNamesWrittenAfterAKnownName(t *testing.T) {
 		}
 	}
 }
+
+func TestPrivatePeopleAreNamedButSpeakForNoState(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct {
+		text, name string // name "" : no person at all
+	}{
+		{"美国学者李大明表示，美国应该与中国对话。", "李大明"},
+		{"Harvard professor Jane Whitfield said the sanctions would fail.", "Jane Whitfield"},
+		{"记者们讲话时，美国宣布了新的制裁。", ""}, // 们 opens no name
+		{"作家方方在专访中谈到了武汉的封城。", "方方"},
+		{"A report by Human Rights Watch condemned the arrests.", ""},
+	}
+	for _, c := range cases {
+		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+		var names []string
+		for _, en := range x.Entities {
+			if en.Type == "person" {
+				names = append(names, en.Name)
+				if en.Country != "" {
+					t.Errorf("%s: the private person %s speaks for %s", c.text, en.Name, en.Country)
+				}
+			}
+		}
+		if c.name == "" && len(names) > 0 || c.name != "" && !slices.Equal(names, []string{c.name}) {
+			t.Errorf("%s: persons %q, want %q", c.text, names, c.name)
+		}
+		for _, cl := range x.Claims {
+			if slices.Contains(cl.Actors, "USA") && strings.Contains(cl.Evidence.Text, "学者") {
+				t.Errorf("%s: a scholar's view became the state's claim %+v", c.text, cl)
+			}
+		}
+	}
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "A report by Human Rights Watch condemned the arrests."})
+	if !slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == "org:human-rights-watch" }) {
+		t.Errorf("an organisation cited as a report's source was left out: %+v", x.Entities)
+	}
+}

@@ -37,6 +37,9 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 				p.Attr = true
 			}
 		}
+		if t.Role == "private" {
+			of = "" // 美国学者, an American lawyer: a nationality, not an office
+		}
 		if of == "" && s.Lang == "zh" && (strings.Contains(t.Text, "外交部") || strings.Contains(t.Text, "国防部") || strings.Contains(t.Text, "国务院")) {
 			of = "CHN" // a bare 外交部发言人 in Chinese text is China's, as a bare 外交部 is
 		}
@@ -434,6 +437,9 @@ func zhNameAfter(text string, off int, ms []Mention, toks []token.Token) (string
 	// the longest name of two to four characters that a verb, a
 	// preposition or punctuation follows (马晓光指责…: not 马晓光指)
 	rs := []rune(run)
+	if zhNoNameStart[rs[0]] {
+		return "", 0 // 记者们讲话, 学者中尤其: a particle, no name
+	}
 	for n := len(rs); n >= 2; n-- {
 		name := string(rs[:n])
 		stop := false
@@ -442,6 +448,9 @@ func zhNameAfter(text string, off int, ms []Mention, toks []token.Token) (string
 				stop = true
 				break
 			}
+		}
+		if n == 4 && zhWordInside(toks, off+len(string(rs[:2])), off+len(name)) {
+			continue // 方方专访: a name and a word after it
 		}
 		if !stop && zhFollowed(rest[len(name):]) && !zhCommonWord(toks, off, off+len(name)) && !overlapsMention(ms, off, off+len(name)) {
 			return name, off
@@ -453,6 +462,25 @@ func zhNameAfter(text string, off int, ms []Mention, toks []token.Token) (string
 // zhCommonWord reports a span that opens with a word the segmenter read
 // as two characters or more and not as a name (发言人关切…: 关切 is a
 // word, not a person), or that ends inside a word.
+// zhNoNameStart are characters no name read after a title begins with:
+// particles, plural and position words, adverbs (们, 中, 级, 仅).
+var zhNoNameStart = map[rune]bool{'们': true, '中': true, '级': true, '仅': true, '也': true, '都': true, '还': true, '就': true,
+	'在': true, '对': true, '与': true, '和': true, '等': true, '是': true, '的': true, '了': true, '将': true, '会': true, '已': true,
+	'曾': true, '则': true, '却': true, '又': true, '并': true, '称': true, '说': true, '向': true, '被': true, '把': true, '从': true,
+	'于': true, '及': true, '或': true, '而': true, '但': true, '更': true, '最': true, '很': true, '所': true, '其': true, '该': true,
+	'此': true, '这': true, '那': true, '每': true, '各': true, '兼': true, '之': true, '为': true}
+
+// zhWordInside reports a common word of two or more characters lying
+// within text[start:end].
+func zhWordInside(toks []token.Token, start, end int) bool {
+	for _, t := range toks {
+		if t.Start >= start && t.End <= end && utf8.RuneCountInString(t.Text) >= 2 && !strings.HasPrefix(t.Tag, "nr") {
+			return true
+		}
+	}
+	return false
+}
+
 func zhCommonWord(toks []token.Token, start, end int) bool {
 	for _, t := range toks {
 		if t.Start == start && t.End <= end && utf8.RuneCountInString(t.Text) >= 2 && !strings.HasPrefix(t.Tag, "nr") {
