@@ -116,3 +116,14 @@ func TestNameVariantsSpellOutUNAndCurlApostrophes(t *testing.T) {
 		}
 	}
 }
+
+func TestPlausibleLatinNameNeedsAWordThatIsNoUsualWord(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Jane Whitfield": true, "Gordon Brown": true, "Toloui": true, "Ned Price": true,
+		"Distinguished Delegates": false, "Future Summit": false, "Debate": false,
+	} {
+		if got := plausibleLatinName(name); got != want {
+			t.Errorf("plausibleLatinName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -122,10 +122,11 @@ var (
 	zhDual = regexp.MustCompile(`([\p{Han}·]{2,16})[（(]([A-Z][A-Za-z.'’\- &]{1,60})[）)]`)
 	// zhOrgSuffix ends the Chinese name of an organisation.
 	zhOrgSuffix = []string{"公司", "集团", "大学", "学院", "研究所", "研究院", "研究中心", "中心", "基金会", "协会", "学会", "党", "组织",
-		"银行", "机构", "委员会", "联盟", "运动", "智库", "媒体", "电视台", "报", "通讯社", "法院", "法庭"}
+		"银行", "机构", "委员会", "联盟", "运动", "智库", "媒体", "电视台", "报", "通讯社", "法院", "法庭", "论坛"}
 	enOrgWords = []string{"Inc", "Group", "Company", "Corporation", "Institute", "University", "Foundation", "Association", "Party",
 		"Agency", "Council", "Committee", "Bank", "Ltd", "Fund", "Center", "Centre", "Organization", "Organisation", "Union",
-		"League", "Alliance", "Coalition", "Movement", "Network", "Society", "Court", "Commission", "Holdings", "News", "Times", "Post"}
+		"League", "Alliance", "Coalition", "Movement", "Network", "Society", "Court", "Commission", "Holdings", "News", "Times", "Post",
+		"Forum"}
 )
 
 // zhDualNames finds names given in both scripts: a person when the Latin
@@ -168,8 +169,12 @@ func (d *Doc) zhDualNames(text string, s *Sentence, ms []Mention) []Mention {
 			}
 			ms = append(ms, Mention{Kind: Actor, Start: start, End: end, Text: zh, IDs: []string{id}, Entity: true,
 				EntityType: lexicon.KindOrg, Inferred: true, How: zh + "（" + latin + "） → " + id})
-		case len(words) >= 2 && len(words) <= 4:
+		case len(words) >= 2 && len(words) <= 4 && (strings.Contains(zh, "·") || utf8.RuneCountInString(zh) <= 5):
+			// (一家叫做记录未来 (Recorded Future): a long run is a description, not a transliterated name)
 			p := d.personByLatin(latin, "", "")
+			if p == nil {
+				continue
+			}
 			p.Start, p.End, p.Text = start, end, zh
 			p.How = zh + "（" + latin + "） → " + p.Person
 			ms = append(ms, *p)

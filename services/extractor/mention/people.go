@@ -192,6 +192,9 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 // the form, written later on its own, names the same person.
 func (d *Doc) personByLatin(latin, of, role string) *Mention {
 	p := d.personNamed(latin, of, role)
+	if p == nil {
+		return nil
+	}
 	q := *p
 	q.Text = latin
 	d.introduced[strings.ToLower(latin)] = &q
@@ -220,7 +223,8 @@ func latinAfter(rest string) string {
 var zhLatinName = regexp.MustCompile(`^[（(]([A-Z][A-Za-z.'’\- ]{1,50})[）)]`)
 
 // personNamed returns a person mention for a name read after a title: a
-// known person, one introduced earlier in the text, or a new one.
+// known person, one introduced earlier in the text, or a new one; nil for
+// Latin words that cannot be a name.
 func (d *Doc) personNamed(name, of, role string) *Mention {
 	for _, e := range d.f.lx.Lookup(name) {
 		if e.Kind == lexicon.KindPerson {
@@ -257,6 +261,9 @@ func (d *Doc) personNamed(name, of, role string) *Mention {
 			}
 			return m
 		}
+	}
+	if !hasHan(name) && !plausibleLatinName(name) {
+		return nil // "the General Debate, President …", "Distinguished Delegates": words, no name
 	}
 	m := &Mention{Kind: Person, Person: personSlug(name), Entity: true, EntityType: lexicon.KindPerson, Role: role, Inferred: true}
 	if of != "" {
@@ -462,6 +469,19 @@ func zhNameAfter(text string, off int, ms []Mention, toks []token.Token) (string
 // zhCommonWord reports a span that opens with a word the segmenter read
 // as two characters or more and not as a name (发言人关切…: 关切 is a
 // word, not a person), or that ends inside a word.
+// plausibleLatinName reports a name of which at least one word is no
+// common English word (Jane Whitfield; not "Future Summit", "Distinguished
+// Delegates").
+func plausibleLatinName(name string) bool {
+	for _, w := range strings.Fields(name) {
+		w = strings.Trim(w, ".,'’")
+		if len(w) >= 2 && !token.UsualWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // zhNoNameStart are characters no name read after a title begins with:
 // particles, plural and position words, adverbs (们, 中, 级, 仅).
 var zhNoNameStart = map[rune]bool{'们': true, '中': true, '级': true, '仅': true, '也': true, '都': true, '还': true, '就': true,
@@ -609,6 +629,9 @@ func (d *Doc) appositives(text string, s *Sentence, ms []Mention, titles []Menti
 		}
 		name := text[start:end]
 		p := d.personNamed(name, of, t.Role)
+		if p == nil {
+			continue
+		}
 		p.Start, p.End, p.Text = start, end, name
 		p.How = name + ", " + t.Text + " → " + p.Person + d.stateNote(p)
 		ms = append(ms, *p)
@@ -680,6 +703,9 @@ func (d *Doc) roleAppositives(text string, s *Sentence, ms []Mention) []Mention 
 		}
 		name := text[start:end]
 		p := d.personNamed(name, "", "")
+		if p == nil {
+			continue
+		}
 		p.Start, p.End, p.Text = start, end, name
 		p.How = name + ", a " + role + " → " + p.Person
 		ms = append(ms, *p)
@@ -717,6 +743,9 @@ func (d *Doc) roleAppositives(text string, s *Sentence, ms []Mention) []Mention 
 		}
 		name := text[start:stop]
 		p := d.personNamed(name, "", "")
+		if p == nil {
+			continue
+		}
 		p.Start, p.End, p.Text = start, stop, name
 		p.How = toks[k].Text + " " + name + " → " + p.Person
 		ms = append(ms, *p)

@@ -40,3 +40,29 @@ func CommonWord(w string) bool {
 	}
 	return false
 }
+
+// UsualWord reports an English word the tagger's training text knows mostly
+// as something other than a proper name (debate, summit, distinguished): a
+// broader test than CommonWord, for telling words from an unknown name.
+func UsualWord(w string) bool {
+	if CommonWord(w) {
+		return true
+	}
+	t, err := EnglishTagger()
+	if err != nil {
+		return false
+	}
+	cws, ok := t.weights["w "+norm(w)]
+	if !ok {
+		return false
+	}
+	best, bestW := -1, float32(0)
+	for _, cw := range cws {
+		if best < 0 || cw.w > bestW {
+			best, bestW = int(cw.class), cw.w
+		}
+	}
+	tag := t.classes[best]
+	// a weak weight is a rare word seen once or twice, a name as likely
+	return bestW >= 4 && tag != "NNP" && tag != "NNPS"
+}
