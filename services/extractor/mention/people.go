@@ -121,6 +121,11 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 				ok = false // 印度外长苏杰生… 德国外长表示: another state's minister
 			}
 			usSecretary := s.Lang == "en" && of == "" && t.Text == "Secretary"
+			if ok && usSecretary && !slices.Contains(p.IDs, "USA") {
+				if q, found := d.byRole[t.Role+"|USA"]; found {
+					p = q // Secretary Blinken met Secretary Manalo … The Secretary: the US one
+				}
+			}
 			switch {
 			case ok:
 			case of != "":
