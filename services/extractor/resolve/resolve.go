@@ -63,8 +63,11 @@ type Doc struct {
 	lastPersonSent int
 	// turn is who speaks in a transcript's current turn ("MR PRICE: …",
 	// "QUESTION: …"): turnOfficial, turnQuestion, or turnNone.
-	turn     int
-	sentence int
+	turn int
+	// turnSpeaker is the person the label of the current turn names
+	// ("FOREIGN MINISTER ALBARES:"), nil when it names no one known.
+	turnSpeaker *mention.Mention
+	sentence    int
 	// coordDepth counts nested coordinated calls: a "we" coordinated with
 	// the speaker it stands for ("the Minister and we …") refers back to
 	// that speaker, and would again without end.
@@ -105,7 +108,10 @@ type Outcome struct {
 func (d *Doc) Sentence(s *clause.Sentence) {
 	d.sentence = s.Index
 	if t := turnOf(s); t != turnNone {
-		d.turn = t
+		d.turn, d.turnSpeaker = t, nil
+		if t == turnOfficial {
+			d.turnSpeaker = labelSpeaker(s)
+		}
 	}
 	if s.NewPara && d.Parts.Issuer == "" && !d.Parts.Joint && len(d.Parts.IDs) == 0 {
 		d.last = nil // a news text's new paragraph may tell another story: no subject carries over
@@ -113,6 +119,34 @@ func (d *Doc) Sentence(s *clause.Sentence) {
 	if len(s.Clauses) > 0 && peopleSubject(s, s.Clauses[0]) {
 		d.last = nil // 抗议活动的领导者要求…。他们呼吁…: "they" are those people, not the state before
 	}
+}
+
+// turnHolder is the state of the person who has the floor.
+func turnHolder(p *mention.Mention, lead string) *Holder {
+	h := &Holder{IDs: slices.Clone(p.IDs), Tok: -1, How: lead + "the official who has the floor: " + p.How}
+	if p.Person != "" {
+		h.Speakers = []string{p.Person}
+	}
+	return h
+}
+
+// labelSpeaker is the person a turn's label names, before its colon.
+func labelSpeaker(s *clause.Sentence) *mention.Mention {
+	colon := -1
+	for k := 0; k < len(s.Tokens) && k <= 5; k++ {
+		if s.Tokens[k].Text == ":" {
+			colon = k
+			break
+		}
+	}
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.TokEnd <= colon && m.Kind == mention.Person && len(m.IDs) > 0 {
+			c := *m
+			return &c
+		}
+	}
+	return nil
 }
 
 const (
@@ -714,6 +748,8 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 	switch {
 	case d.turn == turnQuestion:
 		return nil // a journalist asks: no state holds what the question says
+	case d.turn == turnOfficial && d.turnSpeaker != nil:
+		return turnHolder(d.turnSpeaker, "")
 	case d.turn == turnOfficial && d.Parts.Issuer != "":
 		return &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the issuer, whose official has the floor (" + d.Parts.IssuerHow + ")"}
 	case d.Parts.Speech && d.Parts.Issuer != "":
@@ -1340,6 +1376,8 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 		switch {
 		case d.turn == turnQuestion:
 			return nil // a journalist's "I" and "we" in a transcript speak for no state
+		case d.turn == turnOfficial && d.turnSpeaker != nil:
+			return turnHolder(d.turnSpeaker, m.Text+" → ")
 		case d.turn == turnOfficial && d.Parts.Issuer != "":
 			return &Holder{IDs: []string{d.Parts.Issuer}, How: m.Text + " → the issuer, whose official has the floor (" + d.Parts.IssuerHow + ")"}
 		}
