@@ -1209,6 +1209,7 @@ func (d *Doc) verbBetween(s *clause.Sentence, from, to int, also map[string]bool
 			continue // "Iran continues to expand": the subject is expand's
 		}
 		if t.POS == token.Verb && t.Tag != "VBN" && t.Tag != "VBG" && t.Lemma != "be" && t.Lemma != "have" && t.Lemma != "do" && !lightVerbs[t.Lemma] && !also[t.Lemma] &&
+			!linkingVerbs[t.Lemma] &&
 			!d.m.WordAt(s.Sentence, "say", k) && s.MentionAt(k) < 0 {
 			return true
 		}
@@ -1220,6 +1221,10 @@ func (d *Doc) verbBetween(s *clause.Sentence, from, to int, also map[string]bool
 // doer of what follows.
 var permitVerbs = map[string]bool{"give": true, "allow": true, "let": true, "permit": true, "authorize": true, "authorise": true,
 	"entitle": true, "grant": true, "允许": true, "让": true, "纵容": true, "授权": true}
+
+// linkingVerbs join a subject to the state a cue describes as "be" does
+// ("remains deeply concerned", "stays committed", "became alarmed").
+var linkingVerbs = map[string]bool{"remain": true, "stay": true, "become": true, "seem": true, "appear": true, "feel": true, "grow": true}
 
 // lightVerbs carry a stance noun without being a predicate of their own
 // (expressed "严重关切", voiced concern).
