@@ -223,10 +223,10 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	}
 	if len(targets) == 0 && len(topics) == 0 {
 		back := d.refersBack(s, f) || d.refersBackBefore(s, f)
-		if back && d.res.LastTarget != "" && !slices.Contains(h.IDs, d.res.LastTarget) && f.Rule.Predicate != "commit" {
+		if back && d.res.LastTarget != "" && !slices.Contains(h.IDs, d.res.LastTarget) && (f.Rule.Predicate != "commit" || s.Lang == "zh") {
 			targets, how = []string{d.res.LastTarget}, "what was just named (对此, this move)"
-		} else if back && d.res.LastActor != "" && !slices.Contains(h.IDs, d.res.LastActor) && f.Rule.Kind == "stance" {
-			targets, how = []string{d.res.LastActor}, "whose act was just told (对此)"
+		} else if back && d.res.LastActor != "" && !slices.Contains(h.IDs, d.res.LastActor) && (f.Rule.Kind == "stance" || pred == "commit") {
+			targets, how = []string{d.res.LastActor}, "whose act was just told (对此, 将就此作出反应)"
 		} else if s.Lang == "zh" && !back && d.res.LastActor != "" && !slices.Contains(h.IDs, d.res.LastActor) && f.Rule.Kind == "stance" &&
 			(pred == "oppose" || pred == "condemn") && d.emptyObject(s, f) {
 			// 日本宣布向台湾出售导弹。中方坚决反对，…: a stance with nothing after it

@@ -204,12 +204,20 @@ func (d *Doc) NotePerson(m *mention.Mention) {
 // unless someone speaks.
 func (d *Doc) NoteSubject(s *clause.Sentence) {
 	d.LastActor = ""
-	for k := range s.Mentions {
-		m := &s.Mentions[k]
-		if m.Tok > 2 {
+	verb := len(s.Tokens) // (当地时间7月24日下午，美方…: a time before the subject)
+	for k := range s.Tokens {
+		if s.Tokens[k].POS == token.Verb {
+			verb = k
 			break
 		}
-		if m.Kind == mention.Actor && len(m.IDs) == 1 && !m.Attr && !m.Venue {
+	}
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Tok > 2 && m.TokEnd > verb {
+			break
+		}
+		agents := m.Attr && m.TokEnd < len(s.Tokens) && stateAgents[s.Tokens[m.TokEnd].Text] // 美方人员强行进入…
+		if m.Kind == mention.Actor && len(m.IDs) == 1 && (!m.Attr || agents) && !m.Venue {
 			d.LastActor = m.IDs[0] // 欧盟延长了制裁。俄方对此…: whose act "this" is
 			break
 		}
@@ -1221,6 +1229,10 @@ func (d *Doc) verbBetween(s *clause.Sentence, from, to int, also map[string]bool
 // doer of what follows.
 var permitVerbs = map[string]bool{"give": true, "allow": true, "let": true, "permit": true, "authorize": true, "authorise": true,
 	"entitle": true, "grant": true, "允许": true, "让": true, "纵容": true, "授权": true}
+
+// stateAgents, after a state's name, are the people or forces who act for it.
+var stateAgents = map[string]bool{"人员": true, "官员": true, "执法人员": true, "外交官": true, "部队": true, "军队": true, "军方": true,
+	"军机": true, "军舰": true, "当局": true, "海警": true}
 
 // linkingVerbs join a subject to the state a cue describes as "be" does
 // ("remains deeply concerned", "stays committed", "became alarmed").
