@@ -615,7 +615,7 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 	toks := s.Tokens
 	by := -1 // the agent's first token
 	if s.Lang == "zh" {
-		for k := f.CueStart - 1; k >= c.Start && k >= f.CueStart-12; k-- {
+		for k := f.CueStart - 1; k >= c.Start && k >= f.CueStart-20; k-- {
 			switch toks[k].Text {
 			case "受到", "遭到", "遭", "被", "受":
 				by = k + 1
@@ -645,6 +645,9 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 	var agent *Holder
 	for k := range s.Mentions {
 		m := &s.Mentions[k]
+		if s.Lang == "zh" && m.TokEnd < f.CueStart && zhModifier(s, m) {
+			continue // 受到伊朗协定签约国中国、法国…的反对: 伊朗 describes the signatories
+		}
 		if m.Tok >= by && m.IsParty() && !m.Attr && (s.Lang == "zh" && m.TokEnd <= f.CueStart || s.Lang == "en" && m.Tok <= by+2) {
 			agent = d.coordinated(s, k)
 			break
@@ -1229,6 +1232,24 @@ func (d *Doc) verbBetween(s *clause.Sentence, from, to int, also map[string]bool
 // doer of what follows.
 var permitVerbs = map[string]bool{"give": true, "allow": true, "let": true, "permit": true, "authorize": true, "authorise": true,
 	"entitle": true, "grant": true, "允许": true, "让": true, "纵容": true, "授权": true}
+
+// zhModifier reports a Chinese name that modifies the noun after it
+// (伊朗协定, 美国企业) rather than naming a party: a common noun follows
+// that is no word for the state's own organs or people.
+func zhModifier(s *clause.Sentence, m *mention.Mention) bool {
+	if m.TokEnd >= len(s.Tokens) {
+		return false
+	}
+	t := &s.Tokens[m.TokEnd]
+	if t.POS != token.Noun && t.POS != token.Verb || s.MentionAt(m.TokEnd) >= 0 || stateAgents[t.Text] {
+		return false
+	}
+	switch t.Text {
+	case "政府", "方面", "官方", "外交部", "国防部", "领导人", "总统", "总理", "议会", "国会", "人民", "民众":
+		return false
+	}
+	return true
+}
 
 // stateAgents, after a state's name, are the people or forces who act for it.
 var stateAgents = map[string]bool{"人员": true, "官员": true, "执法人员": true, "外交官": true, "部队": true, "军队": true, "军方": true,
