@@ -208,6 +208,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && m.objectRelative(s, pm.Start, pm.End) {
 			continue // 提出了计划与新政府合作的条件: the cue describes the object noun of another verb
 		}
+		if s.Lang == "zh" && toks[pm.Start].Text == "对抗" && (pm.End >= len(toks) || s.MentionAt(pm.End) < 0) {
+			continue // 对抗 opposes the party right after it; 中美对抗, 避免对抗: a confrontation, no one's stance
+		}
 		if s.Lang == "zh" && r.Kind == "need" && zhNeedDenied(s, pm.Start) {
 			continue // 不需要向北京求助: no need is no position
 		}
