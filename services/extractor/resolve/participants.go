@@ -7,6 +7,7 @@ import (
 	"github.com/diplograph/diplograph/services/extractor/clause"
 	"github.com/diplograph/diplograph/services/extractor/frame"
 	"github.com/diplograph/diplograph/services/extractor/mention"
+	"github.com/diplograph/diplograph/services/extractor/token"
 )
 
 // leadSentences is how far into a text its parties are looked for.
@@ -56,6 +57,10 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 	}
 	p.Joint = joint && len(p.IDs) >= 2
 	p.Issuer, p.IssuerHow = issuer(sents)
+	if p.Joint && strings.HasPrefix(p.IssuerHow, "the state a first-person") && !slices.Contains(p.IDs, p.Issuer) {
+		// a joint statement's "we" are its parties: the state it names most is what it speaks of
+		p.Issuer, p.IssuerHow = "", ""
+	}
 	p.Speech = strings.HasPrefix(p.IssuerHow, "a speech") || strings.HasPrefix(p.IssuerHow, "the state a first-person")
 	if met && p.Issuer != "" && !p.Speech && len(p.IDs) >= 2 && !slices.Contains(p.IDs, p.Issuer) {
 		// "Deputy Secretary Sherman spoke with her French, German, Italian
@@ -346,6 +351,10 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			}
 			if owned(s, m) {
 				counts[m.IDs[0]] += 5 // "our Palestinian people", "my country, Albania": the speaker's own
+			} else if m.Tok == 0 && !m.Attr && m.TokEnd+1 < len(s.Tokens) && (selfVerbs[s.Tokens[m.TokEnd].Lemma] || s.Tokens[m.TokEnd].POS == token.Verb || s.Tokens[m.TokEnd].POS == token.Aux) {
+				counts[m.IDs[0]] += 3 // "Norway stands by …", "Norway will continue": a speech names its own state taking its stand
+			} else if m.TokEnd+1 < len(s.Tokens) && (s.Tokens[m.TokEnd].Text == "’s" || s.Tokens[m.TokEnd].Text == "'s") && wrongNouns[s.Tokens[m.TokEnd+1].Lemma] {
+				counts[m.IDs[0]] -= 2 // "Russia's aggression": what the speech is about, not who gives it
 			} else if !m.Attr {
 				counts[m.IDs[0]]++
 			}
@@ -364,6 +373,18 @@ func issuer(sents []*clause.Sentence) (string, string) {
 	}
 	return "", ""
 }
+
+// selfVerbs, right after a state's name opening a sentence of a speech,
+// show the speaker's own state taking its stand ("Norway stands by",
+// "Estonia supports", "Ghana will").
+var selfVerbs = map[string]bool{"support": true, "stand": true, "will": true, "remain": true, "continue": true, "call": true,
+	"condemn": true, "welcome": true, "believe": true, "reaffirm": true, "reiterate": true, "join": true, "contribute": true,
+	"reject": true, "urge": true, "strongly": true, "fully": true, "firmly": true, "also": true, "therefore": true,
+	"commend": true, "attach": true, "recognize": true, "recognise": true, "share": true, "advocate": true, "seek": true}
+
+// wrongNouns, after a state's possessive, name what it is blamed for.
+var wrongNouns = map[string]bool{"aggression": true, "war": true, "invasion": true, "occupation": true, "crime": true,
+	"attack": true, "violation": true, "annexation": true, "blockade": true, "atrocity": true}
 
 // owned reports a state named with a first-person possessive right before
 // it ("our Palestinian people", "my Government of Albania").
