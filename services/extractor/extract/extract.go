@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"regexp"
 	"strings"
 	"time"
 
@@ -455,47 +454,13 @@ func (l *entityList) sentence(s *clause.Sentence) {
 		}
 		switch m.Kind {
 		case mention.Person:
-			l.add(m.Person, "person", l.text[m.Start:fullNameEnd(l.text, m.End)], firstID(m.IDs))
+			l.add(m.Person, "person", l.text[m.Start:mention.FullNameEnd(l.text, m.End)], firstID(m.IDs))
 		case mention.Actor:
 			for _, id := range m.IDs {
 				l.add(id, entityType(id), l.text[m.Start:m.End], "")
 			}
 		}
 	}
-}
-
-// nameWord matches a capitalised word that can end a Latin name (Corona,
-// Cohen, Núñez).
-var nameWord = regexp.MustCompile(`^ [A-ZÁÉÍÓÚÑÖÜ][a-záéíóúñöüç]+(-[A-Z][a-z]+)?`)
-
-// notNameEnd are capitalised words that follow a name without being part of it.
-var notNameEnd = map[string]bool{"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true,
-	"Sunday": true, "January": true, "February": true, "March": true, "April": true, "May": true, "June": true, "July": true, "August": true,
-	"September": true, "October": true, "November": true, "December": true, "The": true, "And": true, "Of": true, "On": true, "In": true}
-
-// fullNameEnd extends a person's name found in the gazetteer by the family
-// names written after it (Luis Abinader Corona of …, Laurentino Cortizo
-// Cohen, …): the entity keeps the name as the text writes it. Only where a
-// name ends next: a comma, a full stop, "of", "and" or a bracket.
-func fullNameEnd(text string, end int) int {
-	e := end
-	for k := 0; k < 2; k++ {
-		w := nameWord.FindString(text[e:])
-		if w == "" || notNameEnd[w[1:]] {
-			break
-		}
-		e += len(w)
-	}
-	if e == end {
-		return end
-	}
-	rest := text[e:]
-	for _, f := range []string{",", ".", " of ", " and ", ")", ";"} {
-		if strings.HasPrefix(rest, f) {
-			return e
-		}
-	}
-	return end
 }
 
 // done adds the actors of the claims and returns the list.

@@ -459,7 +459,7 @@ func (d *Doc) theRegime(text string, s *Sentence, ms []Mention) []Mention {
 			start := s.Start + off + i
 			end := start + len(a)
 			off += i + len(a)
-			if end < s.End && isWordByte(text[end]) {
+			if r, _ := utf8.DecodeRuneInString(text[end:s.End]); end < s.End && isWordRune(r) {
 				continue // "the regimes"
 			}
 			// (a bare organ word inside gives way: "the military junta")
@@ -495,10 +495,6 @@ func (d *Doc) theRegime(text string, s *Sentence, ms []Mention) []Mention {
 		}
 	}
 	return ms
-}
-
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // statesAnaphors name again the states named together before (这些国家).

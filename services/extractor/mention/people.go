@@ -338,6 +338,36 @@ var (
 		"council": true, "union": true, "security": true, "moderator": true, "operator": true, "staff": true, "senior": true, "official": true}
 )
 
+// nameWord matches a capitalised word that can end a Latin name (Corona,
+// Cohen, Núñez).
+var nameWord = regexp.MustCompile(`^ [A-ZÁÉÍÓÚÑÖÜ][a-záéíóúñöüç]+(-[A-Z][a-z]+)?`)
+
+// FullNameEnd extends a person's name found in the gazetteer, ending at
+// end, by the family names written after it (Luis Abinader Corona of …,
+// Laurentino Cortizo Cohen, …): the entity keeps the name as the text
+// writes it. Only where a name ends next: a comma, a full stop, "of",
+// "and" or a bracket.
+func FullNameEnd(text string, end int) int {
+	e := end
+	for k := 0; k < 2; k++ {
+		w := nameWord.FindString(text[e:])
+		if w == "" || notNames[strings.ToLower(w[1:])] {
+			break
+		}
+		e += len(w)
+	}
+	if e == end {
+		return end
+	}
+	rest := text[e:]
+	for _, f := range []string{",", ".", " of ", " and ", ")", ";"} {
+		if strings.HasPrefix(rest, f) {
+			return e
+		}
+	}
+	return end
+}
+
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)

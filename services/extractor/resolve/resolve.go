@@ -107,10 +107,10 @@ type Outcome struct {
 // refers to.
 func (d *Doc) Sentence(s *clause.Sentence) {
 	d.sentence = s.Index
-	if t := turnOf(s); t != turnNone {
+	if t, colon := turnOf(s); t != turnNone {
 		d.turn, d.turnSpeaker = t, nil
 		if t == turnOfficial {
-			d.turnSpeaker = labelSpeaker(s)
+			d.turnSpeaker = labelSpeaker(s, colon)
 		}
 	}
 	if s.NewPara && d.Parts.Issuer == "" && !d.Parts.Joint && len(d.Parts.IDs) == 0 {
@@ -131,14 +131,7 @@ func turnHolder(p *mention.Mention, lead string) *Holder {
 }
 
 // labelSpeaker is the person a turn's label names, before its colon.
-func labelSpeaker(s *clause.Sentence) *mention.Mention {
-	colon := -1
-	for k := 0; k < len(s.Tokens) && k <= 5; k++ {
-		if s.Tokens[k].Text == ":" {
-			colon = k
-			break
-		}
-	}
+func labelSpeaker(s *clause.Sentence, colon int) *mention.Mention {
 	for k := range s.Mentions {
 		m := &s.Mentions[k]
 		if m.TokEnd <= colon && m.Kind == mention.Person && len(m.IDs) > 0 {
@@ -156,29 +149,30 @@ const (
 )
 
 // turnOf reads the label that opens a transcript's turn: words in capitals
-// and a colon ("MR PRICE:", "SECRETARY BLINKEN:", "QUESTION:", "Q:").
-func turnOf(s *clause.Sentence) int {
+// and a colon ("MR PRICE:", "SECRETARY BLINKEN:", "QUESTION:", "Q:"). It
+// also returns the colon's token.
+func turnOf(s *clause.Sentence) (int, int) {
 	if s.Lang != "en" {
-		return turnNone
+		return turnNone, -1
 	}
 	toks := s.Tokens
 	for k := 0; k < len(toks) && k <= 4; k++ {
 		t := toks[k].Text
 		if t == ":" {
 			if k == 0 {
-				return turnNone
+				return turnNone, -1
 			}
 			switch strings.ToUpper(toks[0].Text) {
 			case "QUESTION", "Q", "QUESTIONER", "REPORTER", "JOURNALIST":
-				return turnQuestion
+				return turnQuestion, k
 			}
-			return turnOfficial
+			return turnOfficial, k
 		}
 		if strings.ToUpper(t) != t || !isLetters(t) {
-			return turnNone
+			return turnNone, -1
 		}
 	}
-	return turnNone
+	return turnNone, -1
 }
 
 func isLetters(t string) bool {
@@ -980,11 +974,7 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 		if pc.Cond || pc.Relative {
 			continue
 		}
-		end := pc.End
-		if v := firstVerb(s, pc.Start, pc.End); v >= 0 {
-			end = v
-		}
-		if k := d.subjectBefore(s, end, pc.Start, nil); k >= 0 {
+		if k := d.subjectBefore(s, subjectEnd(s, pc), pc.Start, nil); k >= 0 {
 			h := d.coordinated(s, k)
 			if h == nil {
 				continue
@@ -1146,6 +1136,14 @@ var zhPrepositions = map[string]bool{"对": true, "向": true, "与": true, "和
 	"给": true, "把": true, "被": true, "跟": true, "针对": true, "对于": true, "关于": true}
 
 // firstVerb returns the first verb or auxiliary of tokens [from, to), or -1.
+// subjectEnd is where a clause's subject can end: its first verb, else its end.
+func subjectEnd(s *clause.Sentence, c clause.Clause) int {
+	if v := firstVerb(s, c.Start, c.End); v >= 0 {
+		return v
+	}
+	return c.End
+}
+
 func firstVerb(s *clause.Sentence, from, to int) int {
 	for k := from; k < to && k < len(s.Tokens); k++ {
 		if s.Tokens[k].IsVerbal() && s.MentionAt(k) < 0 {
@@ -1780,11 +1778,7 @@ func thingWill(s *clause.Sentence, f *frame.Frame) bool {
 		if c.Cond || c.Relative {
 			continue
 		}
-		end := c.End
-		if v := firstVerb(s, c.Start, c.End); v >= 0 {
-			end = v
-		}
-		if thing, subject := thingSubject(s, c.Start, end); subject {
+		if thing, subject := thingSubject(s, c.Start, subjectEnd(s, c)); subject {
 			return thing
 		}
 	}
