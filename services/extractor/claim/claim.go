@@ -173,6 +173,13 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		pred = out.Pred
 	}
 	objs := objectMentions(s, f)
+	if strings.HasSuffix(f.Rule.ID, ".agree.sign") {
+		if ps := d.signedWith(s, objs); len(ps) > 0 {
+			// "signed a memorandum with Palau": the party signed with signs too
+			h = &resolve.Holder{IDs: append(slices.Clone(h.IDs), minus(ps, h.IDs)...), Speakers: h.Speakers,
+				How: h.How + " + signed with " + strings.Join(ps, ", "), Tok: h.Tok}
+		}
+	}
 	var targets []string
 	how := ""
 	var condIDs, condTopics []string
@@ -849,6 +856,32 @@ func itineraryStop(s *clause.Sentence, f *frame.Frame) bool {
 
 func isStateOrPlace(id string) bool {
 	return !strings.Contains(id, ":") || strings.HasPrefix(id, "place:")
+}
+
+// signedWith is the parties an English object names after "with" (a
+// memorandum with Palau, road maps with Azerbaijan and Kazakhstan).
+func (d *Doc) signedWith(s *clause.Sentence, objs []int) []string {
+	var out []string
+	next := -1 // the token where the next party of the list may start
+	for _, k := range objs {
+		m := &s.Mentions[k]
+		if !m.IsParty() || len(m.IDs) == 0 || m.Attr {
+			continue
+		}
+		p := m.Tok - 1
+		for p >= 0 && s.Tokens[p].POS == token.Det {
+			p--
+		}
+		switch {
+		case p >= 0 && s.Tokens[p].Lower == "with":
+		case next >= 0 && p >= next-1 && p <= next && (s.Tokens[p].Lower == "and" || s.Tokens[p].Text == ","):
+		default:
+			continue
+		}
+		out = append(out, m.IDs...)
+		next = m.TokEnd
+	}
+	return out
 }
 
 // aggressor is the doer of an act the object names against a state when

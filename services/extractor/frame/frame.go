@@ -1201,12 +1201,37 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 					f.ObjEnd = n.CueStart // 维护和平就必须反对…: a new predicate
 					break
 				}
+				if n.Rule.Kind == "accuse" && n.Rule.Predicate == "condemn" && (f.Rule.Predicate == "support" || f.Rule.Predicate == "welcome" || f.Rule.Predicate == "commit") &&
+					s.Lang == "en" && s.Tokens[n.CueStart].POS == token.Noun {
+					// "support for Ukraine in the face of Russia's brutal invasion":
+					// the wrong named inside a positive stance is denounced on its own
+					e := n.CueStart
+					for e > f.CueEnd && wrongDoerWord(&s.Tokens[e-1]) {
+						e--
+					}
+					f.ObjEnd = e
+					break
+				}
 				if n.Rule.Kind != "report" {
 					n.Absorbed = true
 				}
 			}
 		}
 	}
+}
+
+// wrongDoerWord is a word of what names the doer of a wrong before it:
+// "Russia's brutal and unprovoked", "Russian".
+func wrongDoerWord(t *token.Token) bool {
+	switch t.POS {
+	case token.Adj, token.Det, token.Propn:
+		return true
+	}
+	switch t.Lower {
+	case "'s", "’s", "and":
+		return true
+	}
+	return false
 }
 
 func adjectival(prev string) bool {

@@ -430,6 +430,13 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			}
 		}
 	}
+	if x == nil && f.Rule.Kind == "accuse" && s.Lang == "en" {
+		// "hold Russia accountable for its war of aggression": its is the
+		// party named last before it
+		if k := d.possessor(s, f.CueStart); k >= 0 {
+			x = d.party(s, k)
+		}
+	}
 	if x == nil && f.Rule.Kind == "right" {
 		// the right-holder right before 有权 / "has the right"
 		for k := range s.Mentions {
@@ -800,6 +807,25 @@ func (d *Doc) quoteSpeaker(s *clause.Sentence, q int) *Holder {
 	return nil
 }
 
+// possessor finds the party a possessive pronoun before the cue stands
+// for ("its brutal war", "their aggression"): the party mention nearest
+// before it in the sentence. -1 when there is none.
+func (d *Doc) possessor(s *clause.Sentence, cue int) int {
+	p := cue - 1
+	for p >= 0 && s.Tokens[p].POS == token.Adj {
+		p--
+	}
+	if p < 0 || s.Tokens[p].Lower != "its" && s.Tokens[p].Lower != "their" {
+		return -1
+	}
+	for k := len(s.Mentions) - 1; k >= 0; k-- {
+		if m := &s.Mentions[k]; m.TokEnd <= p && m.Kind == mention.Actor && len(m.IDs) > 0 && !m.Venue {
+			return k
+		}
+	}
+	return -1
+}
+
 // refersBack reports an accusation whose subject points back (此举, this move).
 func (d *Doc) refersBack(s *clause.Sentence, f *frame.Frame) bool {
 	c := s.Clauses[f.Clause]
@@ -1102,6 +1128,7 @@ var controlVerbs = map[string]bool{"urge": true, "ask": true, "encourage": true,
 // 中国气球) and is governed by no preposition: whose act the subject is.
 func (d *Doc) owner(s *clause.Sentence, end, start int) int {
 	toks := s.Tokens
+	found := -1
 	for k := range s.Mentions {
 		m := &s.Mentions[k]
 		if m.Tok < start {
@@ -1117,7 +1144,7 @@ func (d *Doc) owner(s *clause.Sentence, end, start int) int {
 		if !m.Attr && !possessive {
 			continue
 		}
-		if m.Tok > start {
+		if m.Tok > start && !(m.Attr && d.onlyModifiers(s, m.TokEnd, end)) {
 			prev := &toks[m.Tok-1]
 			if prev.POS == token.Adp && !(s.Lang == "en" && possessive) || s.Lang == "zh" && zhPrepositions[prev.Text] ||
 				prev.POS == token.Verb && !d.m.WordAt(s.Sentence, "say", m.Tok-1) && !d.m.WordAt(s.Sentence, "believe", m.Tok-1) {
@@ -1127,9 +1154,20 @@ func (d *Doc) owner(s *clause.Sentence, end, start int) int {
 		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end, nil) || s.Lang == "zh" && d.verbBefore(s, m.Tok, start) {
 			continue
 		}
-		return k
+		found = k // the nearest before the cue: "U.S. support in the face of Russia's invasion"
 	}
-	return -1
+	return found
+}
+
+// onlyModifiers reports tokens [from, to) that are all adjectives: an
+// attribute right before the word it modifies ("against Russian aggression").
+func (d *Doc) onlyModifiers(s *clause.Sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		if s.Tokens[k].POS != token.Adj {
+			return false
+		}
+	}
+	return true
 }
 
 var zhPrepositions = map[string]bool{"对": true, "向": true, "与": true, "和": true, "同": true, "在": true, "从": true, "于": true,
