@@ -52,6 +52,9 @@ type Doc struct {
 	Parts Participants
 	// last is the last subject named, for clauses and sentences without one
 	last *Holder
+	// official is the holder of the last sentence whose subject names a
+	// spokesperson (中国驻英国使馆发言人…): "the spokesperson" later is it
+	official *Holder
 	// plural is the last holder of two or more parties and the sentence it
 	// held in: "they" a little later are them ("X and Y discussed … The
 	// Secretary stressed … They also agreed …").
@@ -115,6 +118,9 @@ func (d *Doc) Sentence(s *clause.Sentence) {
 	}
 	if s.NewPara && d.Parts.Issuer == "" && !d.Parts.Joint && len(d.Parts.IDs) == 0 {
 		d.last = nil // a news text's new paragraph may tell another story: no subject carries over
+	}
+	if o := d.officialOf(s); o != nil {
+		d.official = o
 	}
 	if len(s.Clauses) > 0 && peopleSubject(s, s.Clauses[0]) {
 		d.last = nil // 抗议活动的领导者要求…。他们呼吁…: "they" are those people, not the state before
@@ -348,6 +354,21 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 				// "Mao Ning said the United States opposes …": China's characterisation
 				return Outcome{Drop: "characterisation"}
 			}
+		}
+	}
+	if h == nil && d.bareSpeaker(s, f) {
+		// 发言人还敦促…, "the spokesperson added": the official named before
+		var sp *Holder
+		if d.official != nil {
+			c := *d.official
+			c.Tok = -1
+			sp = &c
+		} else if d.Parts.Issuer != "" {
+			sp = &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the issuer (" + d.Parts.IssuerHow + ")"}
+		}
+		if sp != nil {
+			sp.How = "a spokesperson named by role alone: " + sp.How
+			h = sp
 		}
 	}
 	if h == nil || len(h.IDs) == 0 {
@@ -803,6 +824,50 @@ func (d *Doc) quoteSpeaker(s *clause.Sentence, q int) *Holder {
 			h.Speakers = []string{p.Person}
 		}
 		return h
+	}
+	return nil
+}
+
+// bareSpeaker reports a sentence whose subject is an official named by
+// role alone (发言人强调…, "The spokesperson added …"): its first words
+// before the cue, with no party among them.
+func (d *Doc) bareSpeaker(s *clause.Sentence, f *frame.Frame) bool {
+	k := 0
+	if k < len(s.Tokens) && s.Tokens[k].POS == token.Det {
+		k++ // the spokesperson
+	}
+	if k >= f.CueStart || !d.m.WordAt(s.Sentence, "speaker", k) {
+		return false
+	}
+	for i := range s.Mentions {
+		if m := &s.Mentions[i]; m.Tok < f.CueStart && (m.IsParty() || m.Kind == mention.Person) {
+			return false
+		}
+	}
+	return true
+}
+
+// officialOf is the state of a spokesperson a sentence's subject names
+// (中国驻英国使馆发言人…, "A Japanese foreign ministry spokesperson said"):
+// the first state named before the word, before what it says. nil when none.
+func (d *Doc) officialOf(s *clause.Sentence) *Holder {
+	if len(s.Clauses) == 0 {
+		return nil
+	}
+	end := s.Clauses[0].End
+	for k := 0; k < end; k++ {
+		if d.m.WordAt(s.Sentence, "say", k) {
+			return nil // the subject ends at what it says
+		}
+		if !d.m.WordAt(s.Sentence, "speaker", k) {
+			continue
+		}
+		for i := range s.Mentions {
+			if m := &s.Mentions[i]; m.Tok < k && m.Kind == mention.Actor && len(m.IDs) > 0 && !m.Venue {
+				return &Holder{IDs: slices.Clone(m.IDs), Tok: -1, How: "the spokesperson of " + m.Text}
+			}
+		}
+		return nil
 	}
 	return nil
 }
