@@ -437,6 +437,8 @@ func TestLoadRejectsMalformedRows(t *testing.T) {
 		{"a title implying an unknown state", "titles.tsv", "phrase\tlang\tkey\tof\nMinister\ten\tminister\tXXX\n", 2, "unknown id"},
 		{"a person serving an unknown country", "people.tsv", "id\ten\tzh\tcountry\nperson:x-y\tY X\t某\tJAP\n", 2, "unknown country"},
 		{"an organ of an unknown country", "organs.tsv", "phrase\tlang\tcountry\nMFA\ten\tPRC\n", 2, "unknown country"},
+		{"a given name with a digit", "given-names.tsv", "name\nLaura\nR2d2\n", 3, "not a word of letters"},
+		{"a word list without its header", "common-words.tsv", "room\nhall\n", 1, "header"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -34,10 +34,12 @@ const (
 	fileRoles     = "roles.tsv"
 	fileTitles    = "titles.tsv"
 	fileOrgans    = "organs.tsv"
+	fileGiven     = "given-names.tsv"
+	fileCommon    = "common-words.tsv"
 )
 
 // Files lists the data files Load reads.
-var Files = []string{fileCountries, fileOrgs, filePlaces, fileTopics, filePeople, fileRoles, fileTitles, fileOrgans}
+var Files = []string{fileCountries, fileOrgs, filePlaces, fileTopics, filePeople, fileRoles, fileTitles, fileOrgans, fileGiven, fileCommon}
 
 // Languages of names and labels.
 var Languages = []string{"en", "zh", "zh-Hant", "ja"}
@@ -54,6 +56,12 @@ type Lexicon struct {
 	holders map[string][]holder
 	// byName indexes entities by every name and label, in any language.
 	byName map[string][]*Entity
+	// given are given names in Latin script (Laura, Roger): with a family
+	// name after them they name a person the gazetteer need not know.
+	given []string
+	// common are common English words in lower case (room, hall, valley):
+	// no family name to read a person by.
+	common map[string]bool
 }
 
 type holder struct {
@@ -73,7 +81,7 @@ func Default() (*Lexicon, error) { return defaultOnce() }
 // otherwise each data file present in dir replaces the embedded one of the
 // same name, and missing files fall back to the embedded data.
 func Load(dir string) (*Lexicon, error) {
-	lx := &Lexicon{byID: make(map[string]*Entity, 2048), holders: make(map[string][]holder), byName: make(map[string][]*Entity, 16384)}
+	lx := &Lexicon{common: make(map[string]bool, 40000), byID: make(map[string]*Entity, 2048), holders: make(map[string][]holder), byName: make(map[string][]*Entity, 16384)}
 	steps := []struct {
 		file string
 		fn   func(string, []byte) error
@@ -86,6 +94,8 @@ func Load(dir string) (*Lexicon, error) {
 		{fileRoles, lx.loadRoles},
 		{fileTitles, lx.loadTitles},
 		{fileOrgans, lx.loadOrgans},
+		{fileGiven, lx.loadList("name", func(w string) { lx.given = append(lx.given, w) })},
+		{fileCommon, lx.loadList("word", func(w string) { lx.common[w] = true })},
 	}
 	for _, s := range steps {
 		data, err := readFile(dir, s.file)
@@ -111,6 +121,33 @@ func Load(dir string) (*Lexicon, error) {
 		}
 	}
 	return lx, nil
+}
+
+// GivenNames returns the given names of given-names.tsv.
+func (lx *Lexicon) GivenNames() []string { return lx.given }
+
+// CommonWord reports a common English word of common-words.tsv, given in
+// lower case.
+func (lx *Lexicon) CommonWord(w string) bool { return lx.common[w] }
+
+// loadList reads a list file: the header, then one word of letters a line.
+func (lx *Lexicon) loadList(header string, add func(string)) func(string, []byte) error {
+	return func(file string, data []byte) error {
+		for i, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
+			line = strings.TrimSpace(line)
+			if i == 0 {
+				if line != header {
+					return &ParseError{File: file, Line: 1, Err: fmt.Errorf("header %q, want %q", line, header)}
+				}
+				continue
+			}
+			if line == "" || strings.ContainsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) }) {
+				return &ParseError{File: file, Line: i + 1, Err: fmt.Errorf("%q is not a word of letters", line)}
+			}
+			add(line)
+		}
+		return nil
+	}
 }
 
 func readFile(dir, name string) ([]byte, error) {

@@ -120,6 +120,38 @@ func TestRolesIntroducePeopleWhoSpeakForNoState(t *testing.T) {
 	}
 }
 
+func TestFullNamesWithAKnownGivenNameArePeopleOfNoState(t *testing.T) {
+	e := testEngine(t)
+	text := "The sanctions also name Yelena Tarasova and her son. Tarasova owns a shipping firm."
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: text})
+	found := false
+	for _, en := range x.Entities {
+		if en.ID == "person:tarasova-yelena" {
+			found = true
+			if en.Country != "" {
+				t.Errorf("a person named with no title speaks for %s", en.Country)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no person:tarasova-yelena in %+v", x.Entities)
+	}
+	// a place or thing named after a person, a family name that is a common
+	// word, a name inside a longer capitalised run: no person
+	for _, text := range []string{
+		"Delegates met at Roosevelt Hall and later at the Patrick Henry College campus.",
+		"The talks moved to the Benjamin Franklin Room on Monday.",
+		"Students of the Laura Bush Institute Graduate Program visited Lima.",
+	} {
+		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: text})
+		for _, en := range x.Entities {
+			if en.Type == "person" {
+				t.Errorf("%s: a person from a name of a place or thing: %+v", text, en)
+			}
+		}
+	}
+}
+
 func TestCapitalisedWordsAndOthersGivenNamesAreNotPeople(t *testing.T) {
 	e := testEngine(t)
 	cases := []struct{ name, text, absent string }{

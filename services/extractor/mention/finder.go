@@ -60,6 +60,10 @@ type Finder struct {
 	words []token.Word
 	// personBySurface finds a person by the family name the text uses.
 	personByFamily map[string][]*lexicon.Entity
+	// givenNames are the given names of the gazetteer's people (Kirill,
+	// Tomasz, Adela): a full name that opens with one names a person even
+	// with no title before it.
+	givenNames map[string]bool
 	// fuzzyEn, fuzzyZh index topic aliases by their first word (topics.go).
 	fuzzyEn, fuzzyZh map[string][]topicPhrase
 	fuzzyZhMax       int // the most runes of a first word of fuzzyZh
@@ -91,7 +95,7 @@ func nameVariants(n string) []string {
 func New(opts Options) (*Finder, error) {
 	lx := opts.Lexicon
 	f := &Finder{lx: lx, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{}, verbs: opts.Verbs,
-		parties: map[string]*token.Patterns{}, topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}}
+		parties: map[string]*token.Patterns{}, topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}, givenNames: map[string]bool{}}
 	b := NewBuilder()
 	addWord := func(phrase, tag string) {
 		if hasHan(phrase) {
@@ -155,8 +159,16 @@ func New(opts Options) (*Finder, error) {
 				if w := strings.Fields(n); len(w) >= 2 {
 					fam := strings.ToLower(w[len(w)-1])
 					f.personByFamily[fam] = append(f.personByFamily[fam], ent)
+					if givenName(w[0]) && !lx.CommonWord(strings.ToLower(w[0])) {
+						f.givenNames[w[0]] = true
+					}
 				}
 			}
+		}
+	}
+	for _, n := range lx.GivenNames() {
+		if givenName(n) {
+			f.givenNames[n] = true
 		}
 	}
 	f.extraTopics = map[string]map[string][]string{}

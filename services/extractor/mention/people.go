@@ -185,6 +185,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		ms = d.appositives(text, s, ms, titles)
 		ms = d.roleAppositives(text, s, ms)
 		ms = d.familyNames(text, s, ms)
+		ms = d.fullNames(text, s, ms)
 	}
 	if s.Lang == "zh" {
 		ms = d.zhKnownNames(text, s, ms)
@@ -873,6 +874,72 @@ func (d *Doc) noteZhName(name string) {
 // personSlug makes a person id for a name the gazetteer lacks: family name
 // first, as the vocabulary writes them (person:holness-andrew); for a
 // Chinese-script name, a short hash.
+// givenName reports a word that can serve as a given name to look for:
+// a capitalised word of letters, three or more, and no common word
+// (Will, Hope, Rose, Mark).
+func givenName(w string) bool {
+	if len(w) < 3 || !capitalised(w) || token.CommonWord(w) {
+		return false
+	}
+	for i, r := range w {
+		if !unicode.IsLetter(r) || i > 0 && unicode.IsUpper(r) {
+			return false // KIHARA, McDonald: not a plain given name
+		}
+	}
+	return true
+}
+
+// fullNames finds people the text names in full with no title before them
+// ("Kirill Mordashov", "Laura J. Richardson"): a given name the gazetteer's
+// people bear, then one or two more capitalised words, the last no usual
+// word, the whole run no longer. They speak for no state.
+func (d *Doc) fullNames(text string, s *Sentence, ms []Mention) []Mention {
+	covered := func(a, b int) bool {
+		for i := range ms {
+			if ms[i].Start < b && a < ms[i].End {
+				return true
+			}
+		}
+		return false
+	}
+	toks := s.Tokens
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if !d.f.givenNames[t.Text] || i > 0 && capitalised(toks[i-1].Text) && text[toks[i-1].End:t.Start] == " " {
+			continue
+		}
+		k := i + 1
+		for k < len(toks) && k < i+4 && text[toks[k-1].End:toks[k].Start] == " " && (capitalised(toks[k].Text) || enNameParticles[toks[k].Text]) {
+			k++
+		}
+		if k == i+1 || k < len(toks) && capitalised(toks[k].Text) && text[toks[k-1].End:toks[k].Start] == " " {
+			continue // no family name, or a longer run: an organisation's name
+		}
+		fam := strings.Trim(toks[k-1].Text, ".")
+		if len(fam) < 2 || token.UsualWord(fam) || d.f.lx.CommonWord(strings.ToLower(fam)) || notNames[strings.ToLower(fam)] || slices.Contains(enOrgWords, fam) || placeWords[fam] ||
+			covered(t.Start, toks[k-1].End) {
+			continue
+		}
+		name := text[t.Start:toks[k-1].End]
+		p := &Mention{Kind: Person, Start: t.Start, End: toks[k-1].End, Text: name, Person: personSlug(name), Entity: true,
+			EntityType: lexicon.KindPerson, Inferred: true, How: name + " → a person named in full (given name " + t.Text + ")"}
+		if q, ok := d.introduced[strings.ToLower(name)]; ok {
+			p.Person, p.IDs, p.Role = q.Person, q.IDs, q.Role
+		}
+		ms = append(ms, *p)
+		d.introduce(p)
+		i = k - 1
+	}
+	return ms
+}
+
+// placeWords end the name of a place or a thing named after a person
+// (Patrick Henry College, Martin Luther King Avenue).
+var placeWords = map[string]bool{"College": true, "School": true, "Street": true, "Avenue": true, "Road": true, "Square": true,
+	"Park": true, "Airport": true, "Station": true, "Bridge": true, "Hospital": true, "Museum": true, "Prize": true, "Award": true,
+	"Act": true, "Church": true, "Cathedral": true, "Mosque": true, "Island": true, "Islands": true, "River": true, "Lake": true,
+	"County": true, "City": true, "Hall": true, "Building": true, "Center": true, "Doctrine": true, "Plan": true, "Day": true}
+
 func personSlug(name string) string {
 	if hasHan(name) {
 		sum := sha256.Sum256([]byte(name))
