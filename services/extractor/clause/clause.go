@@ -389,6 +389,20 @@ func (s *Sentence) reports(w *Words) {
 					}
 				}
 			}
+			if class == Allege || class == Accuse {
+				// X妄称…，中方对此表示…: a clause whose subject answers what was
+				// just told is the answer, not part of what X claimed
+				for ci2 := range s.Clauses {
+					c2 := s.Clauses[ci2]
+					if c2.Start <= r.From || c2.Start >= r.To || c2.Start+1 >= len(toks) {
+						continue
+					}
+					if k := s.MentionAt(c2.Start); k >= 0 && s.Mentions[k].IsParty() && s.Mentions[k].TokEnd < len(toks) && answerWords[toks[s.Mentions[k].TokEnd].Text] {
+						r.To = c2.Start
+						break
+					}
+				}
+			}
 			if class == Deny || class == Refuse {
 				// "refused to condemn Russia but called for a ceasefire"
 				for k := r.From; k < r.To; k++ {
@@ -516,3 +530,7 @@ func (s *Sentence) question(w *Words) {
 		break
 	}
 }
+
+// answerWords follow the subject of a clause that answers what was just
+// told (中方对此…, 美方就此…).
+var answerWords = map[string]bool{"对此": true, "就此": true, "对此事": true}
