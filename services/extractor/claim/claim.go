@@ -1091,7 +1091,7 @@ func (d *Doc) actedOn(s *clause.Sentence, f *frame.Frame) int {
 		if mk := s.MentionAt(f.ObjStart + 1); party(mk) && !regardAs(s, s.Mentions[mk].TokEnd, f.ObjEnd) {
 			return mk
 		}
-	case f.Rule.Modality != "will" || first.POS != token.Verb:
+	case f.Rule.Modality != "will" && f.Rule.Modality != "plan" || first.POS != token.Verb:
 	case s.Lang == "en":
 		j := f.ObjStart + 1
 		for j < f.ObjEnd && s.Tokens[j].POS == token.Det {
