@@ -222,6 +222,14 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			targets, how = t, "whose good the object names (Poland's democracy)"
 		}
 	}
+	if len(targets) == 0 && (pred == "support" || pred == "commit") {
+		for _, k := range objs {
+			if m := &s.Mentions[k]; m.Kind == mention.Actor && len(m.IDs) > 0 && !m.Attr && kinIn(s, m) {
+				targets, how = minus(m.IDs, h.IDs), "the people of the party helped (the people of Somalia)"
+				break
+			}
+		}
+	}
 	if len(topics) == 0 && len(condTopics) > 0 && slices.Equal(targets, condIDs) {
 		topics = condTopics
 	}
@@ -986,6 +994,12 @@ func (d *Doc) ownerOfTopic(s *clause.Sentence, objs []int, holders []string) []s
 	for i, k := range objs {
 		m := &s.Mentions[k]
 		if m.Kind == mention.Topic {
+			if ownedGoods[m.ID] {
+				// "the sovereignty and territorial integrity of Ukraine": the party after "of"
+				if o := d.goodOf(s, m.TokEnd); o >= 0 {
+					return minus(targetIDs(&s.Mentions[o]), holders)
+				}
+			}
 			break // the object's first topic is what it is about: "accountability for X's abuses" is not X's good
 		}
 		if m.Venue || m.Kind != mention.Actor && m.Kind != mention.Person || len(targetIDs(m)) == 0 || !d.possessive(s, m) {
@@ -1004,6 +1018,32 @@ func (d *Doc) ownerOfTopic(s *clause.Sentence, objs []int, holders []string) []s
 		return nil
 	}
 	return out
+}
+
+// goodOf finds the party whose good a topic ending at token from names
+// with "of" after it, over a list of further goods ("the independence,
+// sovereignty, and territorial integrity of Ukraine"): the mention index,
+// or -1.
+func (d *Doc) goodOf(s *clause.Sentence, from int) int {
+	for k := from; k < len(s.Tokens) && k < from+8; k++ {
+		t := &s.Tokens[k]
+		if t.Lower == "of" {
+			j := k + 1
+			for j < len(s.Tokens) && s.Tokens[j].POS == token.Det {
+				j++
+			}
+			if mk := s.MentionAt(j); mk >= 0 && s.Mentions[mk].Tok == j {
+				if m := &s.Mentions[mk]; !m.Venue && !m.Attr && len(targetIDs(m)) > 0 && (m.Kind == mention.Actor || m.Kind == mention.Person) {
+					return mk
+				}
+			}
+			return -1
+		}
+		if t.POS == token.Verb || t.POS == token.Punct && t.Text != "," {
+			return -1
+		}
+	}
+	return -1
 }
 
 func (d *Doc) possessive(s *clause.Sentence, m *mention.Mention) bool {
