@@ -236,6 +236,14 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if len(targets) == 0 && len(topics) == 0 && f.Rule.Kind == "stance" && !strings.HasSuffix(f.Rule.ID, ".accuse") && (pred == "condemn" || pred == "oppose" || pred == "concern") && saysNext(s, f) {
 		topics = d.topicsAfter(s, f.ObjEnd) // 批评说，…: what the criticism says, in the clauses after
 	}
+	if len(targets) == 0 && len(topics) > 0 && (pred == "condemn" || pred == "oppose") && d.refersBack(s, f) {
+		// 谴责此举违反国际法, "condemned this move as a violation of …": the doer of the move told before
+		if t := d.res.LastTarget; t != "" && !slices.Contains(h.IDs, t) {
+			targets, how = []string{t}, "what was just named (此举, this move)"
+		} else if t := d.res.LastActor; t != "" && !slices.Contains(h.IDs, t) {
+			targets, how = []string{t}, "whose act was just told (此举, this move)"
+		}
+	}
 	if len(targets) == 0 && len(topics) == 0 {
 		back := d.refersBack(s, f) || d.refersBackBefore(s, f)
 		if back && d.res.LastTarget != "" && !slices.Contains(h.IDs, d.res.LastTarget) && (f.Rule.Predicate != "commit" || s.Lang == "zh") {

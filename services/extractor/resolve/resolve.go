@@ -203,7 +203,12 @@ func (d *Doc) NotePerson(m *mention.Mention) {
 // ("Blinken met Wang Yi. He called on …"): "he" refers to them next,
 // unless someone speaks.
 func (d *Doc) NoteSubject(s *clause.Sentence) {
-	d.LastActor = ""
+	for k := range s.Mentions {
+		if s.Mentions[k].IsParty() {
+			d.LastActor = "" // a sentence naming no party tells no new party's act
+			break
+		}
+	}
 	verb := len(s.Tokens) // (当地时间7月24日下午，美方…: a time before the subject)
 	for k := range s.Tokens {
 		if s.Tokens[k].POS == token.Verb {
