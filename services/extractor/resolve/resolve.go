@@ -52,6 +52,8 @@ type Doc struct {
 	Parts Participants
 	// last is the last subject named, for clauses and sentences without one
 	last *Holder
+	// partyless counts the sentences in a row that named no party.
+	partyless int
 	// official is the holder of the last sentence whose subject names a
 	// spokesperson (中国驻英国使馆发言人…): "the spokesperson" later is it
 	official *Holder
@@ -203,11 +205,17 @@ func (d *Doc) NotePerson(m *mention.Mention) {
 // ("Blinken met Wang Yi. He called on …"): "he" refers to them next,
 // unless someone speaks.
 func (d *Doc) NoteSubject(s *clause.Sentence) {
+	// a sentence naming no party tells no new party's act: the doer of the
+	// one before stays "this move"'s doer over one such sentence, no more
+	d.partyless++
 	for k := range s.Mentions {
 		if s.Mentions[k].IsParty() {
-			d.LastActor = "" // a sentence naming no party tells no new party's act
+			d.partyless = 0
 			break
 		}
+	}
+	if d.partyless != 1 {
+		d.LastActor = ""
 	}
 	verb := len(s.Tokens) // (当地时间7月24日下午，美方…: a time before the subject)
 	for k := range s.Tokens {
