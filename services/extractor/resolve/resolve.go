@@ -423,7 +423,15 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			x = &Holder{How: "all parties"} // 各方应, "all sides should"
 		}
 	}
-	if k := d.subjectBefore(s, f.CueStart, start, nil); k >= 0 && x == nil {
+	nounWrong := f.Rule.Kind == "accuse" && s.Lang == "en" && s.Tokens[f.CueStart].POS == token.Noun
+	if nounWrong {
+		// "discussed their response to Putin's continued assault": a wrong
+		// named as a noun is done by whoever owns it, not by the clause's subject
+		if k := d.owner(s, f.CueStart, start); k >= 0 {
+			x = d.party(s, k)
+		}
+	}
+	if k := d.subjectBefore(s, f.CueStart, start, nil); k >= 0 && x == nil && !(nounWrong && d.verbBetween(s, s.Mentions[k].TokEnd, f.CueStart, nil)) {
 		if s.Mentions[k].Kind == mention.Self && f.Rule.Kind == "should" && s.QuoteOf(s.Mentions[k].Tok) < 0 {
 			// "we must prevent the virus spreading", 我们必须…: no call on
 			// anyone; like an impersonal obligation, it supports its aim
@@ -1225,24 +1233,33 @@ func (d *Doc) owner(s *clause.Sentence, end, start int) int {
 		if m.Tok > start && !(m.Attr && d.onlyModifiers(s, m.TokEnd, end)) {
 			prev := &toks[m.Tok-1]
 			if prev.POS == token.Adp && !(s.Lang == "en" && possessive) || s.Lang == "zh" && zhPrepositions[prev.Text] ||
-				prev.POS == token.Verb && !d.m.WordAt(s.Sentence, "say", m.Tok-1) && !d.m.WordAt(s.Sentence, "believe", m.Tok-1) {
+				prev.POS == token.Verb && !(s.Lang == "en" && possessive) && !d.m.WordAt(s.Sentence, "say", m.Tok-1) && !d.m.WordAt(s.Sentence, "believe", m.Tok-1) {
 				continue // "sanctions on China", 对中国的制裁: China is not the doer ("responding to Russia's invasion": Russia is)
 			}
 		}
-		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end, nil) || s.Lang == "zh" && d.verbBefore(s, m.Tok, start) {
+		e := end
+		for e-1 > m.TokEnd && (toks[e-1].Tag == "VBN" || toks[e-1].Tag == "VBG" || toks[e-1].POS == token.Adj) {
+			e-- // "Putin's continued assault": a participle before the noun modifies it
+		}
+		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, e, nil) || s.Lang == "zh" && d.verbBefore(s, m.Tok, start) {
 			continue
+		}
+		if s.Lang == "en" && end < len(toks) && toks[end].POS == token.Noun && !d.onlyModifiers(s, m.TokEnd+1, e) && !(m.Attr && d.onlyModifiers(s, m.TokEnd, e)) {
+			continue // "Ukraine's borders, … before the invasion": a wrong named as a noun is owned right before it
 		}
 		found = k // the nearest before the cue: "U.S. support in the face of Russia's invasion"
 	}
 	return found
 }
 
-// onlyModifiers reports tokens [from, to) that are all adjectives: an
-// attribute right before the word it modifies ("against Russian aggression").
+// onlyModifiers reports tokens [from, to) that are all adjectives or
+// participles, with commas and "and" between: an attribute or possessive
+// right before the word it modifies ("against Russian aggression").
 func (d *Doc) onlyModifiers(s *clause.Sentence, from, to int) bool {
 	for k := from; k < to; k++ {
-		if s.Tokens[k].POS != token.Adj {
-			return false
+		t := &s.Tokens[k]
+		if t.POS != token.Adj && t.Tag != "VBN" && t.Tag != "VBG" && t.Text != "," && t.Lower != "and" {
+			return false // ("unprovoked, premeditated", "brutal and unjustified")
 		}
 	}
 	return true
