@@ -222,6 +222,24 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			targets, how = t, "whose good the object names (Poland's democracy)"
 		}
 	}
+	if len(targets) == 0 && pred != "agree" && pred != "support" && pred != "welcome" {
+		// 批评两国…, "the two countries" in the object: the two parties that last
+		// held a claim together, else the two the text names together
+		for _, k := range objs {
+			m := &s.Mentions[k]
+			if m.Kind != mention.Collective || !twoStates[strings.ToLower(m.Text)] {
+				continue
+			}
+			two := d.res.LastPlural()
+			if len(two) != 2 {
+				two = d.res.Parts.IDs // the two the text names together
+			}
+			if len(two) == 2 && len(minus(two, h.IDs)) == 2 {
+				targets, how = slices.Clone(two), "the two parties told of together before ("+m.Text+")"
+			}
+			break
+		}
+	}
 	if len(targets) == 0 && (pred == "support" || pred == "commit") {
 		for _, k := range objs {
 			if m := &s.Mentions[k]; m.Kind == mention.Actor && len(m.IDs) > 0 && !m.Attr && kinIn(s, m) {
@@ -1027,6 +1045,9 @@ func (d *Doc) ownerOfTopic(s *clause.Sentence, objs []int, holders []string) []s
 	}
 	return out
 }
+
+// twoStates name two states told of before (两国, the two countries).
+var twoStates = map[string]bool{"两国": true, "两国政府": true, "the two countries": true, "both countries": true, "the two governments": true}
 
 // goodOf finds the party whose good a topic ending at token from names
 // with "of" after it, over a list of further goods ("the independence,

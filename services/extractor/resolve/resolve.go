@@ -893,6 +893,14 @@ func (d *Doc) officialOf(s *clause.Sentence) *Holder {
 	return nil
 }
 
+// LastPlural is the last holder of two or more parties, or nil.
+func (d *Doc) LastPlural() []string {
+	if d.plural == nil {
+		return nil
+	}
+	return slices.Clone(d.plural.IDs)
+}
+
 // possessor finds the party a possessive pronoun before the cue stands
 // for ("its brutal war", "their aggression"): the party mention nearest
 // before it in the sentence. -1 when there is none.
