@@ -82,6 +82,7 @@ func (b *Builder) Build() (*Matcher, error) {
 	for i, e := range b.entries {
 		n := int32(0)
 		for _, r := range lowerASCII(e.text) {
+			r = foldRune(r)
 			next, ok := m.nodes[n].next[r]
 			if !ok {
 				if m.nodes[n].next == nil {
@@ -197,6 +198,7 @@ func (m *Matcher) longest(text string, i int, accept func(start, end int) bool) 
 		if r >= 'A' && r <= 'Z' {
 			r += 32
 		}
+		r = foldRune(r)
 		next, ok := m.nodes[n].next[r]
 		if !ok {
 			if nameDot(r) && j > i && hanAround(text, j, size) {
@@ -234,6 +236,7 @@ func (m *Matcher) Lookup(phrase string) []Payload {
 		if r >= 'A' && r <= 'Z' {
 			r += 32
 		}
+		r = foldRune(r)
 		next, ok := m.nodes[n].next[r]
 		if !ok {
 			return nil

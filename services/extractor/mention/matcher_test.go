@@ -146,3 +146,30 @@ func TestFullNameEndTakesTheFamilyNamesWrittenAfterAKnownName(t *testing.T) {
 		}
 	}
 }
+
+func TestLatinNamesMatchWithOrWithoutDiacritics(t *testing.T) {
+	b := NewBuilder()
+	b.Add("Philemon Yang", Payload{Kind: 1, Ref: 1})
+	b.Add("Łukasz Wróbel", Payload{Kind: 1, Ref: 2})
+	b.Add("São Tomé", Payload{Kind: 1, Ref: 3})
+	m, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Philémon Yang met Lukasz Wrobel and PHILEMON YANG in Sao Tome."
+	var got []string
+	for _, g := range m.Find(text) {
+		got = append(got, text[g.Start:g.End])
+	}
+	want := []string{"Philémon Yang", "Lukasz Wrobel", "PHILEMON YANG", "Sao Tome"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	if p := m.Lookup("Philémon Yang"); len(p) != 1 || p[0].Ref != 1 {
+		t.Errorf("Lookup(Philémon Yang) = %v", p)
+	}
+	// a Han phrase is untouched
+	if foldRune('中') != '中' || foldRune('É') != 'e' || foldRune('ł') != 'l' {
+		t.Error("foldRune folds the wrong runes")
+	}
+}
