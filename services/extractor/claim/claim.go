@@ -192,6 +192,13 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	case f.Rule.Kind == "call" && condIDs != nil:
 		// "warned that if China supplies weapons, …": the party the condition names
 		targets, how = condIDs, "the party of the condition warned about"
+	case f.Rule.Kind == "hope" && wellWish(s, f):
+		// 希望特朗普早日康复, "wished him a speedy recovery": a wish for a person's health, no call
+		if d.explain {
+			d.Dropped = append(d.Dropped, Dropped{Rule: f.Rule.ID, Cue: cueText(s, f), Reason: "a wish for someone's health",
+				Start: s.Tokens[f.CueStart].Start, End: s.Tokens[f.CueEnd-1].End})
+		}
+		return
 	case f.Rule.Kind == "hope":
 		if k := d.adjacent(s, f, objs); k >= 0 {
 			targets, how = s.Mentions[k].IDs, "the party hoped of"
@@ -1209,6 +1216,25 @@ func greeting(s *clause.Sentence, f *frame.Frame) bool {
 	}
 	return false
 }
+
+// wellWish reports a hope whose object wishes someone health (早日康复,
+// a speedy recovery).
+func wellWish(s *clause.Sentence, f *frame.Frame) bool {
+	for k := f.ObjStart; k < f.ObjEnd && k < len(s.Tokens); k++ {
+		t := &s.Tokens[k]
+		if healthWords[t.Text] || healthWords[t.Lemma] {
+			return true
+		}
+		for _, w := range []string{"康复", "痊愈"} {
+			if strings.Contains(t.Text, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var healthWords = map[string]bool{"recovery": true, "recover": true, "康复": true, "痊愈": true, "早日康复": true, "well-being": true}
 
 var occasions = map[string]bool{"day": true, "holiday": true, "anniversary": true, "year": true, "celebration": true,
 	"festival": true, "season": true, "birthday": true, "independence": true, "christmas": true, "eid": true}
