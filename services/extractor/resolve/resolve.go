@@ -244,6 +244,10 @@ func (d *Doc) NoteSubject(s *clause.Sentence) {
 			d.NotePerson(m)
 			return
 		}
+		if m.Kind == mention.Pronoun && d.lastPerson != nil {
+			d.lastPersonSent = d.sentence // 他强调，…。“我们…”: the same person still speaks
+			return
+		}
 	}
 }
 
