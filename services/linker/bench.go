@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	mrand "math/rand/v2"
 	"strconv"
@@ -55,22 +56,32 @@ FOREACH (x IN r.topics | MERGE (n:Entity {id: x}) MERGE (c)-[:ABOUT]->(n))`
 // both rates. Its data are kept apart from the real graph (every id it
 // writes, but country codes, carries a bench token) and deleted afterwards,
 // and the stance summaries of the real graph it touched are recomputed.
-func BenchLink(ctx context.Context, g *Graph, xs []schemas.Extraction, batch int) (BenchResult, error) {
+func BenchLink(ctx context.Context, g *Graph, xs []schemas.Extraction, batch int) (res BenchResult, err error) {
 	if batch <= 0 {
 		batch = DefaultBatch
 	}
 	token := benchToken()
 	ours := Rebrand(xs, token)
 	floorRows := floorBatches(ours, batch, "floor-"+token)
-	res := BenchResult{Extractions: len(xs), Batch: batch}
+	res = BenchResult{Extractions: len(xs), Batch: batch}
 	for _, rows := range floorRows {
 		res.Claims += len(rows)
 	}
-	defer func() { _ = benchCleanup(context.WithoutCancel(ctx), g, token) }()
+	// A bench that cannot remove its data says so: the real graph must not
+	// keep them.
+	defer func() {
+		if cerr := benchCleanup(context.WithoutCancel(ctx), g, token); cerr != nil {
+			err = errors.Join(err, fmt.Errorf("bench cleanup %s: %w", token, cerr))
+		}
+	}()
 
 	// Warm both paths up (query plans, caches) on data of their own.
 	warm := token + "w"
-	defer func() { _ = benchCleanup(context.WithoutCancel(ctx), g, warm) }()
+	defer func() {
+		if cerr := benchCleanup(context.WithoutCancel(ctx), g, warm); cerr != nil {
+			err = errors.Join(err, fmt.Errorf("bench cleanup %s: %w", warm, cerr))
+		}
+	}()
 	wxs := Rebrand(SyntheticCorpus(2*batch), warm)
 	for _, rows := range floorBatches(wxs, batch, "floor-"+warm) {
 		if _, err := neo4j.ExecuteQuery(ctx, g.driver, cypherFloor, map[string]any{"rows": rows}, neo4j.EagerResultTransformer, g.queryOpts()...); err != nil {
@@ -291,10 +302,15 @@ func benchCleanup(ctx context.Context, g *Graph, token string) error {
 	params := map[string]any{"token": token, "floor": "floor-" + token}
 	// Stances of the real graph that bench claims entered (their object has
 	// no bench token) are recomputed once the bench claims are gone.
-	_, rows, err := g.Query(ctx, `MATCH (c:Claim)-[:EVIDENCED_BY]->(a:Article) WHERE a.id STARTS WITH $token
+	var rows [][]any
+	err := retryTransient(ctx, func() error {
+		var err error
+		_, rows, err = g.Query(ctx, `MATCH (c:Claim)-[:EVIDENCED_BY]->(a:Article) WHERE a.id STARTS WITH $token
 WITH DISTINCT c WHERE NOT coalesce(c.target, c.topic) CONTAINS $token
 UNWIND c.actors AS actor
 RETURN collect(DISTINCT {actor: actor, predicate: c.predicate, object: coalesce(c.target, c.topic)})`, params)
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -311,15 +327,35 @@ RETURN collect(DISTINCT {actor: actor, predicate: c.predicate, object: coalesce(
 		 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS`,
 	}
 	for _, st := range steps {
-		if err := g.autoCommit(ctx, st, params); err != nil {
+		if err := retryTransient(ctx, func() error { return g.autoCommit(ctx, st, params) }); err != nil {
 			return err
 		}
 	}
 	if len(touched) == 0 {
 		return nil
 	}
-	_, err = neo4j.ExecuteQuery(ctx, g.driver, cypherRecomputeStances, map[string]any{"stances": touched}, neo4j.EagerResultTransformer, g.queryOpts()...)
-	return g.classify(err)
+	return retryTransient(ctx, func() error {
+		_, err := neo4j.ExecuteQuery(ctx, g.driver, cypherRecomputeStances, map[string]any{"stances": touched}, neo4j.EagerResultTransformer, g.queryOpts()...)
+		return g.classify(err)
+	})
+}
+
+// retryTransient runs f again, up to five times with a growing pause, while
+// it fails for a reason that passes (a deadlock with a concurrent writer, a
+// lost connection); the cleanup's deletions can run twice.
+func retryTransient(ctx context.Context, f func() error) error {
+	var err error
+	for attempt := 0; attempt < 5; attempt++ {
+		if err = f(); err == nil || !unavailable(err) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return errors.Join(err, ctx.Err())
+		case <-time.After(time.Duration(200*(attempt+1)) * time.Millisecond):
+		}
+	}
+	return err
 }
 
 // autoCommit runs a statement in an auto-commit transaction, as
