@@ -147,6 +147,9 @@ func headline(s *clause.Sentence) bool {
 	if len(s.Tokens) > 15 || len(s.Tokens) > 0 && (s.Tokens[len(s.Tokens)-1].Text == "。" || s.Tokens[len(s.Tokens)-1].Text == ".") {
 		return false // a title has no full stop
 	}
+	if len(s.Tokens) > 0 && (s.Tokens[len(s.Tokens)-1].Text == "," || salutations[strings.ToLower(strings.TrimSuffix(s.Tokens[0].Text, "."))]) {
+		return false // "Mr. President,": a speech addresses the chair; no one heads it
+	}
 	for _, t := range s.Tokens {
 		switch strings.ToLower(t.Text) {
 		case "i", "we", "my", "our", "you", "我", "我们":
@@ -155,6 +158,11 @@ func headline(s *clause.Sentence) bool {
 	}
 	return true
 }
+
+// salutations open a line that addresses someone (Mr. President, Madam
+// Chair, Excellencies).
+var salutations = map[string]bool{"mr": true, "mister": true, "madam": true, "madame": true, "mrs": true, "ms": true,
+	"excellencies": true, "excellency": true, "distinguished": true, "dear": true}
 
 func hasState(ids []string) bool {
 	for _, id := range ids {
