@@ -302,15 +302,10 @@ func benchCleanup(ctx context.Context, g *Graph, token string) error {
 	params := map[string]any{"token": token, "floor": "floor-" + token}
 	// Stances of the real graph that bench claims entered (their object has
 	// no bench token) are recomputed once the bench claims are gone.
-	var rows [][]any
-	err := retryTransient(ctx, func() error {
-		var err error
-		_, rows, err = g.Query(ctx, `MATCH (c:Claim)-[:EVIDENCED_BY]->(a:Article) WHERE a.id STARTS WITH $token
+	_, rows, err := g.Query(ctx, `MATCH (c:Claim)-[:EVIDENCED_BY]->(a:Article) WHERE a.id STARTS WITH $token
 WITH DISTINCT c WHERE NOT coalesce(c.target, c.topic) CONTAINS $token
 UNWIND c.actors AS actor
 RETURN collect(DISTINCT {actor: actor, predicate: c.predicate, object: coalesce(c.target, c.topic)})`, params)
-		return err
-	})
 	if err != nil {
 		return err
 	}
@@ -334,15 +329,15 @@ RETURN collect(DISTINCT {actor: actor, predicate: c.predicate, object: coalesce(
 	if len(touched) == 0 {
 		return nil
 	}
-	return retryTransient(ctx, func() error {
-		_, err := neo4j.ExecuteQuery(ctx, g.driver, cypherRecomputeStances, map[string]any{"stances": touched}, neo4j.EagerResultTransformer, g.queryOpts()...)
-		return g.classify(err)
-	})
+	_, err = neo4j.ExecuteQuery(ctx, g.driver, cypherRecomputeStances, map[string]any{"stances": touched}, neo4j.EagerResultTransformer, g.queryOpts()...)
+	return g.classify(err)
 }
 
 // retryTransient runs f again, up to five times with a growing pause, while
 // it fails for a reason that passes (a deadlock with a concurrent writer, a
-// lost connection); the cleanup's deletions can run twice.
+// lost connection): an auto-commit statement (CALL … IN TRANSACTIONS) has
+// none of the retries the driver gives managed transactions, and the
+// cleanup's deletions can run twice.
 func retryTransient(ctx context.Context, f func() error) error {
 	var err error
 	for attempt := 0; attempt < 5; attempt++ {

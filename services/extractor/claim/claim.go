@@ -263,19 +263,17 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	}
 	if len(targets) == 0 && len(topics) > 0 && (pred == "condemn" || pred == "oppose") && d.refersBack(s, f) {
 		// 谴责此举违反国际法, "condemned this move as a violation of …": the doer of the move told before
-		if t := d.res.LastTarget; t != "" && !slices.Contains(h.IDs, t) {
-			targets, how = []string{t}, "what was just named (此举, this move)"
-		} else if t := d.res.LastActor; t != "" && !slices.Contains(h.IDs, t) {
-			targets, how = []string{t}, "whose act was just told (此举, this move)"
+		if t, w := d.toldBefore(h.IDs, true, true); t != nil {
+			targets, how = t, w
 		}
 	}
 	if len(targets) == 0 && len(topics) == 0 {
 		back := d.refersBack(s, f) || d.refersBackBefore(s, f)
-		if back && d.res.LastTarget != "" && !slices.Contains(h.IDs, d.res.LastTarget) && (f.Rule.Predicate != "commit" || s.Lang == "zh") {
-			targets, how = []string{d.res.LastTarget}, "what was just named (对此, this move)"
-		} else if back && d.res.LastActor != "" && !slices.Contains(h.IDs, d.res.LastActor) && (f.Rule.Kind == "stance" || pred == "commit") {
-			targets, how = []string{d.res.LastActor}, "whose act was just told (对此, 将就此作出反应)"
-		} else if s.Lang == "zh" && !back && d.res.LastActor != "" && !slices.Contains(h.IDs, d.res.LastActor) && f.Rule.Kind == "stance" &&
+		if back {
+			if t, w := d.toldBefore(h.IDs, f.Rule.Predicate != "commit" || s.Lang == "zh", f.Rule.Kind == "stance" || pred == "commit"); t != nil {
+				targets, how = t, w
+			}
+		} else if s.Lang == "zh" && d.res.LastActor != "" && !slices.Contains(h.IDs, d.res.LastActor) && f.Rule.Kind == "stance" &&
 			(pred == "oppose" || pred == "condemn") && d.emptyObject(s, f) {
 			// 日本宣布向台湾出售导弹。中方坚决反对，…: a stance with nothing after it
 			// answers the act the sentence before told
@@ -899,6 +897,20 @@ func isStateOrPlace(id string) bool {
 	return !strings.Contains(id, ":") || strings.HasPrefix(id, "place:")
 }
 
+// toldBefore is the party "this move" or 对此 points back to: the target
+// of the claim before, when named allows it, else the doer of the act the
+// text told last, when actor allows it; nil when neither is known or both
+// are among the holders.
+func (d *Doc) toldBefore(holders []string, named, actor bool) ([]string, string) {
+	if t := d.res.LastTarget; named && t != "" && !slices.Contains(holders, t) {
+		return []string{t}, "what was just named (对此, 此举, this move)"
+	}
+	if t := d.res.LastActor; actor && t != "" && !slices.Contains(holders, t) {
+		return []string{t}, "whose act was just told (对此, 此举, 将就此作出反应)"
+	}
+	return nil, ""
+}
+
 // signedWith is the parties an English object names after "with" (a
 // memorandum with Palau, road maps with Azerbaijan and Kazakhstan).
 func (d *Doc) signedWith(s *clause.Sentence, objs []int) []string {
@@ -1222,19 +1234,14 @@ func greeting(s *clause.Sentence, f *frame.Frame) bool {
 func wellWish(s *clause.Sentence, f *frame.Frame) bool {
 	for k := f.ObjStart; k < f.ObjEnd && k < len(s.Tokens); k++ {
 		t := &s.Tokens[k]
-		if healthWords[t.Text] || healthWords[t.Lemma] {
-			return true
-		}
-		for _, w := range []string{"康复", "痊愈"} {
-			if strings.Contains(t.Text, w) {
-				return true
-			}
+		if healthWords[t.Lemma] || strings.Contains(t.Text, "康复") || strings.Contains(t.Text, "痊愈") {
+			return true // (早日康复)
 		}
 	}
 	return false
 }
 
-var healthWords = map[string]bool{"recovery": true, "recover": true, "康复": true, "痊愈": true, "早日康复": true, "well-being": true}
+var healthWords = map[string]bool{"recovery": true, "recover": true, "well-being": true}
 
 var occasions = map[string]bool{"day": true, "holiday": true, "anniversary": true, "year": true, "celebration": true,
 	"festival": true, "season": true, "birthday": true, "independence": true, "christmas": true, "eid": true}

@@ -34,6 +34,9 @@ type Words struct {
 	// Sub are the words that open a subordinate or new clause after a
 	// comma (which, while, but, 但是).
 	Sub *token.Patterns
+	// Refer are the words that point back to what was just told (对此,
+	// 此举, this move).
+	Refer *token.Patterns
 }
 
 // Clause is a stretch of a sentence with one predicate (or a list of them
@@ -397,7 +400,7 @@ func (s *Sentence) reports(w *Words) {
 					if c2.Start <= r.From || c2.Start >= r.To || c2.Start+1 >= len(toks) {
 						continue
 					}
-					if k := s.MentionAt(c2.Start); k >= 0 && s.Mentions[k].IsParty() && s.Mentions[k].TokEnd < len(toks) && answerWords[toks[s.Mentions[k].TokEnd].Text] {
+					if k := s.MentionAt(c2.Start); k >= 0 && s.Mentions[k].IsParty() && s.Mentions[k].TokEnd < len(toks) && w.Refer != nil && matchesAt(w.Refer, toks, s.Mentions[k].TokEnd) {
 						r.To = c2.Start
 						break
 					}
@@ -530,7 +533,3 @@ func (s *Sentence) question(w *Words) {
 		break
 	}
 }
-
-// answerWords follow the subject of a clause that answers what was just
-// told (中方对此…, 美方就此…).
-var answerWords = map[string]bool{"对此": true, "就此": true, "对此事": true}

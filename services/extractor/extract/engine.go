@@ -119,7 +119,8 @@ func New(opts Options) (*Engine, error) {
 		return nil, fmt.Errorf("building the name matcher: %w", err)
 	}
 	for _, lang := range []string{"en", "zh"} {
-		w := &clause.Words{Speech: map[string]*token.Patterns{}, Cond: e.frames.Words(lang, "cond"), Sub: e.frames.Words(lang, "sub")}
+		w := &clause.Words{Speech: map[string]*token.Patterns{}, Cond: e.frames.Words(lang, "cond"), Sub: e.frames.Words(lang, "sub"),
+			Refer: e.frames.Words(lang, "refer")}
 		for _, class := range []string{clause.Say, clause.Allege, clause.Accuse, clause.Deny, clause.Refuse, clause.Believe, clause.Media} {
 			if ps := e.frames.Words(lang, class); ps != nil {
 				w.Speech[class] = ps

@@ -97,6 +97,11 @@ func New(opts Options) (*Finder, error) {
 	f := &Finder{lx: lx, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{}, verbs: opts.Verbs,
 		parties: map[string]*token.Patterns{}, topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}, givenNames: map[string]bool{}}
 	b := NewBuilder()
+	addGiven := func(n string) {
+		if givenName(n) && !lx.CommonWord(strings.ToLower(n)) {
+			f.givenNames[n] = true
+		}
+	}
 	addWord := func(phrase, tag string) {
 		if hasHan(phrase) {
 			f.words = append(f.words, token.Word{Text: phrase, Tag: tag})
@@ -159,17 +164,13 @@ func New(opts Options) (*Finder, error) {
 				if w := strings.Fields(n); len(w) >= 2 {
 					fam := strings.ToLower(w[len(w)-1])
 					f.personByFamily[fam] = append(f.personByFamily[fam], ent)
-					if givenName(w[0]) && !lx.CommonWord(strings.ToLower(w[0])) {
-						f.givenNames[w[0]] = true
-					}
+					addGiven(w[0])
 				}
 			}
 		}
 	}
 	for _, n := range lx.GivenNames() {
-		if givenName(n) {
-			f.givenNames[n] = true
-		}
+		addGiven(n)
 	}
 	f.extraTopics = map[string]map[string][]string{}
 	for _, tp := range opts.Topics {

@@ -6,20 +6,9 @@ import (
 )
 
 func TestFindMatchesLatinAndHanPhrases(t *testing.T) {
-	b := NewBuilder()
-	for i, p := range []string{"Japan", "UK", "at", "to", "opposition", "stated", "中国", "反对", "the four Ministers", "US"} {
-		b.Add(p, Payload{Kind: 1, Ref: int32(i)})
-	}
-	m, err := b.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := matcherOf(t, "Japan", "UK", "at", "to", "opposition", "stated", "中国", "反对", "the four Ministers", "US")
 	text := "At the outset, the four Ministers stated that Japan and the UK voiced opposition to us; 中国反对"
-	got := m.Find(text)
-	var phrases []string
-	for _, g := range got {
-		phrases = append(phrases, text[g.Start:g.End])
-	}
+	phrases := found(m, text)
 	want := []string{"At", "the four Ministers", "stated", "Japan", "UK", "opposition", "to", "中国", "反对"}
 	if len(phrases) != len(want) {
 		t.Fatalf("got %q, want %q", phrases, want)
@@ -32,38 +21,18 @@ func TestFindMatchesLatinAndHanPhrases(t *testing.T) {
 }
 
 func TestFindPrefersLongestAcrossSharedPrefixes(t *testing.T) {
-	b := NewBuilder()
-	for i, p := range []string{"rules-based order", "rule of law", "of", "peace", "Peace Formula", "security", "US", "us"} {
-		b.Add(p, Payload{Kind: 1, Ref: int32(i)})
-	}
-	m, err := b.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := matcherOf(t, "rules-based order", "rule of law", "of", "peace", "Peace Formula", "security", "US", "us")
 	text := "promote peace, security, the rule of law"
-	var got []string
-	for _, g := range m.Find(text) {
-		got = append(got, text[g.Start:g.End])
-	}
+	got := found(m, text)
 	if len(got) != 3 || got[2] != "rule of law" {
 		t.Fatalf("got %q", got)
 	}
 }
 
 func TestMixedCaseAbbreviationMatchesOnlyAsWritten(t *testing.T) {
-	b := NewBuilder()
-	for i, p := range []string{"LeT", "Iran"} {
-		b.Add(p, Payload{Kind: 1, Ref: int32(i)})
-	}
-	m, err := b.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := matcherOf(t, "LeT", "Iran")
 	text := "Let me say that LeT and IRAN and iran were named."
-	var got []string
-	for _, g := range m.Find(text) {
-		got = append(got, text[g.Start:g.End])
-	}
+	got := found(m, text)
 	want := []string{"LeT", "IRAN", "iran"}
 	if len(got) != len(want) {
 		t.Fatalf("got %q, want %q", got, want)
@@ -148,28 +117,41 @@ func TestFullNameEndTakesTheFamilyNamesWrittenAfterAKnownName(t *testing.T) {
 }
 
 func TestLatinNamesMatchWithOrWithoutDiacritics(t *testing.T) {
-	b := NewBuilder()
-	b.Add("Philemon Yang", Payload{Kind: 1, Ref: 1})
-	b.Add("Łukasz Wróbel", Payload{Kind: 1, Ref: 2})
-	b.Add("São Tomé", Payload{Kind: 1, Ref: 3})
-	m, err := b.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := matcherOf(t, "Philemon Yang", "Łukasz Wróbel", "São Tomé")
 	text := "Philémon Yang met Lukasz Wrobel and PHILEMON YANG in Sao Tome."
-	var got []string
-	for _, g := range m.Find(text) {
-		got = append(got, text[g.Start:g.End])
-	}
+	got := found(m, text)
 	want := []string{"Philémon Yang", "Lukasz Wrobel", "PHILEMON YANG", "Sao Tome"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("got %q, want %q", got, want)
 	}
-	if p := m.Lookup("Philémon Yang"); len(p) != 1 || p[0].Ref != 1 {
+	if p := m.Lookup("Philémon Yang"); len(p) != 1 || p[0].Ref != 0 {
 		t.Errorf("Lookup(Philémon Yang) = %v", p)
 	}
 	// a Han phrase is untouched
 	if foldRune('中') != '中' || foldRune('É') != 'e' || foldRune('ł') != 'l' {
 		t.Error("foldRune folds the wrong runes")
 	}
+}
+
+// matcherOf builds a matcher of the phrases, each with Ref its index.
+func matcherOf(t *testing.T, phrases ...string) *Matcher {
+	t.Helper()
+	b := NewBuilder()
+	for i, p := range phrases {
+		b.Add(p, Payload{Kind: 1, Ref: int32(i)})
+	}
+	m, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// found is the text of every match of m in text, in order.
+func found(m *Matcher, text string) []string {
+	var out []string
+	for _, g := range m.Find(text) {
+		out = append(out, text[g.Start:g.End])
+	}
+	return out
 }

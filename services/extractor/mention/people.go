@@ -802,17 +802,9 @@ func (d *Doc) familyNames(text string, s *Sentence, ms []Mention) []Mention {
 	if len(d.introduced) == 0 {
 		return ms
 	}
-	covered := func(a, b int) bool {
-		for i := range ms {
-			if ms[i].Start < b && a < ms[i].End {
-				return true
-			}
-		}
-		return false
-	}
 	for i := 0; i < len(s.Tokens); i++ {
 		t := s.Tokens[i]
-		if !capitalised(t.Text) || covered(t.Start, t.End) {
+		if !capitalised(t.Text) || overlapsAny(ms, t.Start, t.End) {
 			continue
 		}
 		// the longest run of capitalised tokens that names an introduced person
@@ -894,14 +886,6 @@ func givenName(w string) bool {
 // people bear, then one or two more capitalised words, the last no usual
 // word, the whole run no longer. They speak for no state.
 func (d *Doc) fullNames(text string, s *Sentence, ms []Mention) []Mention {
-	covered := func(a, b int) bool {
-		for i := range ms {
-			if ms[i].Start < b && a < ms[i].End {
-				return true
-			}
-		}
-		return false
-	}
 	toks := s.Tokens
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
@@ -917,7 +901,7 @@ func (d *Doc) fullNames(text string, s *Sentence, ms []Mention) []Mention {
 		}
 		fam := strings.Trim(toks[k-1].Text, ".")
 		if len(fam) < 2 || token.UsualWord(fam) || d.f.lx.CommonWord(strings.ToLower(fam)) || notNames[strings.ToLower(fam)] || slices.Contains(enOrgWords, fam) || placeWords[fam] ||
-			covered(t.Start, toks[k-1].End) {
+			overlapsAny(ms, t.Start, toks[k-1].End) {
 			continue
 		}
 		name := text[t.Start:toks[k-1].End]

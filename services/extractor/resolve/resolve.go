@@ -1242,7 +1242,7 @@ func (d *Doc) owner(s *clause.Sentence, end, start int) int {
 		if !m.Attr && !possessive {
 			continue
 		}
-		if m.Tok > start && !(m.Attr && d.onlyModifiers(s, m.TokEnd, end)) {
+		if m.Tok > start && !(m.Attr && onlyModifiers(s, m.TokEnd, end)) {
 			prev := &toks[m.Tok-1]
 			if prev.POS == token.Adp && !(s.Lang == "en" && possessive) || s.Lang == "zh" && zhPrepositions[prev.Text] ||
 				prev.POS == token.Verb && !(s.Lang == "en" && possessive) && !d.m.WordAt(s.Sentence, "say", m.Tok-1) && !d.m.WordAt(s.Sentence, "believe", m.Tok-1) {
@@ -1256,7 +1256,7 @@ func (d *Doc) owner(s *clause.Sentence, end, start int) int {
 		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, e, nil) || s.Lang == "zh" && d.verbBefore(s, m.Tok, start) {
 			continue
 		}
-		if s.Lang == "en" && end < len(toks) && toks[end].POS == token.Noun && !d.onlyModifiers(s, m.TokEnd+1, e) && !(m.Attr && d.onlyModifiers(s, m.TokEnd, e)) {
+		if s.Lang == "en" && end < len(toks) && toks[end].POS == token.Noun && !onlyModifiers(s, m.TokEnd+1, e) && !(m.Attr && onlyModifiers(s, m.TokEnd, e)) {
 			continue // "Ukraine's borders, … before the invasion": a wrong named as a noun is owned right before it
 		}
 		found = k // the nearest before the cue: "U.S. support in the face of Russia's invasion"
@@ -1267,7 +1267,7 @@ func (d *Doc) owner(s *clause.Sentence, end, start int) int {
 // onlyModifiers reports tokens [from, to) that are all adjectives or
 // participles, with commas and "and" between: an attribute or possessive
 // right before the word it modifies ("against Russian aggression").
-func (d *Doc) onlyModifiers(s *clause.Sentence, from, to int) bool {
+func onlyModifiers(s *clause.Sentence, from, to int) bool {
 	for k := from; k < to; k++ {
 		t := &s.Tokens[k]
 		if t.POS != token.Adj && t.Tag != "VBN" && t.Tag != "VBG" && t.Text != "," && t.Lower != "and" {
