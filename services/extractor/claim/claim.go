@@ -852,11 +852,14 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		// assistance to Sudan": the partner or recipient of what is stressed
 		// or needed is the target, as cooperation with a party makes it one
 		// (a purpose or a welcomed development keeps its partners out)
-		if f.Rule.Kind != "importance" && f.Rule.Kind != "need" {
+		if f.Rule.Kind != "importance" && f.Rule.Kind != "need" && f.Rule.Kind != "purpose" {
 			break
 		}
 		for _, k := range objs {
 			m := &s.Mentions[k]
+			if f.Rule.Kind == "purpose" && !paired(s, m) {
+				continue // "to deepen U.S.-Laos cooperation" aims at the pair; "to uphold peace with X" does not
+			}
 			if isParty(m) && !d.setting(s, k, objs) && len(minus(m.IDs, holders)) > 0 && d.related(s, k) {
 				out = append(out, d.coordinatedTargets(s, k)...)
 			}
@@ -1145,10 +1148,15 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 			}
 		}
 	}
-	// X-Y relations, 中美关系, Japan-UK ties
+	return paired(s, m)
+}
+
+// paired reports a party named as one of a pair before what the two do
+// together: "X-Y relations", 中美关系, "Japan-UK ties".
+func paired(s *clause.Sentence, m *mention.Mention) bool {
 	for j := m.TokEnd; j < len(s.Tokens) && j <= m.TokEnd+3; j++ {
 		l := strings.ToLower(s.Tokens[j].Text)
-		if l == "relations" || l == "relationship" || l == "ties" || l == "关系" || l == "cooperation" || l == "合作" || l == "partnership" || l == "伙伴关系" {
+		if pairNouns[l] {
 			return true
 		}
 		if !(l == "-" || l == "–" || s.MentionAt(j) >= 0 || l == "bilateral" || l == "两国") {
@@ -1157,6 +1165,12 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 	}
 	return false
 }
+
+// pairNouns, after "X-Y" or 中美, name what the two parties do together:
+// the party other than the holder is its partner.
+var pairNouns = map[string]bool{"relations": true, "relationship": true, "ties": true, "cooperation": true,
+	"collaboration": true, "partnership": true, "consultations": true, "dialogue": true,
+	"关系": true, "合作": true, "伙伴关系": true, "对话": true, "磋商": true}
 
 // actedOn returns the party a commitment's verb acts on directly, when no
 // party stands right after the cue: "will remove Sudan from the list", 将帮助
