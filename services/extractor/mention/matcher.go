@@ -268,6 +268,9 @@ func (m *Matcher) valid(text string, i, j int, n int32) ([]Payload, int) {
 			if e.caseSensitive && text[i:j] != e.text {
 				return
 			}
+			if foldedLower(text[i:j], e.text) {
+				return // "a male nurse" is not Malé
+			}
 		}
 		if first < 0 {
 			first = int(ei)
@@ -284,6 +287,22 @@ func (m *Matcher) valid(text string, i, j int, n int32) ([]Payload, int) {
 		}
 	}
 	return pays, first
+}
+
+// foldedLower reports a name with a diacritic (Malé) matched by a word
+// written without it and in lower case: a common word, not the name.
+func foldedLower(match, name string) bool {
+	m, _ := utf8.DecodeRuneInString(match)
+	n, _ := utf8.DecodeRuneInString(name)
+	if !unicode.IsLower(m) || !unicode.IsUpper(n) {
+		return false
+	}
+	for _, r := range name {
+		if r >= 0xC0 && r <= 0x24F {
+			return true
+		}
+	}
+	return false
 }
 
 func wordBoundary(text string, start, end int) bool {

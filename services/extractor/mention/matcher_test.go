@@ -133,6 +133,15 @@ func TestLatinNamesMatchWithOrWithoutDiacritics(t *testing.T) {
 	}
 }
 
+func TestAFoldedNameWrittenInLowerCaseIsAWord(t *testing.T) {
+	m := matcherOf(t, "Malé", "Tomé")
+	got := found(m, "a male nurse flew to Male and Malé; tome and Tome")
+	want := []string{"Male", "Malé", "Tome"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
 // matcherOf builds a matcher of the phrases, each with Ref its index.
 func matcherOf(t *testing.T, phrases ...string) *Matcher {
 	t.Helper()
