@@ -60,6 +60,11 @@ func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
 		{"特朗普在推特上发文，美国谴责恐怖袭击。", "org:twitter", "USA"},
 		{"智利外长今天在推特贴文，智利谴责恐怖袭击。", "org:twitter", "CHL"},
 		{"Peru said on Facebook that it condemns the attack.", "org:facebook", "PER"},
+		// one-character abbreviations inside a name or a verb are no compound of states
+		{"作家埃德加说，美国谴责恐怖袭击。", "EGY", "USA"},
+		{"学者谈到荷马史诗，美国谴责恐怖袭击。", "NLD", "USA"},
+		{"中方对此加以驳斥，美国谴责恐怖袭击。", "ISR", "USA"},
+		{"中缅边境局势紧张，美国谴责恐怖袭击。", "FRA", "MMR"},
 	}
 	for _, c := range cases {
 		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})

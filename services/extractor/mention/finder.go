@@ -925,6 +925,10 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 			// a word of abbreviations may go on with single ones: 中日 韩
 		}
 		ids = uniq(ids)
+		if k == ti+1 && t.POS == token.Verb || !compoundFollows(text[end:]) && rareAbbrev(text[t.Start:end]) {
+			ti = k - 1
+			continue // 加以 is a verb; 埃德加 and 荷马 are names, unless a relation word follows (中缅边境, 中泰关系)
+		}
 		if len(ids) >= 2 && (k > ti+1 || compoundFollows(text[end:])) || len(ids) >= 2 && utf8.RuneCountInString(t.Text) >= 2 {
 			ms = append(ms, Mention{Kind: Actor, Start: t.Start, End: end, Text: text[t.Start:end], IDs: ids, Entity: true,
 				EntityType: lexicon.KindCountry, How: text[t.Start:end] + " → " + strings.Join(ids, ", ")})
@@ -934,10 +938,25 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 	return ms
 }
 
+// commonAbbrevs are the one-character abbreviations that make up most
+// compounds (中美, 美日印, 中欧); a compound with any other (埃, 荷, 马)
+// is more often a transliterated name (埃德加, 荷马) and needs a relation
+// word after it.
+const commonAbbrevs = "中美日俄英法德韩朝印澳欧加意台港越菲乌以伊"
+
+func rareAbbrev(w string) bool {
+	for _, r := range w {
+		if !strings.ContainsRune(commonAbbrevs, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // compoundFollows reports words that typically follow a compound of
 // abbreviations (中美关系, 日英两国).
 func compoundFollows(rest string) bool {
-	for _, w := range []string{"关系", "两国", "三国", "双方", "会谈", "外长", "联合", "战略", "合作", "领导人", "首脑", "峰会", "对话", "磋商", "外相", "防长", "贸易", "之间"} {
+	for _, w := range []string{"关系", "两国", "三国", "双方", "会谈", "外长", "联合", "战略", "合作", "领导人", "首脑", "峰会", "对话", "磋商", "外相", "防长", "贸易", "之间", "边境", "边界"} {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
