@@ -65,6 +65,9 @@ func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
 		{"学者谈到荷马史诗，美国谴责恐怖袭击。", "NLD", "USA"},
 		{"中方对此加以驳斥，美国谴责恐怖袭击。", "ISR", "USA"},
 		{"中缅边境局势紧张，美国谴责恐怖袭击。", "FRA", "MMR"},
+		{"美国政府7月9日以涉嫌欺诈为由起诉他，美国谴责恐怖袭击。", "JPN", "USA"}, // 9日以: a date
+		{"他被送往马里兰州的医院，美国谴责恐怖袭击。", "MLI", "USA"},        // Maryland is no Mali
+		{"他在新墨西哥州拉票，美国谴责恐怖袭击。", "MEX", "USA"},          // New Mexico is no Mexico
 	}
 	for _, c := range cases {
 		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})

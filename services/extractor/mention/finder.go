@@ -898,6 +898,9 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 	}
 	for ti := 0; ti < len(s.Tokens); ti++ {
 		t := s.Tokens[ti]
+		if strings.HasPrefix(t.Text, "日") && dayBefore(text[:t.Start]) {
+			continue // 9日以…, 近日以…: the day of a date, not Japan
+		}
 		// a token made only of abbreviations (中美), or a run of one-character tokens
 		var ids []string
 		end := t.Start
@@ -936,6 +939,13 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 		}
 	}
 	return ms
+}
+
+// dayBefore reports text that ends in a number or a word that makes 日
+// after it a day (9日, 二十日, 近日, 同日, 周日).
+func dayBefore(text string) bool {
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune("一二三四五六七八九十廿卅今近昨当次同每前翌某该节生周期末逐连终整半多", r)
 }
 
 // commonAbbrevs are the one-character abbreviations that make up most
