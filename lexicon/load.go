@@ -36,10 +36,11 @@ const (
 	fileOrgans    = "organs.tsv"
 	fileGiven     = "given-names.tsv"
 	fileCommon    = "common-words.tsv"
+	fileSeats     = "seats.tsv"
 )
 
 // Files lists the data files Load reads.
-var Files = []string{fileCountries, fileOrgs, filePlaces, fileTopics, filePeople, fileRoles, fileTitles, fileOrgans, fileGiven, fileCommon}
+var Files = []string{fileCountries, fileOrgs, filePlaces, fileTopics, filePeople, fileRoles, fileTitles, fileOrgans, fileGiven, fileCommon, fileSeats}
 
 // Languages of names and labels.
 var Languages = []string{"en", "zh", "zh-Hant", "ja"}
@@ -62,6 +63,10 @@ type Lexicon struct {
 	// common are common English words in lower case (room, hall, valley):
 	// no family name to read a person by.
 	common map[string]bool
+	// seats are the names of states' capitals and seats of government
+	// (Vienna, 维也纳, the Kremlin), in lower case: a city only named as
+	// where something happens is no party.
+	seats map[string]bool
 }
 
 type holder struct {
@@ -81,7 +86,7 @@ func Default() (*Lexicon, error) { return defaultOnce() }
 // otherwise each data file present in dir replaces the embedded one of the
 // same name, and missing files fall back to the embedded data.
 func Load(dir string) (*Lexicon, error) {
-	lx := &Lexicon{common: make(map[string]bool, 40000), byID: make(map[string]*Entity, 2048), holders: make(map[string][]holder), byName: make(map[string][]*Entity, 16384)}
+	lx := &Lexicon{common: make(map[string]bool, 40000), seats: make(map[string]bool, 512), byID: make(map[string]*Entity, 2048), holders: make(map[string][]holder), byName: make(map[string][]*Entity, 16384)}
 	steps := []struct {
 		file string
 		fn   func(string, []byte) error
@@ -96,6 +101,7 @@ func Load(dir string) (*Lexicon, error) {
 		{fileOrgans, lx.loadOrgans},
 		{fileGiven, lx.loadList("name", func(w string) { lx.given = append(lx.given, w) })},
 		{fileCommon, lx.loadList("word", func(w string) { lx.common[w] = true })},
+		{fileSeats, lx.loadPhrases("seat", func(w string) { lx.seats[strings.ToLower(w)] = true })},
 	}
 	for _, s := range steps {
 		data, err := readFile(dir, s.file)
@@ -129,6 +135,32 @@ func (lx *Lexicon) GivenNames() []string { return lx.given }
 // CommonWord reports a common English word of common-words.tsv, given in
 // lower case.
 func (lx *Lexicon) CommonWord(w string) bool { return lx.common[w] }
+
+// Seat reports the name of a capital or a seat of government (any case).
+func (lx *Lexicon) Seat(name string) bool { return lx.seats[strings.ToLower(name)] }
+
+// loadPhrases reads a list file of phrases: the header, then one phrase a
+// line (letters, spaces, hyphens, apostrophes and dots).
+func (lx *Lexicon) loadPhrases(header string, add func(string)) func(string, []byte) error {
+	return func(file string, data []byte) error {
+		for i, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
+			line = strings.TrimSpace(line)
+			if i == 0 {
+				if line != header {
+					return &ParseError{File: file, Line: 1, Err: fmt.Errorf("header %q, want %q", line, header)}
+				}
+				continue
+			}
+			if line == "" || strings.ContainsFunc(line, func(r rune) bool {
+				return !unicode.IsLetter(r) && r != ' ' && r != '-' && r != '\'' && r != '’' && r != '.'
+			}) {
+				return &ParseError{File: file, Line: i + 1, Err: fmt.Errorf("%q is not a phrase of letters", line)}
+			}
+			add(line)
+		}
+		return nil
+	}
+}
 
 // loadList reads a list file: the header, then one word of letters a line.
 func (lx *Lexicon) loadList(header string, add func(string)) func(string, []byte) error {

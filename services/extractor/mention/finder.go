@@ -1164,6 +1164,16 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			switch strings.ToLower(s.Tokens[prev].Text) {
 			case "in", "at", "在", "于", "位于", "设在", "based", "headquartered":
 				m.Venue = true // also 总部位于维也纳的…, "Vienna-based", "headquartered in Geneva"
+				if d.f.lx.Seat(m.Text) {
+					m.Entity = false // "talks in Vienna", 在东京举行: a city only named as where, no party
+				}
+			case "from", "自", "从":
+				if d.f.lx.Seat(m.Text) {
+					m.Venue, m.Entity = true, false // 自柏林出发, "flew in from Minsk"
+				}
+			}
+			if m.TokEnd < len(s.Tokens) && s.Tokens[m.TokEnd].Text == "-" && m.TokEnd+1 < len(s.Tokens) && strings.EqualFold(s.Tokens[m.TokEnd+1].Text, "based") && d.f.lx.Seat(m.Text) {
+				m.Venue, m.Entity = true, false // "a Vienna-based agency"
 			}
 			if len(m.IDs) == 1 && strings.HasPrefix(m.IDs[0], "org:") && s.Tokens[prev].Text == "在" && strings.HasPrefix(after, "上") {
 				// 在推特上: a platform something appeared on, no party
