@@ -29,6 +29,9 @@ func CommonWord(w string) bool {
 		return false
 	}
 	l := strings.ToLower(w)
+	if _, ok := irregular[l]; ok {
+		return true // said, met, led: a verb form, never a name by itself
+	}
 	if c, ok := t.tagdict[l]; ok {
 		tag := t.classes[c]
 		return tag != "NNP" && tag != "NNPS"
