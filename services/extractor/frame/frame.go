@@ -1132,6 +1132,16 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				n.Absorbed = true // "agreed to uphold", "needed to protect": the complement, not a purpose
 				continue
 			}
+			if n.Rule.Kind == "purpose" && n.CueStart < f.ObjEnd && n.CueStart >= f.CueEnd && f.Rule.Kind == "commit" && s.Lang == "en" && effortOnly(s, f, n.CueStart) {
+				// "will work with our partners to protect human rights": the
+				// commitment is to what the work is for; the purpose is its object,
+				// and so are the verbs coordinated with it ("to protect and promote")
+				for j+1 < len(fs) && fs[j+1].Conj && fs[j+1].Clause == n.Clause && fs[j+1].CueStart <= n.ObjEnd+1 && fs[j+1].Rule.Kind != "report" {
+					j++
+					f.ObjEnd = max(f.ObjEnd, fs[j].ObjEnd)
+				}
+				continue
+			}
 			if n.Rule.Kind == "purpose" && n.CueStart < f.ObjEnd && n.CueStart >= f.CueEnd {
 				// "strengthen cooperation to realise a Free and Open Indo-Pacific":
 				// the purpose is a claim of its own; the action's object ends there
@@ -1218,6 +1228,33 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 			}
 		}
 	}
+}
+
+// effortVerbs only say that someone works at something ("work to", "strive
+// to"): after a commitment, what they work for is what is committed to.
+var effortVerbs = map[string]bool{"work": true, "strive": true, "endeavour": true, "endeavor": true, "cooperate": true,
+	"collaborate": true, "continue": true, "partner": true, "try": true, "seek": true, "labor": true, "labour": true}
+
+// effortOnly reports the words between a commitment's cue and a purpose at
+// to as only effort ("work hard", "continue to work closely with our
+// partners", "working together"): no action of their own.
+func effortOnly(s *clause.Sentence, f *Frame, to int) bool {
+	with := s.Tokens[f.CueEnd-1].Lower == "with" // "look forward to working with"
+	effort := with || effortVerbs[s.Tokens[f.CueEnd-1].Lemma]
+	for k := f.CueEnd; k < to; k++ {
+		t := &s.Tokens[k]
+		switch {
+		case effortVerbs[t.Lemma] && t.POS == token.Verb:
+			effort, with = true, false
+		case t.Lower == "with":
+			with = true
+		case t.POS == token.Adv || t.Lower == "together" || t.Lower == "hard" || t.Lower == "to" && k+1 < to && effortVerbs[s.Tokens[k+1].Lemma]:
+		case with && (t.POS == token.Det || t.POS == token.Adj || t.POS == token.Noun || t.POS == token.Propn || t.Tag == "PRP$" || t.Lower == "and" || t.Text == "," || s.MentionAt(k) >= 0):
+		default:
+			return false
+		}
+	}
+	return effort
 }
 
 // wrongDoerWord is a word of what names the doer of a wrong before it:
