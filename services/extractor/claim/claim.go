@@ -223,6 +223,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		}
 	}
 	targets = minus(targets, h.IDs)
+	if len(targets) == 0 && pred == "condemn" {
+		if p := d.ownOfficial(s, f, objs, h); p != "" {
+			targets, how = []string{p}, "an official of the holder's own state, criticised (国会对特朗普提出批评)"
+		}
+	}
 	topics := d.topics(s, f, objs)
 	if len(targets) == 0 && len(topics) > 0 && (pred == "support" || pred == "commit") {
 		if t := d.ownerOfTopic(s, objs, h.IDs); t != nil {
@@ -874,6 +879,23 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		}
 	}
 	return out, ""
+}
+
+// ownOfficial is the person a condemnation is about when that person
+// speaks for the holder's own state (Congress criticised the President):
+// the first person named in the object, or before the cue after 对, who
+// is no speaker of the claim; "" when there is none.
+func (d *Doc) ownOfficial(s *clause.Sentence, f *frame.Frame, objs []int, h *resolve.Holder) string {
+	for _, k := range objs {
+		m := &s.Mentions[k]
+		if m.Kind != mention.Person || m.Person == "" || len(m.IDs) == 0 || len(minus(m.IDs, h.IDs)) > 0 || slices.Contains(h.Speakers, m.Person) {
+			continue
+		}
+		if m.Tok >= f.CueEnd && m.Tok <= f.CueEnd+1 || f.PreStart >= 0 && m.Tok >= f.PreStart && m.Tok <= f.PreStart+1 {
+			return m.Person
+		}
+	}
+	return ""
 }
 
 // itineraryVerbs, right after "will", make a stop on a programme.
