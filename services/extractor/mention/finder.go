@@ -667,6 +667,12 @@ var partyNouns = map[string]bool{"official": true, "authority": true, "governmen
 	"议员": true, "国会": true, "议会": true, "内阁": true, "声明": true, "国家": true, "一方": true,
 	"长官": true, "部长": true, "大使": true, "代表": true, "负责人": true, "领导": true, "官方": true, "副部长": true, "次长": true}
 
+// memberNouns are members of a legislature: after a state's name they make
+// a party (美国参议员); after a political party's (共和党参议员卢比奥) the
+// person named speaks for the state.
+var memberNouns = map[string]bool{"senator": true, "congressman": true, "congresswoman": true, "parliamentarian": true,
+	"mp": true, "参议员": true, "众议员": true, "国会议员": true, "政要": true, "立法者": true}
+
 // Attributive marks again the states of a sentence that only qualify the
 // noun after them, after its words were tagged again.
 func (d *Doc) Attributive(s *Sentence) {
@@ -697,7 +703,8 @@ func (d *Doc) attributive(s *Sentence, ms []Mention) {
 		if n.POS != token.Noun || n.Start != s.Tokens[m.TokEnd-1].End && s.Lang == "zh" || d.f.verbs[n.Text] || timeNoun(n) {
 			continue
 		}
-		if !partyNouns[strings.ToLower(n.Lemma)] && !partyNouns[n.Text] {
+		member := (memberNouns[strings.ToLower(n.Lemma)] || memberNouns[n.Text]) && len(m.IDs) == 1 && !strings.Contains(m.IDs[0], ":")
+		if !partyNouns[strings.ToLower(n.Lemma)] && !partyNouns[n.Text] && !member {
 			m.Attr = true
 		}
 	}
