@@ -653,10 +653,10 @@ func peopleOf(s *clause.Sentence, j, end int) int {
 }
 
 // actOfParty returns how many tokens from j, up to the party at end, name
-// an act of that party: an act noun then "of" ("the efforts of", "the
-// leadership of"). 0: none.
+// an act of that party: an act noun then "of" or "by" ("the efforts of",
+// "the leadership of", "efforts by the UN"). 0: none.
 func actOfParty(s *clause.Sentence, j, end int) int {
-	if s.Lang != "en" || !actNouns[s.Tokens[j].Lemma] || j+1 >= end || s.Tokens[j+1].Lower != "of" {
+	if s.Lang != "en" || !actNouns[s.Tokens[j].Lemma] || j+1 >= end || s.Tokens[j+1].Lower != "of" && s.Tokens[j+1].Lower != "by" {
 		return 0
 	}
 	k := j + 2
@@ -1877,14 +1877,19 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 		if m.Tok < from {
 			continue
 		}
-		if m.Tok >= to {
-			break
+		if m.Tok >= to+2 {
+			break // "the efforts by the African Union" reaches a little further
 		}
 		if (m.Kind != mention.Actor && m.Kind != mention.Person) || len(m.IDs) == 0 || m.TokEnd >= len(s.Tokens) {
 			continue
 		}
-		if next := s.Tokens[m.TokEnd].Text; (next == "的" || next == "'s" || next == "’s") && len(minus(m.IDs, holders)) > 0 {
+		if next := s.Tokens[m.TokEnd].Text; m.Tok < to && (next == "的" || next == "'s" || next == "’s") && len(minus(m.IDs, holders)) > 0 {
 			return m.IDs
+		}
+		for j := from; j < m.Tok; j++ {
+			if actOfParty(s, j, m.Tok) > 0 && len(minus(m.IDs, holders)) > 0 {
+				return m.IDs // "welcomed the efforts by the UN", "the decision of Japan"
+			}
 		}
 	}
 	return nil
