@@ -173,6 +173,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		pred = out.Pred
 	}
 	objs := objectMentions(s, f)
+	if pred == "commit" && principleCommitment(s, f) {
+		pred = "support" // "our commitment to press freedom", "to Ukraine's sovereignty": a stance, not an act
+	}
 	if strings.HasSuffix(f.Rule.ID, ".agree.sign") {
 		if ps := d.signedWith(s, objs); len(ps) > 0 {
 			// "signed a memorandum with Palau": the party signed with signs too
@@ -896,6 +899,44 @@ func (d *Doc) ownOfficial(s *clause.Sentence, f *frame.Frame, objs []int, h *res
 		}
 	}
 	return ""
+}
+
+// commitActNouns, after "commitment to", name an act committed to
+// ("commitment to collective action", "to the defense of"); any other noun
+// there is a principle or a party stood by.
+var commitActNouns = map[string]bool{"action": true, "collaboration": true, "cooperation": true, "coordination": true,
+	"defense": true, "defence": true, "work": true, "effort": true, "engagement": true, "partnership": true,
+	"implementation": true, "investment": true, "assistance": true, "aid": true, "contribution": true, "deployment": true,
+	"provision": true, "delivery": true, "step": true, "measure": true, "talk": true, "negotiation": true,
+	"agreement": true, "accord": true, "deal": true, "plan": true, "agenda": true, "target": true, "goal": true}
+
+// principleCommitment reports the English noun "commitment to" (singular:
+// "commitments to" are acts promised) followed by
+// a principle or a party rather than an act: "commitment to press freedom",
+// "to the UN Charter", "to Ukraine's sovereignty" (support), unlike
+// "commitment to strengthening ties", "to deliver", "to collective action".
+func principleCommitment(s *clause.Sentence, f *frame.Frame) bool {
+	if s.Lang != "en" || s.Tokens[f.CueEnd-1].Lower != "commitment" || f.CueEnd+1 >= f.ObjEnd || s.Tokens[f.CueEnd].Lower != "to" {
+		return false
+	}
+	for k := f.CueEnd + 1; k < f.ObjEnd; k++ {
+		t := &s.Tokens[k]
+		if m := s.MentionAt(k); m >= 0 {
+			if s.Mentions[m].Kind == mention.Topic {
+				return !commitActNouns[s.Tokens[s.Mentions[m].TokEnd-1].Lemma]
+			}
+			k = s.Mentions[m].TokEnd - 1
+			continue // "to Ukraine's sovereignty", "to the Ukrainian people"
+		}
+		switch {
+		case t.POS == token.Det || t.POS == token.Adj || t.Tag == "PRP$" || t.Text == "’s" || t.Text == "'s" || t.POS == token.Adv:
+		case t.POS == token.Noun || t.POS == token.Propn:
+			return !commitActNouns[t.Lemma]
+		default:
+			return false // a verb: "to deliver", "to strengthening"
+		}
+	}
+	return false
 }
 
 // itineraryVerbs, right after "will", make a stop on a programme.
