@@ -187,6 +187,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Modality == "will" && toks[pm.Start].Lemma == "continue" && toks[pm.Start].Tag != "VB" && !ownVoice(s, pm.Start) {
 			continue // "Iran continues to enrich", "she continued to report": a description, no commitment
 		}
+		if s.Lang == "zh" && r.Kind == "accuse" && chargedWith(s, pm.Start, pm.End) {
+			continue // 因违反国安法被捕, 涉嫌违反制裁令: a charge someone is held on, not a denunciation
+		}
 		if s.Lang == "zh" && toks[pm.Start].Text == "威胁" && pm.End < len(toks) && threatenTo[toks[pm.End].Text] {
 			continue // 威胁称, 威胁要制裁: threatening to act, said by the one who threatens
 		}
@@ -636,6 +639,32 @@ func undergoneWith(s *clause.Sentence, i int) bool {
 // stanceNounHeads after a Chinese stance word make it part of a noun (反对
 // 声音, 反对派, 支持者).
 var stanceNounHeads = map[string]bool{"声音": true, "派": true, "者": true, "人士": true, "阵营": true, "意见": true, "力量": true, "群体": true}
+
+// chargeBefore and chargeAfter mark a Chinese wrong (违反, 破坏) as the
+// charge a person is arrested, tried or suspected on.
+var chargeBefore = map[string]bool{"因": true, "涉嫌": true, "涉": true, "因涉嫌": true, "被控": true, "被指": true, "指控其": true}
+var chargeAfter = []string{"被捕", "被拘", "被控", "被起诉", "被判", "被定罪", "之虞", "罪", "罪名", "而被"}
+
+// chargedWith reports a wrong named as a charge: 涉嫌违反…, 因违反…被捕,
+// 有违反…之虞.
+func chargedWith(s *clause.Sentence, start, end int) bool {
+	if start > 0 && chargeBefore[s.Tokens[start-1].Text] {
+		return true
+	}
+	c := s.Clauses[s.ClauseOf(start)]
+	for k := end; k < c.End && k < end+8; k++ {
+		t := s.Tokens[k].Text
+		if s.Tokens[k].POS == token.Punct {
+			break
+		}
+		for _, a := range chargeAfter {
+			if strings.HasPrefix(t, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // declineVerbs after 拒绝 decline to speak (拒绝置评).
 var declineVerbs = map[string]bool{"置评": true, "评论": true, "透露": true, "证实": true, "回应": true, "回答": true, "说明": true, "发表评论": true}
