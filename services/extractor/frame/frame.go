@@ -184,6 +184,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Modality == "will" && notAWill(toks, pm) {
 			continue // "the will of the people", "the goal will be the first …", "continue to believe": no commitment
 		}
+		if s.Lang == "en" && r.Modality == "will" && (toks[pm.Start].Lower == "will" || toks[pm.Start].Lower == "shall") && thingWill(s, pm.Start) {
+			continue // "the impacts will worsen", "the corridor will bring jobs": a forecast about a thing, no one's commitment
+		}
 		if s.Lang == "en" && r.Modality == "will" && toks[pm.Start].Lemma == "continue" && toks[pm.Start].Tag != "VB" && !ownVoice(s, pm.Start) {
 			continue // "Iran continues to enrich", "she continued to report": a description, no commitment
 		}
@@ -925,6 +928,44 @@ func notAWill(toks []token.Token, pm token.PatternMatch) bool {
 	}
 	return false
 }
+
+// thingWill reports "will" whose subject, right before it, is a common
+// noun that names no party, person or organ ("the impacts will worsen",
+// "this project will bring jobs"): what a thing will do is a forecast.
+func thingWill(s *clause.Sentence, i int) bool {
+	k := i - 1
+	for k >= 0 && s.Tokens[k].POS == token.Adv {
+		k-- // "the risks also will"
+	}
+	if k < 0 || k < s.Clauses[s.ClauseOf(i)].Start {
+		return false
+	}
+	t := &s.Tokens[k]
+	if t.POS != token.Noun || s.MentionAt(k) >= 0 || partyHeads[t.Lemma] {
+		return false
+	}
+	// a noun phrase that a party owns or that names a group of people stays theirs
+	for j := k - 1; j >= s.Clauses[s.ClauseOf(i)].Start && j >= k-4; j-- {
+		if s.MentionAt(j) >= 0 {
+			return false // "the U.S. delegation will", "Japan's government will"
+		}
+		if s.Tokens[j].POS != token.Det && s.Tokens[j].POS != token.Adj && s.Tokens[j].POS != token.Noun && s.Tokens[j].Tag != "PRP$" {
+			break
+		}
+	}
+	return true
+}
+
+// partyHeads are nouns that stand for a party or its people as a subject
+// ("the delegation will", "the ministers will", "our partners will").
+var partyHeads = map[string]bool{"delegation": true, "minister": true, "government": true, "administration": true, "leader": true,
+	"official": true, "partner": true, "ally": true, "country": true, "nation": true, "state": true, "side": true, "party": true,
+	"member": true, "participant": true, "people": true, "team": true, "secretary": true, "president": true, "ambassador": true,
+	"envoy": true, "department": true, "ministry": true, "agency": true, "office": true, "group": true, "council": true,
+	"committee": true, "commission": true, "bureau": true, "embassy": true, "mission": true, "force": true, "military": true,
+	"navy": true, "army": true, "company": true, "organization": true, "organisation": true, "staff": true, "spokesperson": true,
+	"representative": true, "counterpart": true, "donor": true, "governor": true, "lawmaker": true, "senator": true, "congress": true,
+	"parliament": true, "alliance": true, "coalition": true, "union": true, "community": true, "institution": true, "body": true}
 
 // cognition verbs after "continue to" hold a view, they commit to no act.
 var cognition = map[string]bool{"believe": true, "think": true, "feel": true, "hope": true, "see": true, "view": true, "consider": true, "regard": true}
