@@ -1217,6 +1217,8 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				// the purpose is a claim of its own; the action's object ends there
 				if f.Rule.Kind != "call" && f.Rule.Kind != "agree" {
 					f.ObjEnd = n.CueStart
+				} else {
+					n.Absorbed = true // "urge all parties to take steps to ensure access": the purpose is what is called for
 				}
 				continue
 			}
