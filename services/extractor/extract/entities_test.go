@@ -245,3 +245,16 @@ func TestPrivatePeopleAreNamedButSpeakForNoState(t *testing.T) {
 		t.Errorf("an organisation cited as a report's source was left out: %+v", x.Entities)
 	}
 }
+
+func TestARegionBeforeAFullNameEndsTheTitle(t *testing.T) {
+	e := testEngine(t)
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText,
+		Body: "Deputy Assistant Administrator for Asia Anjali Kaur met officials in Nepal."})
+	ids := map[string]bool{}
+	for _, en := range x.Entities {
+		ids[en.ID] = true
+	}
+	if !ids["person:kaur-anjali"] || ids["person:kaur-asia-anjali"] {
+		t.Errorf("entities %+v, want person:kaur-anjali, not Asia as her given name", x.Entities)
+	}
+}

@@ -64,6 +64,8 @@ type Finder struct {
 	// Tomasz, Adela): a full name that opens with one names a person even
 	// with no title before it.
 	givenNames map[string]bool
+	// placeGiven are given names that are also a place's or a state's name.
+	placeGiven map[string]bool
 	// fuzzyEn, fuzzyZh index topic aliases by their first word (topics.go).
 	fuzzyEn, fuzzyZh map[string][]topicPhrase
 	fuzzyZhMax       int // the most runes of a first word of fuzzyZh
@@ -171,6 +173,14 @@ func New(opts Options) (*Finder, error) {
 	}
 	for _, n := range lx.GivenNames() {
 		addGiven(n)
+	}
+	f.placeGiven = map[string]bool{"Asia": true, "Africa": true, "Europe": true, "America": true, "Oceania": true}
+	for n := range f.givenNames {
+		for _, e := range lx.Lookup(n) {
+			if e.Kind != lexicon.KindPerson {
+				f.placeGiven[n] = true // Asia, Georgia, Jordan: also a place's or a state's name
+			}
+		}
 	}
 	f.extraTopics = map[string]map[string][]string{}
 	for _, tp := range opts.Topics {

@@ -904,6 +904,9 @@ func (d *Doc) fullNames(text string, s *Sentence, ms []Mention) []Mention {
 			overlapsAny(ms, t.Start, toks[k-1].End) {
 			continue
 		}
+		if d.f.placeGiven[t.Text] && k-i >= 3 {
+			t = &toks[i+1] // "Administrator for Asia Anjali Kaur": the place ends the title
+		}
 		name := text[t.Start:toks[k-1].End]
 		p := &Mention{Kind: Person, Start: t.Start, End: toks[k-1].End, Text: name, Person: personSlug(name), Entity: true,
 			EntityType: lexicon.KindPerson, Inferred: true, How: name + " → a person named in full (given name " + t.Text + ")"}
