@@ -331,13 +331,35 @@ func (d *Doc) stateNamed(id string) bool {
 	}
 	found := false
 	if e, ok := d.f.lx.Get(id); ok {
-		found = slices.ContainsFunc(e.Names["zh"], d.names) || d.names(e.Label["zh"])
+		found = slices.ContainsFunc(e.Names["zh"], d.names) || d.names(e.Label["zh"]) ||
+			slices.ContainsFunc(e.Names["en"], func(n string) bool { return len(n) >= 4 && strings.Contains(d.text, n) })
 	}
 	d.named[id] = found
 	return found
 }
 
-// names reports a Chinese name of two characters or more in the document.
+// titledBefore reports a title word right before start ("Under
+// Secretary Fernandez", "President Ruto"): the title stage decides whose
+// name that is.
+func titledBefore(text string, start int) bool {
+	w := strings.TrimRight(text[:start], " ")
+	if len(w) == len(text[:start]) {
+		return false
+	}
+	if i := strings.LastIndexAny(w, " \n\t"); i >= 0 {
+		w = w[i+1:]
+	}
+	return titleWords[strings.TrimSuffix(w, ".")]
+}
+
+// titleWords end a title before a family name.
+var titleWords = map[string]bool{"Secretary": true, "Minister": true, "President": true, "Premier": true, "Chancellor": true,
+	"Ambassador": true, "Senator": true, "Governor": true, "Spokesperson": true, "Spokesman": true, "Envoy": true,
+	"Administrator": true, "Director": true, "General": true, "Mr": true, "Ms": true, "Mrs": true, "Dr": true, "Representative": true,
+	"Commissioner": true, "Chairman": true, "Chair": true, "Speaker": true, "Leader": true, "King": true, "Queen": true, "Prince": true}
+
+// names reports a Chinese name of two characters or more in the document
+// (an English name of four letters or more counts too, in stateNamed).
 func (d *Doc) names(n string) bool {
 	return utf8.RuneCountInString(n) >= 2 && strings.Contains(d.text, n)
 }
@@ -778,13 +800,18 @@ func (d *Doc) fromMatch(st string, mt Match, s *Sentence) (*Mention, bool) {
 				c.How = m.Text + " → " + p.Person + " (named before)"
 				return &c, false
 			}
-			if !strings.Contains(m.Text, " ") && besideAnotherName(st, mt.Start, mt.End) {
-				return nil, false // "Paul Whelan", "Roger Federer": a given name of someone else, not a family name of the gazetteer
+			if !strings.Contains(m.Text, " ") && (besideAnotherName(st, mt.Start, mt.End) || mt.Start > 0 && st[mt.Start-1] == '-' && !hasHan(m.Text)) {
+				return nil, false // "Paul Whelan", "Roger Federer", "Al-Sharif": a given name of someone else, or part of a longer name, not a family name of the gazetteer
 			}
 			c, role := d.personState(best)
 			if c != "" && !newsStates[c] && hasHan(m.Text) && utf8.RuneCountInString(m.Text) <= 3 && !strings.Contains(m.Text, "·") && !d.stateNamed(c) {
 				// 杰拉德 in a text that never names Algeria: a transliteration
 				// as likely to be someone else's (Gerard, Fitzgerald)
+				return nil, false
+			}
+			if len(c) == 3 && !newsStates[c] && role != "head-of-state" && role != "head-of-government" && !strings.Contains(m.Text, " ") && !hasHan(m.Text) && !titledBefore(st, mt.Start) && !d.stateNamed(c) {
+				// "Hill", "Wong" alone in a text that never names El Salvador or
+				// Australia: someone else of that family name (a head of state or government stays)
 				return nil, false
 			}
 			m.Kind, m.Person, m.Entity, m.EntityType = Person, best.ID, true, lexicon.KindPerson
