@@ -8,6 +8,7 @@ require (
 	github.com/diplograph/diplograph/services/fetcher v0.0.0
 	github.com/go-ego/gse v0.80.3
 	github.com/longbridgeapp/opencc v0.3.13
+	github.com/mozillazg/go-pinyin v0.21.0
 	github.com/nats-io/nats.go v1.55.0
 	golang.org/x/net v0.62.0
 	gopkg.in/yaml.v3 v3.0.1

@@ -929,6 +929,9 @@ var placeWords = map[string]bool{"College": true, "School": true, "Street": true
 
 func personSlug(name string) string {
 	if hasHan(name) {
+		if id := zhPersonSlug(name); id != "" {
+			return id
+		}
 		sum := sha256.Sum256([]byte(name))
 		return "person:zh-" + hex.EncodeToString(sum[:4])
 	}
