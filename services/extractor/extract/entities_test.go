@@ -250,12 +250,15 @@ func TestPrivatePeopleAreNamedButSpeakForNoState(t *testing.T) {
 func TestARegionBeforeAFullNameEndsTheTitle(t *testing.T) {
 	e := testEngine(t)
 	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText,
-		Body: "Deputy Assistant Administrator for Asia Anjali Kaur met officials in Nepal."})
+		Body: "Deputy Assistant Administrator for Asia Anjali Kaur met officials in Nepal. Assistant Secretary for African Affairs Molly Ferris met them too."})
 	ids := map[string]bool{}
 	for _, en := range x.Entities {
 		ids[en.ID] = true
 	}
 	if !ids["person:kaur-anjali"] || ids["person:kaur-asia-anjali"] {
 		t.Errorf("entities %+v, want person:kaur-anjali, not Asia as her given name", x.Entities)
+	}
+	if !ids["person:ferris-molly"] {
+		t.Errorf("entities %+v, want person:ferris-molly after the title's Affairs", x.Entities)
 	}
 }

@@ -889,7 +889,7 @@ func (d *Doc) fullNames(text string, s *Sentence, ms []Mention) []Mention {
 	toks := s.Tokens
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if !d.f.givenNames[t.Text] || i > 0 && capitalised(toks[i-1].Text) && text[toks[i-1].End:t.Start] == " " {
+		if !d.f.givenNames[t.Text] || i > 0 && capitalised(toks[i-1].Text) && text[toks[i-1].End:t.Start] == " " && !titleEnd(toks[i-1].Text, ms, toks[i-1]) {
 			continue
 		}
 		k := i + 1
@@ -918,6 +918,21 @@ func (d *Doc) fullNames(text string, s *Sentence, ms []Mention) []Mention {
 		i = k - 1
 	}
 	return ms
+}
+
+// titleEnd reports a capitalised word that ends a title's "for" phrase
+// before a full name ("Assistant Secretary for African Affairs Molly
+// Phee", "Envoy for Ethiopia Ana Ruiz"): Affairs, or a state or place named.
+func titleEnd(w string, ms []Mention, t token.Token) bool {
+	if w == "Affairs" {
+		return true
+	}
+	for i := range ms {
+		if m := &ms[i]; m.Start < t.End && t.Start < m.End && m.End == t.End && (m.Kind == Place || m.Kind == Actor && m.Entity && len(m.IDs) == 1 && !strings.Contains(m.IDs[0], ":")) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeWords end the name of a place or a thing named after a person
