@@ -262,3 +262,15 @@ func TestARegionBeforeAFullNameEndsTheTitle(t *testing.T) {
 		t.Errorf("entities %+v, want person:ferris-molly after the title's Affairs", x.Entities)
 	}
 }
+
+func TestAHyphenatedWordStaysInAnOrganisationsName(t *testing.T) {
+	e := testEngine(t)
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "Chile spoke at the High-Level Political Forum."})
+	ids := map[string]bool{}
+	for _, en := range x.Entities {
+		ids[en.ID] = true
+	}
+	if !ids["org:high-level-political-forum"] || ids["org:level-political-forum"] {
+		t.Errorf("entities %+v, want org:high-level-political-forum", x.Entities)
+	}
+}

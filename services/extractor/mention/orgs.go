@@ -63,7 +63,8 @@ func (d *Doc) enOrgs(text string, s *Sentence, ms []Mention) []Mention {
 				j++
 				continue
 			}
-			if j > i && orgInside[lw] && j+1 < len(toks) && capitalised(toks[j+1].Text) {
+			if j > i && (orgInside[lw] || w == "-" && toks[j-1].End == toks[j].Start) && j+1 < len(toks) && capitalised(toks[j+1].Text) {
+				// "Bank for International Settlements", "High-Level Political Forum", "Export-Import Bank"
 				j++
 				continue
 			}
