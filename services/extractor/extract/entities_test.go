@@ -265,12 +265,15 @@ func TestARegionBeforeAFullNameEndsTheTitle(t *testing.T) {
 
 func TestAHyphenatedWordStaysInAnOrganisationsName(t *testing.T) {
 	e := testEngine(t)
-	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "Chile spoke at the High-Level Political Forum."})
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "Chile spoke at the High-Level Political Forum. Development Bank Deputy Director Jane Roe listened."})
 	ids := map[string]bool{}
 	for _, en := range x.Entities {
 		ids[en.ID] = true
 	}
 	if !ids["org:high-level-political-forum"] || ids["org:level-political-forum"] {
 		t.Errorf("entities %+v, want org:high-level-political-forum", x.Entities)
+	}
+	if !ids["org:development-bank"] || ids["org:development-bank-deputy-director"] {
+		t.Errorf("entities %+v, want org:development-bank, the title after it left out", x.Entities)
 	}
 }

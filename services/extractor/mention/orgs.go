@@ -55,6 +55,9 @@ func (d *Doc) enOrgs(text string, s *Sentence, ms []Mention) []Mention {
 			if j > i && text[toks[j-1].End:toks[j].Start] != " " && w != "." && !(w == "-" || toks[j-1].Text == "-") {
 				break
 			}
+			if head >= 0 && lastCap == j-1 && orgTitleWords[lw] {
+				break // "Agency for International Development Deputy Administrator": a title after the name
+			}
 			if capitalised(w) && isNameWord(strings.TrimSuffix(w, ".")) || strings.ToUpper(w) == w && len(w) >= 2 && utf8.RuneCountInString(w) <= 6 && isLetters(w) {
 				if orgHeads[lw] {
 					head = j
@@ -94,6 +97,11 @@ func (d *Doc) enOrgs(text string, s *Sentence, ms []Mention) []Mention {
 	}
 	return ms
 }
+
+// orgTitleWords open a title after an organisation's name.
+var orgTitleWords = map[string]bool{"deputy": true, "assistant": true, "administrator": true, "secretary": true, "director": true,
+	"minister": true, "ambassador": true, "spokesperson": true, "spokesman": true, "chairman": true, "chairwoman": true,
+	"commissioner": true, "envoy": true, "undersecretary": true, "chief": true, "head": true}
 
 func isLetters(w string) bool {
 	for _, r := range w {
