@@ -566,6 +566,9 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 		if m.Venue && !m.Entity && m.Kind == mention.Actor {
 			continue // "the Minsk Agreements", 德国之声: a state inside another name
 		}
+		if m.Kind == mention.Collective && m.TokEnd+1 < len(s.Tokens) && s.Tokens[m.TokEnd].Text == "," && s.MentionAt(m.TokEnd+1) >= 0 {
+			continue // "both sides, Israelis and Palestinians,": the parties in apposition
+		}
 		for j := f.CueEnd; j < m.Tok; j++ {
 			t := &s.Tokens[j]
 			if n := peopleOf(s, j, m.Tok); n > 0 {
@@ -608,8 +611,12 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 
 // peopleNouns stand for a state before "of" ("the people of Ukraine") or
 // for the parties a list after them names ("our partners, including …").
-var peopleNouns = map[string]bool{"people": true, "peoples": true, "citizen": true, "government": true, "nation": true,
+var peopleNouns = map[string]bool{"people": true, "peoples": true, "citizen": true, "government": true, "nation": true, "side": true, "party": true,
 	"partner": true, "ally": true, "friend": true, "regime": true, "authority": true, "leadership": true, "junta": true}
+
+// sideNouns name the parties a list in apposition after them names ("both
+// sides, Israel and the Palestinians").
+var sideNouns = map[string]bool{"side": true, "party": true}
 
 // seatNouns stand for the state whose capital follows "in" ("the regime in Minsk").
 var seatNouns = map[string]bool{"government": true, "regime": true, "authority": true, "leadership": true, "junta": true}
@@ -634,8 +641,8 @@ func peopleOf(s *clause.Sentence, j, end int) int {
 	}
 	if k < end && (s.Tokens[k].Text == "," || s.Tokens[k].Text == "–" || s.Tokens[k].Text == "—") {
 		k++ // "our partners, including …", "our partners – Serbia and Kosovo –"
-		if s.Tokens[k-1].Text != "," && k == end {
-			return k - j
+		if (s.Tokens[k-1].Text != "," || sideNouns[s.Tokens[j].Lemma]) && k == end {
+			return k - j // also "both sides, Israelis and Palestinians,"
 		}
 	}
 	switch {
