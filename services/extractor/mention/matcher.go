@@ -132,7 +132,8 @@ type Matcher struct {
 	alts    []alt // further entries ending at the same node
 	// Later decides, for two Latin phrases where the second starts inside
 	// the first and ends after it, whether the second is the one meant
-	// ("the UN Charter": the charter); nil: never.
+	// ("the UN Charter": the charter); nil: only when the first opens on
+	// "the" ("the UN Human Rights Council").
 	Later func(first, second []Payload) bool
 }
 
@@ -161,14 +162,15 @@ func (m *Matcher) FindFunc(text string, accept func(start, end int) bool) []Matc
 		if !(prevWord && isWordRune(r0)) {
 			best, bestEnd, bestPays = m.longest(text, i, accept)
 		}
-		if best >= 0 && r0 < utf8.RuneSelf && m.Later != nil {
+		if best >= 0 && r0 < utf8.RuneSelf {
 			// English heads come last: "the UN Charter" is the charter, not the
 			// UN, when a phrase starting inside this one goes on after it
 			for k := i + 1; k < bestEnd; k++ {
 				if text[k-1] != ' ' {
 					continue
 				}
-				if b, e, pays := m.longest(text, k, accept); b >= 0 && e > bestEnd && m.Later(bestPays, pays) {
+				if b, e, pays := m.longest(text, k, accept); b >= 0 && e > bestEnd && (m.Later != nil && m.Later(bestPays, pays) || k == i+4 && strings.EqualFold(text[i:k], "the ")) {
+					// also "the UN Human Rights Council": an alias opening on "the" yields to the longer name after it
 					i, best, bestEnd, bestPays = k, b, e, pays
 					break
 				}

@@ -142,6 +142,15 @@ func TestAFoldedNameWrittenInLowerCaseIsAWord(t *testing.T) {
 	}
 }
 
+func TestAnAliasOpeningOnTheYieldsToALongerNameAfterIt(t *testing.T) {
+	m := matcherOf(t, "the UN", "UN Human Rights Council")
+	got := found(m, "He told the UN Human Rights Council and the UN.")
+	want := []string{"UN Human Rights Council", "the UN"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
 // matcherOf builds a matcher of the phrases, each with Ref its index.
 func matcherOf(t *testing.T, phrases ...string) *Matcher {
 	t.Helper()
