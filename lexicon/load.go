@@ -142,28 +142,19 @@ func (lx *Lexicon) Seat(name string) bool { return lx.seats[strings.ToLower(name
 // loadPhrases reads a list file of phrases: the header, then one phrase a
 // line (letters, spaces, hyphens, apostrophes and dots).
 func (lx *Lexicon) loadPhrases(header string, add func(string)) func(string, []byte) error {
-	return func(file string, data []byte) error {
-		for i, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
-			line = strings.TrimSpace(line)
-			if i == 0 {
-				if line != header {
-					return &ParseError{File: file, Line: 1, Err: fmt.Errorf("header %q, want %q", line, header)}
-				}
-				continue
-			}
-			if line == "" || strings.ContainsFunc(line, func(r rune) bool {
-				return !unicode.IsLetter(r) && r != ' ' && r != '-' && r != '\'' && r != '’' && r != '.'
-			}) {
-				return &ParseError{File: file, Line: i + 1, Err: fmt.Errorf("%q is not a phrase of letters", line)}
-			}
-			add(line)
-		}
-		return nil
-	}
+	return loadLines(header, "a phrase of letters", func(r rune) bool {
+		return unicode.IsLetter(r) || r == ' ' || r == '-' || r == '\'' || r == '’' || r == '.'
+	}, add)
 }
 
 // loadList reads a list file: the header, then one word of letters a line.
 func (lx *Lexicon) loadList(header string, add func(string)) func(string, []byte) error {
+	return loadLines(header, "a word of letters", unicode.IsLetter, add)
+}
+
+// loadLines reads a one-column file: the header, then one non-empty line
+// of runes that ok accepts (what names them in errors).
+func loadLines(header, what string, ok func(rune) bool, add func(string)) func(string, []byte) error {
 	return func(file string, data []byte) error {
 		for i, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
 			line = strings.TrimSpace(line)
@@ -173,8 +164,8 @@ func (lx *Lexicon) loadList(header string, add func(string)) func(string, []byte
 				}
 				continue
 			}
-			if line == "" || strings.ContainsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) }) {
-				return &ParseError{File: file, Line: i + 1, Err: fmt.Errorf("%q is not a word of letters", line)}
+			if line == "" || strings.ContainsFunc(line, func(r rune) bool { return !ok(r) }) {
+				return &ParseError{File: file, Line: i + 1, Err: fmt.Errorf("%q is not %s", line, what)}
 			}
 			add(line)
 		}
