@@ -277,3 +277,45 @@ func TestAHyphenatedWordStaysInAnOrganisationsName(t *testing.T) {
 		t.Errorf("entities %+v, want org:development-bank, the title after it left out", x.Entities)
 	}
 }
+
+func TestPeopleWithoutATitleOrTheGazetteer(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct {
+		name, text string
+		want       map[string]string // entity name → id prefix ("" any person)
+		absent     []string
+	}{
+		{"a transliterated full name with a name dot", "环保活动人士艾琳娜·卡斯帕罗娃周二在集会上发言。",
+			map[string]string{"艾琳娜·卡斯帕罗娃": "person:"}, nil},
+		{"a dotted name is not the gazetteer person of its family name", "导演马丁·约翰逊和他的团队出席了首映。",
+			map[string]string{"马丁·约翰逊": "person:"}, []string{"person:johnson-boris"}},
+		{"a dotted name before 州 is a place", "洪水淹没了阿尔塔·维拉州的村庄。", map[string]string{}, []string{"person:"}},
+		{"a name glossed in latin after a title", "资深参议员霍尔登（Mark Holden）致信国务卿。",
+			map[string]string{"霍尔登": "person:holden-mark"}, nil},
+		{"a name after a title ends where its characters do", "记者汉娜·卡尔森被驱逐出境。",
+			map[string]string{"汉娜·卡尔森": "person:"}, nil},
+		{"the person an administration is named after (zh)", "拜登政府宣布了新的出口管制。",
+			map[string]string{"拜登": "person:biden-joe", "拜登政府": "USA"}, nil},
+		{"the person an administration is named after (en)", "The Trump administration imposed new tariffs on steel.",
+			map[string]string{"Trump": "person:trump-donald"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+			got := map[string]string{}
+			for _, en := range x.Entities {
+				got[en.Name] = en.ID
+				for _, a := range c.absent {
+					if strings.HasPrefix(en.ID, a) {
+						t.Errorf("entity %s (%s) should not be there", en.ID, en.Name)
+					}
+				}
+			}
+			for name, id := range c.want {
+				if !strings.HasPrefix(got[name], id) || got[name] == "" {
+					t.Errorf("entity named %q: got %q, want %s…; all: %v", name, got[name], id, got)
+				}
+			}
+		})
+	}
+}

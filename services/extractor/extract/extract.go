@@ -459,6 +459,9 @@ func (l *entityList) sentence(s *clause.Sentence) {
 			for _, id := range m.IDs {
 				l.add(id, entityType(id), l.text[m.Start:m.End], "")
 			}
+			if m.Leader != "" {
+				l.add(m.Leader, "person", m.LeaderName, firstID(m.IDs))
+			}
 		}
 	}
 }

@@ -31,6 +31,9 @@ func (e *Engine) Trace(a schemas.Article) string {
 		b.WriteString("tokens:")
 		for _, t := range s.Tokens {
 			fmt.Fprintf(&b, " %s/%s", t.Text, t.POS)
+			if s.Lang == "zh" && t.Tag != "" {
+				fmt.Fprintf(&b, ":%s", t.Tag) // gse's own tag: nr, ns, nt …
+			}
 			if t.Lemma != "" && !strings.EqualFold(t.Lemma, t.Text) {
 				fmt.Fprintf(&b, "(%s)", t.Lemma)
 			}

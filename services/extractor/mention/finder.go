@@ -66,6 +66,10 @@ type Finder struct {
 	givenNames map[string]bool
 	// placeGiven are given names that are also a place's or a state's name.
 	placeGiven map[string]bool
+	// translit are the Han characters the gazetteer's foreign names are
+	// written with (亚, 当, 辛, 格 …: the names with a name dot, and those
+	// of people of states that write no names in Han characters).
+	translit map[rune]bool
 	// fuzzyEn, fuzzyZh index topic aliases by their first word (topics.go).
 	fuzzyEn, fuzzyZh map[string][]topicPhrase
 	fuzzyZhMax       int // the most runes of a first word of fuzzyZh
@@ -97,7 +101,7 @@ func nameVariants(n string) []string {
 func New(opts Options) (*Finder, error) {
 	lx := opts.Lexicon
 	f := &Finder{lx: lx, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{}, verbs: opts.Verbs,
-		parties: map[string]*token.Patterns{}, topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}, givenNames: map[string]bool{}}
+		parties: map[string]*token.Patterns{}, topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}, givenNames: map[string]bool{}, translit: map[rune]bool{}}
 	b := NewBuilder()
 	addGiven := func(n string) {
 		if givenName(n) && !lx.CommonWord(strings.ToLower(n)) {
@@ -152,6 +156,17 @@ func New(opts Options) (*Finder, error) {
 			}
 		}
 		if ent.Kind == lexicon.KindPerson {
+			for lang, names := range ent.Names {
+				for _, n := range names {
+					if hasHan(n) && (strings.Contains(n, "·") || !hanNamed[ent.Country] && n == ent.Label[lang]) {
+						for _, r := range n {
+							if unicode.Is(unicode.Han, r) {
+								f.translit[r] = true
+							}
+						}
+					}
+				}
+			}
 			for _, n := range personVariants(ent.Names["en"]) {
 				if !strings.Contains(n, " ") {
 					// a family name alone: as written, and never a common word (Long, Young, Said)
@@ -416,6 +431,7 @@ func (d *Doc) Find(text string, s *Sentence) {
 		out = d.stateOrgans(text, s, out)
 	}
 	out = d.organs(text, s, out)
+	d.leaders(out)
 	out = d.people(text, s, out, titles)
 	out = append(out, d.partyWords(s, out)...)
 	out = d.inferred(text, s, out)
@@ -462,6 +478,33 @@ func (d *Doc) Find(text string, s *Sentence) {
 	}
 	if len(states) >= 2 {
 		d.lastStates = states
+	}
+}
+
+// hanNamed are the states whose people's names are Han characters of
+// their own, not transliterations.
+var hanNamed = map[string]bool{"CHN": true, "TWN": true, "HKG": true, "MAC": true, "JPN": true, "KOR": true, "PRK": true, "SGP": true, "VNM": true, "": true}
+
+// leaders notes the person an administration a mention names is named
+// after (特朗普政府, "Biden administration").
+func (d *Doc) leaders(ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != Actor {
+			continue
+		}
+		for _, suf := range []string{"政府", " administration", " Administration"} {
+			name, ok := strings.CutSuffix(m.Text, suf)
+			if !ok || name == "" {
+				continue
+			}
+			for _, e := range d.f.lx.Lookup(name) {
+				if e.Kind == lexicon.KindPerson {
+					m.Leader, m.LeaderName = e.ID, name
+					break
+				}
+			}
+		}
 	}
 }
 

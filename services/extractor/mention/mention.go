@@ -68,6 +68,11 @@ type Mention struct {
 	// Foreign Minister", "Jamaican Prime Minister", 日本外相): it is an
 	// entity of the text, but the party is the person or organ it qualifies.
 	Attr bool
+	// Leader is the person an administration is named after (特朗普政府,
+	// "the Biden administration" → person:biden-joe), LeaderName the name
+	// as written: an entity of the text too, though the mention stands for
+	// the state.
+	Leader, LeaderName string
 	// How says how the mention was resolved, for explanations.
 	How string
 }

@@ -29,7 +29,7 @@ func (d *Doc) inferred(text string, s *Sentence, ms []Mention) []Mention {
 	if s.Lang == "en" {
 		return d.enOrgs(text, s, ms)
 	}
-	return d.zhDualNames(text, s, ms)
+	return d.zhDualNames(text, s, d.zhDotted(text, s, ms))
 }
 
 func overlapsAny(ms []Mention, a, b int) bool {
@@ -128,7 +128,7 @@ func (d *Doc) isOrgan(name string) bool {
 
 var (
 	// zhDual is a name in Chinese followed by its Latin form in brackets.
-	zhDual = regexp.MustCompile(`([\p{Han}·]{2,16})[（(]([A-Z][A-Za-z.'’\- &]{1,60})[）)]`)
+	zhDual = regexp.MustCompile(`([\p{Han}·]{2,16}) ?[（(]([A-Z][A-Za-z.'’\- &]{1,60})[）)]`)
 	// zhOrgSuffix ends the Chinese name of an organisation.
 	zhOrgSuffix = []string{"公司", "集团", "大学", "学院", "研究所", "研究院", "研究中心", "中心", "基金会", "协会", "学会", "党", "组织",
 		"银行", "机构", "委员会", "联盟", "运动", "智库", "媒体", "电视台", "报", "通讯社", "法院", "法庭", "论坛"}
@@ -147,18 +147,11 @@ func (d *Doc) zhDualNames(text string, s *Sentence, ms []Mention) []Mention {
 		return ms // no bracket, no name given in two scripts
 	}
 	for _, loc := range zhDual.FindAllStringSubmatchIndex(st, -1) {
-		zh := st[loc[2]:loc[3]]
+		run := st[loc[2]:loc[3]]
 		latin := strings.TrimSpace(st[loc[4]:loc[5]])
-		// the Chinese name is the tail of the run: cut at the last word that is not part of it
-		zh, cut := trimZhLead(zh)
-		start := s.Start + loc[2] + cut
-		end := s.Start + loc[3]
-		if zh == "" || overlapsAny(ms, start, end) {
-			continue
-		}
 		isOrg := false
 		for _, suf := range zhOrgSuffix {
-			if strings.HasSuffix(zh, suf) {
+			if strings.HasSuffix(run, suf) {
 				isOrg = true
 			}
 		}
@@ -168,6 +161,20 @@ func (d *Doc) zhDualNames(text string, s *Sentence, ms []Mention) []Mention {
 			}
 		}
 		words := strings.Fields(latin)
+		// the Chinese name is the tail of the run: cut at the last word that is not part of it
+		zh, cut := trimZhLead(run)
+		start := s.Start + loc[2] + cut
+		end := s.Start + loc[3]
+		if !isOrg && len(words) >= 2 {
+			// a person's name: the name words right before the bracket
+			// (参议员布莱克本, 首席策略师班农), whatever the title before them
+			if k := d.nameStartBefore(text, s.Start, s.Tokens, ms, end); end-k >= len("班农") && (zh == "" || k > start) {
+				start, zh = k, text[k:end]
+			}
+		}
+		if zh == "" || overlapsAny(ms, start, end) {
+			continue
+		}
 		switch {
 		case isOrg || len(words) == 1 && !strings.Contains(zh, "·") && isAcronymWord(words[0]):
 			// an organisation says so in either script, or is an acronym

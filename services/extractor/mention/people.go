@@ -106,6 +106,14 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		var nameStart int
 		if s.Lang == "zh" {
 			name, nameStart = zhNameAfter(text, end, ms, s.Tokens)
+			if dot := strings.LastIndex(name, "·"); dot >= 0 {
+				// a transliterated name ends where its characters do (比尔·比尔特|被驱逐)
+				from := nameStart + dot + len("·")
+				e := d.nameEndAfter(text, s.End, s.Tokens, ms, from)
+				if e > from && e < nameStart+len(name) && latinAfter(text[nameStart+len(name):]) == "" {
+					name = text[nameStart:e]
+				}
+			}
 		} else {
 			name, nameStart = enNameAfter(text, end, s.Tokens, ms)
 		}

@@ -1,0 +1,246 @@
+package mention
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/diplograph/diplograph/services/extractor/token"
+)
+
+// Chinese names the gazetteer lacks and no title introduces: a
+// transliterated full name written with a name dot (亚当·金辛格), and a
+// name the text glosses in Latin script (班农（Steve Bannon）, handled by
+// zhDualNames with the start found here).
+
+// maxNameRunes bounds the Han characters on one side of a name dot, or of
+// a name before a Latin gloss.
+const maxNameRunes = 8
+
+// nameRune reports a character that can be part of a transliterated name:
+// one of those the gazetteer's foreign names are spelt with, and neither
+// the end of a title (师, 员, 长) nor a particle or preposition (的, 向, 和).
+// The segmenter splits unknown transliterations into odd pieces (科/罗/纳,
+// 扎/德), so names are read character by character.
+func (d *Doc) nameRune(r rune) bool {
+	return d.f.translit[r] && !zhNoNameStart[r] && !strings.ContainsRune(zhTitleEnds, r)
+}
+
+// zhTitleEnds are characters that end a title or a role (策略师, 议员,
+// 部长, 学者): the name starts after them.
+const zhTitleEnds = "师员长家人者官士手使帅商派党王教统"
+
+// nameStartBefore returns where a transliterated name that ends at byte
+// offset end begins: the run of name characters right before it, never
+// into a mention other than a person's, at most maxNameRunes of them, not
+// before lo; end when none.
+func (d *Doc) nameStartBefore(text string, lo int, toks []token.Token, ms []Mention, end int) int {
+	start, n := end, 0
+	for start > lo && n < maxNameRunes {
+		r, size := utf8.DecodeLastRuneInString(text[lo:start])
+		if !d.nameRune(r) || overlapsMention(ms, start-size, start) || d.inWord(toks, start-size) {
+			break
+		}
+		start -= size
+		n++
+	}
+	return start
+}
+
+// nameEndAfter is nameStartBefore's mirror: where a name that begins at
+// start ends, not after hi.
+func (d *Doc) nameEndAfter(text string, hi int, toks []token.Token, ms []Mention, start int) int {
+	end, n := start, 0
+	for end < hi && n < maxNameRunes {
+		r, size := utf8.DecodeRuneInString(text[end:hi])
+		if !d.nameRune(r) || overlapsMention(ms, end, end+size) || d.inWord(toks, end) {
+			break
+		}
+		end += size
+		n++
+	}
+	return end
+}
+
+// inWord reports a character at byte offset at that belongs to a word
+// of two or more characters no name is: a verb, an adverb, a time word
+// (参加, 表示), or a common noun with a character no transliteration uses
+// (主任, 国家).
+func (d *Doc) inWord(toks []token.Token, at int) bool {
+	for i := range toks {
+		t := &toks[i]
+		if t.Start > at {
+			break
+		}
+		if at >= t.End || utf8.RuneCountInString(t.Text) < 2 || t.Tag == "" {
+			continue
+		}
+		switch t.Tag {
+		case "nr", "nrt", "nrfg", "nz", "ns":
+			return false
+		}
+		if strings.ContainsRune("vdpcumqtfra", rune(t.Tag[0])) {
+			return true
+		}
+		for _, r := range t.Text {
+			if !d.f.translit[r] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+func hanOnly(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// zhDotted finds transliterated full names joined by a name dot
+// (柯尔斯滕·约翰逊, 亚当·金辛格) that the gazetteer lacks: each part a run of
+// name words, the whole neither inside a title of a work (《…》) nor the
+// head of an organisation's name (…公司). A gazetteer person found inside
+// such a name (约翰逊 alone) gives way to it.
+func (d *Doc) zhDotted(text string, s *Sentence, ms []Mention) []Mention {
+	st := text[s.Start:s.End]
+	if !strings.Contains(st, "·") {
+		return ms
+	}
+	for off := 0; off < len(st); {
+		k := strings.Index(st[off:], "·")
+		if k < 0 {
+			break
+		}
+		dot := s.Start + off + k
+		off += k + len("·")
+		start := d.nameStartBefore(text, s.Start, s.Tokens, ms, dot)
+		if start == dot {
+			continue
+		}
+		end := dot + len("·")
+		for {
+			e := d.nameEndAfter(text, s.End, s.Tokens, ms, end)
+			if e == end {
+				break
+			}
+			end = e
+			if !strings.HasPrefix(text[end:s.End], "·") {
+				break
+			}
+			end += len("·")
+		}
+		if strings.HasSuffix(text[start:end], "·") {
+			continue
+		}
+		if m := glossAhead.FindStringIndex(text[end:s.End]); m != nil && latinAfter(strings.TrimLeft(text[end+m[1]:s.End], " ")) != "" {
+			end += m[1] // 费尔·罗柏森（Phil Robertson）: the gloss says where the name ends
+		}
+		off = end - s.Start
+		if inWorkTitle(st, start-s.Start) || d.placeOrOrg(text, text[start:end]) {
+			continue
+		}
+		keep := ms[:0:0]
+		covered := false
+		for _, m := range ms {
+			switch {
+			case m.End <= start || m.Start >= end:
+				keep = append(keep, m)
+			case m.Kind == Person && m.Start >= start && m.End <= end && (m.Start > start || m.End < end):
+				// 约翰逊 inside 柯尔斯滕·约翰逊: someone else of that family name
+			default:
+				covered = true
+				keep = append(keep, m)
+			}
+		}
+		if covered {
+			continue
+		}
+		name := text[start:end]
+		var p *Mention
+		if latin := latinAfter(text[end:s.End]); latin != "" {
+			p = d.personByLatin(latin, "", "") // 亚当·金辛格（Adam Kinzinger）
+		} else {
+			p = d.personNamed(name, "", "")
+		}
+		if p == nil {
+			continue
+		}
+		ms = keep
+		p.Start, p.End, p.Text = start, end, name
+		p.How = name + " → " + p.Person + " (a transliterated full name)"
+		ms = append(ms, *p)
+		d.introduce(p)
+	}
+	return ms
+}
+
+// glossAhead matches the last characters of a name before its Latin gloss.
+var glossAhead = regexp.MustCompile(`^\p{Han}{1,3}`)
+
+// inWorkTitle reports a position inside 《…》 (a book's, a film's title).
+func inWorkTitle(st string, at int) bool {
+	open := strings.LastIndex(st[:at], "《")
+	return open >= 0 && !strings.Contains(st[open:at], "》")
+}
+
+// orgSuffixAt reports text that opens with the head of an organisation's
+// name (…公司, …基金会), which makes the name before it part of that name.
+func orgSuffixAt(rest string) bool {
+	for _, suf := range zhOrgSuffix {
+		if strings.HasPrefix(rest, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeSuffixAt reports text that opens with what makes the name before it
+// a place's (纳戈尔诺·卡拉巴赫地区, …州, …岛).
+func placeSuffixAt(rest string) bool {
+	for _, suf := range []string{"地区", "州", "省", "市", "县", "郡", "岛", "山", "河", "湖", "湾", "港", "共和国", "王国", "半岛", "自治"} {
+		if strings.HasPrefix(rest, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeOrOrg reports a dotted name that the text, somewhere, writes as a
+// place's or an organisation's (纳戈尔诺·卡拉巴赫地区, …公司).
+func (d *Doc) placeOrOrg(text, name string) bool {
+	for off := 0; ; {
+		k := strings.Index(text[off:], name)
+		if k < 0 {
+			return false
+		}
+		off += k + len(name)
+		rest := text[off:]
+		if len(rest) > 16 {
+			rest = rest[:16]
+		}
+		if suffixNear(name, rest) {
+			return true
+		}
+	}
+}
+
+// suffixNear reports a name followed by the head of an organisation's or
+// a place's name, which may have begun inside it (卡拉巴赫地|区: 地 can
+// spell a name too).
+func suffixNear(name, rest string) bool {
+	tail := len(name)
+	for k := 0; k <= 2 && tail > 0; k++ {
+		if orgSuffixAt(name[tail:]+rest) || placeSuffixAt(name[tail:]+rest) {
+			return true
+		}
+		_, size := utf8.DecodeLastRuneInString(name[:tail])
+		tail -= size
+	}
+	return false
+}
