@@ -113,6 +113,12 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 				if e > from && e < nameStart+len(name) && latinAfter(text[nameStart+len(name):]) == "" {
 					name = text[nameStart:e]
 				}
+				for _, w := range zhNameStops {
+					// or at a verb the characters did not tell (詹姆斯·李维斯|表示)
+					if k := strings.Index(name[dot:], w); k > len("·") && len(w) > len("的") {
+						name = name[:dot+k]
+					}
+				}
 			}
 		} else {
 			name, nameStart = enNameAfter(text, end, s.Tokens, ms)
@@ -163,6 +169,9 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		latin := ""
 		if s.Lang == "zh" {
 			latin = latinAfter(text[nameStart+len(name):])
+		}
+		if s.Lang == "zh" && t.Role == "private" && latin == "" && !d.privateName(name) {
+			continue // 学生受教权: after a common noun, a name must look like one
 		}
 		var p *Mention
 		if latin != "" {
@@ -478,6 +487,9 @@ func zhNameAfter(text string, off int, ms []Mention, toks []token.Token) (string
 	run := zhNameRun.FindString(rest)
 	if run == "" {
 		return "", 0
+	}
+	if r, _ := utf8.DecodeRuneInString(run); zhNoNameStart[r] {
+		return "", 0 // 记者们讲话, 编剧和主演…: a particle, no name
 	}
 	if strings.Contains(run, "·") {
 		if zhFollowed(rest[len(run):]) {

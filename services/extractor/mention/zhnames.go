@@ -244,3 +244,22 @@ func suffixNear(name, rest string) bool {
 	}
 	return false
 }
+
+// privateName reports a name read after a role that is no office (律师,
+// 学者, 弟弟) that looks like a name: a Chinese one of two or three
+// characters opening with a family name, or a transliteration.
+func (d *Doc) privateName(name string) bool {
+	if strings.Contains(name, "·") {
+		return true
+	}
+	rs := []rune(name)
+	if n := len(rs); n >= 2 && n <= 3 && zhSurnames[string(rs[:1])] != "" || n == 4 && zhSurnames[string(rs[:2])] != "" {
+		return true
+	}
+	for _, r := range rs {
+		if !d.nameRune(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -789,6 +789,25 @@ func (d *Doc) right(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	return Outcome{Holder: h, Target: target}
 }
 
+// privateSpeaker reports a report whose speaker is a person who speaks
+// for no state (学者罗森伯格表示, "analyst Jane Roe said"): the speaker
+// found, or a person right before the verb.
+func privateSpeaker(s *clause.Sentence, r clause.Report) bool {
+	if r.Class == clause.Media {
+		return false
+	}
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Kind != mention.Person || len(m.IDs) > 0 || m.Person == "" {
+			continue
+		}
+		if k == r.Speaker || r.Speaker < 0 && m.TokEnd <= r.Verb && m.TokEnd >= r.Verb-1 {
+			return true
+		}
+	}
+	return false
+}
+
 // speaker is who states a frame: the speaker of its quotation or report,
 // else the person who spoke last, else the subject before, else the issuer.
 func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
@@ -802,6 +821,9 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 			h.Tok = -1
 			return h
 		}
+	}
+	if f.Report >= 0 && privateSpeaker(s, s.Reports[f.Report]) {
+		return nil // a scholar, a lawyer says it: no state's position, and not the last state's either
 	}
 	switch {
 	case d.turn == turnQuestion:
@@ -1066,6 +1088,9 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 				h.How = "the speaker: " + h.How
 				return h
 			}
+		}
+		if privateSpeaker(s, s.Reports[f.Report]) {
+			return nil // a scholar, a lawyer says it: no state's position, and not the last state's either
 		}
 	}
 	// "Reaffirming its support for X, the Norwegian government …": the
