@@ -29,7 +29,7 @@ func (d *Doc) inferred(text string, s *Sentence, ms []Mention) []Mention {
 	if s.Lang == "en" {
 		return d.enOrgs(text, s, ms)
 	}
-	return d.zhDualNames(text, s, d.zhDotted(text, s, ms))
+	return d.zhNameLists(text, s, d.zhDualNames(text, s, d.zhDotted(text, s, ms)))
 }
 
 func overlapsAny(ms []Mention, a, b int) bool {

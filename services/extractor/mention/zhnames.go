@@ -263,3 +263,112 @@ func (d *Doc) privateName(name string) bool {
 	}
 	return true
 }
+
+// zhNameLists finds Chinese names listed together (余文生、黄琦、葛觉平和
+// 刘飞跃等): three or more items in a row, separated by 、 (or by ，, 和,
+// 及, 与 once the list has begun), each two to four characters opening with
+// a family name and no word of the dictionary. The first item may close
+// what comes before it (还有余文生), the last open what follows (刘飞跃等).
+func (d *Doc) zhNameLists(text string, s *Sentence, ms []Mention) []Mention {
+	st := text[s.Start:s.End]
+	if strings.Count(st, "、") < 1 {
+		return ms
+	}
+	type item struct{ start, end int }
+	// split the sentence at list separators, with byte offsets in text
+	var parts []item
+	from := 0
+	for i, r := range st {
+		if r == '、' || r == '，' || r == ',' || r == '和' || r == '及' || r == '与' || r == '。' || r == '；' {
+			parts = append(parts, item{s.Start + from, s.Start + i})
+			from = i + utf8.RuneLen(r)
+		}
+	}
+	parts = append(parts, item{s.Start + from, s.End})
+	isName := func(a, b int) bool {
+		name := text[a:b]
+		n := utf8.RuneCountInString(name)
+		return n >= 2 && n <= 4 && hanOnly(name) && zhPersonSlug(name) != "" && !zhCommonWord(s.Tokens, a, b) &&
+			!overlapsMention(ms, a, b)
+	}
+	// a name at the end of a part (还有余文生) or at its start (刘飞跃等多名…)
+	tail := func(p item) (item, bool) {
+		for _, k := range []int{3, 2, 4} {
+			a := p.end
+			for j := 0; j < k && a > p.start; j++ {
+				_, size := utf8.DecodeLastRuneInString(text[p.start:a])
+				a -= size
+			}
+			if a > p.start && alignedToken(s.Tokens, a) && isName(a, p.end) {
+				return item{a, p.end}, true
+			}
+		}
+		return p, false
+	}
+	head := func(p item) (item, bool) {
+		for _, k := range []int{3, 2} {
+			b := p.start
+			for j := 0; j < k && b < p.end; j++ {
+				_, size := utf8.DecodeRuneInString(text[b:p.end])
+				b += size
+			}
+			if b < p.end && strings.HasPrefix(text[b:p.end], "等") && isName(p.start, b) {
+				return item{p.start, b}, true
+			}
+		}
+		return p, false
+	}
+	for i := 0; i < len(parts); {
+		// the longest run of whole-name parts from i
+		j := i
+		for j < len(parts) && isName(parts[j].start, parts[j].end) {
+			j++
+		}
+		names := append([]item(nil), parts[i:j]...)
+		if i > 0 && len(names) > 0 {
+			if p, ok := tail(parts[i-1]); ok {
+				names = append([]item{p}, names...)
+			}
+		}
+		if j < len(parts) && len(names) > 0 {
+			if p, ok := head(parts[j]); ok {
+				names = append(names, p)
+			}
+		}
+		// a list needs three names, one of them separated by 、
+		first := s.Start
+		if len(names) > 0 {
+			first = names[0].start
+		}
+		// "翻译：邓妍、…": a byline names no one the text is about
+		byline := strings.HasSuffix(text[s.Start:first], "：") || strings.HasSuffix(text[s.Start:first], ":")
+		if len(names) >= 3 && !byline && strings.Contains(text[names[0].start:names[len(names)-1].end], "、") {
+			for _, n := range names {
+				name := text[n.start:n.end]
+				p := d.personNamed(name, "", "")
+				if p == nil {
+					continue
+				}
+				p.Start, p.End, p.Text = n.start, n.end, name
+				p.How = name + " → " + p.Person + " (a name in a list of names)"
+				ms = append(ms, *p)
+				d.introduce(p)
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return ms
+}
+
+// alignedToken reports a token that starts at byte offset at.
+func alignedToken(toks []token.Token, at int) bool {
+	for i := range toks {
+		if toks[i].Start == at {
+			return true
+		}
+	}
+	return false
+}
