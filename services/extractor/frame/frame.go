@@ -1129,8 +1129,8 @@ func (m *Matcher) negatedAt(s *clause.Sentence, cue, clauseStart int) bool {
 			return true
 		}
 		t := &toks[k]
-		if !(t.POS == token.Adv || t.POS == token.Aux || t.POS == token.Part || t.Lemma == "be" || t.Lemma == "do" || t.Lemma == "have") {
-			return false
+		if !(t.POS == token.Adv || t.POS == token.Aux || t.POS == token.Part || t.Tag == "ad" || t.Lemma == "be" || t.Lemma == "do" || t.Lemma == "have") {
+			return false // (an adjective used as an adverb counts as one: 没有公开赞同)
 		}
 	}
 	return false
