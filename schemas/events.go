@@ -112,7 +112,12 @@ type Extraction struct {
 	// Unmapped are stances whose object names no known topic or party: not
 	// claims, kept so that the lexicon can grow from real text.
 	Unmapped []Unmapped `json:"unmapped,omitempty"`
-	Error    *DocError  `json:"error,omitempty"`
+	// Denied are stances the text says are not held ("does not support",
+	// 并不反对), each marked negated: the guidelines count them as no claim
+	// of either stance, so they are kept apart from Claims, with their
+	// evidence, for readers.
+	Denied []Claim   `json:"denied,omitempty"`
+	Error  *DocError `json:"error,omitempty"`
 }
 
 // Unmapped is a stance the extractor read but could not map: its predicate,

@@ -95,7 +95,7 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 			if os.Getenv("DIPLOGRAPH_DEBUG_PANIC") != "" {
 				panic(r)
 			}
-			x.Entities, x.Claims, x.Unmapped, expl = []schemas.Entity{}, []schemas.Claim{}, nil, nil
+			x.Entities, x.Claims, x.Unmapped, x.Denied, expl = []schemas.Entity{}, []schemas.Claim{}, nil, nil, nil
 			x.Error = &schemas.DocError{Code: ErrMalformed, Message: fmt.Sprintf("extractor failed on this document: %v", r)}
 		}
 	}()
@@ -143,9 +143,16 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	if derr != nil {
 		return fail(derr.code, derr.msg)
 	}
-	x.Claims, x.Entities, x.Unmapped = claims, ents, unmapped
+	x.Claims, x.Entities, x.Unmapped = make([]schemas.Claim, 0, len(claims)), ents, unmapped
+	for _, c := range claims {
+		if c.Negated {
+			x.Denied = append(x.Denied, c) // "does not support": no claim of that stance
+		} else {
+			x.Claims = append(x.Claims, c)
+		}
+	}
 	if n := resultSize(x); n > MaxResultBytes {
-		x.Claims, x.Entities, x.Unmapped = []schemas.Claim{}, []schemas.Entity{}, nil
+		x.Claims, x.Entities, x.Unmapped, x.Denied = []schemas.Claim{}, []schemas.Entity{}, nil, nil
 		return fail(ErrTooLarge, fmt.Sprintf("its extraction (%d claims) would be %d bytes, over the %d-byte limit", len(claims), n, MaxResultBytes))
 	}
 	if explain {

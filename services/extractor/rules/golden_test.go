@@ -113,7 +113,14 @@ func runCases(t *testing.T, file string, least int) {
 			var got []string
 			for _, cl := range x.Claims {
 				checkClaimContract(t, x, cl)
+				if cl.Negated {
+					t.Errorf("a negated claim among the claims: %+v", cl)
+				}
 				got = append(got, compact(cl))
+			}
+			for _, cl := range x.Denied {
+				checkClaimContract(t, x, cl)
+				got = append(got, compact(cl)) // (compact marks them "neg")
 			}
 			sort.Strings(got)
 			want := append([]string{}, c.Claims...)
