@@ -586,6 +586,8 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 			case t.POS == token.Det, t.POS == token.Adv, t.Tag == "PRP$":
 			case m.Kind == mention.Person && honorific(s, j, m.Tok):
 				// "thank His Excellency Mr. Dennis Francis", "congratulated Secretary Manalo"
+			case m.Kind == mention.Person && t.POS == token.Adj && j+1 < m.Tok && honorific(s, j+1, m.Tok):
+				// "thank the distinguished Mr. Dennis Francis"
 			case f.Rule.Predicate == "welcome" && (greetingNouns[t.Lemma] || t.Lemma == "and" && j+1 < m.Tok && greetingNouns[s.Tokens[j+1].Lemma]):
 				// "extend best wishes and congratulations to"
 			case peopleNouns[t.Lemma] && j+1 < m.Tok && s.Tokens[j+1].Lemma == "and":

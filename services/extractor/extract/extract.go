@@ -370,6 +370,18 @@ func (e *Engine) retag(ms *mention.Sentence) bool {
 			}
 		}
 	}
+	// "Ghana thanks the President …": a cue verb with -s right after the
+	// party that opens the sentence, and a determiner or a name after it,
+	// is the verb, not a plural noun
+	for _, m := range ms.Mentions {
+		k := m.TokEnd
+		if m.Kind != mention.Actor || m.Tok > 1 || k+1 >= len(ms.Tokens) || ms.Tokens[k].Tag != "NNS" || !headlineVerbs[ms.Tokens[k].Lemma] {
+			continue
+		}
+		if next := &ms.Tokens[k+1]; next.POS == token.Det || next.POS == token.Propn || next.Tag == "PRP$" {
+			known[k], wrong = "VBZ", true
+		}
+	}
 	// a headline ("Japan, UK pledge to deepen ties"): no verb, and a word
 	// that is often a verb right after the names is the verb
 	if last := len(ms.Tokens) - 1; last >= 0 && ms.Tokens[last].Text != "." && !hasVerb(ms.Tokens) {
@@ -393,7 +405,8 @@ func (e *Engine) retag(ms *mention.Sentence) bool {
 // without the sentence around them, may read as nouns.
 var headlineVerbs = map[string]bool{"pledge": true, "vow": true, "call": true, "urge": true, "plan": true, "back": true,
 	"support": true, "welcome": true, "warn": true, "sign": true, "agree": true, "condemn": true, "slam": true, "reject": true,
-	"oppose": true, "push": true, "seek": true, "demand": true, "voice": true, "deal": true, "aim": true, "move": true}
+	"oppose": true, "push": true, "seek": true, "demand": true, "voice": true, "deal": true, "aim": true, "move": true,
+	"thank": true, "salute": true, "commend": true, "praise": true, "applaud": true, "congratulate": true}
 
 func hasVerb(toks []token.Token) bool {
 	for i := range toks {
