@@ -578,6 +578,13 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 			if (t.POS == token.Adj || t.POS == token.Noun) && (f.Rule.Predicate == "welcome" || f.Rule.Predicate == "support") && j+1 < m.Tok && actOfParty(s, j+1, m.Tok) > 0 {
 				continue // "the tireless efforts of", "the mediation efforts of"
 			}
+			if n := rightOfParty(s, j, m.Tok); n > 0 && f.Rule.Predicate == "support" {
+				j += n - 1 // supporting "the right of Palestine to …" supports Palestine
+				continue
+			}
+			if t.POS == token.Adj && f.Rule.Predicate == "support" && j+1 < m.Tok && rightOfParty(s, j+1, m.Tok) > 0 {
+				continue // "the legitimate right of"
+			}
 			if n := actOfParty(s, j, m.Tok); n > 0 && (f.Rule.Predicate == "welcome" || f.Rule.Predicate == "support") {
 				j += n - 1 // commending "the efforts of Ghana" commends Ghana, as "Ghana's efforts" would
 				continue
@@ -674,6 +681,22 @@ func actOfParty(s *clause.Sentence, j, end int) int {
 	k := j + 2
 	for k < end && (s.Tokens[k].POS == token.Det || s.Tokens[k].Tag == "PRP$") {
 		k++ // "the efforts of our Turkish allies"
+	}
+	if k != end {
+		return 0
+	}
+	return k - j
+}
+
+// rightOfParty is actOfParty for a right: "the right(s) of [the] X", which
+// names whose right it is.
+func rightOfParty(s *clause.Sentence, j, end int) int {
+	if s.Lang != "en" || s.Tokens[j].Lemma != "right" || j+1 >= end || s.Tokens[j+1].Lower != "of" {
+		return 0
+	}
+	k := j + 2
+	for k < end && (s.Tokens[k].POS == token.Det || s.Tokens[k].Tag == "PRP$") {
+		k++
 	}
 	if k != end {
 		return 0
