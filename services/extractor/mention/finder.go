@@ -1015,6 +1015,18 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 			// a word of abbreviations may go on with single ones: 中日 韩
 		}
 		ids = uniq(ids)
+		hkm := strings.HasPrefix(text[t.Start:end], "港澳")
+		if hkm {
+			// 港澳, 港澳台: Hong Kong and Macao (and Taiwan), not Australia
+			ids = []string{"HKG", "MAC"}
+			if strings.HasPrefix(text[t.Start:end], "港澳台") {
+				ids = append(ids, "TWN")
+			}
+		}
+		if k == ti+1 && len(ids) >= 2 && !hkm && !compoundFollows(text[end:]) && !d.allNamed(ids) {
+			ti = k - 1
+			continue // 传统美德 is a virtue: one word of abbreviations names states only in a text that names them
+		}
 		if k == ti+1 && t.POS == token.Verb || !compoundFollows(text[end:]) && rareAbbrev(text[t.Start:end]) {
 			ti = k - 1
 			continue // 加以 is a verb; 埃德加 and 荷马 are names, unless a relation word follows (中缅边境, 中泰关系)
@@ -1026,6 +1038,17 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 		}
 	}
 	return ms
+}
+
+// allNamed reports states the text names, each, by one of their Chinese
+// names.
+func (d *Doc) allNamed(ids []string) bool {
+	for _, id := range ids {
+		if !d.stateNamed(id) {
+			return false
+		}
+	}
+	return true
 }
 
 // dayBefore reports text that ends in a number or a word that makes 日
@@ -1053,7 +1076,8 @@ func rareAbbrev(w string) bool {
 // compoundFollows reports words that typically follow a compound of
 // abbreviations (中美关系, 日英两国).
 func compoundFollows(rest string) bool {
-	for _, w := range []string{"关系", "两国", "三国", "双方", "会谈", "外长", "联合", "战略", "合作", "领导人", "首脑", "峰会", "对话", "磋商", "外相", "防长", "贸易", "之间", "边境", "边界"} {
+	for _, w := range []string{"关系", "两国", "三国", "双方", "会谈", "外长", "联合", "战略", "合作", "领导人", "首脑", "峰会", "对话", "磋商", "外相", "防长", "贸易", "之间", "边境", "边界",
+		"经贸", "经济", "军事", "外交", "友好", "争端", "冲突", "紧张", "摩擦", "协议", "协定", "声明", "共同", "高层", "两军", "竞争", "博弈", "对抗", "同盟", "联盟", "建交"} {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
