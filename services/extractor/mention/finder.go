@@ -1307,6 +1307,9 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 		if strings.HasPrefix(strings.ToLower(after), " city") {
 			m.Venue = true
 		}
+		if d.f.lx.Seat(m.Text) && cityNamePart(after) {
+			m.Venue, m.Entity = true, false // 海牙常设仲裁法院, 明斯克集团: a city in another name
+		}
 	}
 }
 
@@ -1331,6 +1334,22 @@ var nameSuffixes = []string{"之声", "之音", "国际广播电台", "國際廣
 // institutionSuffixes end the Chinese names of institutions that may open
 // with a state's name: the state is part of the name.
 var institutionSuffixes = []string{"基金会", "研究所", "研究中心", "研究院", "大学", "学院", "智库"}
+
+// cityNamePart reports the text after a city that makes the city part of
+// a court's, a group's, an accord's or a place's name (海牙常设仲裁法院,
+// 明斯克集团, 明斯克协议, 伦敦海德公园).
+func cityNamePart(after string) bool {
+	head := after
+	if i := strings.IndexAny(head, "，。、；：（(“”\" "); i >= 0 {
+		head = head[:i]
+	}
+	for _, suf := range []string{"法院", "法庭", "集团", "协议", "进程", "公园", "机场", "广场", "大学"} {
+		if i := strings.Index(head, suf); i >= 0 && utf8.RuneCountInString(head[:i]) <= 6 {
+			return true
+		}
+	}
+	return false
+}
 
 // namePart reports a state or city named as part of another name: the
 // text after it begins with a name suffix (德国之声, the Paris Agreement), or

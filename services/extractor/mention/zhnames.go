@@ -48,13 +48,25 @@ func (d *Doc) nameStartBefore(text string, lo int, toks []token.Token, ms []Ment
 	return start
 }
 
+// blocksName reports a mention inside start..end that a name cannot run
+// through: any but a person's, or a capital city's (杰克·伦敦).
+func (d *Doc) blocksName(ms []Mention, start, end int) bool {
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != Person && m.Start < end && start < m.End && !(m.Kind == Actor && d.f.lx.Seat(m.Text)) {
+			return true
+		}
+	}
+	return false
+}
+
 // nameEndAfter is nameStartBefore's mirror: where a name that begins at
 // start ends, not after hi.
 func (d *Doc) nameEndAfter(text string, hi int, toks []token.Token, ms []Mention, start int) int {
 	end, n := start, 0
 	for end < hi && n < maxNameRunes {
 		r, size := utf8.DecodeRuneInString(text[end:hi])
-		if !d.nameRune(r) || overlapsMention(ms, end, end+size) || d.inWord(toks, end) {
+		if !d.nameRune(r) || d.blocksName(ms, end, end+size) || d.inWord(toks, end) {
 			break
 		}
 		end += size
@@ -153,6 +165,8 @@ func (d *Doc) zhDotted(text string, s *Sentence, ms []Mention) []Mention {
 				keep = append(keep, m)
 			case m.Kind == Person && m.Start >= start && m.End <= end && (m.Start > start || m.End < end):
 				// 约翰逊 inside 柯尔斯滕·约翰逊: someone else of that family name
+			case m.Kind == Actor && d.f.lx.Seat(m.Text) && m.Start > start && m.End <= end:
+				// 伦敦 inside 杰克·伦敦: a name, not the city
 			default:
 				covered = true
 				keep = append(keep, m)
