@@ -106,6 +106,12 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		var nameStart int
 		if s.Lang == "zh" {
 			name, nameStart = zhNameAfter(text, end, ms, s.Tokens)
+			if dot := strings.Index(name, "·"); dot >= 0 {
+				// and begins where they do (妻子|穿着|拉夫·劳伦: a verb before it)
+				if k := d.nameStartBefore(text, nameStart, s.Tokens, ms, nameStart+dot); k > nameStart && k < nameStart+dot {
+					name, nameStart = text[k:nameStart+len(name)], k
+				}
+			}
 			if dot := strings.LastIndex(name, "·"); dot >= 0 {
 				// a transliterated name ends where its characters do (比尔·比尔特|被驱逐)
 				from := nameStart + dot + len("·")
@@ -170,8 +176,8 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if s.Lang == "zh" {
 			latin = latinAfter(text[nameStart+len(name):])
 		}
-		if s.Lang == "zh" && t.Role == "private" && latin == "" && !d.privateName(name) {
-			continue // 学生受教权: after a common noun, a name must look like one
+		if s.Lang == "zh" && latin == "" && !d.knownName(name) && !d.privateName(name) {
+			continue // 学生受教权, 副总统做准备: words after a title must look like a name
 		}
 		var p *Mention
 		if latin != "" {
@@ -353,7 +359,10 @@ var (
 		"again": true, "so": true, "here": true, "there": true, "good": true, "morning": true, "afternoon": true, "evening": true,
 		"dear": true, "deputy": true, "vice": true, "prime": true, "chairman": true, "chair": true, "republic": true, "democratic": true,
 		"united": true, "national": true, "state": true, "states": true, "international": true, "general": true, "assembly": true,
-		"council": true, "union": true, "security": true, "moderator": true, "operator": true, "staff": true, "senior": true, "official": true}
+		"council": true, "union": true, "security": true, "moderator": true, "operator": true, "staff": true, "senior": true, "official": true,
+		// conjunctions that open a sentence, capitalised by position
+		"when": true, "while": true, "after": true, "before": true, "if": true, "although": true, "though": true, "since": true,
+		"because": true, "as": true, "but": true, "yet": true, "once": true, "unless": true, "until": true, "where": true}
 )
 
 // nameWord matches a capitalised word that can end a Latin name (Corona,

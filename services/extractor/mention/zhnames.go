@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/diplograph/diplograph/lexicon"
 	"github.com/diplograph/diplograph/services/extractor/token"
 )
 
@@ -385,4 +386,16 @@ func alignedToken(toks []token.Token, at int) bool {
 		}
 	}
 	return false
+}
+
+// knownName reports a name of the gazetteer's people or of someone the
+// text introduced.
+func (d *Doc) knownName(name string) bool {
+	for _, e := range d.f.lx.Lookup(name) {
+		if e.Kind == lexicon.KindPerson {
+			return true
+		}
+	}
+	_, ok := d.introduced[strings.ToLower(name)]
+	return ok
 }
