@@ -343,3 +343,30 @@ func TestPeopleWithoutATitleOrTheGazetteer(t *testing.T) {
 		})
 	}
 }
+
+func TestOrganisationNamesEndWhereTheNameDoes(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct {
+		text, want string
+		absent     []string
+	}{
+		{"Remarks With Chamber of Commerce Vice Chair Laura Pettit At the Trade Forum", "org:chamber-of-commerce", []string{"org:remarks", "org:chamber-of-commerce-vice"}},
+		{"The World Food Program delivered aid to the region.", "org:wfp", []string{"org:world-food-program"}},
+		{"Officials met at the Federal Reserve Bank in New York.", "org:federal-reserve-bank-in-new-york", nil},
+	}
+	for _, c := range cases {
+		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+		var ids []string
+		for _, en := range x.Entities {
+			ids = append(ids, en.ID)
+			for _, a := range c.absent {
+				if strings.HasPrefix(en.ID, a) {
+					t.Errorf("%q: entity %s should not be there", c.text, en.ID)
+				}
+			}
+		}
+		if !slices.Contains(ids, c.want) {
+			t.Errorf("%q: entities %v, want %s", c.text, ids, c.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/lexicon"
+	"github.com/diplograph/diplograph/services/extractor/token"
 )
 
 // orgHeads are the words that make a capitalised English phrase an
@@ -58,6 +59,14 @@ func (d *Doc) enOrgs(text string, s *Sentence, ms []Mention) []Mention {
 			if head >= 0 && lastCap == j-1 && orgTitleWords[lw] {
 				break // "Agency for International Development Deputy Administrator": a title after the name
 			}
+			if head >= 0 && j > head && (d.personAt(toks, j) || titleCaseFunction[lw]) {
+				break // "Chamber of Commerce Myron …", "… At the Summit": a person, or a headline's words, after the name
+			}
+			if head < 0 && j > i && titleCaseFunction[lw] && capitalised(w) {
+				i, lastCap = j+1, j+1 // "Remarks With the Council …": the name starts after the headline's words
+				j++
+				continue
+			}
 			if capitalised(w) && isNameWord(strings.TrimSuffix(w, ".")) || strings.ToUpper(w) == w && len(w) >= 2 && utf8.RuneCountInString(w) <= 6 && isLetters(w) {
 				if orgHeads[lw] {
 					head = j
@@ -98,10 +107,26 @@ func (d *Doc) enOrgs(text string, s *Sentence, ms []Mention) []Mention {
 	return ms
 }
 
+// titleCaseFunction are function words a title-case headline capitalises
+// ("Remarks … At the Summit"): no word of an organisation's name.
+var titleCaseFunction = map[string]bool{"at": true, "with": true, "from": true, "by": true, "as": true, "after": true,
+	"before": true, "during": true, "about": true, "into": true, "over": true, "via": true}
+
 // orgTitleWords open a title after an organisation's name.
 var orgTitleWords = map[string]bool{"deputy": true, "assistant": true, "administrator": true, "secretary": true, "director": true,
 	"minister": true, "ambassador": true, "spokesperson": true, "spokesman": true, "chairman": true, "chairwoman": true,
-	"commissioner": true, "envoy": true, "undersecretary": true, "chief": true, "head": true}
+	"commissioner": true, "envoy": true, "undersecretary": true, "chief": true, "head": true, "president": true, "ceo": true,
+	"vice": true, "chair": true}
+
+// personAt reports a given name at token j followed by another capitalised
+// word that with it names nothing the gazetteer knows (Myron Brillant; not
+// New York).
+func (d *Doc) personAt(toks []token.Token, j int) bool {
+	if !d.f.givenNames[toks[j].Text] || j+1 >= len(toks) || !capitalised(toks[j+1].Text) {
+		return false
+	}
+	return len(d.f.lx.Lookup(toks[j].Text+" "+toks[j+1].Text)) == 0
+}
 
 func isLetters(w string) bool {
 	for _, r := range w {
