@@ -272,6 +272,12 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Kind == "stance" && holderNounAfterParty(s, pm.End) {
 			continue // 承认台湾的政府, 支持乌克兰的议员: the cue describes those people, it states no one's position
 		}
+		if r.Predicate == "oppose" && declinedToSay(s, pm.Start, pm.End) {
+			continue // 拒绝置评, "declined to comment": saying nothing is no opposition
+		}
+		if s.Lang == "zh" && toks[pm.Start].Text == "对抗" && fightsIllness(s, pm.End) {
+			continue // 对抗新冠肺炎疫情: fighting a disease, not opposing anyone's position
+		}
 		if s.Lang == "zh" && toks[pm.Start].Text == "承认" && !zhRecognizesSomething(s, pm.End) {
 			continue // 他承认犯了错误: admitting, not recognising a state or its sovereignty
 		}
@@ -1489,6 +1495,42 @@ func zhNeedDenied(s *clause.Sentence, i int) bool {
 
 func negationWord(w string) bool {
 	return w == "不" || w == "无" || w == "无需" || w == "并不" || w == "不再"
+}
+
+// declinedToSay reports a refusal whose object is a statement (拒绝置评,
+// 拒绝就此发表评论, "refused to comment", "declined to say"): within a few
+// tokens of the cue, a verb of saying.
+func declinedToSay(s *clause.Sentence, start, end int) bool {
+	t := s.Tokens[start]
+	if t.Text != "拒绝" && t.Lemma != "refuse" && t.Lemma != "decline" {
+		return false
+	}
+	for k := end; k < len(s.Tokens) && k < end+6; k++ {
+		switch s.Tokens[k].Text {
+		case "，", "。", ",", ".":
+			return false
+		}
+		switch s.Tokens[k].Lemma {
+		case "置评", "评论", "回应", "透露", "回答", "证实", "表态", "评价", "comment", "say", "elaborate", "confirm", "answer", "respond", "speculate", "discuss":
+			return true
+		}
+	}
+	return false
+}
+
+// fightsIllness reports an object that is a disease or an epidemic (对抗疫情,
+// 对抗新冠病毒): fought, not opposed.
+func fightsIllness(s *clause.Sentence, from int) bool {
+	for k := from; k < len(s.Tokens) && k < from+6; k++ {
+		w := s.Tokens[k].Text
+		if strings.Contains(w, "疫情") || strings.Contains(w, "病毒") || strings.Contains(w, "肺炎") || strings.Contains(w, "疾病") || strings.Contains(w, "新冠") {
+			return true
+		}
+		if w == "，" || w == "。" {
+			return false
+		}
+	}
+	return false
 }
 
 // agreedAttributive reports "agreed" used before a noun it describes ("the
