@@ -129,6 +129,12 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		} else {
 			name, nameStart = enNameAfter(text, end, s.Tokens, ms)
 		}
+		if name == "" && s.Lang == "zh" {
+			// a Latin name right after a Chinese title (发言人Layla Moran, 秘书长 Ivan Jdanov)
+			if m := zhLatinAfterTitle.FindStringSubmatchIndex(text[end:s.End]); m != nil && (plausibleLatinName(text[end+m[2]:end+m[3]]) || d.f.givenNames[strings.Fields(text[end+m[2] : end+m[3]])[0]]) {
+				name, nameStart = text[end+m[2]:end+m[3]], end+m[2]
+			}
+		}
 		if name == "" && s.Lang == "en" && compoundTitle(text[end:]) {
 			continue // "Permanent Secretary and Foreign Minister Amina Odinga": one person's two titles
 		}
@@ -248,6 +254,10 @@ func latinAfter(rest string) string {
 	}
 	return m[1]
 }
+
+// zhLatinAfterTitle matches a Latin full name of two or three capitalised
+// words right after a title in Chinese text.
+var zhLatinAfterTitle = regexp.MustCompile(`^ ?([A-Z][\p{Ll}'’\-]+(?: [A-Z][\p{Ll}'’\-]+){1,2})(?:[^\p{Latin}]|$)`)
 
 var zhLatinName = regexp.MustCompile(`^[（(]([A-Z][A-Za-z.'’\- ]{1,50})[）)]`)
 

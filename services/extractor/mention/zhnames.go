@@ -264,8 +264,8 @@ func suffixNear(name, rest string) bool {
 // 学者, 弟弟) that looks like a name: a Chinese one of two or three
 // characters opening with a family name, or a transliteration.
 func (d *Doc) privateName(name string) bool {
-	if strings.Contains(name, "·") {
-		return true
+	if strings.Contains(name, "·") || !hasHan(name) {
+		return true // (a Latin name was read as one already)
 	}
 	rs := []rune(name)
 	if n := len(rs); n >= 2 && n <= 3 && zhSurnames[string(rs[:1])] != "" || n == 4 && zhSurnames[string(rs[:2])] != "" {
