@@ -322,6 +322,8 @@ func TestPeopleWithoutATitleOrTheGazetteer(t *testing.T) {
 			map[string]string{"Emma Castle": "person:castle-emma"}, nil},
 		{"a district councillor (区议员) is a role that introduces a name", "荃湾区议员陈大明星期五表示反对。",
 			map[string]string{"陈大明": "person:chen-daming"}, nil},
+		{"a rank after the name (李明大校表示) ends it", "周三，中国人民解放军南部战区新闻发言人李明大校表示，部队将坚决捍卫国家主权。",
+			map[string]string{"李明": "person:li-ming"}, nil},
 		{"the person an administration is named after (zh)", "拜登政府宣布了新的出口管制。",
 			map[string]string{"拜登": "person:biden-joe", "拜登政府": "USA"}, nil},
 		{"the person an administration is named after (en)", "The Trump administration imposed new tariffs on steel.",

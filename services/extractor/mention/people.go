@@ -22,7 +22,8 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 	for ti := range titles {
 		t := &titles[ti]
 		of := t.ID // the state the title implies ("Foreign Secretary": GBR)
-		// the state named right before it: 英国外交大臣, Japan's Foreign Minister, Jamaican Prime Minister
+		// the state named right before it: 英国外交大臣, Japan's Foreign Minister, Jamaican Prime Minister,
+		// 东部战区新闻发言人
 		before := -1
 		for i := range ms {
 			if ms[i].End <= t.Start {
@@ -32,7 +33,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if before >= 0 {
 			p := &ms[before]
 			gap := strings.TrimSpace(text[p.End:t.Start])
-			if p.Kind == Actor && len(p.IDs) == 1 && (gap == "" || gap == "'s" || gap == "’s" || s.Lang == "en" && otherTitleAnd(gap)) {
+			if p.Kind == Actor && len(p.IDs) == 1 && (gap == "" || gap == "'s" || gap == "’s" || gap == "新闻" || s.Lang == "en" && otherTitleAnd(gap)) {
 				of = p.IDs[0] // 沙特外交大臣: Saudi Arabia's, though 外交大臣 alone is Britain's
 				p.Attr = true
 			}
@@ -492,7 +493,11 @@ var (
 	zhNameFollowers = []string{"表示", "说", "在", "与", "和", "会见", "指出", "称", "强调", "同", "就", "对", "向", "也", "还", "将", "出席",
 		"发表", "访问", "举行", "主持", "会晤", "通电话", "应约", "于", "当天", "日前", "今天", "此前", "会谈", "谴责", "呼吁", "敦促",
 		"认为", "宣布", "欢迎", "支持", "反对", "回应", "答", "一行", "是", "已", "曾", "则", "并", "都", "近日", "昨天", "周", "星期",
-		"（", "(", "，", "。", "、", "：", "”", "说", "告诉", "透露", "坦言", "警告", "重申", "发文", "发推", "上午", "下午", "晚", "早", "的"}
+		"（", "(", "，", "。", "、", "：", "”", "说", "告诉", "透露", "坦言", "警告", "重申", "发文", "发推", "上午", "下午", "晚", "早", "的",
+		// a rank or an honorific after the name (发言人张春晖大校表示)
+		"大校", "上校", "中校", "少校", "少将", "中将", "上将", "先生", "女士", "博士",
+		// a verb of going (议员许某赴丹麦后…)
+		"赴", "前往", "抵达", "离开", "返回", "出访", "来到"}
 )
 
 // zhNameAfter reads a Chinese name right after a title (外长王毅表示).

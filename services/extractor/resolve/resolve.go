@@ -313,6 +313,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	if nonPartySubject(s, f) {
 		return Outcome{Drop: "the subject named before is no party (组织者…，他们呼吁)"}
 	}
+	if privateSubject(s, f) {
+		return Outcome{Drop: "its subject is a person who speaks for no party (议员许某宣布…)"}
+	}
 	if d.indefiniteSubject(s, f) {
 		return Outcome{Drop: "an indefinite subject (有人, analysts): no party holds it"}
 	}
@@ -1891,6 +1894,43 @@ func nonPartySubject(s *clause.Sentence, f *frame.Frame) bool {
 		return false
 	}
 	return peopleSubject(s, s.Clauses[f.Clause-1])
+}
+
+// privateSubject reports a frame whose clause opens with a person named
+// with a role that is no office (a former legislator, a scholar, 律师) as
+// its subject, with no party named between that person and the cue.
+func privateSubject(s *clause.Sentence, f *frame.Frame) bool {
+	if f.Quote >= 0 {
+		return false
+	}
+	c := s.Clauses[f.Clause]
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Tok < c.Start || m.TokEnd > f.CueStart {
+			continue
+		}
+		if m.Attr || m.Venue {
+			continue // 香港前立法会议员…: the place qualifies the person
+		}
+		return m.Kind == mention.Person && len(m.IDs) == 0 && m.Role == "private" && !laterParty(s, k, f.CueStart)
+	}
+	return false
+}
+
+// laterParty reports a party mention after mention k and before token end
+// that can be a subject: not the object of a verb or a preposition (赴英国).
+func laterParty(s *clause.Sentence, k, end int) bool {
+	for j := k + 1; j < len(s.Mentions); j++ {
+		m := &s.Mentions[j]
+		if m.TokEnd > end || !m.IsParty() || len(m.IDs) == 0 {
+			continue
+		}
+		if m.Tok > 0 && (s.Tokens[m.Tok-1].POS == token.Verb || s.Tokens[m.Tok-1].POS == token.Adp) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // undergoesWill reports a will-commitment whose verb is passive: the subject
