@@ -30,10 +30,13 @@ const (
 // Limits on a document's result, so that its extraction always fits in a
 // message: more claims than MaxClaims, or an extraction whose JSON would
 // be over MaxResultBytes, is a too_large error; unmapped objects past
-// MaxUnmapped are left out (they are a lexicon aid, not claims).
+// MaxUnmapped are left out (they are a lexicon aid, not claims), and so are
+// entities past MaxEntities (a text naming more is a list, not a report:
+// the first named are kept).
 const (
 	MaxClaims      = 1000
 	MaxUnmapped    = 1000
+	MaxEntities    = 2000
 	MaxResultBytes = limits.Message / 4
 )
 
@@ -263,7 +266,7 @@ func (e *Engine) claimsOf(text, lang string, date time.Time, explain bool) (
 
 // resultSize is the size of an extraction encoded as JSON.
 func resultSize(x schemas.Extraction) int {
-	if len(x.Claims) < 64 && len(x.Unmapped) < 64 {
+	if len(x.Claims) < 64 && len(x.Unmapped) < 64 && len(x.Entities) < 256 {
 		return 0 // far under any limit: not worth encoding
 	}
 	b, err := json.Marshal(x)
@@ -452,7 +455,7 @@ func (e *Engine) entityList(text, lang string) *entityList {
 }
 
 func (l *entityList) add(id, typ, name, country string) {
-	if id == "" || l.seen[id] {
+	if id == "" || l.seen[id] || len(l.out) >= MaxEntities {
 		return
 	}
 	l.seen[id] = true

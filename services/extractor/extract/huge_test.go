@@ -37,7 +37,28 @@ func pathological(size int) map[string]schemas.Article {
 		"cues without a sentence end":  {ID: "cz", Format: schemas.FormatText, Body: repeat("法国坚决反对德国的制裁和干涉，他表示")},
 		"one word":                     {ID: "ow", Format: schemas.FormatText, Body: repeat("a")},
 		"nested markup around a claim": {ID: "nm", Format: schemas.FormatHTML, Body: repeat("<div><p><b>中方支持乌克兰")},
+		"ever new names":               {ID: "nn", Format: schemas.FormatText, Body: names(3, size)},
 	}
+}
+
+// names returns about size bytes of sentences that each name new people:
+// a transliterated name with a name dot and a list of Chinese names.
+func names(seed uint64, size int) string {
+	r := rand.New(rand.NewPCG(seed, seed))
+	translit := []rune("亚当金辛格柯尔斯滕约翰逊拉夫劳伦安娜米勒克里斯蒂娜")
+	given := []rune("立新国华春燕明文军红伟芳")
+	part := func(rs []rune, n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteRune(rs[r.IntN(len(rs))])
+		}
+		return b.String()
+	}
+	var b strings.Builder
+	for b.Len() < size-256 {
+		fmt.Fprintf(&b, "%s·%s批评了这一决定，张%s、李%s、王%s表示支持。", part(translit, 3), part(translit, 3), part(given, 2), part(given, 2), part(given, 2))
+	}
+	return b.String()
 }
 
 // TestPathologicalInputsGiveABoundedResult reads documents at the size
@@ -77,8 +98,8 @@ func checkWellFormed(t *testing.T, a schemas.Article, x schemas.Extraction) {
 	if x.Doc == "" || x.Claims == nil || x.Entities == nil {
 		t.Fatalf("incomplete extraction %+v", x)
 	}
-	if len(x.Claims) > MaxClaims || len(x.Unmapped) > MaxUnmapped {
-		t.Fatalf("%d claims and %d unmapped objects, over the limits %d and %d", len(x.Claims), len(x.Unmapped), MaxClaims, MaxUnmapped)
+	if len(x.Claims) > MaxClaims || len(x.Unmapped) > MaxUnmapped || len(x.Entities) > MaxEntities {
+		t.Fatalf("%d claims, %d unmapped objects and %d entities, over the limits %d, %d and %d", len(x.Claims), len(x.Unmapped), len(x.Entities), MaxClaims, MaxUnmapped, MaxEntities)
 	}
 	for _, c := range x.Claims {
 		if c.Rule == "" || c.Evidence.Text == "" || len(c.Actors) == 0 {

@@ -307,6 +307,9 @@ type Doc struct {
 	// zhNames are the introduced names in Chinese script, in the order
 	// the text introduced them.
 	zhNames []string
+	// placeNames caches, for the first MaxPlaceScans dotted names, whether
+	// the text writes them anywhere as a place's or an organisation's name.
+	placeNames map[string]bool
 	// byRole is the last person introduced with each role key (and
 	// "key|state"); byTitle by the title they were introduced with.
 	byRole  map[string]*Mention

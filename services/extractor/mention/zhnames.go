@@ -155,7 +155,7 @@ func (d *Doc) zhDotted(text string, s *Sentence, ms []Mention) []Mention {
 			end += m[1] // 费尔·罗柏森（Phil Robertson）: the gloss says where the name ends
 		}
 		off = end - s.Start
-		if inWorkTitle(st, start-s.Start) || d.placeOrOrg(text, text[start:end]) {
+		if inWorkTitle(st, start-s.Start) || d.placeOrOrg(text, text[start:end], end, s.End) {
 			continue
 		}
 		keep := ms[:0:0]
@@ -226,23 +226,39 @@ func placeSuffixAt(rest string) bool {
 	return false
 }
 
-// placeOrOrg reports a dotted name that the text, somewhere, writes as a
-// place's or an organisation's (纳戈尔诺·卡拉巴赫地区, …公司).
-func (d *Doc) placeOrOrg(text, name string) bool {
-	for off := 0; ; {
+// MaxPlaceScans bounds the dotted names whose every occurrence in the text
+// is looked at (纳戈尔诺·卡拉巴赫 … 纳戈尔诺·卡拉巴赫地区): a text naming more
+// checks the others only where they stand, so that the cost stays linear.
+const MaxPlaceScans = 64
+
+// placeOrOrg reports a dotted name that the text writes as a place's or an
+// organisation's (纳戈尔诺·卡拉巴赫地区, …公司): where it stands (end is where
+// the name ends, sentEnd where its sentence does), and, for the first
+// MaxPlaceScans names, anywhere in the text.
+func (d *Doc) placeOrOrg(text, name string, end, sentEnd int) bool {
+	if suffixNear(name, text[end:min(sentEnd, end+16)]) {
+		return true
+	}
+	if v, ok := d.placeNames[name]; ok {
+		return v
+	}
+	if len(d.placeNames) >= MaxPlaceScans {
+		return false
+	}
+	if d.placeNames == nil {
+		d.placeNames = map[string]bool{}
+	}
+	found := false
+	for off := 0; !found; {
 		k := strings.Index(text[off:], name)
 		if k < 0 {
-			return false
+			break
 		}
 		off += k + len(name)
-		rest := text[off:]
-		if len(rest) > 16 {
-			rest = rest[:16]
-		}
-		if suffixNear(name, rest) {
-			return true
-		}
+		found = suffixNear(name, text[off:min(len(text), off+16)])
 	}
+	d.placeNames[name] = found
+	return found
 }
 
 // suffixNear reports a name followed by the head of an organisation's or
