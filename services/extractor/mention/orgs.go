@@ -201,7 +201,7 @@ func (d *Doc) zhDualNames(text string, s *Sentence, ms []Mention) []Mention {
 			continue
 		}
 		switch {
-		case isOrg || len(words) == 1 && !strings.Contains(zh, "·") && isAcronymWord(words[0]):
+		case isOrg || len(words) == 1 && !strings.Contains(zh, "·") && isAcronymWord(words[0]) && !notOrgHead(zh):
 			// an organisation says so in either script, or is an acronym
 			// (EIU); a single other word may be a place or a person
 			id := "org:" + Slug(latin)
@@ -223,6 +223,18 @@ func (d *Doc) zhDualNames(text string, s *Sentence, ms []Mention) []Mention {
 		}
 	}
 	return ms
+}
+
+// notOrgHead reports a Chinese name whose head makes it an event, a line,
+// an agreement or a law, not an organisation, though an acronym glosses it
+// (突发公共卫生事件（PHEIC）, 实际控制线（LAC）, 全面与进步跨太平洋伙伴关系协定（CPTPP）).
+func notOrgHead(zh string) bool {
+	for _, h := range []string{"事件", "线", "协定", "协议", "条约", "计划", "倡议", "机制", "法", "法案", "战略", "政策", "问题", "制度", "体系", "框架", "议程", "原则", "声明", "宣言", "公约", "标准", "指数", "病毒", "疾病", "武器", "导弹", "系统", "技术"} {
+		if strings.HasSuffix(zh, h) {
+			return true
+		}
+	}
+	return false
 }
 
 func isAcronymWord(w string) bool {
