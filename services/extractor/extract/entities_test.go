@@ -327,6 +327,8 @@ func TestPeopleWithoutATitleOrTheGazetteer(t *testing.T) {
 		{"an acronym glossing an event is no organisation", "世卫组织宣布疫情构成国际关注的突发公共卫生事件（PHEIC）。",
 			map[string]string{}, []string{"org:pheic"}},
 		{"大众 alone is the public, not a carmaker", "他说，如果大众受苦受难，政府就有责任。", map[string]string{}, []string{"org:volkswagen"}},
+		{"an organ with a default state right after another state's organ is that state's", "捷克议会参议院主席访问台湾。",
+			map[string]string{"捷克议会": "CZE"}, []string{"USA"}},
 		{"the person an administration is named after (zh)", "拜登政府宣布了新的出口管制。",
 			map[string]string{"拜登": "person:biden-joe", "拜登政府": "USA"}, nil},
 		{"the person an administration is named after (en)", "The Trump administration imposed new tariffs on steel.",

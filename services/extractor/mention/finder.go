@@ -1130,6 +1130,18 @@ func (d *Doc) organs(text string, s *Sentence, ms []Mention) []Mention {
 			m.How = m.Text + " (organ) → " + c
 		}
 	}
+	// an organ the gazetteer gives a state by default (参议院: the US
+	// Senate) right after another state or that state's organ is that
+	// state's (捷克议会参议院: the Czech Senate)
+	for i := 1; i < len(ms); i++ {
+		m, p := &ms[i], &ms[i-1]
+		if m.Kind != Actor || len(m.IDs) != 1 || !strings.Contains(m.How, "(organ)") || p.Kind != Actor || len(p.IDs) != 1 ||
+			strings.Contains(p.IDs[0], ":") || p.IDs[0] == m.IDs[0] || p.End != m.Start {
+			continue
+		}
+		m.IDs = []string{p.IDs[0]}
+		m.How = m.Text + " (organ) → " + p.IDs[0] + " (the state before it)"
+	}
 	return ms
 }
 
