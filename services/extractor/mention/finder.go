@@ -1026,6 +1026,10 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 				ids = append(ids, "TWN")
 			}
 		}
+		if len(ids) >= 2 && !hkm && determinerBefore(text[:t.Start]) {
+			ti = k - 1
+			continue // 该法中: "in this law", no pair of states
+		}
 		if k == ti+1 && len(ids) >= 2 && !hkm && !compoundFollows(text[end:]) && !d.allNamed(ids) {
 			ti = k - 1
 			continue // 传统美德 is a virtue: one word of abbreviations names states only in a text that names them
@@ -1041,6 +1045,13 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 		}
 	}
 	return ms
+}
+
+// determinerBefore reports text that ends in a determiner (该, 此, 本, 这):
+// 该法中 is "in this law", no pair of states.
+func determinerBefore(text string) bool {
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune("该此本这其", r)
 }
 
 // allNamed reports states the text names, each, by one of their Chinese
@@ -1295,7 +1306,7 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 				}
 			case "from", "自", "从":
 				if d.f.lx.Seat(m.Text) {
-					m.Venue, m.Entity = true, false // 自柏林出发, "flew in from Minsk"
+					m.Venue, m.Entity = true, false // 自柏林出发, "flew in from Minsk" (travelling to a capital visits its state)
 				}
 			}
 			if m.TokEnd < len(s.Tokens) && s.Tokens[m.TokEnd].Text == "-" && m.TokEnd+1 < len(s.Tokens) && strings.EqualFold(s.Tokens[m.TokEnd+1].Text, "based") && d.f.lx.Seat(m.Text) {
@@ -1322,7 +1333,7 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 		if strings.HasPrefix(strings.ToLower(after), " city") {
 			m.Venue = true
 		}
-		if d.f.lx.Seat(m.Text) && cityNamePart(after) {
+		if d.f.lx.Seat(m.Text) && (cityNamePart(after) || cityAccord(after)) {
 			m.Venue, m.Entity = true, false // 海牙常设仲裁法院, 明斯克集团: a city in another name
 		}
 	}
@@ -1349,6 +1360,18 @@ var nameSuffixes = []string{"之声", "之音", "国际广播电台", "國際廣
 // institutionSuffixes end the Chinese names of institutions that may open
 // with a state's name: the state is part of the name.
 var institutionSuffixes = []string{"基金会", "研究所", "研究中心", "研究院", "大学", "学院", "智库"}
+
+// cityAccord reports an English accord or process named after a city, in
+// any case ("the Minsk agreements", "the Astana process").
+func cityAccord(after string) bool {
+	a := strings.ToLower(after)
+	for _, suf := range []string{" agreement", " agreements", " accord", " accords", " protocol", " protocols", " process", " format", " group", " declaration", " convention", " consensus"} {
+		if strings.HasPrefix(a, suf) {
+			return true
+		}
+	}
+	return false
+}
 
 // cityNamePart reports the text after a city that makes the city part of
 // a court's, a group's, an accord's or a place's name (海牙常设仲裁法院,
