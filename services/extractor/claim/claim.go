@@ -730,12 +730,9 @@ func (d *Doc) coordinatedTargets(s *clause.Sentence, k int) []string {
 	return uniq(out)
 }
 
-// privatePerson reports a person who speaks for no state the text names
-// ("Ivo Brandt, a shipping executive"): as a target, the person is the
-// entity; an official stands for their state.
-func privatePerson(m *mention.Mention) bool {
-	return m.Kind == mention.Person && len(m.IDs) == 0 && m.Person != ""
-}
+// privatePerson reports a person who speaks for no state the text names:
+// as a target, the person is the entity; an official stands for their state.
+func privatePerson(m *mention.Mention) bool { return m.Private() }
 
 // targetIDs is what a party mention names as a target.
 func targetIDs(m *mention.Mention) []string {

@@ -1333,7 +1333,7 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 		if strings.HasPrefix(strings.ToLower(after), " city") {
 			m.Venue = true
 		}
-		if d.f.lx.Seat(m.Text) && (cityNamePart(after) || cityAccord(after)) {
+		if d.f.lx.Seat(m.Text) && cityNamePart(after) {
 			m.Venue, m.Entity = true, false // 海牙常设仲裁法院, 明斯克集团: a city in another name
 		}
 	}
@@ -1361,9 +1361,14 @@ var nameSuffixes = []string{"之声", "之音", "国际广播电台", "國際廣
 // with a state's name: the state is part of the name.
 var institutionSuffixes = []string{"基金会", "研究所", "研究中心", "研究院", "大学", "学院", "智库"}
 
-// cityAccord reports an English accord or process named after a city, in
-// any case ("the Minsk agreements", "the Astana process").
-func cityAccord(after string) bool {
+// cityNamePart reports the text after a city that makes the city part of
+// a court's, a group's, an accord's or a place's name (海牙常设仲裁法院,
+// 明斯克集团, 伦敦海德公园), or an English accord or process named after it,
+// in any case ("the Minsk agreements", "the Astana process").
+func cityNamePart(after string) bool {
+	if suffixWithin(after, []string{"法院", "法庭", "集团", "协议", "进程", "公园", "机场", "广场", "大学"}, 0) {
+		return true
+	}
 	a := strings.ToLower(after)
 	for _, suf := range []string{" agreement", " agreements", " accord", " accords", " protocol", " protocols", " process", " format", " group", " declaration", " convention", " consensus"} {
 		if strings.HasPrefix(a, suf) {
@@ -1373,16 +1378,16 @@ func cityAccord(after string) bool {
 	return false
 }
 
-// cityNamePart reports the text after a city that makes the city part of
-// a court's, a group's, an accord's or a place's name (海牙常设仲裁法院,
-// 明斯克集团, 明斯克协议, 伦敦海德公园).
-func cityNamePart(after string) bool {
+// suffixWithin reports one of sufs within the first six characters of the
+// word that opens after (up to a punctuation mark or a space), at least min
+// bytes in: the head of a name that begins before after.
+func suffixWithin(after string, sufs []string, min int) bool {
 	head := after
 	if i := strings.IndexAny(head, "，。、；：（(“”\" "); i >= 0 {
 		head = head[:i]
 	}
-	for _, suf := range []string{"法院", "法庭", "集团", "协议", "进程", "公园", "机场", "广场", "大学"} {
-		if i := strings.Index(head, suf); i >= 0 && utf8.RuneCountInString(head[:i]) <= 6 {
+	for _, suf := range sufs {
+		if i := strings.Index(head, suf); i >= min && utf8.RuneCountInString(head[:i]) <= 6 {
 			return true
 		}
 	}
@@ -1394,14 +1399,8 @@ func cityNamePart(after string) bool {
 // "Voice of" stands before it.
 func namePart(text string, start int, after string) bool {
 	// 德国马歇尔基金会, 美国战略与国际研究中心: a state in an institution's name
-	head := after
-	if i := strings.IndexAny(head, "，。、；：（(“”\" "); i >= 0 {
-		head = head[:i]
-	}
-	for _, suf := range institutionSuffixes {
-		if i := strings.Index(head, suf); i > 0 && utf8.RuneCountInString(head[:i]) <= 6 {
-			return true
-		}
+	if suffixWithin(after, institutionSuffixes, 1) {
+		return true
 	}
 	for _, suf := range nameSuffixes {
 		if isLatinSuffix(suf) {

@@ -89,6 +89,13 @@ func (m *Mention) IsParty() bool {
 	return false
 }
 
+// Private reports a person who speaks for no state the text names ("Ivo
+// Brandt, a shipping executive", 学者罗森伯格): what they say or do is no
+// party's, and as a target the person is the entity.
+func (m *Mention) Private() bool {
+	return m.Kind == Person && len(m.IDs) == 0 && m.Person != ""
+}
+
 // Sentence is a sentence with its tokens and mentions.
 type Sentence struct {
 	Index      int // position in the document

@@ -2,6 +2,7 @@ package mention
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,29 +82,36 @@ func (d *Doc) nameEndAfter(text string, hi int, toks []token.Token, ms []Mention
 // (参加, 表示), or a common noun with a character no transliteration uses
 // (主任, 国家).
 func (d *Doc) inWord(toks []token.Token, at int) bool {
-	for i := range toks {
-		t := &toks[i]
-		if t.Start > at {
-			break
-		}
-		if at >= t.End || utf8.RuneCountInString(t.Text) < 2 || t.Tag == "" {
-			continue
-		}
-		switch t.Tag {
-		case "nr", "nrt", "nrfg", "nz", "ns":
-			return false
-		}
-		if strings.ContainsRune("vdpcumqtfra", rune(t.Tag[0])) {
-			return true
-		}
-		for _, r := range t.Text {
-			if !d.f.translit[r] {
-				return true
-			}
-		}
+	i := tokenAt(toks, at)
+	if i < 0 {
 		return false
 	}
+	t := &toks[i]
+	if utf8.RuneCountInString(t.Text) < 2 || t.Tag == "" {
+		return false
+	}
+	switch t.Tag {
+	case "nr", "nrt", "nrfg", "nz", "ns":
+		return false
+	}
+	if strings.ContainsRune("vdpcumqtfra", rune(t.Tag[0])) {
+		return true
+	}
+	for _, r := range t.Text {
+		if !d.f.translit[r] {
+			return true
+		}
+	}
 	return false
+}
+
+// tokenAt returns the index of the token that holds byte offset at, or -1.
+func tokenAt(toks []token.Token, at int) int {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > at })
+	if i == len(toks) || toks[i].Start > at {
+		return -1
+	}
+	return i
 }
 
 func hanOnly(s string) bool {
@@ -283,11 +291,10 @@ func (d *Doc) privateName(name string) bool {
 	if strings.Contains(name, "·") || !hasHan(name) {
 		return true // (a Latin name was read as one already)
 	}
-	rs := []rune(name)
-	if n := len(rs); n >= 2 && n <= 3 && zhSurnames[string(rs[:1])] != "" || n == 4 && zhSurnames[string(rs[:2])] != "" {
-		return true
+	if zhPersonSlug(name) != "" {
+		return true // a Chinese name: a family name and one or two more characters
 	}
-	for _, r := range rs {
+	for _, r := range name {
 		if !d.nameRune(r) {
 			return false
 		}
@@ -396,12 +403,8 @@ func (d *Doc) zhNameLists(text string, s *Sentence, ms []Mention) []Mention {
 
 // alignedToken reports a token that starts at byte offset at.
 func alignedToken(toks []token.Token, at int) bool {
-	for i := range toks {
-		if toks[i].Start == at {
-			return true
-		}
-	}
-	return false
+	i := tokenAt(toks, at)
+	return i >= 0 && toks[i].Start == at
 }
 
 // knownName reports a name of the gazetteer's people or of someone the

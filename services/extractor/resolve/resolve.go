@@ -801,7 +801,7 @@ func privateSpeaker(s *clause.Sentence, r clause.Report) bool {
 	}
 	for k := range s.Mentions {
 		m := &s.Mentions[k]
-		if m.Kind != mention.Person || len(m.IDs) > 0 || m.Person == "" {
+		if !m.Private() {
 			continue
 		}
 		if k == r.Speaker || r.Speaker < 0 && m.TokEnd <= r.Verb && m.TokEnd >= r.Verb-1 {
