@@ -56,6 +56,10 @@
 //     organisation; for the EU the European Commission), council-president
 //     and parliament-president (EU), high-representative, commissioner (EU),
 //     high-commissioner, head (director-general and the like), prosecutor
+//   - legislator (a member of a parliament), governor and mayor (of a
+//     region or a city of the state), envoy (a special envoy or
+//     representative), military (a general or an admiral): the state the
+//     text names with the title
 //   - private (titles only): a word for someone who holds no office and
 //     speaks for no state (学者, lawyer, activist); a name after it is a
 //     person of no state
@@ -115,7 +119,7 @@ var RoleKeys = []string{
 	"council-president", "parliament-president", "high-representative",
 	"high-commissioner", "commissioner", "head", "prosecutor",
 	"state-councilor", "foreign-affairs-director", "defence-spokesperson",
-	"private",
+	"legislator", "governor", "mayor", "envoy", "military", "private",
 }
 
 // Active reports whether the role was held on day d.

@@ -358,6 +358,54 @@ func TestPeopleWithoutATitleOrTheGazetteer(t *testing.T) {
 	}
 }
 
+func TestTitlesManyHoldIntroduceNames(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct {
+		name, text string
+		want       map[string]string // entity name → id prefix
+		absent     []string
+	}{
+		{"a senator's name", "Senator Priya Raman spoke at the hearing on Tuesday.",
+			map[string]string{"Priya Raman": "person:raman-priya"}, nil},
+		{"a governor's name", "Governor Laura Benning ordered the schools closed.",
+			map[string]string{"Laura Benning": "person:benning-laura"}, nil},
+		{"a title with a for phrase before the name", "Assistant Secretary of Commerce for Export Enforcement Matthew Axelrod joined the call.",
+			map[string]string{"Matthew Axelrod": "person:axelrod-matthew"}, nil},
+		{"an agency head's title with an of phrase before the name", "Administrator of the Food Agency Marta Velloso opened the meeting.",
+			map[string]string{"Marta Velloso": "person:velloso-marta"}, nil},
+		{"a Chinese legislator's name", "美国联邦参议员麦克·史密斯表示，将提出新的法案。",
+			map[string]string{"麦克·史密斯": "person:"}, nil},
+		{"a mayor's name", "伦敦市长詹姆斯·霍华德表示欢迎。", map[string]string{"詹姆斯·霍华德": "person:"}, nil},
+		{"an election headline is no general's name", "Kenyan General Elections", map[string]string{}, []string{"person:"}},
+		{"an agency named General is no general", "The General Services Administration approved the transition.",
+			map[string]string{}, []string{"person:"}},
+		{"a rank is the next title's, not a name", "The council was led by Chairman Lieutenant General Omar Farouk.",
+			map[string]string{"Omar Farouk": "person:farouk-omar"}, []string{"person:lieutenant"}},
+		{"a verb after 议员 is no two-character name", "市议员来了，州议员也来了。", map[string]string{}, []string{"person:"}},
+		{"a Latin name in brackets after a Chinese company name is no title", "无人机由通用原子公司（General Atomics）生产。",
+			map[string]string{}, []string{"person:"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+			got := map[string]string{}
+			for _, en := range x.Entities {
+				got[en.Name] = en.ID
+				for _, a := range c.absent {
+					if strings.HasPrefix(en.ID, a) {
+						t.Errorf("entity %s (%s) should not be there", en.ID, en.Name)
+					}
+				}
+			}
+			for name, id := range c.want {
+				if !strings.HasPrefix(got[name], id) || got[name] == "" {
+					t.Errorf("entity named %q: got %q, want %s…; all: %v", name, got[name], id, got)
+				}
+			}
+		})
+	}
+}
+
 func TestOrganisationNamesEndWhereTheNameDoes(t *testing.T) {
 	e := testEngine(t)
 	cases := []struct {

@@ -92,8 +92,10 @@ func (m *Mention) IsParty() bool {
 // Private reports a person who speaks for no state the text names ("Ivo
 // Brandt, a shipping executive", 学者罗森伯格): what they say or do is no
 // party's, and as a target the person is the entity.
+// An official whose state the text leaves unnamed (Special Representative
+// Kim) is none: whose they are is for the document to tell.
 func (m *Mention) Private() bool {
-	return m.Kind == Person && len(m.IDs) == 0 && m.Person != ""
+	return m.Kind == Person && len(m.IDs) == 0 && m.Person != "" && !officialUnnamed[m.Role]
 }
 
 // Sentence is a sentence with its tokens and mentions.

@@ -21,6 +21,9 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
 	for ti := range titles {
 		t := &titles[ti]
+		if s.Lang == "zh" && !hasHan(t.Text) && (strings.HasSuffix(text[:t.Start], "（") || strings.HasSuffix(text[:t.Start], "(")) {
+			continue // 通用原子公司（General Atomics）: a name in Latin letters, no title
+		}
 		of := t.ID // the state the title implies ("Foreign Secretary": GBR)
 		// the state named right before it: 英国外交大臣, Japan's Foreign Minister, Jamaican Prime Minister,
 		// 东部战区新闻发言人
@@ -139,6 +142,25 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if name == "" && s.Lang == "en" && compoundTitle(text[end:]) {
 			continue // "Permanent Secretary and Foreign Minister Amina Odinga": one person's two titles
 		}
+		if name != "" && !hasHan(name) && (titleAt(titles, nameStart) || manyHold[t.Role] && !d.enNamePlausible(name)) {
+			continue // "Chairman Lieutenant General X": the next title takes the name; "General Elections": no name
+		}
+		if name != "" && s.Lang == "zh" && hasHan(name) && latinAfter(text[nameStart+len(name):]) == "" && !d.knownName(name) && zhCommonWord(s.Tokens, nameStart, nameStart+len(name)) {
+			continue // 参议员公开信: a word of the dictionary, no name
+		}
+		if name != "" && s.Lang == "zh" && manyHold[t.Role] && t.Role != "private" && utf8.RuneCountInString(name) == 2 && !d.knownName(name) && !startsNameToken(s.Tokens, nameStart) {
+			continue // 议员来了, 议员连署: a verb after the title, no two-character name
+		}
+		if name == "" && manyHold[t.Role] {
+			// "the senators", 议员们, a general: many hold the title, so a bare
+			// one names no person met before; the state it names, if any
+			m := Mention{Kind: Person, Start: t.Start, End: t.End, Text: t.Text, Role: t.Role, How: t.Text + " → no one named (a title many hold)"}
+			if of != "" {
+				m.IDs, m.How = []string{of}, t.Text+" → "+of+" (title)"
+			}
+			ms = append(ms, m)
+			continue
+		}
 		if name == "" {
 			// a title alone: "the Secretary", "the Foreign Minister", 外长 —
 			// the person with that role the text introduced, else whoever
@@ -215,13 +237,73 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		ms = d.appositives(text, s, ms, titles)
 		ms = d.roleAppositives(text, s, ms)
 		ms = d.familyNames(text, s, ms)
-		ms = d.fullNames(text, s, ms)
+		ms = d.fullNames(text, s, ms, titles)
 	}
 	if s.Lang == "zh" {
 		ms = d.zhKnownNames(text, s, ms)
 	}
 	return ms
 }
+
+// manyHold are the roles many people hold at once in a state (its
+// legislators, governors, mayors, envoys, generals) or none does (private
+// titles): a bare title names none of them.
+var manyHold = map[string]bool{"legislator": true, "governor": true, "mayor": true, "envoy": true, "military": true, "private": true}
+
+// NoVoice reports a role whose holder speaks for no state unless the text
+// names one: a private title (学者, lawyer) or a legislator's (参议员,
+// Senator). Officials many hold (envoys, generals, governors) do speak for
+// theirs, though the text may leave it unnamed.
+func NoVoice(role string) bool { return role == "private" || role == "legislator" }
+
+// officialUnnamed are the roles of officials whose state the text may leave
+// to the reader (Special Representative Kim in a State Department release).
+var officialUnnamed = map[string]bool{"governor": true, "mayor": true, "envoy": true, "military": true}
+
+// startsNameToken reports a token the segmenter tags as a name (nr) that
+// starts at byte off: a two-character name after a title must be one.
+func startsNameToken(toks []token.Token, off int) bool {
+	for _, t := range toks {
+		if t.Start == off {
+			return strings.HasPrefix(t.Tag, "nr")
+		}
+	}
+	return false
+}
+
+// titleAt reports a title that starts at byte off.
+func titleAt(titles []Mention, off int) bool {
+	for i := range titles {
+		if titles[i].Start == off {
+			return true
+		}
+	}
+	return false
+}
+
+// enNamePlausible reports capitalised words after an English title many
+// hold (General, Governor) that can be a name: not an institution's
+// ("General Services Administration") nor a word of the language
+// ("General Elections"). After a minister's title a family name may be a
+// word too (Minister Stern).
+func (d *Doc) enNamePlausible(name string) bool {
+	f := strings.Fields(name)
+	last := strings.Trim(f[len(f)-1], ".")
+	if slices.Contains(enOrgWords, last) || placeWords[last] || institutionWords[last] {
+		return false
+	}
+	for _, w := range f {
+		w = strings.Trim(w, ".")
+		if !token.UsualWord(w) && !d.f.lx.CommonWord(strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// institutionWords end the name of a government body.
+var institutionWords = map[string]bool{"Administration": true, "Department": true, "Ministry": true, "Office": true, "Service": true,
+	"Services": true, "Bureau": true, "Directorate": true, "Authority": true, "Staff": true, "Command": true, "Assembly": true}
 
 // personByLatin names a person by the Latin form a Chinese text gives in
 // brackets after the name (施潘（Jens Spahn）): the id comes from that form, and
@@ -929,11 +1011,12 @@ func givenName(w string) bool {
 // ("Kirill Mordashov", "Laura J. Richardson"): a given name the gazetteer's
 // people bear, then one or two more capitalised words, the last no usual
 // word, the whole run no longer. They speak for no state.
-func (d *Doc) fullNames(text string, s *Sentence, ms []Mention) []Mention {
+func (d *Doc) fullNames(text string, s *Sentence, ms []Mention, titles []Mention) []Mention {
 	toks := s.Tokens
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if !d.f.givenNames[t.Text] || i > 0 && capitalised(toks[i-1].Text) && text[toks[i-1].End:t.Start] == " " && !titleEnd(toks[i-1].Text, ms, toks[i-1]) {
+		if !d.f.givenNames[t.Text] || i > 0 && capitalised(toks[i-1].Text) && text[toks[i-1].End:t.Start] == " " && !titleEnd(toks[i-1].Text, ms, toks[i-1]) &&
+			!titledRun(toks, i, titles) {
 			continue
 		}
 		k := i + 1
@@ -962,6 +1045,25 @@ func (d *Doc) fullNames(text string, s *Sentence, ms []Mention) []Mention {
 		i = k - 1
 	}
 	return ms
+}
+
+// titledRun reports a run of capitalised words before token i that opens
+// with a title, through "of", "for", "and" and "the" ("Assistant Secretary
+// of Commerce for Export Enforcement", "Administrator of the Food Agency"):
+// the given name at i begins the holder's name.
+func titledRun(toks []token.Token, i int, titles []Mention) bool {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		w := toks[k].Text
+		for ti := range titles {
+			if titles[ti].Start <= toks[k].Start && toks[k].End <= titles[ti].End {
+				return k < i-1 // a title right before is the title path's to read
+			}
+		}
+		if !capitalised(w) && w != "of" && w != "for" && w != "and" && w != "the" && w != "on" {
+			return false
+		}
+	}
+	return false
 }
 
 // titleEnd reports a capitalised word that ends a title's "for" phrase

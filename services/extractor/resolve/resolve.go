@@ -1896,9 +1896,10 @@ func nonPartySubject(s *clause.Sentence, f *frame.Frame) bool {
 	return peopleSubject(s, s.Clauses[f.Clause-1])
 }
 
-// privateSubject reports a frame whose clause opens with a person named
-// with a role that is no office (a former legislator, a scholar, 律师) as
-// its subject, with no party named between that person and the cue.
+// privateSubject reports a frame whose clause opens with a person of no
+// state: named with a role that is no office (a former legislator, a
+// scholar, 律师), or a title many hold with no state named (参议员, "the
+// senators"), with no party named between that person and the cue.
 func privateSubject(s *clause.Sentence, f *frame.Frame) bool {
 	if f.Quote >= 0 {
 		return false
@@ -1912,7 +1913,7 @@ func privateSubject(s *clause.Sentence, f *frame.Frame) bool {
 		if m.Attr || m.Venue {
 			continue // 香港前立法会议员…: the place qualifies the person
 		}
-		return m.Kind == mention.Person && len(m.IDs) == 0 && m.Role == "private" && !laterParty(s, k, f.CueStart)
+		return m.Kind == mention.Person && len(m.IDs) == 0 && mention.NoVoice(m.Role) && !laterParty(s, k, f.CueStart)
 	}
 	return false
 }
