@@ -382,6 +382,10 @@ func TestTitlesManyHoldIntroduceNames(t *testing.T) {
 		{"a rank is the next title's, not a name", "The council was led by Chairman Lieutenant General Omar Farouk.",
 			map[string]string{"Omar Farouk": "person:farouk-omar"}, []string{"person:lieutenant"}},
 		{"a verb after 议员 is no two-character name", "市议员来了，州议员也来了。", map[string]string{}, []string{"person:"}},
+		{"a name the segmenter reads as one, before a verb no list holds", "美国助理国务卿史迪威谈及两国关系。",
+			map[string]string{"史迪威": "person:"}, nil},
+		{"single characters the segmenter pieced into a name are no name before a verb", "他的弟弟李文生专门请假来到沈阳。",
+			map[string]string{}, []string{"person:li-wen"}},
 		{"a Latin name in brackets after a Chinese company name is no title", "无人机由通用原子公司（General Atomics）生产。",
 			map[string]string{}, []string{"person:"}},
 	}

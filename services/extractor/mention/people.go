@@ -621,11 +621,24 @@ func zhNameAfter(text string, off int, ms []Mention, toks []token.Token) (string
 		if n == 4 && zhWordInside(toks, off+len(string(rs[:2])), off+len(name)) {
 			continue // 方方专访: a name and a word after it
 		}
-		if !stop && zhFollowed(rest[len(name):]) && !zhCommonWord(toks, off, off+len(name)) && !overlapsMention(ms, off, off+len(name)) {
+		if !stop && (zhFollowed(rest[len(name):]) || nameTokensBeforeVerb(toks, off, off+len(name))) && !zhCommonWord(toks, off, off+len(name)) && !overlapsMention(ms, off, off+len(name)) {
 			return name, off
 		}
 	}
 	return "", 0
+}
+
+// nameTokensBeforeVerb reports a span the segmenter read as one name (nr)
+// with a verb of two characters or more next (助理国务卿史迪威谈及…): a verb
+// the list of followers does not hold. Names it pieced together from
+// single characters (哈/蒂/布, then 扎) are no such reading.
+func nameTokensBeforeVerb(toks []token.Token, start, end int) bool {
+	i := tokenAt(toks, start)
+	if i < 0 || i+1 >= len(toks) || toks[i].Start != start || toks[i].End != end || !strings.HasPrefix(toks[i].Tag, "nr") {
+		return false
+	}
+	next := toks[i+1]
+	return next.POS == token.Verb && utf8.RuneCountInString(next.Text) >= 2
 }
 
 // zhCommonWord reports a span that opens with a word the segmenter read
