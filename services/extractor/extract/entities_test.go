@@ -386,6 +386,8 @@ func TestTitlesManyHoldIntroduceNames(t *testing.T) {
 			map[string]string{"史迪威": "person:"}, nil},
 		{"single characters the segmenter pieced into a name are no name before a verb", "他的弟弟李文生专门请假来到沈阳。",
 			map[string]string{}, []string{"person:li-wen"}},
+		{"names listed after a title's first name hold the title too", "中方决定制裁联邦参议员克鲁兹、卢比奥和两名官员。",
+			map[string]string{"克鲁兹": "person:cruz-ted", "卢比奥": "person:"}, nil},
 		{"a Latin name in brackets after a Chinese company name is no title", "无人机由通用原子公司（General Atomics）生产。",
 			map[string]string{}, []string{"person:"}},
 	}

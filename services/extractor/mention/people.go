@@ -70,7 +70,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 			}
 		}
 		// a known person right after the title (a comma may stand between in English)
-		done := false
+		done, listedAfter := false, -1
 		for i := range ms {
 			p := &ms[i]
 			if p.Start < end {
@@ -100,10 +100,14 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 				d.byTitle[strings.ToLower(t.Text)] = &c
 				d.byTitle[strings.ToLower(strings.Fields(t.Text)[0])] = &c
 				done = true
+				listedAfter = p.End
 			}
 			break
 		}
 		if done {
+			if s.Lang == "zh" && listedAfter >= 0 {
+				ms = d.zhNamesListed(text, s, ms, titles, listedAfter, of, t)
+			}
 			continue
 		}
 		var name string
@@ -223,6 +227,9 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		d.introduce(p)
 		d.byTitle[strings.ToLower(t.Text)] = p
 		d.byTitle[strings.ToLower(strings.Fields(t.Text)[0])] = p
+		if s.Lang == "zh" && latin == "" {
+			ms = d.zhNamesListed(text, s, ms, titles, p.End, of, t)
+		}
 	}
 	for i := range ms {
 		if ms[i].Kind == Person && ms[i].Person != "" && ms[i].Role != "" {
@@ -241,6 +248,41 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 	}
 	if s.Lang == "zh" {
 		ms = d.zhKnownNames(text, s, ms)
+	}
+	return ms
+}
+
+// zhNamesListed reads the names listed after the first a title introduced
+// (参议员克鲁兹、卢比奥和霍利): each after 、 or 和, a name the title's
+// holders may bear, holds the same title.
+func (d *Doc) zhNamesListed(text string, s *Sentence, ms, titles []Mention, end int, of string, t *Mention) []Mention {
+	for k := 0; k < 8 && end < s.End; k++ {
+		rest := text[end:s.End]
+		sep := ""
+		for _, c := range []string{"、", "和", "及"} {
+			if strings.HasPrefix(rest, c) {
+				sep = c
+			}
+		}
+		if sep == "" {
+			break
+		}
+		name, at := zhNameAfter(text, end+len(sep), ms, s.Tokens)
+		if i := strings.Index(name, "和"); i > 0 && strings.Contains(name[:i], "·") {
+			name = name[:i] // 乔希·霍利|和特德·克鲁兹: two dotted names
+		}
+		if name == "" || titleAt(titles, at) || !d.knownName(name) && !d.privateName(name) {
+			break
+		}
+		p := d.personNamed(name, of, t.Role)
+		if p == nil {
+			break
+		}
+		p.Start, p.End, p.Text = at, at+len(name), name
+		p.How = t.Text + " … " + name + " → " + p.Person + d.stateNote(p) + " (listed after the title's first name)"
+		ms = append(ms, *p)
+		d.introduce(p)
+		end = p.End
 	}
 	return ms
 }
