@@ -209,7 +209,14 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 				pred, how = "welcome", "the party greeted"
 			}
 		} else {
-			pred = "commit"
+			// 希望与挪威尽快达成协定, "hopes to conclude": a wish of its own,
+			// which the guidelines do not count as a commitment (will, plan,
+			// pledge, be willing to)
+			if d.explain {
+				d.Dropped = append(d.Dropped, Dropped{Rule: f.Rule.ID, Cue: cueText(s, f), Reason: "a hope of the holder's own, no commitment",
+					Start: s.Tokens[f.CueStart].Start, End: s.Tokens[f.CueEnd-1].End})
+			}
+			return
 		}
 	default:
 		targets, how = d.targets(s, f, objs, h.IDs)

@@ -35,7 +35,7 @@ var Kinds = map[string]string{
 	"report":     "an emphasis or reaffirmation: a cue inside its object states the claim; else support of a principle",
 	"should":     "X should …: the speaker calls on X; an impersonal obligation is support",
 	"need":       "an impersonal necessity (the need to …, 有必要): support of what is needed",
-	"hope":       "hope that X will …: call on X; hope to …: commitment",
+	"hope":       "hope that X will …: call on X; hope to … (its own wish): no claim",
 	"right":      "X has the right to …: support, target X",
 	"importance": "the importance of X: support (commit when the text gives a year)",
 	"pre":        "the object precedes the cue (X is inseparable, X 至关重要)",
