@@ -657,6 +657,16 @@ func (d *Doc) saidBy(s *clause.Sentence, f *frame.Frame, h *Holder) {
 	h.How += " (said by " + p.How + ")"
 }
 
+// possessedCue reports a Chinese cue that 的 and a word before it, after
+// the verb of meeting with, mark as someone's (受到国际社会的反对).
+func possessedCue(s *clause.Sentence, by, cue int) bool {
+	k := cue - 1
+	for k > by && (s.Tokens[k].POS == token.Adv || s.Tokens[k].POS == token.Adj) {
+		k--
+	}
+	return k > by && s.Tokens[k].Text == "的"
+}
+
 // passive reads 受到/遭到X的反对 and "was condemned by X": X holds the
 // claim, and the clause's subject is its target.
 func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bool) {
@@ -698,12 +708,20 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 		if s.Lang == "zh" && m.TokEnd < f.CueStart && zhModifier(s, m) {
 			continue // 受到伊朗协定签约国中国、法国…的反对: 伊朗 describes the signatories
 		}
+		if s.Lang == "zh" && m.Tok > by && (toks[m.Tok-1].Text == "对" || toks[m.Tok-1].Text == "针对" || toks[m.Tok-1].Text == "向") {
+			continue // 引发拉美对中国的不满: what the displeasure is at, not whose
+		}
 		if m.Tok >= by && m.IsParty() && !m.Attr && (s.Lang == "zh" && m.TokEnd <= f.CueStart || s.Lang == "en" && m.Tok <= by+2) {
 			agent = d.coordinated(s, k)
 			break
 		}
 	}
 	if agent == nil {
+		if s.Lang == "zh" && possessedCue(s, by, f.CueStart) {
+			// 引起国际社会的强烈反对, 引发了整个非洲大陆的不满: whose it is
+			// is named, and is no party; not the subject's position
+			return Outcome{Drop: "the position of someone named who is no party (引起国际社会的反对)"}, true
+		}
 		return Outcome{}, false
 	}
 	var patient *Holder
