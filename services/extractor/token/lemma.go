@@ -27,12 +27,24 @@ func (t *Tagger) Lemma(word, tag string) string {
 	lower := strings.ToLower(strings.ReplaceAll(word, "’", "'"))
 	class := lemmaClass(tag)
 	r := lemmaRules(lower, tag)
-	if l, ok := t.lemmas[lemmaKey(lower, class)]; ok && r != l+"e" {
-		// (the silver lemmas cut a base form's final e now and then:
-		// hopes → hop; the rules, which read the tag, keep it)
+	if l, ok := t.lemmas[lemmaKey(lower, class)]; ok && !(class == 'V' && r == l+"e" && !esStem(l)) {
+		// (the silver lemmas cut a verb's final e now and then: hopes →
+		// hop, wages → wag; the rules keep it where -es cannot be the
+		// ending of its own: goes, focuses, echoes)
 		return l
 	}
 	return r
+}
+
+// esStem reports a stem that takes -es, not -s (go, focus, fix, buzz,
+// reach, wish).
+func esStem(l string) bool {
+	for _, e := range []string{"o", "s", "x", "z", "ch", "sh"} {
+		if strings.HasSuffix(l, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // irregular verb forms the rules cannot undo.
