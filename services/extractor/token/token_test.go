@@ -76,6 +76,13 @@ func TestTaggerTellsTheVerbFromTheNounAndGivesLemmas(t *testing.T) {
 	if toks[1].Lemma != "hope" {
 		t.Errorf("hopes: lemma %q, want hope", toks[1].Lemma)
 	}
+	// and a stem that takes -es keeps its form (go, embargo)
+	toks = tagged(t, "The talks on the embargoes goes nowhere.")
+	for _, tk := range toks {
+		if tk.Text == "embargoes" && tk.Lemma != "embargo" || tk.Text == "goes" && tk.Lemma != "go" {
+			t.Errorf("%s: lemma %q", tk.Text, tk.Lemma)
+		}
+	}
 }
 
 func TestPatternsAllowModifiersInsideACue(t *testing.T) {
