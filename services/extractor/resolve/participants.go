@@ -353,8 +353,18 @@ func issuer(sents []*clause.Sentence) (string, string) {
 				first++
 			}
 		}
+		ours := false // the sentence speaks of "our" or "my" outside quotations
+		for k, t := range s.Tokens {
+			if l := strings.ToLower(t.Text); (l == "our" || l == "my") && s.QuoteOf(k) < 0 {
+				ours = true
+			}
+		}
 		for _, m := range s.Mentions {
 			if m.Kind != mention.Actor || len(m.IDs) != 1 || strings.HasPrefix(m.IDs[0], "org:") || m.Venue {
+				continue
+			}
+			if ours && !m.Attr && m.TokEnd+1 < len(s.Tokens) && (s.Tokens[m.TokEnd].Text == "’s" || s.Tokens[m.TokEnd].Text == "'s") && !wrongNouns[s.Tokens[m.TokEnd+1].Lemma] {
+				counts[m.IDs[0]] += 3 // "Venezuela's sovereign rights over our territory": the speaker's own state
 				continue
 			}
 			if owned(s, m) {
@@ -376,7 +386,9 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			second = n
 		}
 	}
-	if first >= 5 && bestN >= 3 && bestN >= 2*second {
+	// by far: twice the next, or, in a long speech that names its own state
+	// again and again, half as often again as the state it speaks against
+	if first >= 5 && bestN >= 3 && (bestN >= 2*second || bestN >= 30 && 2*bestN >= 3*second) {
 		return best, "the state a first-person text names most"
 	}
 	return "", ""

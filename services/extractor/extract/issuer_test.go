@@ -1,0 +1,38 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/diplograph/diplograph/schemas"
+)
+
+// A speech that never says "on behalf of" or "my country" still speaks for
+// the state it calls ours ("Bolivia's claim over our coast"), even when it
+// names the state it speaks against almost as often.
+func TestASpeechSpeaksForTheStateItCallsOurs(t *testing.T) {
+	e := testEngine(t)
+	var b strings.Builder
+	b.WriteString("Mr. President, distinguished delegates,\n\n")
+	for i := 0; i < 10; i++ {
+		b.WriteString("Bolivia's sovereign claim over our access to the sea remains firm. ")
+		b.WriteString("The United States has imposed its blockade on the peoples of the South. ")
+		if i%2 == 0 {
+			b.WriteString("The United States spends billions on its bases while our peoples go hungry. ")
+		}
+		b.WriteString("\n\n")
+	}
+	b.WriteString("We condemn the unilateral coercive measures of the United States.\n")
+	x := e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: b.String()})
+	for _, c := range x.Claims {
+		if c.Predicate == "condemn" && slices.Contains(c.Actors, "BOL") {
+			return
+		}
+	}
+	var got []string
+	for _, c := range x.Claims {
+		got = append(got, strings.Join(c.Actors, "+")+" "+c.Predicate)
+	}
+	t.Errorf("no condemnation by BOL; claims: %v", got)
+}
