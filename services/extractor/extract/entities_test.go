@@ -388,6 +388,8 @@ func TestTitlesManyHoldIntroduceNames(t *testing.T) {
 			map[string]string{}, []string{"person:li-wen"}},
 		{"names listed after a title's first name hold the title too", "中方决定制裁联邦参议员克鲁兹、卢比奥和两名官员。",
 			map[string]string{"克鲁兹": "person:cruz-ted", "卢比奥": "person:"}, nil},
+		{"an act glossed with an acronym is no organisation", "六名候选人被取消资格（DQ），引发争议。",
+			map[string]string{}, []string{"org:dq"}},
 		{"a Latin name in brackets after a Chinese company name is no title", "无人机由通用原子公司（General Atomics）生产。",
 			map[string]string{}, []string{"person:"}},
 	}

@@ -201,7 +201,7 @@ func (d *Doc) zhDualNames(text string, s *Sentence, ms []Mention) []Mention {
 			continue
 		}
 		switch {
-		case isOrg || len(words) == 1 && !strings.Contains(zh, "·") && isAcronymWord(words[0]) && !notOrgHead(zh):
+		case isOrg || len(words) == 1 && !strings.Contains(zh, "·") && isAcronymWord(words[0]) && !notOrgHead(zh) && !opensWithVerb(s.Tokens, start):
 			// an organisation says so in either script, or is an acronym
 			// (EIU); a single other word may be a place or a person
 			id := "org:" + Slug(latin)
@@ -235,6 +235,13 @@ func notOrgHead(zh string) bool {
 		}
 	}
 	return false
+}
+
+// opensWithVerb reports a Chinese span that opens with a verb of two
+// characters or more: 取消资格（DQ） glosses an act, not an organisation.
+func opensWithVerb(toks []token.Token, start int) bool {
+	i := tokenAt(toks, start)
+	return i >= 0 && toks[i].Start == start && toks[i].POS == token.Verb && utf8.RuneCountInString(toks[i].Text) >= 2
 }
 
 func isAcronymWord(w string) bool {
