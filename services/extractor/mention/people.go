@@ -570,6 +570,8 @@ func enNameAfter(text string, off int, toks []token.Token, ms []Mention) (string
 			continue
 		case len(w) == 2 && w[1] == '.' && capitalised(w): // an initial: Antony J. Blinken
 		case enNameParticles[lw] && k+1 < len(toks) && capitalised(toks[k+1].Text):
+		case enNameParticles[lw] && k+2 < len(toks) && toks[k+1].Text == "-" && toks[k+1].Start == t.End && capitalised(toks[k+2].Text):
+			// al-Utmi: the particle joined to the name by a hyphen
 		case w == "-" && k > i && k+1 < len(toks) && capitalised(toks[k+1].Text) && toks[k+1].Start == t.End:
 		case capitalised(w) && utf8.RuneCountInString(w) >= 2 && isNameWord(w) && !(words > 0 && token.CommonWord(w)):
 			words++
@@ -1078,11 +1080,15 @@ func (d *Doc) fullNames(text string, s *Sentence, ms []Mention, titles []Mention
 		for k < len(toks) && k < i+4 && text[toks[k-1].End:toks[k].Start] == " " && (capitalised(toks[k].Text) || enNameParticles[toks[k].Text]) {
 			k++
 		}
+		for k+1 < len(toks) && k > i && toks[k].Text == "-" && toks[k].Start == toks[k-1].End && toks[k+1].Start == toks[k].End && capitalised(toks[k+1].Text) {
+			k += 2 // a hyphenated family name (Bogdan-Martin, al-Utmi)
+		}
 		if k == i+1 || k < len(toks) && capitalised(toks[k].Text) && text[toks[k-1].End:toks[k].Start] == " " {
 			continue // no family name, or a longer run: an organisation's name
 		}
 		fam := strings.Trim(toks[k-1].Text, ".")
-		if len(fam) < 2 || token.UsualWord(fam) || d.f.lx.CommonWord(strings.ToLower(fam)) || notNames[strings.ToLower(fam)] || slices.Contains(enOrgWords, fam) || placeWords[fam] ||
+		hyphened := k-2 > i && toks[k-2].Text == "-" // Bogdan-Martin: the pair is the name, whatever its last part means alone
+		if len(fam) < 2 || !hyphened && (token.UsualWord(fam) || d.f.lx.CommonWord(strings.ToLower(fam))) || notNames[strings.ToLower(fam)] || slices.Contains(enOrgWords, fam) || placeWords[fam] ||
 			overlapsAny(ms, t.Start, toks[k-1].End) {
 			continue
 		}
