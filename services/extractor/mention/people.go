@@ -29,8 +29,8 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		// 东部战区新闻发言人
 		before := -1
 		for i := range ms {
-			if ms[i].End <= t.Start {
-				before = i
+			if ms[i].End <= t.Start && (s.Lang == "zh" || before < 0 || ms[i].End > ms[before].End) {
+				before = i // (English: the nearest; people found for earlier titles come after the rest in ms)
 			}
 		}
 		if before >= 0 {
@@ -136,6 +136,12 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 			}
 		} else {
 			name, nameStart = enNameAfter(text, end, s.Tokens, ms)
+			if name == "" {
+				name, nameStart = d.enNameAfterPortfolio(text, end, s.Tokens, ms)
+				if name != "" && t.Role == "foreign-minister" {
+					t.Role = "minister" // "Secretary of Energy": another portfolio than foreign affairs
+				}
+			}
 		}
 		if name == "" && s.Lang == "zh" {
 			// a Latin name right after a Chinese title (发言人Layla Moran, 秘书长 Ivan Jdanov)
@@ -286,6 +292,42 @@ func (d *Doc) zhNamesListed(text string, s *Sentence, ms, titles []Mention, end 
 	}
 	return ms
 }
+
+// enNameAfterPortfolio reads a name after a title's portfolio ("Minister
+// of Justice Grigor Minasyan", "Secretary of Homeland Security Alejandro
+// Mayorkas"): the run of capitalised words and of, for, the, and after the
+// title, whose last two words are no words of the language, no
+// institution's and no mention's.
+func (d *Doc) enNameAfterPortfolio(text string, off int, toks []token.Token, ms []Mention) (string, int) {
+	i := 0
+	for i < len(toks) && toks[i].Start < off {
+		i++
+	}
+	if i >= len(toks) || toks[i].Text != "of" && toks[i].Text != "for" {
+		return "", 0
+	}
+	k := i
+	for k < len(toks) && k < i+12 && (capitalised(toks[k].Text) && isNameWord(toks[k].Text) || portfolioGlue[toks[k].Text]) &&
+		(k == i || !overlapsAny(ms, toks[k].Start, toks[k].End)) {
+		k++ // (a mention ends the run: "… of Energy Jennifer Granholm and Armenian Minister …")
+	}
+	if k-i < 4 || portfolioGlue[toks[k-1].Text] || portfolioGlue[toks[k-2].Text] || k < len(toks) && toks[k].Text == "-" {
+		return "", 0
+	}
+	a, b := toks[k-2], toks[k-1]
+	for _, w := range []string{a.Text, b.Text} {
+		if token.UsualWord(w) || d.f.lx.CommonWord(strings.ToLower(w)) || notNames[strings.ToLower(w)] || slices.Contains(enOrgWords, w) ||
+			institutionWords[w] || placeWords[w] || strings.ToUpper(w) == w {
+			return "", 0
+		}
+	}
+	if overlapsAny(ms, a.Start, b.End) || text[a.End:b.Start] != " " {
+		return "", 0
+	}
+	return text[a.Start:b.End], a.Start
+}
+
+var portfolioGlue = map[string]bool{"of": true, "for": true, "the": true}
 
 // manyHold are the roles many people hold at once in a state (its
 // legislators, governors, mayors, envoys, generals) or none does (private
