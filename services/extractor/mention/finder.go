@@ -1278,11 +1278,28 @@ func align(m *Mention, toks []token.Token) {
 	}
 }
 
+// namedAfterPerson reports what follows a Chinese name when the words are a
+// thing named after the person: a line, a doctrine, a thought.
+func namedAfterPerson(after string) bool {
+	for _, w := range []string{"线", "主义", "思想", "理论", "路线"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // venues marks states named only as where something happens ("in the
 // Japanese city of Sapporo", "在日本召开", "新加坡时间").
 func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 	for i := range ms {
 		m := &ms[i]
+		if m.Kind == Person && hasHan(m.Text) && namedAfterPerson(text[m.End:min(len(text), m.End+12)]) {
+			// 麦克马洪线, 毛泽东思想: a line or a doctrine named after the person, no
+			// party and no entity
+			m.Kind, m.Person, m.IDs, m.Entity, m.Venue = Place, "", nil, false, true
+			continue
+		}
 		if m.Kind != Actor {
 			continue
 		}
