@@ -124,10 +124,7 @@ func (d *Doc) Sentence(s *clause.Sentence, fs []frame.Frame) {
 			out.Target = out.Passive
 		}
 		if out.Drop != "" {
-			if d.explain {
-				d.Dropped = append(d.Dropped, Dropped{Rule: f.Rule.ID, Cue: cueText(s, f), Reason: out.Drop,
-					Start: s.Tokens[f.CueStart].Start, End: s.Tokens[f.CueEnd-1].End})
-			}
+			d.drop(s, f, out.Drop)
 			continue
 		}
 		d.build(s, f, out)
@@ -197,10 +194,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		targets, how = condIDs, "the party of the condition warned about"
 	case f.Rule.Kind == "hope" && wellWish(s, f):
 		// 希望特朗普早日康复, "wished him a speedy recovery": a wish for a person's health, no call
-		if d.explain {
-			d.Dropped = append(d.Dropped, Dropped{Rule: f.Rule.ID, Cue: cueText(s, f), Reason: "a wish for someone's health",
-				Start: s.Tokens[f.CueStart].Start, End: s.Tokens[f.CueEnd-1].End})
-		}
+		d.drop(s, f, "a wish for someone's health")
 		return
 	case f.Rule.Kind == "hope":
 		if k := d.adjacent(s, f, objs); k >= 0 {
@@ -212,10 +206,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			// 希望与挪威尽快达成协定, "hopes to conclude": a wish of its own,
 			// which the guidelines do not count as a commitment (will, plan,
 			// pledge, be willing to)
-			if d.explain {
-				d.Dropped = append(d.Dropped, Dropped{Rule: f.Rule.ID, Cue: cueText(s, f), Reason: "a hope of the holder's own, no commitment",
-					Start: s.Tokens[f.CueStart].Start, End: s.Tokens[f.CueEnd-1].End})
-			}
+			d.drop(s, f, "a hope of the holder's own, no commitment")
 			return
 		}
 	default:
@@ -312,10 +303,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		// "… in violation of the Charter", "violations of the law": a wrong
 		// named as a noun, with no one named as doing it, condemns no one;
 		// "some countries interfere …" still denounces the act
-		if d.explain {
-			d.Dropped = append(d.Dropped, Dropped{Rule: f.Rule.ID, Cue: cueText(s, f), Reason: "a wrong with no one named as doing it",
-				Start: s.Tokens[f.CueStart].Start, End: s.Tokens[f.CueEnd-1].End})
-		}
+		d.drop(s, f, "a wrong with no one named as doing it")
 		return
 	}
 	if f.Rule.Kind == "should" && (len(out.Target) == 0 && len(targets) == 0 && !out.AllParties || f.PreStart >= 0) {
@@ -340,10 +328,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if pred == "commit" && s.Lang == "en" && itineraryStop(s, f) && !slices.ContainsFunc(targets, isStateOrPlace) {
 		// "he will tour the exhibit", "will speak at the University of Miami":
 		// a stop on a programme, not a commitment towards anyone
-		if d.explain {
-			d.Dropped = append(d.Dropped, Dropped{Rule: f.Rule.ID, Cue: cueText(s, f), Reason: "a stop on a programme (visit, tour, speak at) with no state or place to go to",
-				Start: s.Tokens[f.CueStart].Start, End: s.Tokens[f.CueEnd-1].End})
-		}
+		d.drop(s, f, "a stop on a programme (visit, tour, speak at) with no state or place to go to")
 		return
 	}
 	span, ok := d.evidence(s, f, h)
@@ -1988,3 +1973,11 @@ func kinIn(s *clause.Sentence, m *mention.Mention) bool {
 
 // borderNouns before "between X and Y" make X and Y where something happens.
 var borderNouns = map[string]bool{"border": true, "boundary": true, "frontier": true, "line": true}
+
+// drop records, for --explain, a frame that states no claim and why.
+func (d *Doc) drop(s *clause.Sentence, f *frame.Frame, reason string) {
+	if d.explain {
+		d.Dropped = append(d.Dropped, Dropped{Rule: f.Rule.ID, Cue: cueText(s, f), Reason: reason,
+			Start: s.Tokens[f.CueStart].Start, End: s.Tokens[f.CueEnd-1].End})
+	}
+}

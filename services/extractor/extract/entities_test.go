@@ -278,13 +278,40 @@ func TestAHyphenatedWordStaysInAnOrganisationsName(t *testing.T) {
 	}
 }
 
-func TestPeopleWithoutATitleOrTheGazetteer(t *testing.T) {
+// entityCase is a text with the entities it must name (name → id prefix;
+// "" any id) and the id prefixes it must not.
+type entityCase struct {
+	name, text string
+	want       map[string]string
+	absent     []string
+}
+
+func checkEntityCases(t *testing.T, cases []entityCase) {
+	t.Helper()
 	e := testEngine(t)
-	cases := []struct {
-		name, text string
-		want       map[string]string // entity name → id prefix ("" any person)
-		absent     []string
-	}{
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+			got := map[string]string{}
+			for _, en := range x.Entities {
+				got[en.Name] = en.ID
+				for _, a := range c.absent {
+					if strings.HasPrefix(en.ID, a) {
+						t.Errorf("entity %s (%s) should not be there", en.ID, en.Name)
+					}
+				}
+			}
+			for name, id := range c.want {
+				if !strings.HasPrefix(got[name], id) || got[name] == "" {
+					t.Errorf("entity named %q: got %q, want %s…; all: %v", name, got[name], id, got)
+				}
+			}
+		})
+	}
+}
+
+func TestPeopleWithoutATitleOrTheGazetteer(t *testing.T) {
+	cases := []entityCase{
 		{"a transliterated full name with a name dot", "环保活动人士艾琳娜·卡斯帕罗娃周二在集会上发言。",
 			map[string]string{"艾琳娜·卡斯帕罗娃": "person:"}, nil},
 		{"a dotted name is not the gazetteer person of its family name", "导演马丁·约翰逊和他的团队出席了首映。",
@@ -337,34 +364,11 @@ func TestPeopleWithoutATitleOrTheGazetteer(t *testing.T) {
 		{"the person an administration is named after (en)", "The Trump administration imposed new tariffs on steel.",
 			map[string]string{"Trump": "person:trump-donald"}, nil},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
-			got := map[string]string{}
-			for _, en := range x.Entities {
-				got[en.Name] = en.ID
-				for _, a := range c.absent {
-					if strings.HasPrefix(en.ID, a) {
-						t.Errorf("entity %s (%s) should not be there", en.ID, en.Name)
-					}
-				}
-			}
-			for name, id := range c.want {
-				if !strings.HasPrefix(got[name], id) || got[name] == "" {
-					t.Errorf("entity named %q: got %q, want %s…; all: %v", name, got[name], id, got)
-				}
-			}
-		})
-	}
+	checkEntityCases(t, cases)
 }
 
 func TestTitlesManyHoldIntroduceNames(t *testing.T) {
-	e := testEngine(t)
-	cases := []struct {
-		name, text string
-		want       map[string]string // entity name → id prefix
-		absent     []string
-	}{
+	cases := []entityCase{
 		{"a senator's name", "Senator Priya Raman spoke at the hearing on Tuesday.",
 			map[string]string{"Priya Raman": "person:raman-priya"}, nil},
 		{"a governor's name", "Governor Laura Benning ordered the schools closed.",
@@ -408,25 +412,7 @@ func TestTitlesManyHoldIntroduceNames(t *testing.T) {
 		{"a Latin name in brackets after a Chinese company name is no title", "无人机由通用原子公司（General Atomics）生产。",
 			map[string]string{}, []string{"person:"}},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
-			got := map[string]string{}
-			for _, en := range x.Entities {
-				got[en.Name] = en.ID
-				for _, a := range c.absent {
-					if strings.HasPrefix(en.ID, a) {
-						t.Errorf("entity %s (%s) should not be there", en.ID, en.Name)
-					}
-				}
-			}
-			for name, id := range c.want {
-				if !strings.HasPrefix(got[name], id) || got[name] == "" {
-					t.Errorf("entity named %q: got %q, want %s…; all: %v", name, got[name], id, got)
-				}
-			}
-		})
-	}
+	checkEntityCases(t, cases)
 }
 
 func TestOrganisationNamesEndWhereTheNameDoes(t *testing.T) {

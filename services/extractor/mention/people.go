@@ -152,16 +152,16 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if name == "" && s.Lang == "en" && compoundTitle(text[end:]) {
 			continue // "Permanent Secretary and Foreign Minister Amina Odinga": one person's two titles
 		}
-		if name != "" && !hasHan(name) && (titleAt(titles, nameStart) || manyHold[t.Role] && !d.enNamePlausible(name)) {
+		if name != "" && !hasHan(name) && (titleAt(titles, nameStart) || manyHold(t.Role) && !d.enNamePlausible(name)) {
 			continue // "Chairman Lieutenant General X": the next title takes the name; "General Elections": no name
 		}
 		if name != "" && s.Lang == "zh" && hasHan(name) && latinAfter(text[nameStart+len(name):]) == "" && !d.knownName(name) && zhCommonWord(s.Tokens, nameStart, nameStart+len(name)) {
 			continue // 参议员公开信: a word of the dictionary, no name
 		}
-		if name != "" && s.Lang == "zh" && manyHold[t.Role] && t.Role != "private" && utf8.RuneCountInString(name) == 2 && !d.knownName(name) && !startsNameToken(s.Tokens, nameStart) {
+		if name != "" && s.Lang == "zh" && manyHold(t.Role) && t.Role != "private" && utf8.RuneCountInString(name) == 2 && !d.knownName(name) && !startsNameToken(s.Tokens, nameStart) {
 			continue // 议员来了, 议员连署: a verb after the title, no two-character name
 		}
-		if name == "" && manyHold[t.Role] {
+		if name == "" && manyHold(t.Role) {
 			// "the senators", 议员们, a general: many hold the title, so a bare
 			// one names no person met before; the state it names, if any
 			m := Mention{Kind: Person, Start: t.Start, End: t.End, Text: t.Text, Role: t.Role, How: t.Text + " → no one named (a title many hold)"}
@@ -299,10 +299,7 @@ func (d *Doc) zhNamesListed(text string, s *Sentence, ms, titles []Mention, end 
 // title, whose last two words are no words of the language, no
 // institution's and no mention's.
 func (d *Doc) enNameAfterPortfolio(text string, off int, toks []token.Token, ms []Mention) (string, int) {
-	i := 0
-	for i < len(toks) && toks[i].Start < off {
-		i++
-	}
+	i := tokenFrom(toks, off)
 	if i >= len(toks) || toks[i].Text != "of" && toks[i].Text != "for" {
 		return "", 0
 	}
@@ -329,11 +326,6 @@ func (d *Doc) enNameAfterPortfolio(text string, off int, toks []token.Token, ms 
 
 var portfolioGlue = map[string]bool{"of": true, "for": true, "the": true}
 
-// manyHold are the roles many people hold at once in a state (its
-// legislators, governors, mayors, envoys, generals) or none does (private
-// titles): a bare title names none of them.
-var manyHold = map[string]bool{"legislator": true, "governor": true, "mayor": true, "envoy": true, "military": true, "private": true}
-
 // NoVoice reports a role whose holder speaks for no state unless the text
 // names one: a private title (学者, lawyer) or a legislator's (参议员,
 // Senator). Officials many hold (envoys, generals, governors) do speak for
@@ -344,15 +336,22 @@ func NoVoice(role string) bool { return role == "private" || role == "legislator
 // to the reader (Special Representative Kim in a State Department release).
 var officialUnnamed = map[string]bool{"governor": true, "mayor": true, "envoy": true, "military": true}
 
+// manyHold reports a role many people hold at once in a state (its
+// legislators, governors, mayors, envoys, generals) or none does (private
+// titles): a bare title names none of them.
+func manyHold(role string) bool { return NoVoice(role) || officialUnnamed[role] }
+
 // startsNameToken reports a token the segmenter tags as a name (nr) that
 // starts at byte off: a two-character name after a title must be one.
 func startsNameToken(toks []token.Token, off int) bool {
-	for _, t := range toks {
-		if t.Start == off {
-			return strings.HasPrefix(t.Tag, "nr")
-		}
-	}
-	return false
+	i := tokenAt(toks, off)
+	return i >= 0 && toks[i].Start == off && strings.HasPrefix(toks[i].Tag, "nr")
+}
+
+// tokenFrom returns the index of the first token starting at byte off or
+// after it (len(toks) when none does).
+func tokenFrom(toks []token.Token, off int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off })
 }
 
 // titleAt reports a title that starts at byte off.
@@ -581,10 +580,7 @@ func capitalised(w string) bool {
 // capitalised words (with initials and particles such as "bin", "de"),
 // stopping at anything else or at a mention of another kind.
 func enNameAfter(text string, off int, toks []token.Token, ms []Mention) (string, int) {
-	i := 0
-	for i < len(toks) && toks[i].Start < off {
-		i++
-	}
+	i := tokenFrom(toks, off)
 	if i < len(toks) && toks[i].Text == "," {
 		i++ // "Foreign Minister, Hayashi Yoshimasa"
 	}
@@ -719,8 +715,11 @@ func zhNameAfter(text string, off int, ms []Mention, toks []token.Token) (string
 // the list of followers does not hold. Names it pieced together from
 // single characters (哈/蒂/布, then 扎) are no such reading.
 func nameTokensBeforeVerb(toks []token.Token, start, end int) bool {
+	if !startsNameToken(toks, start) {
+		return false
+	}
 	i := tokenAt(toks, start)
-	if i < 0 || i+1 >= len(toks) || toks[i].Start != start || toks[i].End != end || !strings.HasPrefix(toks[i].Tag, "nr") {
+	if i+1 >= len(toks) || toks[i].End != end {
 		return false
 	}
 	next := toks[i+1]

@@ -344,19 +344,17 @@ func issuer(sents []*clause.Sentence) (string, string) {
 	// a speech in the first person: the state it names most, by far
 	first, counts := 0, map[string]int{}
 	for _, s := range sents {
+		ours := false // the sentence speaks of "our" or "my" outside quotations
 		for k, t := range s.Tokens {
 			if s.QuoteOf(k) >= 0 {
 				continue // a report quoting someone's "we" is no speech
 			}
 			switch strings.ToLower(t.Text) {
-			case "i", "my", "we", "our", "我", "我们", "我国":
-				first++
-			}
-		}
-		ours := false // the sentence speaks of "our" or "my" outside quotations
-		for k, t := range s.Tokens {
-			if l := strings.ToLower(t.Text); (l == "our" || l == "my") && s.QuoteOf(k) < 0 {
+			case "my", "our":
 				ours = true
+				first++
+			case "i", "we", "我", "我们", "我国":
+				first++
 			}
 		}
 		for _, m := range s.Mentions {
