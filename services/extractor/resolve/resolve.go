@@ -1481,6 +1481,18 @@ func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
 	prev := k
 	for j := k + 1; j < len(s.Mentions); j++ {
 		p := &s.Mentions[j]
+		if p.Attr && p.Kind == mention.Actor && j+1 < len(s.Mentions) && s.Mentions[j+1].Kind == mention.Person && s.Mentions[j+1].Tok == p.TokEnd &&
+			coordGap(strings.TrimSpace(gapText(s, s.Mentions[prev].TokEnd, p.Tok))) {
+			// 法国、德国和英国外长: the list's last state stands fused with the title after it
+			if ph := d.party(s, j+1); ph != nil {
+				h.IDs = uniq(append(h.IDs, ph.IDs...))
+				h.Speakers = uniq(append(h.Speakers, ph.Speakers...))
+				h.How = h.How + " + " + ph.How
+				prev = j + 1
+				j++
+				continue
+			}
+		}
 		if p.Attr || p.Kind == mention.Person && len(p.IDs) == 0 {
 			continue
 		}
@@ -1499,9 +1511,7 @@ func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
 				gap = strings.TrimSpace(gapText(s, s.Mentions[prev].TokEnd, e))
 			}
 		}
-		switch gap {
-		case "and", "和", "与", "及", "、", ",", ", and", "同", "以及", "as well as", "and the", "跟":
-		default:
+		if !coordGap(gap) {
 			return h
 		}
 		ph := d.party(s, j)
@@ -1514,6 +1524,15 @@ func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
 		prev = j
 	}
 	return h
+}
+
+// coordGap reports the words that join two parties of one list.
+func coordGap(gap string) bool {
+	switch gap {
+	case "and", "和", "与", "及", "、", ",", ", and", "同", "以及", "as well as", "and the", "跟":
+		return true
+	}
+	return false
 }
 
 // stripBrackets removes bracketed asides from a gap: "(U.K.) and".
