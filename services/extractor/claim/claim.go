@@ -583,6 +583,8 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 			}
 			switch {
 			case t.POS == token.Det, t.POS == token.Adv, t.Tag == "PRP$":
+			case t.Tag == "CD" && s.Lang == "en":
+				// "sanctioning three Iranian officials": the state of those acted on
 			case m.Kind == mention.Person && honorific(s, j, m.Tok):
 				// "thank His Excellency Mr. Dennis Francis", "congratulated Secretary Manalo"
 			case m.Kind == mention.Person && t.POS == token.Adj && j+1 < m.Tok && honorific(s, j+1, m.Tok):

@@ -430,7 +430,7 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			x = &Holder{How: "all parties"} // 各方应, "all sides should"
 		}
 	}
-	nounWrong := f.Rule.Kind == "accuse" && s.Lang == "en" && s.Tokens[f.CueStart].POS == token.Noun
+	nounWrong := f.Rule.Kind == "accuse" && s.Lang == "en" && (s.Tokens[f.CueStart].POS == token.Noun || s.Tokens[f.CueStart].Tag == "IN") // "in gross violations of"
 	if nounWrong {
 		// "discussed their response to Putin's continued assault": a wrong
 		// named as a noun is done by whoever owns it, not by the clause's subject
@@ -438,7 +438,7 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			x = d.party(s, k)
 		}
 	}
-	if k := d.subjectBefore(s, f.CueStart, start, nil); k >= 0 && x == nil && !(nounWrong && d.verbBetween(s, s.Mentions[k].TokEnd, f.CueStart, nil)) {
+	if k := d.subjectBefore(s, f.CueStart, start, nil); k >= 0 && x == nil && !(nounWrong && (d.verbBetween(s, s.Mentions[k].TokEnd, f.CueStart, nil) || progressive(s, s.Mentions[k].TokEnd, f.CueStart))) {
 		if s.Mentions[k].Kind == mention.Self && f.Rule.Kind == "should" && s.QuoteOf(s.Mentions[k].Tok) < 0 {
 			// "we must prevent the virus spreading", 我们必须…: no call on
 			// anyone; like an impersonal obligation, it supports its aim
@@ -1411,6 +1411,18 @@ func (d *Doc) verbBetween(s *clause.Sentence, from, to int, also map[string]bool
 		if t.POS == token.Verb && t.Tag != "VBN" && t.Tag != "VBG" && t.Lemma != "be" && t.Lemma != "have" && t.Lemma != "do" && !lightVerbs[t.Lemma] && !also[t.Lemma] &&
 			!linkingVerbs[t.Lemma] &&
 			!d.m.WordAt(s.Sentence, "say", k) && s.MentionAt(k) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// progressive reports a verb in the progressive in [from, to): "is
+// sanctioning two companies for their role in the invasion" — the wrong
+// named after it is not the subject's.
+func progressive(s *clause.Sentence, from, to int) bool {
+	for k := from + 1; k < to; k++ {
+		if t := &s.Tokens[k]; t.Tag == "VBG" && s.Tokens[k-1].Lemma == "be" && t.Lemma != "be" && !lightVerbs[t.Lemma] {
 			return true
 		}
 	}
