@@ -267,6 +267,13 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if len(targets) == 0 && len(topics) == 0 && f.Rule.Kind == "stance" && !strings.HasSuffix(f.Rule.ID, ".accuse") && (pred == "condemn" || pred == "oppose" || pred == "concern") && saysNext(s, f) {
 		topics = d.topicsAfter(s, f.ObjEnd) // 批评说，…: what the criticism says, in the clauses after
 	}
+	if len(targets) == 0 && s.Lang == "zh" && f.Rule.Kind == "stance" && (pred == "condemn" || pred == "oppose") && f.Clause > 0 && d.refersBackBefore(s, f) {
+		// 美方宣布制裁古巴，古巴外长对此予以谴责: "this" is the act the
+		// sentence's first clause told, its doer the target
+		if k := sentenceDoer(s, h.IDs); k >= 0 {
+			targets, how = slices.Clone(s.Mentions[k].IDs), "whose act the clause before told (对此)"
+		}
+	}
 	if len(targets) == 0 && len(topics) > 0 && (pred == "condemn" || pred == "oppose") && d.refersBack(s, f) {
 		// 谴责此举违反国际法, "condemned this move as a violation of …": the doer of the move told before
 		if t, w := d.toldBefore(h.IDs, true, true); t != nil {
@@ -1624,6 +1631,29 @@ func (d *Doc) refersBackBefore(s *clause.Sentence, f *frame.Frame) bool {
 		}
 	}
 	return false
+}
+
+// sentenceDoer is the state or organisation that opens the sentence as
+// the subject of its first clause, when it is none of the holders; -1 if
+// there is none.
+func sentenceDoer(s *clause.Sentence, holders []string) int {
+	if len(s.Clauses) < 2 {
+		return -1
+	}
+	first := s.Clauses[0]
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Tok > first.Start+2 || m.Tok >= first.End {
+			break
+		}
+		if m.Kind == mention.Actor && len(m.IDs) == 1 && !m.Attr && !m.Venue {
+			if slices.Contains(holders, m.IDs[0]) {
+				return -1
+			}
+			return k
+		}
+	}
+	return -1
 }
 
 // Seen notes the topics a sentence named, after its claims are made.

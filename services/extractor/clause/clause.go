@@ -392,18 +392,31 @@ func (s *Sentence) reports(w *Words) {
 					}
 				}
 			}
-			if class == Allege || class == Accuse {
-				// X妄称…，中方对此表示…: a clause whose subject answers what was
-				// just told is the answer, not part of what X claimed
-				for ci2 := range s.Clauses {
-					c2 := s.Clauses[ci2]
-					if c2.Start <= r.From || c2.Start >= r.To || c2.Start+1 >= len(toks) {
-						continue
-					}
-					if k := s.MentionAt(c2.Start); k >= 0 && s.Mentions[k].IsParty() && s.Mentions[k].TokEnd < len(toks) && w.Refer != nil && matchesAt(w.Refer, toks, s.Mentions[k].TokEnd) {
-						r.To = c2.Start
+			// X妄称…，中方对此表示…, 美方宣布…，古巴外长对此予以谴责: a clause
+			// whose subject answers what was just told is the answer, not part
+			// of what X said or claimed
+			for ci2 := range s.Clauses {
+				c2 := s.Clauses[ci2]
+				if c2.Start <= r.From || c2.Start >= r.To || c2.Start+1 >= len(toks) || w.Refer == nil {
+					continue
+				}
+				if k := s.MentionAt(c2.Start); k < 0 || !s.Mentions[k].IsParty() && !s.Mentions[k].Attr {
+					continue
+				}
+				answer := false
+				for e := c2.Start + 1; e < len(toks) && e < c2.Start+7; e++ {
+					if matchesAt(w.Refer, toks, e) {
+						// 对此, 就此: an answer to it (美国的这一做法 is a subject naming the act)
+						answer = strings.HasPrefix(toks[e].Text, "对") || strings.HasPrefix(toks[e].Text, "就")
 						break
 					}
+					if toks[e].POS == token.Verb || toks[e].POS == token.Punct {
+						break // the subject (古巴外长罗德里格斯) ends before its verb
+					}
+				}
+				if answer {
+					r.To = c2.Start
+					break
 				}
 			}
 			if class == Deny || class == Refuse {
