@@ -1045,9 +1045,17 @@ func willBefore(s *clause.Sentence, i int) bool {
 	switch t.POS {
 	case token.Verb, token.Aux, token.Adv, token.Adp:
 		return s.MentionAt(i) < 0
+	case token.Adj:
+		// 将重新加入, 将全面审视: a manner word the segmenter calls an
+		// adjective, standing as an adverb before the verb (将完全取决于,
+		// 会成功研发 tell what will happen, not what anyone will do)
+		return willManner[t.Text] && i+1 < len(s.Tokens) && s.Tokens[i+1].POS == token.Verb && s.MentionAt(i) < 0
 	}
 	return false
 }
+
+// willManner are the manner words that may stand between 将 and its verb.
+var willManner = map[string]bool{"重新": true, "全面": true, "大幅": true, "积极": true, "逐步": true, "正式": true, "共同": true, "切实": true, "尽快": true}
 
 // furniture reports a line of page furniture: a breadcrumb (Home > World >
 // …), a table of contents (dotted leaders, 目录), a list of related
