@@ -459,6 +459,27 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			x = d.coordinated(s, k)
 		}
 	}
+	if x == nil && f.Rule.Kind == "accuse" && s.Lang == "zh" && f.Clause > 0 && f.Report < 0 && s.QuoteOf(f.CueStart) < 0 {
+		// 欧方罔顾事实，…，严重干涉中国内政: a clause without a subject goes on
+		// with the subject of the nearest clause before that has one, when
+		// that clause accuses it of a wrong too (a chain of charges)
+		for ci := f.Clause - 1; ci >= 0; ci-- {
+			pc := s.Clauses[ci]
+			if pc.Cond || pc.Relative {
+				break
+			}
+			k := d.subjectBefore(s, pc.End, pc.Start, nil)
+			if k < 0 {
+				continue
+			}
+			for fj := range fs {
+				if fj != fi && fs[fj].Clause == ci && fs[fj].Rule.Kind == "accuse" && fs[fj].CueStart > s.Mentions[k].Tok {
+					x = d.coordinated(s, k)
+				}
+			}
+			break
+		}
+	}
 	if x == nil && f.Rule.Kind == "accuse" {
 		// "the US move violates …", 中国气球侵犯…: whose act the subject is
 		if k := d.owner(s, f.CueStart, start); k >= 0 {
