@@ -1340,6 +1340,11 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 				continue
 			}
 		}
+		if m.Tok == 0 && d.f.lx.Seat(m.Text) && dateline(m.Text, text[m.End:min(len(text), m.End+48)]) {
+			// "WASHINGTON (Reuters) -", "LONDON, March 3 —": where the story was filed
+			m.Venue, m.Entity = true, false
+			continue
+		}
 		if strings.HasPrefix(after, "时间") || strings.HasPrefix(strings.ToLower(after), " time") || namePart(text, m.Start, after) {
 			// 新加坡时间; 德国之声, 法国国际广播电台, Voice of America: a broadcaster's
 			// name; 巴黎气候协定, the Paris Agreement: a treaty's
@@ -1354,6 +1359,28 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			m.Venue, m.Entity = true, false // 海牙常设仲裁法院, 明斯克集团: a city in another name
 		}
 	}
+}
+
+// dateline reports a place in capitals that opens a news story, followed
+// by the date, the agency or the dash before the first sentence
+// ("WASHINGTON (Reuters) -", "LONDON, March 3 —", "BEIJING —").
+func dateline(name, after string) bool {
+	if strings.ToUpper(name) != name || strings.ToLower(name) == name {
+		return false
+	}
+	if i := strings.IndexAny(after, "-—–"); i > 0 {
+		head := after[:i]
+		if head[len(head)-1] != ' ' {
+			return false // "EU-Japan": a joined pair, not a dateline's dash
+		}
+		if strings.TrimSpace(head) == "" {
+			return true
+		}
+		if h := strings.TrimSpace(head); strings.HasPrefix(h, ",") || strings.HasPrefix(h, "(") {
+			return !strings.ContainsAny(h, ".;") || strings.Contains(h, "(")
+		}
+	}
+	return false
 }
 
 // memberStates reports text that opens with "member states" (or 会员国,

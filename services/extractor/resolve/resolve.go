@@ -1387,7 +1387,8 @@ func (d *Doc) isObject(s *clause.Sentence, k, start int) bool {
 		if s.Lang == "en" && toks[prev].POS == token.Verb && !d.m.WordAt(s.Sentence, "say", prev) && !d.m.WordAt(s.Sentence, "believe", prev) {
 			return true // "help Ukraine defend itself": the object of help
 		}
-		if d.m.WordEndingAt(s.Sentence, "object", prev+1) || d.m.WordEndingAt(s.Sentence, "setting", prev+1) || toks[prev].Text == "-" {
+		if d.m.WordEndingAt(s.Sentence, "object", prev+1) || d.m.WordEndingAt(s.Sentence, "setting", prev+1) || toks[prev].Text == "-" && toks[prev].End == toks[m.Tok].Start {
+			// "U.S.-Japan": the second of a joined pair (a spaced dash opens the story: "WASHINGTON - China …")
 			// "and" joins subjects: between Japan and the UK the first decides
 			return true
 		}
