@@ -181,6 +181,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if ends, ok := circumfix[toks[pm.Start].Text]; ok && s.Lang == "zh" && !closedBy(s, pm.End, ends) {
 			continue // 站在乌克兰一边 is a stance; 站在门口 is not
 		}
+		if s.Lang == "en" && r.Modality == "will" && toks[pm.Start].Lower == "would" && !m.reportedWould(s, pm.Start) {
+			continue // "would" commits only as the future of a report ("Japan said it would send …")
+		}
 		if s.Lang == "en" && r.Modality == "will" && notAWill(toks, pm) {
 			continue // "the will of the people", "the goal will be the first …", "continue to believe": no commitment
 		}
@@ -369,6 +372,17 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			f.ObjEnd, f.PreStart, f.About = f.ObjStart, -1, false
 		}
 		f.Negated = m.negatedAt(s, f.CueStart, c.Start)
+		if s.Lang == "en" && r.Modality == "will" && f.CueEnd < len(s.Tokens) && m.WordAt(s.Sentence, "negation", f.CueEnd) {
+			// "said it will not send", "would never recognise": the modal's own
+			// negation ("will not be easy to mobilise" negates no act)
+			k := f.CueEnd + 1
+			for k < len(s.Tokens) && s.Tokens[k].POS == token.Adv {
+				k++
+			}
+			if k < len(s.Tokens) && s.Tokens[k].POS == token.Verb && s.Tokens[k].Lemma != "be" {
+				f.Negated = true
+			}
+		}
 		f.Hypothetical = m.before(s, "hypothetical", f.CueStart, c.Start, 3)
 		f.Cond = c.Cond
 		f.Question = s.Question
@@ -890,6 +904,27 @@ func firstPersonBefore(s *clause.Sentence, i int) bool {
 	}
 	return false
 }
+
+// reportedWould reports a "would" that is the future of what was said or
+// announced: a reporting verb, "that" perhaps, and the subject of "would"
+// right before it ("said it would send", "announced that Japan would").
+func (m *Matcher) reportedWould(s *clause.Sentence, i int) bool {
+	k := i - 1
+	for k >= 0 && k >= i-5 && (s.MentionAt(k) >= 0 || s.Tokens[k].Tag == "PRP" || s.Tokens[k].POS == token.Det || s.Tokens[k].POS == token.Propn) {
+		k-- // the subject: a name, "it", "they", "the government"
+	}
+	if k == i-1 {
+		return false
+	}
+	if k >= 0 && s.Tokens[k].Lower == "that" {
+		k--
+	}
+	return k >= 0 && (m.WordAt(s.Sentence, "say", k) || wouldReportVerbs[s.Tokens[k].Lemma])
+}
+
+// wouldReportVerbs report an intention whose future "would" states.
+var wouldReportVerbs = map[string]bool{"say": true, "announce": true, "pledge": true, "promise": true, "vow": true, "tell": true,
+	"confirm": true, "state": true, "declare": true, "add": true, "insist": true, "signal": true, "indicate": true}
 
 // notAWill reports a "will" or "continue to" match that commits no one:
 // "will" as a noun (the will of, political will), a future copula before a
