@@ -1088,6 +1088,8 @@ func (d *Doc) victim(s *clause.Sentence, m *mention.Mention) bool {
 	switch s.Tokens[k].Lemma {
 	case "against", "on", "upon", "towards", "toward", "at", "into", "over", "in", "within", "across":
 		return true
+	case "干涉", "干预", "插手", "侵犯", "粗暴干涉":
+		return true // 反对任何国家干涉中国内政: China is whose affairs are interfered in
 	}
 	return false
 }
