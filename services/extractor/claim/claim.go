@@ -619,6 +619,9 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 	return -1
 }
 
+// zhPeopleOf are the Chinese nouns after a state that stand for it (乌克兰人民).
+var zhPeopleOf = map[string]bool{"人民": true, "政府": true, "民众": true, "一方": true}
+
 // peopleNouns stand for a state before "of" ("the people of Ukraine") or
 // for the parties a list after them names ("our partners, including …").
 var peopleNouns = map[string]bool{"people": true, "peoples": true, "citizen": true, "government": true, "nation": true, "side": true, "party": true,
@@ -716,7 +719,7 @@ func (d *Doc) coordinatedTargets(s *clause.Sentence, k int) []string {
 	prev := k
 	for j := k + 1; j < len(s.Mentions); j++ {
 		p := &s.Mentions[j]
-		if (p.Kind != mention.Actor && p.Kind != mention.Person) || len(targetIDs(p)) == 0 || p.Attr || p.Venue {
+		if (p.Kind != mention.Actor && p.Kind != mention.Person) || len(targetIDs(p)) == 0 || p.Venue || p.Attr && !zhListEnd(s, p) {
 			break
 		}
 		gap := strings.TrimSpace(strings.TrimSuffix(strings.ToLower(gapText(s, s.Mentions[prev].TokEnd, p.Tok)), " the"))
@@ -729,6 +732,17 @@ func (d *Doc) coordinatedTargets(s *clause.Sentence, k int) []string {
 		prev = j
 	}
 	return uniq(out)
+}
+
+// zhListEnd reports the last state of a Chinese list that the segmenter
+// made a modifier of the word after it (指责波兰和立陶宛策划…), not a
+// people or group named after the state (亚美尼亚族分离主义者).
+func zhListEnd(s *clause.Sentence, p *mention.Mention) bool {
+	if s.Lang != "zh" || p.TokEnd >= len(s.Tokens) {
+		return false
+	}
+	t := &s.Tokens[p.TokEnd]
+	return t.Tag != "ng" && t.POS != token.Other && utf8.RuneCountInString(t.Text) >= 2
 }
 
 // privatePerson reports a person who speaks for no state the text names:
@@ -766,7 +780,11 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			// 与乌克兰站在一起: the party stood with is before the cue, after 与, 同, 和
 			for k := range s.Mentions {
 				m := &s.Mentions[k]
-				if isParty(m) && m.TokEnd == f.CueStart && m.Tok > 0 {
+				end := m.TokEnd
+				if end < f.CueStart && zhPeopleOf[s.Tokens[end].Text] {
+					end++ // 与乌克兰人民站在一起
+				}
+				if isParty(m) && end == f.CueStart && m.Tok > 0 {
 					switch s.Tokens[m.Tok-1].Text {
 					case "与", "同", "和", "跟":
 						return m.IDs, "the party stood with"

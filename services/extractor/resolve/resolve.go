@@ -1548,6 +1548,9 @@ func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
 		if !coordGap(gap) {
 			return h
 		}
+		if s.Lang == "zh" && (gap == "与" || gap == "同" || gap == "跟" || gap == "和") && standsWith(s, p.TokEnd) {
+			return h // 英国与乌克兰站在一起: the one stood with, not a second subject
+		}
 		ph := d.party(s, j)
 		if ph == nil {
 			break
@@ -1558,6 +1561,15 @@ func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
 		prev = j
 	}
 	return h
+}
+
+// standsWith reports 站在…一起 right after a party (and a word for its
+// people): the party is the one stood with.
+func standsWith(s *clause.Sentence, i int) bool {
+	if i < len(s.Tokens) && (s.Tokens[i].Text == "人民" || s.Tokens[i].Text == "政府" || s.Tokens[i].Text == "民众") {
+		i++
+	}
+	return i+1 < len(s.Tokens) && s.Tokens[i].Text == "站在" && s.Tokens[i+1].Text == "一起"
 }
 
 // coordGap reports the words that join two parties of one list.
