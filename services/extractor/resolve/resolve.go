@@ -438,6 +438,18 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			x = d.party(s, k)
 		}
 	}
+	if x == nil && f.Rule.Kind == "accuse" && s.Lang == "zh" {
+		// 坐视白俄罗斯当局践踏人权, 纵容X干涉: the one let act (or watched acting) does the wrong
+		for k := range s.Mentions {
+			m := &s.Mentions[k]
+			if m.Tok <= start || m.TokEnd > f.CueStart || m.Kind != mention.Actor || len(m.IDs) == 0 || m.Attr && !stateAgentAfter(s, m) {
+				continue
+			}
+			if permitVerbs[s.Tokens[m.Tok-1].Text] && !d.verbBetween(s, m.TokEnd, f.CueStart, nil) {
+				x = d.party(s, k)
+			}
+		}
+	}
 	if k := d.subjectBefore(s, f.CueStart, start, nil); k >= 0 && x == nil && !(nounWrong && (d.verbBetween(s, s.Mentions[k].TokEnd, f.CueStart, nil) || progressive(s, s.Mentions[k].TokEnd, f.CueStart))) {
 		if s.Mentions[k].Kind == mention.Self && f.Rule.Kind == "should" && s.QuoteOf(s.Mentions[k].Tok) < 0 {
 			// "we must prevent the virus spreading", 我们必须…: no call on
@@ -1454,7 +1466,13 @@ func progressive(s *clause.Sentence, from, to int) bool {
 // permitVerbs give another the leave to act: the one they let act is the
 // doer of what follows.
 var permitVerbs = map[string]bool{"give": true, "allow": true, "let": true, "permit": true, "authorize": true, "authorise": true,
-	"entitle": true, "grant": true, "允许": true, "让": true, "纵容": true, "授权": true}
+	"entitle": true, "grant": true, "允许": true, "让": true, "纵容": true, "授权": true, "坐视": true, "放任": true, "听任": true}
+
+// stateAgentAfter reports a state named before a word for its agents
+// (白俄罗斯当局, 美方人员): the agents act for it.
+func stateAgentAfter(s *clause.Sentence, m *mention.Mention) bool {
+	return m.TokEnd < len(s.Tokens) && stateAgents[s.Tokens[m.TokEnd].Text]
+}
 
 // zhModifier reports a Chinese name that modifies the noun after it
 // (伊朗协定, 美国企业) rather than naming a party: a common noun follows
