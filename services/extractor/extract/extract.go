@@ -385,6 +385,20 @@ func (e *Engine) retag(ms *mention.Sentence) bool {
 			known[k], wrong = "VBZ", true
 		}
 	}
+	// "the United States and the ROK oppose all activities …": a cue verb
+	// right after a party, which the tagger read as an adverb, is the verb
+	// right after a party, which the tagger read as an adverb, or as a noun
+	// though a determiner follows ("the ROK support all efforts"), is the verb
+	for _, m := range ms.Mentions {
+		k := m.TokEnd
+		if m.Kind != mention.Actor || k >= len(ms.Tokens) || !headlineVerbs[strings.ToLower(ms.Tokens[k].Text)] {
+			continue
+		}
+		t := &ms.Tokens[k]
+		if t.POS == token.Adv || t.Tag == "NN" && k+1 < len(ms.Tokens) && (ms.Tokens[k+1].POS == token.Det || ms.Tokens[k+1].Tag == "PRP$") {
+			known[k], wrong = "VBP", true
+		}
+	}
 	// a headline ("Japan, UK pledge to deepen ties"): no verb, and a word
 	// that is often a verb right after the names is the verb
 	if last := len(ms.Tokens) - 1; last >= 0 && ms.Tokens[last].Text != "." && !hasVerb(ms.Tokens) {
