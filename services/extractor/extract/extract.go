@@ -423,7 +423,8 @@ func (e *Engine) retag(ms *mention.Sentence) bool {
 var headlineVerbs = map[string]bool{"pledge": true, "vow": true, "call": true, "urge": true, "plan": true, "back": true,
 	"support": true, "welcome": true, "warn": true, "sign": true, "agree": true, "condemn": true, "slam": true, "reject": true,
 	"oppose": true, "push": true, "seek": true, "demand": true, "voice": true, "deal": true, "aim": true, "move": true,
-	"thank": true, "salute": true, "commend": true, "praise": true, "applaud": true, "congratulate": true}
+	"thank": true, "salute": true, "commend": true, "praise": true, "applaud": true, "congratulate": true,
+	"denounce": true, "deplore": true, "reaffirm": true, "reiterate": true, "encourage": true, "stress": true, "endorse": true}
 
 func hasVerb(toks []token.Token) bool {
 	for i := range toks {
