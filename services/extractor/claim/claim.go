@@ -330,7 +330,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		d.lastTopic, d.lastTopicAt = topics[0], s.Index
 	}
 	if len(targets) > 0 && (!strings.Contains(targets[0], ":") || strings.HasPrefix(targets[0], "org:")) {
-		d.res.LastTarget = targets[0]
+		d.res.LastTarget, d.res.LastTargetAt = targets[0], s.Index
 	}
 	if pred == "commit" && s.Lang == "en" && itineraryStop(s, f) && !slices.ContainsFunc(targets, isStateOrPlace) {
 		// "he will tour the exhibit", "will speak at the University of Miami":
@@ -1016,6 +1016,10 @@ func isStateOrPlace(id string) bool {
 // text told last, when actor allows it; nil when neither is known or both
 // are among the holders.
 func (d *Doc) toldBefore(holders []string, named, actor bool) ([]string, string) {
+	if t := d.res.LastActor; actor && t != "" && !slices.Contains(holders, t) && d.res.LastActorAt > d.res.LastTargetAt {
+		// 日方此举…。中方对此表示严重关切: the act told since the last claim's target
+		return []string{t}, "whose act was just told (对此, 此举, 将就此作出反应)"
+	}
 	if t := d.res.LastTarget; named && t != "" && !slices.Contains(holders, t) {
 		return []string{t}, "what was just named (对此, 此举, this move)"
 	}

@@ -83,6 +83,8 @@ type Doc struct {
 	// LastActor is the state or organisation that opened the sentence
 	// before as its subject: whose act 对此 may refer to.
 	LastActor string
+	// LastTargetAt, LastActorAt are the sentences that set them.
+	LastTargetAt, LastActorAt int
 }
 
 // New starts a document with its participants.
@@ -231,7 +233,7 @@ func (d *Doc) NoteSubject(s *clause.Sentence) {
 		}
 		agents := m.Attr && m.TokEnd < len(s.Tokens) && stateAgents[s.Tokens[m.TokEnd].Text] // 美方人员强行进入…
 		if m.Kind == mention.Actor && len(m.IDs) == 1 && (!m.Attr || agents) && !m.Venue {
-			d.LastActor = m.IDs[0] // 欧盟延长了制裁。俄方对此…: whose act "this" is
+			d.LastActor, d.LastActorAt = m.IDs[0], s.Index // 欧盟延长了制裁。俄方对此…: whose act "this" is
 			break
 		}
 	}
