@@ -1077,6 +1077,9 @@ func willBefore(s *clause.Sentence, i int) bool {
 		return false
 	}
 	t := &s.Tokens[i]
+	if zhCoverbs[t.Text] {
+		return true // 将向乌克兰提供: a preposition, whatever tag the segmenter gave it
+	}
 	switch t.POS {
 	case token.Verb, token.Aux, token.Adv, token.Adp:
 		return s.MentionAt(i) < 0
@@ -1088,6 +1091,9 @@ func willBefore(s *clause.Sentence, i int) bool {
 	}
 	return false
 }
+
+// zhCoverbs are the prepositions that may follow 将 as "will".
+var zhCoverbs = map[string]bool{"向": true, "对": true, "与": true, "同": true, "在": true, "于": true, "从": true, "为": true, "给": true, "跟": true, "就": true}
 
 // willManner are the manner words that may stand between 将 and its verb.
 var willManner = map[string]bool{"重新": true, "全面": true, "大幅": true, "积极": true, "逐步": true, "正式": true, "共同": true, "切实": true, "尽快": true}
