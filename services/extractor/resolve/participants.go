@@ -28,6 +28,7 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 		}
 		if ids, how := compound(s); len(ids) >= 2 {
 			p.IDs, p.How = ids, how
+			met = meetingWords(m, s)
 			break
 		}
 		if ids := namedTogether(s); len(ids) >= 2 && (i <= 1 && hasState(ids) || joint || meetingWords(m, s)) {
@@ -56,6 +57,7 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 		}
 	}
 	p.Joint = joint && len(p.IDs) >= 2
+	p.Met = met
 	p.Issuer, p.IssuerHow = issuer(sents)
 	if p.Joint && strings.HasPrefix(p.IssuerHow, "the state a first-person") && !slices.Contains(p.IDs, p.Issuer) {
 		// a joint statement's "we" are its parties: the state it names most is what it speaks of
@@ -238,12 +240,16 @@ func inBrackets(s *clause.Sentence, m *mention.Mention) bool {
 // meetingWords reports a sentence with a meeting verb or a joint-statement word.
 func meetingWords(m *frame.Matcher, s *clause.Sentence) bool {
 	for i := range s.Tokens {
-		if m.WordAt(s.Sentence, "meet", i) || m.WordAt(s.Sentence, "joint", i) {
+		if m.WordAt(s.Sentence, "meet", i) || m.WordAt(s.Sentence, "joint", i) || meetingNouns[s.Tokens[i].Lemma] {
 			return true
 		}
 	}
 	return false
 }
+
+// meetingNouns name a meeting in a title or a lead ("Japan-UK talks", 中美峰会).
+var meetingNouns = map[string]bool{"talk": true, "talks": true, "summit": true, "meeting": true, "consultation": true, "dialogue": true,
+	"会谈": true, "会晤": true, "峰会": true, "对话": true, "磋商": true, "通话": true}
 
 func isNamed(m *mention.Mention) bool {
 	return (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Venue

@@ -44,6 +44,8 @@ type Participants struct {
 	// Speech marks a text in the first person by the issuer's delegate (a
 	// speech): "I" and "we" are the issuer.
 	Speech bool
+	// Met marks parties found in a sentence that tells a meeting or a call.
+	Met bool
 }
 
 // Doc is the resolution state of one document.
@@ -1653,6 +1655,11 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 			}
 			if d.plural != nil && d.sentence-d.pluralAt <= 3 && len(d.Parts.IDs) < 2 {
 				return &Holder{IDs: slices.Clone(d.plural.IDs), How: m.Text + " → " + strings.Join(d.plural.IDs, ", ") + " (named together a little before)"}
+			}
+			if !d.Parts.Joint && !d.Parts.Met {
+				// a news story's "they" are most often people it told of (lawmakers,
+				// protesters), not the states it named together at the start
+				return nil
 			}
 		}
 		if len(d.Parts.IDs) >= 2 {
