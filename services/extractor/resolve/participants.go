@@ -97,7 +97,7 @@ func signatories(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 	for i, s := range sents {
 		at := -1
 		for k := range s.Tokens {
-			if m.WordAt(s.Sentence, "signatories", k) {
+			if m.WordAt(s.Sentence, "signatories", k) && !treatySignatories(s, k) {
 				at = k
 				break
 			}
@@ -111,11 +111,44 @@ func signatories(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 				ids = append(ids, mm.IDs...)
 			}
 		}
-		if ids = uniq(ids); len(ids) >= 2 {
+		if ids = uniq(ids); len(ids) >= 2 && signatoryList(ids) {
 			return ids, i
 		}
 	}
 	return nil, -1
+}
+
+// signatoryList reports a list that states (and the EU or NATO) sign: a party or
+// a body among them (中共, 国际奥委会) says the sentence tells of something
+// else than who joined a statement.
+func signatoryList(ids []string) bool {
+	states := 0
+	for _, id := range ids {
+		switch {
+		case !strings.Contains(id, ":"):
+			states++
+		case id != "org:eu" && id != "org:nato":
+			return false
+		}
+	}
+	return states >= 2
+}
+
+// treatySignatories reports the signatories of a treaty, not of the
+// text: 协议的原始签署国, "the signatories of the JCPOA", "signatories to".
+func treatySignatories(s *clause.Sentence, k int) bool {
+	j := k - 1
+	for j >= 0 && j >= k-2 && (s.Tokens[j].POS == token.Adj || s.Tokens[j].Text == "原始" || s.Tokens[j].Text == "原") {
+		j--
+	}
+	if j >= 0 && (s.Tokens[j].Text == "的" || s.Tokens[j].Text == "'s" || s.Tokens[j].Text == "’s") {
+		return true
+	}
+	e := k + 1
+	for e < len(s.Tokens) && e <= k+3 && !strings.EqualFold(s.Tokens[e].Text, "of") && !strings.EqualFold(s.Tokens[e].Text, "to") {
+		e++
+	}
+	return e < len(s.Tokens) && e <= k+3 && strings.HasPrefix(strings.ToLower(s.Tokens[k].Text), "signator")
 }
 
 // firstState is the first state a text names as a party.

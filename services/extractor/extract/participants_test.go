@@ -1,0 +1,38 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/diplograph/diplograph/schemas"
+)
+
+// The states a text lists as a treaty's signatories (协议的原始签署国——…,
+// "the other signatories of the Accords are …") did not join the text, and
+// a list that names a party or a company is no list of signatories either;
+// states that joined the statement itself still are its parties.
+func TestSignatoriesOfATreatyDidNotJoinTheText(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct {
+		text  string
+		joint bool
+	}{
+		{"拜登接受专访。\n他希望后续谈判包括伊核协议的原始签署国——伊朗、美国、俄罗斯、中国、英国、法国和德国。\n", false},
+		{"The Accords set principles for space exploration.\nThe other signatories of the Accords are Canada, Japan, Italy and Mexico.\n", false},
+		{"德国议会辩论华为问题。\n联署的有德国、中国、中共和社民党的议员。\n", false},
+		{"Joint Statement on Media Freedom\n\nThis statement is joined by Canada, Japan, Italy and Mexico.\nWe condemn attacks on journalists.\n", true},
+	}
+	for _, c := range cases {
+		_, expl := e.Explain(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+		line := ""
+		for _, x := range expl {
+			if x.Claim == -2 {
+				line = x.Dropped
+			}
+		}
+		joined := strings.Contains(line, "joined the statement")
+		if joined != c.joint {
+			t.Errorf("%q: parties line %q, want joined=%v", c.text, line, c.joint)
+		}
+	}
+}
