@@ -95,6 +95,9 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 // A, B and C", 联署), anywhere in the text.
 func signatories(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 	for i, s := range sents {
+		if i >= 12 && i < len(sents)-5 {
+			continue // a statement names who joined it at its head or its foot, not in the middle of a transcript
+		}
 		at := -1
 		for k := range s.Tokens {
 			if m.WordAt(s.Sentence, "signatories", k) && !treatySignatories(s, k) {
@@ -131,7 +134,7 @@ func signatoryList(ids []string) bool {
 			return false
 		}
 	}
-	return states >= 2
+	return states >= 3 // (two states "signed" are most often a treaty's sides: the Minsk agreements)
 }
 
 // treatySignatories reports the signatories of a treaty, not of the
