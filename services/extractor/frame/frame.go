@@ -181,6 +181,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if ends, ok := circumfix[toks[pm.Start].Text]; ok && s.Lang == "zh" && !closedBy(s, pm.End, ends) {
 			continue // 站在乌克兰一边 is a stance; 站在门口 is not
 		}
+		if s.Lang == "en" && r.Kind == "importance" && toks[pm.End-1].Lower == "important" && pm.End < len(toks) && toks[pm.End].POS == token.Noun {
+			continue // "is an important driver of migration": a description of a thing, not what matters to the speaker
+		}
 		if s.Lang == "en" && r.Modality == "will" && toks[pm.Start].Lower == "would" && !m.reportedWould(s, pm.Start) {
 			continue // "would" commits only as the future of a report ("Japan said it would send …")
 		}
