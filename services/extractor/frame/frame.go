@@ -181,6 +181,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if ends, ok := circumfix[toks[pm.Start].Text]; ok && s.Lang == "zh" && !closedBy(s, pm.End, ends) {
 			continue // 站在乌克兰一边 is a stance; 站在门口 is not
 		}
+		if s.Lang == "zh" && r.Predicate == "commit" && preventedAct(s, pm.Start) {
+			continue // 美国试图阻止中国继续扩大…: what another is kept from doing commits no one
+		}
 		if s.Lang == "en" && r.Kind == "importance" && toks[pm.End-1].Lower == "important" && pm.End < len(toks) && toks[pm.End].POS == token.Noun {
 			continue // "is an important driver of migration": a description of a thing, not what matters to the speaker
 		}
@@ -1097,6 +1100,26 @@ func willBefore(s *clause.Sentence, i int) bool {
 
 // zhCoverbs are the prepositions that may follow 将 as "will".
 var zhCoverbs = map[string]bool{"向": true, "对": true, "与": true, "同": true, "在": true, "于": true, "从": true, "为": true, "给": true, "跟": true, "就": true}
+
+// preventedAct reports a Chinese cue after a verb of preventing and the
+// party it prevents (阻止中国继续扩大, 防止伊朗发展): the act is the
+// other party's, and prevented.
+func preventedAct(s *clause.Sentence, i int) bool {
+	c := s.Clauses[s.ClauseOf(i)]
+	for k := i - 1; k >= c.Start && k >= i-6; k-- {
+		if preventVerbs[s.Tokens[k].Text] {
+			for j := range s.Mentions {
+				if m := &s.Mentions[j]; m.Tok > k && m.TokEnd <= i && m.IsParty() {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+var preventVerbs = map[string]bool{"阻止": true, "防止": true, "阻挠": true, "遏制": true, "禁止": true, "阻碍": true}
 
 // willManner are the manner words that may stand between 将 and its verb.
 var willManner = map[string]bool{"重新": true, "全面": true, "大幅": true, "积极": true, "逐步": true, "正式": true, "共同": true, "切实": true, "尽快": true}
