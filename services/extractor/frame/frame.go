@@ -181,6 +181,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if ends, ok := circumfix[toks[pm.Start].Text]; ok && s.Lang == "zh" && !closedBy(s, pm.End, ends) {
 			continue // 站在乌克兰一边 is a stance; 站在门口 is not
 		}
+		if s.Lang == "zh" && r.Modality == "will" && pm.Start > 0 && (toks[pm.Start].Text == "会" || toks[pm.Start].Text == "将") && toks[pm.Start-1].Text == "就" {
+			continue // 就会牺牲…的机会: a consequence foretold, no one's commitment
+		}
 		if s.Lang == "zh" && r.Predicate == "commit" && preventedAct(s, pm.Start) {
 			continue // 美国试图阻止中国继续扩大…: what another is kept from doing commits no one
 		}
