@@ -1101,6 +1101,9 @@ func willBefore(s *clause.Sentence, i int) bool {
 	return false
 }
 
+// zhLightVerbs carry a stance noun after them (做出反驳, 予以谴责).
+var zhLightVerbs = map[string]bool{"做出": true, "作出": true, "予以": true, "加以": true, "进行": true, "表示": true, "表达": true}
+
 // zhCoverbs are the prepositions that may follow 将 as "will".
 var zhCoverbs = map[string]bool{"向": true, "对": true, "与": true, "同": true, "在": true, "于": true, "从": true, "为": true, "给": true, "跟": true, "就": true}
 
@@ -1213,6 +1216,9 @@ func (m *Matcher) negatedAt(s *clause.Sentence, cue, clauseStart int) bool {
 			return true
 		}
 		t := &toks[k]
+		if s.Lang == "zh" && zhLightVerbs[t.Text] {
+			continue // 并未做出反驳, 没有予以谴责: the light verb carries the negation to its noun
+		}
 		if !(t.POS == token.Adv || t.POS == token.Aux || t.POS == token.Part || t.Tag == "ad" || t.Lemma == "be" || t.Lemma == "do" || t.Lemma == "have") {
 			return false // (an adjective used as an adverb counts as one: 没有公开赞同)
 		}

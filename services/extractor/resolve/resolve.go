@@ -716,7 +716,7 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 			switch toks[k].Text {
 			case "受到", "遭到", "遭", "被", "受":
 				by = k + 1
-			case "引发", "引起", "招致", "激起", "招来", "引来":
+			case "引发", "引起", "招致", "激起", "招来", "引来", "触发", "惹来", "惹怒":
 				// 此举引发北京的不满: who is displeased is named after the verb
 				if k+1 < f.CueStart {
 					by = k + 1
