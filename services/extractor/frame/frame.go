@@ -184,6 +184,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Modality == "will" && pm.Start > 0 && (toks[pm.Start].Text == "会" || toks[pm.Start].Text == "将") && toks[pm.Start-1].Text == "就" {
 			continue // 就会牺牲…的机会: a consequence foretold, no one's commitment
 		}
+		if s.Lang == "zh" && knownFor(s, pm.Start) {
+			continue // 以捍卫人权捍卫者而闻名: what someone is known for, no stance taken here
+		}
 		if s.Lang == "zh" && r.Predicate == "commit" && preventedAct(s, pm.Start) {
 			continue // 美国试图阻止中国继续扩大…: what another is kept from doing commits no one
 		}
@@ -1106,6 +1109,29 @@ var zhLightVerbs = map[string]bool{"做出": true, "作出": true, "予以": tru
 
 // zhCoverbs are the prepositions that may follow 将 as "will".
 var zhCoverbs = map[string]bool{"向": true, "对": true, "与": true, "同": true, "在": true, "于": true, "从": true, "为": true, "给": true, "跟": true, "就": true}
+
+// knownFor reports a Chinese cue between 以 and 而闻名 (或 著称, 出名):
+// what someone is known for.
+func knownFor(s *clause.Sentence, i int) bool {
+	c := s.Clauses[s.ClauseOf(i)]
+	open := false
+	for k := i - 1; k >= c.Start && k >= i-4; k-- {
+		if s.Tokens[k].Text == "以" {
+			open = true
+			break
+		}
+	}
+	if !open {
+		return false
+	}
+	for k := i + 1; k < c.End && k <= i+12; k++ {
+		switch s.Tokens[k].Text {
+		case "闻名", "著称", "出名", "而闻名", "而著称", "而出名", "知名":
+			return true
+		}
+	}
+	return false
+}
 
 // preventedAct reports a Chinese cue after a verb of preventing and the
 // party it prevents (阻止中国继续扩大, 防止伊朗发展): the act is the
