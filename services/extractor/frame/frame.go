@@ -184,6 +184,12 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Modality == "will" && pm.Start > 0 && (toks[pm.Start].Text == "会" || toks[pm.Start].Text == "将") && toks[pm.Start-1].Text == "就" {
 			continue // 就会牺牲…的机会: a consequence foretold, no one's commitment
 		}
+		if s.Lang == "zh" && r.Kind == "stance" && pm.End < len(toks) && toks[pm.End].Text == "性" {
+			continue // 批评性报道: a kind of report, no criticism voiced
+		}
+		if s.Lang == "zh" && r.Kind == "stance" && verbBeforeList(s, pm.Start) && describesPeople(s, pm.End) {
+			continue // 打压反对或对抗中国当局的人物: the people who oppose, not a stance of the subject
+		}
 		if s.Lang == "zh" && knownFor(s, pm.Start) {
 			continue // 以捍卫人权捍卫者而闻名: what someone is known for, no stance taken here
 		}
@@ -848,6 +854,34 @@ func PeopleNoun(w string) bool {
 	for _, h := range zhPersonHeads {
 		if strings.HasSuffix(w, h) {
 			return true
+		}
+	}
+	return false
+}
+
+// verbBeforeList reports a verb right before a Chinese word, or before the
+// list it ends (打压反对或对抗…: 对抗 ends a list 打压 governs).
+func verbBeforeList(s *clause.Sentence, i int) bool {
+	k := i - 1
+	for k >= 1 && (s.Tokens[k].Text == "或" || s.Tokens[k].Text == "和" || s.Tokens[k].Text == "、" || s.Tokens[k].Text == "及") {
+		k -= 2
+	}
+	return k >= 0 && s.Tokens[k].POS == token.Verb
+}
+
+// describesPeople reports a Chinese stance whose object runs to 的 and a
+// word for people that ends the clause (…反对或对抗中国当局的人物。): the
+// cue is a relative clause on those people, who hold it, not the subject.
+func describesPeople(s *clause.Sentence, i int) bool {
+	c := s.Clauses[s.ClauseOf(i)]
+	for k := i; k+1 < c.End && k < i+12; k++ {
+		t := &s.Tokens[k]
+		if t.POS == token.Verb && k > i+1 || t.POS == token.Punct {
+			return false
+		}
+		if t.Text == "的" && PeopleNoun(s.Tokens[k+1].Text) && s.MentionAt(k+1) < 0 {
+			e := k + 2
+			return e >= c.End || s.Tokens[e].POS == token.Punct
 		}
 	}
 	return false
