@@ -172,7 +172,7 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && !m.cueIsWord(r, toks, pm) {
 			continue
 		}
-		if s.Lang == "zh" && pm.End-pm.Start == 1 && (zhWill[toks[pm.Start].Text] && (!willBefore(s, pm.End) || happening(s, pm.End)) ||
+		if s.Lang == "zh" && pm.End-pm.Start == 1 && (zhWill[toks[pm.Start].Text] && (!willBefore(s, pm.End) || happening(s, pm.End) || coverbHappening(s, pm.End)) ||
 			(toks[pm.Start].Text == "继续" || toks[pm.Start].Text == "将继续") && happening(s, pm.End) ||
 			toks[pm.Start].Text == "宣布" && !willBefore(s, pm.End)) {
 			continue // 将X与Y区分: 将 as 把; 外委会共和党人: 会 ends a name; 将有助于…: a forecast, no one's act;
@@ -180,6 +180,12 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		}
 		if ends, ok := circumfix[toks[pm.Start].Text]; ok && s.Lang == "zh" && !closedBy(s, pm.End, ends) {
 			continue // 站在乌克兰一边 is a stance; 站在门口 is not
+		}
+		if s.Lang == "zh" && toks[pm.Start].Text == "即将" && pm.End < len(toks) && scheduledEvents[toks[pm.End].Text] {
+			continue // 拜登即将就任, 协议即将到期: what is about to happen, no one's commitment
+		}
+		if s.Lang == "zh" && r.Kind == "stance" && pm.Start > 0 && underSupport(s, pm.Start, pm.End) {
+			continue // 在美国支持下打击…: done with someone's backing, no stance stated
 		}
 		if s.Lang == "zh" && r.Modality == "will" && pm.Start > 0 && (toks[pm.Start].Text == "会" || toks[pm.Start].Text == "将") && toks[pm.Start-1].Text == "就" {
 			continue // 就会牺牲…的机会: a consequence foretold, no one's commitment
@@ -1118,6 +1124,21 @@ func happening(s *clause.Sentence, i int) bool {
 	return false
 }
 
+// coverbHappening reports a preposition's phrase after 将 or 会 and then a
+// verb of what happens (将给谷歌带来重负, 会对经济造成冲击): a forecast.
+func coverbHappening(s *clause.Sentence, i int) bool {
+	if i >= len(s.Tokens) || !zhCoverbs[s.Tokens[i].Text] {
+		return false
+	}
+	c := s.Clauses[s.ClauseOf(i)]
+	for k := i + 1; k < c.End && k <= i+10; k++ {
+		if s.Tokens[k].POS == token.Verb {
+			return zhHappenings[s.Tokens[k].Text]
+		}
+	}
+	return false
+}
+
 func willBefore(s *clause.Sentence, i int) bool {
 	if i >= len(s.Tokens) {
 		return false
@@ -1140,6 +1161,23 @@ func willBefore(s *clause.Sentence, i int) bool {
 
 // zhLightVerbs carry a stance noun after them (做出反驳, 予以谴责).
 var zhLightVerbs = map[string]bool{"做出": true, "作出": true, "予以": true, "加以": true, "进行": true, "表示": true, "表达": true}
+
+// scheduledEvents after 即将 are what is about to happen to someone.
+var scheduledEvents = map[string]bool{"就任": true, "上任": true, "卸任": true, "离任": true, "到期": true, "到来": true, "结束": true, "届满": true, "生效": true, "出炉": true}
+
+// underSupport reports 在…支持下 (with X's backing) around a support cue.
+func underSupport(s *clause.Sentence, start, end int) bool {
+	if end >= len(s.Tokens) || s.Tokens[end].Text != "下" {
+		return false
+	}
+	c := s.Clauses[s.ClauseOf(start)]
+	for k := start - 1; k >= c.Start && k >= start-6; k-- {
+		if s.Tokens[k].Text == "在" {
+			return true
+		}
+	}
+	return false
+}
 
 // zhCoverbs are the prepositions that may follow 将 as "will".
 var zhCoverbs = map[string]bool{"向": true, "对": true, "与": true, "同": true, "在": true, "于": true, "从": true, "为": true, "给": true, "跟": true, "就": true}
