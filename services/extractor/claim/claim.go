@@ -2004,6 +2004,9 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 		if next := s.Tokens[m.TokEnd].Text; m.Tok < to && (next == "的" || next == "'s" || next == "’s") && len(minus(m.IDs, holders)) > 0 {
 			return m.IDs
 		}
+		if m.Tok == from && !m.Attr && s.Tokens[m.TokEnd].POS == token.Verb && (s.Lang == "zh" || s.Tokens[m.TokEnd].Tag == "VBG") && len(minus(m.IDs, holders)) > 0 {
+			return m.IDs // 欢迎巴西加入亚投行, "welcomed Brazil joining": the party whose act it is
+		}
 		for j := from; j < m.Tok; j++ {
 			if actOfParty(s, j, m.Tok) > 0 && len(minus(m.IDs, holders)) > 0 {
 				return m.IDs // "welcomed the efforts by the UN", "the decision of Japan"
