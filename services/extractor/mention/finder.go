@@ -444,6 +444,9 @@ func (d *Doc) Find(text string, s *Sentence) {
 		out = d.theseStates(text, s, out)
 	}
 	out = d.theRegime(text, s, out)
+	if s.Lang == "en" {
+		out = seasJoined(text, s, out)
+	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	out = dropOverlaps(out)
 	if s.Lang == "zh" {
@@ -1186,6 +1189,36 @@ func (d *Doc) partyWords(s *Sentence, ms []Mention) []Mention {
 		out = append(out, Mention{Kind: k, Start: start, End: end, Tok: pm.Start, TokEnd: pm.End, Text: txt})
 	}
 	return out
+}
+
+// seasJoined reads "the East and South China Seas" (and "the South and
+// East China Seas"), two seas named with one noun, as the two places: the
+// "China" inside is no mention of the state.
+func seasJoined(text string, s *Sentence, ms []Mention) []Mention {
+	st := text[s.Start:s.End]
+	for _, form := range []struct{ phrase, first, second string }{
+		{"East and South China Seas", "place:east-china-sea", "place:south-china-sea"},
+		{"South and East China Seas", "place:south-china-sea", "place:east-china-sea"},
+	} {
+		i := strings.Index(st, form.phrase)
+		if i < 0 {
+			continue
+		}
+		a, b := s.Start+i, s.Start+i+len(form.phrase)
+		kept := ms[:0]
+		for _, m := range ms {
+			if m.Start >= a && m.End <= b {
+				continue // the state inside the seas' name
+			}
+			kept = append(kept, m)
+		}
+		ms = kept
+		w := strings.Index(form.phrase, " and ")
+		ms = append(ms,
+			Mention{Kind: Place, Start: a, End: a + w, Text: text[a : a+w], ID: form.first, Entity: true, How: form.phrase + " → " + form.first},
+			Mention{Kind: Place, Start: a + w + 5, End: b, Text: text[a+w+5 : b], ID: form.second, Entity: true, How: form.phrase + " → " + form.second})
+	}
+	return ms
 }
 
 // dropOverlaps keeps the first of overlapping mentions (they are sorted by
