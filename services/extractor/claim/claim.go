@@ -1078,7 +1078,7 @@ func (d *Doc) aggressor(s *clause.Sentence, f *frame.Frame) (string, []string) {
 // actNouns name an act of a party: supporting or welcoming "X's efforts",
 // "X's decision" is about the act, and X is no target (the guidelines:
 // welcoming an act leaves the target null and puts the act in the topic).
-var actNouns = map[string]bool{"effort": true, "initiative": true, "proposal": true, "plan": true, "decision": true,
+var actNouns = map[string]bool{"effort": true, "progress": true, "achievement": true, "initiative": true, "proposal": true, "plan": true, "decision": true,
 	"commitment": true, "leadership": true, "announcement": true, "step": true, "move": true, "work": true, "contribution": true,
 	"努力": true, "倡议": true, "建议": true, "决定": true, "举措": true, "承诺": true, "贡献": true, "工作": true, "主张": true}
 
@@ -2006,6 +2006,10 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 		}
 		if m.Tok == from && !m.Attr && s.Tokens[m.TokEnd].POS == token.Verb && (s.Lang == "zh" || s.Tokens[m.TokEnd].Tag == "VBG") && len(minus(m.IDs, holders)) > 0 {
 			return m.IDs // 欢迎巴西加入亚投行, "welcomed Brazil joining": the party whose act it is
+		}
+		if s.Lang == "en" && m.Tok > from && (actNouns[s.Tokens[m.Tok-1].Lemma] || m.Tok-2 >= from && s.Tokens[m.Tok-1].Lemma == "that" && actNouns[s.Tokens[m.Tok-2].Lemma]) &&
+			(s.Tokens[m.TokEnd].POS == token.Verb || s.Tokens[m.TokEnd].POS == token.Aux) && len(minus(m.IDs, holders)) > 0 {
+			return m.IDs // "welcome the progress North Macedonia has made": the party whose deed it is
 		}
 		for j := from; j < m.Tok; j++ {
 			if actOfParty(s, j, m.Tok) > 0 && len(minus(m.IDs, holders)) > 0 {
