@@ -1443,7 +1443,7 @@ var institutionSuffixes = []string{"基金会", "研究所", "研究中心", "�
 // 明斯克集团, 伦敦海德公园), or an English accord or process named after it,
 // in any case ("the Minsk agreements", "the Astana process").
 func cityNamePart(after string) bool {
-	if suffixWithin(after, []string{"法院", "法庭", "集团", "协议", "进程", "公园", "机场", "广场", "大学"}, 0) {
+	if suffixWithin(after, []string{"法院", "法庭", "集团", "协议", "进程", "公园", "机场", "广场", "大学", "对话", "峰会"}, 0) {
 		return true
 	}
 	a := strings.ToLower(after)
