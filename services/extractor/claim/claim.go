@@ -1595,7 +1595,7 @@ func (d *Doc) adverbial(s *clause.Sentence, m *mention.Mention) bool {
 	for k := m.Tok - 1; k >= 0 && k >= m.Tok-4; k-- {
 		t := &s.Tokens[k]
 		switch strings.ToLower(t.Text) {
-		case "以", "通过", "凭借", "by", "through":
+		case "以", "通过", "凭借", "借", "借助", "利用", "by", "through":
 			return true
 		case "或", "和", "与", "or", "and", "、":
 			continue
