@@ -380,6 +380,8 @@ func TestTitlesManyHoldIntroduceNames(t *testing.T) {
 		{"a Chinese legislator's name", "美国联邦参议员麦克·史密斯表示，将提出新的法案。",
 			map[string]string{"麦克·史密斯": "person:"}, nil},
 		{"a mayor's name", "伦敦市长詹姆斯·霍华德表示欢迎。", map[string]string{"詹姆斯·霍华德": "person:"}, nil},
+		{"a spokesperson's name in another transliteration", "美国国务院发言人普莱斯周二表示，美方欢迎这一决定。",
+			map[string]string{"普莱斯": "person:price-ned"}, nil},
 		{"an election headline is no general's name", "Kenyan General Elections", map[string]string{}, []string{"person:"}},
 		{"an agency named General is no general", "The General Services Administration approved the transition.",
 			map[string]string{}, []string{"person:"}},
