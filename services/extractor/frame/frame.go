@@ -196,6 +196,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Kind == "stance" && verbBeforeList(s, pm.Start) && describesPeople(s, pm.End) {
 			continue // 打压反对或对抗中国当局的人物: the people who oppose, not a stance of the subject
 		}
+		if s.Lang == "zh" && pm.End+1 < len(toks) && toks[pm.End].Text == "不得" {
+			continue // 批评不得的地位: what may not be criticised, no criticism
+		}
 		if s.Lang == "zh" && knownFor(s, pm.Start) {
 			continue // 以捍卫人权捍卫者而闻名: what someone is known for, no stance taken here
 		}

@@ -300,7 +300,8 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	}
 	if d.evaluative(s, f) {
 		// 梵蒂冈与北京的关系一直令人担忧: the worry is the speaker's, not the subject's
-		if sp := d.speaker(s, f); sp != nil && f.Report >= 0 {
+		// (令他们不满: theirs, someone the text does not make a party)
+		if sp := d.speaker(s, f); sp != nil && f.Report >= 0 && s.Tokens[f.CueStart-1].POS != token.Pron {
 			return Outcome{Holder: sp}
 		}
 		return Outcome{Drop: "an evaluation (令人担忧), not the subject's position"}
@@ -803,6 +804,12 @@ func (d *Doc) evaluative(s *clause.Sentence, f *frame.Frame) bool {
 	switch s.Tokens[f.CueStart-1].Text {
 	case "令人", "让人", "使人", "令", "叫人":
 		return true
+	}
+	if f.CueStart >= 2 && s.Tokens[f.CueStart-1].POS == token.Pron {
+		switch s.Tokens[f.CueStart-2].Text {
+		case "令", "使", "让":
+			return true // 令他们不满: whose displeasure it is, the pronoun, not the subject's
+		}
 	}
 	return false
 }
