@@ -298,6 +298,31 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			return o
 		}
 	}
+	if s.Lang == "zh" && f.CueStart >= 2 {
+		// 逮捕使西方震惊, 此举令日本不满: the one the cause made feel it holds it
+		switch s.Tokens[f.CueStart-2].Text {
+		case "使", "令", "让", "使得":
+			if k := s.MentionAt(f.CueStart - 1); k >= 0 && s.Mentions[k].TokEnd == f.CueStart {
+				if h := d.party(s, k); h != nil && s.Mentions[k].Kind == mention.Actor {
+					h.Tok = -1
+					h.How = "the one made to feel it: " + h.How
+					o := Outcome{Holder: h}
+					c := s.Clauses[f.Clause]
+					for j := range s.Mentions {
+						// 美国的决定令日本不满: the cause's owner, at the clause's start, is the target
+						if m := &s.Mentions[j]; m.Tok >= c.Start && m.TokEnd <= f.CueStart-2 && m.Kind == mention.Actor && len(m.IDs) > 0 && !slices.Equal(m.IDs, h.IDs) {
+							o.Target = slices.Clone(m.IDs)
+							break
+						}
+					}
+					return o
+				}
+			}
+			if s.Tokens[f.CueStart-1].POS == token.Noun || s.Tokens[f.CueStart-1].POS == token.Pron {
+				return Outcome{Drop: "the feeling of someone the cause affected, who is no party (使西方震惊, 令他们不满)"}
+			}
+		}
+	}
 	if d.evaluative(s, f) {
 		// 梵蒂冈与北京的关系一直令人担忧: the worry is the speaker's, not the subject's
 		// (令他们不满: theirs, someone the text does not make a party)
