@@ -619,9 +619,6 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 	return -1
 }
 
-// zhPeopleOf are the Chinese nouns after a state that stand for it (乌克兰人民).
-var zhPeopleOf = map[string]bool{"人民": true, "政府": true, "民众": true, "一方": true}
-
 // peopleNouns stand for a state before "of" ("the people of Ukraine") or
 // for the parties a list after them names ("our partners, including …").
 var peopleNouns = map[string]bool{"people": true, "peoples": true, "citizen": true, "government": true, "nation": true, "side": true, "party": true,
@@ -781,7 +778,7 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			for k := range s.Mentions {
 				m := &s.Mentions[k]
 				end := m.TokEnd
-				if end < f.CueStart && zhPeopleOf[s.Tokens[end].Text] {
+				if end < f.CueStart && resolve.StatePeople[s.Tokens[end].Text] {
 					end++ // 与乌克兰人民站在一起
 				}
 				if isParty(m) && end == f.CueStart && m.Tok > 0 {

@@ -386,7 +386,6 @@ func (e *Engine) retag(ms *mention.Sentence) bool {
 		}
 	}
 	// "the United States and the ROK oppose all activities …": a cue verb
-	// right after a party, which the tagger read as an adverb, is the verb
 	// right after a party, which the tagger read as an adverb, or as a noun
 	// though a determiner follows ("the ROK support all efforts"), is the verb
 	for _, m := range ms.Mentions {

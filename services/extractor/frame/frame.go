@@ -190,9 +190,6 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && r.Modality == "will" && pm.Start > 0 && (toks[pm.Start].Text == "会" || toks[pm.Start].Text == "将") && toks[pm.Start-1].Text == "就" {
 			continue // 就会牺牲…的机会: a consequence foretold, no one's commitment
 		}
-		if s.Lang == "zh" && r.Kind == "stance" && pm.End < len(toks) && toks[pm.End].Text == "性" {
-			continue // 批评性报道: a kind of report, no criticism voiced
-		}
 		if s.Lang == "zh" && r.Kind == "stance" && verbBeforeList(s, pm.Start) && describesPeople(s, pm.End) {
 			continue // 打压反对或对抗中国当局的人物: the people who oppose, not a stance of the subject
 		}
@@ -688,7 +685,8 @@ func undergoneWith(s *clause.Sentence, i int) bool {
 
 // stanceNounHeads after a Chinese stance word make it part of a noun (反对
 // 声音, 反对派, 支持者).
-var stanceNounHeads = map[string]bool{"声音": true, "派": true, "者": true, "人士": true, "阵营": true, "意见": true, "力量": true, "群体": true}
+var stanceNounHeads = map[string]bool{"声音": true, "派": true, "者": true, "人士": true, "阵营": true, "意见": true, "力量": true, "群体": true,
+	"性": true} // (批评性报道: a kind of report)
 
 // chargeBefore and chargeAfter mark a Chinese wrong (违反, 破坏) as the
 // charge a person is arrested, tried or suspected on.
@@ -1162,9 +1160,6 @@ func willBefore(s *clause.Sentence, i int) bool {
 	return false
 }
 
-// zhLightVerbs carry a stance noun after them (做出反驳, 予以谴责).
-var zhLightVerbs = map[string]bool{"做出": true, "作出": true, "予以": true, "加以": true, "进行": true, "表示": true, "表达": true}
-
 // scheduledEvents after 即将 are what is about to happen to someone.
 var scheduledEvents = map[string]bool{"就任": true, "上任": true, "卸任": true, "离任": true, "到期": true, "到来": true, "结束": true, "届满": true, "生效": true, "出炉": true}
 
@@ -1303,6 +1298,9 @@ func (m *Matcher) cueIsWord(r *Rule, toks []token.Token, pm token.PatternMatch) 
 // describe it.
 var participleAdjectives = map[string]bool{"pressing": true, "promising": true, "encouraging": true, "concerning": true,
 	"troubling": true, "supporting": true, "welcoming": true, "lasting": true, "threatening": true, "committed": true}
+
+// zhLightVerbs carry a stance noun after them (做出反驳, 予以谴责).
+var zhLightVerbs = map[string]bool{"做出": true, "作出": true, "予以": true, "加以": true, "进行": true, "表示": true, "表达": true}
 
 // negatedAt reports a negation among the few tokens before the cue (does
 // not support, 不支持, never accepted), within its clause.

@@ -325,8 +325,7 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	}
 	if d.evaluative(s, f) {
 		// 梵蒂冈与北京的关系一直令人担忧: the worry is the speaker's, not the subject's
-		// (令他们不满: theirs, someone the text does not make a party)
-		if sp := d.speaker(s, f); sp != nil && f.Report >= 0 && s.Tokens[f.CueStart-1].POS != token.Pron {
+		if sp := d.speaker(s, f); sp != nil && f.Report >= 0 {
 			return Outcome{Holder: sp}
 		}
 		return Outcome{Drop: "an evaluation (令人担忧), not the subject's position"}
@@ -829,12 +828,6 @@ func (d *Doc) evaluative(s *clause.Sentence, f *frame.Frame) bool {
 	switch s.Tokens[f.CueStart-1].Text {
 	case "令人", "让人", "使人", "令", "叫人":
 		return true
-	}
-	if f.CueStart >= 2 && s.Tokens[f.CueStart-1].POS == token.Pron {
-		switch s.Tokens[f.CueStart-2].Text {
-		case "令", "使", "让":
-			return true // 令他们不满: whose displeasure it is, the pronoun, not the subject's
-		}
 	}
 	return false
 }
@@ -1573,9 +1566,7 @@ func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
 			coordGap(strings.TrimSpace(gapText(s, s.Mentions[prev].TokEnd, p.Tok))) {
 			// 法国、德国和英国外长: the list's last state stands fused with the title after it
 			if ph := d.party(s, j+1); ph != nil {
-				h.IDs = uniq(append(h.IDs, ph.IDs...))
-				h.Speakers = uniq(append(h.Speakers, ph.Speakers...))
-				h.How = h.How + " + " + ph.How
+				h.join(ph)
 				prev = j + 1
 				j++
 				continue
@@ -1609,18 +1600,28 @@ func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
 		if ph == nil {
 			break
 		}
-		h.IDs = uniq(append(h.IDs, ph.IDs...))
-		h.Speakers = uniq(append(h.Speakers, ph.Speakers...))
-		h.How = h.How + " + " + ph.How
+		h.join(ph)
 		prev = j
 	}
 	return h
 }
 
+// join adds the parties, speakers and reading of a party coordinated
+// with the holder.
+func (h *Holder) join(ph *Holder) {
+	h.IDs = uniq(append(h.IDs, ph.IDs...))
+	h.Speakers = uniq(append(h.Speakers, ph.Speakers...))
+	h.How = h.How + " + " + ph.How
+}
+
+// StatePeople are the Chinese nouns after a state that stand for it
+// (乌克兰人民, 乌克兰政府).
+var StatePeople = map[string]bool{"人民": true, "政府": true, "民众": true, "一方": true}
+
 // standsWith reports 站在…一起 right after a party (and a word for its
 // people): the party is the one stood with.
 func standsWith(s *clause.Sentence, i int) bool {
-	if i < len(s.Tokens) && (s.Tokens[i].Text == "人民" || s.Tokens[i].Text == "政府" || s.Tokens[i].Text == "民众") {
+	if i < len(s.Tokens) && StatePeople[s.Tokens[i].Text] {
 		i++
 	}
 	return i+1 < len(s.Tokens) && s.Tokens[i].Text == "站在" && s.Tokens[i+1].Text == "一起"
