@@ -87,6 +87,35 @@ func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
 	}
 }
 
+func TestFormerStatesAreEntities(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct {
+		text    string
+		present []string
+		absent  string
+	}{
+		{"冷战时期，美苏关系长期紧张。", []string{"USA", "SUN"}, ""},
+		{"The Soviet Union expelled Yugoslavia from the bloc in 1948.", []string{"SUN", "YUG"}, ""},
+		{"前苏联解体后，南联盟也分裂了。", []string{"SUN", "YUG"}, ""},
+		{"江苏省代表团访问了苏州，日本企业表示欢迎。", []string{"JPN"}, "SUN"}, // a province and a city, no Soviet Union
+	}
+	for _, c := range cases {
+		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+		ids := map[string]bool{}
+		for _, en := range x.Entities {
+			ids[en.ID] = true
+		}
+		for _, id := range c.present {
+			if !ids[id] {
+				t.Errorf("%s: entities %+v, want %s", c.text, x.Entities, id)
+			}
+		}
+		if c.absent != "" && ids[c.absent] {
+			t.Errorf("%s: entities %+v, want no %s", c.text, x.Entities, c.absent)
+		}
+	}
+}
+
 func TestJapaneseTextYieldsEntitiesWithoutClaims(t *testing.T) {
 	e := testEngine(t)
 	x := e.Extract(schemas.Article{Name: "ja", Format: schemas.FormatText, Body: "岸田文雄首相は訪米し、バイデン大統領と会談した。日本政府は中国の経済的威圧に反対している。"})
