@@ -172,7 +172,7 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && !m.cueIsWord(r, toks, pm) {
 			continue
 		}
-		if s.Lang == "zh" && pm.End-pm.Start == 1 && (zhWill[toks[pm.Start].Text] && (!willBefore(s, pm.End) || happening(s, pm.End) || coverbHappening(s, pm.End)) ||
+		if s.Lang == "zh" && pm.End-pm.Start == 1 && (zhWill[toks[pm.Start].Text] && (!willBefore(s, pm.End) || happening(s, pm.End) || coverbHappening(s, pm.End) || disposalJiang(s, pm.Start)) ||
 			(toks[pm.Start].Text == "继续" || toks[pm.Start].Text == "将继续") && happening(s, pm.End) ||
 			toks[pm.Start].Text == "宣布" && !willBefore(s, pm.End)) {
 			continue // 将X与Y区分: 将 as 把; 外委会共和党人: 会 ends a name; 将有助于…: a forecast, no one's act;
@@ -1176,6 +1176,16 @@ func underSupport(s *clause.Sentence, start, end int) bool {
 	}
 	return false
 }
+
+// disposalJiang reports 将 after a word of what has been done or done
+// often (曾将, 已经将, 多次将援助拒之门外): 将 as 把, no "will" — the future 将
+// comes before such words (将多次访问).
+func disposalJiang(s *clause.Sentence, i int) bool {
+	return s.Tokens[i].Text == "将" && i > 0 && doneBefore[s.Tokens[i-1].Text]
+}
+
+var doneBefore = map[string]bool{"曾": true, "曾经": true, "已": true, "已经": true, "早已": true, "业已": true, "一度": true, "多次": true,
+	"屡次": true, "一再": true, "屡屡": true, "先后": true, "正": true, "正在": true, "还曾": true, "也曾": true}
 
 // zhCoverbs are the prepositions that may follow 将 as "will".
 var zhCoverbs = map[string]bool{"向": true, "对": true, "与": true, "同": true, "在": true, "于": true, "从": true, "为": true, "给": true, "跟": true, "就": true}
