@@ -760,6 +760,14 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 	isParty := func(m *mention.Mention) bool {
 		return (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Venue
 	}
+	if f.Doer >= 0 && f.PreStart >= 0 {
+		// 俄罗斯对中方的支持: what the noun's stance is towards follows 对
+		for _, k := range objs {
+			if m := &s.Mentions[k]; m.Tok >= f.PreStart && m.TokEnd <= f.CueStart && isParty(m) && len(minus(m.IDs, holders)) > 0 {
+				return d.coordinatedTargets(s, k), "what the stance the noun names is towards (对…)"
+			}
+		}
+	}
 	if f.Rule.Predicate == "welcome" && (f.Rule.Target == "none" || s.Lang == "zh" && f.About) {
 		// 欢迎美国总统的访问, "welcomed Qatar's decision", 对越南的经济成就表示赞赏:
 		// the party whose act or deed is welcomed
@@ -2000,6 +2008,9 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 		}
 		if next := s.Tokens[m.TokEnd].Text; m.Tok < to && (next == "的" || next == "'s" || next == "’s") && len(minus(m.IDs, holders)) > 0 {
 			return m.IDs
+		}
+		if s.Lang == "zh" && m.Tok == from && !m.Attr && (s.Tokens[m.TokEnd].Text == "对" || s.Tokens[m.TokEnd].Text == "对于") && len(minus(m.IDs, holders)) > 0 {
+			return m.IDs // 赞同德国对俄罗斯的谴责: the party before 对 is whose deed it is
 		}
 		if m.Tok == from && !m.Attr && s.Tokens[m.TokEnd].POS == token.Verb && (s.Lang == "zh" || s.Tokens[m.TokEnd].Tag == "VBG") && len(minus(m.IDs, holders)) > 0 {
 			return m.IDs // 欢迎巴西加入亚投行, "welcomed Brazil joining": the party whose act it is

@@ -47,6 +47,10 @@ type Frame struct {
 	// clause (will, to, 将, 要, 愿): an action verb there is a commitment,
 	// where alone it may only report a fact.
 	Modal bool
+	// Doer is the mention of the party whose stance a Chinese noun phrase
+	// names inside another verb's object (赞同德国对俄罗斯的谴责: Germany's
+	// condemnation of Russia), or -1.
+	Doer int
 }
 
 // Matcher finds frames. Safe for concurrent use.
@@ -337,7 +341,7 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			continue // 制裁。, a bare act with nothing acted on: a noun or a heading, no commitment
 		}
 		f := Frame{Rule: r, CueStart: pm.Start, CueEnd: pm.End, Clause: s.ClauseOf(pm.Start), PreStart: -1, Inner: -1,
-			Report: s.ReportOver(pm.Start), Quote: s.QuoteOf(pm.Start)}
+			Report: s.ReportOver(pm.Start), Quote: s.QuoteOf(pm.Start), Doer: -1}
 		if f.Quote >= 0 && s.Quotes[f.Quote].End-s.Quotes[f.Quote].Start <= 3 {
 			f.Quote = -1 // a word in quotation marks ("严重关切", so-called "…"): the sentence's own
 		}
@@ -413,6 +417,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		f.Intensity = m.intensity(s, f)
 		f.Conj = m.opensPredicate(s, f.CueStart, c.Start)
 		f.Modal = modalContext(s, f.CueStart, c.Start)
+		if s.Lang == "zh" && r.Kind == "stance" {
+			f.Doer = nounStanceDoer(s, f.CueStart, f.CueEnd, c)
+		}
 		out = append(out, f)
 	}
 	m.extend(s, out)
@@ -1187,6 +1194,45 @@ func disposalJiang(s *clause.Sentence, i int) bool {
 var doneBefore = map[string]bool{"曾": true, "曾经": true, "已": true, "已经": true, "早已": true, "业已": true, "一度": true, "多次": true,
 	"屡次": true, "一再": true, "屡屡": true, "先后": true, "正": true, "正在": true, "还曾": true, "也曾": true}
 
+// nounStanceDoer finds the holder of a Chinese stance named as a noun in
+// another verb's object: a party right before 对, then what the stance is
+// towards, 的 and the cue, with nothing after the cue in its clause
+// (响应美国对中国的长期不满, 感谢俄罗斯对中方的坚定支持). A verb after the
+// cue makes 对 the later predicate's (中国对美方的指责表示不满), and the
+// phrase must be a verb's object; -1 when none.
+func nounStanceDoer(s *clause.Sentence, start, end int, c clause.Clause) int {
+	if end < c.End && s.Tokens[end].POS != token.Punct && s.Tokens[end].Text != "和" && s.Tokens[end].Text != "与" {
+		return -1
+	}
+	k := start - 1
+	for k > c.Start && (s.Tokens[k].POS == token.Adv || s.Tokens[k].POS == token.Adj) {
+		k--
+	}
+	if k <= c.Start || s.Tokens[k].Text != "的" {
+		return -1
+	}
+	for j := k - 1; j > c.Start && j >= k-12; j-- {
+		t := s.Tokens[j].Text
+		if s.Tokens[j].POS == token.Punct {
+			return -1
+		}
+		if t != "对" && t != "对于" {
+			continue
+		}
+		mk := s.MentionAt(j - 1)
+		if mk < 0 || !s.Mentions[mk].IsParty() || len(s.Mentions[mk].IDs) == 0 || s.Mentions[mk].TokEnd != j {
+			return -1
+		}
+		for v := s.Mentions[mk].Tok - 1; v >= c.Start; v-- {
+			if s.Tokens[v].POS == token.Verb && s.MentionAt(v) < 0 {
+				return mk // the noun phrase is the object of that verb
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
 // zhCoverbs are the prepositions that may follow 将 as "will".
 var zhCoverbs = map[string]bool{"向": true, "对": true, "与": true, "同": true, "在": true, "于": true, "从": true, "为": true, "给": true, "跟": true, "就": true}
 
@@ -1397,6 +1443,9 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 		f := &fs[i]
 		for j := i + 1; j < len(fs); j++ {
 			n := &fs[j]
+			if n.Doer >= 0 && s.Mentions[n.Doer].Tok > f.CueStart {
+				continue // 感谢俄罗斯对中方的支持: Russia's support is a claim of its own, not the thanks
+			}
 			if n.Rule.Kind == "purpose" && n.CueStart <= f.CueEnd+1 && n.CueStart >= f.CueEnd && f.Rule.Modality != "act" {
 				n.Absorbed = true // "agreed to uphold", "needed to protect": the complement, not a purpose
 				continue

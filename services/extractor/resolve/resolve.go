@@ -1128,6 +1128,13 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 			return d.subject(s, fs, pi)
 		}
 	}
+	if f.Doer >= 0 {
+		// 赞同德国对俄罗斯的谴责: the party before 对 holds the stance the noun names
+		if h := d.coordinated(s, f.Doer); h != nil {
+			h.How = "the party whose stance the noun names: " + h.How
+			return h
+		}
+	}
 	c := s.Clauses[f.Clause]
 	start := c.Start
 	if f.Report >= 0 {
