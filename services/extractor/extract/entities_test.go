@@ -472,3 +472,12 @@ func TestOrganisationNamesEndWhereTheNameDoes(t *testing.T) {
 		}
 	}
 }
+
+func TestTaiwanTransliterationsNameTheSamePeople(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"Trump and Pompeo as Taiwan's press writes them", "川普总统与国务卿庞皮欧周三通话。",
+			map[string]string{"川普总统": "person:trump-donald", "庞皮欧": "person:pompeo-mike"}, nil},
+		{"Harris, Merkel and Macron as Taiwan's press writes them", "贺锦丽表示，梅克尔和马克宏都会出席。",
+			map[string]string{"贺锦丽": "person:harris-kamala", "梅克尔": "person:merkel-angela", "马克宏": "person:macron-emmanuel"}, nil},
+	})
+}
