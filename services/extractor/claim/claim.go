@@ -226,7 +226,10 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	targets = minus(targets, h.IDs)
 	if len(targets) == 0 && pred == "condemn" {
 		if p := d.ownOfficial(s, f, objs, h); p != "" {
-			targets, how = []string{p}, "an official of the holder's own state, criticised (国会对特朗普提出批评)"
+			// 彭斯抨击贺锦丽, 拜登批评特朗普: a quarrel among one state's own
+			// politicians is no position of that state towards anyone
+			d.drop(s, f, "the one criticised is the holder's own official: a quarrel at home")
+			return
 		}
 	}
 	topics := d.topics(s, f, objs)
