@@ -176,6 +176,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && !m.cueIsWord(r, toks, pm) {
 			continue
 		}
+		if s.Lang == "en" && r.Predicate == "call_on" && pm.End-pm.Start == 2 && toks[pm.Start].Lemma == "call" && toks[pm.Start+1].Lower == "to" && !callToDo(s, pm.Start, pm.End) {
+			continue // "a call to Lavrov", "calls to discuss", the "Call to Action": a telephone call or a name, no call on anyone
+		}
 		if s.Lang == "zh" && pm.End-pm.Start == 1 && (zhWill[toks[pm.Start].Text] && (!willBefore(s, pm.End) || happening(s, pm.End) || coverbHappening(s, pm.End) || disposalJiang(s, pm.Start)) ||
 			(toks[pm.Start].Text == "继续" || toks[pm.Start].Text == "将继续") && happening(s, pm.End) ||
 			toks[pm.Start].Text == "宣布" && !willBefore(s, pm.End)) {
@@ -1178,6 +1181,28 @@ func underSupport(s *clause.Sentence, start, end int) bool {
 	c := s.Clauses[s.ClauseOf(start)]
 	for k := start - 1; k >= c.Start && k >= start-6; k-- {
 		if s.Tokens[k].Text == "在" {
+			return true
+		}
+	}
+	return false
+}
+
+// callToDo reports the noun "call to" that renews a demand: its, our or
+// their call, or the call a verb of repeating takes (reiterates the call),
+// with a verb after "to" (its call to reform the Council).
+func callToDo(s *clause.Sentence, start, end int) bool {
+	if start == 0 || s.Tokens[start].Text == "Call" || s.Tokens[start].Text == "Calls" || end >= len(s.Tokens) || s.Tokens[end].Tag != "VB" || s.Tokens[end].Lower == "action" {
+		return false
+	}
+	switch p := s.Tokens[start-1]; p.Lower {
+	case "its", "our", "their", "his", "her":
+		return true
+	case "the":
+		if start < 2 {
+			return false
+		}
+		switch s.Tokens[start-2].Lemma {
+		case "reiterate", "renew", "repeat", "restate", "echo", "join", "reaffirm", "support", "endorse":
 			return true
 		}
 	}

@@ -1538,7 +1538,8 @@ var linkingVerbs = map[string]bool{"remain": true, "stay": true, "become": true,
 
 // lightVerbs carry a stance noun without being a predicate of their own
 // (expressed "严重关切", voiced concern).
-var lightVerbs = map[string]bool{"express": true, "voice": true, "convey": true, "register": true, "reiterate": true, "reaffirm": true}
+var lightVerbs = map[string]bool{"express": true, "voice": true, "convey": true, "register": true, "reiterate": true, "reaffirm": true,
+	"renew": true, "repeat": true, "restate": true, "echo": true, "join": true, "issue": true}
 
 // readoutVerbs before "the need for", "the importance of" leave the
 // subject's stance its own ("X and Y discussed the need for …").
