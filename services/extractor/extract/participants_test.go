@@ -36,3 +36,31 @@ func TestSignatoriesOfATreatyDidNotJoinTheText(t *testing.T) {
 		}
 	}
 }
+
+// A speech is given for the state named right after "on behalf of" or set
+// beside "my country"; a state named further off in such a sentence is what
+// the speech speaks of, and a state helped "on behalf of" by a third is no
+// speaker's.
+func TestASpeechIsForTheStateNamedBesideMyCountry(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct {
+		text, issuer string
+	}{
+		{"It is an honour to speak on behalf of the people of the Republic of Kenya.\nMy country joins the global call for the withdrawal of Russian forces from Ukraine.\n", "KEN"},
+		{"I greet the Assembly.\nMy country joins the global call for the withdrawal of Russian forces from Ukraine.\nWe will work for peace.\n", ""},
+		{"I greet the Assembly.\nAfter the floods, Turkey mobilised its resources on behalf of Libya.\nWe will work for peace.\n", ""},
+		{"I greet the Assembly.\nMy country, Peru, stands with the Charter.\nWe support Ukraine.\n", "PER"},
+	}
+	for _, c := range cases {
+		_, expl := e.Explain(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+		line := ""
+		for _, x := range expl {
+			if x.Claim == -2 {
+				line = x.Dropped
+			}
+		}
+		if !strings.Contains(line, `issuer "`+c.issuer+`"`) {
+			t.Errorf("%q: parties line %q, want issuer %q", c.text, line, c.issuer)
+		}
+	}
+}

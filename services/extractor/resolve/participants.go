@@ -372,15 +372,8 @@ func issuer(sents []*clause.Sentence) (string, string) {
 		}
 	}
 	for _, s := range sents {
-		low := strings.ToLower(sentenceText(s))
-		if !strings.Contains(low, "on behalf of") && !strings.Contains(low, "my country") && !strings.Contains(low, "my delegation") &&
-			!strings.Contains(low, "my government") && !strings.Contains(low, "我国") {
-			continue
-		}
-		for _, m := range s.Mentions {
-			if m.Kind == mention.Actor && len(m.IDs) == 1 && !strings.HasPrefix(m.IDs[0], "org:") && !m.Venue {
-				return m.IDs[0], "a speech for " + m.Text
-			}
+		if k := speaksFor(s); k >= 0 {
+			return s.Mentions[k].IDs[0], "a speech for " + s.Mentions[k].Text
 		}
 	}
 	// a speech in the first person: the state it names most, by far
@@ -404,17 +397,19 @@ func issuer(sents []*clause.Sentence) (string, string) {
 				continue
 			}
 			if ours && !m.Attr && m.TokEnd+1 < len(s.Tokens) && (s.Tokens[m.TokEnd].Text == "’s" || s.Tokens[m.TokEnd].Text == "'s") && !wrongNouns[s.Tokens[m.TokEnd+1].Lemma] {
-				counts[m.IDs[0]] += 3 // "Venezuela's sovereign rights over our territory": the speaker's own state
+				counts[m.IDs[0]] += 6 // "Venezuela's sovereign rights over our territory": the speaker's own state
 				continue
 			}
 			if owned(s, m) {
-				counts[m.IDs[0]] += 5 // "our Palestinian people", "my country, Albania": the speaker's own
+				counts[m.IDs[0]] += 10 // "our Palestinian people", "my country, Albania": the speaker's own
 			} else if m.Tok == 0 && !m.Attr && m.TokEnd+1 < len(s.Tokens) && (selfVerbs[s.Tokens[m.TokEnd].Lemma] || s.Tokens[m.TokEnd].POS == token.Verb || s.Tokens[m.TokEnd].POS == token.Aux) {
-				counts[m.IDs[0]] += 3 // "Norway stands by …", "Norway will continue": a speech names its own state taking its stand
+				counts[m.IDs[0]] += 6 // "Norway stands by …", "Norway will continue": a speech names its own state taking its stand
 			} else if m.TokEnd+1 < len(s.Tokens) && (s.Tokens[m.TokEnd].Text == "’s" || s.Tokens[m.TokEnd].Text == "'s") && wrongNouns[s.Tokens[m.TokEnd+1].Lemma] {
-				counts[m.IDs[0]] -= 2 // "Russia's aggression": what the speech is about, not who gives it
+				counts[m.IDs[0]] -= 4 // "Russia's aggression": what the speech is about, not who gives it
+			} else if !m.Attr && m.Tok > 0 && s.Tokens[m.Tok-1].POS == token.Adp {
+				counts[m.IDs[0]]++ // "the people of Haiti", "the war in Ukraine": half, as likely what the speech speaks of
 			} else if !m.Attr {
-				counts[m.IDs[0]]++
+				counts[m.IDs[0]] += 2
 			}
 		}
 	}
@@ -428,10 +423,99 @@ func issuer(sents []*clause.Sentence) (string, string) {
 	}
 	// by far: twice the next, or, in a long speech that names its own state
 	// again and again, half as often again as the state it speaks against
-	if first >= 5 && bestN >= 3 && (bestN >= 2*second || bestN >= 30 && 2*bestN >= 3*second) {
+	if first >= 5 && bestN >= 6 && (bestN >= 2*second || bestN >= 60 && 2*bestN >= 3*second) {
 		return best, "the state a first-person text names most"
 	}
 	return "", ""
+}
+
+// speaksFor finds the state a speech says it is given for: the one named
+// right after "on behalf of" (the Government of, the people of), or set
+// beside "my country", "my delegation", "my Government" (my country,
+// Albania; Albania, my country; 我国…), or -1. A state named further off
+// in such a sentence is what the speech is about ("my country joins the
+// call for the withdrawal of Russian forces").
+func speaksFor(s *clause.Sentence) int {
+	toks := s.Tokens
+	state := func(k int) bool {
+		m := &s.Mentions[k]
+		return m.Kind == mention.Actor && len(m.IDs) == 1 && !strings.HasPrefix(m.IDs[0], "org:") && !m.Venue && !m.Attr
+	}
+	for i := range toks {
+		lo := toks[i].Lower
+		var from int // where the state may begin
+		switch {
+		case lo == "behalf" && i+1 < len(toks) && toks[i+1].Lower == "of" && (firstPerson(s) || speakingOf(s)):
+			from = i + 2
+			// "on behalf of His Excellency President Patrice Talon": the state he heads
+			for k := range s.Mentions {
+				if m := &s.Mentions[k]; m.Kind == mention.Person && len(m.IDs) == 1 && m.Tok >= from && m.Tok <= from+4 &&
+					(m.Role == "head-of-state" || m.Role == "head-of-government") {
+					return k
+				}
+			}
+		case (lo == "country" || lo == "delegation" || lo == "government") && i > 0 && toks[i-1].Lower == "my":
+			from = i + 1
+			// "Albania, my country": the state just before
+			for k := range s.Mentions {
+				if m := &s.Mentions[k]; state(k) && m.TokEnd+1 == i-1 && toks[m.TokEnd].Text == "," {
+					return k
+				}
+			}
+		case toks[i].Text == "我国" && s.Lang == "zh":
+			for k := range s.Mentions {
+				if m := &s.Mentions[k]; m.Kind == mention.Actor && len(m.IDs) == 1 && !strings.HasPrefix(m.IDs[0], "org:") && !m.Venue {
+					return k // 立法院…我国: the state the sentence names
+				}
+			}
+			continue
+		default:
+			continue
+		}
+		for k := range s.Mentions {
+			m := &s.Mentions[k]
+			if m.Tok < from || m.Tok > from+5 || !state(k) {
+				continue
+			}
+			ok := true
+			for j := from; j < m.Tok; j++ {
+				switch toks[j].Lower {
+				case ",", "the", "government", "people", "peoples", "citizens", "nation", "republic", "kingdom", "state", "of", "and", "my", "our",
+					"delegation", "country", "entire", "whole", "，", "、":
+				default:
+					ok = false
+				}
+			}
+			if ok {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// firstPerson reports a sentence that speaks in the first person (I, we,
+// my, our), as a speaker saying whom a speech is for does.
+func firstPerson(s *clause.Sentence) bool {
+	for _, t := range s.Tokens {
+		switch t.Lower {
+		case "i", "we", "my", "our", "me", "myself", "us":
+			return true
+		}
+	}
+	return false
+}
+
+// speakingOf reports a sentence about speaking itself ("it is an honour to
+// speak on behalf of …").
+func speakingOf(s *clause.Sentence) bool {
+	for _, t := range s.Tokens {
+		switch t.Lemma {
+		case "speak", "address", "honour", "honor", "privilege", "greet", "greeting":
+			return true
+		}
+	}
+	return false
 }
 
 // selfVerbs, right after a state's name opening a sentence of a speech,
