@@ -50,6 +50,10 @@ func TestASpeechIsForTheStateNamedBesideMyCountry(t *testing.T) {
 		{"I greet the Assembly.\nMy country joins the global call for the withdrawal of Russian forces from Ukraine.\nWe will work for peace.\n", ""},
 		{"I greet the Assembly.\nAfter the floods, Turkey mobilised its resources on behalf of Libya.\nWe will work for peace.\n", ""},
 		{"I greet the Assembly.\nMy country, Peru, stands with the Charter.\nWe support Ukraine.\n", "PER"},
+		// a speech that speaks much of a war elsewhere, and names its own state taking its stand
+		{"I thank the President. The war in Ukraine goes on and our hearts are with Ukraine.\nThe people of Ukraine suffer, and Ukraine's cities burn.\n" +
+			"We stand with Ukraine, we help Ukraine, we rebuild Ukraine and we honour Ukraine.\nAll of us admire Ukraine, and the world owes Ukraine its thanks.\n" +
+			"Peru supports the Charter.\nPeru will keep working for peace.\nPeru stands by international law.\nWe call for peace in Ukraine, and I thank our partners.\n", "PER"},
 	}
 	for _, c := range cases {
 		_, expl := e.Explain(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
