@@ -186,6 +186,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if f.Rule.Kind == "call" {
 		condIDs, condTopics = d.condSubject(s, f, h.IDs)
 	}
+	if f.Rule.Kind == "hope" && thingHoped(s, f) {
+		// 希望中国的疫苗可能会成功, "hopes China's economy recovers": a hope about a thing, no call on its owner
+		d.drop(s, f, "a hope about a thing, asked of no one")
+		return
+	}
 	switch {
 	case out.Target != nil:
 		targets, how = out.Target, "the party "+f.Rule.Kind+" names"
@@ -944,6 +949,29 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 // speaks for the holder's own state (Congress criticised the President):
 // the first person named in the object, or before the cue after 对, who
 // is no speaker of the claim; "" when there is none.
+// thingHoped reports a hope whose object opens with a party's possessive
+// (中国的疫苗, "China's economy"): the hope is about that thing, which no
+// one is called on to do.
+func thingHoped(s *clause.Sentence, f *frame.Frame) bool {
+	k := s.MentionAt(f.CueEnd)
+	if k < 0 || !s.Mentions[k].IsParty() {
+		return false
+	}
+	e := s.Mentions[k].TokEnd
+	if e+1 >= len(s.Tokens) || s.Tokens[e].Text != "的" && s.Tokens[e].Text != "'s" && s.Tokens[e].Text != "’s" || s.Tokens[e+1].POS != token.Noun {
+		return false
+	}
+	if j := s.MentionAt(e + 1); j >= 0 && s.Mentions[j].IsParty() || agentNouns[s.Tokens[e+1].Lemma] {
+		return false // "Russia's leaders will choose peace", 中国政府: those who act for it
+	}
+	return true
+}
+
+// agentNouns, after a state's possessive, name those who act for it.
+var agentNouns = map[string]bool{"leader": true, "leadership": true, "government": true, "people": true, "authority": true,
+	"official": true, "president": true, "minister": true, "army": true, "force": true, "领导人": true, "政府": true, "人民": true,
+	"当局": true, "领导层": true, "官员": true, "军队": true, "方面": true}
+
 func (d *Doc) ownOfficial(s *clause.Sentence, f *frame.Frame, objs []int, h *resolve.Holder) string {
 	for _, k := range objs {
 		m := &s.Mentions[k]

@@ -1396,8 +1396,8 @@ func (m *Matcher) negatedAt(s *clause.Sentence, cue, clauseStart int) bool {
 			return true
 		}
 		t := &toks[k]
-		if s.Lang == "zh" && zhLightVerbs[t.Text] {
-			continue // 并未做出反驳, 没有予以谴责: the light verb carries the negation to its noun
+		if s.Lang == "zh" && (zhLightVerbs[t.Text] || t.Text == "继续" || t.Text == "持续") {
+			continue // 并未做出反驳, 没有予以谴责: the light verb carries the negation to its noun; 不会继续推动 is no push
 		}
 		if !(t.POS == token.Adv || t.POS == token.Aux || t.POS == token.Part || t.Tag == "ad" || t.Lemma == "be" || t.Lemma == "do" || t.Lemma == "have") {
 			return false // (an adjective used as an adverb counts as one: 没有公开赞同)
