@@ -1435,6 +1435,19 @@ func (d *Doc) isObject(s *clause.Sentence, k, start int) bool {
 		if s.Lang == "en" && toks[prev].POS == token.Verb && !d.m.WordAt(s.Sentence, "say", prev) && !d.m.WordAt(s.Sentence, "believe", prev) {
 			return true // "help Ukraine defend itself": the object of help
 		}
+		if s.Lang == "zh" && m.Kind == mention.Actor {
+			// 在周日巴黎一场谈话中: a place after 在 and a time is where, no subject (在目前普京…: a person is)
+			j := m.Tok - 1
+			for j > start && (toks[j].Tag == "t" || toks[j].Tag == "m" || toks[j].POS == token.Num) {
+				j--
+			}
+			if j < m.Tok-1 {
+				switch toks[j].Text {
+				case "在", "于", "从", "自", "到", "赴":
+					return true
+				}
+			}
+		}
 		if d.m.WordEndingAt(s.Sentence, "object", prev+1) || d.m.WordEndingAt(s.Sentence, "setting", prev+1) || toks[prev].Text == "-" && toks[prev].End == toks[m.Tok].Start {
 			// "U.S.-Japan": the second of a joined pair (a spaced dash opens the story: "WASHINGTON - China …")
 			// "and" joins subjects: between Japan and the UK the first decides
