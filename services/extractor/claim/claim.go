@@ -229,6 +229,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		}
 	}
 	targets = minus(targets, h.IDs)
+	if pred == "concern" && illnessTold(s, f) && slices.ContainsFunc(objs, func(k int) bool { return s.Mentions[k].Kind == mention.Person }) {
+		// 对感染新冠病毒的特朗普表示很担忧: sympathy with someone ill, no position
+		d.drop(s, f, "concern for a person's health")
+		return
+	}
 	if len(targets) == 0 && pred == "condemn" {
 		if p := d.ownOfficial(s, f, objs, h); p != "" {
 			// 彭斯抨击贺锦丽, 拜登批评特朗普: a quarrel among one state's own
@@ -1409,6 +1414,28 @@ func wellWish(s *clause.Sentence, f *frame.Frame) bool {
 }
 
 var healthWords = map[string]bool{"recovery": true, "recover": true, "well-being": true}
+
+// illnessTold reports an illness named in a frame's objects (感染, 确诊,
+// 住院, "infected", "hospitalized").
+func illnessTold(s *clause.Sentence, f *frame.Frame) bool {
+	from := f.ObjStart
+	if f.PreStart >= 0 {
+		from = f.PreStart
+	}
+	for k := from; k < f.ObjEnd && k < len(s.Tokens); k++ {
+		t := &s.Tokens[k]
+		for _, w := range []string{"感染", "确诊", "住院", "病情", "患病", "染疫"} {
+			if strings.Contains(t.Text, w) {
+				return true
+			}
+		}
+		switch t.Lemma {
+		case "infect", "infected", "illness", "hospitalize", "hospitalise", "diagnose", "sick":
+			return true
+		}
+	}
+	return false
+}
 
 var occasions = map[string]bool{"day": true, "holiday": true, "anniversary": true, "year": true, "celebration": true,
 	"festival": true, "season": true, "birthday": true, "independence": true, "christmas": true, "eid": true}

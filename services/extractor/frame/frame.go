@@ -327,8 +327,8 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if inTitle(s, pm.Start) {
 			continue // 《日本为何支持制裁》, the book "Why Japan Supports Sanctions": a title
 		}
-		if s.Lang == "zh" && pm.Start > 0 && adjectival(toks[pm.Start-1].Text) {
-			continue // 受欢迎, 很满意: the cue describes, it states no position
+		if s.Lang == "zh" && pm.Start > 0 && adjectival(toks[pm.Start-1].Text) && (toks[pm.Start-1].Text == "受" || toks[pm.Start-1].Text == "最" || r.Predicate != "concern" && r.Predicate != "oppose") {
+			continue // 受欢迎, 很满意, 最需要: the cue describes, it states no position (十分担忧, 非常不满 state one)
 		}
 		if s.Lang == "zh" && pm.End < len(toks) && (toks[pm.End].Text == "的" || toks[pm.End].Text == "、") && r.Kind != "pre" && r.Kind != "importance" {
 			continue // 北京要求的“九二共识”: the verb qualifies a noun, it states nothing

@@ -96,6 +96,9 @@ func (c *Chinese) Tokens(text string, base int) []Token {
 			continue
 		}
 		tag := s.Token().Pos()
+		if t, ok := zhTagFix[w]; ok {
+			tag = t
+		}
 		out = append(out, Token{Start: base + s.Start(), End: base + s.End(), Text: w, Lower: lowerIfLatin(w), Lemma: w, Tag: tag, POS: zhPOS(w, tag)})
 	}
 	return c.regroup(text, base, out)
@@ -269,6 +272,11 @@ func DictWords(fn func(word string, freq int)) {
 func functionTag(tag string) bool {
 	return tag != "" && strings.ContainsRune("pcdvu", rune(tag[0]))
 }
+
+// zhTagFix are words the segmenter's dictionary tags wrongly for running
+// text: 十分 and 万分 are degree adverbs (十分担忧 is "very worried", not
+// "ten points of worry").
+var zhTagFix = map[string]string{"十分": "d", "万分": "d"}
 
 // zhJoiners are one-character words that follow a party (中方向日方, 美方对此),
 // with the gse tag they take when regrouped.
