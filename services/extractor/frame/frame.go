@@ -403,6 +403,12 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			f.ObjEnd, f.PreStart, f.About = f.ObjStart, -1, false
 		}
 		f.Negated = m.negatedAt(s, f.CueStart, c.Start)
+		if f.Negated && r.Predicate == "support" && recognition[toks[f.CueStart].Lemma] && f.CueEnd-f.CueStart == 1 {
+			// 不会承认选举结果, "will not recognise the result": a refusal of recognition is opposition
+			if o := m.rule(s.Lang + ".oppose.verb"); o != nil {
+				f.Rule, f.Negated = o, false
+			}
+		}
 		if s.Lang == "en" && r.Modality == "will" && f.CueEnd < len(s.Tokens) && m.WordAt(s.Sentence, "negation", f.CueEnd) {
 			// "said it will not send", "would never recognise": the modal's own
 			// negation ("will not be easy to mobilise" negates no act)
@@ -1207,6 +1213,20 @@ func callToDo(s *clause.Sentence, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// recognition are the cues of recognising a state, a government or a
+// result, whose negation is opposition.
+var recognition = map[string]bool{"承认": true, "recognize": true, "recognise": true}
+
+// rule returns the rule with id, or nil.
+func (m *Matcher) rule(id string) *Rule {
+	for i := range m.set.Rules {
+		if m.set.Rules[i].ID == id {
+			return &m.set.Rules[i]
+		}
+	}
+	return nil
 }
 
 // disposalJiang reports 将 after a word of what has been done or done
