@@ -188,8 +188,13 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if ends, ok := circumfix[toks[pm.Start].Text]; ok && s.Lang == "zh" && !closedBy(s, pm.End, ends) {
 			continue // 站在乌克兰一边 is a stance; 站在门口 is not
 		}
-		if s.Lang == "zh" && toks[pm.Start].Text == "即将" && pm.End < len(toks) && scheduledEvents[toks[pm.End].Text] {
-			continue // 拜登即将就任, 协议即将到期: what is about to happen, no one's commitment
+		if s.Lang == "zh" && pm.End-pm.Start == 1 && pm.End < len(toks) &&
+			(toks[pm.Start].Text == "即将" && scheduledEvents[toks[pm.End].Text] || zhWill[toks[pm.Start].Text] && takingOffice[toks[pm.End].Text]) {
+			continue // 拜登即将就任, 拜登20日将就任, 协议即将到期: what is about to happen, no one's commitment
+		}
+		if s.Lang == "zh" && pm.End-pm.Start == 1 && pm.End+1 < len(toks) &&
+			(toks[pm.Start].Text == "即将" && toks[pm.End].POS == token.Verb && toks[pm.End+1].Text == "的" || zhWill[toks[pm.Start].Text] && toks[pm.End].Text == "有" && existential(s, pm.End+1)) {
+			continue // 即将达成的协定: a verb that qualifies a noun; 会有舞弊现象: what there will be
 		}
 		if s.Lang == "zh" && r.Kind == "stance" && pm.Start > 0 && underSupport(s, pm.Start, pm.End) {
 			continue // 在美国支持下打击…: done with someone's backing, no stance stated
@@ -1178,6 +1183,23 @@ func willBefore(s *clause.Sentence, i int) bool {
 
 // scheduledEvents after 即将 are what is about to happen to someone.
 var scheduledEvents = map[string]bool{"就任": true, "上任": true, "卸任": true, "离任": true, "到期": true, "到来": true, "结束": true, "届满": true, "生效": true, "出炉": true}
+
+// existential reports what follows 有 from token i to its clause's end as
+// only nouns and verbs of what comes about (会有舞弊现象出现, 还会有军售): what
+// there will be; a verb of doing makes 有 part of a manner (将有条件重返).
+func existential(s *clause.Sentence, i int) bool {
+	end := s.Clauses[s.ClauseOf(i-1)].End
+	for k := i; k < end; k++ {
+		if t := &s.Tokens[k]; t.POS == token.Verb && t.Tag == "v" && !zhHappenings[t.Text] && s.MentionAt(k) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// takingOffice after 将 or 会 is an office taken or left on a date, no act
+// committed to (拜登20日将就任).
+var takingOffice = map[string]bool{"就任": true, "上任": true, "卸任": true, "离任": true, "到期": true, "届满": true}
 
 // underSupport reports 在…支持下 (with X's backing) around a support cue.
 func underSupport(s *clause.Sentence, start, end int) bool {
