@@ -2129,6 +2129,9 @@ var barredVerbs = map[string]bool{"allow": true, "require": true, "bar": true, "
 // before it (制裁将对…产生影响, 这项协议会…): a forecast about what those
 // nouns name, not a commitment of the speaker or of the last party.
 func thingWill(s *clause.Sentence, f *frame.Frame) bool {
+	if s.Lang == "en" {
+		return enThingWill(s, f)
+	}
 	if s.Lang != "zh" || f.Rule.Modality != "will" || f.Quote >= 0 {
 		return false
 	}
@@ -2159,6 +2162,61 @@ func thingWill(s *clause.Sentence, f *frame.Frame) bool {
 	}
 	return false
 }
+
+// enThingWill reports an English "will" whose clause opens with a noun
+// phrase that names no party, person or pronoun ("The funding will enable
+// …", "This dialogue will include …", "Finland's accession will make the
+// Alliance stronger"): a forecast about a thing, no party's commitment.
+func enThingWill(s *clause.Sentence, f *frame.Frame) bool {
+	if f.Rule.Modality != "will" || f.Quote >= 0 || s.Tokens[f.CueStart].Lower != "will" {
+		return false
+	}
+	start := s.Clauses[f.Clause].Start
+	if f.Report >= 0 {
+		if r := s.Reports[f.Report]; r.From > start && r.From <= f.CueStart {
+			start = r.From
+		}
+	}
+	nouns := 0
+	for k := start; k < f.CueStart; k++ {
+		if mk := s.MentionAt(k); mk >= 0 {
+			m := &s.Mentions[mk]
+			owner := m.TokEnd < f.CueStart && (s.Tokens[m.TokEnd].Text == "'s" || s.Tokens[m.TokEnd].Text == "’s")
+			after := m.Tok > start && s.Tokens[m.Tok-1].POS == token.Adp && s.Tokens[m.Tok-1].Lower != "that" && s.Tokens[m.Tok-1].Lower != "whether" && s.Tokens[m.Tok-1].Lower != "if"
+			if m.Kind != mention.Topic && !after && !owner {
+				return false // "Japan will", "the two sides will", "U.S. diplomats will"
+			}
+			nouns++ // "the dialogue with Thailand will", "Finland's accession will": the thing is the subject
+			k = m.TokEnd - 1
+			if owner {
+				k++
+			}
+			continue
+		}
+		switch t := &s.Tokens[k]; {
+		case t.POS == token.Pron || t.POS == token.Propn:
+			return false // "we will", "Fernandez will"
+		case t.POS == token.Noun:
+			if personNouns[t.Lemma] {
+				return false
+			}
+			nouns++
+		case t.POS == token.Verb:
+			return false // "said it will": the subject is told elsewhere
+		}
+	}
+	return nouns > 0
+}
+
+// personNouns are English nouns for those who act for a party: a clause
+// they open is theirs ("the Secretary will travel", "officials will meet").
+var personNouns = map[string]bool{"secretary": true, "minister": true, "president": true, "official": true, "delegation": true,
+	"diplomat": true, "ambassador": true, "envoy": true, "government": true, "administration": true, "leader": true,
+	"department": true, "side": true, "party": true, "partner": true, "ally": true, "country": true, "nation": true,
+	"state": true, "embassy": true, "mission": true, "team": true, "representative": true, "spokesperson": true,
+	"coordinator": true, "counselor": true, "advisor": true, "adviser": true, "deputy": true, "undersecretary": true,
+	"participant": true, "member": true, "people": true, "we": true, "agency": true, "staff": true, "office": true,
+	"bureau": true, "military": true, "force": true, "troop": true, "navy": true, "army": true, "council": true}
 
 // thingSubject reads the Chinese tokens [from, to) as a subject: whether
 // it names a thing (制裁, 此举, 该法案) and whether it names anything at all
