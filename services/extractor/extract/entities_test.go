@@ -68,6 +68,7 @@ func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
 		{"美国政府7月9日以涉嫌欺诈为由起诉他，美国谴责恐怖袭击。", "JPN", "USA"}, // 9日以: a date
 		{"他被送往马里兰州的医院，美国谴责恐怖袭击。", "MLI", "USA"},        // Maryland is no Mali
 		{"他在新墨西哥州拉票，美国谴责恐怖袭击。", "MEX", "USA"},          // New Mexico is no Mexico
+		{"候选人在俄勒冈州、俄亥俄州拉票，美国谴责恐怖袭击。", "RUS", "USA"},    // Oregon and Ohio are no Russia
 		// a capital named only as where something happens is a city, no party
 		{"The envoy will be in Vienna next week; Chile condemned the attack.", "AUT", "CHL"},
 		{"代表团自柏林出发，在东京举行会谈，美国谴责恐怖袭击。", "DEU", "USA"},

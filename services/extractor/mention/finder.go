@@ -1041,6 +1041,12 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 			ti = k - 1
 			continue // 加以 is a verb; 埃德加 and 荷马 are names, unless a relation word follows (中缅边境, 中泰关系)
 		}
+		if k == ti+1 && len(ids) == 1 && soloAbbrev(s, ti) {
+			// 美指责中国, 中方敦促美停止…: a state's one-character name standing alone as subject or object
+			ms = append(ms, Mention{Kind: Actor, Start: t.Start, End: end, Text: text[t.Start:end], IDs: ids, Entity: true,
+				EntityType: lexicon.KindCountry, How: text[t.Start:end] + " → " + ids[0] + " (one-character name)"})
+			continue
+		}
 		if len(ids) >= 2 && (k > ti+1 || compoundFollows(text[end:])) || len(ids) >= 2 && utf8.RuneCountInString(t.Text) >= 2 {
 			ms = append(ms, Mention{Kind: Actor, Start: t.Start, End: end, Text: text[t.Start:end], IDs: ids, Entity: true,
 				EntityType: lexicon.KindCountry, How: text[t.Start:end] + " → " + strings.Join(ids, ", ")})
@@ -1048,6 +1054,26 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 		}
 	}
 	return ms
+}
+
+// soloAbbrev reports token i as a state's one-character name on its own:
+// 美, 俄, 英, 韩, 澳, 越 or 菲, tagged a place name or an abbreviation, that
+// opens its clause or follows a preposition or a verb, with a verb right
+// after it (美指责中国, 中方敦促美停止…). 中, 日, 法, 德 and 印 are too often
+// words of their own.
+func soloAbbrev(s *Sentence, i int) bool {
+	t := &s.Tokens[i]
+	if !strings.Contains("美俄英韩澳越菲", t.Text) || utf8.RuneCountInString(t.Text) != 1 || t.Tag != "ns" && t.Tag != "j" {
+		return false
+	}
+	if i+1 >= len(s.Tokens) || s.Tokens[i+1].POS != token.Verb || utf8.RuneCountInString(s.Tokens[i+1].Text) < 2 {
+		return false // (俄/勒冈州: a one-character verb is more often the rest of a name)
+	}
+	if i == 0 {
+		return true
+	}
+	p := &s.Tokens[i-1]
+	return p.POS == token.Punct || p.POS == token.Verb || p.Text == "对" || p.Text == "向" || p.Text == "与" || p.Text == "和" || p.Text == "同" || p.Text == "跟"
 }
 
 // determinerBefore reports text that ends in a determiner (该, 此, 本, 这):
