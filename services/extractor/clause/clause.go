@@ -6,6 +6,7 @@
 package clause
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -419,6 +420,25 @@ func (s *Sentence) reports(w *Words) {
 					break
 				}
 			}
+			if s.Lang == "zh" && class != Media {
+				// 美国指责中国违反协议，日本则呼吁双方对话: a later clause whose own
+				// party takes its own stand is the narrator's again, not part of
+				// what the speaker said (the first clause said is, whoever its subject)
+				first := r.From
+				for first < len(toks) && toks[first].POS == token.Punct {
+					first++
+				}
+				for ci2 := range s.Clauses {
+					c2 := s.Clauses[ci2]
+					if c2.Start <= first || c2.Start >= r.To || first >= len(toks) || s.ClauseOf(first) == ci2 {
+						continue
+					}
+					if s.ownStand(c2.Start, r.Speaker, class == Accuse) {
+						r.To = c2.Start
+						break
+					}
+				}
+			}
 			if class == Deny || class == Refuse {
 				// "refused to condemn Russia but called for a ceasefire"
 				for k := r.From; k < r.To; k++ {
@@ -452,6 +472,47 @@ func (s *Sentence) reports(w *Words) {
 		}
 	}
 }
+
+// ownStand reports a Chinese clause at token i that opens with a party
+// other than the speaker's, followed within a few adverbs by a verb of
+// taking a stand: after an accusation any such clause (美国指责中国…，日本
+// 呼吁…), after what was said one marked as a new turn (日本则呼吁…,
+// 中方随即表示…), since what is said often tells another party's stand
+// (特朗普称，中国支持拜登).
+func (s *Sentence) ownStand(i, speaker int, accused bool) bool {
+	k := s.MentionAt(i)
+	if k < 0 || s.Mentions[k].Tok != i || !s.Mentions[k].IsParty() || s.Mentions[k].Attr || len(s.Mentions[k].IDs) == 0 {
+		return false
+	}
+	if speaker >= 0 {
+		for _, id := range s.Mentions[k].IDs {
+			if slices.Contains(s.Mentions[speaker].IDs, id) {
+				return false
+			}
+		}
+	}
+	marked := accused // after an accusation, any party taking its stand; after what was said, one marked as new (则, 随即)
+	for e := s.Mentions[k].TokEnd; e < len(s.Tokens) && e < s.Mentions[k].TokEnd+4; e++ {
+		t := s.Tokens[e].Text
+		if standVerbs[t] {
+			return marked
+		}
+		switch t {
+		case "则", "随即", "随后", "同时", "则是", "亦", "也":
+			marked = true
+			continue
+		}
+		if s.Tokens[e].POS != token.Adv {
+			return false
+		}
+	}
+	return false
+}
+
+// standVerbs are the Chinese verbs by which a party takes its own stand.
+var standVerbs = map[string]bool{"呼吁": true, "敦促": true, "要求": true, "谴责": true, "批评": true, "指责": true, "表示": true,
+	"称": true, "认为": true, "强调": true, "反对": true, "支持": true, "欢迎": true, "宣布": true, "决定": true, "承诺": true,
+	"回应": true, "重申": true, "警告": true, "抗议": true, "驳斥": true, "否认": true}
 
 // opensClause reports that what follows a Chinese reporting verb at token
 // i is said: punctuation (，：“) or a clause with its own subject.
