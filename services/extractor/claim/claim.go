@@ -1941,7 +1941,7 @@ var counterVerbs = map[string]bool{"counter": true, "combat": true, "fight": tru
 // countered reports a verb acting against its object inside a frame's
 // object (efforts to counter …, 打击…): what the object names is opposed.
 func countered(s *clause.Sentence, f *frame.Frame) bool {
-	for k := f.ObjStart; k < f.ObjEnd && k < len(s.Tokens); k++ {
+	for k := f.CueStart; k < f.ObjEnd && k < len(s.Tokens); k++ { // (the cue itself: "address the DPRK's provocations")
 		if t := &s.Tokens[k]; counterVerbs[t.Lemma] || counterVerbs[t.Text] {
 			return true
 		}
