@@ -482,3 +482,12 @@ func TestTaiwanTransliterationsNameTheSamePeople(t *testing.T) {
 			map[string]string{"贺锦丽": "person:harris-kamala", "梅克尔": "person:merkel-angela", "马克宏": "person:macron-emmanuel"}, nil},
 	})
 }
+
+func TestNewspapersAndNetworksTheNewsQuoteAreOrganisations(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"state papers that take positions", "环球时报社评批评美国，人民日报也发表评论。",
+			map[string]string{"环球时报": "org:global-times", "人民日报": "org:peoples-daily"}, nil},
+		{"a network an official speaks to", "Pompeo told Fox News that the United States will act.",
+			map[string]string{"Fox News": "org:fox-news"}, nil},
+	})
+}
