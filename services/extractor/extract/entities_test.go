@@ -489,5 +489,7 @@ func TestNewspapersAndNetworksTheNewsQuoteAreOrganisations(t *testing.T) {
 			map[string]string{"环球时报": "org:global-times", "人民日报": "org:peoples-daily"}, nil},
 		{"a network an official speaks to", "Pompeo told Fox News that the United States will act.",
 			map[string]string{"Fox News": "org:fox-news"}, nil},
+		{"a paper cited as the source is no entity", "《华盛顿邮报》说，美国将制裁俄罗斯。",
+			map[string]string{"美国": "USA"}, []string{"org:washington-post"}},
 	})
 }

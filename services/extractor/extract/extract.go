@@ -463,6 +463,10 @@ type entityList struct {
 	known func(id string) bool
 }
 
+// newsOutlets are the outlets of the gazetteer: cited as a report's source
+// they are no entity, as unknown outlets are not.
+var newsOutlets = map[string]bool{"org:global-times": true, "org:peoples-daily": true, "org:fox-news": true, "org:washington-post": true}
+
 func (e *Engine) entityList(text, lang string) *entityList {
 	return &entityList{text: text, lang: lang, out: []schemas.Entity{}, seen: map[string]bool{},
 		known: func(id string) bool { _, ok := e.lex.Get(id); return ok }}
@@ -480,14 +484,14 @@ func (l *entityList) add(id, typ, name, country string) {
 func (l *entityList) sentence(s *clause.Sentence) {
 	sources := map[int]bool{}
 	for _, r := range s.Reports {
-		if r.Class == clause.Media && r.Speaker >= 0 {
+		if r.Speaker >= 0 && (r.Class == clause.Media || newsOutlets[firstID(s.Mentions[r.Speaker].IDs)]) {
 			sources[r.Speaker] = true
 		}
 	}
 	for k := range s.Mentions {
 		m := &s.Mentions[k]
-		if !m.Entity || sources[k] && strings.HasPrefix(firstID(m.IDs), "org:") && !l.known(firstID(m.IDs)) {
-			continue
+		if !m.Entity || sources[k] && strings.HasPrefix(firstID(m.IDs), "org:") && (!l.known(firstID(m.IDs)) || newsOutlets[firstID(m.IDs)]) {
+			continue // 据路透社报道, 《华盛顿邮报》说: the outlet is the source, no entity (an outlet a minister speaks to is one)
 		}
 		switch m.Kind {
 		case mention.Person:
