@@ -171,6 +171,7 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		matches = append(matches, extra...)
 		sort.SliceStable(matches, func(a, b int) bool { return matches[a].Start < matches[b].Start })
 	}
+	voiceClause := -1 // a clause that tells voices raised (…的声音): its cues state no stance
 	for _, pm := range matches {
 		r := &m.set.Rules[pm.Ref]
 		if s.Lang == "en" && !m.cueIsWord(r, toks, pm) {
@@ -204,6 +205,10 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		}
 		if s.Lang == "zh" && r.Kind == "stance" && verbBeforeList(s, pm.Start) && describesPeople(s, pm.End) {
 			continue // 打压反对或对抗中国当局的人物: the people who oppose, not a stance of the subject
+		}
+		if s.Lang == "zh" && (r.Kind == "stance" || r.Kind == "call") && (voiceClause == s.ClauseOf(pm.Start) || voicesAfter(s, pm.Start, pm.End)) {
+			voiceClause = s.ClauseOf(pm.Start)
+			continue // 出现了一些反对华为参与5G的声音, 呼吁制裁的呼声: the voices that oppose or call (and what else they say), no stance of the subject
 		}
 		if s.Lang == "zh" && pm.End+1 < len(toks) && toks[pm.End].Text == "不得" {
 			continue // 批评不得的地位: what may not be criticised, no criticism
@@ -1249,6 +1254,35 @@ func (m *Matcher) rule(id string) *Rule {
 		}
 	}
 	return nil
+}
+
+// voicesAfter reports a Chinese cue whose clause ends in 的 and a noun for
+// voices raised (呼声, 声音, 论调, 动议), with no verb between the cue and
+// them but inside what the voices say: the cue describes the voices.
+func voicesAfter(s *clause.Sentence, start, end int) bool {
+	c := s.Clauses[s.ClauseOf(start)]
+	e := c.End
+	for e > end && s.Tokens[e-1].POS == token.Punct {
+		e--
+	}
+	if e-2 < end || s.Tokens[e-2].Text != "的" {
+		return false
+	}
+	switch s.Tokens[e-1].Text {
+	case "呼声", "声音", "论调", "动议":
+	default:
+		return false
+	}
+	// something before the cue must take the voices as its object or
+	// subject: a verb or a quantifier (出现了一些…, 发出…, 不少…)
+	for k := start - 1; k >= c.Start; k-- {
+		t := &s.Tokens[k]
+		if t.POS == token.Adv || t.Text == "了" || t.Text == "着" || t.Text == "过" {
+			continue
+		}
+		return t.POS == token.Verb || t.POS == token.Num || t.Tag == "m" || t.Tag == "q" || t.Tag == "mq" || t.Text == "的" || t.Text == "一些" || t.Text == "不少"
+	}
+	return false
 }
 
 // disposalJiang reports 将 after a word of what has been done or done
