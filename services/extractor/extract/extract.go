@@ -148,6 +148,9 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	}
 	x.Claims, x.Entities, x.Unmapped = make([]schemas.Claim, 0, len(claims)), ents, unmapped
 	for _, c := range claims {
+		if outletClaim(c) {
+			continue // a paper named in a story holds a position only in its own editorial voice
+		}
 		if c.Negated {
 			x.Denied = append(x.Denied, c) // "does not support": no claim of that stance
 		} else {
@@ -463,9 +466,20 @@ type entityList struct {
 	known func(id string) bool
 }
 
-// newsOutlets are the outlets of the gazetteer: cited as a report's source
-// they are no entity, as unknown outlets are not.
-var newsOutlets = map[string]bool{"org:global-times": true, "org:peoples-daily": true, "org:fox-news": true, "org:washington-post": true}
+// outletClaim reports a claim held by or aimed at a news outlet of the
+// gazetteer whose evidence is no editorial (社评, 社论, "editorial"): the
+// paper only reports, or is reported on.
+func outletClaim(c schemas.Claim) bool {
+	involved := c.Target != nil && mention.NewsOutlets[*c.Target]
+	for _, a := range c.Actors {
+		involved = involved || mention.NewsOutlets[a]
+	}
+	if !involved {
+		return false
+	}
+	ev := strings.ToLower(c.Evidence.Text)
+	return !strings.Contains(ev, "社评") && !strings.Contains(ev, "社论") && !strings.Contains(ev, "editorial")
+}
 
 func (e *Engine) entityList(text, lang string) *entityList {
 	return &entityList{text: text, lang: lang, out: []schemas.Entity{}, seen: map[string]bool{},
@@ -484,13 +498,13 @@ func (l *entityList) add(id, typ, name, country string) {
 func (l *entityList) sentence(s *clause.Sentence) {
 	sources := map[int]bool{}
 	for _, r := range s.Reports {
-		if r.Speaker >= 0 && (r.Class == clause.Media || newsOutlets[firstID(s.Mentions[r.Speaker].IDs)]) {
+		if r.Speaker >= 0 && (r.Class == clause.Media || mention.NewsOutlets[firstID(s.Mentions[r.Speaker].IDs)]) {
 			sources[r.Speaker] = true
 		}
 	}
 	for k := range s.Mentions {
 		m := &s.Mentions[k]
-		if !m.Entity || sources[k] && strings.HasPrefix(firstID(m.IDs), "org:") && (!l.known(firstID(m.IDs)) || newsOutlets[firstID(m.IDs)]) {
+		if !m.Entity || sources[k] && strings.HasPrefix(firstID(m.IDs), "org:") && (!l.known(firstID(m.IDs)) || mention.NewsOutlets[firstID(m.IDs)]) {
 			continue // 据路透社报道, 《华盛顿邮报》说: the outlet is the source, no entity (an outlet a minister speaks to is one)
 		}
 		switch m.Kind {

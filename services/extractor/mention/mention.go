@@ -136,3 +136,9 @@ func (s *Sentence) MentionAt(i int) int {
 	}
 	return s.at[i]
 }
+
+// NewsOutlets are the news outlets of the gazetteer. Cited as the source of
+// what is said they are no entity, and what they report is the news, not
+// their characterisation of a party; they hold a position only in their
+// own editorial voice.
+var NewsOutlets = map[string]bool{"org:global-times": true, "org:peoples-daily": true, "org:fox-news": true, "org:washington-post": true}
