@@ -950,10 +950,6 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 	return out, ""
 }
 
-// ownOfficial is the person a condemnation is about when that person
-// speaks for the holder's own state (Congress criticised the President):
-// the first person named in the object, or before the cue after 对, who
-// is no speaker of the claim; "" when there is none.
 // thingHoped reports a hope whose object opens with a party's possessive
 // (中国的疫苗, "China's economy"): the hope is about that thing, which no
 // one is called on to do.
@@ -977,6 +973,10 @@ var agentNouns = map[string]bool{"leader": true, "leadership": true, "government
 	"official": true, "president": true, "minister": true, "army": true, "force": true, "领导人": true, "政府": true, "人民": true,
 	"当局": true, "领导层": true, "官员": true, "军队": true, "方面": true}
 
+// ownOfficial is the person a condemnation is about when that person
+// speaks for the holder's own state (Congress criticised the President):
+// the first person named in the object, or before the cue after 对, who
+// is no speaker of the claim; "" when there is none.
 func (d *Doc) ownOfficial(s *clause.Sentence, f *frame.Frame, objs []int, h *resolve.Holder) string {
 	for _, k := range objs {
 		m := &s.Mentions[k]

@@ -23,13 +23,7 @@ func TestSignatoriesOfATreatyDidNotJoinTheText(t *testing.T) {
 		{"Joint Statement on Media Freedom\n\nThis statement is joined by Canada, Japan, Italy and Mexico.\nWe condemn attacks on journalists.\n", true},
 	}
 	for _, c := range cases {
-		_, expl := e.Explain(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
-		line := ""
-		for _, x := range expl {
-			if x.Claim == -2 {
-				line = x.Dropped
-			}
-		}
+		line := partiesLine(e, c.text)
 		joined := strings.Contains(line, "joined the statement")
 		if joined != c.joint {
 			t.Errorf("%q: parties line %q, want joined=%v", c.text, line, c.joint)
@@ -56,15 +50,20 @@ func TestASpeechIsForTheStateNamedBesideMyCountry(t *testing.T) {
 			"Peru supports the Charter.\nPeru will keep working for peace.\nPeru stands by international law.\nWe call for peace in Ukraine, and I thank our partners.\n", "PER"},
 	}
 	for _, c := range cases {
-		_, expl := e.Explain(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
-		line := ""
-		for _, x := range expl {
-			if x.Claim == -2 {
-				line = x.Dropped
-			}
-		}
+		line := partiesLine(e, c.text)
 		if !strings.Contains(line, `issuer "`+c.issuer+`"`) {
 			t.Errorf("%q: parties line %q, want issuer %q", c.text, line, c.issuer)
 		}
 	}
+}
+
+// partiesLine returns the line --explain gives on a text's parties and issuer.
+func partiesLine(e *Engine, text string) string {
+	_, expl := e.Explain(schemas.Article{Name: "t", Format: schemas.FormatText, Body: text})
+	for _, x := range expl {
+		if x.Claim == -2 {
+			return x.Dropped
+		}
+	}
+	return ""
 }

@@ -62,19 +62,23 @@ type Matcher struct {
 	// that state one with a bare infinitive ("Germany to raise …"); -1: none.
 	plan int
 	// violation is each language's rule of a denounced act (X violates …),
-	// for rhetorical questions that name a wrong (这难道不是经济胁迫吗).
-	violation map[string]int
+	// for rhetorical questions that name a wrong (这难道不是经济胁迫吗);
+	// oppose its rule of opposition, for a refusal of recognition.
+	violation, oppose map[string]int
 }
 
 // NewMatcher compiles a rule set.
 func NewMatcher(set *Set) (*Matcher, error) {
-	m := &Matcher{set: set, cues: map[string]*token.Patterns{}, words: map[string]map[string]*token.Patterns{}, plan: -1, violation: map[string]int{}}
+	m := &Matcher{set: set, cues: map[string]*token.Patterns{}, words: map[string]map[string]*token.Patterns{}, plan: -1, violation: map[string]int{}, oppose: map[string]int{}}
 	for i := range set.Rules {
 		if set.Rules[i].ID == "en.commit.plan" {
 			m.plan = i
 		}
 		if strings.HasSuffix(set.Rules[i].ID, ".condemn.violation") {
 			m.violation[set.Rules[i].Lang] = i
+		}
+		if strings.HasSuffix(set.Rules[i].ID, ".oppose.verb") {
+			m.oppose[set.Rules[i].Lang] = i
 		}
 	}
 	for i := range set.Rules {
@@ -180,22 +184,14 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Predicate == "call_on" && pm.End-pm.Start == 2 && toks[pm.Start].Lemma == "call" && toks[pm.Start+1].Lower == "to" && !callToDo(s, pm.Start, pm.End) {
 			continue // "a call to Lavrov", "calls to discuss", the "Call to Action": a telephone call or a name, no call on anyone
 		}
-		if s.Lang == "zh" && pm.End-pm.Start == 1 && (zhWill[toks[pm.Start].Text] && (!willBefore(s, pm.End) || happening(s, pm.End) || coverbHappening(s, pm.End) || disposalJiang(s, pm.Start)) ||
+		if s.Lang == "zh" && pm.End-pm.Start == 1 && (noWill(s, pm.Start, pm.End) ||
 			(toks[pm.Start].Text == "继续" || toks[pm.Start].Text == "将继续") && happening(s, pm.End) ||
 			toks[pm.Start].Text == "宣布" && !willBefore(s, pm.End)) {
-			continue // 将X与Y区分: 将 as 把; 外委会共和党人: 会 ends a name; 将有助于…: a forecast, no one's act;
+			continue // 将X与Y区分: 将 as 把; 外委会共和党人: 会 ends a name; 将有助于…, 拜登即将就任: a forecast, no one's act;
 			// 宣布X为Y, 宣布某人被禁言: a declaration or news, not an announced act
 		}
 		if ends, ok := circumfix[toks[pm.Start].Text]; ok && s.Lang == "zh" && !closedBy(s, pm.End, ends) {
 			continue // 站在乌克兰一边 is a stance; 站在门口 is not
-		}
-		if s.Lang == "zh" && pm.End-pm.Start == 1 && pm.End < len(toks) &&
-			(toks[pm.Start].Text == "即将" && scheduledEvents[toks[pm.End].Text] || zhWill[toks[pm.Start].Text] && takingOffice[toks[pm.End].Text]) {
-			continue // 拜登即将就任, 拜登20日将就任, 协议即将到期: what is about to happen, no one's commitment
-		}
-		if s.Lang == "zh" && pm.End-pm.Start == 1 && pm.End+1 < len(toks) &&
-			(toks[pm.Start].Text == "即将" && toks[pm.End].POS == token.Verb && toks[pm.End+1].Text == "的" || zhWill[toks[pm.Start].Text] && toks[pm.End].Text == "有" && existential(s, pm.End+1)) {
-			continue // 即将达成的协定: a verb that qualifies a noun; 会有舞弊现象: what there will be
 		}
 		if s.Lang == "zh" && r.Kind == "stance" && pm.Start > 0 && underSupport(s, pm.Start, pm.End) {
 			continue // 在美国支持下打击…: done with someone's backing, no stance stated
@@ -415,8 +411,8 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		f.Negated = m.negatedAt(s, f.CueStart, c.Start)
 		if f.Negated && r.Predicate == "support" && recognition[toks[f.CueStart].Lemma] && f.CueEnd-f.CueStart == 1 {
 			// 不会承认选举结果, "will not recognise the result": a refusal of recognition is opposition
-			if o := m.rule(s.Lang + ".oppose.verb"); o != nil {
-				f.Rule, f.Negated = o, false
+			if o, ok := m.oppose[s.Lang]; ok {
+				f.Rule, f.Negated = &m.set.Rules[o], false
 			}
 		}
 		if s.Lang == "en" && r.Modality == "will" && f.CueEnd < len(s.Tokens) && m.WordAt(s.Sentence, "negation", f.CueEnd) {
@@ -1246,16 +1242,6 @@ func callToDo(s *clause.Sentence, start, end int) bool {
 // result, whose negation is opposition.
 var recognition = map[string]bool{"承认": true, "recognize": true, "recognise": true}
 
-// rule returns the rule with id, or nil.
-func (m *Matcher) rule(id string) *Rule {
-	for i := range m.set.Rules {
-		if m.set.Rules[i].ID == id {
-			return &m.set.Rules[i]
-		}
-	}
-	return nil
-}
-
 // voicesAfter reports a Chinese cue whose clause ends in 的 and a noun for
 // voices raised (呼声, 声音, 论调, 动议), with no verb between the cue and
 // them but inside what the voices say: the cue describes the voices.
@@ -1281,6 +1267,22 @@ func voicesAfter(s *clause.Sentence, start, end int) bool {
 			continue
 		}
 		return t.POS == token.Verb || t.POS == token.Num || t.Tag == "m" || t.Tag == "q" || t.Tag == "mq" || t.Text == "的" || t.Text == "一些" || t.Text == "不少"
+	}
+	return false
+}
+
+// noWill reports a one-token 将, 会 or 即将 at i that commits no one: 将 as
+// 把 (将X与Y区分, 曾将…), 会 ending a name, a forecast (将有助于…, 会对经济造成冲击),
+// an office taken or left on a date (20日将就任, 即将到期), what there will be
+// (会有舞弊现象出现), a verb after 即将 that qualifies a noun (即将达成的协定).
+func noWill(s *clause.Sentence, i, end int) bool {
+	toks := s.Tokens
+	switch w := toks[i].Text; {
+	case zhWill[w]:
+		return !willBefore(s, end) || happening(s, end) || coverbHappening(s, end) || disposalJiang(s, i) ||
+			end < len(toks) && takingOffice[toks[end].Text] || end+1 < len(toks) && toks[end].Text == "有" && existential(s, end+1)
+	case w == "即将":
+		return end < len(toks) && scheduledEvents[toks[end].Text] || end+1 < len(toks) && toks[end].POS == token.Verb && toks[end+1].Text == "的"
 	}
 	return false
 }

@@ -415,14 +415,7 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			}
 		}
 	}
-	best, bestN, second := "", 0, 0
-	for id, n := range counts {
-		if n > bestN || n == bestN && id < best {
-			best, bestN, second = id, n, bestN
-		} else if n > second {
-			second = n
-		}
-	}
+	best, bestN, second := most(counts)
 	// by far: twice the next, or, in a long speech that names its own state
 	// again and again, half as often again as the state it speaks against
 	if first >= 5 && bestN >= 6 && (bestN >= 2*second || bestN >= 60 && 2*bestN >= 3*second) {
@@ -431,18 +424,24 @@ func issuer(sents []*clause.Sentence) (string, string) {
 	// else the state the speech names as its own, taking its stand or as
 	// ours, again and again and twice as often as any other (a speech that
 	// speaks much of a war elsewhere: "Finland supports …", "Finland works …")
-	best, bestN, second = "", 0, 0
-	for id, n := range self {
+	best, bestN, second = most(self)
+	if first >= 5 && bestN >= 3 && bestN >= 2*second {
+		return best, "the state a first-person text names as its own"
+	}
+	return "", ""
+}
+
+// most returns the id counted most (the first in order on a tie), its
+// count and the next highest count.
+func most(counts map[string]int) (best string, bestN, second int) {
+	for id, n := range counts {
 		if n > bestN || n == bestN && id < best {
 			best, bestN, second = id, n, bestN
 		} else if n > second {
 			second = n
 		}
 	}
-	if first >= 5 && bestN >= 3 && bestN >= 2*second {
-		return best, "the state a first-person text names as its own"
-	}
-	return "", ""
+	return best, bestN, second
 }
 
 // speaksFor finds the state a speech says it is given for: the one named
@@ -461,7 +460,7 @@ func speaksFor(s *clause.Sentence) int {
 		lo := toks[i].Lower
 		var from int // where the state may begin
 		switch {
-		case lo == "behalf" && i+1 < len(toks) && toks[i+1].Lower == "of" && (firstPerson(s) || speakingOf(s)):
+		case lo == "behalf" && i+1 < len(toks) && toks[i+1].Lower == "of" && hasWord(s, firstPersonWords, speakingWords):
 			from = i + 2
 			// "on behalf of His Excellency President Patrice Talon": the state he heads
 			for k := range s.Mentions {
@@ -510,24 +509,19 @@ func speaksFor(s *clause.Sentence) int {
 	return -1
 }
 
-// firstPerson reports a sentence that speaks in the first person (I, we,
-// my, our), as a speaker saying whom a speech is for does.
-func firstPerson(s *clause.Sentence) bool {
-	for _, t := range s.Tokens {
-		switch t.Lower {
-		case "i", "we", "my", "our", "me", "myself", "us":
-			return true
-		}
-	}
-	return false
-}
+// firstPersonWords make a sentence speak in the first person, as a speaker
+// saying whom a speech is for does; speakingWords make it a sentence about
+// speaking itself ("it is an honour to speak on behalf of …").
+var (
+	firstPersonWords = map[string]bool{"i": true, "we": true, "my": true, "our": true, "me": true, "myself": true, "us": true}
+	speakingWords    = map[string]bool{"speak": true, "address": true, "honour": true, "honor": true, "privilege": true, "greet": true, "greeting": true}
+)
 
-// speakingOf reports a sentence about speaking itself ("it is an honour to
-// speak on behalf of …").
-func speakingOf(s *clause.Sentence) bool {
+// hasWord reports a token of s whose lower-cased form is in forms or whose
+// lemma is in lemmas.
+func hasWord(s *clause.Sentence, forms, lemmas map[string]bool) bool {
 	for _, t := range s.Tokens {
-		switch t.Lemma {
-		case "speak", "address", "honour", "honor", "privilege", "greet", "greeting":
+		if forms[t.Lower] || lemmas[t.Lemma] {
 			return true
 		}
 	}
