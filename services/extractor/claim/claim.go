@@ -1121,6 +1121,7 @@ func (d *Doc) aggressor(s *clause.Sentence, f *frame.Frame) (string, []string) {
 // welcoming an act leaves the target null and puts the act in the topic).
 var actNouns = map[string]bool{"effort": true, "progress": true, "achievement": true, "initiative": true, "proposal": true, "plan": true, "decision": true,
 	"commitment": true, "leadership": true, "announcement": true, "step": true, "move": true, "work": true, "contribution": true,
+	"call": true, "appeal": true, "agenda": true, "vision": true, "recommendation": true, "呼吁": true, "号召": true,
 	"努力": true, "倡议": true, "建议": true, "决定": true, "举措": true, "承诺": true, "贡献": true, "工作": true, "主张": true}
 
 // actOf reports a party named as the doer of an act that a support or

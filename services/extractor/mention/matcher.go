@@ -207,6 +207,10 @@ func (m *Matcher) longest(text string, i int, accept func(start, end int) bool) 
 				j += size // 冯·德·莱恩 is 冯德莱恩: a transliteration's dots are optional
 				continue
 			}
+			if r == ' ' && lineBreakHyphen(text, i, j) {
+				j += size // "Secretary- General": a hyphen that ended a printed line
+				continue
+			}
 			break
 		}
 		n = next
@@ -218,6 +222,17 @@ func (m *Matcher) longest(text string, i int, accept func(start, end int) bool) 
 		}
 	}
 	return best, bestEnd, bestPays
+}
+
+// lineBreakHyphen reports a hyphen right before text[j] that follows a
+// letter of the phrase begun at i: "Guinea- Bissau", where a transcript kept
+// the space of a line broken after the hyphen.
+func lineBreakHyphen(text string, i, j int) bool {
+	if j-2 < i || text[j-1] != '-' {
+		return false
+	}
+	c := text[j-2]
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // nameDot reports the dots that separate the parts of a transliterated name.
