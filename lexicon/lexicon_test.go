@@ -220,6 +220,22 @@ func TestHoldersOf(t *testing.T) {
 	}
 }
 
+// TestHolderNow checks the one open term of an office, the day it began,
+// and that the data's date is that of its latest term.
+func TestHolderNow(t *testing.T) {
+	lx := mustDefault(t)
+	h, from := lx.HolderNow("secretary-general", "org:un")
+	if h == nil || h.ID != "person:guterres-antonio" || from.Year() != 2017 {
+		t.Fatalf("HolderNow(secretary-general, org:un) = %v from %v, want person:guterres-antonio from 2017", h, from)
+	}
+	if h, _ := lx.HolderNow("chief-astronaut", "JPN"); h != nil {
+		t.Fatalf("HolderNow of an unknown role = %s, want nil", h.ID)
+	}
+	if d := lx.DataDate(); d.Before(day("2025-01-01")) {
+		t.Fatalf("DataDate() = %v, want a day of 2025 or later (the gazetteer's latest terms)", d)
+	}
+}
+
 // TestHoldersOfGolden runs the cases in testdata/holders.tsv, so that a
 // data edit that moves an office shows up as a failing, named case.
 func TestHoldersOfGolden(t *testing.T) {

@@ -67,6 +67,9 @@ type Lexicon struct {
 	// (Vienna, 维也纳, the Kremlin), in lower case: a city only named as
 	// where something happens is no party.
 	seats map[string]bool
+	// newest is the latest day a role starts or ends on: the day the data
+	// tells of.
+	newest time.Time
 }
 
 type holder struct {
@@ -320,6 +323,11 @@ func (lx *Lexicon) loadRoles(file string, data []byte) error {
 			return r.errorf("role ends (%s) before it starts (%s)", r.get("to"), r.get("from"))
 		}
 		p.Roles = append(p.Roles, Role{Key: key, Of: of, From: from, To: to})
+		for _, d := range []time.Time{from, to} {
+			if d.After(lx.newest) {
+				lx.newest = d
+			}
+		}
 		return nil
 	})
 }

@@ -44,6 +44,27 @@ func (lx *Lexicon) HoldersOf(key, of string, day time.Time) []*Entity {
 	return out
 }
 
+// HolderNow returns the one person whose term in role key of of is still
+// open, and the day it began; nil when none or several.
+func (lx *Lexicon) HolderNow(key, of string) (*Entity, time.Time) {
+	var who *Entity
+	var from time.Time
+	for _, h := range lx.holders[key+"\x00"+of] {
+		if !h.role.To.IsZero() {
+			continue
+		}
+		if who != nil && who != h.person {
+			return nil, time.Time{}
+		}
+		who, from = h.person, h.role.From
+	}
+	return who, from
+}
+
+// DataDate is the latest day a role of the gazetteer starts or ends on:
+// the day its data tells of.
+func (lx *Lexicon) DataDate() time.Time { return lx.newest }
+
 // RolesOn returns the roles the person held on day.
 func (lx *Lexicon) RolesOn(personID string, day time.Time) []Role {
 	e, ok := lx.byID[personID]

@@ -20,6 +20,7 @@ var (
 
 // dateInText finds the first full date the text gives.
 func dateInText(text string) (time.Time, bool) {
+	full := text
 	if len(text) > 1500 {
 		text = text[:1500]
 	}
@@ -68,7 +69,7 @@ func dateInText(text string) (time.Time, bool) {
 		}
 	}
 	if !hasEn {
-		return t, best >= 0
+		return t, best >= 0 || unSession(full, &t)
 	}
 	if m := enDate1.FindStringSubmatchIndex(text); m != nil {
 		y, _ := strconv.Atoi(text[m[6]:m[7]])
@@ -80,5 +81,41 @@ func dateInText(text string) (time.Time, bool) {
 		dd, _ := strconv.Atoi(text[m[2]:m[3]])
 		try(m, y, monthIdx[text[m[4]:m[5]]], dd)
 	}
-	return t, best >= 0
+	return t, best >= 0 || unSession(full, &t)
+}
+
+var (
+	unOrdinal = regexp.MustCompile(`(?i)\b(?:(sixty|seventy|eighty)[- ](first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(sixtieth|seventieth|eightieth)|(\d{2})(?:st|nd|rd|th))\s+(?:regular\s+)?session\b`)
+	unTens    = map[string]int{"sixty": 60, "seventy": 70, "eighty": 80, "sixtieth": 60, "seventieth": 70, "eightieth": 80}
+	unUnits   = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9}
+)
+
+// unSession dates a speech to the General Assembly that gives no date by
+// the session it names (the seventy-eighth session: the general debate of
+// September 2023). A speech names the session before too, to thank its
+// president, so the latest one named is the speech's own.
+func unSession(text string, t *time.Time) bool {
+	if !strings.Contains(text, "General Assembly") {
+		return false
+	}
+	n := 0
+	for _, m := range unOrdinal.FindAllStringSubmatch(text, -1) {
+		k := 0
+		switch {
+		case m[1] != "":
+			k = unTens[strings.ToLower(m[1])] + unUnits[strings.ToLower(m[2])]
+		case m[3] != "":
+			k = unTens[strings.ToLower(m[3])]
+		default:
+			k, _ = strconv.Atoi(m[4])
+		}
+		if k >= 50 && k <= 99 {
+			n = max(n, k)
+		}
+	}
+	if n == 0 {
+		return false
+	}
+	*t = time.Date(1945+n, time.September, 22, 0, 0, 0, 0, time.UTC)
+	return true
 }

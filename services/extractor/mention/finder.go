@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -446,6 +447,7 @@ func (d *Doc) Find(text string, s *Sentence) {
 	out = d.theRegime(text, s, out)
 	if s.Lang == "en" {
 		out = seasJoined(text, s, out)
+		out = d.assemblyPresident(text, s, out)
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	out = dropOverlaps(out)
@@ -1607,4 +1609,55 @@ func platformAfter(after string) bool {
 		}
 	}
 	return false
+}
+
+// addressYou matches "you" after a verb of greeting, thanks or assurance
+// ("congratulate you", "assure you", "to you"), where a speaker speaks to
+// the one presiding; its first group is "thank".
+var addressYou = regexp.MustCompile(`(?i)\b(?:congratulat\w*|(thank)\w*|commend\w*|felicitat\w*|salut\w*|assur\w*|to)\s+(you)\b`)
+
+// courtesyThanks is what "thank you" is for when it only opens or closes a
+// speech: no praise of the one presiding.
+var courtesyThanks = regexp.MustCompile(`(?i)^[\s,]*(?:(?:mr\.?|madam|madame)\s+president|sir|your excellency)?[\s,]*(?:$|[.!;]|and\b|very much|for (?:your attention|listening|this opportunity|the opportunity|giving me the floor|the floor))`)
+
+// presidentWords tell a sentence that speaks to the presiding officer.
+var presidentWords = []string{"President", "Presidency", "presidency", "Sir", "your election", "your assumption", "your leadership"}
+
+// assemblyPresident reads "you" in a speech to the General Assembly
+// ("I congratulate you, Mr. President, on your election") as the person
+// presiding over the session on the speech's date: the gazetteer's
+// president of the General Assembly then. Undated speeches are left
+// alone: a president serves one year.
+func (d *Doc) assemblyPresident(text string, s *Sentence, ms []Mention) []Mention {
+	if d.date.IsZero() || !strings.Contains(d.text, "General Assembly") {
+		return ms
+	}
+	st := text[s.Start:s.End]
+	hit := false
+	for _, w := range presidentWords {
+		if strings.Contains(st, w) {
+			hit = true
+			break
+		}
+	}
+	if !hit {
+		return ms
+	}
+	hs := d.f.lx.HoldersOf("president", "org:un-general-assembly", d.date)
+	if len(hs) != 1 {
+		return ms
+	}
+	for _, m := range addressYou.FindAllStringSubmatchIndex(st, -1) {
+		start, end := s.Start+m[4], s.Start+m[5]
+		if m[2] >= 0 && courtesyThanks.MatchString(text[end:s.End]) {
+			continue // "Thank you, Mr. President", "I thank you and yield the floor"
+		}
+		if overlapsAny(ms, start, end) {
+			continue
+		}
+		ms = append(ms, Mention{Kind: Person, Start: start, End: end, Text: text[start:end], IDs: []string{"org:un-general-assembly"},
+			Person: hs[0].ID, Role: "president", Entity: true,
+			How: "you → " + hs[0].ID + " (who presided over the General Assembly on " + d.date.Format("2006-01-02") + ")"})
+	}
+	return ms
 }

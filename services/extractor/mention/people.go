@@ -50,7 +50,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if of == "" && t.Role == "secretary-general" && d.seenUN {
 			of = "org:un" // "the Secretary-General" in a text about the United Nations
 		}
-		end := t.End
+		end, otherState := t.End, false
 		// the state named after it: "Minister for Foreign Affairs of Japan"
 		if s.Lang == "en" {
 			for i := range ms {
@@ -62,6 +62,8 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 				if gap == "of" || gap == "of the" {
 					if of == "" {
 						of = p.IDs[0]
+					} else if p.IDs[0] != of && !strings.HasPrefix(p.IDs[0], "org:") {
+						otherState = true // "the high representative of Trinidad and Tobago": no EU office
 					}
 					p.Attr = true
 					end = p.End
@@ -205,6 +207,9 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 				m.Start, m.End, m.Text = t.Start, t.End, t.Text
 				m.How = t.Text + " → " + m.Person + " (named before)" + d.stateNote(&m)
 				ms = append(ms, m)
+			} else if h := d.orgHead(t.Role, of); h != nil && !otherState {
+				ms = append(ms, Mention{Kind: Person, Start: t.Start, End: t.End, Text: t.Text, IDs: []string{of}, Role: t.Role, Person: h.ID,
+					How: t.Text + " → " + h.ID + " (who held it" + d.onDate() + ") → " + of})
 			} else if of != "" && t.Role != "" {
 				ms = append(ms, Mention{Kind: Person, Start: t.Start, End: t.End, Text: t.Text, IDs: []string{of}, Role: t.Role,
 					How: t.Text + " → " + of + " (title)"})
@@ -1276,4 +1281,35 @@ func compoundTitle(after string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.IsUpper(r)
+}
+
+// orgHead is the one person who held an organisation's title on the
+// document's date ("the Secretary-General" of the United Nations); in an
+// undated text, who holds it now, if they have held it for five years of
+// the gazetteer's data (a president of the General Assembly serves one
+// year: an undated speech may be from another). Nil for a state's office,
+// which a text names its holder for, or when the gazetteer knows no one.
+func (d *Doc) orgHead(role, of string) *lexicon.Entity {
+	if role == "" || !strings.HasPrefix(of, "org:") {
+		return nil
+	}
+	if d.date.IsZero() {
+		h, from := d.f.lx.HolderNow(role, of)
+		if h == nil || from.IsZero() || from.AddDate(5, 0, 0).After(d.f.lx.DataDate()) {
+			return nil
+		}
+		return h
+	}
+	if hs := d.f.lx.HoldersOf(role, of, d.date); len(hs) == 1 {
+		return hs[0]
+	}
+	return nil
+}
+
+// onDate tells the date a holder was looked up for.
+func (d *Doc) onDate() string {
+	if d.date.IsZero() {
+		return ", undated text: the holder now"
+	}
+	return " on " + d.date.Format("2006-01-02")
 }

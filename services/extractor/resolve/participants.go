@@ -46,7 +46,7 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 		// "G7 statement": a text headed by one organisation speaks as it
 		var ids []string
 		for _, m := range sents[0].Mentions {
-			if m.Kind == mention.Actor && len(m.IDs) == 1 && !m.Venue {
+			if m.Kind == mention.Actor && len(m.IDs) == 1 && !m.Venue && !addressedIn(sents[0], &m) {
 				ids = append(ids, m.IDs[0])
 			}
 		}
@@ -561,4 +561,22 @@ func sentenceText(s *clause.Sentence) string {
 		b.WriteString(t.Text)
 	}
 	return b.String()
+}
+
+// addressedIn reports an organisation a title names as where or to whom
+// the text is spoken ("Remarks at the 79th Session of the General
+// Assembly", "Statement to the Security Council"), not as its speaker.
+func addressedIn(s *clause.Sentence, m *mention.Mention) bool {
+	if !strings.HasPrefix(m.IDs[0], "org:") {
+		return false
+	}
+	for k := m.Tok - 1; k >= 0 && k >= m.Tok-6; k-- {
+		switch s.Tokens[k].Lower {
+		case "at", "to", "before", "during":
+			return true
+		case "by", "from":
+			return false
+		}
+	}
+	return false
 }
