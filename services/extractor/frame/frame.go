@@ -206,6 +206,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			voiceClause = s.ClauseOf(pm.Start)
 			continue // 出现了一些反对华为参与5G的声音, 呼吁制裁的呼声: the voices that oppose or call (and what else they say), no stance of the subject
 		}
+		if s.Lang == "zh" && r.Predicate == "call_on" && r.Kind == "should" && epistemicShould(toks, pm) {
+			continue // 应该是疫情, 应该不会在欧洲销售: what is likely, not what anyone should do
+		}
 		if s.Lang == "zh" && pm.End+1 < len(toks) && toks[pm.End].Text == "不得" {
 			continue // 批评不得的地位: what may not be criticised, no criticism
 		}
@@ -226,6 +229,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		}
 		if s.Lang == "en" && r.Modality == "will" && (toks[pm.Start].Lower == "will" || toks[pm.Start].Lower == "shall") && thingWill(s, pm.Start) {
 			continue // "the impacts will worsen", "the corridor will bring jobs": a forecast about a thing, no one's commitment
+		}
+		if s.Lang == "en" && r.Modality == "will" && (toks[pm.Start].Lower == "will" || toks[pm.Start].Lower == "shall") && passiveWill(toks, pm.End) {
+			continue // "he will be joined by", "they will be held accountable": what is done to the subject, not its commitment
 		}
 		if s.Lang == "en" && r.Modality == "will" && toks[pm.Start].Lemma == "continue" && toks[pm.Start].Tag != "VB" && !ownVoice(s, pm.Start) {
 			continue // "Iran continues to enrich", "she continued to report": a description, no commitment
@@ -1044,6 +1050,51 @@ func notAWill(toks []token.Token, pm token.PatternMatch) bool {
 	}
 	return false
 }
+
+// epistemicShould reports 应该, 应, 理应 that guess rather than require:
+// followed by 是, 会 or 不会 ("it should be", "it should not happen").
+// 必须是和平的 still requires.
+func epistemicShould(toks []token.Token, pm token.PatternMatch) bool {
+	switch toks[pm.Start].Text {
+	case "应该", "应", "理应":
+	default:
+		return false
+	}
+	if pm.End >= len(toks) {
+		return false
+	}
+	switch toks[pm.End].Text {
+	case "是", "会", "不会", "不是", "也是", "就是":
+		return true
+	}
+	return false
+}
+
+// passiveWill reports "will be" with a past participle after it ("will
+// be joined", "will (also) be held"), other than a participle that states
+// the subject's own will or readiness ("will be committed", "prepared").
+func passiveWill(toks []token.Token, i int) bool {
+	for i < len(toks) && toks[i].POS == token.Adv {
+		i++
+	}
+	if i+1 >= len(toks) || toks[i].Lower != "be" {
+		return false
+	}
+	j := i + 1
+	for j < len(toks) && toks[j].POS == token.Adv {
+		j++
+	}
+	return j < len(toks) && toks[j].Tag == "VBN" && !strings.HasSuffix(toks[j].Lower, "ing") && !ownReadiness[toks[j].Lower]
+}
+
+// ownReadiness are participles that, after "will be", tell the subject's
+// own resolve ("we will be committed to", "ready and prepared to"), or
+// what the speaker gives ("the jets will be transferred to Ukraine", "the
+// funds will be directed to"): the giver's commitment, though unnamed.
+var ownReadiness = map[string]bool{"committed": true, "prepared": true, "determined": true, "dedicated": true, "engaged": true, "involved": true, "focused": true, "guided": true,
+	"transferred": true, "delivered": true, "provided": true, "sent": true, "supplied": true, "given": true, "allocated": true, "deployed": true,
+	"disbursed": true, "directed": true, "donated": true, "shipped": true, "dispatched": true, "made": true, "channelled": true, "channeled": true,
+	"invested": true, "contributed": true, "granted": true, "extended": true, "offered": true, "mobilized": true, "mobilised": true}
 
 // thingWill reports "will" whose subject, right before it, is a common
 // noun that names no party, person or organ ("the impacts will worsen",
