@@ -75,6 +75,10 @@ type Doc struct {
 	// ("FOREIGN MINISTER ALBARES:"), nil when it names no one known.
 	turnSpeaker *mention.Mention
 	sentence    int
+	// openQuote is who speaks a quotation that runs on past its sentence,
+	// when the mention that says it has no state of its own before it is
+	// resolved (他说道，“…。我们将…。”: "we" in a later sentence are his).
+	openQuote *Holder
 	// coordDepth counts nested coordinated calls: a "we" coordinated with
 	// the speaker it stands for ("the Minister and we …") refers back to
 	// that speaker, and would again without end.
@@ -116,6 +120,14 @@ type Outcome struct {
 // refers to.
 func (d *Doc) Sentence(s *clause.Sentence) {
 	d.sentence = s.Index
+	if len(s.Quotes) == 0 || s.Quotes[0].From == nil {
+		d.openQuote = nil
+	}
+	if s.Open && len(s.Quotes) > 0 {
+		if q := s.Quotes[len(s.Quotes)-1]; q.From == nil && q.Speaker >= 0 {
+			d.openQuote = d.coordinated(s, q.Speaker)
+		}
+	}
 	if t, colon := turnOf(s); t != turnNone {
 		d.turn, d.turnSpeaker = t, nil
 		if t == turnOfficial {
@@ -601,6 +613,43 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	return Outcome{Holder: sp, Target: target}
 }
 
+// someStates reports 国家 at token k counted but not named (几个阿拉伯国家,
+// 越来越多的国家, 一些国家): states the text does not say which.
+func someStates(s *clause.Sentence, k int) bool {
+	if s.Tokens[k].Text != "国家" || k+1 < len(s.Tokens) && zhAfterStates[s.Tokens[k+1].Text] {
+		return false // 与其他国家的冲突中, 一些国家之间: not the subject
+	}
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		t := s.Tokens[j].Text
+		if zhCountPreps[t] {
+			return false
+		}
+		if strings.HasSuffix(t, "个") || zhSomeWords[t] {
+			for i := j - 1; i >= 0 && i >= j-4; i-- {
+				if zhCountPreps[strings.TrimSuffix(s.Tokens[i].Text, "了")] {
+					return false // 召集了约60个国家, 在与其他国家…: an object or a setting
+				}
+			}
+			return true
+		}
+		if s.MentionAt(j) >= 0 && s.Mentions[s.MentionAt(j)].IsParty() {
+			return false
+		}
+	}
+	return false
+}
+
+// zhAfterStates after 国家 make it no subject: a possessive, a setting.
+var zhAfterStates = map[string]bool{"的": true, "之间": true, "间": true, "中": true, "里": true}
+
+// zhCountPreps before a counted 国家 make it an object or a setting.
+var zhCountPreps = map[string]bool{"在": true, "对": true, "向": true, "与": true, "同": true, "和": true, "跟": true, "被": true,
+	"从": true, "给": true, "召集": true, "联合": true, "带领": true, "率领": true, "让": true, "使": true, "令": true}
+
+// zhSomeWords count without naming: some, many, more and more, other.
+var zhSomeWords = map[string]bool{"一些": true, "许多": true, "很多": true, "不少": true, "多个": true, "若干": true, "部分": true,
+	"越来越多": true, "更多": true, "其他": true, "其它": true, "有些": true, "某些": true, "少数": true, "多数": true, "大多数": true}
+
 // indefiniteWords are subjects that name no party: someone, analysts, critics.
 var indefiniteWords = map[string]bool{"有人": true, "人们": true, "一些人": true, "不少人": true, "外界": true, "分析人士": true,
 	"观察人士": true, "批评者": true, "批评人士": true, "专家": true, "学者": true, "网友": true, "民众": true, "舆论": true,
@@ -624,7 +673,7 @@ func (d *Doc) indefiniteSubject(s *clause.Sentence, f *frame.Frame) bool {
 	found := -1
 	for k := start; k < f.CueStart; k++ {
 		t := &s.Tokens[k]
-		if indefiniteWords[t.Lower] || indefiniteWords[t.Text] {
+		if indefiniteWords[t.Lower] || indefiniteWords[t.Text] || s.Lang == "zh" && someStates(s, k) {
 			found = k
 		}
 	}
@@ -954,6 +1003,11 @@ func (d *Doc) quoteSpeaker(s *clause.Sentence, q int) *Holder {
 			h.Speakers = []string{p.Person}
 		}
 		return h
+	}
+	if qu.From != nil && d.openQuote != nil {
+		h := *d.openQuote
+		h.Tok, h.How = -1, "the quotation's speaker, sentences before: "+d.openQuote.How
+		return &h
 	}
 	return nil
 }
@@ -1359,7 +1413,7 @@ func (d *Doc) owner(s *clause.Sentence, end, start int) int {
 		}
 		if m.Tok > start && !(m.Attr && onlyModifiers(s, m.TokEnd, end)) {
 			prev := &toks[m.Tok-1]
-			if prev.POS == token.Adp && !(s.Lang == "en" && possessive) || s.Lang == "zh" && zhPrepositions[prev.Text] ||
+			if prev.POS == token.Adp && !(s.Lang == "en" && possessive) || s.Lang == "zh" && zhCountPreps[prev.Text] ||
 				prev.POS == token.Verb && !(s.Lang == "en" && possessive) && !d.m.WordAt(s.Sentence, "say", m.Tok-1) && !d.m.WordAt(s.Sentence, "believe", m.Tok-1) {
 				continue // "sanctions on China", 对中国的制裁: China is not the doer ("responding to Russia's invasion": Russia is)
 			}
@@ -1736,6 +1790,10 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 				h.Speakers = []string{p.Person}
 			}
 			return h
+		} else if q >= 0 && s.Quotes[q].From != nil && d.openQuote != nil {
+			h := *d.openQuote
+			h.How = m.Text + " → the quotation's speaker, sentences before: " + d.openQuote.How
+			return &h
 		}
 		if r := s.ReportOver(m.Tok); r >= 0 && s.Reports[r].Speaker >= 0 && s.Reports[r].Speaker != k {
 			if h := d.coordinated(s, s.Reports[r].Speaker); h != nil {
