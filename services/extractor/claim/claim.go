@@ -755,6 +755,38 @@ func zhListEnd(s *clause.Sentence, p *mention.Mention) bool {
 	return t.Tag != "ng" && t.POS != token.Other && utf8.RuneCountInString(t.Text) >= 2
 }
 
+// towards reports the words between the party after 对 (ending at token
+// from) and a Chinese cue at token cue as leaving the stance directed at
+// the party: no verb but a light one (对台湾的支持, 对X表示支持) — not the
+// party's own act (对美国要求…作出回应: the US demands), nor a 对 that
+// governs another verb (对中国更强硬并不代表…去支持).
+func towards(s *clause.Sentence, from, cue int) bool {
+	if from >= cue || s.Tokens[cue].Text == "要求" {
+		return false // 对欧盟的要求: the EU's demands, or those made of it
+	}
+	for k := from; k < cue; k++ {
+		if s.Tokens[k].POS == token.Verb && !zhLightVerbs[s.Tokens[k].Text] && !modifierVerb(s, k, cue) {
+			return false
+		}
+	}
+	return true
+}
+
+// modifierVerb reports a verb at token k inside a modifier that a 的
+// before the cue closes (对法国在反恐上的努力的支持: 反恐 names the efforts).
+func modifierVerb(s *clause.Sentence, k, cue int) bool {
+	for j := k + 1; j < cue; j++ {
+		if s.Tokens[j].Text == "的" {
+			return true
+		}
+	}
+	return false
+}
+
+// zhLightVerbs carry a stance noun towards the party after 对.
+var zhLightVerbs = map[string]bool{"表示": true, "表达": true, "发出": true, "给予": true, "提出": true, "予以": true, "作出": true,
+	"做出": true, "进行": true, "重申": true, "展现": true, "显示": true, "提供": true}
+
 // privatePerson reports a person who speaks for no state the text names:
 // as a target, the person is the entity; an official stands for their state.
 func privatePerson(m *mention.Mention) bool { return m.Private() }
@@ -812,6 +844,14 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		}
 		if f.Rule.Kind == "advance" && speakTo[s.Tokens[f.CueStart].Lemma] {
 			break // "address the General Assembly", "counter China": no support of a party
+		}
+		if s.Lang == "zh" && f.About && f.PreStart >= 0 && f.PreStart < f.CueStart {
+			// 对法国在反恐上的努力表示支持, 表达了对乌克兰的支持: the party right after 对
+			if k := s.MentionAt(f.PreStart); k >= 0 && s.Mentions[k].Tok == f.PreStart && slices.Contains(objs, k) {
+				if m := &s.Mentions[k]; isParty(m) && !m.Attr && len(minus(m.IDs, holders)) > 0 && towards(s, m.TokEnd, f.CueStart) {
+					return d.coordinatedTargets(s, k), "the party 对 names"
+				}
+			}
 		}
 		if k := d.adjacent(s, f, objs); k >= 0 {
 			m := &s.Mentions[k]
