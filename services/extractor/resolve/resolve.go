@@ -613,6 +613,20 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	return Outcome{Holder: sp, Target: target}
 }
 
+// modalBetween reports "must", "should", "ought" or "need(s) to" between
+// tokens from and to: the subject before is called on, it does not act.
+func modalBetween(s *clause.Sentence, from, to int) bool {
+	for k := from; k < to && k < len(s.Tokens); k++ {
+		switch s.Tokens[k].Lower {
+		case "must", "should", "ought":
+			return true
+		case "need", "needs":
+			return k+1 < to && s.Tokens[k+1].Lower == "to"
+		}
+	}
+	return false
+}
+
 // someStates reports 国家 at token k counted but not named (几个阿拉伯国家,
 // 越来越多的国家, 一些国家): states the text does not say which.
 func someStates(s *clause.Sentence, k int) bool {
@@ -1206,6 +1220,15 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 		}
 	}
 	if k := d.subjectBefore(s, end, start, f); k >= 0 {
+		if f.Rule.Kind == "purpose" && s.Lang == "en" && s.Mentions[k].Kind != mention.Self && modalBetween(s, s.Mentions[k].TokEnd, f.CueStart) {
+			// "the WTO must be reformed to ensure fairer trade": the
+			// purpose is the one who calls for the reform, not the WTO's
+			if h := d.speaker(s, f); h != nil {
+				h.How = "the speaker, whose call the purpose is part of: " + h.How
+				return h
+			}
+			return nil
+		}
 		if h := d.coordinated(s, k); h != nil {
 			return h
 		}
