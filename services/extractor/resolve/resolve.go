@@ -395,6 +395,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			return o
 		}
 	}
+	if s.Lang == "en" && calledUntrue(s, f.CueEnd) {
+		return Outcome{Drop: "denied"} // "declaring that Cuba promotes terrorism is false", "…, that is simply not true"
+	}
 	if f.Report >= 0 {
 		r := s.Reports[f.Report]
 		switch r.Class {
@@ -611,6 +614,36 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	}
 	sp.How += "; " + f.Rule.Kind + " of: " + x.How
 	return Outcome{Holder: sp, Target: target}
+}
+
+// calledUntrue reports an English sentence that, after token from, says
+// what came before is false ("…, that is simply not true", "the claim that
+// X supports Y is false"): what it states is denied, no one's position.
+func calledUntrue(s *clause.Sentence, from int) bool {
+	toks := s.Tokens
+	for k := from; k < len(toks); k++ {
+		switch toks[k].Lower {
+		case "is", "are", "was", "were", "'s", "’s":
+		default:
+			continue
+		}
+		j := k + 1
+		for j < len(toks) && (toks[j].POS == token.Adv && toks[j].Lower != "not") {
+			j++ // "simply", "patently", "absolutely"
+		}
+		if j >= len(toks) {
+			return false
+		}
+		switch w := toks[j].Lower; {
+		case w == "false" || w == "untrue" || w == "baseless" || w == "nonsense":
+			return j+1 == len(toks) || toks[j+1].POS == token.Punct
+		case w == "not" && j+1 < len(toks) && toks[j+1].Lower == "true":
+			return j+2 == len(toks) || toks[j+2].POS == token.Punct
+		case w == "a" && j+1 < len(toks) && toks[j+1].Lower == "lie":
+			return true
+		}
+	}
+	return false
 }
 
 // modalBetween reports "must", "should", "ought" or "need(s) to" between
