@@ -570,7 +570,7 @@ func addressedIn(s *clause.Sentence, m *mention.Mention) bool {
 	if !strings.HasPrefix(m.IDs[0], "org:") {
 		return false
 	}
-	for k := m.Tok - 1; k >= 0 && k >= m.Tok-6; k-- {
+	for k := m.Tok - 1; k >= 0 && k >= m.Tok-9; k-- {
 		switch s.Tokens[k].Lower {
 		case "at", "to", "before", "during":
 			return true
