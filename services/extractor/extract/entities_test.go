@@ -208,6 +208,9 @@ func TestCapitalisedWordsAndOthersGivenNamesAreNotPeople(t *testing.T) {
 		{"a word of a state's long name", "He met the Deputy Prime Minister of the Lao People's Democratic Republic in Vientiane.", "person:people"},
 		// a one-word organisation name matches as written, not the common word
 		{"a common word that names an organisation", "There will be no blanket amnesty for the killings, Peru said.", "org:amnesty-international"},
+		// a name that opens with a person's names an agreement or an office
+		{"an accord named after a person", "Bahrain joined the Abraham Accords in 2020.", "person:accords-abraham"},
+		{"an administration named after a person", "The Harris Administration has pledged support.", "person:administration-harris"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -492,4 +495,16 @@ func TestNewspapersAndNetworksTheNewsQuoteAreOrganisations(t *testing.T) {
 		{"a paper cited as the source is no entity", "《华盛顿邮报》说，美国将制裁俄罗斯。",
 			map[string]string{"美国": "USA"}, []string{"org:washington-post"}},
 	})
+}
+
+func TestAFamilyNameThatIsAlsoAWordNamesAPerson(t *testing.T) {
+	e := testEngine(t)
+	// a given name that is no word itself, then a family name that is one
+	text := "The President nominated Bridget Brink to serve as ambassador, and Rena Bitter will travel to Chicago."
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: text})
+	for _, want := range []string{"person:brink-bridget", "person:bitter-rena"} {
+		if !slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == want }) {
+			t.Errorf("no %s in %+v", want, x.Entities)
+		}
+	}
 }

@@ -1134,7 +1134,11 @@ func (d *Doc) fullNames(text string, s *Sentence, ms []Mention, titles []Mention
 		}
 		fam := strings.Trim(toks[k-1].Text, ".")
 		hyphened := k-2 > i && toks[k-2].Text == "-" // Bogdan-Martin: the pair is the name, whatever its last part means alone
-		if len(fam) < 2 || !hyphened && (token.UsualWord(fam) || d.f.lx.CommonWord(strings.ToLower(fam))) || notNames[strings.ToLower(fam)] || slices.Contains(enOrgWords, fam) || placeWords[fam] ||
+		// a family name that is also a word (Brink, Green, Bitter) names the
+		// person when the given name is no word itself (Bridget, not Grace)
+		wordy := token.UsualWord(fam) || d.f.lx.CommonWord(strings.ToLower(fam))
+		plainGiven := !token.UsualWord(t.Text) && !d.f.lx.CommonWord(strings.ToLower(t.Text)) && k == i+2 && !namedThings[strings.ToLower(fam)]
+		if len(fam) < 2 || !hyphened && wordy && !plainGiven || notNames[strings.ToLower(fam)] || slices.Contains(enOrgWords, fam) || placeWords[fam] ||
 			overlapsAny(ms, t.Start, toks[k-1].End) {
 			continue
 		}
@@ -1153,6 +1157,17 @@ func (d *Doc) fullNames(text string, s *Sentence, ms []Mention, titles []Mention
 	}
 	return ms
 }
+
+// namedThings end the names of agreements, meetings, offices and places
+// that open with a person's or a city's name (the Abraham Accords, the
+// Geneva Convention, the Harris Administration, the Carver Fellowship).
+var namedThings = map[string]bool{"accord": true, "accords": true, "convention": true, "conventions": true, "agreement": true,
+	"agreements": true, "conference": true, "conferences": true, "fellowship": true, "administration": true, "declaration": true,
+	"treaty": true, "protocol": true, "initiative": true, "summit": true, "process": true, "plan": true, "program": true,
+	"programme": true, "act": true, "doctrine": true, "strategy": true, "award": true, "prize": true, "airport": true,
+	"square": true, "street": true, "road": true, "bridge": true, "hall": true, "house": true, "island": true, "islands": true,
+	"river": true, "lake": true, "bay": true, "park": true, "hospital": true, "school": true, "college": true, "format": true,
+	"group": true, "line": true, "talks": true, "dialogue": true, "framework": true, "report": true, "principles": true}
 
 // titledRun reports a run of capitalised words before token i that opens
 // with a title, through "of", "for", "and" and "the" ("Assistant Secretary
