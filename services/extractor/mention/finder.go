@@ -190,6 +190,9 @@ func New(opts Options) (*Finder, error) {
 	for _, n := range lx.GivenNames() {
 		addGiven(n)
 	}
+	for _, n := range wordGivenNames {
+		f.givenNames[n] = true // (their family names must still be no word: "Peter Stano", not "Frank Talks")
+	}
 	f.placeGiven = map[string]bool{"Asia": true, "Africa": true, "Europe": true, "America": true, "Oceania": true}
 	for n := range f.givenNames {
 		for _, e := range lx.Lookup(n) {
@@ -1661,3 +1664,9 @@ func (d *Doc) assemblyPresident(text string, s *Sentence, ms []Mention) []Mentio
 	}
 	return ms
 }
+
+// wordGivenNames are common given names that are English words too, and so
+// left out of given-names.tsv (Peter, Martin, Mark): a full name still opens
+// with one. "Will", "May" and "Hope" stay out: they open sentences.
+var wordGivenNames = []string{"Peter", "Martin", "Mark", "Victor", "Frank", "Jack", "Bill", "Max", "Ray", "Roy", "Warren",
+	"Grant", "Dean", "Rose", "Grace", "Carol", "Nick", "Drew", "Lance", "Wade", "Miles", "Rob", "Gene", "Ken", "Guy"}
