@@ -464,6 +464,9 @@ func (s *Sentence) reports(w *Words) {
 				q.Speaker = r.Speaker
 			}
 		}
+		if q.Speaker < 0 && s.Lang == "zh" {
+			q.Speaker = s.speakerAfter(q.End + 1) // “……”赵立坚称
+		}
 	}
 	if s.Open && s.OpenFrom == nil && len(s.Quotes) > 0 {
 		if q := s.Quotes[len(s.Quotes)-1]; q.Speaker >= 0 {
@@ -472,6 +475,32 @@ func (s *Sentence) reports(w *Words) {
 		}
 	}
 }
+
+// speakerAfter finds the speaker named right after a Chinese quotation
+// that closed before token i and the verb of saying after it (“……”汪文斌说,
+// “……”，外长周一表示): the mention's index, or -1.
+func (s *Sentence) speakerAfter(i int) int {
+	toks := s.Tokens
+	for i < len(toks) && (toks[i].Text == "，" || toks[i].Text == ",") {
+		i++
+	}
+	k := s.MentionAt(i)
+	if k < 0 || s.Mentions[k].Tok != i || !s.Mentions[k].IsParty() {
+		return -1
+	}
+	for j := s.Mentions[k].TokEnd; j < len(toks) && j <= s.Mentions[k].TokEnd+2; j++ {
+		if zhSaid[toks[j].Text] {
+			return k
+		}
+		if toks[j].POS == token.Punct {
+			break
+		}
+	}
+	return -1
+}
+
+// zhSaid are the verbs that name the speaker after a quotation.
+var zhSaid = map[string]bool{"说": true, "称": true, "表示": true, "指出": true, "强调": true, "说道": true, "补充说": true, "写道": true, "坦言": true}
 
 // ownStand reports a Chinese clause at token i that opens with a party
 // other than the speaker's, followed within a few adverbs by a verb of

@@ -1404,7 +1404,7 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 				continue
 			}
 		}
-		if m.Tok == 0 && d.f.lx.Seat(m.Text) && dateline(m.Text, text[m.End:min(len(text), m.End+48)]) {
+		if (m.Tok == 0 || agencyBefore(s, m.Tok)) && d.f.lx.Seat(m.Text) && dateline(m.Text, text[m.End:min(len(text), m.End+48)]) {
 			// "WASHINGTON (Reuters) -", "LONDON, March 3 —": where the story was filed
 			m.Venue, m.Entity = true, false
 			continue
@@ -1429,6 +1429,9 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 // by the date, the agency or the dash before the first sentence
 // ("WASHINGTON (Reuters) -", "LONDON, March 3 —", "BEIJING —").
 func dateline(name, after string) bool {
+	if hasHan(name) {
+		return zhDateline.MatchString(after) // 北京12月8日 - …, 华盛顿15日电
+	}
 	if strings.ToUpper(name) != name || strings.ToLower(name) == name {
 		return false
 	}
@@ -1446,6 +1449,24 @@ func dateline(name, after string) bool {
 	}
 	return false
 }
+
+// agencyBefore reports only a news agency's name before token i, which
+// opens the sentence (路透北京12月8日 -, 法新社华盛顿15日电).
+func agencyBefore(s *Sentence, i int) bool {
+	for k := 0; k < i; k++ {
+		if !zhAgencies[s.Tokens[k].Text] && s.Tokens[k].Text != "（" && s.Tokens[k].Text != "(" {
+			return false
+		}
+	}
+	return i > 0
+}
+
+var zhAgencies = map[string]bool{"路透": true, "路透社": true, "法新社": true, "美联社": true, "新华社": true, "中新社": true, "中央社": true,
+	"彭博": true, "彭博社": true, "共同社": true, "韩联社": true, "塔斯社": true, "德新社": true}
+
+// zhDateline is what follows a city opening a Chinese dateline: a day,
+// then a dash, 电 or a bracket.
+var zhDateline = regexp.MustCompile(`^\s*(?:\d{1,2}月)?\d{1,2}日\s*(?:电|[-—–]|（|\()`)
 
 // memberStates reports text that opens with "member states" (or 会员国,
 // 成员国) after an organisation's name.

@@ -700,6 +700,7 @@ var zhSomeWords = map[string]bool{"一些": true, "许多": true, "很多": true
 // indefiniteWords are subjects that name no party: someone, analysts, critics.
 var indefiniteWords = map[string]bool{"有人": true, "人们": true, "一些人": true, "不少人": true, "外界": true, "分析人士": true,
 	"观察人士": true, "批评者": true, "批评人士": true, "专家": true, "学者": true, "网友": true, "民众": true, "舆论": true,
+	"受访者": true, "受访民众": true, "respondents": true,
 	"analysts": true, "critics": true, "observers": true, "experts": true, "commentators": true,
 	// people of no state's office: consumers, residents, investors
 	"消费者": true, "网民": true, "用户": true, "评论人士": true, "反对者": true, "支持者": true, "许多人": true, "投资者": true,

@@ -196,9 +196,11 @@ func attributions(text string, spans []Span) []Span {
 	var out []Span
 	for _, sp := range spans {
 		if n := len(out); n > 0 {
-			prev := strings.TrimRight(text[out[n-1].Start:out[n-1].End], closers)
+			raw := text[out[n-1].Start:out[n-1].End]
+			prev := strings.TrimRight(raw, closers)
 			line := text[sp.Start:sp.End]
-			if (strings.HasSuffix(prev, "？") || strings.HasSuffix(prev, "！")) && len(line) <= 45 && sp.Start-out[n-1].End <= 1 && saysWho(line) {
+			quoted := strings.HasSuffix(prev, "。") && (strings.HasSuffix(raw, "”") || strings.HasSuffix(raw, "」")) // “……。”汪文斌说。
+			if (strings.HasSuffix(prev, "？") || strings.HasSuffix(prev, "！") || quoted) && len(line) <= 45 && sp.Start-out[n-1].End <= 1 && saysWho(line) {
 				out[n-1].End = sp.End
 				continue
 			}

@@ -17,6 +17,7 @@ func TestSplit(t *testing.T) {
 		want []string
 	}{
 		{"chinese full stops and quotes", "他说：“我们反对。”双方同意合作！是吗？", []string{"他说：“我们反对。”", "双方同意合作！", "是吗？"}},
+		{"a quotation and its speaker after it", "“我们反对这一做法。”汪文斌说。双方同意合作。", []string{"“我们反对这一做法。”汪文斌说。", "双方同意合作。"}},
 		{"chinese semicolons split enumerations", "一是加强对话；二是扩大合作。", []string{"一是加强对话；", "二是扩大合作。"}},
 		{"english abbreviations", "Mr. Blinken met the U.S. team. Rt Hon. James Cleverly spoke on Jan. 5. No. 10 agreed.", []string{"Mr. Blinken met the U.S. team.", "Rt Hon. James Cleverly spoke on Jan. 5.", "No. 10 agreed."}},
 		{"initials and decimals", "J. Smith said growth was 3.5 percent. Then he left.", []string{"J. Smith said growth was 3.5 percent.", "Then he left."}},
