@@ -722,6 +722,33 @@ func rightOfParty(s *clause.Sentence, j, end int) int {
 // are on is the target (unlike an act's victim, "aggression against X").
 var measures = map[string]bool{"topic:sanctions": true, "topic:export-controls": true, "topic:tariffs": true}
 
+// afterDui reports 对 before token i, with at most a count between (对14名
+// 中国官员, 对多家美国企业).
+func afterDui(s *clause.Sentence, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t := s.Tokens[k].Text
+		if t == "对" || t == "对于" {
+			return true
+		}
+		if t == "的" {
+			// 对在涉港问题上表现恶劣的11名美方人员: a modifier between
+			for j := k - 1; j >= 0 && j >= k-15; j-- {
+				switch s.Tokens[j].Text {
+				case "对", "对于":
+					return true
+				case "，", ",", "。", "；":
+					return false
+				}
+			}
+			return false
+		}
+		if !(s.Tokens[k].POS == token.Num || strings.HasSuffix(t, "名") || strings.HasSuffix(t, "家") || strings.HasSuffix(t, "个") || strings.HasSuffix(t, "位") || t == "多" || t == "数") {
+			return false
+		}
+	}
+	return false
+}
+
 // coordinatedTargets is the parties of mention k and those coordinated
 // with it after it ("urge Israel and Hamas", 呼吁以色列和哈马斯).
 func (d *Doc) coordinatedTargets(s *clause.Sentence, k int) []string {
@@ -949,6 +976,22 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			}
 			if l := s.Tokens[m.Tok-1].Lemma; (l == "on" || l == "against") && s.MentionAt(m.Tok-2) >= 0 && measures[s.Mentions[s.MentionAt(m.Tok-2)].ID] {
 				out = append(out, targetIDs(m)...)
+			}
+		}
+		if s.Lang == "zh" && direct < 0 {
+			// 对14名中国官员实施制裁, 对美国加征关税: the party a measure is on follows 对
+			for i, k := range objs {
+				m := &s.Mentions[k]
+				if !isParty(m) && !privatePerson(m) || !afterDui(s, m.Tok) {
+					continue
+				}
+				for _, k2 := range objs[i+1:] {
+					if n := &s.Mentions[k2]; n.Kind == mention.Topic && measures[n.ID] && s.ClauseOf(n.Tok) == s.ClauseOf(m.Tok) {
+						out = append(out, targetIDs(m)...)
+						break
+					}
+				}
+				break
 			}
 		}
 		if s.Lang == "zh" {
