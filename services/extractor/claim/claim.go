@@ -722,6 +722,34 @@ func rightOfParty(s *clause.Sentence, j, end int) int {
 // are on is the target (unlike an act's victim, "aggression against X").
 var measures = map[string]bool{"topic:sanctions": true, "topic:export-controls": true, "topic:tariffs": true}
 
+// measureIn is the token of the first sanction, tariff or export control
+// an object names, or -1.
+func measureIn(s *clause.Sentence, objs []int) int {
+	for _, k := range objs {
+		if m := &s.Mentions[k]; m.Kind == mention.Topic && measures[m.ID] {
+			return m.Tok
+		}
+	}
+	return -1
+}
+
+// measurePrep reports "on", "against" or "targeting" before token i,
+// through determiners and adjectives ("pressure on the Russian economy").
+func measurePrep(s *clause.Sentence, i int) bool {
+	k := i - 1
+	for k >= 0 && (s.Tokens[k].POS == token.Det || s.Tokens[k].POS == token.Adj) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch s.Tokens[k].Lower {
+	case "on", "against", "targeting", "target", "targets", "upon":
+		return true
+	}
+	return false
+}
+
 // afterDui reports 对 before token i, with at most a count between (对14名
 // 中国官员, 对多家美国企业).
 func afterDui(s *clause.Sentence, i int) bool {
@@ -976,6 +1004,24 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			}
 			if l := s.Tokens[m.Tok-1].Lemma; (l == "on" || l == "against") && s.MentionAt(m.Tok-2) >= 0 && measures[s.Mentions[s.MentionAt(m.Tok-2)].ID] {
 				out = append(out, targetIDs(m)...)
+			}
+		}
+		if s.Lang == "en" && direct < 0 && len(out) == 0 {
+			// "imposing sanctions on entities including Russia's largest
+			// conglomerate", "sanctions on the DPRK", "pressure on Russia through
+			// sanctions": the party a measure is on, after "on", "against",
+			// "targeting" or after the measure itself
+			if at := measureIn(s, objs); at >= 0 {
+				for _, k := range objs {
+					m := &s.Mentions[k]
+					if m.Kind != mention.Actor && m.Kind != mention.Person || len(targetIDs(m)) == 0 || m.Venue || len(minus(targetIDs(m), holders)) == 0 || d.setting(s, k, objs) {
+						continue
+					}
+					if m.Tok > at || measurePrep(s, m.Tok) {
+						out = append(out, minus(targetIDs(m), holders)...)
+						break
+					}
+				}
 			}
 		}
 		if s.Lang == "zh" && direct < 0 {
