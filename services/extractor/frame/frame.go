@@ -176,6 +176,7 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		sort.SliceStable(matches, func(a, b int) bool { return matches[a].Start < matches[b].Start })
 	}
 	voiceClause := -1 // a clause that tells voices raised (…的声音): its cues state no stance
+	forecastTo := -1  // the end of a clause that a warning foretells: its "will" commits no one
 	for _, pm := range matches {
 		r := &m.set.Rules[pm.Ref]
 		if s.Lang == "en" && !m.cueIsWord(r, toks, pm) {
@@ -205,6 +206,13 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && (r.Kind == "stance" || r.Kind == "call") && (voiceClause == s.ClauseOf(pm.Start) || voicesAfter(s, pm.Start, pm.End)) {
 			voiceClause = s.ClauseOf(pm.Start)
 			continue // 出现了一些反对华为参与5G的声音, 呼吁制裁的呼声: the voices that oppose or call (and what else they say), no stance of the subject
+		}
+		if r.Predicate == "call_on" && forecastWarned(s, pm) {
+			forecastTo = s.Clauses[s.ClauseOf(pm.Start)].End
+			continue // 警告世界生产总值将萎缩, "warned that growth will slow": a forecast, no call on anyone
+		}
+		if r.Modality == "will" && pm.Start < forecastTo {
+			continue // (and its 将, "will": part of the forecast)
 		}
 		if s.Lang == "zh" && r.Predicate == "call_on" && r.Kind == "should" && epistemicShould(toks, pm) {
 			continue // 应该是疫情, 应该不会在欧洲销售: what is likely, not what anyone should do
@@ -1046,6 +1054,35 @@ func notAWill(toks []token.Token, pm token.PatternMatch) bool {
 	case "continue", "continues", "continued", "continuing":
 		if n := next(pm.End); n != nil && (cognition[n.Lemma] || undergoing[n.Lemma]) {
 			return true // "continue to bear the brunt of": what befalls, not what is pledged
+		}
+	}
+	return false
+}
+
+// forecastWarned reports a warning ("警告", "warn") whose content opens
+// with a thing, not a party, and foretells (将, 会, 可能, will, could):
+// a forecast of what will happen calls on no one.
+func forecastWarned(s *clause.Sentence, pm token.PatternMatch) bool {
+	toks := s.Tokens
+	w := toks[pm.Start]
+	if !(s.Lang == "zh" && strings.HasPrefix(w.Text, "警告") || s.Lang == "en" && w.Lemma == "warn") || pm.End-pm.Start > 2 {
+		return false
+	}
+	for k := pm.End; k < len(toks) && k < pm.End+14; k++ {
+		t := &toks[k]
+		if s.MentionAt(k) >= 0 {
+			m := &s.Mentions[s.MentionAt(k)]
+			if m.IsParty() && !m.Attr || m.Kind == mention.Self || m.Kind == mention.Pronoun {
+				return false // 警告美方将付出代价, "warned that Russia will pay": a warning to a party
+			}
+		}
+		switch t.Lower {
+		case "将", "会", "可能", "将会", "will", "could", "would", "may":
+			return k > pm.End
+		case "，", "。", "；", ";", "!", "?", "不要", "别", "不得", "应", "应该":
+			if t.Lower != "，" {
+				return false
+			}
 		}
 	}
 	return false
