@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/services/extractor/clause"
@@ -206,6 +207,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && (r.Kind == "stance" || r.Kind == "call") && (voiceClause == s.ClauseOf(pm.Start) || voicesAfter(s, pm.Start, pm.End)) {
 			voiceClause = s.ClauseOf(pm.Start)
 			continue // 出现了一些反对华为参与5G的声音, 呼吁制裁的呼声: the voices that oppose or call (and what else they say), no stance of the subject
+		}
+		if s.Lang == "en" && r.Kind == "accuse" && toks[pm.Start].POS == token.Adv && !activeWithObject(toks, pm) {
+			continue // "Americans unjustly detained abroad": the victims named, the doer not
 		}
 		if r.Predicate == "call_on" && forecastWarned(s, pm) {
 			forecastTo = s.Clauses[s.ClauseOf(pm.Start)].End
@@ -1057,6 +1061,29 @@ func notAWill(toks []token.Token, pm token.PatternMatch) bool {
 		}
 	}
 	return false
+}
+
+// activeWithObject reports a verb cue led by an adverb ("unjustly
+// detaining", "illegally annexed") that is active: a progressive or a
+// present, or a past with an object after it ("illegally annexed Crimea"),
+// not a participle telling what was done to someone ("Americans
+// unjustly detained abroad", "Palestinians illegally detained.").
+func activeWithObject(toks []token.Token, pm token.PatternMatch) bool {
+	v := &toks[pm.End-1]
+	if strings.HasSuffix(v.Lower, "ing") || v.Tag == "VBZ" || v.Tag == "VBP" {
+		return true
+	}
+	if pm.End >= len(toks) || pm.Start == 0 {
+		return false
+	}
+	subj, obj := &toks[pm.Start-1], &toks[pm.End]
+	named := func(t *token.Token) bool {
+		return t.POS == token.Noun || t.Tag == "NNP" || t.Tag == "NNPS" || unicode.IsUpper([]rune(t.Text)[0])
+	}
+	proper := func(t *token.Token) bool {
+		return t.Tag == "NNP" || t.Tag == "NNPS" || unicode.IsUpper([]rune(t.Text)[0])
+	}
+	return (named(subj) || subj.POS == token.Pron) && subj.POS != token.Punct && (proper(obj) || obj.POS == token.Det) && obj.POS != token.Punct
 }
 
 // forecastWarned reports a warning ("警告", "warn") whose content opens
