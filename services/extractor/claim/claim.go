@@ -603,8 +603,8 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 			}
 			switch {
 			case t.POS == token.Det, t.POS == token.Adv, t.Tag == "PRP$":
-			case t.Tag == "CD" && s.Lang == "en":
-				// "sanctioning three Iranian officials": the state of those acted on
+			case t.Tag == "CD" && s.Lang == "en", s.Lang == "zh" && zhCount(t):
+				// "sanctioning three Iranian officials", 制裁11名中港官员: the state of those acted on
 			case m.Kind == mention.Person && honorific(s, j, m.Tok):
 				// "thank His Excellency Mr. Dennis Francis", "congratulated Secretary Manalo"
 			case m.Kind == mention.Person && t.POS == token.Adj && j+1 < m.Tok && honorific(s, j+1, m.Tok):
@@ -750,6 +750,22 @@ func measurePrep(s *clause.Sentence, i int) bool {
 	return false
 }
 
+// zhCount reports a Chinese count before a noun (11名, 3家, 多个).
+func zhCount(t *token.Token) bool {
+	if t.POS == token.Num {
+		return true
+	}
+	r := []rune(t.Text)
+	if len(r) == 1 {
+		return strings.ContainsRune("名家个位艘架批", r[0]) // (after its number: 11 名)
+	}
+	switch r[len(r)-1] {
+	case '名', '家', '个', '位', '艘', '架', '批':
+		return unicode.IsDigit(r[0]) || strings.ContainsRune("一二三四五六七八九十两几多数", r[0])
+	}
+	return false
+}
+
 // afterDui reports 对 before token i, with at most a count between (对14名
 // 中国官员, 对多家美国企业).
 func afterDui(s *clause.Sentence, i int) bool {
@@ -770,7 +786,7 @@ func afterDui(s *clause.Sentence, i int) bool {
 			}
 			return false
 		}
-		if !(s.Tokens[k].POS == token.Num || strings.HasSuffix(t, "名") || strings.HasSuffix(t, "家") || strings.HasSuffix(t, "个") || strings.HasSuffix(t, "位") || t == "多" || t == "数") {
+		if !(zhCount(&s.Tokens[k]) || t == "多" || t == "数" || t == "名" || t == "家") {
 			return false
 		}
 	}
