@@ -211,6 +211,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Kind == "accuse" && toks[pm.Start].POS == token.Adv && !activeWithObject(toks, pm) {
 			continue // "Americans unjustly detained abroad": the victims named, the doer not
 		}
+		if s.Lang == "zh" && r.Predicate == "commit" && pm.End-pm.Start == 1 && planNoun(toks, pm.Start) {
+			continue // 对澳大利亚葡萄酒征收关税的决定, 这一决定, 没有前往中国的计划: the plan or decision named, no one committing
+		}
 		if r.Predicate == "call_on" && forecastWarned(s, pm) {
 			forecastTo = s.Clauses[s.ClauseOf(pm.Start)].End
 			continue // 警告世界生产总值将萎缩, "warned that growth will slow": a forecast, no call on anyone
@@ -1059,6 +1062,24 @@ func notAWill(toks []token.Token, pm token.PatternMatch) bool {
 		if n := next(pm.End); n != nil && (cognition[n.Lemma] || undergoing[n.Lemma]) {
 			return true // "continue to bear the brunt of": what befalls, not what is pledged
 		}
+	}
+	return false
+}
+
+// planNoun reports 决定, 计划 or 打算 used as a noun: after 的 or a
+// demonstrative (这一决定, 该计划).
+func planNoun(toks []token.Token, i int) bool {
+	switch toks[i].Text {
+	case "决定", "计划", "打算", "决策":
+	default:
+		return false
+	}
+	if i == 0 {
+		return false
+	}
+	switch toks[i-1].Text {
+	case "的", "这一", "该", "此", "这个", "这项", "此项", "这些", "一项", "一个":
+		return true
 	}
 	return false
 }
