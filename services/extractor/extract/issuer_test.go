@@ -36,3 +36,28 @@ func TestASpeechSpeaksForTheStateItCallsOurs(t *testing.T) {
 	}
 	t.Errorf("no condemnation by BOL; claims: %v", got)
 }
+
+// A speech that names its own state taking its stand later in a sentence
+// ("… and Malta stands ready") or greeting in its name ("Malta's warm
+// congratulations") speaks for it, though it never says "my country".
+func TestASpeechSpeaksForTheStateThatGreetsAndStandsReady(t *testing.T) {
+	e := testEngine(t)
+	var b strings.Builder
+	b.WriteString("Mr. President,\n\n")
+	b.WriteString("Allow me to extend Malta's warm congratulations to you on your election. ")
+	b.WriteString("We are living through difficult times, and Malta stands ready to help. ")
+	b.WriteString("The war in Ukraine has shaken us all. We believe that dialogue is the only way. ")
+	b.WriteString("We see hunger across the Sahel. I believe the world can do better, and Malta remains committed to multilateralism. ")
+	b.WriteString("We call on all parties to respect international humanitarian law.\n")
+	x := e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: b.String()})
+	for _, c := range x.Claims {
+		if c.Predicate == "call_on" && slices.Contains(c.Actors, "MLT") {
+			return
+		}
+	}
+	var got []string
+	for _, c := range x.Claims {
+		got = append(got, strings.Join(c.Actors, "+")+" "+c.Predicate)
+	}
+	t.Errorf("no call by MLT; claims: %v", got)
+}

@@ -406,6 +406,12 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			} else if m.Tok == 0 && !m.Attr && m.TokEnd+1 < len(s.Tokens) && (selfVerbs[s.Tokens[m.TokEnd].Lemma] || s.Tokens[m.TokEnd].POS == token.Verb || s.Tokens[m.TokEnd].POS == token.Aux) {
 				counts[m.IDs[0]] += 6 // "Norway stands by …", "Norway will continue": a speech names its own state taking its stand
 				self[m.IDs[0]]++
+			} else if m.Tok > 0 && !m.Attr && clauseOpen(s, m.Tok) && m.TokEnd+1 < len(s.Tokens) && selfVerbs[s.Tokens[m.TokEnd].Lemma] {
+				counts[m.IDs[0]] += 6 // "suffice it to say that the Bahamas stands ready": the same, later in the sentence
+				self[m.IDs[0]]++
+			} else if m.TokEnd+1 < len(s.Tokens) && (s.Tokens[m.TokEnd].Text == "’s" || s.Tokens[m.TokEnd].Text == "'s") && greetingWords[s.Tokens[m.TokEnd+1].Lemma] {
+				counts[m.IDs[0]] += 6 // "extend Cameroon's warm congratulations": the speaker's own state greets
+				self[m.IDs[0]]++
 			} else if m.TokEnd+1 < len(s.Tokens) && (s.Tokens[m.TokEnd].Text == "’s" || s.Tokens[m.TokEnd].Text == "'s") && wrongNouns[s.Tokens[m.TokEnd+1].Lemma] {
 				counts[m.IDs[0]] -= 4 // "Russia's aggression": what the speech is about, not who gives it
 			} else if !m.Attr && m.Tok > 0 && s.Tokens[m.Tok-1].POS == token.Adp {
@@ -537,6 +543,28 @@ var selfVerbs = map[string]bool{"support": true, "stand": true, "will": true, "r
 	"commend": true, "attach": true, "recognize": true, "recognise": true, "share": true, "advocate": true, "seek": true}
 
 // wrongNouns, after a state's possessive, name what it is blamed for.
+// greetingWords, after a state's possessive, are what the speaker's own
+// state offers ("Cameroon's congratulations", "Malta's gratitude").
+var greetingWords = map[string]bool{"congratulation": true, "congratulations": true, "gratitude": true, "appreciation": true,
+	"condolence": true, "condolences": true, "thanks": true, "warm": true, "warmest": true, "sincere": true, "heartfelt": true, "deep": true, "deepest": true}
+
+// clauseOpen reports token i opening a clause after "that", "and", "but",
+// a comma or a semicolon (the determiner "the" may stand between).
+func clauseOpen(s *clause.Sentence, i int) bool {
+	k := i - 1
+	if k >= 0 && s.Tokens[k].Lower == "the" {
+		k--
+	}
+	if k < 0 {
+		return true
+	}
+	switch s.Tokens[k].Lower {
+	case "that", "and", "but", ",", ";", "so", "therefore", "thus", "why":
+		return true
+	}
+	return false
+}
+
 var wrongNouns = map[string]bool{"aggression": true, "war": true, "invasion": true, "occupation": true, "crime": true,
 	"attack": true, "violation": true, "annexation": true, "blockade": true, "atrocity": true}
 
