@@ -42,14 +42,12 @@ func TestASpeechSpeaksForTheStateItCallsOurs(t *testing.T) {
 // congratulations") speaks for it, though it never says "my country".
 func TestASpeechSpeaksForTheStateThatGreetsAndStandsReady(t *testing.T) {
 	e := testEngine(t)
-	var b strings.Builder
-	b.WriteString("Mr. President,\n\n")
-	b.WriteString("Allow me to extend Malta's warm congratulations to you on your election. ")
-	b.WriteString("We are living through difficult times, and Malta stands ready to help. ")
-	b.WriteString("The war in Ukraine has shaken us all. We believe that dialogue is the only way. ")
-	b.WriteString("We see hunger across the Sahel. I believe the world can do better, and Malta remains committed to multilateralism. ")
-	b.WriteString("We call on all parties to respect international humanitarian law.\n")
-	x := e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: b.String()})
+	body := "Mr. President,\n\n" +
+		"Allow me to extend Malta's warm congratulations to you on your election. We are living through difficult times, and Malta stands ready to help. " +
+		"The war in Ukraine has shaken us all. We believe that dialogue is the only way. I believe the world can do better. We must act together, and our region needs peace.\n\n" +
+		"Haiti has asked the world for help.\n\n" +
+		"We call on all parties to respect international humanitarian law.\n"
+	x := e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: body})
 	for _, c := range x.Claims {
 		if c.Predicate == "call_on" && slices.Contains(c.Actors, "MLT") {
 			return
