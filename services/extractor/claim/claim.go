@@ -1277,11 +1277,19 @@ func (d *Doc) actOf(s *clause.Sentence, f *frame.Frame, m *mention.Mention, objs
 	}
 	for k := m.TokEnd + 1; k < len(s.Tokens) && k <= m.TokEnd+4; k++ {
 		if actNouns[s.Tokens[k].Lemma] || actNouns[s.Tokens[k].Text] {
+			if m.Kind != mention.Person && partyActs[s.Tokens[k].Lemma] {
+				return false // "support the EU's efforts": a state's or a body's efforts make it the target
+			}
 			return d.hasTopic(s, objs)
 		}
 	}
 	return false
 }
+
+// partyActs are the acts whose doer, a state or an organisation, is what
+// supporting or commending them is directed at (the gold: "supporting
+// Ukraine's efforts" → Ukraine); a person's are about the act.
+var partyActs = map[string]bool{"effort": true, "contribution": true, "leadership": true, "work": true}
 
 // victim reports a party named after "against", "on", "towards" (aggression
 // against Ukraine, attacks on the embassy): the one the act is done to, not
