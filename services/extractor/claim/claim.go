@@ -965,6 +965,10 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 				if kin {
 					return d.coordinatedTargets(s, k), "the peoples named (our brothers and sisters in …)"
 				}
+				if len(m.IDs) > 1 && slices.Contains(holders, "CHN") && slices.Contains(m.IDs, "TWN") {
+					// 反对美台官方往来: to China, Taiwan is no party to relations; the other state is
+					return minus(m.IDs, []string{"TWN"}), "first party in the object (Taiwan no party to China)"
+				}
 				return m.IDs, "first party in the object"
 			}
 			if m.Kind == mention.Place && f.Rule.Predicate != "condemn" && f.Rule.Predicate != "oppose" && f.Rule.Predicate != "agree" {
