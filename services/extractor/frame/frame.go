@@ -211,6 +211,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Kind == "accuse" && toks[pm.Start].POS == token.Adv && !activeWithObject(toks, pm) {
 			continue // "Americans unjustly detained abroad": the victims named, the doer not
 		}
+		if s.Lang == "zh" && r.Predicate == "concern" && pm.End-pm.Start == 1 && concernNoun(toks, pm.Start) {
+			continue // 中方核心利益和重大关切, 尊重中方的合理关切: the concerns named, no concern expressed
+		}
 		if s.Lang == "zh" && r.Predicate == "commit" && pm.End-pm.Start == 1 && planNoun(toks, pm.Start) {
 			continue // 对澳大利亚葡萄酒征收关税的决定, 这一决定, 没有前往中国的计划: the plan or decision named, no one committing
 		}
@@ -1062,6 +1065,34 @@ func notAWill(toks []token.Token, pm token.PatternMatch) bool {
 		if n := next(pm.End); n != nil && (cognition[n.Lemma] || undergoing[n.Lemma]) {
 			return true // "continue to bear the brunt of": what befalls, not what is pledged
 		}
+	}
+	return false
+}
+
+// concernNoun reports 关切 named as a thing one has: after 的, a
+// qualifier of interests (重大, 核心, 合理, 正当) or 和 joining it to them,
+// with no verb of expressing it before (表示, 表达, 深表).
+func concernNoun(toks []token.Token, i int) bool {
+	if toks[i].Text != "关切" || i == 0 {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch toks[k].Text {
+		case "表示", "表达", "深表", "表明", "引起", "感到":
+			return false
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-14; k-- {
+		if toks[k].Text == "对" || toks[k].Text == "对于" {
+			return false // 英国对中国人权状况的关切: a stance the noun names, towards what follows 对
+		}
+		if t := toks[k].Text; t == "，" || t == "。" || t == "；" || t == "," {
+			break
+		}
+	}
+	switch toks[i-1].Text {
+	case "的", "重大", "核心", "合理", "正当", "和", "主要", "安全":
+		return true
 	}
 	return false
 }
