@@ -211,6 +211,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Kind == "accuse" && toks[pm.Start].POS == token.Adv && !activeWithObject(toks, pm) {
 			continue // "Americans unjustly detained abroad": the victims named, the doer not
 		}
+		if s.Lang == "en" && r.ID == "en.agree.verb" && notAnAgreement(toks, pm) {
+			continue // "I agree with you that …", "the targets agreed upon at COP27", "we need to agree": no agreement between parties stated
+		}
 		if s.Lang == "zh" && r.Predicate == "concern" && pm.End-pm.Start == 1 && concernNoun(toks, pm.Start) {
 			continue // 中方核心利益和重大关切, 尊重中方的合理关切: the concerns named, no concern expressed
 		}
@@ -1064,6 +1067,39 @@ func notAWill(toks []token.Token, pm token.PatternMatch) bool {
 	case "continue", "continues", "continued", "continuing":
 		if n := next(pm.End); n != nil && (cognition[n.Lemma] || undergoing[n.Lemma]) {
 			return true // "continue to bear the brunt of": what befalls, not what is pledged
+		}
+	}
+	return false
+}
+
+// notAnAgreement reports an English "agree" that states no agreement
+// between parties: agreeing with the one spoken to ("I agree with you"), a
+// participle naming what was once agreed ("the goals agreed upon at COP27",
+// "agreed to in 2015"), or one still needed ("we need to agree", "must
+// agree").
+func notAnAgreement(toks []token.Token, pm token.PatternMatch) bool {
+	i, end := pm.Start, pm.End
+	if toks[i].Lemma != "agree" {
+		return false
+	}
+	if end+1 < len(toks) && toks[end].Lower == "with" {
+		switch toks[end+1].Lower {
+		case "you", "him", "her", "that", "this", "what":
+			return true
+		}
+	}
+	if toks[i].Tag == "VBN" && end < len(toks) && (toks[end].Lower == "upon" || toks[end].Lower == "at" || toks[end].Lower == "in" || toks[end].Lower == "by") && i > 0 && toks[i-1].POS == token.Noun {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch toks[k].Lower {
+		case "must", "should", "need", "needs", "ought":
+			return true
+		case "to":
+			continue
+		}
+		if toks[k].POS != token.Adv {
+			break
 		}
 	}
 	return false
