@@ -1016,12 +1016,15 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 		// a speech: what no one is named as saying, the speaker says
 		return &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the speaker (" + d.Parts.IssuerHow + ")"}
 	}
-	if p := d.lastPerson; p != nil {
+	if p := d.lastPerson; p != nil && d.sentence-d.lastPersonSent <= lastSpeakerReach {
 		h := &Holder{IDs: slices.Clone(p.IDs), Tok: -1, How: "the last speaker: " + p.How}
 		if p.Person != "" {
 			h.Speakers = []string{p.Person}
 		}
 		return h
+	}
+	if d.lastPerson != nil && s.Lang == "zh" {
+		return nil // a news story's last speaker is too far back, and the subject before it is no better
 	}
 	if d.last != nil {
 		h := *d.last
@@ -1034,6 +1037,11 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 	}
 	return nil
 }
+
+// lastSpeakerReach is how many sentences on a stance with no subject is
+// still the last speaker's: further on, a news story has moved to other
+// voices (its own narration, an analyst).
+const lastSpeakerReach = 3
 
 // quoteSpeaker is who says quotation q.
 func (d *Doc) quoteSpeaker(s *clause.Sentence, q int) *Holder {
