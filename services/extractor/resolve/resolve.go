@@ -1023,7 +1023,7 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 		}
 		return h
 	}
-	if d.lastPerson != nil && s.Lang == "zh" {
+	if d.lastPerson != nil && (s.Lang == "zh" || d.Parts.Issuer == "") {
 		return nil // a news story's last speaker is too far back, and the subject before it is no better
 	}
 	if d.last != nil {
