@@ -61,6 +61,18 @@ func (lx *Lexicon) HolderNow(key, of string) (*Entity, time.Time) {
 	return who, from
 }
 
+// Terms returns everyone who held role key of of, each with the role, in
+// the gazetteer's order.
+func (lx *Lexicon) Terms(key, of string) ([]*Entity, []Role) {
+	var who []*Entity
+	var roles []Role
+	for _, h := range lx.holders[key+"\x00"+of] {
+		who = append(who, h.person)
+		roles = append(roles, h.role)
+	}
+	return who, roles
+}
+
 // DataDate is the latest day a role of the gazetteer starts or ends on:
 // the day its data tells of.
 func (lx *Lexicon) DataDate() time.Time { return lx.newest }

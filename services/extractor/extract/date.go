@@ -119,3 +119,45 @@ func unSession(text string, t *time.Time) bool {
 	*t = time.Date(1945+n, time.September, 22, 0, 0, 0, 0, time.UTC)
 	return true
 }
+
+// assemblyDate dates a speech to the General Assembly that gives neither a
+// date nor its session by the president it congratulates on election ("I
+// congratulate Mr. Dennis Francis on his election"): the general debate
+// two weeks into that president's term. The predecessor it thanks is named
+// with no election.
+func (e *Engine) assemblyDate(text string) (time.Time, bool) {
+	if e.lex == nil || !strings.Contains(text, "General Assembly") {
+		return time.Time{}, false
+	}
+	who, roles := e.lex.Terms("president", "org:un-general-assembly")
+	var best time.Time
+	for i, p := range who {
+		if roles[i].From.IsZero() || !roles[i].From.After(best) {
+			continue
+		}
+		for _, name := range p.Names["en"] {
+			if len(name) < 6 || !strings.Contains(name, " ") {
+				continue // a full name, not a family name alone
+			}
+			if k := strings.Index(text, name); k >= 0 && electedNear(text, k) {
+				best = roles[i].From
+				break
+			}
+		}
+	}
+	if best.IsZero() {
+		return time.Time{}, false
+	}
+	return best.AddDate(0, 0, 14), true
+}
+
+// electedNear reports "elect" or "assum" in the sentence around byte k.
+func electedNear(text string, k int) bool {
+	from := strings.LastIndexAny(text[:k], ".\n")
+	to := strings.IndexAny(text[k:], ".\n")
+	if to < 0 {
+		to = len(text) - k
+	}
+	s := strings.ToLower(text[from+1 : k+to])
+	return strings.Contains(s, "elect") || strings.Contains(s, "assum")
+}

@@ -29,3 +29,15 @@ func TestDateInText(t *testing.T) {
 		})
 	}
 }
+
+func TestAssemblyDateFromThePresidentCongratulated(t *testing.T) {
+	e := testEngine(t)
+	text := "Mr. President,\n\nOn behalf of Fiji, I congratulate Mr. Dennis Francis on his election to preside over the General Assembly. I also thank his predecessor, Mr. Csaba Korosi, for his work."
+	d, ok := e.assemblyDate(text)
+	if !ok || d.Format(time.DateOnly) != "2023-09-19" {
+		t.Fatalf("assemblyDate = %v, %v; want 2023-09-19 (two weeks into Dennis Francis's term)", d, ok)
+	}
+	if _, ok := e.assemblyDate("Mr. President,\n\nWe thank Mr. Csaba Korosi for his work in the General Assembly."); ok {
+		t.Fatal("a president thanked, not congratulated on election, dated the speech")
+	}
+}

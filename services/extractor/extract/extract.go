@@ -138,6 +138,8 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 		date = a.Published.UTC()
 	} else if t, ok := dateInText(a.URL + "\n" + a.Title + "\n" + text); ok {
 		date = t
+	} else if t, ok := e.assemblyDate(text); ok {
+		date = t
 	}
 	if !date.IsZero() {
 		x.Date = date.Format("2006-01-02")
