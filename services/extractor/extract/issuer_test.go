@@ -24,17 +24,20 @@ func TestASpeechSpeaksForTheStateItCallsOurs(t *testing.T) {
 		b.WriteString("\n\n")
 	}
 	b.WriteString("We condemn the unilateral coercive measures of the United States.\n")
-	x := e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: b.String()})
-	for _, c := range x.Claims {
-		if c.Predicate == "condemn" && slices.Contains(c.Actors, "BOL") {
-			return
-		}
-	}
+	wantClaimBy(t, e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: b.String()}), "condemn", "BOL")
+}
+
+// wantClaimBy fails the test unless x holds a claim of predicate by actor.
+func wantClaimBy(t *testing.T, x schemas.Extraction, predicate, actor string) {
+	t.Helper()
 	var got []string
 	for _, c := range x.Claims {
+		if c.Predicate == predicate && slices.Contains(c.Actors, actor) {
+			return
+		}
 		got = append(got, strings.Join(c.Actors, "+")+" "+c.Predicate)
 	}
-	t.Errorf("no condemnation by BOL; claims: %v", got)
+	t.Errorf("no %s by %s; claims: %v", predicate, actor, got)
 }
 
 // A speech that names its own state taking its stand later in a sentence
@@ -47,15 +50,5 @@ func TestASpeechSpeaksForTheStateThatGreetsAndStandsReady(t *testing.T) {
 		"The war in Ukraine has shaken us all. We believe that dialogue is the only way. I believe the world can do better. We must act together, and our region needs peace.\n\n" +
 		"Haiti has asked the world for help.\n\n" +
 		"We call on all parties to respect international humanitarian law.\n"
-	x := e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: body})
-	for _, c := range x.Claims {
-		if c.Predicate == "call_on" && slices.Contains(c.Actors, "MLT") {
-			return
-		}
-	}
-	var got []string
-	for _, c := range x.Claims {
-		got = append(got, strings.Join(c.Actors, "+")+" "+c.Predicate)
-	}
-	t.Errorf("no call by MLT; claims: %v", got)
+	wantClaimBy(t, e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: body}), "call_on", "MLT")
 }

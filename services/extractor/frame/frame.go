@@ -1194,10 +1194,8 @@ func forecastWarned(s *clause.Sentence, pm token.PatternMatch) bool {
 		switch t.Lower {
 		case "将", "会", "可能", "将会", "will", "could", "would", "may":
 			return k > pm.End
-		case "，", "。", "；", ";", "!", "?", "不要", "别", "不得", "应", "应该":
-			if t.Lower != "，" {
-				return false
-			}
+		case "。", "；", ";", "!", "?", "不要", "别", "不得", "应", "应该":
+			return false // the content ended, or it tells someone what to do or not
 		}
 	}
 	return false
