@@ -722,6 +722,16 @@ func rightOfParty(s *clause.Sentence, j, end int) int {
 // are on is the target (unlike an act's victim, "aggression against X").
 var measures = map[string]bool{"topic:sanctions": true, "topic:export-controls": true, "topic:tariffs": true}
 
+// wordBefore is the token before token i past determiners and adjectives
+// ("against the Ukrainian people": against), or -1.
+func wordBefore(s *clause.Sentence, i int) int {
+	k := i - 1
+	for k >= 0 && (s.Tokens[k].POS == token.Det || s.Tokens[k].POS == token.Adj) {
+		k--
+	}
+	return k
+}
+
 // measureIn is the token of the first sanction, tariff or export control
 // an object names, or -1.
 func measureIn(s *clause.Sentence, objs []int) int {
@@ -736,10 +746,7 @@ func measureIn(s *clause.Sentence, objs []int) int {
 // measurePrep reports "on", "against" or "targeting" before token i,
 // through determiners and adjectives ("pressure on the Russian economy").
 func measurePrep(s *clause.Sentence, i int) bool {
-	k := i - 1
-	for k >= 0 && (s.Tokens[k].POS == token.Det || s.Tokens[k].POS == token.Adj) {
-		k--
-	}
+	k := wordBefore(s, i)
 	if k < 0 {
 		return false
 	}
@@ -1299,10 +1306,7 @@ var partyActs = map[string]bool{"effort": true, "contribution": true, "leadershi
 // against Ukraine, attacks on the embassy): the one the act is done to, not
 // the one a condemnation or opposition is directed at.
 func (d *Doc) victim(s *clause.Sentence, m *mention.Mention) bool {
-	k := m.Tok - 1
-	for k >= 0 && (s.Tokens[k].POS == token.Det || s.Tokens[k].POS == token.Adj) {
-		k--
-	}
+	k := wordBefore(s, m.Tok)
 	if k < 0 {
 		return false
 	}

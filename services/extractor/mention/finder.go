@@ -318,6 +318,10 @@ type Doc struct {
 	// "key|state"); byTitle by the title they were introduced with.
 	byRole  map[string]*Mention
 	byTitle map[string]*Mention
+	// presiding is the president of the General Assembly on the date of a
+	// speech to it, for the "you" it greets; presidingKnown, once looked up.
+	presiding      *lexicon.Entity
+	presidingKnown bool
 	// seenUN is set once the text names the United Nations or one of its
 	// organs: "the Secretary-General" is then the UN's.
 	seenUN bool
@@ -1653,7 +1657,16 @@ var presidentWords = []string{"President", "Presidency", "presidency", "Sir", "y
 // president of the General Assembly then. Undated speeches are left
 // alone: a president serves one year.
 func (d *Doc) assemblyPresident(text string, s *Sentence, ms []Mention) []Mention {
-	if d.date.IsZero() || !strings.Contains(d.text, "General Assembly") {
+	if !d.presidingKnown {
+		// once a document: its whole text is searched for the Assembly
+		d.presidingKnown = true
+		if !d.date.IsZero() && strings.Contains(text, "General Assembly") {
+			if hs := d.f.lx.HoldersOf("president", "org:un-general-assembly", d.date); len(hs) == 1 {
+				d.presiding = hs[0]
+			}
+		}
+	}
+	if d.presiding == nil {
 		return ms
 	}
 	st := text[s.Start:s.End]
@@ -1667,10 +1680,7 @@ func (d *Doc) assemblyPresident(text string, s *Sentence, ms []Mention) []Mentio
 	if !hit {
 		return ms
 	}
-	hs := d.f.lx.HoldersOf("president", "org:un-general-assembly", d.date)
-	if len(hs) != 1 {
-		return ms
-	}
+	p := d.presiding
 	for _, m := range addressYou.FindAllStringSubmatchIndex(st, -1) {
 		start, end := s.Start+m[4], s.Start+m[5]
 		if m[2] >= 0 && courtesyThanks.MatchString(text[end:s.End]) {
@@ -1680,8 +1690,8 @@ func (d *Doc) assemblyPresident(text string, s *Sentence, ms []Mention) []Mentio
 			continue
 		}
 		ms = append(ms, Mention{Kind: Person, Start: start, End: end, Text: text[start:end], IDs: []string{"org:un-general-assembly"},
-			Person: hs[0].ID, Role: "president", Entity: true,
-			How: "you → " + hs[0].ID + " (who presided over the General Assembly on " + d.date.Format("2006-01-02") + ")"})
+			Person: p.ID, Role: "president", Entity: true,
+			How: "you → " + p.ID + " (who presided over the General Assembly on " + d.date.Format("2006-01-02") + ")"})
 	}
 	return ms
 }
