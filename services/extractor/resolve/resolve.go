@@ -668,12 +668,12 @@ func someStates(s *clause.Sentence, k int) bool {
 	}
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		t := s.Tokens[j].Text
-		if zhCountPreps[t] {
+		if zhPrepositions[t] || zhGatherVerbs[t] {
 			return false
 		}
 		if strings.HasSuffix(t, "个") || zhSomeWords[t] {
 			for i := j - 1; i >= 0 && i >= j-4; i-- {
-				if zhCountPreps[strings.TrimSuffix(s.Tokens[i].Text, "了")] {
+				if w := strings.TrimSuffix(s.Tokens[i].Text, "了"); zhPrepositions[w] || zhGatherVerbs[w] {
 					return false // 召集了约60个国家, 在与其他国家…: an object or a setting
 				}
 			}
@@ -689,9 +689,9 @@ func someStates(s *clause.Sentence, k int) bool {
 // zhAfterStates after 国家 make it no subject: a possessive, a setting.
 var zhAfterStates = map[string]bool{"的": true, "之间": true, "间": true, "中": true, "里": true}
 
-// zhCountPreps before a counted 国家 make it an object or a setting.
-var zhCountPreps = map[string]bool{"在": true, "对": true, "向": true, "与": true, "同": true, "和": true, "跟": true, "被": true,
-	"从": true, "给": true, "召集": true, "联合": true, "带领": true, "率领": true, "让": true, "使": true, "令": true}
+// zhGatherVerbs before a counted 国家, as a preposition would, make it an
+// object (召集了约60个国家, 率领多国).
+var zhGatherVerbs = map[string]bool{"召集": true, "联合": true, "带领": true, "率领": true, "让": true, "使": true, "令": true}
 
 // zhSomeWords count without naming: some, many, more and more, other.
 var zhSomeWords = map[string]bool{"一些": true, "许多": true, "很多": true, "不少": true, "多个": true, "若干": true, "部分": true,
@@ -1478,7 +1478,7 @@ func (d *Doc) owner(s *clause.Sentence, end, start int) int {
 		}
 		if m.Tok > start && !(m.Attr && onlyModifiers(s, m.TokEnd, end)) {
 			prev := &toks[m.Tok-1]
-			if prev.POS == token.Adp && !(s.Lang == "en" && possessive) || s.Lang == "zh" && zhCountPreps[prev.Text] ||
+			if prev.POS == token.Adp && !(s.Lang == "en" && possessive) || s.Lang == "zh" && zhPrepositions[prev.Text] ||
 				prev.POS == token.Verb && !(s.Lang == "en" && possessive) && !d.m.WordAt(s.Sentence, "say", m.Tok-1) && !d.m.WordAt(s.Sentence, "believe", m.Tok-1) {
 				continue // "sanctions on China", 对中国的制裁: China is not the doer ("responding to Russia's invasion": Russia is)
 			}
