@@ -141,6 +141,7 @@ func TestRolesIntroducePeopleWhoSpeakForNoState(t *testing.T) {
 		{"a role noun before the name", "The opposition politician Lena Varga met voters in Szeged.", "person:varga-lena"},
 		{"an appositive role after the name", "Orlan Bekov, a Kazakh mining executive, bought the firm.", "person:bekov-orlan"},
 		{"a Chinese name split into characters after a title", "国台办发言人马晓东指责民进党当局。", "person:ma-xiaodong"},
+		{"a Chinese name a verb of any kind ends", "警方副局长孙立群逮捕了两名嫌犯。", "person:sun-liqun"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -154,7 +155,8 @@ func TestRolesIntroducePeopleWhoSpeakForNoState(t *testing.T) {
 		})
 	}
 	// a capitalised word alone is no name, nor a common word after a title
-	for _, text := range []string{"Officials, the minister said, will meet in Lima.", "外交部发言人关切中方的立场。"} {
+	for _, text := range []string{"Officials, the minister said, will meet in Lima.", "外交部发言人关切中方的立场。",
+		"该行动由商务部长罗斯来确定。", "他在共和党总统初选中避免表态。", "两名大律师来港处理此案。"} {
 		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: text})
 		for _, en := range x.Entities {
 			if en.Type == "person" {

@@ -708,7 +708,7 @@ func zhNameAfter(text string, off int, ms []Mention, toks []token.Token) (string
 		if n == 4 && zhWordInside(toks, off+len(string(rs[:2])), off+len(name)) {
 			continue // 方方专访: a name and a word after it
 		}
-		if !stop && (zhFollowed(rest[len(name):]) || nameTokensBeforeVerb(toks, off, off+len(name))) && !zhCommonWord(toks, off, off+len(name)) && !overlapsMention(ms, off, off+len(name)) {
+		if !stop && (zhFollowed(rest[len(name):]) || nameTokensBeforeVerb(toks, off, off+len(name)) || familyNameBeforeVerb(toks, name, off+len(name))) && !zhCommonWord(toks, off, off+len(name)) && !overlapsMention(ms, off, off+len(name)) {
 			return name, off
 		}
 	}
@@ -729,6 +729,27 @@ func nameTokensBeforeVerb(toks []token.Token, start, end int) bool {
 	}
 	next := toks[i+1]
 	return next.POS == token.Verb && utf8.RuneCountInString(next.Text) >= 2
+}
+
+// familyNameBeforeVerb reports a name of three characters that opens
+// with a common family name and ends where a verb of two characters or
+// more begins (副部长孙力军抓捕…, 负责人王冬胜签名…): the segmenter may cut
+// such a name into single characters, but the verb still ends it.
+func familyNameBeforeVerb(toks []token.Token, name string, end int) bool {
+	if utf8.RuneCountInString(name) != 3 || zhPersonSlug(name) == "" {
+		return false // (大律师来港处理: two characters are too often a word)
+	}
+	i := tokenAt(toks, end)
+	if i < 1 || toks[i].Start != end || toks[i].POS != token.Verb || utf8.RuneCountInString(toks[i].Text) < 2 {
+		return false
+	}
+	// no part of it is a verb, an adverb or a position word (部长罗斯来确定, 初选中避免)
+	for k := i - 1; k >= 0 && toks[k].End > end-len(name); k-- {
+		if t := toks[k]; t.POS == token.Verb || t.POS == token.Adv || t.POS == token.Adp || t.POS == token.Part || strings.HasPrefix(t.Tag, "f") {
+			return false
+		}
+	}
+	return true
 }
 
 // zhCommonWord reports a span that opens with a word the segmenter read
