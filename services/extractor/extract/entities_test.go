@@ -142,6 +142,7 @@ func TestRolesIntroducePeopleWhoSpeakForNoState(t *testing.T) {
 		{"an appositive role after the name", "Orlan Bekov, a Kazakh mining executive, bought the firm.", "person:bekov-orlan"},
 		{"a Chinese name split into characters after a title", "国台办发言人马晓东指责民进党当局。", "person:ma-xiaodong"},
 		{"a Chinese name a verb of any kind ends", "警方副局长孙立群逮捕了两名嫌犯。", "person:sun-liqun"},
+		{"a role noun that is no listed title before a full name", "Counselor Margit Ellander will visit Tallinn.", "person:ellander-margit"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

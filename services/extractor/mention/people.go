@@ -1140,7 +1140,7 @@ func (d *Doc) fullNames(text string, s *Sentence, ms []Mention, titles []Mention
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if !d.f.givenNames[t.Text] || i > 0 && capitalised(toks[i-1].Text) && text[toks[i-1].End:t.Start] == " " && !titleEnd(toks[i-1].Text, ms, toks[i-1]) &&
-			!titledRun(toks, i, titles) {
+			!titledRun(toks, i, titles) && !d.roleNoun(toks[i-1].Text) {
 			continue
 		}
 		k := i + 1
@@ -1177,6 +1177,23 @@ func (d *Doc) fullNames(text string, s *Sentence, ms []Mention, titles []Mention
 		i = k - 1
 	}
 	return ms
+}
+
+// roleNoun reports a capitalised common noun that names what a person
+// does (Counselor, Senior Advisor, Coordinator, Spokesperson): a name
+// after it is a person's, not part of a longer name.
+func (d *Doc) roleNoun(w string) bool {
+	l := strings.ToLower(w)
+	if d.f.givenNames[w] || placeWords[w] || namedThings[l] {
+		return false
+	}
+	usual := token.UsualWord(l)
+	for _, suf := range []string{"or", "er", "ist", "ant", "ent", "ary", "person", "man", "woman"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+3 && (usual || suf == "or" || suf == "ist" || suf == "person") {
+			return true
+		}
+	}
+	return false
 }
 
 // namedThings end the names of agreements, meetings, offices and places
