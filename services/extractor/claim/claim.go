@@ -993,6 +993,9 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			if d.setting(s, k, objs) || m.Venue && !placeItIsAbout(s, m) {
 				continue // "concern about China's human-rights violations": China is what it is about
 			}
+			if len(out) > 0 && harmed(s, m) {
+				continue // "concern over Russia's attacks on Ukraine": the doer named first, not whom it harms
+			}
 			if m.Kind == mention.Place {
 				out = append(out, m.ID)
 			} else if privatePerson(m) {
@@ -1315,6 +1318,21 @@ func (d *Doc) victim(s *clause.Sentence, m *mention.Mention) bool {
 		return true
 	case "干涉", "干预", "插手", "侵犯", "粗暴干涉":
 		return true // 反对任何国家干涉中国内政: China is whose affairs are interfered in
+	}
+	return false
+}
+
+// harmed reports a party that an act told just before it harms ("attacks
+// against Ukraine", 杀死阿富汗平民): after the doer, it is no target.
+func harmed(s *clause.Sentence, m *mention.Mention) bool {
+	k := wordBefore(s, m.Tok)
+	if k < 0 || m.Kind == mention.Place {
+		return false
+	}
+	switch s.Tokens[k].Lemma {
+	case "against", "on", "upon", "干涉", "干预", "插手", "侵犯", "粗暴干涉", "杀死", "杀害", "袭击", "攻击", "轰炸", "入侵", "侵略", "占领",
+		"迫害", "镇压", "打压", "驱逐", "逮捕", "拘押", "绑架":
+		return true
 	}
 	return false
 }
