@@ -965,6 +965,9 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			if !kin && (d.setting(s, k, objs) || m.Attr && !d.possessive(s, m) && f.Rule.Predicate == "welcome" || d.victim(s, m)) {
 				continue
 			}
+			if (f.Rule.Predicate == "condemn" || f.Rule.Predicate == "oppose") && undergoesAct(s, m) {
+				continue // "condemn the blockade of Cuba", "the detention of Chile's journalists": Cuba suffers it
+			}
 			if (isParty(m) || kin && len(m.IDs) > 0) && len(minus(m.IDs, holders)) > 0 {
 				if d.actOf(s, f, m, objs) {
 					return nil, ""
@@ -1320,6 +1323,25 @@ func (d *Doc) victim(s *clause.Sentence, m *mention.Mention) bool {
 		return true // 反对任何国家干涉中国内政: China is whose affairs are interfered in
 	}
 	return false
+}
+
+// doneToNouns name acts done to someone: the party after "the … of" is
+// who undergoes them, not who is condemned for them.
+var doneToNouns = map[string]bool{"inclusion": true, "listing": true, "designation": true, "blockade": true, "detention": true,
+	"arrest": true, "imprisonment": true, "jailing": true, "killing": true, "murder": true, "assassination": true, "occupation": true,
+	"annexation": true, "bombing": true, "shelling": true, "persecution": true, "treatment": true, "expulsion": true,
+	"isolation": true, "exclusion": true, "harassment": true, "intimidation": true, "targeting": true, "abduction": true,
+	"kidnapping": true, "deportation": true, "execution": true, "sentencing": true, "poisoning": true, "mistreatment": true,
+	"encirclement": true, "siege": true, "starvation": true, "oppression": true, "repression": true, "suppression": true}
+
+// undergoesAct reports a party named as the one an act noun is done to
+// ("the blockade of Cuba", "the detention of Chile's journalists").
+func undergoesAct(s *clause.Sentence, m *mention.Mention) bool {
+	k := m.Tok - 1
+	for k >= 0 && s.Tokens[k].POS == token.Det {
+		k--
+	}
+	return k >= 1 && s.Tokens[k].Lower == "of" && doneToNouns[s.Tokens[k-1].Lemma]
 }
 
 // harmed reports a party that an act told just before it harms ("attacks
