@@ -1394,6 +1394,9 @@ func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) 
 		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end, readoutVerbsFor(f)) {
 			continue // "Japan urged China to …": China is the object of urged
 		}
+		if s.Lang == "en" && relativeBetween(s, m.TokEnd, end) {
+			continue // "travel to Lima, Peru, where he will meet": the subject is after "where"
+		}
 		if v := lastVerb(s, start, m.Tok); s.Lang == "en" && f != nil && v >= 0 && infinitiveAfter(s, m.TokEnd, f.CueStart) && d.verbBetween(s, start, m.Tok, nil) {
 			if j := partyBefore(s, start, v); j >= 0 && !d.isObject(s, j, start) {
 				// "Blinken called Minister Wang to condemn …": Wang is what
@@ -1408,6 +1411,17 @@ func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) 
 		return k
 	}
 	return -1
+}
+
+// relativeBetween reports "where" opening a clause with a
+// subject of its own between tokens from and to.
+func relativeBetween(s *clause.Sentence, from, to int) bool {
+	for k := from; k+1 < to; k++ {
+		if s.Tokens[k].Lower == "where" && s.MentionAt(k+1) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // infinitiveAfter reports only "to" between a mention's end and the cue
