@@ -267,6 +267,24 @@ func (d *Doc) NoteSubject(s *clause.Sentence) {
 	}
 }
 
+// formerPlan reports a commitment told as what was once meant
+// (原本计划, 原计划于, 本来会, "had planned to", "was originally scheduled
+// to"): mostly one given up since.
+func formerPlan(s *clause.Sentence, f *frame.Frame) bool {
+	c := s.Clauses[f.Clause]
+	for k := max(c.Start, f.CueStart-4); k <= f.CueStart && k < len(s.Tokens); k++ {
+		switch t := s.Tokens[k].Text; {
+		case t == "原本" || t == "原先" || t == "本来" || t == "原定" || t == "原计划" || strings.HasPrefix(t, "原本"):
+			return true
+		case t == "原" && k+1 < len(s.Tokens) && k+1 >= f.CueStart:
+			return true // 原|计划
+		case s.Lang == "en" && (s.Tokens[k].Lower == "originally" || s.Tokens[k].Lower == "had" && k+1 < len(s.Tokens) && (s.Tokens[k+1].Lemma == "plan" || s.Tokens[k+1].Lemma == "intend") && k+1 == f.CueStart):
+			return true
+		}
+	}
+	return false
+}
+
 // consequent reports a frame whose clause depends on a condition right
 // before or after it ("if talks fail, X will …", "X will …, unless …",
 // 除非…，X将…).
@@ -298,6 +316,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	}
 	if f.Rule.Modality == "act" && participle(s, f) {
 		return Outcome{Drop: "a participle describing a noun (the aid sent by …), not an act"}
+	}
+	if f.Rule.Predicate == "commit" && formerPlan(s, f) {
+		return Outcome{Drop: "a plan that was, not one that is (原本计划, had planned to)"}
 	}
 	announced := false
 	if f.Rule.Modality == "act" && !f.Modal && !d.Parts.Joint && f.Report < 0 && f.Quote < 0 {
