@@ -243,6 +243,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		}
 	}
 	topics := d.topics(s, f, objs)
+	if len(targets) == 0 && len(topics) > 0 && pred == "call_on" {
+		if t := minus(d.topicIn(s, objs), h.IDs); len(t) > 0 {
+			targets, how = t, "the state the issue called for is in (a ceasefire in Sudan)"
+		}
+	}
 	if len(targets) == 0 && len(topics) > 0 && (pred == "support" || pred == "commit") {
 		if t := d.ownerOfTopic(s, objs, h.IDs); t != nil {
 			targets, how = t, "whose good the object names (Poland's democracy)"
@@ -1463,6 +1468,23 @@ func (d *Doc) possessive(s *clause.Sentence, m *mention.Mention) bool {
 	}
 	t := s.Tokens[m.TokEnd].Text
 	return t == "'s" || t == "’s" || t == "的" || t == "'" || t == "’"
+}
+
+// topicIn returns the states named right after a topic and "in" in the
+// object (a ceasefire in Sudan and Yemen): where the issue called for is
+// to happen.
+func (d *Doc) topicIn(s *clause.Sentence, objs []int) []string {
+	for i, k := range objs {
+		m := &s.Mentions[k]
+		if m.Kind != mention.Actor || len(m.IDs) != 1 || strings.Contains(m.IDs[0], ":") || m.Tok < 2 || s.Tokens[m.Tok-1].Lower != "in" {
+			continue
+		}
+		if i == 0 || s.Mentions[objs[i-1]].Kind != mention.Topic || s.Mentions[objs[i-1]].TokEnd != m.Tok-1 {
+			continue
+		}
+		return d.coordinatedTargets(s, k)
+	}
+	return nil
 }
 
 func (d *Doc) hasTopic(s *clause.Sentence, objs []int) bool {
