@@ -2270,6 +2270,10 @@ func undergoesWill(s *clause.Sentence, f *frame.Frame) bool {
 			return true
 		case t.Lower == "be" && k+1 < len(s.Tokens) && barredVerbs[s.Tokens[k+1].Lemma]:
 			return true
+		case s.Lang == "en" && t.POS == token.Verb && undergoneVerbs[t.Lemma]:
+			return true // "will inherit a trade war", "will need more ammunition", "I will say that"
+		case s.Lang == "en" && t.Lower == "have" && k+1 < len(s.Tokens) && s.Tokens[k+1].Lower == "just":
+			return true // "will have just concluded his visit"
 		case t.POS == token.Adv || t.Text == "不再" || t.Text == "不" || t.Lower == "no" || t.Lower == "longer" || t.Lower == "not":
 			continue
 		default:
@@ -2278,6 +2282,12 @@ func undergoesWill(s *clause.Sentence, f *frame.Frame) bool {
 	}
 	return false
 }
+
+// undergoneVerbs after "will" tell what will befall the subject or what it
+// will say, not an act it commits to (will inherit, will face, will need,
+// will affect, "I will say that …").
+var undergoneVerbs = map[string]bool{"inherit": true, "face": true, "need": true, "suffer": true, "affect": true,
+	"impact": true, "lose": true, "cost": true, "mean": true, "depend": true, "say": true, "include": true, "require": true}
 
 // barredVerbs, passive after "will be", are done to the subject.
 var barredVerbs = map[string]bool{"allow": true, "require": true, "bar": true, "ban": true, "prohibit": true, "force": true,
