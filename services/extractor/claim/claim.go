@@ -2166,7 +2166,11 @@ var counterVerbs = map[string]bool{"counter": true, "combat": true, "fight": tru
 // countered reports a verb acting against its object inside a frame's
 // object (efforts to counter …, 打击…): what the object names is opposed.
 func countered(s *clause.Sentence, f *frame.Frame) bool {
-	for k := f.CueStart; k < f.ObjEnd && k < len(s.Tokens); k++ { // (the cue itself: "address the DPRK's provocations")
+	from := f.CueStart
+	if f.PreStart >= 0 && f.PreStart < from {
+		from = f.PreStart // 打击恐怖主义需要团结: what is needed stands before the cue
+	}
+	for k := from; k < max(f.ObjEnd, f.CueEnd) && k < len(s.Tokens); k++ { // (the cue itself: "address the DPRK's provocations")
 		if t := &s.Tokens[k]; counterVerbs[t.Lemma] || counterVerbs[t.Text] {
 			return true
 		}
