@@ -219,7 +219,7 @@ func (s *Sentence) clauses(w *Words) {
 	emit := func(end int) {
 		if end > start {
 			c := Clause{Start: start, End: end, Opener: opener, Quote: s.QuoteOf(start)}
-			c.Cond = w.Cond != nil && opener != "" && matchesAt(w.Cond, toks, start)
+			c.Cond = w.Cond != nil && opener != "" && matchesAt(w.Cond, toks, start) || opener == "should"
 			c.Relative = opener == "which" || opener == "who" || opener == "whom" || opener == "whose" || opener == "where"
 			s.Clauses = append(s.Clauses, c)
 		}
@@ -228,6 +228,9 @@ func (s *Sentence) clauses(w *Words) {
 	openerAt := func(i int) string {
 		if i < len(toks) && w.Sub != nil && (matchesAt(w.Sub, toks, i) || w.Cond != nil && matchesAt(w.Cond, toks, i)) {
 			return lower(&toks[i])
+		}
+		if s.InvertedShould(i) {
+			return "should"
 		}
 		return ""
 	}
@@ -266,6 +269,22 @@ func (s *Sentence) clauses(w *Words) {
 	if len(s.Clauses) == 0 {
 		s.Clauses = []Clause{{Start: 0, End: len(toks), Quote: -1}}
 	}
+}
+
+// InvertedShould reports an English "should" with its subject after it
+// ("Should Russia attack, …", "…, should it choose to …"): a condition,
+// as "if Russia attacks", not an obligation.
+func (s *Sentence) InvertedShould(i int) bool {
+	if s.Lang != "en" || i+2 >= len(s.Tokens) || s.Tokens[i].Lower != "should" {
+		return false
+	}
+	switch n := &s.Tokens[i+1]; {
+	case n.Lower == "it" || n.Lower == "they" || n.Lower == "he" || n.Lower == "she" || n.Lower == "we" || n.Lower == "there":
+		return true
+	case n.POS == token.Det && n.Lower == "the" || n.POS == token.Propn:
+		return s.Tokens[i+2].POS != token.Punct
+	}
+	return false
 }
 
 // leadingSub open a sentence with a subordinate clause, besides the

@@ -313,6 +313,8 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		return Outcome{Drop: "condition"}
 	case f.Cond && f.Rule.Predicate != "call_on":
 		return Outcome{Drop: "condition"}
+	case s.InvertedShould(f.CueStart):
+		return Outcome{Drop: "condition (should X …: if X …)"}
 	}
 	if f.Rule.Modality == "act" && participle(s, f) {
 		return Outcome{Drop: "a participle describing a noun (the aid sent by …), not an act"}
