@@ -140,6 +140,12 @@ func (s *Sentence) quotes(prev *Sentence) {
 	open := -1
 	straight := -1
 	var from *mention.Mention
+	if prev != nil && prev.Open && s.NewPara && (len(toks) == 0 || !isOpenQuote(toks[0].Text)) {
+		// a quotation left open at a paragraph's end that the next paragraph
+		// does not open again (as a quotation running on over paragraphs
+		// does) was never closed: it ends with its paragraph
+		prev = nil
+	}
 	if prev != nil && prev.Open {
 		open = -1
 		from = prev.OpenFrom
