@@ -315,6 +315,8 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		return Outcome{Drop: "condition"}
 	case s.InvertedShould(f.CueStart):
 		return Outcome{Drop: "condition (should X …: if X …)"}
+	case f.Rule.Kind == "should" && s.Lang == "en" && s.Tokens[f.CueStart].Lower == "had":
+		return Outcome{Drop: "a past necessity (had to flee, had to deal with), no call"}
 	}
 	if f.Rule.Modality == "act" && participle(s, f) {
 		return Outcome{Drop: "a participle describing a noun (the aid sent by …), not an act"}
