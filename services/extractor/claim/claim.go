@@ -258,10 +258,14 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		// held a claim together, else the two the text names together
 		for _, k := range objs {
 			m := &s.Mentions[k]
-			if m.Kind != mention.Collective || !twoStates[strings.ToLower(m.Text)] {
+			sides := pred == "call_on" && twoSides[strings.ToLower(m.Text)] && !d.possessive(s, m)
+			if m.Kind != mention.Collective || !twoStates[strings.ToLower(m.Text)] && !sides {
 				continue
 			}
 			two := d.res.LastPlural()
+			if sides {
+				two = d.res.RecentPlural()
+			}
 			if len(two) != 2 {
 				two = d.res.Parts.IDs // the two the text names together
 			}
@@ -1435,6 +1439,12 @@ func (d *Doc) ownerOfTopic(s *clause.Sentence, objs []int, holders []string) []s
 
 // twoStates name two states told of before (两国, the two countries).
 var twoStates = map[string]bool{"两国": true, "两国政府": true, "the two countries": true, "both countries": true, "the two governments": true}
+
+// twoSides name the two sides of a conflict or a quarrel told of just
+// before (呼吁冲突双方停火, "urged both sides to exercise restraint"): a call
+// on them is a call on each.
+var twoSides = map[string]bool{"双方": true, "冲突双方": true, "交战双方": true, "the two sides": true, "both sides": true,
+	"the warring parties": true, "both parties": true}
 
 // goodOf finds the party whose good a topic ending at token from names
 // with "of" after it, over a list of further goods ("the independence,

@@ -1145,6 +1145,14 @@ func (d *Doc) LastPlural() []string {
 	return slices.Clone(d.plural.IDs)
 }
 
+// RecentPlural is LastPlural when told within the last three sentences.
+func (d *Doc) RecentPlural() []string {
+	if d.plural == nil || d.sentence-d.pluralAt > 3 {
+		return nil
+	}
+	return slices.Clone(d.plural.IDs)
+}
+
 // possessor finds the party a possessive pronoun before the cue stands
 // for ("its brutal war", "their aggression"): the party mention nearest
 // before it in the sentence. -1 when there is none.
