@@ -229,6 +229,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		}
 	}
 	targets = minus(targets, h.IDs)
+	if len(targets) > 0 && (pred == "support" || pred == "welcome") && d.counteredParty(s, f, objs, targets) {
+		pred = "oppose" // "a vital interest in deterring the DPRK", 支持遏制俄罗斯: against the party acted against
+	}
 	if pred == "concern" && illnessTold(s, f) && slices.ContainsFunc(objs, func(k int) bool { return s.Mentions[k].Kind == mention.Person }) {
 		// 对感染新冠病毒的特朗普表示很担忧: sympathy with someone ill, no position
 		d.drop(s, f, "concern for a person's health")
@@ -2184,6 +2187,30 @@ func countered(s *clause.Sentence, f *frame.Frame) bool {
 		if t := &s.Tokens[k]; counterVerbs[t.Lemma] || counterVerbs[t.Text] {
 			return true
 		}
+	}
+	return false
+}
+
+// counteredParty reports a target that a counter verb in the object
+// governs ("deterring the DPRK", "efforts to counter Russia", 遏制俄罗斯):
+// supporting that is opposing the party.
+func (d *Doc) counteredParty(s *clause.Sentence, f *frame.Frame, objs []int, targets []string) bool {
+	for _, k := range objs {
+		m := &s.Mentions[k]
+		if len(m.IDs) == 0 || !slices.Contains(targets, m.IDs[0]) {
+			continue
+		}
+		if d.possessive(s, m) {
+			return false // "to end Ukraine's sovereignty": what is acted against is its good
+		}
+		j := m.Tok - 1
+		for j > f.CueEnd && (s.Tokens[j].POS == token.Det || s.Tokens[j].POS == token.Adj) {
+			j--
+		}
+		if j >= f.CueEnd && j < len(s.Tokens) && (counterVerbs[s.Tokens[j].Lemma] || counterVerbs[s.Tokens[j].Text]) && s.Tokens[j].POS == token.Verb {
+			return true
+		}
+		return false
 	}
 	return false
 }
