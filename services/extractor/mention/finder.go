@@ -1488,7 +1488,8 @@ func memberStates(after string) bool {
 // a broadcaster, a news agency, a treaty.
 var nameSuffixes = []string{"之声", "之音", "国际广播电台", "國際廣播電台", "广播公司", "廣播公司", "通讯社", "通訊社", "卫星通讯社", "国际电视台",
 	"气候协定", "协定", "協定", "Agreement", "Agreements", "Accords", "Accord", "Protocol", "Process", "Format", "24",
-	"Action Agenda", "Agenda", "Declaration", "Convention", "Consensus", "Framework", "Round", "Programme of Action", "Plan of Action"}
+	"Action Agenda", "Agenda", "Declaration", "Convention", "Consensus", "Framework", "Round", "Programme of Action", "Plan of Action",
+	"Memorandum", "Final Act", "Document", "talks", "Talks", "Treaty", "Communiqué", "Communique"}
 
 // institutionSuffixes end the Chinese names of institutions that may open
 // with a state's name: the state is part of the name.
@@ -1544,7 +1545,13 @@ func namePart(text string, start int, after string) bool {
 			return true // 德国之声, 巴黎协定
 		}
 	}
-	return strings.HasSuffix(text[max(0, start-9):start], "Voice of ")
+	before := text[max(0, start-16):start]
+	for _, p := range []string{"Voice of ", "Charter of ", "Treaty of ", "Congress of ", "Peace of ", "Protocol of "} {
+		if strings.HasSuffix(before, p) {
+			return true // "the Charter of Paris", "the Treaty of Rome"
+		}
+	}
+	return false
 }
 
 func isLatinSuffix(s string) bool { return s != "" && s[0] < 0x80 }
