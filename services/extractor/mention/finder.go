@@ -1488,8 +1488,7 @@ func memberStates(after string) bool {
 // a broadcaster, a news agency, a treaty.
 var nameSuffixes = []string{"之声", "之音", "国际广播电台", "國際廣播電台", "广播公司", "廣播公司", "通讯社", "通訊社", "卫星通讯社", "国际电视台",
 	"气候协定", "协定", "協定", "Agreement", "Agreements", "Accords", "Accord", "Protocol", "Process", "Format", "24",
-	"Action Agenda", "Agenda", "Declaration", "Convention", "Consensus", "Framework", "Round", "Programme of Action", "Plan of Action",
-	"Memorandum", "Final Act", "Document", "talks", "Talks", "Treaty", "Communiqué", "Communique"}
+	"Action Agenda", "Agenda", "Declaration", "Convention", "Consensus", "Framework", "Round", "Programme of Action", "Plan of Action"}
 
 // institutionSuffixes end the Chinese names of institutions that may open
 // with a state's name: the state is part of the name.
@@ -1497,14 +1496,17 @@ var institutionSuffixes = []string{"基金会", "研究所", "研究中心", "�
 
 // cityNamePart reports the text after a city that makes the city part of
 // a court's, a group's, an accord's or a place's name (海牙常设仲裁法院,
-// 明斯克集团, 伦敦海德公园), or an English accord or process named after it,
-// in any case ("the Minsk agreements", "the Astana process").
+// 明斯克集团, 伦敦海德公园), or an English accord, process or meeting named
+// after it, in any case ("the Minsk agreements", "the Astana process", "the
+// Budapest Memorandum", "the Vienna talks"; a state before "talks" names a
+// party: "Japan-UK talks").
 func cityNamePart(after string) bool {
 	if suffixWithin(after, []string{"法院", "法庭", "集团", "协议", "进程", "公园", "机场", "广场", "大学", "对话", "峰会"}, 0) {
 		return true
 	}
 	a := strings.ToLower(after)
-	for _, suf := range []string{" agreement", " agreements", " accord", " accords", " protocol", " protocols", " process", " format", " group", " declaration", " convention", " consensus"} {
+	for _, suf := range []string{" agreement", " agreements", " accord", " accords", " protocol", " protocols", " process", " format", " group", " declaration", " convention", " consensus",
+		" memorandum", " final act", " document", " talks", " treaty", " communiqué", " communique"} {
 		if strings.HasPrefix(a, suf) {
 			return true
 		}
