@@ -244,7 +244,8 @@ func (s *Sentence) clauses(w *Words) {
 	// a sentence that opens with a subordinate clause ("As Peru prepares
 	// …, we will …", "When …, …", "Although …, …"): its first comma before a
 	// subject and verb ends it
-	leading := s.Lang == "en" && len(toks) > 0 && (opener != "" || leadingSub[toks[0].Lower])
+	leading := s.Lang == "en" && len(toks) > 0 && (opener != "" || leadingSub[toks[0].Lower] ||
+		len(toks) > 1 && (toks[0].Lower == "just" || toks[0].Lower == "even") && (toks[1].Lower == "as" || toks[1].Lower == "though" || toks[1].Lower == "if"))
 	for i := 0; i < len(toks); i++ {
 		t := toks[i].Text
 		switch {
@@ -385,7 +386,13 @@ func (s *Sentence) reports(w *Words) {
 					}
 				}
 			}
-			if (r.Speaker < 0 && (s.Lang == "en" || quoteFirst)) || class == Media {
+			pronounSubject := false // "we affirm Israel's right": the subject is "we", not the party after the verb
+			for k := range s.Mentions {
+				if m := &s.Mentions[k]; m.TokEnd <= v && m.Tok >= c.Start && (m.Kind == mention.Self || m.Kind == mention.Pronoun || m.Kind == mention.Collective) {
+					pronounSubject = true
+				}
+			}
+			if (r.Speaker < 0 && (s.Lang == "en" && !pronounSubject || quoteFirst)) || class == Media {
 				for k := range s.Mentions {
 					m := &s.Mentions[k]
 					if m.Tok >= pm.End && m.Tok <= pm.End+3 && m.IsParty() && !m.Attr {
