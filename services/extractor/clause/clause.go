@@ -245,7 +245,7 @@ func (s *Sentence) clauses(w *Words) {
 	// …, we will …", "When …, …", "Although …, …"): its first comma before a
 	// subject and verb ends it
 	leading := s.Lang == "en" && len(toks) > 0 && (opener != "" || leadingSub[toks[0].Lower] ||
-		len(toks) > 1 && (toks[0].Lower == "just" || toks[0].Lower == "even") && (toks[1].Lower == "as" || toks[1].Lower == "though" || toks[1].Lower == "if"))
+		len(toks) > 1 && (toks[0].Lower == "just" || toks[0].Lower == "even") && (toks[1].Lower == "as" || toks[1].Lower == "though"))
 	for i := 0; i < len(toks); i++ {
 		t := toks[i].Text
 		switch {
