@@ -1183,12 +1183,22 @@ func forecastWarned(s *clause.Sentence, pm token.PatternMatch) bool {
 	if !(s.Lang == "zh" && strings.HasPrefix(w.Text, "警告") || s.Lang == "en" && w.Lemma == "warn") || pm.End-pm.Start > 2 {
 		return false
 	}
+	threat := false // 警告美方将付出代价, "warned that Russia will pay": a warning to a party
+	for k := pm.End; k < len(toks); k++ {
+		if threatWords[toks[k].Lower] || threatWords[toks[k].Lemma] {
+			threat = true
+		}
+		if k < pm.End+4 && (toks[k].Text == "如果" || toks[k].Text == "若" || toks[k].Text == "一旦" || toks[k].Text == "倘若") {
+			return false // 警告说，如果台湾走向独立，将…: a warning on a condition is a call (the guidelines)
+		}
+	}
 	for k := pm.End; k < len(toks) && k < pm.End+14; k++ {
 		t := &toks[k]
 		if s.MentionAt(k) >= 0 {
 			m := &s.Mentions[s.MentionAt(k)]
-			if m.IsParty() && !m.Attr || m.Kind == mention.Self || m.Kind == mention.Pronoun {
-				return false // 警告美方将付出代价, "warned that Russia will pay": a warning to a party
+			addressed := m.Tok == pm.End && m.TokEnd < len(toks) && toks[m.TokEnd].POS == token.Punct // 警告台湾，任何…都将…
+			if (m.IsParty() && !m.Attr || m.Kind == mention.Self || m.Kind == mention.Pronoun) && (threat || addressed || s.Lang == "en") {
+				return false // a party warned, or warned of what it will suffer
 			}
 		}
 		switch t.Lower {
@@ -1200,6 +1210,13 @@ func forecastWarned(s *clause.Sentence, pm token.PatternMatch) bool {
 	}
 	return false
 }
+
+// threatWords tell what a warned party will suffer: a warning with them is
+// a call on that party (警告美方将付出代价); without them, 警告法国将进入疫情
+// 高峰期 foretells.
+var threatWords = map[string]bool{"代价": true, "后果": true, "反制": true, "回击": true, "报复": true, "自食其果": true, "承担": true,
+	"制裁": true, "惩罚": true, "反击": true, "回应": true, "责任": true, "反制措施": true, "严重后果": true, "沉重代价": true,
+	"保留": true, "招致": true, "武力": true}
 
 // epistemicShould reports 应该, 应, 理应 that guess rather than require:
 // followed by 是, 会 or 不会 ("it should be", "it should not happen").
