@@ -52,3 +52,28 @@ func TestASpeechSpeaksForTheStateThatGreetsAndStandsReady(t *testing.T) {
 		"We call on all parties to respect international humanitarian law.\n"
 	wantClaimBy(t, e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: body}), "call_on", "MLT")
 }
+
+// A speech whose speaker says what office they hold here ("I appear before
+// this forum as the President of Peru") or where they come from speaks for
+// that state, however rarely it names it; "as well as the State of X" is
+// no such office.
+func TestASpeechSpeaksForTheStateOfTheOfficeItsSpeakerHolds(t *testing.T) {
+	e := testEngine(t)
+	for _, c := range []struct{ intro, want string }{
+		{"I appear before this forum as the President of Peru, representing a people who have resisted oppression.", "PER"},
+		{"I come from Finland, a country of lakes and forests.", "FIN"},
+	} {
+		body := "Madam President of this General Assembly,\n\n" + c.intro + "\n\n" +
+			"Chile and Brazil have suffered floods. Chile needs help. Brazil needs help.\n\n" +
+			"We condemn the economic coercion imposed on our neighbours.\n"
+		wantClaimBy(t, e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: body}), "condemn", c.want)
+	}
+	body := "Mr. President,\n\nI would like to express our congratulations to the President, as well as the State of Chile, on his election.\n\n" +
+		"We condemn the economic coercion imposed on our neighbours.\n"
+	x := e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: body})
+	for _, cl := range x.Claims {
+		if cl.Predicate == "condemn" && slices.Contains(cl.Actors, "CHL") {
+			t.Errorf("'as well as the State of Chile' made Chile the speaker: %+v", cl)
+		}
+	}
+}

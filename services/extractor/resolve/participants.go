@@ -376,6 +376,11 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			return s.Mentions[k].IDs[0], "a speech for " + s.Mentions[k].Text
 		}
 	}
+	for _, s := range sents {
+		if k := selfTitled(s); k >= 0 {
+			return s.Mentions[k].IDs[0], "the state the speaker says they speak as or come from: " + s.Mentions[k].Text
+		}
+	}
 	// a speech in the first person: the state it names most, by far
 	first, counts, self := 0, map[string]int{}, map[string]int{}
 	for _, s := range sents {
@@ -436,6 +441,78 @@ func issuer(sents []*clause.Sentence) (string, string) {
 	}
 	return "", ""
 }
+
+// selfTitled finds the state of an office the speaker says they hold
+// here ("I appear before this forum as the President of Honduras", "I
+// stand here as Prime Minister of Fiji"): the mention index, or -1.
+func selfTitled(s *clause.Sentence) int {
+	if s.Lang != "en" {
+		return -1
+	}
+	toks := s.Tokens
+	first := false
+	for k := range toks {
+		if toks[k].Text == "I" || toks[k].Lower == "we" {
+			first = true
+		}
+		if toks[k].Text == "I" && k+3 < len(toks) && (toks[k+1].Lemma == "come" || toks[k+1].Lower == "am") && toks[k+2].Lower == "from" {
+			// "I come from Finland": where the speaker comes from speaks
+			j := k + 3
+			if toks[j].Lower == "the" && j+1 < len(toks) {
+				j++
+			}
+			if mk := s.MentionAt(j); mk >= 0 && stateMention(s, mk, j) {
+				return mk
+			}
+		}
+		if !first || toks[k].Lower != "as" || s.QuoteOf(k) >= 0 || k > 0 && toks[k-1].Lower == "well" {
+			continue // ("as well as the State of X")
+		}
+		j := k + 1
+		if mk := s.MentionAt(j); mk >= 0 && stateMention(s, mk, j) {
+			// "as Türkiye, we have been providing …": the speaker's own state
+			if e := s.Mentions[mk].TokEnd; e+1 < len(toks) && toks[e].Text == "," && (toks[e+1].Text == "I" || toks[e+1].Lower == "we") {
+				return mk
+			}
+		}
+		if j < len(toks) && toks[j].Lower == "the" {
+			j++
+		}
+		// up to three capitalised title words, then "of" and the state
+		n := 0
+		for j < len(toks) && n < 4 && capitalisedWord(toks[j].Text) && toks[j].Lower != "of" {
+			j++
+			n++
+		}
+		if n == 0 || n > 3 || j >= len(toks) || toks[j].Lower != "of" {
+			continue
+		}
+		if !officeWords[toks[j-1].Lower] {
+			continue
+		}
+		j++
+		if j < len(toks) && toks[j].Lower == "the" {
+			j++
+		}
+		if mk := s.MentionAt(j); mk >= 0 {
+			if m := &s.Mentions[mk]; m.Kind == mention.Actor && m.Tok == j && len(m.IDs) == 1 && !strings.Contains(m.IDs[0], ":") {
+				return mk
+			}
+		}
+	}
+	return -1
+}
+
+// stateMention reports a state's mention that starts at token j.
+func stateMention(s *clause.Sentence, mk, j int) bool {
+	m := &s.Mentions[mk]
+	return m.Kind == mention.Actor && m.Tok == j && len(m.IDs) == 1 && !strings.Contains(m.IDs[0], ":")
+}
+
+// officeWords end the titles of those who speak for a state.
+var officeWords = map[string]bool{"president": true, "minister": true, "state": true, "government": true, "chancellor": true,
+	"king": true, "queen": true, "emir": true, "sultan": true, "premier": true, "affairs": true, "representative": true,
+	"ambassador": true, "leader": true, "monarch": true, "prince": true, "delegation": true}
 
 // most returns the id counted most (the first in order on a tie), its
 // count and the next highest count.
