@@ -733,7 +733,7 @@ func nameTokensBeforeVerb(toks []token.Token, start, end int) bool {
 
 // familyNameBeforeVerb reports a name of three characters that opens
 // with a common family name and ends where a verb of two characters or
-// more begins (副部长孙力军抓捕…, 负责人王冬胜签名…): the segmenter may cut
+// more begins (副部长孙力军抓捕…): the segmenter may cut
 // such a name into single characters, but the verb still ends it.
 func familyNameBeforeVerb(toks []token.Token, name string, end int) bool {
 	if utf8.RuneCountInString(name) != 3 || zhPersonSlug(name) == "" {

@@ -442,9 +442,9 @@ func issuer(sents []*clause.Sentence) (string, string) {
 	return "", ""
 }
 
-// selfTitled finds the state of an office the speaker says they hold
-// here ("I appear before this forum as the President of Honduras", "I
-// stand here as Prime Minister of Fiji"): the mention index, or -1.
+// selfTitled finds the state the speaker says they speak as ("I appear
+// before this forum as the President of Honduras", "as Türkiye, we …") or
+// come from ("I come from Finland"): the mention index, or -1.
 func selfTitled(s *clause.Sentence) int {
 	if s.Lang != "en" {
 		return -1
@@ -494,10 +494,8 @@ func selfTitled(s *clause.Sentence) int {
 		if j < len(toks) && toks[j].Lower == "the" {
 			j++
 		}
-		if mk := s.MentionAt(j); mk >= 0 {
-			if m := &s.Mentions[mk]; m.Kind == mention.Actor && m.Tok == j && len(m.IDs) == 1 && !strings.Contains(m.IDs[0], ":") {
-				return mk
-			}
+		if mk := s.MentionAt(j); mk >= 0 && stateMention(s, mk, j) {
+			return mk
 		}
 	}
 	return -1
