@@ -421,12 +421,21 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 				}
 			}
 		}
-		if s.Lang == "zh" && f.PreStart < 0 && f.Clause > 0 && r.Kind == "stance" && emptyAfter(s, pm.End, c.End) {
+		if s.Lang == "zh" && f.PreStart < 0 && f.Clause > 0 && r.Kind == "stance" && (emptyAfter(s, pm.End, c.End) || coordinatedCue(s, matches, pm.End, c.End)) {
 			// 对于美国的制裁，墨西哥表示坚决反对: the object fronted in the
-			// clauses before (对于X…，并Y…，我们表示反对: X and Y)
+			// clauses before (对于X…，并Y…，我们表示反对: X and Y); the
+			// subject may open that clause (日本对X…，表达遗憾和不满)
 			for ci := f.Clause - 1; ci >= 0 && ci >= f.Clause-3; ci-- {
-				if pc := s.Clauses[ci]; pc.End-pc.Start > 1 && m.WordAt(s.Sentence, "about", pc.Start) && (pc.Start == 0 || toks[pc.Start-1].POS == token.Punct) {
-					f.PreStart, f.About, f.Fronted = pc.Start+1, true, true
+				pc := s.Clauses[ci]
+				if pc.End-pc.Start <= 1 || pc.Start > 0 && toks[pc.Start-1].POS != token.Punct {
+					continue
+				}
+				at := pc.Start
+				if mi := s.MentionAt(at); mi >= 0 && s.Mentions[mi].Tok == at && subjectlessAt(s, c.Start, pm.Start) {
+					at = s.Mentions[mi].TokEnd
+				}
+				if at+1 < pc.End && m.WordAt(s.Sentence, "about", at) {
+					f.PreStart, f.About, f.Fronted = at+1, true, true
 					break
 				}
 			}
@@ -471,7 +480,7 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		// fronted object are what the stance is about, not claims of their own
 		if n := &out[i]; n.Fronted {
 			for j := range out {
-				if f := &out[j]; j != i && f.CueStart >= n.PreStart && f.CueEnd <= n.CueStart {
+				if f := &out[j]; j != i && f.CueStart >= n.PreStart && f.CueEnd <= s.Clauses[n.Clause].Start {
 					f.Absorbed = true
 				}
 			}
@@ -1333,6 +1342,37 @@ func aboutBefore(m *Matcher, s *clause.Sentence, i int) bool {
 }
 
 // emptyAfter reports tokens from i to end that hold no word (表示坚决反对。).
+// coordinatedCue reports that what follows a cue up to end is only a
+// conjunction and another cue (表达遗憾和强烈不满): the two share one object.
+func coordinatedCue(s *clause.Sentence, matches []token.PatternMatch, i, end int) bool {
+	toks := s.Tokens
+	if i >= end || (toks[i].Text != "和" && toks[i].Text != "与" && toks[i].Text != "及") {
+		return false
+	}
+	for _, pm := range matches {
+		if pm.Start > i && pm.Start <= i+2 && pm.End <= end && emptyAfter(s, pm.End, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectlessAt reports a Chinese clause whose words before the cue only
+// express it (表达高度遗憾, 并表示坚决反对): its holder and its object are in
+// the clause before.
+func subjectlessAt(s *clause.Sentence, start, cue int) bool {
+	for k := start; k < cue; k++ {
+		t := &s.Tokens[k]
+		if t.POS != token.Adv && t.POS != token.Adj && !expressVerbs[t.Text] {
+			return false
+		}
+	}
+	return true
+}
+
+// expressVerbs say that a stance is expressed (表示反对, 表达不满).
+var expressVerbs = map[string]bool{"表示": true, "表达": true, "感到": true, "深感": true, "深表": true, "高度": true, "极度": true, "并": true, "也": true, "则": true, "亦": true}
+
 func emptyAfter(s *clause.Sentence, i, end int) bool {
 	for ; i < end; i++ {
 		if t := &s.Tokens[i]; t.POS != token.Punct && t.POS != token.Part {
