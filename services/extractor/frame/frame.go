@@ -1389,7 +1389,13 @@ var zhWill = map[string]bool{"将": true, "会": true, "将会": true}
 // after 将 or 会 they make a forecast, not a commitment.
 var zhHappenings = map[string]bool{"有助": true, "有助于": true, "影响": true, "导致": true, "造成": true, "使": true, "使得": true,
 	"让": true, "成为": true, "是": true, "面临": true, "带来": true, "更": true, "更加": true, "更具": true, "难以": true, "可能": true,
-	"呼应": true, "引发": true, "意味着": true, "出现": true, "产生": true, "变得": true, "受到": true, "遭到": true, "失去": true}
+	"呼应": true, "引发": true, "意味着": true, "出现": true, "产生": true, "变得": true, "受到": true, "遭到": true, "失去": true,
+	"引起": true, "激起": true, "招致": true, "加剧": true, "激化": true, "恶化": true, "拖累": true, "波及": true, "促使": true, "迫使": true, "刺激": true}
+
+// likelyBefore are the adverbs of what tends or is likely to happen: 会 or
+// 将 after them foretells (往往会引起, 可能会, 势必将), it commits no one.
+var likelyBefore = map[string]bool{"往往": true, "通常": true, "一般": true, "总是": true, "可能": true, "也许": true, "或许": true,
+	"恐怕": true, "势必": true, "难免": true, "大概": true, "不免": true, "必然": true, "很可能": true, "有可能": true}
 
 // happening reports a verb of what comes about at i, after adverbs.
 func happening(s *clause.Sentence, i int) bool {
@@ -1537,7 +1543,7 @@ func noWill(s *clause.Sentence, i, end int) bool {
 	toks := s.Tokens
 	switch w := toks[i].Text; {
 	case zhWill[w]:
-		return !willBefore(s, end) || happening(s, end) || coverbHappening(s, end) || disposalJiang(s, i) ||
+		return !willBefore(s, end) || happening(s, end) || i > 0 && likelyBefore[toks[i-1].Text] || coverbHappening(s, end) || disposalJiang(s, i) ||
 			end < len(toks) && takingOffice[toks[end].Text] || end+1 < len(toks) && toks[end].Text == "有" && existential(s, end+1)
 	case w == "即将":
 		return end < len(toks) && scheduledEvents[toks[end].Text] || end+1 < len(toks) && toks[end].POS == token.Verb && toks[end+1].Text == "的"
