@@ -1564,7 +1564,11 @@ var zhPrepositions = map[string]bool{"对": true, "向": true, "与": true, "和
 // firstVerb returns the first verb or auxiliary of tokens [from, to), or -1.
 // subjectEnd is where a clause's subject can end: its first verb, else its end.
 func subjectEnd(s *clause.Sentence, c clause.Clause) int {
-	if v := firstVerb(s, c.Start, c.End); v >= 0 {
+	from := c.Start
+	if s.Lang == "zh" && from < c.End && s.Tokens[from].Text == "继" {
+		from++ // 继中方宣布…之后: 继 opens a clause of time, its subject follows
+	}
+	if v := firstVerb(s, from, c.End); v >= 0 {
 		return v
 	}
 	return c.End
@@ -1637,8 +1641,8 @@ func (d *Doc) verbBefore(s *clause.Sentence, i, start int) bool {
 	for k := start; k < i; k++ {
 		t := &s.Tokens[k]
 		if t.POS == token.Verb && !d.m.WordAt(s.Sentence, "say", k) && !d.m.WordAt(s.Sentence, "object", k) {
-			if s.MentionAt(k) >= 0 {
-				continue
+			if s.MentionAt(k) >= 0 || k == start && t.Text == "继" {
+				continue // 继中方宣布…之后: 继 opens a clause of time, its subject follows
 			}
 			return true
 		}
