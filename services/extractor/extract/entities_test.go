@@ -16,6 +16,9 @@ func TestTitlesMakeUnknownPeopleSpeakForTheirState(t *testing.T) {
 		{"english title with a demonym", "en", "Brazilian Foreign Minister Carlos Alberto said Brazil supports a ceasefire.", "person:alberto-carlos", "BRA"},
 		{"english title that implies the state", "en", "Foreign Secretary Jane Doughty condemned the attacks on civilians.", "person:doughty-jane", "GBR"},
 		{"chinese title after the state", "zh", "巴西外交部长张三表示，巴西支持停火。", "person:zhang-san", "BRA"},
+		{"chinese title with 副 between the organ and the office", "zh", "巴西外交部副部长张三表示，巴西支持停火。", "person:zhang-san", "BRA"},
+		{"chinese title with a portfolio between the organ and the office", "zh", "巴西外交部欧洲事务副部长张三表示，巴西支持停火。", "person:zhang-san", "BRA"},
+		{"a chinese portfolio naming an organisation is no state", "zh", "英国南亚以及英联邦事务大臣张三表示，英国支持停火。", "person:zhang-san", "GBR"},
 		{"a chinese name with its latin form in brackets takes the latin form's id", "zh", "巴西外交部长卡洛斯·阿尔贝托（Carlos Alberto）表示，巴西支持停火。", "person:alberto-carlos", "BRA"},
 	}
 	for _, c := range cases {

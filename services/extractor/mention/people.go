@@ -29,6 +29,10 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		// 东部战区新闻发言人
 		before := -1
 		for i := range ms {
+			if s.Lang == "zh" && ms[i].End <= t.Start && (ms[i].Kind == Place || ms[i].Kind == Topic || ms[i].Kind == Actor && len(ms[i].IDs) == 1 && strings.HasPrefix(ms[i].IDs[0], "org:")) &&
+				strings.HasSuffix(strings.TrimSuffix(strings.TrimSpace(text[ms[i].Start:t.Start]), "副"), "事务") && portfolioGap(strings.TrimSpace(text[ms[i].Start:t.Start])) {
+				continue // 外交部亚太事务副部长: the region is the portfolio's, the organ before it names the state
+			}
 			if ms[i].End <= t.Start && (s.Lang == "zh" || before < 0 || ms[i].End > ms[before].End) {
 				before = i // (English: the nearest; people found for earlier titles come after the rest in ms)
 			}
@@ -36,7 +40,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if before >= 0 {
 			p := &ms[before]
 			gap := strings.TrimSpace(text[p.End:t.Start])
-			if p.Kind == Actor && len(p.IDs) == 1 && (gap == "" || gap == "'s" || gap == "’s" || gap == "新闻" || s.Lang == "en" && otherTitleAnd(gap)) {
+			if p.Kind == Actor && len(p.IDs) == 1 && (gap == "" || gap == "'s" || gap == "’s" || gap == "新闻" || s.Lang == "en" && otherTitleAnd(gap) || s.Lang == "zh" && !strings.HasPrefix(p.IDs[0], "org:") && portfolioGap(gap)) {
 				of = p.IDs[0] // 沙特外交大臣: Saudi Arabia's, though 外交大臣 alone is Britain's
 				p.Attr = true
 			}
@@ -1312,6 +1316,18 @@ var deaccent = map[rune]rune{'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': '
 
 // otherTitleAnd reports a gap that is another title joined by "and": the
 // state before both ("Kenyan Prime Cabinet Secretary and Foreign Minister").
+// portfolioGap reports what may stand in Chinese between a state or its
+// organ and an office: 副 (外交部副部长), a portfolio (外交部亚太事务副部长,
+// 国务院台湾事务办公室主任 is an organ of its own) or 常务.
+func portfolioGap(gap string) bool {
+	gap = strings.TrimSuffix(strings.TrimPrefix(gap, "常务"), "副")
+	if gap == "" {
+		return true
+	}
+	n := utf8.RuneCountInString(gap)
+	return strings.HasSuffix(gap, "事务") && n <= 10 && hasHan(gap) && !strings.ContainsAny(gap, "，、 ")
+}
+
 func otherTitleAnd(gap string) bool {
 	f := strings.Fields(gap)
 	if len(f) < 2 || len(f) > 6 || f[len(f)-1] != "and" {
