@@ -1308,6 +1308,10 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 			return h
 		}
 	}
+	if s.Lang == "zh" && (unknownNamed(s, c.Start, f.CueStart) || f.Report >= 0 && s.Reports[f.Report].Speaker < 0 &&
+		unknownNamed(s, s.Clauses[s.ClauseOf(s.Reports[f.Report].Verb)].Start, s.Reports[f.Report].Verb)) {
+		return nil // 傅莹重申…, 李明表示，…: a person the text names but no list knows holds it, not the state spoken of before
+	}
 	if v := participleAdjunct(s, f, start); v >= 0 {
 		// "China issued a statement urging the US to …": a participle after
 		// the main verb's object has that verb's subject
@@ -1444,6 +1448,32 @@ func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) 
 		return k
 	}
 	return -1
+}
+
+// unknownNamed reports a Chinese clause that opens with a person's name
+// the segmenter tags (nr) and no mention covers, followed up to the cue
+// (or the verb of saying) by adverbs only: its subject is that person.
+func unknownNamed(s *clause.Sentence, start, cue int) bool {
+	k := start
+	if mi := s.MentionAt(k); mi >= 0 && s.Mentions[mi].Tok == k && s.Mentions[mi].Kind == mention.Person && len(s.Mentions[mi].IDs) == 0 {
+		k = s.Mentions[mi].TokEnd // a person of no known state (张晓明)
+	} else {
+		for k < cue && s.Tokens[k].Tag == "nr" && s.MentionAt(k) < 0 {
+			k++
+		}
+		if k-start > 3 {
+			return false
+		}
+	}
+	if k == start {
+		return false
+	}
+	for ; k < cue; k++ {
+		if t := &s.Tokens[k]; t.POS != token.Adv && t.POS != token.Conj {
+			return false
+		}
+	}
+	return true
 }
 
 // relativeBetween reports "where" opening a clause with a
