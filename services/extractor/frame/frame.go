@@ -1845,6 +1845,10 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 			if n.CueStart >= f.ObjEnd {
 				break
 			}
+			if n.Conj && n.Rule.Kind != "report" && n.Clause == f.Clause && (f.Rule.Kind == "call" || f.Rule.Kind == "should" && !firstPersonBefore(s, f.CueStart)) && coordinatedInfinitive(s, f, n) {
+				n.Absorbed = true // "urged Iran to meet its obligations and cooperate with the IAEA": still what is called for
+				continue
+			}
 			if n.Conj && n.Rule.Kind != "report" && n.Clause == f.Clause && (s.Tokens[n.CueStart].IsVerbal() || s.Lang == "zh" || possessiveBefore(s, n.CueStart)) {
 				f.ObjEnd = n.CueStart // reaffirmed X and called for Y: Y is not X's object
 				break
@@ -1915,6 +1919,25 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 			}
 		}
 	}
+}
+
+// coordinatedInfinitive reports an English verb in its base form joined by
+// "and" to an infinitive in a call's object ("urged X to heed … and
+// cooperate"), where a past-tense call makes a base form no new predicate
+// of the caller ("urged X to stop" … "and called on Y" is one).
+func coordinatedInfinitive(s *clause.Sentence, f, n *Frame) bool {
+	if s.Lang != "en" || n.CueStart == 0 || s.Tokens[n.CueStart-1].Lower != "and" || s.Tokens[n.CueStart].Tag != "VB" {
+		return false
+	}
+	if t := s.Tokens[f.CueStart].Tag; f.Rule.Kind == "call" && t != "VBD" && t != "VBN" && t != "VBZ" {
+		return false // "we urge X to … and call on Y": the same form either way
+	}
+	for k := f.CueEnd; k < n.CueStart-1; k++ {
+		if s.Tokens[k].Lower == "to" && s.Tokens[k+1].POS == token.Verb {
+			return true
+		}
+	}
+	return false
 }
 
 // effortVerbs only say that someone works at something ("work to", "strive
