@@ -254,6 +254,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Modality == "will" && (toks[pm.Start].Lower == "will" || toks[pm.Start].Lower == "shall") && passiveWill(toks, pm.End) {
 			continue // "he will be joined by", "they will be held accountable": what is done to the subject, not its commitment
 		}
+		if s.Lang == "en" && toks[pm.Start].Lemma == "contribute" && r.Predicate == "commit" && contributesToHarm(s, pm.End) {
+			continue // "we contribute the least to climate change", "policies that contribute to rising tensions": a share in a harm, no commitment
+		}
 		if s.Lang == "en" && r.Modality == "will" && toks[pm.Start].Lemma == "continue" && toks[pm.Start].Tag != "VB" && !ownVoice(s, pm.Start) {
 			continue // "Iran continues to enrich", "she continued to report": a description, no commitment
 		}
@@ -1939,6 +1942,34 @@ func coordinatedInfinitive(s *clause.Sentence, f, n *Frame) bool {
 	}
 	return false
 }
+
+// contributesToHarm reports what follows "contribute" when it tells a
+// share of a harm rather than a gift: an amount (the least, less than 1%,
+// very little, a minuscule share) or a harm that grows ("to escalating
+// tensions", "to the decline", "to health problems").
+func contributesToHarm(s *clause.Sentence, i int) bool {
+	for k := i; k < len(s.Tokens) && k < i+4; k++ {
+		switch w := s.Tokens[k].Lower; {
+		case shareWords[w]:
+			return true
+		case w == "to" || w == "towards" || w == "the" || w == "this" || w == "a" || w == "its" || w == "their" || w == "very" || w == "only":
+			continue
+		case harmWords[w] || harmWords[s.Tokens[k].Lemma]:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+var shareWords = map[string]bool{"least": true, "less": true, "little": true, "minuscule": true, "negligible": true, "fraction": true,
+	"share": true, "%": true, "percent": true, "tiny": true, "insignificant": true}
+
+var harmWords = map[string]bool{"escalating": true, "increasing": true, "rising": true, "growing": true, "worsening": true, "waning": true,
+	"decline": true, "deterioration": true, "destabilization": true, "destabilisation": true, "instability": true, "insecurity": true,
+	"problem": true, "tension": true, "tensions": true, "irregular": true, "climate": true, "pollution": true, "emissions": true, "global": false,
+	"erosion": true, "spread": true, "proliferation": true, "suffering": true, "violence": true}
 
 // effortVerbs only say that someone works at something ("work to", "strive
 // to"): after a commitment, what they work for is what is committed to.
