@@ -77,3 +77,18 @@ func TestASpeechSpeaksForTheStateOfTheOfficeItsSpeakerHolds(t *testing.T) {
 		}
 	}
 }
+
+// A speech that says "we in X" speaks for X, and "our Malian brothers"
+// are others it stands by, not its own people.
+func TestASpeechSpeaksForTheStateItSaysWeAreIn(t *testing.T) {
+	e := testEngine(t)
+	var b strings.Builder
+	b.WriteString("Mr. President,\n\n")
+	b.WriteString("We in the Republic of Senegal have made the goals the focus of our efforts. I thank the Secretary-General. We believe in dialogue.\n\n")
+	for i := 0; i < 3; i++ {
+		b.WriteString("We host thousands of our Gambian brothers who fled their homes. Our Gambian brothers deserve our care. ")
+		b.WriteString("We stand with our Gambian brothers in their hour of need.\n\n")
+	}
+	b.WriteString("We call on all parties to respect international humanitarian law.\n")
+	wantClaimBy(t, e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: b.String()}), "call_on", "SEN")
+}

@@ -398,6 +398,11 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			}
 		}
 		for _, m := range s.Mentions {
+			if m.Kind == mention.Actor && len(m.IDs) == 1 && !strings.HasPrefix(m.IDs[0], "org:") && weIn(s, m) {
+				counts[m.IDs[0]] += 10 // "We in the Islamic Republic of Mauritania have …": the speaker's own
+				self[m.IDs[0]]++
+				continue
+			}
 			if m.Kind != mention.Actor || len(m.IDs) != 1 || strings.HasPrefix(m.IDs[0], "org:") || m.Venue {
 				continue
 			}
@@ -646,6 +651,9 @@ var wrongNouns = map[string]bool{"aggression": true, "war": true, "invasion": tr
 // owned reports a state named with a first-person possessive right before
 // it ("our Palestinian people", "my Government of Albania").
 func owned(s *clause.Sentence, m mention.Mention) bool {
+	if m.TokEnd < len(s.Tokens) && kinWords[s.Tokens[m.TokEnd].Lemma] {
+		return false // "our Malian brothers", "our Haitian friends": others the speaker stands by
+	}
 	for k := m.Tok - 1; k >= 0 && k >= m.Tok-2; k-- {
 		switch strings.ToLower(s.Tokens[k].Text) {
 		case "our", "my", "我们", "我国":
@@ -654,6 +662,19 @@ func owned(s *clause.Sentence, m mention.Mention) bool {
 	}
 	return false
 }
+
+// weIn reports "we in X" (we in Mauritania, we in the Republic of X).
+func weIn(s *clause.Sentence, m mention.Mention) bool {
+	k := m.Tok - 1
+	if k >= 0 && s.Tokens[k].Lower == "the" {
+		k--
+	}
+	return k >= 1 && s.Tokens[k].Lower == "in" && (s.Tokens[k-1].Lower == "we" || s.Tokens[k-1].Lower == "us") && s.QuoteOf(k) < 0
+}
+
+// kinWords after "our" and a demonym name others the speaker feels for.
+var kinWords = map[string]bool{"brother": true, "sister": true, "brothers": true, "sisters": true, "friend": true, "friends": true,
+	"neighbour": true, "neighbor": true, "neighbours": true, "neighbors": true, "brethren": true, "partner": true, "partners": true, "ally": true, "allies": true}
 
 func sentenceText(s *clause.Sentence) string {
 	var b strings.Builder
