@@ -74,8 +74,10 @@ func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
 		{"中缅边境局势紧张，美国谴责恐怖袭击。", "FRA", "MMR"},
 		{"美国政府7月9日以涉嫌欺诈为由起诉他，美国谴责恐怖袭击。", "JPN", "USA"}, // 9日以: a date
 		{"他被送往马里兰州的医院，美国谴责恐怖袭击。", "MLI", "USA"},        // Maryland is no Mali
-		{"他在新墨西哥州拉票，美国谴责恐怖袭击。", "MEX", "USA"},          // New Mexico is no Mexico
-		{"候选人在俄勒冈州、俄亥俄州拉票，美国谴责恐怖袭击。", "RUS", "USA"},    // Oregon and Ohio are no Russia
+		{"乍得·沃尔夫宣布辞职，美国谴责恐怖袭击。", "TCD", "USA"},         // a state's name as a given name before a name dot
+		{"约旦·彼得森发表演讲，美国谴责恐怖袭击。", "JOR", "USA"},
+		{"他在新墨西哥州拉票，美国谴责恐怖袭击。", "MEX", "USA"},       // New Mexico is no Mexico
+		{"候选人在俄勒冈州、俄亥俄州拉票，美国谴责恐怖袭击。", "RUS", "USA"}, // Oregon and Ohio are no Russia
 		// a capital named only as where something happens is a city, no party
 		{"The envoy will be in Vienna next week; Chile condemned the attack.", "AUT", "CHL"},
 		{"代表团自柏林出发，在东京举行会谈，美国谴责恐怖袭击。", "DEU", "USA"},

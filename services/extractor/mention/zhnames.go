@@ -141,8 +141,17 @@ func (d *Doc) zhDotted(text string, s *Sentence, ms []Mention) []Mention {
 		dot := s.Start + off + k
 		off += k + len("·")
 		start := d.nameStartBefore(text, s.Start, s.Tokens, ms, dot)
+		given := -1 // a state's name as a given name: 查德·沃尔夫 (Chad Wolf), 约旦·彼得森
 		if start == dot {
-			continue
+			for i := range ms {
+				if m := &ms[i]; m.End == dot && m.Kind == Actor && len(m.IDs) == 1 && !strings.Contains(m.IDs[0], ":") && utf8.RuneCountInString(m.Text) <= 3 {
+					given = i
+				}
+			}
+			if given < 0 {
+				continue
+			}
+			start = ms[given].Start
 		}
 		end := dot + len("·")
 		for {
@@ -158,6 +167,9 @@ func (d *Doc) zhDotted(text string, s *Sentence, ms []Mention) []Mention {
 		}
 		if strings.HasSuffix(text[start:end], "·") {
 			continue
+		}
+		if given >= 0 && (end-dot-len("·") < len("沃尔") || overlapsMention(ms, dot, end)) {
+			continue // 中国·东盟: two parties joined, no name
 		}
 		if m := glossAhead.FindStringIndex(text[end:s.End]); m != nil && latinAfter(strings.TrimLeft(text[end+m[1]:s.End], " ")) != "" {
 			end += m[1] // 费尔·罗柏森（Phil Robertson）: the gloss says where the name ends
@@ -176,6 +188,8 @@ func (d *Doc) zhDotted(text string, s *Sentence, ms []Mention) []Mention {
 				// 约翰逊 inside 柯尔斯滕·约翰逊: someone else of that family name
 			case m.Kind == Actor && d.f.lx.Seat(m.Text) && m.Start > start && m.End <= end:
 				// 伦敦 inside 杰克·伦敦: a name, not the city
+			case given >= 0 && m.Start == ms[given].Start && m.End == ms[given].End:
+				// 查德 in 查德·沃尔夫: the given name, not the state
 			default:
 				covered = true
 				keep = append(keep, m)
