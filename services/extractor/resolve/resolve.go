@@ -1405,6 +1405,9 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 // object (after a preposition, a possessive, a verb) — an appositive after
 // it ("We, the Foreign Ministers of A and B, …") does not replace it.
 func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) int {
+	if k := causeSubject(s, end, start); k >= 0 && (s.Mentions[k].Kind == mention.Actor || s.Mentions[k].Kind == mention.Person) {
+		return k // 中国因澳大利亚呼吁调查而…: the party after 因 does what the cue says
+	}
 	for k := range s.Mentions {
 		m := &s.Mentions[k]
 		if m.Tok < start {
@@ -1446,6 +1449,30 @@ func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) 
 			continue
 		}
 		return k
+	}
+	return -1
+}
+
+// causeSubject finds, in Chinese, a party right before the cue at end
+// (adverbs between) that 因, 因为 or 由于 introduces: the cause clause's
+// own subject (中国因澳大利亚呼吁调查而不满: Australia calls); -1 when none.
+func causeSubject(s *clause.Sentence, end, start int) int {
+	if s.Lang != "zh" || end <= start {
+		return -1
+	}
+	k := end - 1
+	for k > start && s.Tokens[k].POS == token.Adv && s.MentionAt(k) < 0 {
+		k--
+	}
+	mi := s.MentionAt(k)
+	if mi < 0 || s.Mentions[mi].TokEnd != k+1 || !s.Mentions[mi].IsParty() {
+		return -1
+	}
+	if b := s.Mentions[mi].Tok - 1; b >= start {
+		switch s.Tokens[b].Text {
+		case "因", "因为", "由于":
+			return mi
+		}
 	}
 	return -1
 }
