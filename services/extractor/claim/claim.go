@@ -1686,8 +1686,9 @@ func honorific(s *clause.Sentence, j, person int) bool {
 	}
 	t := &s.Tokens[j]
 	switch strings.TrimSuffix(t.Lower, ".") {
-	case "his", "her", "excellency", "mr", "mrs", "ms", "dr", "madam", "sir", "h.e", ".", "honourable", "honorable":
-		return true
+	case "his", "her", "excellency", "mr", "mrs", "ms", "dr", "madam", "sir", "h.e", ".", "honourable", "honorable",
+		"-", "–", ",", "predecessor", "successor", "colleague", "counterpart", "outgoing", "out-going", "esteemed", "dear", "our", "your":
+		return true // "Secretary-General, Mr. Antonio Guterres", "your predecessor, His Excellency"
 	}
 	r := []rune(t.Text)
 	return len(r) > 1 && unicode.IsUpper(r[0]) && t.POS != token.Verb && s.MentionAt(j) < 0
