@@ -214,13 +214,66 @@ func isASCIISpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c 
 func Text(src string) Doc {
 	var b builder
 	in := 0
-	for _, line := range strings.SplitAfter(src, "\n") {
+	lines := strings.SplitAfter(src, "\n")
+	wrapped := hardWrapped(lines)
+	for i, line := range lines {
 		if strings.Contains(line, "**") {
 			line = strings.ReplaceAll(line, "**", "  ")
 		}
 		b.addText(line, in, true)
-		b.breakLine()
+		if !wrapped || !wrapsOn(line, lines, i) {
+			b.breakLine()
+		}
 		in += len(line)
 	}
 	return b.finish()
+}
+
+// hardWrapped reports a text whose paragraphs are split by blank lines and
+// whose lines are cut at a width (a speech copied from a PDF): most lines
+// that another line follows end inside a sentence.
+func hardWrapped(lines []string) bool {
+	blank, inside, followed := 0, 0, 0
+	for i, line := range lines {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			blank++
+			continue
+		}
+		if i+1 >= len(lines) || strings.TrimSpace(lines[i+1]) == "" {
+			continue
+		}
+		followed++
+		if !endsSentence(t) {
+			inside++
+		}
+	}
+	return blank >= 3 && inside >= 10 && 2*inside >= followed
+}
+
+// wrapsOn reports a line of a hard-wrapped text that the next line
+// continues: both hold text, this one is no short heading ("Mr. President,")
+// and the next opens no list item.
+func wrapsOn(line string, lines []string, i int) bool {
+	t := strings.TrimSpace(line)
+	if t == "" || i+1 >= len(lines) || utf8.RuneCountInString(t) < 25 {
+		return false
+	}
+	next := strings.TrimSpace(lines[i+1])
+	if next == "" || listItem.MatchString(next) {
+		return false
+	}
+	return !endsSentence(t) || !unicode.IsUpper(firstRune(next))
+}
+
+var listItem = regexp.MustCompile(`^(\d{1,3}[.)]\s|[-•*–]\s|\(?[a-z]\)\s)`)
+
+func endsSentence(t string) bool {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?;:。！？；：”\"’)", r)
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }

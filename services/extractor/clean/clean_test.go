@@ -131,3 +131,35 @@ func BenchmarkHTML(b *testing.B) {
 		}
 	})
 }
+
+// A speech copied from a PDF, its lines cut at a width and its paragraphs
+// split by blank lines, reads as whole sentences; a short salutation and a
+// numbered paragraph still stand on their own lines, and offsets still
+// point into the input.
+func TestTextJoinsTheLinesOfAHardWrappedText(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Mr. President,\n\n")
+	for i := 0; i < 6; i++ {
+		b.WriteString("We also commend the tireless work carried out by your\npredecessor, who led the Assembly with great skill and\npatience through a very difficult session.\n\n")
+	}
+	b.WriteString("4. We extend a word of great appreciation to the Secretary\nGeneral of the United Nations for his dedication.\n")
+	src := b.String()
+	d := Text(src)
+	if !strings.Contains(d.Text, "carried out by your predecessor, who led the Assembly with great skill and patience through") {
+		t.Fatalf("wrapped lines not joined: %q", d.Text)
+	}
+	if !strings.HasPrefix(d.Text, "Mr. President,\nWe also") {
+		t.Errorf("the salutation should keep its own line: %q", d.Text[:40])
+	}
+	if !strings.Contains(d.Text, "\n4. We extend a word of great appreciation to the Secretary General of") {
+		t.Errorf("numbered paragraph: %q", d.Text)
+	}
+	off := strings.Index(d.Text, "General of")
+	if got, want := d.InputOffset(off), strings.Index(src, "General of"); got != want {
+		t.Errorf("offset of General = %d, want %d", got, want)
+	}
+	// a text of one paragraph a line is left as it is
+	if d := Text("Chile supports the treaty\nPeru opposes the plan\n"); d.Text != "Chile supports the treaty\nPeru opposes the plan" {
+		t.Errorf("unwrapped text changed: %q", d.Text)
+	}
+}
