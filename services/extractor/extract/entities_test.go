@@ -76,6 +76,7 @@ func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
 		{"他被送往马里兰州的医院，美国谴责恐怖袭击。", "MLI", "USA"},        // Maryland is no Mali
 		{"乍得·沃尔夫宣布辞职，美国谴责恐怖袭击。", "TCD", "USA"},         // a state's name as a given name before a name dot
 		{"约旦·彼得森发表演讲，美国谴责恐怖袭击。", "JOR", "USA"},
+		{"东京《朝日新闻》发表社论，美国谴责恐怖袭击。", "JPN", "USA"},    // the city of a newspaper
 		{"他在新墨西哥州拉票，美国谴责恐怖袭击。", "MEX", "USA"},       // New Mexico is no Mexico
 		{"候选人在俄勒冈州、俄亥俄州拉票，美国谴责恐怖袭击。", "RUS", "USA"}, // Oregon and Ohio are no Russia
 		// a capital named only as where something happens is a city, no party

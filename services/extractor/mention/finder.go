@@ -1423,6 +1423,10 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 		if strings.HasPrefix(strings.ToLower(after), " city") {
 			m.Venue = true
 		}
+		if d.f.lx.Seat(m.Text) && strings.HasPrefix(after, "《") {
+			m.Venue, m.Entity = true, false // 柏林《每日镜报》: the city of a newspaper, whose name follows
+			continue
+		}
 		if d.f.lx.Seat(m.Text) && cityNamePart(after) {
 			m.Venue, m.Entity = true, false // 海牙常设仲裁法院, 明斯克集团: a city in another name
 		}

@@ -1625,6 +1625,9 @@ func subjectEnd(s *clause.Sentence, c clause.Clause) int {
 	if s.Lang == "zh" && from < c.End && s.Tokens[from].Text == "继" {
 		from++ // 继中方宣布…之后: 继 opens a clause of time, its subject follows
 	}
+	if s.Lang == "zh" && from+1 < c.End && s.Tokens[from].IsVerbal() && s.Tokens[from+1].Text == "的" {
+		from += 2 // 愤怒的澳大利亚总理…: the verb describes the subject
+	}
 	if v := firstVerb(s, from, c.End); v >= 0 {
 		return v
 	}
@@ -1700,6 +1703,9 @@ func (d *Doc) verbBefore(s *clause.Sentence, i, start int) bool {
 		if t.POS == token.Verb && !d.m.WordAt(s.Sentence, "say", k) && !d.m.WordAt(s.Sentence, "object", k) {
 			if s.MentionAt(k) >= 0 || k == start && t.Text == "继" {
 				continue // 继中方宣布…之后: 继 opens a clause of time, its subject follows
+			}
+			if k+1 < i && s.Tokens[k+1].Text == "的" && (k == start || s.Tokens[k-1].POS == token.Adv || k-1 == start) {
+				continue // 愤怒的澳大利亚总理, 新当选的总统: the verb describes the subject
 			}
 			return true
 		}
