@@ -249,10 +249,15 @@ func namedTogether(s *clause.Sentence) []string {
 			if inBrackets(s, &ms[k]) {
 				continue // Japan (JPN): the same party again
 			}
+			if s.Lang == "zh" && spacedApart(s, ms[prev].TokEnd, ms[k].Tok) {
+				break // 澳大利亚告诉美国 与中国的关系…: a headline's space parts its phrases
+			}
 			gap := strings.TrimSpace(stripBrackets(gapText(s, ms[prev].TokEnd, ms[k].Tok)))
 			gap = strings.TrimSpace(strings.TrimSuffix(gap, "the"))
 			switch gap {
-			case "-", "–", "—", "and", "&", "与", "和", "同", "/", ", and", "及", ",", "、", "，", "以及", "and the":
+			case "-", "–", "—", "and", "&", "与", "和", "同", "/", ", and", "及", ",", "、", "，", "以及", "and the",
+				"和 盟友", "和 亲密 盟友", "与 盟友", "与 亲密 盟友", "和 其 盟友", "与 其 盟友", "and its ally", "and its close ally":
+				// 美国和亲密盟友澳大利亚: the ally is the other side
 			default:
 				k = len(ms)
 				continue
@@ -266,6 +271,19 @@ func namedTogether(s *clause.Sentence) []string {
 		}
 	}
 	return best
+}
+
+// spacedApart reports white space in the text between tokens from and to
+// (Chinese writes none inside a phrase).
+func spacedApart(s *clause.Sentence, from, to int) bool {
+	if from <= 0 || to >= len(s.Tokens) || from > to {
+		return false
+	}
+	n := 0
+	for k := from; k < to; k++ {
+		n += len(s.Tokens[k].Text)
+	}
+	return s.Tokens[to].Start-s.Tokens[from-1].End > n
 }
 
 // inBrackets reports a mention right after an opening bracket.
@@ -287,6 +305,19 @@ func meetingWords(m *frame.Matcher, s *clause.Sentence) bool {
 var meetingNouns = map[string]bool{"talk": true, "talks": true, "summit": true, "meeting": true, "consultation": true, "dialogue": true,
 	"会谈": true, "会晤": true, "峰会": true, "对话": true, "磋商": true, "通话": true}
 
+// talksTopic reports a party named as what talks are about (就中国问题举行会谈,
+// "talks on Iran"), not as a side.
+func talksTopic(s *clause.Sentence, m *mention.Mention) bool {
+	if m.Tok == 0 {
+		return false
+	}
+	switch s.Tokens[m.Tok-1].Lower {
+	case "就", "关于", "围绕", "针对", "on", "about", "regarding", "concerning", "over":
+		return true
+	}
+	return false
+}
+
 func isNamed(m *mention.Mention) bool {
 	return (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Venue
 }
@@ -302,7 +333,7 @@ func meeting(m *frame.Matcher, s *clause.Sentence) []string {
 		var before, after []string
 		for k := range s.Mentions {
 			mm := &s.Mentions[k]
-			if !isNamed(mm) {
+			if !isNamed(mm) || talksTopic(s, mm) {
 				continue
 			}
 			if mm.TokEnd <= i && len(before) == 0 || mm.TokEnd <= i && mm.Tok > 0 {
@@ -315,7 +346,7 @@ func meeting(m *frame.Matcher, s *clause.Sentence) []string {
 		if after == nil {
 			var all []string
 			for k := range s.Mentions {
-				if mm := &s.Mentions[k]; isNamed(mm) && mm.TokEnd <= i {
+				if mm := &s.Mentions[k]; isNamed(mm) && mm.TokEnd <= i && !talksTopic(s, mm) {
 					all = append(all, mm.IDs...)
 				}
 			}
