@@ -517,6 +517,9 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			if permitVerbs[s.Tokens[m.Tok-1].Text] && !d.verbBetween(s, m.TokEnd, f.CueStart, nil) {
 				x = d.party(s, k)
 			}
+			if passiveAgent[s.Tokens[m.Tok-1].Text] && onlyAdverbs(s, m.TokEnd, f.CueStart) {
+				x = d.party(s, k) // 台湾老是被中国打压: the agent after 被 does the wrong, the subject suffers it
+			}
 		}
 	}
 	if k := d.subjectBefore(s, f.CueStart, start, nil); k >= 0 && x == nil && !(nounWrong && (d.verbBetween(s, s.Mentions[k].TokEnd, f.CueStart, nil) || progressive(s, s.Mentions[k].TokEnd, f.CueStart))) {
@@ -1475,6 +1478,18 @@ func causeSubject(s *clause.Sentence, end, start int) int {
 		}
 	}
 	return -1
+}
+
+// passiveAgent are the Chinese words that bring in a passive's doer.
+var passiveAgent = map[string]bool{"被": true, "遭": true, "遭到": true, "受到": true, "遭受": true}
+
+func onlyAdverbs(s *clause.Sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		if s.Tokens[k].POS != token.Adv {
+			return false
+		}
+	}
+	return true
 }
 
 // unknownNamed reports a Chinese clause that opens with a person's name
