@@ -254,6 +254,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Modality == "will" && (toks[pm.Start].Lower == "will" || toks[pm.Start].Lower == "shall") && passiveWill(toks, pm.End) {
 			continue // "he will be joined by", "they will be held accountable": what is done to the subject, not its commitment
 		}
+		if s.Lang == "en" && r.Predicate == "call_on" && toks[pm.Start].Lemma == "press" && pm.End-pm.Start == 1 && !pressesSomeone(s, pm.Start) {
+			continue // "pressing global issues", "press forward with", "continues to press this aggression": no call on anyone
+		}
 		if s.Lang == "en" && toks[pm.Start].Lemma == "contribute" && r.Predicate == "commit" && contributesToHarm(s, pm.End) {
 			continue // "we contribute the least to climate change", "policies that contribute to rising tensions": a share in a harm, no commitment
 		}
@@ -1941,6 +1944,29 @@ func coordinatedInfinitive(s *clause.Sentence, f, n *Frame) bool {
 		}
 	}
 	return false
+}
+
+// pressesSomeone reports "press" that presses a party or for something
+// ("press Iran to", "pressed China on", "press for a ceasefire"), not the
+// adjective ("pressing global issues") or "press forward", "press ahead".
+func pressesSomeone(s *clause.Sentence, i int) bool {
+	t := &s.Tokens[i]
+	if t.Lower == "pressing" && i > 0 {
+		if p := &s.Tokens[i-1]; p.POS == token.Det || p.POS == token.Adj || p.Lower == "most" || p.Lower == "more" || p.Lower == "other" || p.Lower == "," {
+			return false
+		}
+	}
+	if i+1 >= len(s.Tokens) {
+		return false
+	}
+	n := &s.Tokens[i+1]
+	switch n.Lower {
+	case "for", "the", "them", "him", "her", "it", "us":
+		return n.Lower != "the" || i+2 < len(s.Tokens) && s.MentionAt(i+2) >= 0
+	case "forward", "ahead", "on", "home", "conference", "release", "briefing", "statement":
+		return false
+	}
+	return s.MentionAt(i+1) >= 0
 }
 
 // contributesToHarm reports what follows "contribute" when it tells a
