@@ -1377,6 +1377,14 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			m.Venue, m.Entity = true, false
 			continue
 		}
+		if m.Tok >= 2 && s.Lang == "en" && s.Tokens[m.Tok-1].Text == "," && len(m.IDs) == 1 && i > 0 {
+			// "a visit to Santiago, Chile, announced": the state after its city names the same place
+			if c := &ms[i-1]; c.TokEnd == m.Tok-1 && c.Kind == Actor && len(c.IDs) == 1 && c.IDs[0] == m.IDs[0] && d.f.lx.Seat(c.Text) &&
+				m.TokEnd+1 < len(s.Tokens) && s.Tokens[m.TokEnd].Text == "," && s.Tokens[m.TokEnd+1].IsVerbal() {
+				m.Venue = true
+				continue
+			}
+		}
 		if m.Tok > 0 && m.Tok < len(s.Tokens) {
 			// "at a conference in Paris", 在日本召开: a state named as where something happens
 			prev := m.Tok - 1
