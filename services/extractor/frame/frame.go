@@ -254,6 +254,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Modality == "will" && (toks[pm.Start].Lower == "will" || toks[pm.Start].Lower == "shall") && passiveWill(toks, pm.End) {
 			continue // "he will be joined by", "they will be held accountable": what is done to the subject, not its commitment
 		}
+		if s.Lang == "zh" && r.Predicate == "commit" && pm.End-pm.Start == 1 && zhNominal(s, pm.Start, pm.End) {
+			continue // 此计划, 制裁名单, 决定引发质疑, 在促进民主方面: the word names a thing, no one commits to it here
+		}
 		if s.Lang == "en" && r.Predicate == "call_on" && toks[pm.Start].Lemma == "press" && pm.End-pm.Start == 1 && !pressesSomeone(s, pm.Start) {
 			continue // "pressing global issues", "press forward with", "continues to press this aggression": no call on anyone
 		}
@@ -1945,6 +1948,72 @@ func coordinatedInfinitive(s *clause.Sentence, f, n *Frame) bool {
 	}
 	return false
 }
+
+// zhNominal reports a Chinese commitment word used as a noun: after a
+// demonstrative (此计划, 该决定, 这项制裁), before a noun it modifies (制裁名单,
+// 制裁措施的细节) or a verb it is the subject of (决定引发质疑, 制裁是工具), or
+// inside 在…方面.
+func zhNominal(s *clause.Sentence, i, end int) bool {
+	toks := s.Tokens
+	if i > 0 && demonstratives[toks[i-1].Text] && !zhWill[toks[i].Text] {
+		return true // (其将…: 其 is "it", the subject)
+	}
+	if end < len(toks) {
+		n := toks[end].Text
+		if nominalHeads[n] && !takenBefore(toks, i) {
+			return true // 制裁名单; but 采取制裁措施, 通过制裁机制 take the measure
+		}
+		if zhWill[toks[i].Text] && (causatives[n] || n == "是") || !zhWill[toks[i].Text] && subjectVerbs[n] && !causatives[n] {
+			return true // 决定引发质疑, 会令北京不快; but 计划让美国重新加入 plans it
+		}
+		if n == "「" || n == "“" {
+			return false
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if toks[k].Text == "在" {
+			for j := end; j < len(toks) && j < end+12; j++ {
+				if toks[j].POS == token.Punct || toks[j].IsVerbal() && j > end+1 {
+					break
+				}
+				if toks[j].Text == "方面" || toks[j].Text == "领域" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var demonstratives = map[string]bool{"此": true, "该": true, "这": true, "这一": true, "这项": true, "那项": true, "此项": true, "该项": true,
+	"上述": true, "这些": true, "此次": true, "这次": true, "其": true, "各项": true, "一项": true, "多项": true}
+
+// nominalHeads follow a commitment word that modifies them (制裁名单, 计划细节).
+var nominalHeads = map[string]bool{"名单": true, "目标": true, "对象": true, "措施": true, "清单": true, "范围": true, "细节": true,
+	"内容": true, "草案": true, "机制": true, "框架": true, "法案": true, "令": true, "案": true}
+
+// takeVerbs adopt the measure a commitment word and its head name.
+var takeVerbs = map[string]bool{"采取": true, "实施": true, "宣布": true, "出台": true, "推出": true, "通过": true, "祭出": true,
+	"实行": true, "施加": true, "进行": true, "启动": true, "制定": true}
+
+// takenBefore reports a take verb up to three words before i (采取了进一步制裁措施).
+func takenBefore(toks []token.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if takeVerbs[toks[k].Text] {
+			return true
+		}
+		if toks[k].POS == token.Punct {
+			return false
+		}
+	}
+	return false
+}
+
+var causatives = map[string]bool{"令": true, "使": true, "让": true}
+
+// subjectVerbs after a commitment word make it their subject (决定引发质疑, 制裁是工具).
+var subjectVerbs = map[string]bool{"是": true, "引发": true, "引起": true, "遭到": true, "受到": true, "导致": true, "造成": true,
+	"令": true, "使": true, "让": true, "意味着": true, "被": true}
 
 // pressesSomeone reports "press" that presses a party or for something
 // ("press Iran to", "pressed China on", "press for a ceasefire"), not the
