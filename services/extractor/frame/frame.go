@@ -254,6 +254,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Modality == "will" && (toks[pm.Start].Lower == "will" || toks[pm.Start].Lower == "shall") && passiveWill(toks, pm.End) {
 			continue // "he will be joined by", "they will be held accountable": what is done to the subject, not its commitment
 		}
+		if s.Lang == "en" && toks[pm.Start].Lemma == "address" && addressesAudience(s, pm.End) {
+			continue // "to address the General Assembly", "I address you today": speaking to them
+		}
 		if s.Lang == "zh" && r.Predicate == "commit" && pm.End-pm.Start == 1 && zhNominal(s, pm.Start, pm.End) {
 			continue // 此计划, 制裁名单, 决定引发质疑, 在促进民主方面: the word names a thing, no one commits to it here
 		}
@@ -1945,6 +1948,21 @@ func coordinatedInfinitive(s *clause.Sentence, f, n *Frame) bool {
 		if s.Tokens[k].Lower == "to" && s.Tokens[k+1].POS == token.Verb {
 			return true
 		}
+	}
+	return false
+}
+
+// addressesAudience reports who is spoken to after "address": you, this
+// Assembly, the General Assembly, the Council, the nation.
+func addressesAudience(s *clause.Sentence, i int) bool {
+	for k := i; k < len(s.Tokens) && k < i+4; k++ {
+		switch s.Tokens[k].Lower {
+		case "the", "this", "august", "distinguished", "once", "again", "today":
+			continue
+		case "you", "assembly", "general", "council", "nation", "parliament", "congress", "delegates", "forum", "body", "audience", "conference":
+			return true
+		}
+		return false
 	}
 	return false
 }
