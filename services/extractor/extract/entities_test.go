@@ -521,3 +521,20 @@ func TestAFamilyNameThatIsAlsoAWordNamesAPerson(t *testing.T) {
 		}
 	}
 }
+
+// "President Francis" in a speech to the General Assembly is the
+// Assembly's president of that name, not another Francis the gazetteer
+// knows (a naval officer, the Pope).
+func TestPresidentWithAFamilyNameIsWhoeverPresidedThen(t *testing.T) {
+	e := testEngine(t)
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "Malta said it congratulates President Francis on his election."})
+	for _, en := range x.Entities {
+		if en.Type == "person" && strings.HasPrefix(en.ID, "person:francis") {
+			if en.ID != "person:francis-dennis" {
+				t.Errorf("President Francis is %s, want person:francis-dennis", en.ID)
+			}
+			return
+		}
+	}
+	t.Fatalf("no Francis in %+v", x.Entities)
+}

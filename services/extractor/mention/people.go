@@ -94,6 +94,11 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 					p.How = p.Text + " → " + titleOf + " (one of that name, not " + p.Person + ")"
 					p.Person, p.IDs, p.Role = personSlug(p.Text), []string{titleOf}, t.Role
 				}
+				if alt := d.holderOf(p.Text, t.Role); alt != nil && alt.Person != p.Person && d.introduced[strings.ToLower(p.Text)] == nil {
+					// "President Francis": the Francis who held that office then
+					alt.Start, alt.End, alt.Text, alt.Tok, alt.TokEnd, alt.How = p.Start, p.End, p.Text, p.Tok, p.TokEnd, p.Text+" → "+alt.Person+" (the one of that name holding the office)"
+					*p = *alt
+				}
 				if len(p.IDs) == 0 && of != "" {
 					p.IDs = []string{of}
 				}
@@ -439,6 +444,38 @@ var zhLatinName = regexp.MustCompile(`^[（(]([A-Z][A-Za-z.'’\- ]{1,50})[）)]
 // personNamed returns a person mention for a name read after a title: a
 // known person, one introduced earlier in the text, or a new one; nil for
 // Latin words that cannot be a name.
+// holderOf returns, for a bare family name after "President" ("President
+// Francis"), the one person of that name who presided over a body on the
+// text's date (the General Assembly's, not the Pope); nil when none or
+// several did.
+func (d *Doc) holderOf(name, role string) *Mention {
+	if len(strings.Fields(name)) != 1 || role == "" || hasHan(name) {
+		return nil
+	}
+	pick := func(want string) *Mention {
+		var found *Mention
+		for _, e := range d.f.personByFamily[strings.ToLower(name)] {
+			c, r := d.personState(e)
+			if r != want || found != nil && found.Person == e.ID {
+				continue
+			}
+			if found != nil {
+				return nil
+			}
+			found = &Mention{Kind: Person, Person: e.ID, Entity: true, EntityType: lexicon.KindPerson, Role: r}
+			if c != "" {
+				found.IDs = []string{c}
+			}
+		}
+		return found
+	}
+	if role == "head-of-state" {
+		// "President Francis": an assembly's president before a pope or a king
+		return pick("president")
+	}
+	return nil
+}
+
 func (d *Doc) personNamed(name, of, role string) *Mention {
 	for _, e := range d.f.lx.Lookup(name) {
 		if e.Kind == lexicon.KindPerson {
@@ -457,6 +494,9 @@ func (d *Doc) personNamed(name, of, role string) *Mention {
 			m.IDs = []string{of}
 		}
 		return &m
+	}
+	if m := d.holderOf(name, role); m != nil {
+		return m
 	}
 	words := strings.Fields(name)
 	if len(words) == 1 && !hasHan(name) {
