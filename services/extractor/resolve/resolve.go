@@ -725,6 +725,9 @@ var zhGatherVerbs = map[string]bool{"召集": true, "联合": true, "带领": tr
 var zhSomeWords = map[string]bool{"一些": true, "许多": true, "很多": true, "不少": true, "多个": true, "若干": true, "部分": true,
 	"越来越多": true, "更多": true, "其他": true, "其它": true, "有些": true, "某些": true, "少数": true, "多数": true, "大多数": true}
 
+// westPeople after 西方 opening a clause name unnamed states' people (西方领导人表示).
+var westPeople = map[string]bool{"领导人": true, "官员": true, "国家": true, "政府": true, "外交官": true, "各国": true, "政要": true}
+
 // indefiniteWords are subjects that name no party: someone, analysts, critics.
 var indefiniteWords = map[string]bool{"有人": true, "人们": true, "一些人": true, "不少人": true, "外界": true, "分析人士": true,
 	"观察人士": true, "批评者": true, "批评人士": true, "专家": true, "学者": true, "网友": true, "民众": true, "舆论": true,
@@ -749,7 +752,8 @@ func (d *Doc) indefiniteSubject(s *clause.Sentence, f *frame.Frame) bool {
 	found := -1
 	for k := start; k < f.CueStart; k++ {
 		t := &s.Tokens[k]
-		if indefiniteWords[t.Lower] || indefiniteWords[t.Text] || s.Lang == "zh" && someStates(s, k) {
+		if indefiniteWords[t.Lower] || indefiniteWords[t.Text] || s.Lang == "zh" && someStates(s, k) ||
+			t.Text == "西方" && k+1 < f.CueStart && westPeople[s.Tokens[k+1].Text] && (k == start || s.Tokens[k-1].POS == token.Punct) {
 			found = k
 		}
 	}
