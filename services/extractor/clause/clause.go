@@ -206,6 +206,24 @@ func lower(t *token.Token) string {
 	return strings.ToLower(t.Text)
 }
 
+// asideEnd returns the dash that closes an aside opened by the dash at i
+// (a pair of dashes a few words apart, nothing that ends a clause between),
+// or -1.
+func asideEnd(toks []token.Token, i int) int {
+	for j := i + 2; j < len(toks) && j <= i+9; j++ {
+		switch toks[j].Text {
+		case toks[i].Text:
+			if j+1 < len(toks) {
+				return j
+			}
+			return -1
+		case ";", ":", "!", "?", ".", "—", "–":
+			return -1
+		}
+	}
+	return -1
+}
+
 // isBreak reports punctuation that ends a clause.
 func isBreak(t string) bool {
 	switch t {
@@ -248,6 +266,12 @@ func (s *Sentence) clauses(w *Words) {
 		len(toks) > 1 && (toks[0].Lower == "just" || toks[0].Lower == "even") && (toks[1].Lower == "as" || toks[1].Lower == "though"))
 	for i := 0; i < len(toks); i++ {
 		t := toks[i].Text
+		if s.Lang == "en" && t == "—" {
+			if j := asideEnd(toks, i); j > 0 {
+				i = j // "urge all nations — and we mean all nations — to uphold": an aside, the clause goes on
+				continue
+			}
+		}
 		switch {
 		case isBreak(t) || t == "," && s.Lang == "zh":
 			emit(i + 1)
