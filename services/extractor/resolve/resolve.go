@@ -600,6 +600,9 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		}
 	}
 	sp := d.speaker(s, f)
+	if h := frontedJudge(d, s, f); h != nil {
+		sp = h // 对于这一公开挑衅…，中国政府决不会坐视不管: the subject after the fronted clause judges it
+	}
 	if sp == nil {
 		if x != nil && len(x.IDs) > 0 && f.Rule.Kind == "should" && d.Parts.Joint && sameSet(x.IDs, d.Parts.IDs) {
 			return Outcome{Drop: "the parties' own obligation"}
@@ -1482,6 +1485,30 @@ func causeSubject(s *clause.Sentence, end, start int) int {
 		}
 	}
 	return -1
+}
+
+// frontedJudge returns, for a Chinese wrong named in a clause that 对于 or
+// 对 opens, the party that opens one of the next two clauses: what it says
+// or does about the wrong is its judgement of it; nil when none.
+func frontedJudge(d *Doc, s *clause.Sentence, f *frame.Frame) *Holder {
+	if s.Lang != "zh" || f.Rule.Kind != "accuse" {
+		return nil
+	}
+	c := s.Clauses[f.Clause]
+	if w := s.Tokens[c.Start].Text; w != "对于" && w != "对" && w != "针对" {
+		return nil
+	}
+	for ci := f.Clause + 1; ci < len(s.Clauses) && ci <= f.Clause+2; ci++ {
+		nc := s.Clauses[ci]
+		if mk := s.MentionAt(nc.Start); mk >= 0 && s.Mentions[mk].Tok == nc.Start && s.Mentions[mk].IsParty() {
+			if h := d.coordinated(s, mk); h != nil {
+				h.Tok = -1
+				h.How = "the subject after the fronted 对于 clause: " + h.How
+				return h
+			}
+		}
+	}
+	return nil
 }
 
 // passiveAgent are the Chinese words that bring in a passive's doer.
