@@ -474,7 +474,7 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 				f.Negated = true
 			}
 		}
-		f.Hypothetical = m.before(s, "hypothetical", f.CueStart, c.Start, 3)
+		f.Hypothetical = m.before(s, "hypothetical", f.CueStart, c.Start, 3) || s.Lang == "zh" && riskOf(s, f.CueEnd, c.End)
 		f.Cond = c.Cond
 		f.Question = s.Question
 		f.Intensity = m.intensity(s, f)
@@ -1946,6 +1946,16 @@ func coordinatedInfinitive(s *clause.Sentence, f, n *Frame) bool {
 	}
 	for k := f.CueEnd; k < n.CueStart-1; k++ {
 		if s.Tokens[k].Lower == "to" && s.Tokens[k+1].POS == token.Verb {
+			return true
+		}
+	}
+	return false
+}
+
+// riskOf reports 之虞 (a risk of) after a Chinese cue in its clause: 有违反国安法之虞 only supposes the wrong.
+func riskOf(s *clause.Sentence, from, to int) bool {
+	for k := from; k < to && k < from+12; k++ {
+		if s.Tokens[k].Text == "之虞" || s.Tokens[k].Text == "虞" && k > 0 && s.Tokens[k-1].Text == "之" {
 			return true
 		}
 	}
