@@ -1753,12 +1753,21 @@ func (m *Matcher) negatedAt(s *clause.Sentence, cue, clauseStart int) bool {
 		if s.Lang == "zh" && (zhLightVerbs[t.Text] || t.Text == "继续" || t.Text == "持续") {
 			continue // 并未做出反驳, 没有予以谴责: the light verb carries the negation to its noun; 不会继续推动 is no push
 		}
+		if mi := s.MentionAt(k); s.Lang == "zh" && mi >= 0 && s.Mentions[mi].TokEnd == k+1 {
+			if j := s.Mentions[mi].Tok - 1; j >= clauseStart && withWords[toks[j].Text] {
+				k = j // 没有与美国站在一起: the partner phrase stands between the negation and the cue
+				continue
+			}
+		}
 		if !(t.POS == token.Adv || t.POS == token.Aux || t.POS == token.Part || t.Tag == "ad" || t.Lemma == "be" || t.Lemma == "do" || t.Lemma == "have") {
 			return false // (an adjective used as an adverb counts as one: 没有公开赞同)
 		}
 	}
 	return false
 }
+
+// withWords bring in the partner of a Chinese stance (与美国站在一起, 同中方合作).
+var withWords = map[string]bool{"与": true, "和": true, "同": true, "跟": true}
 
 // before reports a word of kind among the n tokens before token i, in the clause.
 func (m *Matcher) before(s *clause.Sentence, kind string, i, clauseStart, n int) bool {
