@@ -1353,7 +1353,6 @@ func aboutBefore(m *Matcher, s *clause.Sentence, i int) bool {
 	return false
 }
 
-// emptyAfter reports tokens from i to end that hold no word (表示坚决反对。).
 // coordinatedCue reports that what follows a cue up to end is only a
 // conjunction and another cue (表达遗憾和强烈不满): the two share one object.
 func coordinatedCue(s *clause.Sentence, matches []token.PatternMatch, i, end int) bool {
@@ -1385,6 +1384,7 @@ func subjectlessAt(s *clause.Sentence, start, cue int) bool {
 // expressVerbs say that a stance is expressed (表示反对, 表达不满).
 var expressVerbs = map[string]bool{"表示": true, "表达": true, "感到": true, "深感": true, "深表": true, "高度": true, "极度": true, "并": true, "也": true, "则": true, "亦": true}
 
+// emptyAfter reports tokens from i to end that hold no word (表示坚决反对。).
 func emptyAfter(s *clause.Sentence, i, end int) bool {
 	for ; i < end; i++ {
 		if t := &s.Tokens[i]; t.POS != token.Punct && t.POS != token.Part {
@@ -2000,11 +2000,8 @@ func zhNominal(s *clause.Sentence, i, end int) bool {
 		if nominalHeads[n] && !takenBefore(toks, i) {
 			return true // 制裁名单; but 采取制裁措施, 通过制裁机制 take the measure
 		}
-		if zhWill[toks[i].Text] && (causatives[n] || n == "是") || !zhWill[toks[i].Text] && subjectVerbs[n] && !causatives[n] {
+		if zhWill[toks[i].Text] && (causatives[n] || n == "是") || !zhWill[toks[i].Text] && subjectVerbs[n] {
 			return true // 决定引发质疑, 会令北京不快; but 计划让美国重新加入 plans it
-		}
-		if n == "「" || n == "“" {
-			return false
 		}
 	}
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
@@ -2046,11 +2043,13 @@ func takenBefore(toks []token.Token, i int) bool {
 	return false
 }
 
+// causatives after 会 or 将 foretell what a step brings about (会令北京不快);
+// after 计划 or 决定 they say what is planned (计划让美国重新加入).
 var causatives = map[string]bool{"令": true, "使": true, "让": true}
 
 // subjectVerbs after a commitment word make it their subject (决定引发质疑, 制裁是工具).
 var subjectVerbs = map[string]bool{"是": true, "引发": true, "引起": true, "遭到": true, "受到": true, "导致": true, "造成": true,
-	"令": true, "使": true, "让": true, "意味着": true, "被": true}
+	"意味着": true, "被": true}
 
 // pressesSomeone reports "press" that presses a party or for something
 // ("press Iran to", "pressed China on", "press for a ceasefire"), not the
@@ -2100,7 +2099,7 @@ var shareWords = map[string]bool{"least": true, "less": true, "little": true, "m
 
 var harmWords = map[string]bool{"escalating": true, "increasing": true, "rising": true, "growing": true, "worsening": true, "waning": true,
 	"decline": true, "deterioration": true, "destabilization": true, "destabilisation": true, "instability": true, "insecurity": true,
-	"problem": true, "tension": true, "tensions": true, "irregular": true, "climate": true, "pollution": true, "emissions": true, "global": false,
+	"problem": true, "tension": true, "tensions": true, "irregular": true, "climate": true, "pollution": true, "emissions": true,
 	"erosion": true, "spread": true, "proliferation": true, "suffering": true, "violence": true}
 
 // effortVerbs only say that someone works at something ("work to", "strive

@@ -30,7 +30,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		before := -1
 		for i := range ms {
 			if s.Lang == "zh" && ms[i].End <= t.Start && (ms[i].Kind == Place || ms[i].Kind == Topic || ms[i].Kind == Actor && len(ms[i].IDs) == 1 && strings.HasPrefix(ms[i].IDs[0], "org:")) &&
-				strings.HasSuffix(strings.TrimSuffix(strings.TrimSpace(text[ms[i].Start:t.Start]), "副"), "事务") && portfolioGap(strings.TrimSpace(text[ms[i].Start:t.Start])) {
+				portfolioGap(strings.TrimSpace(text[ms[i].Start:t.Start])) {
 				continue // 外交部亚太事务副部长: the region is the portfolio's, the organ before it names the state
 			}
 			if ms[i].End <= t.Start && (s.Lang == "zh" || before < 0 || ms[i].End > ms[before].End) {
@@ -441,41 +441,34 @@ var zhLatinAfterTitle = regexp.MustCompile(`^ ?([A-Z][\p{Ll}'’\-]+(?: [A-Z][\p
 
 var zhLatinName = regexp.MustCompile(`^[（(]([A-Z][A-Za-z.'’\- ]{1,50})[）)]`)
 
-// personNamed returns a person mention for a name read after a title: a
-// known person, one introduced earlier in the text, or a new one; nil for
-// Latin words that cannot be a name.
 // holderOf returns, for a bare family name after "President" ("President
 // Francis"), the one person of that name who presided over a body on the
 // text's date (the General Assembly's, not the Pope); nil when none or
 // several did.
 func (d *Doc) holderOf(name, role string) *Mention {
-	if len(strings.Fields(name)) != 1 || role == "" || hasHan(name) {
+	if role != "head-of-state" || len(strings.Fields(name)) != 1 || hasHan(name) {
 		return nil
 	}
-	pick := func(want string) *Mention {
-		var found *Mention
-		for _, e := range d.f.personByFamily[strings.ToLower(name)] {
-			c, r := d.personState(e)
-			if r != want || found != nil && found.Person == e.ID {
-				continue
-			}
-			if found != nil {
-				return nil
-			}
-			found = &Mention{Kind: Person, Person: e.ID, Entity: true, EntityType: lexicon.KindPerson, Role: r}
-			if c != "" {
-				found.IDs = []string{c}
-			}
+	var found *Mention
+	for _, e := range d.f.personByFamily[strings.ToLower(name)] {
+		c, r := d.personState(e)
+		if r != "president" || found != nil && found.Person == e.ID {
+			continue // (an assembly's president before a pope or a king)
 		}
-		return found
+		if found != nil {
+			return nil
+		}
+		found = &Mention{Kind: Person, Person: e.ID, Entity: true, EntityType: lexicon.KindPerson, Role: r}
+		if c != "" {
+			found.IDs = []string{c}
+		}
 	}
-	if role == "head-of-state" {
-		// "President Francis": an assembly's president before a pope or a king
-		return pick("president")
-	}
-	return nil
+	return found
 }
 
+// personNamed returns a person mention for a name read after a title: a
+// known person, one introduced earlier in the text, or a new one; nil for
+// Latin words that cannot be a name.
 func (d *Doc) personNamed(name, of, role string) *Mention {
 	for _, e := range d.f.lx.Lookup(name) {
 		if e.Kind == lexicon.KindPerson {
@@ -1354,8 +1347,6 @@ var deaccent = map[rune]rune{'á': 'a', 'à': 'a', 'â': 'a', 'ä': 'a', 'ã': '
 	'ó': 'o', 'ò': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o', 'ø': 'o', 'ō': 'o', 'ş': 's', 'š': 's', 'ś': 's', 'ú': 'u', 'ù': 'u', 'û': 'u',
 	'ü': 'u', 'ū': 'u', 'ý': 'y', 'ž': 'z', 'ź': 'z', 'ż': 'z', 'ł': 'l', 'ř': 'r', 'ğ': 'g', 'ı': 'i', 'đ': 'd', 'ß': 's'}
 
-// otherTitleAnd reports a gap that is another title joined by "and": the
-// state before both ("Kenyan Prime Cabinet Secretary and Foreign Minister").
 // portfolioGap reports what may stand in Chinese between a state or its
 // organ and an office: 副 (外交部副部长), a portfolio (外交部亚太事务副部长,
 // 国务院台湾事务办公室主任 is an organ of its own) or 常务.
@@ -1368,6 +1359,8 @@ func portfolioGap(gap string) bool {
 	return strings.HasSuffix(gap, "事务") && n <= 10 && hasHan(gap) && !strings.ContainsAny(gap, "，、 ")
 }
 
+// otherTitleAnd reports a gap that is another title joined by "and": the
+// state before both ("Kenyan Prime Cabinet Secretary and Foreign Minister").
 func otherTitleAnd(gap string) bool {
 	f := strings.Fields(gap)
 	if len(f) < 2 || len(f) > 6 || f[len(f)-1] != "and" {

@@ -600,7 +600,7 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		}
 	}
 	sp := d.speaker(s, f)
-	if h := frontedJudge(d, s, f); h != nil {
+	if h := d.frontedJudge(s, f); h != nil {
 		sp = h // 对于这一公开挑衅…，中国政府决不会坐视不管: the subject after the fronted clause judges it
 	}
 	if sp == nil {
@@ -1490,7 +1490,7 @@ func causeSubject(s *clause.Sentence, end, start int) int {
 // frontedJudge returns, for a Chinese wrong named in a clause that 对于 or
 // 对 opens, the party that opens one of the next two clauses: what it says
 // or does about the wrong is its judgement of it; nil when none.
-func frontedJudge(d *Doc, s *clause.Sentence, f *frame.Frame) *Holder {
+func (d *Doc) frontedJudge(s *clause.Sentence, f *frame.Frame) *Holder {
 	if s.Lang != "zh" || f.Rule.Kind != "accuse" {
 		return nil
 	}
@@ -1664,15 +1664,27 @@ func onlyModifiers(s *clause.Sentence, from, to int) bool {
 var zhPrepositions = map[string]bool{"对": true, "向": true, "与": true, "和": true, "同": true, "在": true, "从": true, "于": true,
 	"给": true, "把": true, "被": true, "跟": true, "针对": true, "对于": true, "关于": true}
 
+// zhTimeOpener reports 继 opening a Chinese clause at its start: a clause
+// of time (继中方宣布…之后) whose subject follows it.
+func zhTimeOpener(s *clause.Sentence, k, start int) bool {
+	return s.Lang == "zh" && k == start && k < len(s.Tokens) && s.Tokens[k].Text == "继"
+}
+
+// zhAttributive reports a Chinese verb with 的 after it at k: it describes
+// the noun that follows (愤怒的澳大利亚总理, 新当选的总统), it is no predicate.
+func zhAttributive(s *clause.Sentence, k int) bool {
+	return s.Lang == "zh" && k+1 < len(s.Tokens) && s.Tokens[k].IsVerbal() && s.Tokens[k+1].Text == "的"
+}
+
 // firstVerb returns the first verb or auxiliary of tokens [from, to), or -1.
 // subjectEnd is where a clause's subject can end: its first verb, else its end.
 func subjectEnd(s *clause.Sentence, c clause.Clause) int {
 	from := c.Start
-	if s.Lang == "zh" && from < c.End && s.Tokens[from].Text == "继" {
-		from++ // 继中方宣布…之后: 继 opens a clause of time, its subject follows
+	if zhTimeOpener(s, from, c.Start) {
+		from++
 	}
-	if s.Lang == "zh" && from+1 < c.End && s.Tokens[from].IsVerbal() && s.Tokens[from+1].Text == "的" {
-		from += 2 // 愤怒的澳大利亚总理…: the verb describes the subject
+	if from+1 < c.End && zhAttributive(s, from) {
+		from += 2
 	}
 	if v := firstVerb(s, from, c.End); v >= 0 {
 		return v
@@ -1747,11 +1759,11 @@ func (d *Doc) verbBefore(s *clause.Sentence, i, start int) bool {
 	for k := start; k < i; k++ {
 		t := &s.Tokens[k]
 		if t.POS == token.Verb && !d.m.WordAt(s.Sentence, "say", k) && !d.m.WordAt(s.Sentence, "object", k) {
-			if s.MentionAt(k) >= 0 || k == start && t.Text == "继" {
-				continue // 继中方宣布…之后: 继 opens a clause of time, its subject follows
+			if s.MentionAt(k) >= 0 || zhTimeOpener(s, k, start) {
+				continue
 			}
-			if k+1 < i && s.Tokens[k+1].Text == "的" && (k == start || s.Tokens[k-1].POS == token.Adv || k-1 == start) {
-				continue // 愤怒的澳大利亚总理, 新当选的总统: the verb describes the subject
+			if k+1 < i && zhAttributive(s, k) && (k == start || s.Tokens[k-1].POS == token.Adv || k-1 == start) {
+				continue
 			}
 			return true
 		}
