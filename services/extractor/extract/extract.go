@@ -149,13 +149,16 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 		return fail(derr.code, derr.msg)
 	}
 	x.Claims, x.Entities, x.Unmapped = make([]schemas.Claim, 0, len(claims)), ents, unmapped
-	for _, c := range claims {
-		if outletClaim(c) {
-			continue // a paper named in a story holds a position only in its own editorial voice
-		}
-		if c.Negated {
+	kept := make([]int, len(claims)) // each claim's place in x.Claims, or why it has none
+	for i, c := range claims {
+		switch {
+		case outletClaim(c):
+			kept[i] = keptOutlet // a paper named in a story holds a position only in its own editorial voice
+		case c.Negated:
+			kept[i] = keptDenied
 			x.Denied = append(x.Denied, c) // "does not support": no claim of that stance
-		} else {
+		default:
+			kept[i] = len(x.Claims)
 			x.Claims = append(x.Claims, c)
 		}
 	}
@@ -165,7 +168,16 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	}
 	if explain {
 		for i, w := range why {
-			expl = append(expl, Explanation{Claim: i, Explanation: w})
+			switch kept[i] {
+			case keptOutlet:
+				expl = append(expl, Explanation{Claim: -1, Explanation: w, Dropped: "an outlet holds a position only in its own editorial voice",
+					Start: claims[i].Evidence.Start, End: claims[i].Evidence.End})
+			case keptDenied:
+				expl = append(expl, Explanation{Claim: -1, Explanation: w, Dropped: "negated: " + strings.Join(claims[i].Actors, "+") + " does not " + claims[i].Predicate,
+					Start: claims[i].Evidence.Start, End: claims[i].Evidence.End})
+			default:
+				expl = append(expl, Explanation{Claim: kept[i], Explanation: w})
+			}
 		}
 		expl = append(expl, Explanation{Claim: -2, Dropped: fmt.Sprintf("parties %v (%s), joint %v, issuer %q (%s)", parts.IDs, parts.How, parts.Joint, parts.Issuer, parts.IssuerHow)})
 		for _, dr := range dropped {
@@ -174,6 +186,12 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	}
 	return x, expl
 }
+
+// kept marks a made claim that is not among an extraction's claims.
+const (
+	keptOutlet = -1
+	keptDenied = -2
+)
 
 // PartiesFrom bounds the text read before the parties of a document are
 // decided (who "we", "the two sides", 双方 are): the whole of any usual

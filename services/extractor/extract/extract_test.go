@@ -162,6 +162,37 @@ func TestExplainSaysWhyForEveryClaim(t *testing.T) {
 	}
 }
 
+// A negated claim is not among the extraction's claims, so the explanations
+// of the claims after it must still name their own claim, not a neighbour's.
+func TestExplainPairsEachClaimWithItsOwnReason(t *testing.T) {
+	e := testEngine(t)
+	a := schemas.Article{Name: "explain-negated", Format: schemas.FormatText,
+		Body: "Germany does not support sanctions on Iran. France condemns the attack by Russia. Spain welcomes the Paris Agreement."}
+	x, all := e.Explain(a)
+	if len(x.Claims) != 2 || len(x.Denied) != 1 {
+		t.Fatalf("want 2 claims and 1 denied, got %d and %d: %+v", len(x.Claims), len(x.Denied), x.Claims)
+	}
+	seen, negated := map[int]bool{}, 0
+	for _, xx := range all {
+		switch {
+		case xx.Claim >= 0:
+			c := x.Claims[xx.Claim]
+			if xx.Rule != c.Rule || xx.Cue != c.Cue {
+				t.Errorf("claim %d (%s %s, rule %s) explained by rule %s cue %q", xx.Claim, c.Actors, c.Predicate, c.Rule, xx.Rule, xx.Cue)
+			}
+			seen[xx.Claim] = true
+		case strings.HasPrefix(xx.Dropped, "negated"):
+			negated++
+			if xx.Start != x.Denied[0].Evidence.Start {
+				t.Errorf("negated explanation at %d, denied claim at %d", xx.Start, x.Denied[0].Evidence.Start)
+			}
+		}
+	}
+	if len(seen) != len(x.Claims) || negated != 1 {
+		t.Errorf("explained %d of %d claims and %d negated", len(seen), len(x.Claims), negated)
+	}
+}
+
 func TestEngineIsSafeForConcurrentUse(t *testing.T) {
 	e := testEngine(t)
 	a := schemas.Article{Name: "c", Format: schemas.FormatHTML, Body: benchZh}
