@@ -1297,6 +1297,18 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 			start = r.From
 		}
 	}
+	if k := ownerBefore(s, f.CueStart, start); k >= 0 {
+		// "as far away as Mali, and our commitment to …": "our" holds the
+		// noun, not a party named before it
+		if h := d.coordinated(s, k); h != nil {
+			if j := d.subjectBefore(s, s.Mentions[k].Tok, start, f); j >= 0 {
+				h.Tok = s.Mentions[j].Tok // the evidence keeps the clause from its first party
+			}
+			h.How = "the possessive before the noun: " + h.How
+			return h
+		}
+		start = s.Mentions[k].TokEnd // no party named before "our" holds it
+	}
 	end := f.CueStart
 	if f.Conj || f.Rule.Kind == "purpose" {
 		// "condemned X and reaffirmed Y": the subject of the clause's first predicate
@@ -1408,6 +1420,32 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 		return &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the document's issuer (" + d.Parts.IssuerHow + ")"}
 	}
 	return nil
+}
+
+// ownerBefore returns the mention of a first-person possessive ("our",
+// "my") that determines an English noun cue, over the adjectives and adverbs
+// between ("our continued strong commitment"), when it is not the object
+// of a preposition or verb in a phrase of its own ("with our support").
+func ownerBefore(s *clause.Sentence, cue, start int) int {
+	if s.Lang != "en" {
+		return -1
+	}
+	for k := cue - 1; k >= start && k >= cue-4; k-- {
+		t := &s.Tokens[k]
+		if t.Tag == "PRP$" {
+			if t.Lower != "our" && t.Lower != "my" || k > start && s.Tokens[k-1].Tag == "IN" || k > start && s.Tokens[k-1].POS == token.Verb {
+				return -1
+			}
+			if m := s.MentionAt(k); m >= 0 && s.Mentions[m].Kind == mention.Self {
+				return m
+			}
+			return -1
+		}
+		if !strings.HasPrefix(t.Tag, "JJ") && !strings.HasPrefix(t.Tag, "RB") && t.Tag != "VBN" && t.Tag != "CC" && t.Text != "," {
+			return -1
+		}
+	}
+	return -1
 }
 
 // subjectBefore returns the mention index of the party that opens the
