@@ -1191,13 +1191,27 @@ func (d *Doc) refersBack(s *clause.Sentence, f *frame.Frame) bool {
 		}
 		if f.Rule.Kind == "accuse" {
 			switch strings.ToLower(s.Tokens[k].Text) {
-			case "this", "that", "这", "这是", "此", "这种", "这样":
+			case "this", "that":
+				// "this" alone or "this move": an act just told; "this
+				// conflict", "this crisis" name a state of affairs, no act
+				if k+1 < f.CueStart && strings.HasPrefix(s.Tokens[k+1].Tag, "NN") && !actNouns[s.Tokens[k+1].Lemma] {
+					continue
+				}
+				return true
+			case "这", "这是", "此", "这种", "这样":
 				return true // "Is this not a violation …?", 这难道不是干涉…: what was just told
 			}
 		}
 	}
 	return false
 }
+
+// actNouns name what a party does, so that "this move" refers back to the
+// act just told and to its doer.
+var actNouns = map[string]bool{"move": true, "act": true, "action": true, "step": true, "decision": true, "behavior": true,
+	"behaviour": true, "policy": true, "practice": true, "measure": true, "attack": true, "statement": true, "remark": true,
+	"announcement": true, "law": true, "legislation": true, "sale": true, "deployment": true, "visit": true, "test": true,
+	"launch": true, "provocation": true, "conduct": true, "approach": true, "interference": true}
 
 // earlierSubject finds, for a frame whose "this" refers back, the doer
 // of what the sentence told before: the party opening an earlier clause
