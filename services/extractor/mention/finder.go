@@ -487,7 +487,9 @@ func (d *Doc) Find(text string, s *Sentence) {
 		switch id := m.IDs[0]; {
 		case strings.HasPrefix(id, "org:"):
 			d.lastOrg, d.lastOrgText = id, m.Text
-		case !strings.Contains(id, ":") && !m.Attr && !slices.Contains(states, id):
+		case !strings.Contains(id, ":") && !m.Attr && !slices.Contains(states, id) && id != "HKG" && id != "MAC":
+			// (Hong Kong and Macao have codes of their own but are no
+			// states: 这些国家 does not name them again)
 			states = append(states, id)
 		}
 	}
