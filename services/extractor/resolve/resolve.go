@@ -585,6 +585,13 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		}
 	}
 	if x == nil && f.Rule.Kind == "accuse" && s.Lang == "en" {
+		// "atrocities committed by Russian forces": the agent after a
+		// participle and "by" does the wrong the noun names
+		if k := agentAfter(s, f.CueEnd); k >= 0 {
+			x = d.party(s, k)
+		}
+	}
+	if x == nil && f.Rule.Kind == "accuse" && s.Lang == "en" {
 		// "hold Russia accountable for its war of aggression": its is the
 		// party named last before it
 		if k := d.possessor(s, f.CueStart); k >= 0 {
@@ -1212,6 +1219,41 @@ var actNouns = map[string]bool{"move": true, "act": true, "action": true, "step"
 	"behaviour": true, "policy": true, "practice": true, "measure": true, "attack": true, "statement": true, "remark": true,
 	"announcement": true, "law": true, "legislation": true, "sale": true, "deployment": true, "visit": true, "test": true,
 	"launch": true, "provocation": true, "conduct": true, "approach": true, "interference": true}
+
+// agentAfter returns the party after a past participle and "by" right
+// after a noun of a wrong ("abuses committed by", "attacks carried out by
+// the forces of"), over a determiner, a demonym's forces or "the
+// government of"; -1 when there is none.
+func agentAfter(s *clause.Sentence, end int) int {
+	k := end
+	if k < len(s.Tokens) && s.Tokens[k].Tag == "RB" {
+		k++
+	}
+	if k >= len(s.Tokens) || s.Tokens[k].Tag != "VBN" {
+		return -1
+	}
+	k++
+	if k < len(s.Tokens) && s.Tokens[k].Tag == "RP" { // carried out
+		k++
+	}
+	if k >= len(s.Tokens) || s.Tokens[k].Lower != "by" {
+		return -1
+	}
+	for j := k + 1; j < len(s.Tokens) && j <= k+4; j++ {
+		if m := s.MentionAt(j); m >= 0 && s.Mentions[m].Tok == j {
+			if s.Mentions[m].IsParty() && !s.Mentions[m].Venue {
+				return m
+			}
+			return -1
+		}
+		switch s.Tokens[j].Lower {
+		case "the", "its", "their", "government", "of", "regime":
+			continue
+		}
+		return -1
+	}
+	return -1
+}
 
 // earlierSubject finds, for a frame whose "this" refers back, the doer
 // of what the sentence told before: the party opening an earlier clause
