@@ -1320,6 +1320,11 @@ func (d *Doc) speaksForAState(s *clause.Sentence, r clause.Report) bool {
 		return len(m.IDs) > 0 && !mention.NewsOutlets[m.IDs[0]] // (环球时报说，美国要求…: the news, not a characterisation)
 	case mention.Person:
 		return len(m.IDs) > 0 && m.Role != ""
+	case mention.Self:
+		// "We believe that Russia will …" in a state's text: that state's
+		// view of another's act, not the other's commitment
+		h := d.party(s, r.Speaker)
+		return h != nil && len(h.IDs) > 0
 	}
 	return false
 }
