@@ -254,6 +254,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Modality == "will" && (toks[pm.Start].Lower == "will" || toks[pm.Start].Lower == "shall") && passiveWill(toks, pm.End) {
 			continue // "he will be joined by", "they will be held accountable": what is done to the subject, not its commitment
 		}
+		if s.Lang == "en" && pm.End-pm.Start == 1 && inCompound(s, pm.Start) {
+			continue // "back-to-back elections", "well-backed reforms": a word of a compound modifier, no verb
+		}
 		if s.Lang == "en" && toks[pm.Start].Lemma == "address" && addressesAudience(s, pm.End) {
 			continue // "to address the General Assembly", "I address you today": speaking to them
 		}
@@ -1971,14 +1974,38 @@ func riskOf(s *clause.Sentence, from, to int) bool {
 	return false
 }
 
+// inCompound reports an English word joined by hyphens to the words around
+// it (back-to-back, well-backed, support-based), except after a prefix that
+// keeps it a verb (co-sponsor, re-affirm).
+func inCompound(s *clause.Sentence, i int) bool {
+	toks := s.Tokens
+	if i+1 < len(toks) && toks[i+1].Text == "-" && toks[i+1].Start == toks[i].End {
+		return true
+	}
+	if i >= 2 && toks[i-1].Text == "-" && toks[i-1].End == toks[i].Start && toks[i-2].End == toks[i-1].Start {
+		switch toks[i-2].Lower {
+		case "co", "re", "pre", "non", "anti", "counter", "self":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
 // addressesAudience reports who is spoken to after "address": you, this
-// Assembly, the General Assembly, the Council, the nation.
+// Assembly, the General Assembly, the Council, the nation, a session of
+// one (the seventy-ninth session of the General Assembly).
 func addressesAudience(s *clause.Sentence, i int) bool {
-	for k := i; k < len(s.Tokens) && k < i+4; k++ {
-		switch s.Tokens[k].Lower {
-		case "the", "this", "august", "distinguished", "once", "again", "today":
+	for k := i; k < len(s.Tokens) && k < i+7; k++ {
+		t := &s.Tokens[k]
+		if t.Tag == "CD" || t.Text == "-" || t.Tag == "JJ" && (strings.HasSuffix(t.Lower, "th") || strings.HasSuffix(t.Lower, "st") || strings.HasSuffix(t.Lower, "nd") || strings.HasSuffix(t.Lower, "rd")) {
+			continue // "the 79th", "the seventy-eighth"
+		}
+		switch t.Lower {
+		case "the", "this", "august", "distinguished", "once", "again", "today", "regular", "annual", "high-level":
 			continue
-		case "you", "assembly", "general", "council", "nation", "parliament", "congress", "delegates", "forum", "body", "audience", "conference":
+		case "you", "assembly", "general", "council", "nation", "parliament", "congress", "delegates", "forum", "body", "audience", "conference",
+			"session", "summit", "debate", "meeting", "gathering":
 			return true
 		}
 		return false
