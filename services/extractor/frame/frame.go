@@ -398,6 +398,16 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		}
 		c := s.Clauses[f.Clause]
 		f.ObjStart, f.ObjEnd = pm.End, c.End
+		if s.Lang == "en" {
+			// "fosters instability and hinders progress towards the SDGs": a
+			// second finite predicate after "and" ends the first one's object
+			for k := pm.End + 1; k+1 < c.End; k++ {
+				if toks[k].Tag == "CC" && (toks[k+1].Tag == "VBZ" || toks[k+1].Tag == "VBD" && toks[k-1].Text != ",") {
+					f.ObjEnd = k
+					break
+				}
+			}
+		}
 		// "agreed to cooperate in: • X • Y": a colon opens the object's list
 		for ci := f.Clause; ci+1 < len(s.Clauses) && f.ObjEnd > 0 && (toks[f.ObjEnd-1].Text == ":" || toks[f.ObjEnd-1].Text == "："); ci++ {
 			f.ObjEnd = s.Clauses[ci+1].End
