@@ -260,6 +260,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && toks[pm.Start].Lemma == "address" && addressesAudience(s, pm.End) {
 			continue // "to address the General Assembly", "I address you today": speaking to them
 		}
+		if s.Lang == "zh" && r.Modality == "will" && zhWillModifies(s, pm.Start, pm.End) {
+			continue // 即将举行的谈判, 即将到武汉调查之际: a phrase describing a thing or a time, no one commits
+		}
 		if s.Lang == "zh" && r.Predicate == "commit" && pm.End-pm.Start == 1 && zhNominal(s, pm.Start, pm.End) {
 			continue // 此计划, 制裁名单, 决定引发质疑, 在促进民主方面: the word names a thing, no one commits to it here
 		}
@@ -2032,6 +2035,9 @@ func zhNominal(s *clause.Sentence, i, end int) bool {
 	if i > 0 && demonstratives[toks[i-1].Text] && !zhWill[toks[i].Text] {
 		return true // (其将…: 其 is "it", the subject)
 	}
+	if i > 0 && (zhWill[toks[i].Text] || toks[i].Text == "即将") && personDemonstratives[toks[i-1].Text] {
+		return true // 这位即将成为总统的…: what the person spoken of is about to be, inside a noun phrase
+	}
 	if end < len(toks) {
 		n := toks[end].Text
 		if nominalHeads[n] && !takenBefore(toks, i) {
@@ -2058,6 +2064,37 @@ func zhNominal(s *clause.Sentence, i, end int) bool {
 
 var demonstratives = map[string]bool{"此": true, "该": true, "这": true, "这一": true, "这项": true, "那项": true, "此项": true, "该项": true,
 	"上述": true, "这些": true, "此次": true, "这次": true, "其": true, "各项": true, "一项": true, "多项": true}
+
+// zhWillModifies reports a Chinese "will" inside a phrase that describes
+// something: after 即将 or 会 its verb takes 的 and a noun (即将于维也纳举行的
+// 谈判, 特朗普会连任的), or the phrase closes on 之际 or 前夕 (即将到武汉调查之际).
+// 将 with 的 still tells what its party will do (将采取的行动包括…).
+func zhWillModifies(s *clause.Sentence, start, end int) bool {
+	toks := s.Tokens
+	c := s.Clauses[s.ClauseOf(start)]
+	verbSeen := false
+	for k := end; k < c.End && k < end+12; k++ {
+		t := &toks[k]
+		if t.POS == token.Punct {
+			return false
+		}
+		switch t.Text {
+		case "之际", "前夕":
+			return true
+		}
+		if !verbSeen && t.IsVerbal() {
+			verbSeen = true
+			if k+1 < c.End && toks[k+1].Text == "的" && k-end <= 2 && t.POS == token.Verb && toks[start].Text != "将" {
+				return true // (将采取的行动 still tells what the party will do)
+			}
+		}
+	}
+	return false
+}
+
+// personDemonstratives point at a person a noun phrase goes on to describe
+// (这位即将上任的总统).
+var personDemonstratives = map[string]bool{"这位": true, "那位": true, "该名": true, "这名": true, "此位": true, "这些": true}
 
 // nominalHeads follow a commitment word that modifies them (制裁名单, 计划细节).
 var nominalHeads = map[string]bool{"名单": true, "目标": true, "对象": true, "措施": true, "清单": true, "范围": true, "细节": true,
