@@ -322,6 +322,22 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		} else if d.emptyObject(s, f) && d.seenTopic != "" && s.Index-d.seenTopicAt <= 2 && f.Rule.Kind == "stance" && (pred == "oppose" || pred == "condemn") {
 			topics = []string{d.seenTopic} // 北京表示坚决反对: what the text was speaking of
 		}
+		if len(targets) == 0 && len(topics) == 0 && pred == "commit" && s.Lang == "en" {
+			// "impose severe costs on Russia", "will meet President Yoon": an
+			// English commitment whose object maps to nothing else is towards
+			// the first party it names (in Chinese news this made more wrong
+			// claims than right ones)
+			for _, k := range objs {
+				m := &s.Mentions[k]
+				if s.ClauseOf(m.Tok) != f.Clause || m.Venue || m.Attr || d.setting(s, k, objs) || m.Kind != mention.Actor && m.Kind != mention.Person || regardedAs(s, m.TokEnd, f.ObjEnd) {
+					continue // (俄罗斯外交官: whose diplomats, no party acted on; 把北京视为竞争者: a view)
+				}
+				if t := minus(targetIDs(m), h.IDs); len(t) > 0 {
+					targets, how = t, "the first party the commitment's object names"
+					break
+				}
+			}
+		}
 		if len(targets) == 0 && len(topics) == 0 && !(len(h.IDs) == 2 && d.reciprocal(s, f)) {
 			// (要求对方让步: each of the two calls on the other, even with nothing more known)
 			if obj := d.objectWords(s, f); obj != "" {
@@ -1122,6 +1138,18 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		}
 	}
 	return out, ""
+}
+
+// regardedAs reports 视为, 看作, 当作 or "as" right after a party (把北京视为
+// 竞争者, "treat China as a rival"): a view of it, no act towards it.
+func regardedAs(s *clause.Sentence, from, end int) bool {
+	for k := from; k < end && k < from+2; k++ {
+		switch s.Tokens[k].Lower {
+		case "视为", "看作", "当作", "视作", "as":
+			return true
+		}
+	}
+	return false
 }
 
 // thingHoped reports a hope whose object opens with a party's possessive
