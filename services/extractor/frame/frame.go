@@ -1068,6 +1068,41 @@ var wouldReportVerbs = map[string]bool{"say": true, "announce": true, "pledge": 
 // notAWill reports a "will" or "continue to" match that commits no one:
 // "will" as a noun (the will of, political will), a future copula before a
 // noun phrase (the goal will be the first …), or going on believing.
+// floorPassing reports the phrases of a briefing after "will" that pass
+// the floor or the question on, or announce a remark: leave it (that) to X,
+// leave it there, turn it over to, defer to, start with, refer you to, (just)
+// note, say.
+func floorPassing(toks []token.Token, i int) bool {
+	w := func(k int) string {
+		if k < len(toks) {
+			return toks[k].Lower
+		}
+		return ""
+	}
+	for i < len(toks)-1 && toks[i].Tag == "RB" {
+		i++ // "I will just note"
+	}
+	switch toks[min(i, len(toks)-1)].Lemma {
+	case "leave", "turn":
+		switch w(i + 1) {
+		case "it", "that", "this", "things", "the":
+			switch w(i + 2) {
+			case "to", "there", "here", "over", "at":
+				return true
+			}
+		}
+	case "defer":
+		return w(i+1) == "to"
+	case "note", "say", "mention":
+		return true // "I will just note that …": a remark announced, no act
+	case "refer":
+		return w(i+1) == "you" || w(i+1) == "questions"
+	case "start", "begin":
+		return w(i+1) == "with" && (w(i+2) == "the" || w(i+2) == "a" || w(i+2) == "your")
+	}
+	return false
+}
+
 func notAWill(toks []token.Token, pm token.PatternMatch) bool {
 	t := &toks[pm.Start]
 	next := func(i int) *token.Token {
@@ -1075,6 +1110,9 @@ func notAWill(toks []token.Token, pm token.PatternMatch) bool {
 			return &toks[i]
 		}
 		return nil
+	}
+	if floorPassing(toks, pm.End) {
+		return true // "I'll leave it to the Russians to speak to", "I will turn it over to": a speaker passing the floor
 	}
 	switch t.Lower {
 	case "will":
