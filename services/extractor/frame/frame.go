@@ -254,6 +254,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Modality == "will" && (toks[pm.Start].Lower == "will" || toks[pm.Start].Lower == "shall") && passiveWill(toks, pm.End) {
 			continue // "he will be joined by", "they will be held accountable": what is done to the subject, not its commitment
 		}
+		if s.Lang == "en" && r.Predicate == "call_on" && pm.End+1 < len(toks) && (toks[pm.End].Lower == "each" && toks[pm.End+1].Lower == "other" || toks[pm.End].Lower == "one" && toks[pm.End+1].Lower == "another") {
+			continue // "will work closely, encouraging each other": the parties together, no call on either
+		}
 		if s.Lang == "en" && pm.End-pm.Start == 1 && inCompound(s, pm.Start) {
 			continue // "back-to-back elections", "well-backed reforms": a word of a compound modifier, no verb
 		}
