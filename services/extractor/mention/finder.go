@@ -341,6 +341,27 @@ type Doc struct {
 	lastState string
 }
 
+// timeClauseAfter reports a verb after token from, then 之后, 之前, 以后,
+// 以前, 时 or 之际 before any punctuation: the 在 before opened a clause of
+// time (在X宣布…之后), whose subject the party is.
+func timeClauseAfter(s *Sentence, from int) bool {
+	verb := false
+	for k := from; k < len(s.Tokens); k++ {
+		t := &s.Tokens[k]
+		if t.POS == token.Punct {
+			return false
+		}
+		switch t.Text {
+		case "之后", "之前", "以后", "以前", "时", "之际", "后":
+			return verb
+		}
+		if t.IsVerbal() {
+			verb = true
+		}
+	}
+	return false
+}
+
 // newsStates are the states whose leaders Chinese news names without
 // naming the state (拜登表示…): their short names need no context.
 var newsStates = map[string]bool{"USA": true, "CHN": true, "RUS": true, "GBR": true, "FRA": true, "DEU": true, "JPN": true,
@@ -1394,7 +1415,15 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 				prev--
 			}
 			switch strings.ToLower(s.Tokens[prev].Text) {
-			case "in", "at", "在", "于", "位于", "设在", "based", "headquartered":
+			case "在":
+				if timeClauseAfter(s, m.TokEnd) {
+					break // 在澳大利亚呼吁调查之后: the subject of a clause of time, no place
+				}
+				m.Venue = true
+				if d.f.lx.Seat(m.Text) {
+					m.Entity = false
+				}
+			case "in", "at", "于", "位于", "设在", "based", "headquartered":
 				m.Venue = true // also 总部位于维也纳的…, "Vienna-based", "headquartered in Geneva"
 				if d.f.lx.Seat(m.Text) {
 					m.Entity = false // "talks in Vienna", 在东京举行: a city only named as where, no party
