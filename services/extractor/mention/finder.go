@@ -341,10 +341,10 @@ type Doc struct {
 	lastState string
 }
 
-// timeClauseAfter reports a verb after token from, then 之后, 之前, 以后,
+// TimeClauseAfter reports a verb after token from, then 之后, 之前, 以后,
 // 以前, 时 or 之际 before any punctuation: the 在 before opened a clause of
 // time (在X宣布…之后), whose subject the party is.
-func timeClauseAfter(s *Sentence, from int) bool {
+func TimeClauseAfter(s *Sentence, from int) bool {
 	verb := false
 	for k := from; k < len(s.Tokens); k++ {
 		t := &s.Tokens[k]
@@ -1416,7 +1416,7 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			}
 			switch strings.ToLower(s.Tokens[prev].Text) {
 			case "在":
-				if timeClauseAfter(s, m.TokEnd) {
+				if TimeClauseAfter(s, m.TokEnd) {
 					break // 在澳大利亚呼吁调查之后: the subject of a clause of time, no place
 				}
 				m.Venue = true

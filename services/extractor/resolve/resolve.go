@@ -1562,26 +1562,6 @@ func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) 
 	return -1
 }
 
-// temporalClause reports a verb after token from, then 之后, 之前, 以后,
-// 时 or 之际 before any punctuation: 在 opened a clause of time (在X宣布…之后).
-func temporalClause(s *clause.Sentence, from int) bool {
-	verb := false
-	for k := from; k < len(s.Tokens); k++ {
-		t := &s.Tokens[k]
-		if t.POS == token.Punct {
-			return false
-		}
-		switch t.Text {
-		case "之后", "之前", "以后", "以前", "时", "之际", "后":
-			return verb
-		}
-		if t.IsVerbal() {
-			verb = true
-		}
-	}
-	return false
-}
-
 // causeSubject finds, in Chinese, a party right before the cue at end
 // (adverbs between) that 因, 因为 or 由于 introduces: the cause clause's
 // own subject (中国因澳大利亚呼吁调查而不满: Australia calls); -1 when none.
@@ -1855,7 +1835,7 @@ func (d *Doc) isObject(s *clause.Sentence, k, start int) bool {
 				}
 			}
 		}
-		if s.Lang == "zh" && toks[prev].Text == "在" && temporalClause(s, m.TokEnd) {
+		if s.Lang == "zh" && toks[prev].Text == "在" && mention.TimeClauseAfter(s.Sentence, m.TokEnd) {
 			return false // 在澳大利亚呼吁调查之后: the subject of a clause of time, not a place
 		}
 		if d.m.WordEndingAt(s.Sentence, "object", prev+1) || d.m.WordEndingAt(s.Sentence, "setting", prev+1) || toks[prev].Text == "-" && toks[prev].End == toks[m.Tok].Start {
