@@ -281,7 +281,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if len(targets) == 0 && (pred == "support" || pred == "commit") {
 		for _, k := range objs {
 			if m := &s.Mentions[k]; m.Kind == mention.Actor && len(m.IDs) > 0 && !m.Attr && kinIn(s, m) {
-				targets, how = minus(m.IDs, h.IDs), "the people of the party helped (the people of Somalia)"
+				targets, how = minus(d.coordinatedTargets(s, k), h.IDs), "the people of the party helped (the people of Somalia)"
 				break
 			}
 		}
@@ -1006,6 +1006,9 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 				if len(m.IDs) > 1 && slices.Contains(holders, "CHN") && slices.Contains(m.IDs, "TWN") {
 					// 反对美台官方往来: to China, Taiwan is no party to relations; the other state is
 					return minus(m.IDs, []string{"TWN"}), "first party in the object (Taiwan no party to China)"
+				}
+				if t := d.coordinatedTargets(s, k); len(t) > len(m.IDs) {
+					return minus(t, holders), "the parties named together first in the object"
 				}
 				return m.IDs, "first party in the object"
 			}
