@@ -92,3 +92,17 @@ func TestASpeechSpeaksForTheStateItSaysWeAreIn(t *testing.T) {
 	b.WriteString("We call on all parties to respect international humanitarian law.\n")
 	wantClaimBy(t, e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: b.String()}), "call_on", "SEN")
 }
+
+// A speech that names its own state clearly more often than any other (if
+// not twice as often), and names it once as taking its stand, speaks for it,
+// though it also names at length the state it speaks against.
+func TestASpeechSpeaksForTheStateItNamesClearlyMost(t *testing.T) {
+	e := testEngine(t)
+	body := "Mr. President, distinguished delegates,\n\n" +
+		"Slovenia supports a strong United Nations. We have worked hard for this, and we will continue. Today, as in Slovenia, we see hope. " +
+		"Young people in Slovenia ask us to act. I saw it myself when I visited schools, and the teachers of Slovenia told me so.\n\n" +
+		"We also see that the troops of Russia remain in Ukraine. Every day the army of Russia shells cities. The shelling by Russia must end. " +
+		"The threats by Russia worry us all.\n\n" +
+		"We call on all parties to respect international humanitarian law.\n"
+	wantClaimBy(t, e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: body}), "call_on", "SVN")
+}

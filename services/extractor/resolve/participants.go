@@ -471,9 +471,15 @@ func issuer(sents []*clause.Sentence) (string, string) {
 	// else the state the speech names as its own, taking its stand or as
 	// ours, again and again and twice as often as any other (a speech that
 	// speaks much of a war elsewhere: "Finland supports …", "Finland works …")
+	lead, leadN, next := best, bestN, second
 	best, bestN, second = most(self)
 	if first >= 5 && bestN >= 3 && bestN >= 2*second {
 		return best, "the state a first-person text names as its own"
+	}
+	// else the state it names most, clearly if not by far (seven to five),
+	// when it is named as its own at least once and no other state more often
+	if first >= 5 && leadN >= 6 && 5*leadN >= 7*next && self[lead] >= 1 && self[lead] >= bestN {
+		return lead, "the state a first-person text names most, clearly"
 	}
 	return "", ""
 }
