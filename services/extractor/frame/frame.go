@@ -1068,9 +1068,6 @@ func (m *Matcher) reportedWould(s *clause.Sentence, i int) bool {
 var wouldReportVerbs = map[string]bool{"say": true, "announce": true, "pledge": true, "promise": true, "vow": true, "tell": true,
 	"confirm": true, "state": true, "declare": true, "add": true, "insist": true, "signal": true, "indicate": true}
 
-// notAWill reports a "will" or "continue to" match that commits no one:
-// "will" as a noun (the will of, political will), a future copula before a
-// noun phrase (the goal will be the first …), or going on believing.
 // floorPassing reports the phrases of a briefing after "will" that pass
 // the floor or the question on, or announce a remark: leave it (that) to X,
 // leave it there, turn it over to, defer to, start with, refer you to, (just)
@@ -1106,6 +1103,9 @@ func floorPassing(toks []token.Token, i int) bool {
 	return false
 }
 
+// notAWill reports a "will" or "continue to" match that commits no one:
+// "will" as a noun (the will of, political will), a future copula before a
+// noun phrase (the goal will be the first …), or going on believing.
 func notAWill(toks []token.Token, pm token.PatternMatch) bool {
 	t := &toks[pm.Start]
 	next := func(i int) *token.Token {

@@ -1415,15 +1415,10 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 				prev--
 			}
 			switch strings.ToLower(s.Tokens[prev].Text) {
-			case "在":
-				if TimeClauseAfter(s, m.TokEnd) {
+			case "in", "at", "在", "于", "位于", "设在", "based", "headquartered":
+				if s.Tokens[prev].Text == "在" && TimeClauseAfter(s, m.TokEnd) {
 					break // 在澳大利亚呼吁调查之后: the subject of a clause of time, no place
 				}
-				m.Venue = true
-				if d.f.lx.Seat(m.Text) {
-					m.Entity = false
-				}
-			case "in", "at", "于", "位于", "设在", "based", "headquartered":
 				m.Venue = true // also 总部位于维也纳的…, "Vienna-based", "headquartered in Geneva"
 				if d.f.lx.Seat(m.Text) {
 					m.Entity = false // "talks in Vienna", 在东京举行: a city only named as where, no party

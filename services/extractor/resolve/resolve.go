@@ -586,15 +586,13 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	}
 	if x == nil && f.Rule.Kind == "accuse" && s.Lang == "en" {
 		// "atrocities committed by Russian forces": the agent after a
-		// participle and "by" does the wrong the noun names
+		// participle and "by" does the wrong the noun names; else, "hold
+		// Russia accountable for its war of aggression": its is the party
+		// named last before it
 		if k := agentAfter(s, f.CueEnd); k >= 0 {
 			x = d.party(s, k)
 		}
-	}
-	if x == nil && f.Rule.Kind == "accuse" && s.Lang == "en" {
-		// "hold Russia accountable for its war of aggression": its is the
-		// party named last before it
-		if k := d.possessor(s, f.CueStart); k >= 0 {
+		if k := d.possessor(s, f.CueStart); x == nil && k >= 0 {
 			x = d.party(s, k)
 		}
 	}
