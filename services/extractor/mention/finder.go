@@ -55,6 +55,9 @@ type Finder struct {
 	matcher *Matcher
 	parties map[string]*token.Patterns
 	pkinds  []Kind
+	// partiesBare holds the English collectives without their "the", found
+	// only after "the <title> and"
+	partiesBare *token.Patterns
 	// topicEnts are topics named only by the rules, not the gazetteer.
 	topicEnts map[string]*lexicon.Entity
 	// words are the Chinese names, titles and organs, for the segmenter.
@@ -102,7 +105,7 @@ func nameVariants(n string) []string {
 func New(opts Options) (*Finder, error) {
 	lx := opts.Lexicon
 	f := &Finder{lx: lx, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{}, verbs: opts.Verbs,
-		parties: map[string]*token.Patterns{}, topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}, givenNames: map[string]bool{}, translit: map[rune]bool{}}
+		parties: map[string]*token.Patterns{}, partiesBare: token.NewPatterns(), topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}, givenNames: map[string]bool{}, translit: map[rune]bool{}}
 	b := NewBuilder()
 	addGiven := func(n string) {
 		if givenName(n) && !lx.CommonWord(strings.ToLower(n)) {
@@ -249,6 +252,12 @@ func New(opts Options) (*Finder, error) {
 			return nil, err
 		}
 		f.pkinds = append(f.pkinds, pw.Kind)
+		if bare, ok := strings.CutPrefix(pw.Phrase, "the "); ok && pw.Lang == "en" && pw.Kind == Collective {
+			// "the Secretary and Foreign Ministers": one "the" for both nouns
+			if err := f.partiesBare.Add(bare, int32(len(f.pkinds)-1)); err != nil {
+				return nil, err
+			}
+		}
 		if pw.Lang == "zh" {
 			addWord(pw.Phrase, "r")
 		}
@@ -1224,7 +1233,15 @@ func (d *Doc) partyWords(s *Sentence, ms []Mention) []Mention {
 		return nil
 	}
 	var out []Mention
-	for _, pm := range ps.Find(s.Tokens) {
+	found := ps.Find(s.Tokens)
+	if s.Lang == "en" {
+		for _, pm := range d.f.partiesBare.Find(s.Tokens) {
+			if k := pm.Start; k >= 3 && s.Tokens[k-1].Lower == "and" && s.Tokens[k-3].Lower == "the" && s.Tokens[k-2].POS == token.Propn {
+				found = append(found, pm) // "the Secretary and Foreign Ministers"
+			}
+		}
+	}
+	for _, pm := range found {
 		start, end := s.Tokens[pm.Start].Start, s.Tokens[pm.End-1].End
 		overlap := false
 		for i := range ms {

@@ -1382,8 +1382,22 @@ func compoundTitle(after string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
-	return unicode.IsUpper(r)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, w := range strings.Fields(rest) {
+		if !capitalised(w) {
+			break
+		}
+		if pluralTitles[strings.ToLower(strings.Trim(w, ",.;:"))] {
+			return false // "the Secretary and Foreign Ministers": other people, the title of many
+		}
+	}
+	return true
 }
+
+// pluralTitles are titles of many people, which no one person holds.
+var pluralTitles = map[string]bool{"ministers": true, "leaders": true, "secretaries": true, "presidents": true, "counterparts": true, "delegations": true}
 
 // orgHead is the one person who held an organisation's title on the
 // document's date ("the Secretary-General" of the United Nations); in an

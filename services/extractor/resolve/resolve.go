@@ -1356,6 +1356,9 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 			start = r.From
 		}
 	}
+	if start == c.Start {
+		start = afterOpeningParticiple(s, start, f.CueStart)
+	}
 	if k := ownerBefore(s, f.CueStart, start); k >= 0 {
 		// "as far away as Mali, and our commitment to …": "our" holds the
 		// noun, not a party named before it
@@ -1479,6 +1482,30 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 		return &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the document's issuer (" + d.Parts.IssuerHow + ")"}
 	}
 	return nil
+}
+
+// afterOpeningParticiple skips an English participle phrase that opens the
+// clause ("Building on last month's summit with Japan, the ministers
+// discussed …") when the cue is in the main clause after it: its parties
+// are what the phrase speaks of, not the subject. The phrase ends at the
+// last comma before the main clause's first finite verb.
+func afterOpeningParticiple(s *clause.Sentence, start, cue int) int {
+	if s.Lang != "en" || start >= len(s.Tokens) || s.Tokens[start].Tag != "VBG" {
+		return start
+	}
+	comma := -1
+	for k := start + 1; k < cue; k++ {
+		switch t := &s.Tokens[k]; {
+		case t.Text == ",":
+			comma = k
+		case comma >= 0 && (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD"):
+			return comma + 1
+		}
+	}
+	if comma >= 0 && cue < len(s.Tokens) && cue > comma && s.Tokens[cue].IsVerbal() {
+		return comma + 1 // the cue is the main clause's verb
+	}
+	return start
 }
 
 // ownerBefore returns the mention of a first-person possessive ("our",
