@@ -583,7 +583,9 @@ func speaksFor(s *clause.Sentence) int {
 		lo := toks[i].Lower
 		var from int // where the state may begin
 		switch {
-		case lo == "behalf" && i+1 < len(toks) && toks[i+1].Lower == "of" && hasWord(s, firstPersonWords, speakingWords):
+		case lo == "behalf" && i+1 < len(toks) && toks[i+1].Lower == "of" && hasWord(s, firstPersonWords, speakingWords),
+			lo == "message" && i+1 < len(toks) && (toks[i+1].Lower == "of" || toks[i+1].Lower == "from") && hasWord(s, firstPersonWords, nil) && conveyedBefore(toks, i):
+			// "I am honoured to convey the message of President X": the state he heads
 			from = i + 2
 			// "on behalf of His Excellency President Patrice Talon": the state he heads
 			for k := range s.Mentions {
@@ -637,6 +639,7 @@ func speaksFor(s *clause.Sentence) int {
 // speaking itself ("it is an honour to speak on behalf of …").
 var (
 	firstPersonWords = map[string]bool{"i": true, "we": true, "my": true, "our": true, "me": true, "myself": true, "us": true}
+	conveyWords      = map[string]bool{"convey": true, "deliver": true, "read": true, "transmit": true, "bring": true}
 	speakingWords    = map[string]bool{"speak": true, "address": true, "honour": true, "honor": true, "privilege": true, "greet": true, "greeting": true}
 )
 
@@ -645,6 +648,17 @@ var (
 func hasWord(s *clause.Sentence, forms, lemmas map[string]bool) bool {
 	for _, t := range s.Tokens {
 		if forms[t.Lower] || lemmas[t.Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// conveyedBefore reports a verb of conveying a few words before the noun at
+// i ("convey to the Assembly the message of"), not a message received.
+func conveyedBefore(toks []token.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if conveyWords[toks[k].Lemma] && toks[k].IsVerbal() {
 			return true
 		}
 	}
