@@ -2134,6 +2134,9 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 				return nil
 			}
 		}
+		if strings.EqualFold(m.Text, "the two") && len(d.Parts.IDs) != 2 {
+			return nil // "the two discussed …" after a meeting of three: not known which two
+		}
 		if len(d.Parts.IDs) >= 2 {
 			return &Holder{IDs: slices.Clone(d.Parts.IDs), How: m.Text + " → the parties: " + strings.Join(d.Parts.IDs, ", ") + " (" + d.Parts.How + ")"}
 		}
