@@ -1127,7 +1127,7 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			if f.Rule.Kind == "purpose" && !paired(s, m) {
 				continue // "to deepen U.S.-Laos cooperation" aims at the pair; "to uphold peace with X" does not
 			}
-			if isParty(m) && !d.setting(s, k, objs) && len(minus(m.IDs, holders)) > 0 && d.related(s, k) {
+			if isParty(m) && !d.setting(s, k, objs) && len(minus(m.IDs, holders)) > 0 && d.related(s, k) && !wrongdoer(s, m) {
 				out = append(out, d.coordinatedTargets(s, k)...)
 			}
 		}
@@ -1309,10 +1309,16 @@ func (d *Doc) aggressor(s *clause.Sentence, f *frame.Frame) (string, []string) {
 	if ps == nil || f.ObjStart < 0 || f.ObjEnd > len(s.Tokens) || f.ObjStart >= f.ObjEnd {
 		return "", nil
 	}
-	for _, pm := range ps.Find(s.Tokens[f.ObjStart:f.ObjEnd]) {
+	from := f.ObjStart
+	if f.Rule.Kind == "accuse" && f.CueEnd-f.CueStart > 1 {
+		// "the unprovoked war" + "against Ukraine": the wrong is the cue, and
+		// its words judge it (a bare "the invasion of Ukraine" names an event)
+		from = f.CueStart
+	}
+	for _, pm := range ps.Find(s.Tokens[from:f.ObjEnd]) {
 		var victims []string
 		for k := range s.Mentions {
-			if m := &s.Mentions[k]; m.Tok >= f.ObjStart+pm.Start && m.TokEnd <= f.ObjStart+pm.End {
+			if m := &s.Mentions[k]; m.Tok >= from+pm.Start && m.TokEnd <= from+pm.End {
 				victims = append(victims, m.IDs...)
 			}
 		}
@@ -1575,6 +1581,25 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 		}
 	}
 	return paired(s, m)
+}
+
+// wrongdoer reports an English party named as the doer of a wrong
+// ("to respond to Russia's unprovoked war"): no partner or recipient.
+func wrongdoer(s *clause.Sentence, m *mention.Mention) bool {
+	j := m.TokEnd
+	if s.Lang != "en" || j >= len(s.Tokens) || s.Tokens[j].Text != "'s" && s.Tokens[j].Text != "’s" {
+		return false
+	}
+	for j++; j < len(s.Tokens) && j <= m.TokEnd+8; j++ {
+		t := &s.Tokens[j]
+		if resolve.WrongNoun(t.Lemma) {
+			return true
+		}
+		if !(t.POS == token.Adj || t.POS == token.Adv || t.Tag == "VBN" || t.Text == "," || t.Lower == "and") {
+			return false
+		}
+	}
+	return false
 }
 
 // paired reports a party named as one of a pair before what the two do

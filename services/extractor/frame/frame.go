@@ -1959,7 +1959,12 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 					continue
 				}
 				n.Absorbed = true
-			case "call", "agree", "need", "hope", "right":
+			case "need":
+				if deniedWrong(s, f, n) {
+					break // "the need for a united response to Russia's war": the war is denounced on its own
+				}
+				n.Absorbed = true
+			case "call", "agree", "hope", "right":
 				n.Absorbed = true
 			case "report", "commit":
 				if f.Rule.Kind == "report" && f.Inner < 0 && n.Rule.Kind != "report" && n.Clause == f.Clause {
@@ -1980,16 +1985,8 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 					f.ObjEnd = n.CueStart // 维护和平就必须反对…: a new predicate
 					break
 				}
-				if n.Rule.Kind == "accuse" && n.Rule.Predicate == "condemn" && (f.Rule.Predicate == "support" || f.Rule.Predicate == "welcome" || f.Rule.Predicate == "commit") &&
-					s.Lang == "en" && s.Tokens[n.CueStart].POS == token.Noun {
-					// "support for Ukraine in the face of Russia's brutal invasion":
-					// the wrong named inside a positive stance is denounced on its own
-					e := n.CueStart
-					for e > f.CueEnd && wrongDoerWord(&s.Tokens[e-1]) {
-						e--
-					}
-					f.ObjEnd = e
-					break
+				if deniedWrong(s, f, n) {
+					break // "support for Ukraine in the face of Russia's brutal invasion"
 				}
 				if n.Rule.Kind != "report" {
 					n.Absorbed = true
@@ -1997,6 +1994,23 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 			}
 		}
 	}
+}
+
+// deniedWrong reports a wrong named as a noun inside the object of a
+// positive stance or a need ("support for Ukraine in the face of Russia's
+// brutal invasion", "the need for a united response to Russia's war"): it is
+// denounced on its own, and the stance's object ends before its doer.
+func deniedWrong(s *clause.Sentence, f, n *Frame) bool {
+	if n.Rule.Kind != "accuse" || n.Rule.Predicate != "condemn" || f.Rule.Predicate != "support" && f.Rule.Predicate != "welcome" && f.Rule.Predicate != "commit" ||
+		s.Lang != "en" || s.Tokens[n.CueStart].POS != token.Noun && s.Tokens[n.CueEnd-1].POS != token.Noun {
+		return false // (a noun opens or ends the cue: "violations of", "unprovoked war")
+	}
+	e := n.CueStart
+	for e > f.CueEnd && wrongDoerWord(&s.Tokens[e-1]) {
+		e--
+	}
+	f.ObjEnd = e
+	return true
 }
 
 // coordinatedInfinitive reports an English verb in its base form joined by

@@ -696,6 +696,9 @@ func clauseOpen(s *clause.Sentence, i int) bool {
 	return false
 }
 
+// WrongNoun reports a noun naming a wrong done to others (war, aggression).
+func WrongNoun(lemma string) bool { return wrongNouns[lemma] }
+
 var wrongNouns = map[string]bool{"aggression": true, "war": true, "invasion": true, "occupation": true, "crime": true,
 	"attack": true, "violation": true, "annexation": true, "blockade": true, "atrocity": true}
 
