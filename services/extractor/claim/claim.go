@@ -501,7 +501,8 @@ func (d *Doc) condSubject(s *clause.Sentence, f *frame.Frame, holders []string) 
 // objectWords is the object slot's text, at most a dozen words.
 func (d *Doc) objectWords(s *clause.Sentence, f *frame.Frame) string {
 	from, to := f.ObjStart, f.ObjEnd
-	if f.PreStart >= 0 {
+	if l := s.Tokens[f.CueEnd-1].Lower; f.PreStart >= 0 && !(s.Lang == "en" && f.Rule.Kind == "need" && (l == "for" || l == "to") && to > from) {
+		// ("the need for X": what is needed is named after the cue)
 		from, to = f.PreStart, f.CueStart
 		if f.Fronted {
 			to = s.Clauses[f.Clause-1].End

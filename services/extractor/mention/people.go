@@ -40,7 +40,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if before >= 0 {
 			p := &ms[before]
 			gap := strings.TrimSpace(text[p.End:t.Start])
-			if p.Kind == Actor && len(p.IDs) == 1 && (gap == "" || gap == "'s" || gap == "’s" || gap == "新闻" || s.Lang == "en" && otherTitleAnd(gap) || s.Lang == "zh" && !strings.HasPrefix(p.IDs[0], "org:") && portfolioGap(gap)) {
+			if p.Kind == Actor && len(p.IDs) == 1 && (gap == "" || gap == "'s" || gap == "’s" || gap == "新闻" || s.Lang == "en" && (otherTitleAnd(gap) || rankGap(gap)) || s.Lang == "zh" && !strings.HasPrefix(p.IDs[0], "org:") && portfolioGap(gap)) {
 				of = p.IDs[0] // 沙特外交大臣: Saudi Arabia's, though 外交大臣 alone is Britain's
 				p.Attr = true
 			}
@@ -557,8 +557,17 @@ func (d *Doc) introduce(m *Mention) {
 		if len(fam) >= 3 {
 			d.introduced[strings.ToLower(fam)] = p
 		}
+		if len(w) == 2 && len(p.IDs) == 1 && familyFirst[p.IDs[0]] && len(w[0]) >= 3 && d.introduced[strings.ToLower(w[0])] == nil {
+			// "Mori Takeo … Vice Foreign Minister Mori": a name of a state
+			// that writes the family name first, whatever order the id guessed
+			d.introduced[strings.ToLower(w[0])] = p
+		}
 	}
 }
+
+// familyFirst are the states whose people's names are often written
+// family name first in English texts.
+var familyFirst = map[string]bool{"JPN": true, "KOR": true, "PRK": true, "CHN": true, "TWN": true, "HKG": true, "MAC": true, "VNM": true, "MNG": true}
 
 var (
 	enNameParticles = map[string]bool{"de": true, "von": true, "van": true, "der": true, "bin": true, "al": true, "el": true, "da": true,
@@ -1385,15 +1394,40 @@ func compoundTitle(after string) bool {
 	if !unicode.IsUpper(r) {
 		return false
 	}
+	named := false
 	for _, w := range strings.Fields(rest) {
 		if !capitalised(w) {
 			break
 		}
-		if pluralTitles[strings.ToLower(strings.Trim(w, ",.;:"))] {
+		lw := strings.ToLower(strings.Trim(w, ",.;:"))
+		if pluralTitles[lw] {
 			return false // "the Secretary and Foreign Ministers": other people, the title of many
 		}
+		if !notNames[lw] {
+			named = true
+		}
+		if strings.ContainsAny(w, ",.;:") {
+			break
+		}
 	}
-	return true
+	// "The Deputy Secretary and Vice Foreign Minister discussed": two
+	// people's titles, with no name after the second
+	return named
+}
+
+// rankGap reports English words of rank between a state and a title
+// ("Japanese Vice Foreign Minister", "Indian Deputy National Security
+// Adviser"): the title is still the state's.
+func rankGap(gap string) bool {
+	ws := strings.Fields(gap)
+	for _, w := range ws {
+		switch strings.ToLower(w) {
+		case "vice", "deputy", "first", "senior", "acting", "former", "assistant", "under", "chief", "principal":
+		default:
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // pluralTitles are titles of many people, which no one person holds.

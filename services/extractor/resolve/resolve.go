@@ -1372,7 +1372,7 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 		start = s.Mentions[k].TokEnd // no party named before "our" holds it
 	}
 	end := f.CueStart
-	if f.Conj || f.Rule.Kind == "purpose" {
+	if f.Conj || f.Rule.Kind == "purpose" || conjoinedVerbBefore(s, start, f.CueStart) {
 		// "condemned X and reaffirmed Y": the subject of the clause's first predicate
 		if v := firstVerb(s, start, f.CueStart); v >= 0 && v < f.CueStart-1 {
 			end = v
@@ -1482,6 +1482,33 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 		return &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the document's issuer (" + d.Parts.IssuerHow + ")"}
 	}
 	return nil
+}
+
+// conjoinedVerbBefore reports an English noun cue that is the object of a
+// verb joined by "and" to an earlier predicate ("Sherman thanked Minister
+// Onal for … and discussed the need for …"): the subject is the first
+// predicate's.
+func conjoinedVerbBefore(s *clause.Sentence, start, cue int) bool {
+	if s.Lang != "en" || cue >= len(s.Tokens) || s.Tokens[cue].IsVerbal() {
+		return false
+	}
+	k := cue - 1
+	for k > start && (s.Tokens[k].POS == token.Det || s.Tokens[k].POS == token.Adj) {
+		k--
+	}
+	if k <= start {
+		return false
+	}
+	switch s.Tokens[k].Tag {
+	case "VBD", "VBZ", "VBP":
+	default:
+		return false
+	}
+	k--
+	for k > start && s.Tokens[k].POS == token.Adv {
+		k-- // "and also discussed"
+	}
+	return k > start && s.Tokens[k].Lower == "and"
 }
 
 // afterOpeningParticiple skips an English participle phrase that opens the
