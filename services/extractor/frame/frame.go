@@ -314,7 +314,7 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Kind == "stance" && pm.Start > 1 && enRelative(s, pm.Start) {
 			continue // "cronies who support the regime", "groups that oppose the talks": describes them, no one's position
 		}
-		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && relativeClause(s, pm.Start, pm.End) {
+		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && relativeClause(s, pm.Start, pm.End, r.Predicate == "call_on") {
 			continue // 反对核电站的非政府组织指出…, 应对疫情的方案应…: the cue describes a noun, it states no position
 		}
 		if s.Lang == "zh" && pm.End-pm.Start == 1 && pm.Start > 0 && toks[pm.Start-1].Text == "的" && r.Kind != "pre" &&
@@ -827,10 +827,15 @@ func modifiesNoun(s *clause.Sentence, i int) bool {
 // relativeClause reports a Chinese cue that opens its clause and ends in
 // 的 + noun + verb: the cue and its object describe the noun, the subject
 // of the verb after (反对核电站的组织指出, 应对疫情的方案应包含).
-func relativeClause(s *clause.Sentence, start, end int) bool {
+func relativeClause(s *clause.Sentence, start, end int, call bool) bool {
 	c := s.Clauses[s.ClauseOf(start)]
 	if !opensNounPhrase(s, c.Start, start) {
 		return false
+	}
+	if mk := s.MentionAt(end); call && mk >= 0 && s.Mentions[mk].Tok == end && s.Mentions[mk].IsParty() {
+		if e := s.Mentions[mk].TokEnd; e < c.End && (s.Tokens[e].POS == token.Verb || s.Tokens[e].POS == token.Adv || zhCoverbs[s.Tokens[e].Text]) {
+			return false // 要求中方为解决…的问题作出应对: the party asked, then what it is asked to do
+		}
 	}
 	depth := 0
 	for k := end; k+2 < c.End; k++ {
