@@ -1359,6 +1359,9 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 	if start == c.Start {
 		start = afterOpeningParticiple(s, start, f.CueStart)
 	}
+	if h := d.includedSubject(s, f.CueStart); h != nil {
+		return h // "MSP partners – including A, B and C – are committed to …"
+	}
 	if k := ownerBefore(s, f.CueStart, start); k >= 0 {
 		// "as far away as Mali, and our commitment to …": "our" holds the
 		// noun, not a party named before it
@@ -1509,6 +1512,64 @@ func conjoinedVerbBefore(s *clause.Sentence, start, cue int) bool {
 		k-- // "and also discussed"
 	}
 	return k > start && s.Tokens[k].Lower == "and"
+}
+
+// includedSubject reads an English subject that names its members in an
+// aside ("MSP partners – including Australia, Canada and the European
+// Commission – are committed to …", "Members, including A and B, agreed
+// …"): the members listed hold the claim. Nil when the cue's verb does not
+// follow the aside or fewer than two parties are listed.
+func (d *Doc) includedSubject(s *clause.Sentence, cue int) *Holder {
+	if s.Lang != "en" {
+		return nil
+	}
+	toks := s.Tokens
+	for k := 1; k < cue; k++ {
+		if toks[k].Lower != "including" {
+			continue
+		}
+		j := k - 1
+		for j > 0 && (toks[j].Text == "–" || toks[j].Text == "—" || toks[j].Text == "," || toks[j].Text == "(") {
+			j--
+		}
+		for j > 0 && toks[j].Tag != "NNS" && toks[j].Tag != "NNPS" && !toks[j].IsVerbal() {
+			j-- // "Partners of the initiative, including"
+		}
+		if toks[j].Tag != "NNS" && toks[j].Tag != "NNPS" || s.MentionAt(j) >= 0 || j != 0 && toks[j-1].POS == token.Adp {
+			continue // "partners – including": a plural head that opens the clause, not an object
+		}
+		if h := j - 1; h >= 0 && (toks[h].Lower == "our" || toks[h].Lower == "my" || h > 0 && (toks[h-1].Lower == "our" || toks[h-1].Lower == "my")) {
+			continue // "our partners, including A and B, have praised …": the speaker tells of them
+		}
+		// the aside closes right before the verb group of the cue
+		e := cue - 1
+		for e > k && (toks[e].POS == token.Aux || toks[e].POS == token.Adv || toks[e].Lemma == "be" || toks[e].Lemma == "have") {
+			e--
+		}
+		if e <= k || toks[e].Text != "–" && toks[e].Text != "—" && toks[e].Text != "," && toks[e].Text != ")" {
+			continue
+		}
+		if t := toks[e+1].Tag; t != "VBD" && t != "VBZ" && t != "VBP" && t != "MD" {
+			continue // "priorities, including A and B, preserving …": no finite verb after the aside
+		}
+		var ids []string
+		how := ""
+		for mk := range s.Mentions {
+			m := &s.Mentions[mk]
+			if m.Tok <= k || m.TokEnd > e || m.Attr || len(m.IDs) == 0 || m.Kind != mention.Actor && m.Kind != mention.Person {
+				continue
+			}
+			ids = append(ids, m.IDs...)
+			if how != "" {
+				how += ", "
+			}
+			how += m.Text
+		}
+		if ids = uniq(ids); len(ids) >= 2 {
+			return &Holder{IDs: ids, Tok: j, How: "the members the subject lists (including " + how + ")"}
+		}
+	}
+	return nil
 }
 
 // afterOpeningParticiple skips an English participle phrase that opens the
