@@ -256,7 +256,7 @@ func (d *Doc) NoteSubject(s *clause.Sentence) {
 		if m.Tok > 2 {
 			return
 		}
-		if m.Kind == mention.Person && len(m.IDs) > 0 && !m.Attr {
+		if m.Kind == mention.Person && len(m.IDs) > 0 && !m.Attr && !(m.TokEnd < len(s.Tokens) && personModified[s.Tokens[m.TokEnd].Lemma]) {
 			d.NotePerson(m)
 			return
 		}
@@ -266,6 +266,12 @@ func (d *Doc) NoteSubject(s *clause.Sentence) {
 		}
 	}
 }
+
+// personModified are the nouns a person's name modifies when the sentence
+// is about them, not the person ("the Assad regime met …", "the Biden
+// administration announced …"): no one speaks.
+var personModified = map[string]bool{"regime": true, "government": true, "administration": true, "force": true, "family": true,
+	"era": true, "crony": true, "loyalist": true, "supporter": true, "camp": true, "campaign": true, "政权": true, "政府": true}
 
 // formerPlan reports a commitment told as what was once meant
 // (原本计划, 原计划于, 本来会, "had planned to", "was originally scheduled
@@ -1055,6 +1061,10 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 	case d.Parts.Speech && d.Parts.Issuer != "":
 		// a speech: what no one is named as saying, the speaker says
 		return &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the speaker (" + d.Parts.IssuerHow + ")"}
+	}
+	if s.Lang == "en" && d.Parts.Joint && len(d.Parts.IDs) >= 2 && d.lastPerson == nil {
+		// a joint statement: what no one is named as saying, its parties say
+		return &Holder{IDs: slices.Clone(d.Parts.IDs), Tok: -1, How: "the statement's parties (" + d.Parts.How + ")"}
 	}
 	if p := d.lastPerson; p != nil && d.sentence-d.lastPersonSent <= lastSpeakerReach {
 		h := &Holder{IDs: slices.Clone(p.IDs), Tok: -1, How: "the last speaker: " + p.How}
