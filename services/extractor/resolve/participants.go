@@ -31,7 +31,7 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 			met = meetingWords(m, s)
 			break
 		}
-		if ids := namedTogether(s); len(ids) >= 2 && (i <= 1 && hasState(ids) || joint || meetingWords(m, s)) {
+		if ids := namedTogether(s); len(ids) >= 2 && (i <= 1 && hasState(ids) || joint || meetingWords(m, s)) && !(i == 0 && joint && aboutInTitle(s, ids)) {
 			p.IDs, p.How = ids, "named together in sentence "+itoa(i+1)
 			met = meetingWords(m, s)
 			break
@@ -46,7 +46,7 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 		// "G7 statement": a text headed by one organisation speaks as it
 		var ids []string
 		for _, m := range sents[0].Mentions {
-			if m.Kind == mention.Actor && len(m.IDs) == 1 && !m.Venue && !addressedIn(sents[0], &m) {
+			if m.Kind == mention.Actor && len(m.IDs) == 1 && !m.Venue && !addressedIn(sents[0], &m) && (sents[0].Lang != "en" || issuedBy(sents[0], &m)) {
 				ids = append(ids, m.IDs[0])
 			}
 		}
@@ -482,6 +482,49 @@ func issuer(sents []*clause.Sentence) (string, string) {
 		return lead, "the state a first-person text names most, clearly"
 	}
 	return "", ""
+}
+
+// aboutInTitle reports an English joint statement's headline that names
+// the states after "Statement on" ("G7 Foreign Ministers' Statement on
+// Russia and Ukraine"): what it is about, not who issues it.
+func aboutInTitle(s *clause.Sentence, ids []string) bool {
+	if s.Lang != "en" {
+		return false
+	}
+	for k, t := range s.Tokens {
+		switch t.Lower {
+		case "statement", "communiqué", "communique", "declaration":
+			if k+1 >= len(s.Tokens) || s.Tokens[k+1].Lower != "on" && s.Tokens[k+1].Lower != "about" && s.Tokens[k+1].Lower != "regarding" {
+				return false // "Joint statement by the United States and the Philippines": its authors
+			}
+			for mk := range s.Mentions {
+				if m := &s.Mentions[mk]; m.Tok > k && len(m.IDs) > 0 && slices.Contains(ids, m.IDs[0]) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// issuedBy reports an English headline that names the organisation as the
+// author of what follows: before "Statement", "Communiqué", "Declaration"
+// ("G7 Foreign Ministers' Statement on …") or right after "by" ("Statement
+// by NATO"). A headline that only names it as a subject ("On the ECOWAS
+// Summit", "Sanctioning Hizballah Financiers") is the issuer's text about it.
+func issuedBy(s *clause.Sentence, m *mention.Mention) bool {
+	for k := m.TokEnd; k < len(s.Tokens); k++ {
+		switch strings.ToLower(s.Tokens[k].Text) {
+		case "statement", "communiqué", "communique", "declaration", "readout", "chair's", "chair’s":
+			return true
+		}
+	}
+	j := m.Tok - 1
+	if j >= 0 && s.Tokens[j].Lower == "the" {
+		j--
+	}
+	return j >= 0 && s.Tokens[j].Lower == "by"
 }
 
 // selfTitled finds the state the speaker says they speak as ("I appear
