@@ -257,6 +257,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Predicate == "call_on" && pm.End+1 < len(toks) && (toks[pm.End].Lower == "each" && toks[pm.End+1].Lower == "other" || toks[pm.End].Lower == "one" && toks[pm.End+1].Lower == "another") {
 			continue // "will work closely, encouraging each other": the parties together, no call on either
 		}
+		if s.Lang == "en" && r.Predicate == "commit" && pm.End-pm.Start == 1 && floorPassing(toks, pm.Start) {
+			continue // "will deliver opening remarks": a speech announced, nothing delivered
+		}
 		if s.Lang == "en" && pm.End-pm.Start == 1 && inCompound(s, pm.Start) {
 			continue // "back-to-back elections", "well-backed reforms": a word of a compound modifier, no verb
 		}
@@ -1100,6 +1103,13 @@ func floorPassing(toks []token.Token, i int) bool {
 		return w(i+1) == "to"
 	case "note", "say", "mention":
 		return true // "I will just note that …": a remark announced, no act
+	case "deliver", "give", "make":
+		for k := i + 1; k <= i+3 && k < len(toks); k++ {
+			switch toks[k].Lemma {
+			case "remark", "speech", "address", "keynote", "lecture", "statement":
+				return true // "will deliver on-camera remarks": a speech announced, no act
+			}
+		}
 	case "refer":
 		return w(i+1) == "you" || w(i+1) == "questions"
 	case "start", "begin":
