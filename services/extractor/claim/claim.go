@@ -1023,6 +1023,7 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			}
 		}
 	case "all":
+		owner := false // the first party named owns what the object tells ("China's alignment with Russia")
 		for _, k := range objs {
 			m := &s.Mentions[k]
 			if d.setting(s, k, objs) || m.Venue && !placeItIsAbout(s, m) {
@@ -1030,6 +1031,12 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			}
 			if len(out) > 0 && harmed(s, m) {
 				continue // "concern over Russia's attacks on Ukraine": the doer named first, not whom it harms
+			}
+			if owner && !d.possessive(s, m) {
+				continue // "concern about China's alignment with Russia", "Saied's calls to dissolve the Council": the owner's act
+			}
+			if len(out) == 0 && s.Lang == "en" && d.possessive(s, m) && isParty(m) {
+				owner = true
 			}
 			if m.Kind == mention.Place {
 				out = append(out, m.ID)
