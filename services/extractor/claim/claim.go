@@ -2275,7 +2275,33 @@ func (d *Doc) counteredParty(s *clause.Sentence, f *frame.Frame, objs []int, tar
 		if j >= f.CueEnd && j < len(s.Tokens) && (counterVerbs[s.Tokens[j].Lemma] || counterVerbs[s.Tokens[j].Text]) && s.Tokens[j].POS == token.Verb {
 			return true
 		}
+		return deniedAbility(s, m.TokEnd)
+	}
+	return false
+}
+
+// deniedAbility reports an English party followed by what it must not be
+// able to do ("ensure that Iran is never able to acquire", "Iran cannot
+// obtain", "so that Russia does not"): the stance is against it.
+func deniedAbility(s *clause.Sentence, at int) bool {
+	if s.Lang != "en" {
 		return false
+	}
+	neg, can := false, false
+	for k := at; k < len(s.Tokens) && k < at+4; k++ {
+		switch s.Tokens[k].Lower {
+		case "not", "never", "n't", "n’t":
+			neg = true
+		case "cannot", "can't", "can’t":
+			neg, can = true, true
+		case "is", "are", "will", "be", "should", "would", "may", "ever":
+		case "can":
+			can = true
+		case "able", "allowed", "permitted":
+			return neg
+		default:
+			return neg && can && s.Tokens[k].POS == token.Verb // "Russia cannot use New Zealand to circumvent sanctions"
+		}
 	}
 	return false
 }
