@@ -357,6 +357,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if f.Rule.Kind == "should" && (len(out.Target) == 0 && len(targets) == 0 && !out.AllParties || f.PreStart >= 0) {
 		// "X should be respected": X is what the speaker supports, not whom it calls on
 		pred = "support" // "必须在两国方案基础上实现和平": an impersonal obligation supports its aim
+		if stoppedParty(s, f) && len(targets) > 0 {
+			pred = "oppose" // "Israel must be stopped", "Russia must be held accountable": against the party
+		}
 	}
 	whens := d.whens(s, f, pred)
 	if (f.Rule.Kind == "importance" || f.Rule.Kind == "pre" && pred == "support") && len(whens) > 0 {
@@ -2276,6 +2279,22 @@ func (d *Doc) counteredParty(s *clause.Sentence, f *frame.Frame, objs []int, tar
 			return true
 		}
 		return deniedAbility(s, m.TokEnd)
+	}
+	return false
+}
+
+// stoppedParty reports an English "X must be stopped / defeated / held
+// accountable": the passive verb after the cue acts against X.
+func stoppedParty(s *clause.Sentence, f *frame.Frame) bool {
+	if s.Lang != "en" {
+		return false
+	}
+	for k := f.CueEnd; k < len(s.Tokens) && k < f.CueEnd+4; k++ {
+		t := &s.Tokens[k]
+		if t.Lemma == "be" || t.POS == token.Adv {
+			continue
+		}
+		return t.Tag == "VBN" && (counterVerbs[t.Lemma] || t.Lemma == "hold" || t.Lemma == "punish" || t.Lemma == "isolate" || t.Lemma == "sanction")
 	}
 	return false
 }
