@@ -1463,8 +1463,8 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 	// the clause before in the sentence, or an earlier frame's subject
 	for ci := f.Clause - 1; ci >= 0; ci-- {
 		pc := s.Clauses[ci]
-		if pc.Cond || pc.Relative {
-			continue
+		if pc.Cond || pc.Relative || pc.Quote >= 0 && pc.Quote != f.Quote {
+			continue // (“中国政府应感到羞耻”，要求中国道歉: the quotation's subject is not the speaker)
 		}
 		if k := d.subjectBefore(s, subjectEnd(s, pc), pc.Start, nil); k >= 0 {
 			h := d.coordinated(s, k)
