@@ -2232,7 +2232,7 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 				return nil
 			}
 		}
-		if strings.EqualFold(m.Text, "the two") && len(d.Parts.IDs) != 2 {
+		if (strings.EqualFold(m.Text, "the two") || m.Text == "两人" || m.Text == "二人") && len(d.Parts.IDs) != 2 {
 			return nil // "the two discussed …" after a meeting of three: not known which two
 		}
 		if len(d.Parts.IDs) >= 2 {
