@@ -1385,6 +1385,9 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 		start = s.Mentions[k].TokEnd // no party named before "our" holds it
 	}
 	end := f.CueStart
+	if s.Lang == "en" && f.Rule.Kind == "pre" && f.PreStart >= start && f.PreStart < end {
+		end = f.PreStart // "strengthening the UN is essential": the parties before the cue are what is judged, not who judges
+	}
 	if f.Conj || f.Rule.Kind == "purpose" || conjoinedVerbBefore(s, start, f.CueStart) {
 		// "condemned X and reaffirmed Y": the subject of the clause's first predicate
 		if v := firstVerb(s, start, f.CueStart); v >= 0 && v < f.CueStart-1 {
