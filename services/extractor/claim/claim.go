@@ -1055,6 +1055,9 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		if direct < 0 {
 			direct = d.actedOn(s, f)
 		}
+		if direct >= 0 && compared(s, &s.Mentions[direct]) {
+			direct = -1
+		}
 		if direct >= 0 {
 			out = append(out, d.coordinatedTargets(s, direct)...) // 制裁俄罗斯, deploy to X: the direct object
 		}
@@ -1594,6 +1597,26 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 	return paired(s, m)
 }
 
+// compared reports a Chinese party named only to compare with: 像乌克兰一样,
+// 如同X那样.
+func compared(s *clause.Sentence, m *mention.Mention) bool {
+	p := m.Tok - 1
+	if s.Lang != "zh" {
+		return false // ("groups like ISIS-K": English "like" gives examples as often as it compares)
+	}
+	switch s.Tokens[p].Text {
+	case "像", "如同", "好像", "正如", "犹如":
+	default:
+		return false
+	}
+	for k := m.TokEnd; k < len(s.Tokens) && k <= m.TokEnd+5; k++ {
+		if t := s.Tokens[k].Text; t == "一样" || t == "那样" || t == "这样" || t == "一般" {
+			return true
+		}
+	}
+	return false
+}
+
 // wrongdoer reports an English party named as the doer of a wrong
 // ("to respond to Russia's unprovoked war"): no partner or recipient.
 func wrongdoer(s *clause.Sentence, m *mention.Mention) bool {
@@ -1774,6 +1797,9 @@ func (d *Doc) setting(s *clause.Sentence, k int, objs []int) bool {
 	m := &s.Mentions[k]
 	if m.Tok == 0 {
 		return false
+	}
+	if compared(s, m) {
+		return true // 将像乌克兰一样跪下来, "like Ukraine": a comparison names no one acted on
 	}
 	prev := m.Tok - 1
 	for prev > 0 && s.Tokens[prev].POS == token.Det {
