@@ -2262,10 +2262,12 @@ func effortOnly(s *clause.Sentence, f *Frame, to int) bool {
 		switch {
 		case effortVerbs[t.Lemma] && t.POS == token.Verb:
 			effort, with = true, false
+		case t.Lemma == "use" && t.POS == token.Verb:
+			effort, with = true, true // "will continue to use all of its tools to promote accountability": the means, then the aim
 		case t.Lower == "with":
 			with = true
 		case t.POS == token.Adv || t.Lower == "together" || t.Lower == "hard" || t.Lower == "to" && k+1 < to && effortVerbs[s.Tokens[k+1].Lemma]:
-		case with && (t.POS == token.Det || t.POS == token.Adj || t.POS == token.Noun || t.POS == token.Propn || t.Tag == "PRP$" || t.Lower == "and" || t.Text == "," || s.MentionAt(k) >= 0):
+		case with && (t.POS == token.Det || t.POS == token.Adj || t.POS == token.Noun || t.POS == token.Propn || t.Tag == "PRP$" || t.Lower == "and" || t.Lower == "of" || t.Text == "," || s.MentionAt(k) >= 0):
 		default:
 			return false
 		}
