@@ -1600,11 +1600,10 @@ func (d *Doc) related(s *clause.Sentence, k int) bool {
 // compared reports a Chinese party named only to compare with: 像乌克兰一样,
 // 如同X那样.
 func compared(s *clause.Sentence, m *mention.Mention) bool {
-	p := m.Tok - 1
-	if s.Lang != "zh" {
+	if s.Lang != "zh" || m.Tok == 0 {
 		return false // ("groups like ISIS-K": English "like" gives examples as often as it compares)
 	}
-	switch s.Tokens[p].Text {
+	switch s.Tokens[m.Tok-1].Text {
 	case "像", "如同", "好像", "正如", "犹如":
 	default:
 		return false

@@ -24,7 +24,12 @@ func TestASpeechSpeaksForTheStateItCallsOurs(t *testing.T) {
 		b.WriteString("\n\n")
 	}
 	b.WriteString("We condemn the unilateral coercive measures of the United States.\n")
-	wantClaimBy(t, e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: b.String()}), "condemn", "BOL")
+	wantClaimBy(t, speech(e, b.String()), "condemn", "BOL")
+}
+
+// speech extracts a plain-text speech.
+func speech(e *Engine, body string) schemas.Extraction {
+	return e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: body})
 }
 
 // wantClaimBy fails the test unless x holds a claim of predicate by actor.
@@ -40,19 +45,6 @@ func wantClaimBy(t *testing.T, x schemas.Extraction, predicate, actor string) {
 	t.Errorf("no %s by %s; claims: %v", predicate, actor, got)
 }
 
-// A speech that names its own state taking its stand later in a sentence
-// ("… and Malta stands ready") or greeting in its name ("Malta's warm
-// congratulations") speaks for it, though it never says "my country".
-func TestASpeechSpeaksForTheStateThatGreetsAndStandsReady(t *testing.T) {
-	e := testEngine(t)
-	body := "Mr. President,\n\n" +
-		"Allow me to extend Malta's warm congratulations to you on your election. We are living through difficult times, and Malta stands ready to help. " +
-		"The war in Ukraine has shaken us all. We believe that dialogue is the only way. I believe the world can do better. We must act together, and our region needs peace.\n\n" +
-		"Haiti has asked the world for help.\n\n" +
-		"We call on all parties to respect international humanitarian law.\n"
-	wantClaimBy(t, e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: body}), "call_on", "MLT")
-}
-
 // A speech whose speaker says what office they hold here ("I appear before
 // this forum as the President of Peru") or where they come from speaks for
 // that state, however rarely it names it; "as well as the State of X" is
@@ -66,12 +58,11 @@ func TestASpeechSpeaksForTheStateOfTheOfficeItsSpeakerHolds(t *testing.T) {
 		body := "Madam President of this General Assembly,\n\n" + c.intro + "\n\n" +
 			"Chile and Brazil have suffered floods. Chile needs help. Brazil needs help.\n\n" +
 			"We condemn the economic coercion imposed on our neighbours.\n"
-		wantClaimBy(t, e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: body}), "condemn", c.want)
+		wantClaimBy(t, speech(e, body), "condemn", c.want)
 	}
 	body := "Mr. President,\n\nI would like to express our congratulations to the President, as well as the State of Chile, on his election.\n\n" +
 		"We condemn the economic coercion imposed on our neighbours.\n"
-	x := e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: body})
-	for _, cl := range x.Claims {
+	for _, cl := range speech(e, body).Claims {
 		if cl.Predicate == "condemn" && slices.Contains(cl.Actors, "CHL") {
 			t.Errorf("'as well as the State of Chile' made Chile the speaker: %+v", cl)
 		}
@@ -90,19 +81,30 @@ func TestASpeechSpeaksForTheStateItSaysWeAreIn(t *testing.T) {
 		b.WriteString("We stand with our Gambian brothers in their hour of need.\n\n")
 	}
 	b.WriteString("We call on all parties to respect international humanitarian law.\n")
-	wantClaimBy(t, e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: b.String()}), "call_on", "SEN")
+	wantClaimBy(t, speech(e, b.String()), "call_on", "SEN")
 }
 
-// A speech that names its own state clearly more often than any other (if
-// not twice as often), and names it once as taking its stand, speaks for it,
-// though it also names at length the state it speaks against.
-func TestASpeechSpeaksForTheStateItNamesClearlyMost(t *testing.T) {
+// A speech speaks for the state it names as its own though it never says
+// "my country": taking its stand later in a sentence ("… and Malta stands
+// ready") or greeting in its name ("Malta's warm congratulations"); or
+// naming it clearly more often than any other (if not twice as often), once
+// as taking its stand, though it also names at length the state it speaks
+// against.
+func TestASpeechSpeaksForTheStateItNamesAsItsOwn(t *testing.T) {
 	e := testEngine(t)
-	body := "Mr. President, distinguished delegates,\n\n" +
-		"Slovenia supports a strong United Nations. We have worked hard for this, and we will continue. Today, as in Slovenia, we see hope. " +
-		"Young people in Slovenia ask us to act. I saw it myself when I visited schools, and the teachers of Slovenia told me so.\n\n" +
-		"We also see that the troops of Russia remain in Ukraine. Every day the army of Russia shells cities. The shelling by Russia must end. " +
-		"The threats by Russia worry us all.\n\n" +
-		"We call on all parties to respect international humanitarian law.\n"
-	wantClaimBy(t, e.Extract(schemas.Article{Name: "speech", Format: schemas.FormatText, Body: body}), "call_on", "SVN")
+	for _, c := range []struct{ name, body, want string }{
+		{"greets and stands ready", "Mr. President,\n\n" +
+			"Allow me to extend Malta's warm congratulations to you on your election. We are living through difficult times, and Malta stands ready to help. " +
+			"The war in Ukraine has shaken us all. We believe that dialogue is the only way. I believe the world can do better. We must act together, and our region needs peace.\n\n" +
+			"Haiti has asked the world for help.\n\n", "MLT"},
+		{"names clearly most", "Mr. President, distinguished delegates,\n\n" +
+			"Slovenia supports a strong United Nations. We have worked hard for this, and we will continue. Today, as in Slovenia, we see hope. " +
+			"Young people in Slovenia ask us to act. I saw it myself when I visited schools, and the teachers of Slovenia told me so.\n\n" +
+			"We also see that the troops of Russia remain in Ukraine. Every day the army of Russia shells cities. The shelling by Russia must end. " +
+			"The threats by Russia worry us all.\n\n", "SVN"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			wantClaimBy(t, speech(e, c.body+"We call on all parties to respect international humanitarian law.\n"), "call_on", c.want)
+		})
+	}
 }
