@@ -1825,6 +1825,9 @@ func (d *Doc) setting(s *clause.Sentence, k int, objs []int) bool {
 		if aboutNouns[s.Tokens[prev-1].Lemma] {
 			return false
 		}
+		if s.Lang == "en" && topicShortlyBefore(s, prev) {
+			return false // "restrictions on human rights and fundamental freedoms in Cambodia": the rights there
+		}
 	}
 	// 在印太地区部署: where forces go
 	if m.TokEnd < len(s.Tokens) {
@@ -1833,6 +1836,28 @@ func (d *Doc) setting(s *clause.Sentence, k int, objs []int) bool {
 		}
 	}
 	return true
+}
+
+// topicShortlyBefore reports a topic that ends a few words
+// before the token at i, with no clause break or other party between.
+func topicShortlyBefore(s *clause.Sentence, i int) bool {
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Kind != mention.Topic || m.TokEnd > i || i-m.TokEnd > 4 {
+			continue
+		}
+		clean := true
+		for t := m.TokEnd; t < i; t++ {
+			if s.Tokens[t].POS == token.Punct || s.MentionAt(t) >= 0 || s.Tokens[t].POS == token.Verb {
+				clean = false
+				break
+			}
+		}
+		if clean {
+			return true
+		}
+	}
+	return false
 }
 
 // topics returns the first topic of the object and those coordinated with
@@ -2439,16 +2464,32 @@ var aboutNouns = map[string]bool{"situation": true, "tension": true, "stability"
 	"conflict": true, "crisis": true, "war": true, "violence": true, "fighting": true, "hostilities": true, "unrest": true}
 
 // placeItIsAbout reports a place named after "in" that follows a noun of
-// aboutNouns (optionally with an adjective): "the continued conflict in Sudan".
+// aboutNouns (optionally with an adjective), "the continued conflict in
+// Sudan", or a topic, "human rights and fundamental freedoms in Cambodia".
 func placeItIsAbout(s *clause.Sentence, m *mention.Mention) bool {
 	k := m.Tok - 1
 	for k > 0 && s.Tokens[k].POS == token.Det {
 		k--
 	}
+	// "in Tibet, Hong Kong and Xinjiang": the places coordinated with the first
+	for k > 1 && (s.Tokens[k].Lower == "," || s.Tokens[k].Lower == "and" || s.Tokens[k].Lower == "or") {
+		k--
+		if s.Tokens[k].Lower == "," {
+			k--
+		}
+		mk := s.MentionAt(k)
+		if mk < 0 || s.Mentions[mk].TokEnd != k+1 || s.Mentions[mk].Kind == mention.Topic {
+			return false
+		}
+		k = s.Mentions[mk].Tok - 1
+		for k > 0 && s.Tokens[k].POS == token.Det {
+			k--
+		}
+	}
 	if k < 1 || s.Tokens[k].Lower != "in" {
 		return false
 	}
-	return aboutNouns[s.Tokens[k-1].Lemma]
+	return aboutNouns[s.Tokens[k-1].Lemma] || s.Lang == "en" && topicShortlyBefore(s, k)
 }
 
 // deedOf returns the party of objs, starting within tokens [from, to), that
