@@ -1474,7 +1474,8 @@ var zhWill = map[string]bool{"将": true, "会": true, "将会": true}
 var zhHappenings = map[string]bool{"有助": true, "有助于": true, "影响": true, "导致": true, "造成": true, "使": true, "使得": true,
 	"让": true, "成为": true, "是": true, "面临": true, "带来": true, "更": true, "更加": true, "更具": true, "难以": true, "可能": true,
 	"呼应": true, "引发": true, "意味着": true, "出现": true, "产生": true, "变得": true, "受到": true, "遭到": true, "失去": true,
-	"引起": true, "激起": true, "招致": true, "加剧": true, "激化": true, "恶化": true, "拖累": true, "波及": true, "促使": true, "迫使": true, "刺激": true}
+	"引起": true, "激起": true, "招致": true, "加剧": true, "激化": true, "恶化": true, "拖累": true, "波及": true, "促使": true, "迫使": true, "刺激": true,
+	"包括": true, "涉及": true, "登场": true}
 
 // likelyBefore are the adverbs of what tends or is likely to happen: 会 or
 // 将 after them foretells (往往会引起, 可能会, 势必将), it commits no one.
@@ -1549,6 +1550,27 @@ func existential(s *clause.Sentence, i int) bool {
 // takingOffice after 将 or 会 is an office taken or left on a date, no act
 // committed to (拜登20日将就任).
 var takingOffice = map[string]bool{"就任": true, "上任": true, "卸任": true, "离任": true, "到期": true, "届满": true}
+
+// journeys are the moves of a programme that commit no one to anyone:
+// arriving, leaving, setting off, stepping down (当晚将离开, 将抵达, 将辞去).
+// A visit announced (将访问) stays a commitment towards the host.
+var journeys = map[string]bool{"抵达": true, "离开": true, "辞去": true, "启程": true, "动身": true}
+
+// journeyAhead reports the first verb of the clause from token i, past
+// adverbs, times and a preposition's phrase, as one of journeys.
+func journeyAhead(s *clause.Sentence, i int) bool {
+	end := s.Clauses[s.ClauseOf(i-1)].End
+	for k := i; k < end && k < i+8; k++ {
+		t := &s.Tokens[k]
+		if t.POS == token.Punct {
+			return false
+		}
+		if t.POS == token.Verb && s.MentionAt(k) < 0 {
+			return journeys[t.Text]
+		}
+	}
+	return false
+}
 
 // underSupport reports 在…支持下 (with X's backing) around a support cue.
 func underSupport(s *clause.Sentence, start, end int) bool {
@@ -1628,7 +1650,8 @@ func noWill(s *clause.Sentence, i, end int) bool {
 	switch w := toks[i].Text; {
 	case zhWill[w]:
 		return !willBefore(s, end) || happening(s, end) || i > 0 && likelyBefore[toks[i-1].Text] || coverbHappening(s, end) || disposalJiang(s, i) ||
-			end < len(toks) && takingOffice[toks[end].Text] || end+1 < len(toks) && toks[end].Text == "有" && existential(s, end+1)
+			end < len(toks) && takingOffice[toks[end].Text] || end+1 < len(toks) && toks[end].Text == "有" && existential(s, end+1) ||
+			journeyAhead(s, end)
 	case w == "即将":
 		return end < len(toks) && scheduledEvents[toks[end].Text] || end+1 < len(toks) && toks[end].POS == token.Verb && toks[end+1].Text == "的"
 	}
