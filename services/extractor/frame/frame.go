@@ -1922,10 +1922,23 @@ func (m *Matcher) opensPredicate(s *clause.Sentence, cue, clauseStart int) bool 
 // continue to support); a frame's object ends where a new predicate of the
 // same clause begins.
 func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
+	preposedPurposes(s, fs)
 	for i := range fs {
 		f := &fs[i]
+		skip := -1 // 将为了…而: the frames inside the purpose are not the commitment's
 		for j := i + 1; j < len(fs); j++ {
 			n := &fs[j]
+			if n.CueStart < skip {
+				continue
+			}
+			if n.Rule.Kind == "purpose" && f.Rule.Kind == "commit" && s.Lang == "zh" && n.ObjEnd < len(s.Tokens) && s.Tokens[n.ObjEnd].Text == "而" {
+				// 将为了实现…而加强合作: the aim is a claim of its own, and what
+				// is committed to comes after 而
+				if f.CueEnd == n.CueStart {
+					f.ObjStart, skip = n.ObjEnd+1, n.ObjEnd+1
+				}
+				continue
+			}
 			if n.Doer >= 0 && s.Mentions[n.Doer].Tok > f.CueStart {
 				continue // 感谢俄罗斯对中方的支持: Russia's support is a claim of its own, not the thanks
 			}
@@ -2029,6 +2042,25 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				if n.Rule.Kind != "report" {
 					n.Absorbed = true
 				}
+			}
+		}
+	}
+}
+
+// preposedPurposes ends the object of a Chinese purpose that comes before
+// its action (为了实现…而加强合作) at 而: what follows is the action, a
+// predicate of its own.
+func preposedPurposes(s *clause.Sentence, fs []Frame) {
+	for i := range fs {
+		n := &fs[i]
+		if n.Rule.Kind != "purpose" || s.Lang != "zh" || (s.Tokens[n.CueStart].Text != "为了" && s.Tokens[n.CueStart].Text != "为") {
+			continue
+		}
+		end := s.Clauses[n.Clause].End
+		for k := n.CueEnd; k < end && k < n.CueEnd+16; k++ {
+			if s.Tokens[k].Text == "而" && k+1 < end && (s.Tokens[k+1].POS == token.Verb || s.Tokens[k+1].POS == token.Other) && s.MentionAt(k+1) < 0 {
+				n.ObjEnd = k
+				break
 			}
 		}
 	}
