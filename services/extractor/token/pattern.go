@@ -10,8 +10,9 @@ import (
 // English and words for Chinese, each optionally with a part of speech
 // ("support/V" matches the verb, not the noun). Between two words of a
 // pattern, up to MaxGap modifiers may stand — adverbs, adjectives,
-// determiners, possessives, negations ("express deep concern", "strongly
-// and unequivocally condemn", 表示严重关切) — so that a rule names a
+// determiners, possessives, negations, Chinese aspect particles ("express
+// deep concern", "strongly and unequivocally condemn", 表示严重关切,
+// 达成了共识) — so that a rule names a
 // construction once instead of listing its variants.
 //
 // A word written ">agreement" is a look-ahead: it must stand within
@@ -114,7 +115,7 @@ func isModifier(t *Token) bool {
 		return t.Tag == "PRP$" // their, its, our
 	case Part:
 		l := lower(t)
-		return l == "not" || l == "n't" || l == "n’t"
+		return l == "not" || l == "n't" || l == "n’t" || l == "了" || l == "过" // 达成了共识, 表示过反对
 	case Conj:
 		l := lower(t)
 		return l == "and" || l == "和" // strongly and unequivocally
