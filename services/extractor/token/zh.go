@@ -99,9 +99,27 @@ func (c *Chinese) Tokens(text string, base int) []Token {
 		if t, ok := zhTagFix[w]; ok {
 			tag = t
 		}
+		if w == "来" && len(out) > 0 && sinceTime(&out[len(out)-1]) {
+			tag = "u" // 几个月来, 多年来: "for months", no verb of coming
+		}
 		out = append(out, Token{Start: base + s.Start(), End: base + s.End(), Text: w, Lower: lowerIfLatin(w), Lemma: w, Tag: tag, POS: zhPOS(w, tag)})
 	}
 	return c.regroup(text, base, out)
+}
+
+// sinceTime reports a word of a span of time that 来 may follow as "for"
+// or "since" (几个月来, 多年来, 近年来, 一周来): a time word, a number, or a
+// word ending in a unit of time.
+func sinceTime(t *Token) bool {
+	if t.Tag == "t" || t.Tag == "m" || t.Tag == "mq" {
+		return true
+	}
+	for _, u := range []string{"年", "月", "天", "日", "周", "星期", "期", "时间", "时期"} {
+		if strings.HasSuffix(t.Text, u) {
+			return true
+		}
+	}
+	return false
 }
 
 // regroup moves the first character of a token onto a one-character token
