@@ -1679,7 +1679,9 @@ func nounStanceDoer(s *clause.Sentence, start, end int, c clause.Clause) int {
 		return -1
 	}
 	k := start - 1
-	for k > c.Start && (s.Tokens[k].POS == token.Adv || s.Tokens[k].POS == token.Adj) {
+	// (对中国人权状况的“严重的关切”: a quoted cue with its own degree word)
+	for k > c.Start && (s.Tokens[k].POS == token.Adv || s.Tokens[k].POS == token.Adj || openQuotes[s.Tokens[k].Text] ||
+		s.Tokens[k].Text == "的" && (s.Tokens[k-1].POS == token.Adv || s.Tokens[k-1].POS == token.Adj)) {
 		k--
 	}
 	if k <= c.Start || s.Tokens[k].Text != "的" {
@@ -1693,8 +1695,12 @@ func nounStanceDoer(s *clause.Sentence, start, end int, c clause.Clause) int {
 		if t != "对" && t != "对于" {
 			continue
 		}
-		mk := s.MentionAt(j - 1)
-		if mk < 0 || !s.Mentions[mk].IsParty() || len(s.Mentions[mk].IDs) == 0 || s.Mentions[mk].TokEnd != j {
+		p := j - 1
+		if p > c.Start && zhPartyHeads[s.Tokens[p].Text] && s.MentionAt(p) < 0 {
+			p-- // 欧盟国家对…的关切: the party with a head noun of its own
+		}
+		mk := s.MentionAt(p)
+		if mk < 0 || !s.Mentions[mk].IsParty() || len(s.Mentions[mk].IDs) == 0 || s.Mentions[mk].TokEnd != p+1 {
 			return -1
 		}
 		for v := s.Mentions[mk].Tok - 1; v >= c.Start; v-- {
@@ -1706,6 +1712,13 @@ func nounStanceDoer(s *clause.Sentence, start, end int, c clause.Clause) int {
 	}
 	return -1
 }
+
+// openQuotes are the quotation marks that may open a quoted cue.
+var openQuotes = map[string]bool{"“": true, "\"": true, "「": true, "『": true, "‘": true}
+
+// zhPartyHeads are nouns that may follow a party's name and still name the
+// party (欧盟国家, 美国政府, 中国方面).
+var zhPartyHeads = map[string]bool{"国家": true, "政府": true, "方面": true, "当局": true, "成员国": true, "各国": true}
 
 // zhCoverbs are the prepositions that may follow 将 as "will".
 var zhCoverbs = map[string]bool{"向": true, "对": true, "与": true, "同": true, "在": true, "于": true, "从": true, "为": true, "给": true, "跟": true, "就": true}
