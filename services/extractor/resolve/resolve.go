@@ -417,6 +417,9 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	if o, ok := d.gerundOfAnObject(s, f); ok {
 		return o
 	}
+	if o, ok := d.ownerOfStanceNoun(s, f); ok {
+		return o
+	}
 	h := d.subject(s, fs, fi)
 	if f.Rule.Kind == "pre" && f.Rule.Predicate != "support" && h != nil && h.Tok >= 0 && f.PreStart >= 0 && h.Tok >= f.PreStart && h.Tok < f.CueStart {
 		// "North Korea is a grave threat", "X is unacceptable": the party
@@ -2865,4 +2868,51 @@ func agentlessPassive(s *clause.Sentence, f *frame.Frame) bool {
 		}
 	}
 	return true
+}
+
+// stanceOwnedNouns are English stance nouns whose owner, named right before
+// them, holds the stance whoever states it: "he reaffirmed the U.S.
+// commitment to …", "underscore Japan's support for …".
+var stanceOwnedNouns = map[string]bool{"commitment": true, "support": true, "pledge": true, "position": true, "opposition": true}
+
+// ownerOfStanceNoun returns the party that owns an English stance noun cue
+// ("the U.S. commitment to", "Japan's support for"): the state named right
+// before it, adjectival or possessive.
+func (d *Doc) ownerOfStanceNoun(s *clause.Sentence, f *frame.Frame) (Outcome, bool) {
+	if s.Lang != "en" || !stanceOwnedNouns[s.Tokens[f.CueStart].Lower] || s.Tokens[f.CueStart].POS != token.Noun {
+		return Outcome{}, false
+	}
+	k := f.CueStart - 1
+	for k > 0 && (s.Tokens[k].POS == token.Adj || s.Tokens[k].POS == token.Adv) {
+		k-- // "the U.S. ironclad commitment"
+	}
+	if k > 0 && (s.Tokens[k].Text == "'s" || s.Tokens[k].Text == "’s" || s.Tokens[k].Text == "’" || s.Tokens[k].Text == "'") {
+		k--
+	}
+	mk := s.MentionAt(k)
+	if mk < 0 || s.Mentions[mk].TokEnd != k+1 || s.Mentions[mk].Kind != mention.Actor || len(s.Mentions[mk].IDs) != 1 {
+		return Outcome{}, false
+	}
+	m := &s.Mentions[mk]
+	ids, first := slices.Clone(m.IDs), m.Tok
+	// "the U.S. and Belgian commitment", "U.S., Japanese and Korean support": every owner
+	// (the first step back must be "and": in "the United States and Israel,
+	// U.S. support for", the comma ends a list of the sentence's own)
+	for k := first - 1; k > 0 && (s.Tokens[k].Lower == "and" || s.Tokens[k].Text == "," && len(ids) > 1); {
+		j := k - 1
+		if s.Tokens[j].Text == "," {
+			j--
+		}
+		pk := s.MentionAt(j)
+		if pk < 0 || s.Mentions[pk].TokEnd != j+1 || s.Mentions[pk].Kind != mention.Actor || len(s.Mentions[pk].IDs) != 1 {
+			break
+		}
+		if slices.Contains(ids, s.Mentions[pk].IDs[0]) {
+			break
+		}
+		ids = append(s.Mentions[pk].IDs[:1:1], ids...)
+		first = s.Mentions[pk].Tok
+		k = first - 1
+	}
+	return Outcome{Holder: &Holder{IDs: ids, Tok: first, How: "whose " + s.Tokens[f.CueStart].Lower + " it is: " + strings.Join(ids, ", ")}}, true
 }
