@@ -2914,5 +2914,20 @@ func (d *Doc) ownerOfStanceNoun(s *clause.Sentence, f *frame.Frame) (Outcome, bo
 		first = s.Mentions[pk].Tok
 		k = first - 1
 	}
+	// only as what someone affirms: "we have seen Iran's support for
+	// proxies" characterises Iran, it is no claim of Iran's
+	v := first - 1
+	for v > 0 && (s.Tokens[v].POS == token.Det || s.Tokens[v].POS == token.Adj || s.Tokens[v].POS == token.Adv) {
+		v--
+	}
+	if v < 0 || !affirmVerbs[s.Tokens[v].Lemma] {
+		return Outcome{}, false
+	}
 	return Outcome{Holder: &Holder{IDs: ids, Tok: first, How: "whose " + s.Tokens[f.CueStart].Lower + " it is: " + strings.Join(ids, ", ")}}, true
 }
+
+// affirmVerbs state a stance as one's own or one's state's: the owner of
+// the stance noun after them holds it.
+var affirmVerbs = map[string]bool{"reaffirm": true, "affirm": true, "reiterate": true, "underscore": true, "emphasize": true,
+	"emphasise": true, "stress": true, "express": true, "highlight": true, "convey": true, "underline": true, "confirm": true,
+	"demonstrate": true, "restate": true, "renew": true, "pledge": true, "voice": true, "signal": true}
