@@ -186,3 +186,22 @@ func TestChineseRegroupsACharacterStolenFromAName(t *testing.T) {
 		}
 	}
 }
+
+// Words gse's dictionary does not know get tag "x"; a Chinese word is never
+// punctuation, and the common function words take their real tag.
+func TestChineseWordsTheDictionaryLacksAreNoPunctuation(t *testing.T) {
+	c, err := token.NewChinese(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"他准备和对方无条件举行会谈，并给出了答复。", "几个月来两国关系却没有改善。"} {
+		for _, tk := range c.Tokens(text, 0) {
+			if tk.POS == token.Punct && strings.ContainsFunc(tk.Text, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
+				t.Errorf("%s: %q is tagged punctuation (%s)", text, tk.Text, tk.Tag)
+			}
+			if tk.Text == "并" && tk.POS != token.Conj {
+				t.Errorf("%s: 并 is %v (%s), want a conjunction", text, tk.POS, tk.Tag)
+			}
+		}
+	}
+}
