@@ -1679,7 +1679,7 @@ func nounStanceDoer(s *clause.Sentence, start, end int, c clause.Clause) int {
 		return -1
 	}
 	k := start - 1
-	// (对中国人权状况的“严重的关切”: a quoted cue with its own degree word)
+	// (对南海局势的“严重的关切”: a quoted cue with its own degree word)
 	for k > c.Start && (s.Tokens[k].POS == token.Adv || s.Tokens[k].POS == token.Adj || openQuotes[s.Tokens[k].Text] ||
 		s.Tokens[k].Text == "的" && (s.Tokens[k-1].POS == token.Adv || s.Tokens[k-1].POS == token.Adj)) {
 		k--
@@ -1945,7 +1945,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				continue
 			}
 			if n.Rule.Kind == "purpose" && f.Rule.Kind == "commit" && s.Lang == "zh" && n.ObjEnd < len(s.Tokens) && s.Tokens[n.ObjEnd].Text == "而" {
-				// 将为了实现…而加强合作: the aim is a claim of its own, and what
+				// 将为了维护…而深化合作: the aim is a claim of its own, and what
 				// is committed to comes after 而
 				if f.CueEnd == n.CueStart {
 					f.ObjStart, skip = n.ObjEnd+1, n.ObjEnd+1
@@ -2061,7 +2061,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 }
 
 // preposedPurposes ends the object of a Chinese purpose that comes before
-// its action (为了实现…而加强合作) at 而: what follows is the action, a
+// its action (为了维护…而深化合作) at 而: what follows is the action, a
 // predicate of its own.
 func preposedPurposes(s *clause.Sentence, fs []Frame) {
 	for i := range fs {

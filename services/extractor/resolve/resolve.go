@@ -395,7 +395,7 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		return o
 	}
 	if f.Rule.Kind == "accuse" && s.Lang == "zh" && f.Report >= 0 && s.Reports[f.Report].Class == clause.Deny {
-		// 俄罗斯否认干涉美国选举: a wrong the speaker denies is no one's
+		// 伊朗否认干涉伊拉克内政: a wrong the speaker denies is no one's
 		// accusation (in English, "X is still denying the atrocities" is
 		// mostly the writer's charge against X, kept)
 		return Outcome{Drop: "denied"}
