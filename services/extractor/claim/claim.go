@@ -1800,10 +1800,7 @@ func (d *Doc) setting(s *clause.Sentence, k int, objs []int) bool {
 	if compared(s, m) {
 		return true // 将像乌克兰一样跪下来, "like Ukraine": a comparison names no one acted on
 	}
-	prev := m.Tok - 1
-	for prev > 0 && s.Tokens[prev].POS == token.Det {
-		prev--
-	}
+	prev := beforeDets(s, m.Tok-1)
 	// "the border between Armenia and Azerbaijan": where it happens
 	if prev > 0 && s.Tokens[prev].Lower == "between" && borderNouns[s.Tokens[prev-1].Lemma] {
 		return true
@@ -2467,10 +2464,7 @@ var aboutNouns = map[string]bool{"situation": true, "tension": true, "stability"
 // aboutNouns (optionally with an adjective), "the continued conflict in
 // Sudan", or a topic, "human rights and fundamental freedoms in Cambodia".
 func placeItIsAbout(s *clause.Sentence, m *mention.Mention) bool {
-	k := m.Tok - 1
-	for k > 0 && s.Tokens[k].POS == token.Det {
-		k--
-	}
+	k := beforeDets(s, m.Tok-1)
 	// "in Tibet, Hong Kong and Xinjiang": the places coordinated with the first
 	for k > 1 && (s.Tokens[k].Lower == "," || s.Tokens[k].Lower == "and" || s.Tokens[k].Lower == "or") {
 		k--
@@ -2481,15 +2475,21 @@ func placeItIsAbout(s *clause.Sentence, m *mention.Mention) bool {
 		if mk < 0 || s.Mentions[mk].TokEnd != k+1 || s.Mentions[mk].Kind == mention.Topic {
 			return false
 		}
-		k = s.Mentions[mk].Tok - 1
-		for k > 0 && s.Tokens[k].POS == token.Det {
-			k--
-		}
+		k = beforeDets(s, s.Mentions[mk].Tok-1)
 	}
 	if k < 1 || s.Tokens[k].Lower != "in" {
 		return false
 	}
 	return aboutNouns[s.Tokens[k-1].Lemma] || s.Lang == "en" && topicShortlyBefore(s, k)
+}
+
+// beforeDets returns the token at i, or the first before it that is no
+// determiner ("in the Sahel": "in").
+func beforeDets(s *clause.Sentence, i int) int {
+	for i > 0 && s.Tokens[i].POS == token.Det {
+		i--
+	}
+	return i
 }
 
 // deedOf returns the party of objs, starting within tokens [from, to), that

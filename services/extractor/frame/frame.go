@@ -1938,19 +1938,13 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 	preposedPurposes(s, fs)
 	for i := range fs {
 		f := &fs[i]
-		skip := -1 // 将为了…而: the frames inside the purpose are not the commitment's
 		for j := i + 1; j < len(fs); j++ {
 			n := &fs[j]
-			if n.CueStart < skip {
-				continue
+			if n.CueStart >= f.CueEnd && n.CueStart < f.ObjStart {
+				continue // 将为了维护…而深化合作: what stands between the cue and its object is no part of it
 			}
-			if n.Rule.Kind == "purpose" && f.Rule.Kind == "commit" && s.Lang == "zh" && n.ObjEnd < len(s.Tokens) && s.Tokens[n.ObjEnd].Text == "而" {
-				// 将为了维护…而深化合作: the aim is a claim of its own, and what
-				// is committed to comes after 而
-				if f.CueEnd == n.CueStart {
-					f.ObjStart, skip = n.ObjEnd+1, n.ObjEnd+1
-				}
-				continue
+			if n.Rule.Kind == "purpose" && f.Rule.Kind == "commit" && preposed(s, n) {
+				continue // the aim before its action is a claim of its own
 			}
 			if n.Doer >= 0 && s.Mentions[n.Doer].Tok > f.CueStart {
 				continue // 感谢俄罗斯对中方的支持: Russia's support is a claim of its own, not the thanks
@@ -2062,7 +2056,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 
 // preposedPurposes ends the object of a Chinese purpose that comes before
 // its action (为了维护…而深化合作) at 而: what follows is the action, a
-// predicate of its own.
+// predicate of its own, and what a 将 right before the purpose commits to.
 func preposedPurposes(s *clause.Sentence, fs []Frame) {
 	for i := range fs {
 		n := &fs[i]
@@ -2073,10 +2067,20 @@ func preposedPurposes(s *clause.Sentence, fs []Frame) {
 		for k := n.CueEnd; k < end && k < n.CueEnd+16; k++ {
 			if s.Tokens[k].Text == "而" && k+1 < end && (s.Tokens[k+1].POS == token.Verb || s.Tokens[k+1].POS == token.Other) && s.MentionAt(k+1) < 0 {
 				n.ObjEnd = k
+				for j := range fs[:i] {
+					if f := &fs[j]; f.Rule.Kind == "commit" && f.CueEnd == n.CueStart {
+						f.ObjStart = k + 1
+					}
+				}
 				break
 			}
 		}
 	}
+}
+
+// preposed reports a purpose that preposedPurposes ended at 而.
+func preposed(s *clause.Sentence, n *Frame) bool {
+	return n.Rule.Kind == "purpose" && s.Lang == "zh" && n.ObjEnd < len(s.Tokens) && s.Tokens[n.ObjEnd].Text == "而"
 }
 
 // deniedWrong reports a wrong named as a noun inside the object of a

@@ -88,7 +88,7 @@ var WordKinds = map[string]string{
 	"high": "intensity", "low": "intensity",
 	"collective": "stands for the parties of a meeting or statement", "self": "we: the speaker's state, else the parties",
 	"pronoun": "he, she: the person named before", "all": "all parties: calls on no one in particular",
-	"say": "reports the speaker's own position", "allege": "characterises another's position (claimed)",
+	"say": "reports the speaker's own position", "affirm": "states a stance as one's own or one's state's: the owner of a stance noun after it holds it (reaffirmed the U.S. commitment)", "allege": "characterises another's position (claimed)",
 	"accuse": "accuses another (accused, 指责): the speaker condemns", "deny": "denies what follows",
 	"refuse": "refuses to do what follows", "believe": "the speaker's judgement", "media": "an outlet's report (according to)",
 	"cond": "opens a condition", "sub": "opens a new clause after a comma", "object": "a preposition: the party after it is an object",

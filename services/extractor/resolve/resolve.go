@@ -394,15 +394,15 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	if o, ok := d.necessaryFor(s, f); ok {
 		return o
 	}
-	if f.Rule.Kind == "accuse" && s.Lang == "zh" && f.Report >= 0 && s.Reports[f.Report].Class == clause.Deny {
-		// 伊朗否认干涉伊拉克内政: a wrong the speaker denies is no one's
-		// accusation (in English, "X is still denying the atrocities" is
-		// mostly the writer's charge against X, kept)
-		return Outcome{Drop: "denied"}
-	}
 	switch f.Rule.Kind {
 	case "should", "accuse":
-		return d.spoken(s, fs, fi)
+		o := d.spoken(s, fs, fi)
+		if r := f.Report; f.Rule.Kind == "accuse" && r >= 0 && s.Reports[r].Class == clause.Deny && o.Holder != nil && d.sameAsSpeaker(s, s.Reports[r], o.Holder) {
+			// 伊朗否认干涉伊拉克内政: the denier's own wrong, as with any stance
+			// denied ("X is still denying the atrocities" stays the writer's charge)
+			return Outcome{Drop: "denied"}
+		}
+		return o
 	case "right":
 		return d.right(s, fs, fi)
 	}
@@ -2920,14 +2920,8 @@ func (d *Doc) ownerOfStanceNoun(s *clause.Sentence, f *frame.Frame) (Outcome, bo
 	for v > 0 && (s.Tokens[v].POS == token.Det || s.Tokens[v].POS == token.Adj || s.Tokens[v].POS == token.Adv) {
 		v--
 	}
-	if v < 0 || !affirmVerbs[s.Tokens[v].Lemma] {
+	if v < 0 || !d.m.WordAt(s.Sentence, "affirm", v) {
 		return Outcome{}, false
 	}
 	return Outcome{Holder: &Holder{IDs: ids, Tok: first, How: "whose " + s.Tokens[f.CueStart].Lower + " it is: " + strings.Join(ids, ", ")}}, true
 }
-
-// affirmVerbs state a stance as one's own or one's state's: the owner of
-// the stance noun after them holds it.
-var affirmVerbs = map[string]bool{"reaffirm": true, "affirm": true, "reiterate": true, "underscore": true, "emphasize": true,
-	"emphasise": true, "stress": true, "express": true, "highlight": true, "convey": true, "underline": true, "confirm": true,
-	"demonstrate": true, "restate": true, "renew": true, "pledge": true, "voice": true, "signal": true}
