@@ -415,7 +415,8 @@ func issuer(sents []*clause.Sentence) (string, string) {
 	// a speech in the first person: the state it names most, by far
 	first, counts, self := 0, map[string]int{}, map[string]int{}
 	for _, s := range sents {
-		ours := false // the sentence speaks of "our" or "my" outside quotations
+		ours := false   // the sentence speaks of "our" or "my" outside quotations
+		firsts := false // the sentence has "I" or "we" as a subject
 		for k, t := range s.Tokens {
 			if s.QuoteOf(k) >= 0 {
 				continue // a report quoting someone's "we" is no speech
@@ -425,6 +426,7 @@ func issuer(sents []*clause.Sentence) (string, string) {
 				ours = true
 				first++
 			case "i", "we", "我", "我们", "我国":
+				firsts = true
 				first++
 			}
 		}
@@ -444,8 +446,11 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			if owned(s, m) {
 				counts[m.IDs[0]] += 10 // "our Palestinian people", "my country, Albania": the speaker's own
 				self[m.IDs[0]]++
-			} else if m.Tok == 0 && !m.Attr && m.TokEnd+1 < len(s.Tokens) && (selfVerbs[s.Tokens[m.TokEnd].Lemma] || s.Tokens[m.TokEnd].POS == token.Verb || s.Tokens[m.TokEnd].POS == token.Aux) {
+			} else if m.Tok == 0 && !m.Attr && m.TokEnd+1 < len(s.Tokens) && (selfVerbs[s.Tokens[m.TokEnd].Lemma] || s.Tokens[m.TokEnd].POS == token.Verb || s.Tokens[m.TokEnd].POS == token.Aux) && !undergoes(s, m.TokEnd) {
 				counts[m.IDs[0]] += 6 // "Norway stands by …", "Norway will continue": a speech names its own state taking its stand
+				self[m.IDs[0]]++
+			} else if m.Tok == 1 && s.Tokens[0].Lower == "the" && !m.Attr && m.TokEnd+2 < len(s.Tokens) && (standsBy(s, m.TokEnd) || firsts && (s.Tokens[m.TokEnd].POS == token.Verb || s.Tokens[m.TokEnd].POS == token.Aux) && !undergoes(s, m.TokEnd)) {
+				counts[m.IDs[0]] += 6 // "The Dominican Republic is firmly committed": the same with an article, on a stance verb, or any verb in a sentence that goes on with "we" or "I" ("The Russian Federation has launched …" alone is what others do)
 				self[m.IDs[0]]++
 			} else if m.Tok > 0 && !m.Attr && clauseOpen(s, m.Tok) && m.TokEnd+1 < len(s.Tokens) && selfVerbs[s.Tokens[m.TokEnd].Lemma] {
 				counts[m.IDs[0]] += 6 // "suffice it to say that the Bahamas stands ready": the same, later in the sentence
@@ -766,7 +771,55 @@ func weIn(s *clause.Sentence, m mention.Mention) bool {
 	if k >= 0 && s.Tokens[k].Lower == "the" {
 		k--
 	}
-	return k >= 1 && s.Tokens[k].Lower == "in" && (s.Tokens[k-1].Lower == "we" || s.Tokens[k-1].Lower == "us") && s.QuoteOf(k) < 0
+	if k < 0 || s.Tokens[k].Lower != "in" || s.QuoteOf(k) >= 0 {
+		return false
+	}
+	if k >= 1 && (s.Tokens[k-1].Lower == "we" || s.Tokens[k-1].Lower == "us") {
+		return true
+	}
+	// "In Luxembourg, we decided …": a sentence that opens on the state and
+	// goes on in the first person speaks from it
+	e := m.TokEnd
+	return k == 0 && e+1 < len(s.Tokens) && s.Tokens[e].Text == "," && s.Tokens[e+1].Lower == "we"
+}
+
+// standsBy reports a verb at k by which a state states its own stand: a
+// verb of selfVerbs, or "is" before one of them or before committed,
+// determined, convinced, ready.
+func standsBy(s *clause.Sentence, k int) bool {
+	if selfVerbs[s.Tokens[k].Lemma] {
+		return true
+	}
+	if s.Tokens[k].Lemma != "be" {
+		return false
+	}
+	switch n := s.Tokens[k+1]; n.Lower {
+	case "committed", "determined", "convinced", "ready":
+		return true
+	default:
+		return selfVerbs[n.Lemma]
+	}
+}
+
+// undergoes reports a passive at k that the state before it undergoes
+// ("Moldova was hit hardest", "the Israeli government has been accused of
+// …"), not one that states its stand ("Iceland is committed to …", "is
+// convinced that …").
+func undergoes(s *clause.Sentence, k int) bool {
+	if k < len(s.Tokens) && s.Tokens[k].Lemma == "have" {
+		k++
+	}
+	if k >= len(s.Tokens) || s.Tokens[k].Lemma != "be" {
+		return false
+	}
+	k++
+	for k < len(s.Tokens) && s.Tokens[k].POS == token.Adv {
+		k++
+	}
+	if k >= len(s.Tokens) || s.Tokens[k].Tag != "VBN" {
+		return false
+	}
+	return k+1 >= len(s.Tokens) || s.Tokens[k+1].Lower != "to" && s.Tokens[k+1].Lower != "that"
 }
 
 // kinWords after "our" and a demonym name others the speaker feels for.
