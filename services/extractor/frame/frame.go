@@ -445,6 +445,11 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		} else if r.Kind == "pre" || r.Kind == "importance" && s.Lang == "zh" {
 			// "X is inseparable", X至关重要, X的重要性: the object stands before the cue
 			f.PreStart, f.ObjStart, f.ObjEnd = c.Start, pm.End, pm.End
+			for _, r := range s.Reports {
+				if r.From > f.PreStart && r.From <= pm.Start && r.To >= pm.End {
+					f.PreStart = r.From // "Kenya said the fighting was concerning": what is said, not the sayer
+				}
+			}
 		}
 		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && f.PreStart < 0 {
 			// 对…表示关切, 就…表示欢迎: the object stands before the cue
