@@ -986,7 +986,9 @@ func (d *Doc) evaluative(s *clause.Sentence, f *frame.Frame) bool {
 
 // psych are the verbs whose "by" names a cause: "alarmed by", "pleased by".
 var psych = map[string]bool{"alarm": true, "concern": true, "worry": true, "disturb": true, "trouble": true, "dismay": true,
-	"please": true, "encourage": true, "satisfy": true, "alarmed": true, "concerned": true, "pleased": true, "encouraged": true}
+	"please": true, "encourage": true, "satisfy": true, "alarmed": true, "concerned": true, "pleased": true, "encouraged": true,
+	"appal": true, "appall": true, "appalled": true, "horrify": true, "horrified": true, "shock": true, "shocked": true,
+	"outrage": true, "outraged": true, "hearten": true, "heartened": true, "gratify": true, "gratified": true}
 
 // right resolves "X has the right to…": X (the subject before the cue) is
 // the target, and the holder is who says so — the speaker, else the
@@ -2845,7 +2847,7 @@ func agentlessPassive(s *clause.Sentence, f *frame.Frame) bool {
 	if s.Lang != "en" || toks[f.CueStart].Tag != "VBN" || f.Rule.Kind != "stance" {
 		return false
 	}
-	if psych[toks[f.CueStart].Lemma] || f.Rule.Predicate == "concern" {
+	if psych[toks[f.CueStart].Lemma] || psych[toks[f.CueStart].Lower] || f.Rule.Predicate == "concern" {
 		return false // "deeply concerned", "pleased with": the subject's own state of mind
 	}
 	be := false
