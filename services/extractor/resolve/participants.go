@@ -478,7 +478,7 @@ func issuer(sents []*clause.Sentence) (string, string) {
 	// speaks much of a war elsewhere: "Finland supports …", "Finland works …")
 	lead, leadN, next := best, bestN, second
 	best, bestN, second = most(self)
-	if first >= 5 && bestN >= 3 && bestN >= 2*second {
+	if first >= 5 && bestN >= 2 && bestN >= 2*second {
 		return best, "the state a first-person text names as its own"
 	}
 	// else the state it names most, clearly if not by far (seven to five),
@@ -804,7 +804,7 @@ func standsBy(s *clause.Sentence, k int) bool {
 // undergoes reports a passive at k that the state before it undergoes
 // ("Moldova was hit hardest", "the Israeli government has been accused of
 // …"), not one that states its stand ("Iceland is committed to …", "is
-// convinced that …").
+// convinced that …", "is recognized as …").
 func undergoes(s *clause.Sentence, k int) bool {
 	if k < len(s.Tokens) && s.Tokens[k].Lemma == "have" {
 		k++
@@ -819,7 +819,14 @@ func undergoes(s *clause.Sentence, k int) bool {
 	if k >= len(s.Tokens) || s.Tokens[k].Tag != "VBN" {
 		return false
 	}
-	return k+1 >= len(s.Tokens) || s.Tokens[k+1].Lower != "to" && s.Tokens[k+1].Lower != "that"
+	if k+1 >= len(s.Tokens) {
+		return true
+	}
+	switch s.Tokens[k+1].Lower {
+	case "to", "that", "as":
+		return false // "is committed to", "is convinced that", "is recognized as a contributor"
+	}
+	return true
 }
 
 // kinWords after "our" and a demonym name others the speaker feels for.
