@@ -37,6 +37,16 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 				before = i // (English: the nearest; people found for earlier titles come after the rest in ms)
 			}
 		}
+		if before >= 0 && s.Lang == "zh" && strings.HasSuffix(text[:ms[before].Start], "驻") {
+			// 巴西驻日本大使: the envoy is of the state before 驻, not of the host
+			host := before
+			before = -1
+			for i := range ms {
+				if q := &ms[i]; q.Kind == Actor && len(q.IDs) == 1 && q.End == ms[host].Start-len("驻") && strings.TrimSpace(text[ms[host].End:t.Start]) == "" {
+					of = q.IDs[0]
+				}
+			}
+		}
 		if before >= 0 {
 			p := &ms[before]
 			gap := strings.TrimSpace(text[p.End:t.Start])
@@ -712,7 +722,9 @@ var (
 		// a rank or an honorific after the name (发言人张春晖大校表示)
 		"大校", "上校", "中校", "少校", "少将", "中将", "上将", "先生", "女士", "博士",
 		// a verb of going (议员许某赴丹麦后…)
-		"赴", "前往", "抵达", "离开", "返回", "出访", "来到"}
+		"赴", "前往", "抵达", "离开", "返回", "出访", "来到",
+		// a time or an adverb before the verb (大使某某接受采访, 部长某某目前也在伦敦)
+		"接受", "最近", "目前", "昨日", "今日", "早前", "随后", "随即", "一直", "曾经", "亦", "仍", "又", "却", "今年", "去年", "本周", "上周"}
 )
 
 // zhNameAfter reads a Chinese name right after a title (外长王毅表示).
