@@ -622,6 +622,9 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 			if (t.POS == token.Adj || t.POS == token.Noun) && (f.Rule.Predicate == "welcome" || f.Rule.Predicate == "support") && j+1 < m.Tok && actOfParty(s, j+1, m.Tok) > 0 {
 				continue // "the tireless efforts of", "the mediation efforts of"
 			}
+			if (t.POS == token.Adj || t.POS == token.Noun) && j+1 < m.Tok && peopleOf(s, j+1, m.Tok) > 0 {
+				continue // "the transition governments of Mali and Guinea", "the interim authorities of"
+			}
 			if n := rightOfParty(s, j, m.Tok); n > 0 && f.Rule.Predicate == "support" {
 				j += n - 1 // supporting "the right of Palestine to …" supports Palestine
 				continue
@@ -667,7 +670,12 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 // peopleNouns stand for a state before "of" ("the people of Ukraine") or
 // for the parties a list after them names ("our partners, including …").
 var peopleNouns = map[string]bool{"people": true, "peoples": true, "citizen": true, "government": true, "nation": true, "side": true, "party": true,
-	"partner": true, "ally": true, "friend": true, "regime": true, "authority": true, "leadership": true, "junta": true}
+	"partner": true, "ally": true, "friend": true, "regime": true, "authority": true, "leadership": true, "junta": true,
+	"colleague": true, "counterpart": true, "delegation": true}
+
+// fromNouns name people by where they come from ("my colleagues from
+// Canada, Chile and Peru", "the delegation from Kenya").
+var fromNouns = map[string]bool{"colleague": true, "counterpart": true, "delegation": true, "friend": true, "partner": true}
 
 // sideNouns name the parties a list in apposition after them names ("both
 // sides, Israel and the Palestinians").
@@ -701,7 +709,7 @@ func peopleOf(s *clause.Sentence, j, end int) int {
 		}
 	}
 	switch {
-	case k < end && (s.Tokens[k].Lower == "of" || s.Tokens[k].Lower == "including" || s.Tokens[k].Lower == "like" || s.Tokens[k].Lower == "in" && seatNouns[s.Tokens[j].Lemma]):
+	case k < end && (s.Tokens[k].Lower == "of" || s.Tokens[k].Lower == "including" || s.Tokens[k].Lower == "like" || s.Tokens[k].Lower == "in" && seatNouns[s.Tokens[j].Lemma] || s.Tokens[k].Lower == "from" && fromNouns[s.Tokens[j].Lemma]):
 		k++
 	case k+1 < end && s.Tokens[k].Lower == "such" && s.Tokens[k+1].Lower == "as":
 		k += 2
