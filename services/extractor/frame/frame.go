@@ -754,7 +754,8 @@ func insideName(s *clause.Sentence, pm token.PatternMatch) bool {
 var threatenTo = map[string]bool{"称": true, "说": true, "要": true, "将": true, "会": true, "表示": true, "对": true}
 
 // undergoVerbs before a Chinese stance cue make it a noun the subject meets.
-var undergoVerbs = map[string]bool{"面临": true, "遭到": true, "遭受": true, "受到": true, "招致": true, "引发": true, "引起": true, "招来": true}
+var undergoVerbs = map[string]bool{"面临": true, "遭到": true, "遭受": true, "受到": true, "招致": true, "引发": true, "引起": true, "招来": true,
+	"得到": true, "获得": true, "赢得": true}
 
 // undergoneWith reports a Chinese cue after adverbs or adjectives, 的, and
 // a few nouns that follow a verb of meeting with (引起国际社会的强烈反对).

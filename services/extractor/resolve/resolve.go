@@ -891,8 +891,8 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 	if s.Lang == "zh" {
 		for k := f.CueStart - 1; k >= c.Start && k >= f.CueStart-20; k-- {
 			switch toks[k].Text {
-			case "受到", "遭到", "遭", "被", "受":
-				by = k + 1
+			case "受到", "遭到", "遭", "被", "受", "得到", "获得", "赢得", "获":
+				by = k + 1 // 受到中国的反对, 得到美国的承认 (of its support, recognition)
 			case "引发", "引起", "招致", "激起", "招来", "引来", "触发", "惹来", "惹怒":
 				// 此举引发北京的不满: who is displeased is named after the verb
 				if k+1 < f.CueStart {
