@@ -2450,6 +2450,9 @@ func (d *Doc) topicsAfter(s *clause.Sentence, i int) []string {
 // "one another": the two holders direct it at each other.
 func (d *Doc) reciprocal(s *clause.Sentence, f *frame.Frame) bool {
 	toks := s.Tokens
+	if s.Lang == "zh" && f.CueStart > 0 && (toks[f.CueStart-1].Text == "互相" || toks[f.CueStart-1].Text == "相互" || toks[f.CueStart-1].Text == "彼此") && (f.ObjStart >= f.ObjEnd || toks[f.ObjStart].POS == token.Punct) {
+		return true // 双方互相指责: each the other, with no object named (相互尊重主权: the principle)
+	}
 	if f.ObjStart >= f.ObjEnd || f.ObjStart >= len(toks) {
 		return false
 	}
