@@ -474,7 +474,7 @@ func issuer(sents []*clause.Sentence) (string, string) {
 		return best, "the state a first-person text names most"
 	}
 	// else the state the speech names as its own, taking its stand or as
-	// ours, again and again and twice as often as any other (a speech that
+	// ours, at least twice and twice as often as any other (a speech that
 	// speaks much of a war elsewhere: "Finland supports …", "Finland works …")
 	lead, leadN, next := best, bestN, second
 	best, bestN, second = most(self)
