@@ -308,7 +308,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if len(targets) == 0 && len(topics) == 0 {
 		back := d.refersBack(s, f) || d.refersBackBefore(s, f)
 		if back {
-			if t, w := d.toldBefore(h.IDs, f.Rule.Predicate != "commit" || s.Lang == "zh", f.Rule.Kind == "stance" || pred == "commit"); t != nil {
+			if t, w := d.toldBefore(h.IDs, f.Rule.Predicate != "commit" || s.Lang == "zh", f.Rule.Kind == "stance" || f.Rule.Kind == "pre" || pred == "commit"); t != nil {
 				targets, how = t, w
 			}
 		} else if s.Lang == "zh" && d.res.LastActor != "" && !slices.Contains(h.IDs, d.res.LastActor) && f.Rule.Kind == "stance" &&
@@ -2117,6 +2117,14 @@ func (d *Doc) refersBack(s *clause.Sentence, f *frame.Frame) bool {
 	for k := f.ObjStart; k < f.ObjEnd && k < f.ObjStart+4; k++ {
 		if d.b.m.WordAt(s.Sentence, "refer", k) {
 			return true
+		}
+	}
+	if f.Rule.Kind == "pre" && f.PreStart >= 0 {
+		// 上述行动是不可接受的, "this move is unacceptable": the object before the cue
+		for k := f.PreStart; k < f.CueStart && k < f.PreStart+4; k++ {
+			if d.b.m.WordAt(s.Sentence, "refer", k) {
+				return true
+			}
 		}
 	}
 	return false
