@@ -2071,8 +2071,13 @@ func (d *Doc) emptyObject(s *clause.Sentence, f *frame.Frame) bool {
 
 // refersBackBefore reports 对此, "to this" between the subject and the cue.
 func (d *Doc) refersBackBefore(s *clause.Sentence, f *frame.Frame) bool {
-	c := s.Clauses[f.Clause]
-	for k := c.Start; k < f.CueStart; k++ {
+	return d.referIn(s, s.Clauses[f.Clause].Start, f.CueStart)
+}
+
+// referIn reports a word that refers back (此举, this move) starting
+// within tokens [from, to).
+func (d *Doc) referIn(s *clause.Sentence, from, to int) bool {
+	for k := from; k < to; k++ {
 		if d.b.m.WordAt(s.Sentence, "refer", k) {
 			return true
 		}
@@ -2114,20 +2119,11 @@ func (d *Doc) Seen(s *clause.Sentence) {
 
 // refersBack reports an object that points back (该…, this agreement).
 func (d *Doc) refersBack(s *clause.Sentence, f *frame.Frame) bool {
-	for k := f.ObjStart; k < f.ObjEnd && k < f.ObjStart+4; k++ {
-		if d.b.m.WordAt(s.Sentence, "refer", k) {
-			return true
-		}
+	if d.referIn(s, f.ObjStart, min(f.ObjEnd, f.ObjStart+4)) {
+		return true
 	}
-	if f.Rule.Kind == "pre" && f.PreStart >= 0 {
-		// 上述行动是不可接受的, "this move is unacceptable": the object before the cue
-		for k := f.PreStart; k < f.CueStart && k < f.PreStart+4; k++ {
-			if d.b.m.WordAt(s.Sentence, "refer", k) {
-				return true
-			}
-		}
-	}
-	return false
+	// 上述行动是不可接受的, "this move is unacceptable": the object before the cue
+	return f.Rule.Kind == "pre" && f.PreStart >= 0 && d.referIn(s, f.PreStart, min(f.CueStart, f.PreStart+4))
 }
 
 // whens finds the years a frame's clause fixes for a commitment: "in

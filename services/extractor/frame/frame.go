@@ -445,9 +445,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		} else if r.Kind == "pre" || r.Kind == "importance" && s.Lang == "zh" {
 			// "X is inseparable", X至关重要, X的重要性: the object stands before the cue
 			f.PreStart, f.ObjStart, f.ObjEnd = c.Start, pm.End, pm.End
-			for _, r := range s.Reports {
-				if r.From > f.PreStart && r.From <= pm.Start && r.To >= pm.End {
-					f.PreStart = r.From // "Kenya said the fighting was concerning": what is said, not the sayer
+			for _, rep := range s.Reports {
+				if rep.From > f.PreStart && rep.From <= pm.Start && rep.To >= pm.End {
+					f.PreStart = rep.From // "Kenya said the fighting was concerning": what is said, not the sayer
 				}
 			}
 		}

@@ -1187,10 +1187,10 @@ func (d *Doc) organs(text string, s *Sentence, ms []Mention) []Mention {
 			case p.Kind == Actor && len(p.IDs) == 1 && (gap == "" || gap == "'s" || gap == "’s"):
 				c = p.IDs[0]
 				if strings.HasSuffix(text[:p.Start], "驻") {
-					// 中国驻加拿大使馆: the embassy of the state before 驻
+					// 中国驻加拿大使馆: the embassy of the state before 驻 (China's when none is named)
 					c = "CHN"
-					if i > 1 && ms[i-2].Kind == Actor && len(ms[i-2].IDs) == 1 && ms[i-2].End == p.Start-len("驻") {
-						c = ms[i-2].IDs[0]
+					if by := sentBy(text, ms, p); by != "" {
+						c = by
 					}
 				}
 			}
@@ -1765,3 +1765,18 @@ func (d *Doc) assemblyPresident(text string, s *Sentence, ms []Mention) []Mentio
 // with one. "Will", "May" and "Hope" stay out: they open sentences.
 var wordGivenNames = []string{"Peter", "Martin", "Mark", "Victor", "Frank", "Jack", "Bill", "Max", "Ray", "Roy", "Warren",
 	"Grant", "Dean", "Rose", "Grace", "Carol", "Nick", "Drew", "Lance", "Wade", "Miles", "Rob", "Gene", "Ken", "Guy"}
+
+// sentBy returns the state named right before 驻 and the host after it
+// (中国驻加拿大使馆, 巴西驻日本大使): the one that sends the mission, not
+// the host; "" when the host has no 驻 before it or no state stands there.
+func sentBy(text string, ms []Mention, host *Mention) string {
+	if !strings.HasSuffix(text[:host.Start], "驻") {
+		return ""
+	}
+	for i := range ms {
+		if q := &ms[i]; q.Kind == Actor && len(q.IDs) == 1 && q.End == host.Start-len("驻") {
+			return q.IDs[0]
+		}
+	}
+	return ""
+}

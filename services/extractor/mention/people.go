@@ -39,13 +39,10 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		}
 		if before >= 0 && s.Lang == "zh" && strings.HasSuffix(text[:ms[before].Start], "驻") {
 			// 巴西驻日本大使: the envoy is of the state before 驻, not of the host
-			host := before
-			before = -1
-			for i := range ms {
-				if q := &ms[i]; q.Kind == Actor && len(q.IDs) == 1 && q.End == ms[host].Start-len("驻") && strings.TrimSpace(text[ms[host].End:t.Start]) == "" {
-					of = q.IDs[0]
-				}
+			if by := sentBy(text, ms, &ms[before]); by != "" && strings.TrimSpace(text[ms[before].End:t.Start]) == "" {
+				of = by
 			}
+			before = -1
 		}
 		if before >= 0 {
 			p := &ms[before]

@@ -446,11 +446,8 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			if owned(s, m) {
 				counts[m.IDs[0]] += 10 // "our Palestinian people", "my country, Albania": the speaker's own
 				self[m.IDs[0]]++
-			} else if m.Tok == 0 && !m.Attr && m.TokEnd+1 < len(s.Tokens) && (selfVerbs[s.Tokens[m.TokEnd].Lemma] || s.Tokens[m.TokEnd].POS == token.Verb || s.Tokens[m.TokEnd].POS == token.Aux) && !undergoes(s, m.TokEnd) {
-				counts[m.IDs[0]] += 6 // "Norway stands by …", "Norway will continue": a speech names its own state taking its stand
-				self[m.IDs[0]]++
-			} else if m.Tok == 1 && s.Tokens[0].Lower == "the" && !m.Attr && m.TokEnd+2 < len(s.Tokens) && (standsBy(s, m.TokEnd) || firsts && (s.Tokens[m.TokEnd].POS == token.Verb || s.Tokens[m.TokEnd].POS == token.Aux) && !undergoes(s, m.TokEnd)) {
-				counts[m.IDs[0]] += 6 // "The Dominican Republic is firmly committed": the same with an article, on a stance verb, or any verb in a sentence that goes on with "we" or "I" ("The Russian Federation has launched …" alone is what others do)
+			} else if !m.Attr && opensOnItsStand(s, &m, firsts) {
+				counts[m.IDs[0]] += 6 // "Norway stands by …", "The Dominican Republic is firmly committed": a speech names its own state taking its stand
 				self[m.IDs[0]]++
 			} else if m.Tok > 0 && !m.Attr && clauseOpen(s, m.Tok) && m.TokEnd+1 < len(s.Tokens) && selfVerbs[s.Tokens[m.TokEnd].Lemma] {
 				counts[m.IDs[0]] += 6 // "suffice it to say that the Bahamas stands ready": the same, later in the sentence
@@ -783,6 +780,27 @@ func weIn(s *clause.Sentence, m mention.Mention) bool {
 	return k == 0 && e+1 < len(s.Tokens) && s.Tokens[e].Text == "," && s.Tokens[e+1].Lower == "we"
 }
 
+// opensOnItsStand reports a state that opens the sentence before its verb:
+// "Norway stands by …", "Norway will continue" (any verb but a passive the
+// state undergoes); with its article, "The Dominican Republic is firmly
+// committed", only on a stance verb or, in a sentence that goes on with
+// "we" or "I", any verb ("The Russian Federation has launched …" alone is
+// what others do).
+func opensOnItsStand(s *clause.Sentence, m *mention.Mention, firsts bool) bool {
+	v := m.TokEnd
+	if v+1 >= len(s.Tokens) {
+		return false
+	}
+	verb := (s.Tokens[v].POS == token.Verb || s.Tokens[v].POS == token.Aux) && !undergoes(s, v)
+	switch {
+	case m.Tok == 0:
+		return verb || selfVerbs[s.Tokens[v].Lemma] && !undergoes(s, v)
+	case m.Tok == 1 && s.Tokens[0].Lower == "the" && v+2 < len(s.Tokens):
+		return standsBy(s, v) || firsts && verb
+	}
+	return false
+}
+
 // standsBy reports a verb at k by which a state states its own stand: a
 // verb of selfVerbs, or "is" before one of them or before committed,
 // determined, convinced, ready.
@@ -790,7 +808,7 @@ func standsBy(s *clause.Sentence, k int) bool {
 	if selfVerbs[s.Tokens[k].Lemma] {
 		return true
 	}
-	if s.Tokens[k].Lemma != "be" {
+	if s.Tokens[k].Lemma != "be" || k+1 >= len(s.Tokens) {
 		return false
 	}
 	switch n := s.Tokens[k+1]; n.Lower {
