@@ -106,8 +106,8 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 					alt.Start, alt.End, alt.Text, alt.Tok, alt.TokEnd, alt.How = p.Start, p.End, p.Text, p.Tok, p.TokEnd, p.Text+" → "+alt.Person+" (the one of that name holding the office)"
 					*p = *alt
 				}
-				if len(p.IDs) == 0 && of != "" {
-					p.IDs = []string{of}
+				if len(p.IDs) == 0 && titleOf != "" {
+					p.IDs = []string{titleOf} // "Deputy Secretary McKeon": someone the gazetteer lacks, of the title's state
 				}
 				if p.Role == "" {
 					p.Role = t.Role
@@ -115,8 +115,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 				p.How = t.Text + " " + p.How
 				d.introduce(p)
 				c := *p // not a pointer into ms, which later stages rewrite
-				d.byTitle[strings.ToLower(t.Text)] = &c
-				d.byTitle[strings.ToLower(strings.Fields(t.Text)[0])] = &c
+				d.rememberTitle(t, &c)
 				done = true
 				listedAfter = p.End
 			}
@@ -243,7 +242,11 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if latin != "" {
 			p = d.personByLatin(latin, of, t.Role) // 卫生部长施潘（Jens Spahn）
 		} else {
-			p = d.personNamed(name, of, t.Role)
+			nameOf := of
+			if nameOf == "" && s.Lang == "en" && t.Text == "Secretary" {
+				nameOf = "USA" // "Deputy Secretary McKeon": a US title, as for a name the gazetteer knows
+			}
+			p = d.personNamed(name, nameOf, t.Role)
 		}
 		if p == nil {
 			continue
@@ -252,8 +255,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		p.How = t.Text + " " + name + " → " + p.Person + d.stateNote(p)
 		ms = append(ms, *p)
 		d.introduce(p)
-		d.byTitle[strings.ToLower(t.Text)] = p
-		d.byTitle[strings.ToLower(strings.Fields(t.Text)[0])] = p
+		d.rememberTitle(t, p)
 		if s.Lang == "zh" && latin == "" {
 			ms = d.zhNamesListed(text, s, ms, titles, p.End, of, t)
 		}
@@ -1100,6 +1102,26 @@ func (d *Doc) roleAppositives(text string, s *Sentence, ms []Mention) []Mention 
 // wife", "the son"): before a name they still introduce one, but "wife
 // Marina" may be a first name alone, so they are left to appositives.
 var relativeRoles = map[string]bool{"wife": true, "husband": true, "son": true, "daughter": true, "brother": true, "sister": true}
+
+// rememberTitle keeps the person a title introduced, for the bare title
+// later ("the Foreign Minister"), and under the title's first word ("the
+// Minister" after "Foreign Minister X") unless that word is a title of its own
+// for another office: after "Secretary General X", a bare "the Secretary" is
+// not the Secretary General.
+func (d *Doc) rememberTitle(t *Mention, p *Mention) {
+	full := strings.ToLower(t.Text)
+	d.byTitle[full] = p
+	first := strings.ToLower(strings.Fields(t.Text)[0])
+	if first == full {
+		return
+	}
+	for _, o := range d.f.titles {
+		if o.Lang == "en" && strings.EqualFold(o.Phrase, first) && o.Key != t.Role {
+			return
+		}
+	}
+	d.byTitle[first] = p
+}
 
 // familyNames finds later mentions of people the text introduced, by the
 // name forms remembered (full name, family name).
