@@ -417,10 +417,16 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	if o, ok := d.gerundOfAnObject(s, f); ok {
 		return o
 	}
-	if o, ok := d.ownerOfStanceNoun(s, f); ok {
+	o, ok, owner := d.ownerOfStanceNoun(s, f)
+	if ok {
 		return o
 	}
 	h := d.subject(s, fs, fi)
+	if owner != nil && h != nil && !slices.ContainsFunc(h.IDs, func(id string) bool { return slices.Contains(owner, id) }) {
+		// "we have seen Iran's support for proxies": another party's stance
+		// as the writer tells it, neither the writer's nor (unaffirmed) its owner's
+		return Outcome{Drop: "another party's stance, as told (" + strings.Join(owner, ", ") + ")"}
+	}
 	if f.Rule.Kind == "pre" && f.Rule.Predicate != "support" && h != nil && h.Tok >= 0 && f.PreStart >= 0 && h.Tok >= f.PreStart && h.Tok < f.CueStart {
 		// "North Korea is a grave threat", "X is unacceptable": the party
 		// before the cue is what is judged; the judge is who says so
@@ -514,7 +520,7 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			x = &Holder{How: "all parties"} // 各方应, "all sides should"
 		}
 	}
-	nounWrong := f.Rule.Kind == "accuse" && s.Lang == "en" && (s.Tokens[f.CueStart].POS == token.Noun || s.Tokens[f.CueStart].Tag == "IN") // "in gross violations of"
+	nounWrong := f.Rule.Kind == "accuse" && s.Lang == "en" && (s.Tokens[f.CueStart].POS == token.Noun || s.Tokens[f.CueEnd-1].POS == token.Noun || s.Tokens[f.CueStart].Tag == "IN") // "in gross violations of", "unjustified attack"
 	if nounWrong {
 		// "discussed their response to Putin's continued assault": a wrong
 		// named as a noun is done by whoever owns it, not by the clause's subject
@@ -2875,14 +2881,15 @@ func agentlessPassive(s *clause.Sentence, f *frame.Frame) bool {
 // stanceOwnedNouns are English stance nouns whose owner, named right before
 // them, holds the stance whoever states it: "he reaffirmed the U.S.
 // commitment to …", "underscore Japan's support for …".
-var stanceOwnedNouns = map[string]bool{"commitment": true, "support": true, "pledge": true, "position": true, "opposition": true}
+var stanceOwnedNouns = map[string]bool{"commitment": true, "support": true, "pledge": true, "position": true, "opposition": true,
+	"condemnation": true, "rejection": true}
 
 // ownerOfStanceNoun returns the party that owns an English stance noun cue
 // ("the U.S. commitment to", "Japan's support for"): the state named right
 // before it, adjectival or possessive.
-func (d *Doc) ownerOfStanceNoun(s *clause.Sentence, f *frame.Frame) (Outcome, bool) {
+func (d *Doc) ownerOfStanceNoun(s *clause.Sentence, f *frame.Frame) (Outcome, bool, []string) {
 	if s.Lang != "en" || !stanceOwnedNouns[s.Tokens[f.CueStart].Lower] || s.Tokens[f.CueStart].POS != token.Noun {
-		return Outcome{}, false
+		return Outcome{}, false, nil
 	}
 	k := f.CueStart - 1
 	for k > 0 && (s.Tokens[k].POS == token.Adj || s.Tokens[k].POS == token.Adv) {
@@ -2893,7 +2900,7 @@ func (d *Doc) ownerOfStanceNoun(s *clause.Sentence, f *frame.Frame) (Outcome, bo
 	}
 	mk := s.MentionAt(k)
 	if mk < 0 || s.Mentions[mk].TokEnd != k+1 || s.Mentions[mk].Kind != mention.Actor || len(s.Mentions[mk].IDs) != 1 {
-		return Outcome{}, false
+		return Outcome{}, false, nil
 	}
 	m := &s.Mentions[mk]
 	ids, first := slices.Clone(m.IDs), m.Tok
@@ -2922,8 +2929,14 @@ func (d *Doc) ownerOfStanceNoun(s *clause.Sentence, f *frame.Frame) (Outcome, bo
 	for v > 0 && (s.Tokens[v].POS == token.Det || s.Tokens[v].POS == token.Adj || s.Tokens[v].POS == token.Adv) {
 		v--
 	}
-	if v < 0 || !d.m.WordAt(s.Sentence, "affirm", v) {
-		return Outcome{}, false
+	holder := Outcome{Holder: &Holder{IDs: ids, Tok: first, How: "whose " + s.Tokens[f.CueStart].Lower + " it is: " + strings.Join(ids, ", ")}}
+	switch {
+	case v >= 0 && d.m.WordAt(s.Sentence, "affirm", v):
+		return holder, true, nil
+	case v < s.Clauses[f.Clause].Start || v >= 0 && s.Tokens[v].POS == token.Punct:
+		// "Nepal's commitment to human rights is total": the stance
+		// noun opens the clause, told as its owner's own
+		return holder, true, nil
 	}
-	return Outcome{Holder: &Holder{IDs: ids, Tok: first, How: "whose " + s.Tokens[f.CueStart].Lower + " it is: " + strings.Join(ids, ", ")}}, true
+	return Outcome{}, false, ids
 }
