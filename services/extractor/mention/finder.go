@@ -148,6 +148,11 @@ func New(opts Options) (*Finder, error) {
 					b.AddCased(n, Payload{Kind: pEntity, Ref: ref}) // "Amnesty", not "a blanket amnesty"
 					continue
 				}
+				if w, ok := strings.CutPrefix(n, "the "); ok && lang == "en" && !strings.Contains(w, " ") && lx.CommonWord(strings.ToLower(w)) {
+					b.AddCased(n, Payload{Kind: pEntity, Ref: ref}) // "the Alliance" is NATO; "strengthen the alliance" may be any
+					b.AddCased("The "+w, Payload{Kind: pEntity, Ref: ref})
+					continue
+				}
 				add(n, ref, ent)
 				for _, v := range nameVariants(n) {
 					add(v, ref, ent)
