@@ -292,11 +292,14 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if len(targets) == 0 && len(topics) == 0 && f.Rule.Kind == "stance" && !strings.HasSuffix(f.Rule.ID, ".accuse") && (pred == "condemn" || pred == "oppose" || pred == "concern") && saysNext(s, f) {
 		topics = d.topicsAfter(s, f.ObjEnd) // 批评说，…: what the criticism says, in the clauses after
 	}
-	if len(targets) == 0 && s.Lang == "zh" && f.Rule.Kind == "stance" && (pred == "condemn" || pred == "oppose") && f.Clause > 0 && d.refersBackBefore(s, f) {
+	if len(targets) == 0 && s.Lang == "zh" && f.Rule.Kind == "stance" && (pred == "condemn" || pred == "oppose") && f.Clause > 0 && (d.refersBackBefore(s, f) || givenTo(s, f)) {
 		// 美方宣布制裁古巴，古巴外长对此予以谴责: "this" is the act the
 		// sentence's first clause told, its doer the target
-		if k := sentenceDoer(s, h.IDs); k >= 0 {
+		if k := sentenceDoer(s, h.IDs, f.Clause); k >= 0 {
 			targets, how = slices.Clone(s.Mentions[k].IDs), "whose act the clause before told (对此)"
+			if len(topics) == 0 && d.lastTopic != "" && s.Index-d.lastTopicAt <= 2 {
+				topics = []string{d.lastTopic} // and what the act was about, as for any "this"
+			}
 		}
 	}
 	if len(targets) == 0 && len(topics) > 0 && (pred == "condemn" || pred == "oppose") && d.refersBack(s, f) {
@@ -2069,6 +2072,16 @@ func (d *Doc) emptyObject(s *clause.Sentence, f *frame.Frame) bool {
 	return true
 }
 
+// givenTo reports 予以 right before a Chinese cue (予以强烈谴责): the stance is
+// given to what was just told, as with 对此.
+func givenTo(s *clause.Sentence, f *frame.Frame) bool {
+	k := f.CueStart - 1
+	for k >= 0 && s.Tokens[k].POS == token.Adv {
+		k-- // 予以坚决反对 (the degree word may be tagged apart)
+	}
+	return k >= 0 && s.Tokens[k].Text == "予以"
+}
+
 // refersBackBefore reports 对此, "to this" between the subject and the cue.
 func (d *Doc) refersBackBefore(s *clause.Sentence, f *frame.Frame) bool {
 	return d.referIn(s, s.Clauses[f.Clause].Start, f.CueStart)
@@ -2085,24 +2098,31 @@ func (d *Doc) referIn(s *clause.Sentence, from, to int) bool {
 	return false
 }
 
-// sentenceDoer is the state or organisation that opens the sentence as
-// the subject of its first clause, when it is none of the holders; -1 if
+// sentenceDoer is the state or organisation that opens a clause of the
+// sentence before clause upto as its subject, when it is none of the holders
+// (中国驻捷克大使馆发言人称，捷克参议长执意访台，中方予以谴责: the clause after
+// the holder's own opens on the doer, here by the state of its title); -1 if
 // there is none.
-func sentenceDoer(s *clause.Sentence, holders []string) int {
+func sentenceDoer(s *clause.Sentence, holders []string, upto int) int {
 	if len(s.Clauses) < 2 {
 		return -1
 	}
-	first := s.Clauses[0]
-	for k := range s.Mentions {
-		m := &s.Mentions[k]
-		if m.Tok > first.Start+2 || m.Tok >= first.End {
-			break
-		}
-		if m.Kind == mention.Actor && len(m.IDs) == 1 && !m.Attr && !m.Venue {
-			if slices.Contains(holders, m.IDs[0]) {
-				return -1
+	for ci := 0; ci < upto && ci < len(s.Clauses); ci++ {
+		c := s.Clauses[ci]
+		for k := range s.Mentions {
+			m := &s.Mentions[k]
+			if m.Tok < c.Start {
+				continue
 			}
-			return k
+			if m.Tok > c.Start+2 || m.Tok >= c.End {
+				break
+			}
+			if (m.Kind == mention.Actor || m.Kind == mention.Person && ci > 0) && len(m.IDs) == 1 && (!m.Attr || ci > 0 && m.Tok == c.Start) && !m.Venue {
+				if slices.Contains(holders, m.IDs[0]) {
+					break // the holder's own clause: the doer may open the next
+				}
+				return k
+			}
 		}
 	}
 	return -1

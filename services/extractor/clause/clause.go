@@ -489,7 +489,10 @@ func (s *Sentence) reports(w *Words) {
 					if c2.Start <= first || c2.Start >= r.To || first >= len(toks) || s.ClauseOf(first) == ci2 {
 						continue
 					}
-					if s.ownStand(c2.Start, r.Speaker, class == Accuse) {
+					// 美国宣布关闭…，中方予以谴责: what was said began with its verb (a
+					// plan, no clause of its own), so a later party's stand is the narrator's
+					complement := first == pm.End && first < len(toks) && toks[first].POS == token.Verb
+					if s.ownStand(c2.Start, r.Speaker, class == Accuse || complement) {
 						r.To = c2.Start
 						break
 					}
@@ -597,7 +600,7 @@ func (s *Sentence) ownStand(i, speaker int, accused bool) bool {
 // standVerbs are the Chinese verbs by which a party takes its own stand.
 var standVerbs = map[string]bool{"呼吁": true, "敦促": true, "要求": true, "谴责": true, "批评": true, "指责": true, "表示": true,
 	"称": true, "认为": true, "强调": true, "反对": true, "支持": true, "欢迎": true, "宣布": true, "决定": true, "承诺": true,
-	"回应": true, "重申": true, "警告": true, "抗议": true, "驳斥": true, "否认": true}
+	"回应": true, "重申": true, "警告": true, "抗议": true, "驳斥": true, "否认": true, "予以": true}
 
 // opensClause reports that what follows a Chinese reporting verb at token
 // i is said: punctuation (，：“) or a clause with its own subject.
