@@ -732,10 +732,17 @@ func peopleOf(s *clause.Sentence, j, end int) int {
 // an act of that party: an act noun then "of" or "by" ("the efforts of",
 // "the leadership of", "efforts by the UN"). 0: none.
 func actOfParty(s *clause.Sentence, j, end int) int {
-	if s.Lang != "en" || !actNouns[s.Tokens[j].Lemma] || j+1 >= end || s.Tokens[j+1].Lower != "of" && s.Tokens[j+1].Lower != "by" {
+	if s.Lang != "en" || !actNouns[s.Tokens[j].Lemma] || j+1 >= end {
 		return 0
 	}
-	k := j + 2
+	k := j + 1
+	if s.Tokens[k].Tag == "VBN" && k+1 < end && s.Tokens[k+1].Lower == "by" {
+		k++ // "the efforts made by", "the role played by"
+	}
+	if s.Tokens[k].Lower != "of" && s.Tokens[k].Lower != "by" {
+		return 0
+	}
+	k++
 	for k < end && (s.Tokens[k].POS == token.Det || s.Tokens[k].Tag == "PRP$") {
 		k++ // "the efforts of our Turkish allies"
 	}
@@ -1357,7 +1364,7 @@ func (d *Doc) aggressor(s *clause.Sentence, f *frame.Frame) (string, []string) {
 // welcoming an act leaves the target null and puts the act in the topic).
 var actNouns = map[string]bool{"effort": true, "progress": true, "achievement": true, "initiative": true, "proposal": true, "plan": true, "decision": true,
 	"commitment": true, "leadership": true, "announcement": true, "step": true, "move": true, "work": true, "contribution": true,
-	"call": true, "appeal": true, "agenda": true, "vision": true, "recommendation": true, "呼吁": true, "号召": true,
+	"call": true, "appeal": true, "agenda": true, "vision": true, "recommendation": true, "role": true, "呼吁": true, "号召": true,
 	"努力": true, "倡议": true, "建议": true, "决定": true, "举措": true, "承诺": true, "贡献": true, "工作": true, "主张": true}
 
 // actOf reports a party named as the doer of an act that a support or
