@@ -1010,6 +1010,9 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 	case "object":
 		for _, k := range objs {
 			m := &s.Mentions[k]
+			if f.Rule.Predicate == "concern" && m.Venue && m.Kind == mention.Actor && len(m.IDs) > 0 && placeItIsAbout(s, m) && len(minus(m.IDs, holders)) > 0 {
+				return m.IDs, "the place the situation is in (the conflict in Sudan is of concern)"
+			}
 			// "condemn Russian aggression", 反对美方制裁: the state behind the act is the target
 			kin := f.Rule.Predicate == "support" && kinIn(s, m)
 			if !kin && (d.setting(s, k, objs) || m.Attr && !d.possessive(s, m) && f.Rule.Predicate == "welcome" || d.victim(s, m)) {
