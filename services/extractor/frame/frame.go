@@ -2049,6 +2049,9 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 					f.ObjEnd = n.CueStart // 维护和平就必须反对…: a new predicate
 					break
 				}
+				if f.Rule.Predicate == "welcome" && n.Rule.Kind == "commit" && ownedPromise(s, n.CueStart) {
+					break // "welcomed Saudi Arabia's pledge to provide …": the pledge is Saudi Arabia's own claim too
+				}
 				if deniedWrong(s, f, n) {
 					break // "support for Ukraine in the face of Russia's brutal invasion"
 				}
@@ -2377,6 +2380,35 @@ func adjectival(prev string) bool {
 
 // possessiveBefore reports "their", "its", "our" right before a cue: a noun
 // cue of its own ("and their opposition to …").
+// ownedPromise reports an English commitment cue that is a promise noun
+// ("Saudi Arabia's pledge", "the EU's generous commitment") or follows one
+// ("India's decision to deploy"), whose owner, a state or an organisation, is
+// named right before the noun.
+func ownedPromise(s *clause.Sentence, i int) bool {
+	if s.Lang != "en" {
+		return false
+	}
+	if i >= 2 && s.Tokens[i-1].Lower == "to" && PromiseNouns[s.Tokens[i-2].Lower] {
+		i -= 2
+	}
+	if !PromiseNouns[s.Tokens[i].Lower] || s.Tokens[i].POS != token.Noun {
+		return false
+	}
+	k := i - 1
+	for k > 0 && (s.Tokens[k].POS == token.Adj || s.Tokens[k].POS == token.Adv) {
+		k--
+	}
+	if k <= 0 || s.Tokens[k].Text != "'s" && s.Tokens[k].Text != "’s" {
+		return false
+	}
+	mk := s.MentionAt(k - 1)
+	return mk >= 0 && s.Mentions[mk].TokEnd == k && s.Mentions[mk].Kind == mention.Actor && len(s.Mentions[mk].IDs) == 1
+}
+
+// PromiseNouns name a promise whose owner, named before, holds what it
+// promises ("Saudi Arabia's pledge to provide", "the EU's decision to extend").
+var PromiseNouns = map[string]bool{"pledge": true, "commitment": true, "decision": true, "announcement": true, "offer": true}
+
 func possessiveBefore(s *clause.Sentence, i int) bool {
 	return i > 0 && s.Tokens[i-1].Tag == "PRP$"
 }

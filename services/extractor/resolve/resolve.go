@@ -2878,6 +2878,9 @@ func agentlessPassive(s *clause.Sentence, f *frame.Frame) bool {
 	return true
 }
 
+// welcomeLemmas welcome or praise what follows them.
+var welcomeLemmas = map[string]bool{"welcome": true, "applaud": true, "appreciate": true, "commend": true, "praise": true, "salute": true, "hail": true}
+
 // stanceOwnedNouns are English stance nouns whose owner, named right before
 // them, holds the stance whoever states it: "he reaffirmed the U.S.
 // commitment to …", "underscore Japan's support for …".
@@ -2888,10 +2891,14 @@ var stanceOwnedNouns = map[string]bool{"commitment": true, "support": true, "ple
 // ("the U.S. commitment to", "Japan's support for"): the state named right
 // before it, adjectival or possessive.
 func (d *Doc) ownerOfStanceNoun(s *clause.Sentence, f *frame.Frame) (Outcome, bool, []string) {
-	if s.Lang != "en" || !stanceOwnedNouns[s.Tokens[f.CueStart].Lower] || s.Tokens[f.CueStart].POS != token.Noun {
+	at := f.CueStart
+	if s.Lang == "en" && at >= 2 && s.Tokens[at-1].Lower == "to" && frame.PromiseNouns[s.Tokens[at-2].Lower] && s.Tokens[at-2].POS == token.Noun {
+		at -= 2 // "Saudi Arabia's pledge to provide": the act is promised by the noun's owner
+	}
+	if s.Lang != "en" || !stanceOwnedNouns[s.Tokens[at].Lower] && !frame.PromiseNouns[s.Tokens[at].Lower] || s.Tokens[at].POS != token.Noun {
 		return Outcome{}, false, nil
 	}
-	k := f.CueStart - 1
+	k := at - 1
 	for k > 0 && (s.Tokens[k].POS == token.Adj || s.Tokens[k].POS == token.Adv) {
 		k-- // "the U.S. ironclad commitment"
 	}
@@ -2929,9 +2936,13 @@ func (d *Doc) ownerOfStanceNoun(s *clause.Sentence, f *frame.Frame) (Outcome, bo
 	for v > 0 && (s.Tokens[v].POS == token.Det || s.Tokens[v].POS == token.Adj || s.Tokens[v].POS == token.Adv) {
 		v--
 	}
-	holder := Outcome{Holder: &Holder{IDs: ids, Tok: first, How: "whose " + s.Tokens[f.CueStart].Lower + " it is: " + strings.Join(ids, ", ")}}
+	holder := Outcome{Holder: &Holder{IDs: ids, Tok: first, How: "whose " + s.Tokens[at].Lower + " it is: " + strings.Join(ids, ", ")}}
 	switch {
 	case v >= 0 && d.m.WordAt(s.Sentence, "affirm", v):
+		return holder, true, nil
+	case v >= 0 && welcomeLemmas[s.Tokens[v].Lemma]:
+		// "welcomed Saudi Arabia's pledge to provide …": the welcome is the
+		// writer's, the pledge its owner's
 		return holder, true, nil
 	case v < s.Clauses[f.Clause].Start || v >= 0 && s.Tokens[v].POS == token.Punct:
 		// "Nepal's commitment to human rights is total": the stance
