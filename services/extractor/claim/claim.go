@@ -652,6 +652,8 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 			case peopleNouns[t.Lemma] && j+1 < m.Tok && s.Tokens[j+1].Lemma == "and":
 				j++ // "the people and the government of Zambia"
 			case t.Lemma == "on" || t.Lemma == "for" || t.Lemma == "upon" || t.Lemma == "that" || t.Lemma == "to" || t.Text == "了" || t.Text == "“" || t.Text == "\"" || t.Text == "``":
+			case f.Rule.Kind == "call" && j == f.CueEnd && (t.Text == "与" || t.Text == "同"):
+				// 呼吁与美国和平共处: a call for relations with the party names it, as dialogue with it does
 			default:
 				return -1
 			}
