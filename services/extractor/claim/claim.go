@@ -731,8 +731,9 @@ func peopleOf(s *clause.Sentence, j, end int) int {
 }
 
 // actOfParty returns how many tokens from j, up to the party at end, name
-// an act of that party: an act noun then "of" or "by" ("the efforts of",
-// "the leadership of", "efforts by the UN"). 0: none.
+// an act of that party: an act noun then "of" or "by", or a participle and
+// "by" ("the efforts of", "the leadership of", "efforts by the UN", "the
+// role played by"). 0: none.
 func actOfParty(s *clause.Sentence, j, end int) int {
 	if s.Lang != "en" || !actNouns[s.Tokens[j].Lemma] || j+1 >= end {
 		return 0

@@ -2378,8 +2378,6 @@ func adjectival(prev string) bool {
 	return false
 }
 
-// possessiveBefore reports "their", "its", "our" right before a cue: a noun
-// cue of its own ("and their opposition to …").
 // ownedPromise reports an English commitment cue that is a promise noun
 // ("Saudi Arabia's pledge", "the EU's generous commitment") or follows one
 // ("India's decision to deploy"), whose owner, a state or an organisation, is
@@ -2409,6 +2407,8 @@ func ownedPromise(s *clause.Sentence, i int) bool {
 // promises ("Saudi Arabia's pledge to provide", "the EU's decision to extend").
 var PromiseNouns = map[string]bool{"pledge": true, "commitment": true, "decision": true, "announcement": true, "offer": true}
 
+// possessiveBefore reports "their", "its", "our" right before a cue: a noun
+// cue of its own ("and their opposition to …").
 func possessiveBefore(s *clause.Sentence, i int) bool {
 	return i > 0 && s.Tokens[i-1].Tag == "PRP$"
 }

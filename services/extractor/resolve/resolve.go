@@ -2888,8 +2888,11 @@ var stanceOwnedNouns = map[string]bool{"commitment": true, "support": true, "ple
 	"condemnation": true, "rejection": true}
 
 // ownerOfStanceNoun returns the party that owns an English stance noun cue
-// ("the U.S. commitment to", "Japan's support for"): the state named right
-// before it, adjectival or possessive.
+// ("the U.S. commitment to", "Japan's support for"), or the promise noun
+// before a cue ("Saudi Arabia's pledge to provide"): the state named right
+// before it, adjectival or possessive. The owner holds the stance when it is
+// affirmed, welcomed or opens the clause (ok); otherwise its ids are returned
+// alone, for the caller to drop the claim when the subject is someone else.
 func (d *Doc) ownerOfStanceNoun(s *clause.Sentence, f *frame.Frame) (Outcome, bool, []string) {
 	at := f.CueStart
 	if s.Lang == "en" && at >= 2 && s.Tokens[at-1].Lower == "to" && frame.PromiseNouns[s.Tokens[at-2].Lower] && s.Tokens[at-2].POS == token.Noun {
