@@ -297,8 +297,8 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		// sentence's first clause told, its doer the target
 		if k := sentenceDoer(s, h.IDs, f.Clause); k >= 0 {
 			targets, how = slices.Clone(s.Mentions[k].IDs), "whose act the clause before told (对此)"
-			if len(topics) == 0 && d.lastTopic != "" && s.Index-d.lastTopicAt <= 2 {
-				topics = []string{d.lastTopic} // and what the act was about, as for any "this"
+			if t := d.recentTopic(s); len(topics) == 0 && t != "" {
+				topics = []string{t} // and what the act was about, as for any "this"
 			}
 		}
 	}
@@ -320,8 +320,8 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			// answers the act the sentence before told
 			targets, how = []string{d.res.LastActor}, "whose act the sentence before told"
 		}
-		if back && d.lastTopic != "" && s.Index-d.lastTopicAt <= 2 {
-			topics = []string{d.lastTopic}
+		if t := d.recentTopic(s); back && t != "" {
+			topics = []string{t}
 		} else if d.emptyObject(s, f) && d.seenTopic != "" && s.Index-d.seenTopicAt <= 2 && f.Rule.Kind == "stance" && (pred == "oppose" || pred == "condemn") {
 			topics = []string{d.seenTopic} // 北京表示坚决反对: what the text was speaking of
 		}
@@ -2083,6 +2083,15 @@ func (d *Doc) emptyObject(s *clause.Sentence, f *frame.Frame) bool {
 		}
 	}
 	return true
+}
+
+// recentTopic is the topic the last claims were about, when they were made
+// at most two sentences before s: what "this" may still speak of; "" else.
+func (d *Doc) recentTopic(s *clause.Sentence) string {
+	if s.Index-d.lastTopicAt > 2 {
+		return ""
+	}
+	return d.lastTopic
 }
 
 // givenTo reports 予以 right before a Chinese cue (予以强烈谴责): the stance is

@@ -484,14 +484,14 @@ func (s *Sentence) reports(w *Words) {
 				for first < len(toks) && toks[first].POS == token.Punct {
 					first++
 				}
+				// 美国宣布关闭…，中方予以谴责: what was said began with its verb (a
+				// plan, no clause of its own), so a later party's stand is the narrator's
+				complement := first == pm.End && first < len(toks) && toks[first].POS == token.Verb
 				for ci2 := range s.Clauses {
 					c2 := s.Clauses[ci2]
 					if c2.Start <= first || c2.Start >= r.To || first >= len(toks) || s.ClauseOf(first) == ci2 {
 						continue
 					}
-					// 美国宣布关闭…，中方予以谴责: what was said began with its verb (a
-					// plan, no clause of its own), so a later party's stand is the narrator's
-					complement := first == pm.End && first < len(toks) && toks[first].POS == token.Verb
 					if s.ownStand(c2.Start, r.Speaker, class == Accuse || complement) {
 						r.To = c2.Start
 						break

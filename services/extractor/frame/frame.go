@@ -2381,31 +2381,65 @@ func adjectival(prev string) bool {
 // ownedPromise reports an English commitment cue that is a promise noun
 // ("Saudi Arabia's pledge", "the EU's generous commitment") or follows one
 // ("India's decision to deploy"), whose owner, a state or an organisation, is
-// named right before the noun.
+// named right before the noun with 's (the bare apostrophe of a plural
+// name is left out).
 func ownedPromise(s *clause.Sentence, i int) bool {
-	if s.Lang != "en" {
+	n := PromiseAt(s, i)
+	if n < 0 {
 		return false
 	}
-	if i >= 2 && s.Tokens[i-1].Lower == "to" && PromiseNouns[s.Tokens[i-2].Lower] {
-		i -= 2
-	}
-	if !PromiseNouns[s.Tokens[i].Lower] || s.Tokens[i].POS != token.Noun {
+	mk, possessive := OwnerBefore(s, n)
+	if !possessive {
 		return false
 	}
-	k := i - 1
-	for k > 0 && (s.Tokens[k].POS == token.Adj || s.Tokens[k].POS == token.Adv) {
-		k--
-	}
-	if k <= 0 || s.Tokens[k].Text != "'s" && s.Tokens[k].Text != "’s" {
-		return false
-	}
-	mk := s.MentionAt(k - 1)
-	return mk >= 0 && s.Mentions[mk].TokEnd == k && s.Mentions[mk].Kind == mention.Actor && len(s.Mentions[mk].IDs) == 1
+	mark := s.Tokens[s.Mentions[mk].TokEnd].Text
+	return mark == "'s" || mark == "’s" // not the bare apostrophe of "the United States’"
 }
 
 // PromiseNouns name a promise whose owner, named before, holds what it
 // promises ("Saudi Arabia's pledge to provide", "the EU's decision to extend").
 var PromiseNouns = map[string]bool{"pledge": true, "commitment": true, "decision": true, "announcement": true, "offer": true}
+
+// PromiseAt returns the English promise noun the cue at i is ("pledge") or
+// follows ("pledge to provide"), or -1.
+func PromiseAt(s *clause.Sentence, i int) int {
+	if s.Lang != "en" {
+		return -1
+	}
+	if i >= 2 && s.Tokens[i-1].Lower == "to" && PromiseNouns[s.Tokens[i-2].Lower] {
+		i -= 2
+	}
+	if !PromiseNouns[s.Tokens[i].Lower] || s.Tokens[i].POS != token.Noun {
+		return -1
+	}
+	return i
+}
+
+// OwnerBefore returns the state or organisation named right before the noun
+// at i, past its adjectives and adverbs, adjectival ("the U.S. ironclad
+// commitment") or possessive ("Japan's support"), and whether it is
+// possessive; -1 when none is.
+func OwnerBefore(s *clause.Sentence, i int) (int, bool) {
+	k := i - 1
+	for k > 0 && (s.Tokens[k].POS == token.Adj || s.Tokens[k].POS == token.Adv) {
+		k--
+	}
+	possessive := false
+	if k > 0 {
+		switch s.Tokens[k].Text {
+		case "'s", "’s", "’", "'":
+			k, possessive = k-1, true
+		}
+	}
+	if k < 0 {
+		return -1, false
+	}
+	mk := s.MentionAt(k)
+	if mk < 0 || s.Mentions[mk].TokEnd != k+1 || s.Mentions[mk].Kind != mention.Actor || len(s.Mentions[mk].IDs) != 1 {
+		return -1, false
+	}
+	return mk, possessive
+}
 
 // possessiveBefore reports "their", "its", "our" right before a cue: a noun
 // cue of its own ("and their opposition to …").

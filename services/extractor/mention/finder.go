@@ -47,14 +47,16 @@ type Options struct {
 // Finder finds mentions. It is read-only after New and safe for concurrent
 // use; Doc returns the per-document state.
 type Finder struct {
-	lx      *lexicon.Lexicon
-	ents    []*lexicon.Entity
-	titles  []lexicon.Title
-	organs  []lexicon.Organ
-	abbrevs map[rune][]string
-	matcher *Matcher
-	parties map[string]*token.Patterns
-	pkinds  []Kind
+	lx     *lexicon.Lexicon
+	ents   []*lexicon.Entity
+	titles []lexicon.Title
+	// enTitleKeys are the role keys of the English titles, by lower-cased phrase.
+	enTitleKeys map[string][]string
+	organs      []lexicon.Organ
+	abbrevs     map[rune][]string
+	matcher     *Matcher
+	parties     map[string]*token.Patterns
+	pkinds      []Kind
 	// partiesBare holds the English collectives without their "the", found
 	// only after "the <title> and"
 	partiesBare *token.Patterns
@@ -235,9 +237,13 @@ func New(opts Options) (*Finder, error) {
 			add(p, ref, ent)
 		}
 	}
+	f.enTitleKeys = map[string][]string{}
 	for i, t := range f.titles {
 		b.Add(t.Phrase, Payload{Kind: pTitle, Ref: int32(i)})
 		addWord(t.Phrase, "n")
+		if t.Lang == "en" {
+			f.enTitleKeys[strings.ToLower(t.Phrase)] = append(f.enTitleKeys[strings.ToLower(t.Phrase)], t.Key)
+		}
 	}
 	for i, o := range f.organs {
 		b.Add(o.Phrase, Payload{Kind: pOrgan, Ref: int32(i)})

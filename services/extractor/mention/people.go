@@ -92,7 +92,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 			gap := strings.TrimSpace(text[end:p.Start])
 			if p.Kind == Person && (gap == "" || (s.Lang == "en" && gap == ",")) {
 				titleOf := of
-				if titleOf == "" && s.Lang == "en" && t.Text == "Secretary" && (p.Role == "" || p.Role == "head-of-state" || p.Role == "head-of-government") {
+				if usSecretary(s, t, titleOf) && (p.Role == "" || p.Role == "head-of-state" || p.Role == "head-of-government") {
 					titleOf = "USA" // "(Under) Secretary X" is no president: a US title
 				}
 				if titleOf != "" && len(p.IDs) > 0 && p.IDs[0] != titleOf && !strings.ContainsAny(p.Text, " ·") && !hasHan(p.Text) {
@@ -196,8 +196,8 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 			if ok && of != "" && !slices.Contains(p.IDs, of) {
 				ok = false // 印度外长苏杰生… 德国外长表示: another state's minister
 			}
-			usSecretary := s.Lang == "en" && of == "" && t.Text == "Secretary"
-			if ok && usSecretary && !slices.Contains(p.IDs, "USA") {
+			bareSecretary := usSecretary(s, t, of)
+			if ok && bareSecretary && !slices.Contains(p.IDs, "USA") {
 				if q, found := d.byRole[t.Role+"|USA"]; found {
 					p = q // Secretary Blinken met Secretary Manalo … The Secretary: the US one
 				}
@@ -206,7 +206,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 			case ok:
 			case of != "":
 				p, ok = d.byRole[t.Role+"|"+of]
-			case usSecretary:
+			case bareSecretary:
 				// a bare "the Secretary" is the US Secretary's title, not a
 				// Foreign Secretary of another state named before
 				if p, ok = d.byRole[t.Role+"|USA"]; !ok {
@@ -243,7 +243,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 			p = d.personByLatin(latin, of, t.Role) // 卫生部长施潘（Jens Spahn）
 		} else {
 			nameOf := of
-			if nameOf == "" && s.Lang == "en" && t.Text == "Secretary" {
+			if usSecretary(s, t, of) {
 				nameOf = "USA" // "Deputy Secretary McKeon": a US title, as for a name the gazetteer knows
 			}
 			p = d.personNamed(name, nameOf, t.Role)
@@ -1115,12 +1115,18 @@ func (d *Doc) rememberTitle(t *Mention, p *Mention) {
 	if first == full {
 		return
 	}
-	for _, o := range d.f.titles {
-		if o.Lang == "en" && strings.EqualFold(o.Phrase, first) && o.Key != t.Role {
+	for _, key := range d.f.enTitleKeys[first] {
+		if key != t.Role {
 			return
 		}
 	}
 	d.byTitle[first] = p
+}
+
+// usSecretary reports an English "Secretary" with no state named for it:
+// the US Secretary's title ("Secretary Blinken", "Under Secretary X").
+func usSecretary(s *Sentence, t *Mention, of string) bool {
+	return s.Lang == "en" && of == "" && t.Text == "Secretary"
 }
 
 // familyNames finds later mentions of people the text introduced, by the

@@ -2895,21 +2895,13 @@ var stanceOwnedNouns = map[string]bool{"commitment": true, "support": true, "ple
 // alone, for the caller to drop the claim when the subject is someone else.
 func (d *Doc) ownerOfStanceNoun(s *clause.Sentence, f *frame.Frame) (Outcome, bool, []string) {
 	at := f.CueStart
-	if s.Lang == "en" && at >= 2 && s.Tokens[at-1].Lower == "to" && frame.PromiseNouns[s.Tokens[at-2].Lower] && s.Tokens[at-2].POS == token.Noun {
-		at -= 2 // "Saudi Arabia's pledge to provide": the act is promised by the noun's owner
-	}
-	if s.Lang != "en" || !stanceOwnedNouns[s.Tokens[at].Lower] && !frame.PromiseNouns[s.Tokens[at].Lower] || s.Tokens[at].POS != token.Noun {
+	if n := frame.PromiseAt(s, at); n >= 0 {
+		at = n // "Saudi Arabia's pledge to provide": the act is promised by the noun's owner
+	} else if s.Lang != "en" || !stanceOwnedNouns[s.Tokens[at].Lower] || s.Tokens[at].POS != token.Noun {
 		return Outcome{}, false, nil
 	}
-	k := at - 1
-	for k > 0 && (s.Tokens[k].POS == token.Adj || s.Tokens[k].POS == token.Adv) {
-		k-- // "the U.S. ironclad commitment"
-	}
-	if k > 0 && (s.Tokens[k].Text == "'s" || s.Tokens[k].Text == "’s" || s.Tokens[k].Text == "’" || s.Tokens[k].Text == "'") {
-		k--
-	}
-	mk := s.MentionAt(k)
-	if mk < 0 || s.Mentions[mk].TokEnd != k+1 || s.Mentions[mk].Kind != mention.Actor || len(s.Mentions[mk].IDs) != 1 {
+	mk, _ := frame.OwnerBefore(s, at)
+	if mk < 0 {
 		return Outcome{}, false, nil
 	}
 	m := &s.Mentions[mk]
