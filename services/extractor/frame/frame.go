@@ -1924,6 +1924,14 @@ func (m *Matcher) opensPredicate(s *clause.Sentence, cue, clauseStart int) bool 
 			if s.Lang == "zh" && k > 0 && (toks[k-1].POS == token.Noun || toks[k-1].POS == token.Propn) && cue == k+1 {
 				return false
 			}
+			if k > 0 && t.Text == "或" && (toks[k-1].POS == token.Verb || toks[k-1].POS == token.Adv) && cue == k+1 {
+				// 暂停或终止, "suspend or end": one act in two words, not a second
+				// predicate (gse tags some verbs before 或 as adverbs)
+				return false
+			}
+			if k > 1 && t.Lower == "or" && toks[k-1].POS == token.Verb && toks[k-2].Lower == "to" && cue == k+1 {
+				return false // "not to evade or undermine": one act in two infinitives
+			}
 			return k >= clauseStart-1 && toks[k].Text != "和" && toks[k].Text != "与" && toks[k].Text != "及"
 		case "and", "but", "while", "nor", "并", "并且", "同时", "还", "也", "，", ",", "；", ";", "而且", "但", "但是":
 			return k < cue-0 && (k >= clauseStart-1)
