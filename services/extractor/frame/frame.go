@@ -2021,6 +2021,12 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				f.Absorbed = true // "I wish to thank Kenya", "we hope to welcome": the stance is the claim
 				break
 			}
+			if f.Rule.Kind == "importance" && f.Inner < 0 && n.CueStart == f.CueEnd && (n.Rule.Kind == "stance" || n.Rule.Kind == "accuse" || n.Rule.Kind == "call") && s.Lang == "en" && s.Tokens[n.CueStart].POS == token.Verb {
+				// "stressed the importance of condemning Russia's attack": the
+				// stance whose importance is stressed is the claim
+				f.Inner, f.Absorbed = j, true
+				continue
+			}
 			switch f.Rule.Kind {
 			case "should":
 				if firstPersonBefore(s, f.CueStart) && n.Clause == f.Clause {
