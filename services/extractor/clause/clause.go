@@ -635,8 +635,8 @@ func onlyPunct(toks []token.Token) bool {
 // and the like: a venue or an object, not a speaker.
 func afterPreposition(s *Sentence, m *mention.Mention) bool {
 	k := m.Tok - 1
-	for k >= 0 && s.Tokens[k].POS == token.Det {
-		k--
+	for k >= 0 && (s.Tokens[k].POS == token.Det || s.Lang == "en" && s.Tokens[k].POS == token.Adj) {
+		k-- // "at the last General Assembly"
 	}
 	return k >= 0 && (s.Tokens[k].POS == token.Adp || s.Tokens[k].Text == "在" || s.Tokens[k].Text == "于")
 }

@@ -2883,9 +2883,10 @@ var welcomeLemmas = map[string]bool{"welcome": true, "applaud": true, "appreciat
 
 // stanceOwnedNouns are English stance nouns whose owner, named right before
 // them, holds the stance whoever states it: "he reaffirmed the U.S.
-// commitment to …", "underscore Japan's support for …".
+// commitment to …", "underscore Japan's support for …", "announced Kenya's
+// readiness to lead …".
 var stanceOwnedNouns = map[string]bool{"commitment": true, "support": true, "pledge": true, "position": true, "opposition": true,
-	"condemnation": true, "rejection": true}
+	"condemnation": true, "rejection": true, "readiness": true, "willingness": true, "determination": true, "intention": true}
 
 // ownerOfStanceNoun returns the party that owns an English stance noun cue
 // ("the U.S. commitment to", "Japan's support for"), or the promise noun
