@@ -2131,8 +2131,11 @@ func coordinatedInfinitive(s *clause.Sentence, f, n *Frame) bool {
 	if s.Lang != "en" || n.CueStart == 0 || s.Tokens[n.CueStart-1].Lower != "and" || s.Tokens[n.CueStart].Tag != "VB" {
 		return false
 	}
-	if t := s.Tokens[f.CueStart].Tag; f.Rule.Kind == "call" && t != "VBD" && t != "VBN" && t != "VBZ" {
-		return false // "we urge X to … and call on Y": the same form either way
+	if t := s.Tokens[f.CueStart].Tag; f.Rule.Kind == "call" && t != "VBD" && t != "VBN" && t != "VBZ" && n.Rule.Modality != "act" {
+		// "we urge X to … and call on Y": the same form either way; but
+		// an act ("we urge Iran to meet its obligations and cooperate with
+		// the IAEA") is still what the call asks for
+		return false
 	}
 	for k := f.CueEnd; k < n.CueStart-1; k++ {
 		if s.Tokens[k].Lower == "to" && s.Tokens[k+1].POS == token.Verb {
