@@ -1913,6 +1913,9 @@ func (m *Matcher) intensity(s *clause.Sentence, f Frame) string {
 // conjunction or a comma: a new predicate of the same subject.
 func (m *Matcher) opensPredicate(s *clause.Sentence, cue, clauseStart int) bool {
 	toks := s.Tokens
+	if s.Lang == "en" && toks[cue].POS == token.Adj {
+		return false // "premeditated, unprovoked, and unjustified war": the last of a noun's adjectives, no predicate
+	}
 	for k := cue - 1; k >= 0 && k >= cue-4; k-- {
 		t := &toks[k]
 		switch strings.ToLower(t.Text) {
@@ -1993,6 +1996,11 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				break
 			}
 			if n.CueStart >= f.ObjEnd {
+				if n.CueStart > f.ObjEnd && allWrongDoerWords(s, f.ObjEnd, n.CueStart) {
+					// "refugees affected by Russia's premeditated, unprovoked, and
+					// unjustified war": the object ended inside the wrong's adjectives
+					deniedWrong(s, f, n)
+				}
 				break
 			}
 			if n.Conj && n.Rule.Kind != "report" && n.Clause == f.Clause && (f.Rule.Kind == "call" || f.Rule.Kind == "should" && !firstPersonBefore(s, f.CueStart)) && coordinatedInfinitive(s, f, n) {
@@ -2381,10 +2389,21 @@ func wrongDoerWord(t *token.Token) bool {
 		return true
 	}
 	switch t.Lower {
-	case "'s", "’s", "and":
+	case "'s", "’s", "and", ",":
 		return true
 	}
-	return false
+	return t.Tag == "VBN" || t.Tag == "VBD" // "premeditated"
+}
+
+// allWrongDoerWords reports tokens from..to-1 all words that may stand
+// between a wrong's doer and its noun (adjectives, commas, "and").
+func allWrongDoerWords(s *clause.Sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		if !wrongDoerWord(&s.Tokens[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 func adjectival(prev string) bool {
