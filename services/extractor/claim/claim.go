@@ -2342,7 +2342,7 @@ func uniq(ids []string) []string {
 // counterVerbs act against what follows them.
 var counterVerbs = map[string]bool{"counter": true, "combat": true, "fight": true, "deter": true, "prevent": true, "stop": true,
 	"end": true, "tackle": true, "resist": true, "curb": true, "defeat": true, "eradicate": true, "eliminate": true, "confront": true,
-	"address": true, "reduce": true, "halt": true, "ban": true, "应对": true, "减少": true, "禁止": true, "取缔": true, "铲除": true, "惩治": true,
+	"address": true, "reduce": true, "halt": true, "ban": true, "against": true, "应对": true, "减少": true, "禁止": true, "取缔": true, "铲除": true, "惩治": true,
 	"打击": true, "遏制": true, "防止": true, "制止": true, "抵制": true, "反对": true, "对抗": true, "抵御": true, "消除": true, "根除": true}
 
 // countered reports a verb acting against its object inside a frame's
