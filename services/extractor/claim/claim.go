@@ -2343,7 +2343,8 @@ func uniq(ids []string) []string {
 var counterVerbs = map[string]bool{"counter": true, "combat": true, "fight": true, "deter": true, "prevent": true, "stop": true,
 	"end": true, "tackle": true, "resist": true, "curb": true, "defeat": true, "eradicate": true, "eliminate": true, "confront": true,
 	"address": true, "reduce": true, "halt": true, "ban": true, "against": true, "应对": true, "减少": true, "禁止": true, "取缔": true, "铲除": true, "惩治": true,
-	"打击": true, "遏制": true, "防止": true, "制止": true, "抵制": true, "反对": true, "对抗": true, "抵御": true, "消除": true, "根除": true}
+	"打击": true, "遏制": true, "防止": true, "制止": true, "抵制": true, "反对": true, "对抗": true, "抵御": true, "消除": true, "根除": true,
+	"降低": true, "免遭": true, "免受": true, "避免": true, "拒绝": true, "终止": true, "停止": true, "结束": true}
 
 // countered reports a verb acting against its object inside a frame's
 // object (efforts to counter …, 打击…): what the object names is opposed.

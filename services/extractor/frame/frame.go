@@ -192,6 +192,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			continue // 将X与Y区分: 将 as 把; 外委会共和党人: 会 ends a name; 将有助于…, 拜登即将就任: a forecast, no one's act;
 			// 宣布X为Y, 宣布某人被禁言: a declaration or news, not an announced act
 		}
+		if s.Lang == "zh" && toks[pm.Start].Text == "肯定" && pm.End < len(toks) && certainlyBefore[toks[pm.End].Text] {
+			continue // 肯定会入侵, 肯定不会接受: "certainly", no praise
+		}
 		if ends, ok := circumfix[toks[pm.Start].Text]; ok && s.Lang == "zh" && !closedBy(s, pm.End, ends) {
 			continue // 站在乌克兰一边 is a stance; 站在门口 is not
 		}
@@ -1842,6 +1845,11 @@ func (m *Matcher) cueIsWord(r *Rule, toks []token.Token, pm token.PatternMatch) 
 	}
 	return true
 }
+
+// certainlyBefore follow 肯定 when it is the adverb "certainly", not the
+// verb "affirm, commend" (肯定会, 肯定不是, 肯定要).
+var certainlyBefore = map[string]bool{"会": true, "不会": true, "是": true, "不是": true, "要": true, "能": true, "不能": true,
+	"将": true, "不": true, "没有": true, "可以": true, "已经": true, "也": true, "还": true, "就": true}
 
 // participleAdjectives are -ing forms of cue verbs that, before a noun,
 // describe it.
