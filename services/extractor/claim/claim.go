@@ -1041,6 +1041,9 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 				return m.IDs, "first party in the object"
 			}
 			if m.Kind == mention.Place && f.Rule.Predicate != "condemn" && f.Rule.Predicate != "oppose" && f.Rule.Predicate != "agree" {
+				if s.Lang == "en" && m.TokEnd < len(s.Tokens) && s.Tokens[m.TokEnd].POS == token.Noun && partyAfter(s, m, objs, holders) {
+					continue // "the Euro-Atlantic aspirations of Ukraine": the place describes what the party named after has
+				}
 				return []string{m.ID}, "first place in the object"
 			}
 			against := f.Rule.Predicate == "condemn" || f.Rule.Predicate == "oppose"
@@ -2609,4 +2612,16 @@ func (d *Doc) drop(s *clause.Sentence, f *frame.Frame, reason string) {
 		d.Dropped = append(d.Dropped, Dropped{Rule: f.Rule.ID, Cue: cueText(s, f), Reason: reason,
 			Start: s.Tokens[f.CueStart].Start, End: s.Tokens[f.CueEnd-1].End})
 	}
+}
+
+// partyAfter reports a state or organisation among the object's mentions
+// after m that is none of the holders.
+func partyAfter(s *clause.Sentence, m *mention.Mention, objs []int, holders []string) bool {
+	for _, k := range objs {
+		o := &s.Mentions[k]
+		if o.Tok >= m.TokEnd && (o.Kind == mention.Actor || o.Kind == mention.Person) && len(o.IDs) > 0 && !o.Venue && len(minus(o.IDs, holders)) > 0 {
+			return true
+		}
+	}
+	return false
 }
