@@ -524,7 +524,9 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	if nounWrong {
 		// "discussed their response to Putin's continued assault": a wrong
 		// named as a noun is done by whoever owns it, not by the clause's subject
-		if k := d.owner(s, f.CueStart, start); k >= 0 {
+		if k := d.possessor(s, f.CueStart); k >= 0 {
+			x = d.party(s, k) // "holding Russia accountable for its brutal war": its is the party named last before it
+		} else if k := d.owner(s, f.CueStart, start); k >= 0 {
 			x = d.party(s, k)
 		}
 	}
