@@ -1422,6 +1422,12 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 		if m.Kind != Actor {
 			continue
 		}
+		if len(m.IDs) == 1 && (m.IDs[0] == "SDN" && sultan(text, m) || m.IDs[0] == "GEO" && usGeorgia(text, m)) {
+			// 马来西亚苏丹国王: a sultan, no Sudan; "run-off elections in Georgia
+			// for Senate seats", 佐治亚州（Georgia）: the US state, no Georgia
+			m.Kind, m.IDs, m.Entity, m.Venue = Place, nil, false, true
+			continue
+		}
 		after := text[m.End:min(len(text), m.End+24)]
 		if len(m.IDs) == 1 && (m.IDs[0] == "org:un" || m.IDs[0] == "org:eu" || m.IDs[0] == "org:nato" || m.IDs[0] == "org:asean" || m.IDs[0] == "org:au") && memberStates(after) {
 			// "UN Member States", 联合国会员国, "EU member states": the states, not the organisation
@@ -1790,4 +1796,47 @@ func sentBy(text string, ms []Mention, host *Mention) string {
 		}
 	}
 	return ""
+}
+
+// sultan reports 苏丹 as a ruler's title: after a state or a palace
+// (马来西亚苏丹, 王宫苏丹) or before his title or name (苏丹国王, 苏丹·阿卜杜拉).
+func sultan(text string, m *Mention) bool {
+	if m.Text != "苏丹" {
+		return false
+	}
+	before, after := text[max(0, m.Start-12):m.Start], text[m.End:min(len(text), m.End+9)]
+	for _, w := range []string{"国王", "宫", "陛下", "·", "王朝"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"马来西亚", "文莱", "柔佛", "阿曼", "王宫", "州"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// usGeorgia reports "Georgia" as the US state: glossing a Chinese state
+// name (佐治亚州（Georgia）), part of a place name (North Georgia), or with
+// the words of a US election or county around it.
+func usGeorgia(text string, m *Mention) bool {
+	before, after := text[max(0, m.Start-60):m.Start], text[m.End:min(len(text), m.End+40)]
+	if i := strings.LastIndexAny(before, ".!?。！？\n"); i >= 0 {
+		before = before[i+1:] // the sentence's own words
+	}
+	if i := strings.IndexAny(after, ".!?。！？\n"); i >= 0 {
+		after = after[:i]
+	}
+	if strings.HasSuffix(before, "州（") || strings.HasSuffix(before, "州(") || strings.HasSuffix(before, "North ") || strings.HasSuffix(before, "South ") {
+		return true
+	}
+	near := before + " " + after
+	for _, w := range []string{"Senate", "run-off", "runoff", "Atlanta", "County", "county", "Republican", "Democrats", "Democratic Party"} {
+		if strings.Contains(near, w) {
+			return true
+		}
+	}
+	return false
 }
