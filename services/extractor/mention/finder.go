@@ -359,6 +359,9 @@ type Doc struct {
 	lastStates           []string
 	// lastState is the state the text named last (for "the regime")
 	lastState string
+	// taiwanOrgans are the roles of the organs the text named as Taiwan's
+	// (台湾外交部): a bare 外交部 after is Taiwan's too, not China's.
+	taiwanOrgans map[string]bool
 }
 
 // TimeClauseAfter reports a verb after token from, then 之后, 之前, 以后,
@@ -762,6 +765,9 @@ func (d *Doc) stateOrgans(text string, s *Sentence, ms []Mention) []Mention {
 			}
 			ms = append(ms, Mention{Kind: Actor, Start: t.Start, End: t.End, Text: t.Text, IDs: []string{es[0].ID}, Entity: true,
 				EntityType: lexicon.KindCountry, How: t.Text + " (organ) → " + es[0].ID})
+			if es[0].ID == "TWN" {
+				d.noteTaiwanOrgan(t.Text[k:])
+			}
 			break
 		}
 	}
@@ -1187,6 +1193,9 @@ func (d *Doc) organs(text string, s *Sentence, ms []Mention) []Mention {
 	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
 	for i := range ms {
 		m := &ms[i]
+		if s.Lang == "zh" && m.Kind == Actor && len(m.IDs) == 1 && m.IDs[0] == "TWN" && strings.Contains(m.How, "(organ)") {
+			d.noteTaiwanOrgan(m.Text) // 台湾外交部
+		}
 		if m.Kind != Organ {
 			continue
 		}
@@ -1214,8 +1223,14 @@ func (d *Doc) organs(text string, s *Sentence, ms []Mention) []Mention {
 				c = n.IDs[0]
 			}
 		}
+		if c == "TWN" && s.Lang == "zh" {
+			d.noteTaiwanOrgan(m.Text)
+		}
 		if c == "" && s.Lang == "zh" && (m.Role == "foreign-ministry" || m.Role == "defence-ministry" || m.Role == "embassy") {
 			c = "CHN"
+			if d.taiwanOrgans[m.Role] {
+				c = "TWN" // 台湾外交部… 外交部表示: a text from Taiwan names its own ministry bare
+			}
 		}
 		if c != "" {
 			m.Kind, m.IDs, m.Entity, m.EntityType = Actor, []string{c}, true, lexicon.KindCountry
@@ -1839,4 +1854,30 @@ func usGeorgia(text string, m *Mention) bool {
 		}
 	}
 	return false
+}
+
+// noteTaiwanOrgan records the role of an organ word (外交部) named as
+// Taiwan's, for a bare one after, when the text's first such organ is
+// Taiwan's (a text from Taiwan), not a bare one (外交部发言人…台湾外交部:
+// China's ministry speaking of Taiwan's).
+func (d *Doc) noteTaiwanOrgan(word string) {
+	for _, o := range d.f.organs {
+		if o.Lang == "zh" && o.Country == "" && o.Type != "" && strings.HasSuffix(word, o.Phrase) && taiwanFirst(d.text, o.Phrase) {
+			if d.taiwanOrgans == nil {
+				d.taiwanOrgans = map[string]bool{}
+			}
+			d.taiwanOrgans[o.Type] = true
+		}
+	}
+}
+
+// taiwanFirst reports the first organ word in text named as Taiwan's
+// (台湾外交部, 我国外交部).
+func taiwanFirst(text, organ string) bool {
+	i := strings.Index(text, organ)
+	if i < 0 {
+		return false
+	}
+	before := text[:i]
+	return strings.HasSuffix(before, "台湾") || strings.HasSuffix(before, "臺灣") || strings.HasSuffix(before, "中华民国") || strings.HasSuffix(before, "我国")
 }
