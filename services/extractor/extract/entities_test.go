@@ -81,6 +81,7 @@ func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
 		{"他在新墨西哥州拉票，美国谴责恐怖袭击。", "MEX", "USA"},              // New Mexico is no Mexico
 		{"候选人在俄勒冈州、俄亥俄州拉票，美国谴责恐怖袭击。", "RUS", "USA"},        // Oregon and Ohio are no Russia
 		{"文莱苏丹国王发表讲话，美国谴责恐怖袭击。", "SDN", "USA"},             // a sultan is no Sudan
+		{"以色列称将在撒马利亚扩建定居点，美国谴责恐怖袭击。", "MLI", "USA"},        // 撒马利亚 is Samaria, no 马利
 		{"华人选民聚焦佐治亚州（Georgia）的复选，美国谴责恐怖袭击。", "GEO", "USA"}, // the US state glossed
 		{"Republicans lost both Senate run-offs in Georgia; Chile condemned the attack.", "GEO", "CHL"},
 		{"She studied at the University of North Georgia. Chile condemned the attack.", "GEO", "CHL"},
