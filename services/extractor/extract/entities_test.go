@@ -544,3 +544,25 @@ func TestPresidentWithAFamilyNameIsWhoeverPresidedThen(t *testing.T) {
 	}
 	t.Fatalf("no Francis in %+v", x.Entities)
 }
+
+func TestEveryPartyOfAClaimIsAnEntity(t *testing.T) {
+	e := testEngine(t)
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "Canada condemned Putin's brutal war against Ukraine."})
+	ids := map[string]bool{}
+	for _, en := range x.Entities {
+		ids[en.ID] = true
+	}
+	if len(x.Claims) == 0 {
+		t.Fatalf("no claim: %+v", x)
+	}
+	for _, c := range x.Claims {
+		for _, a := range c.Actors {
+			if !ids[a] {
+				t.Errorf("actor %s of %+v is no entity: %+v", a, c, x.Entities)
+			}
+		}
+		if c.Target != nil && !strings.HasPrefix(*c.Target, "place:") && !ids[*c.Target] {
+			t.Errorf("target %s of %+v is no entity: %+v", *c.Target, c, x.Entities)
+		}
+	}
+}
