@@ -162,7 +162,6 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 			x.Claims = append(x.Claims, c)
 		}
 	}
-	x.Entities = e.withClaimParties(x.Entities, x.Claims, lang)
 	if n := resultSize(x); n > MaxResultBytes {
 		x.Claims, x.Entities, x.Unmapped, x.Denied = []schemas.Claim{}, []schemas.Entity{}, nil, nil
 		return fail(ErrTooLarge, fmt.Sprintf("its extraction (%d claims) would be %d bytes, over the %d-byte limit", len(claims), n, MaxResultBytes))
@@ -542,19 +541,35 @@ func (l *entityList) sentence(s *clause.Sentence) {
 	}
 }
 
-// done adds the actors of the claims and returns the list.
+// done adds the actors and the targets of the claims and returns the list:
+// every state, organisation or person a claim holds or is directed at is
+// an entity, also when the text names it only through another ("Putin's
+// war": Russia).
 func (l *entityList) done(e *Engine, claims []schemas.Claim) []schemas.Entity {
+	add := func(id string) {
+		if strings.HasPrefix(id, "place:") || strings.HasPrefix(id, "topic:") {
+			return
+		}
+		name := id
+		if ent, ok := e.lex.Get(id); ok {
+			if n := ent.Label[l.lang]; n != "" {
+				name = n
+			} else if n := ent.Label["en"]; n != "" {
+				name = n
+			}
+		}
+		typ := entityType(id)
+		if strings.HasPrefix(id, "person:") {
+			typ = "person"
+		}
+		l.add(id, typ, name, "")
+	}
 	for _, c := range claims {
 		for _, id := range c.Actors {
-			name := id
-			if ent, ok := e.lex.Get(id); ok {
-				if n := ent.Label[l.lang]; n != "" {
-					name = n
-				} else if n := ent.Label["en"]; n != "" {
-					name = n
-				}
-			}
-			l.add(id, entityType(id), name, "")
+			add(id)
+		}
+		if c.Target != nil {
+			add(*c.Target)
 		}
 	}
 	return l.out
@@ -565,44 +580,6 @@ func firstID(ids []string) string {
 		return ""
 	}
 	return ids[0]
-}
-
-// withClaimParties adds to ents every state, organisation or person a
-// claim holds or is directed at that no mention listed ("Putin's war":
-// the claim's target is Russia, which the text names only by its
-// president), so that the entities hold every party of the claims.
-func (e *Engine) withClaimParties(ents []schemas.Entity, claims []schemas.Claim, lang string) []schemas.Entity {
-	seen := make(map[string]bool, len(ents))
-	for _, en := range ents {
-		seen[en.ID] = true
-	}
-	add := func(id string) {
-		if id == "" || seen[id] || strings.HasPrefix(id, "place:") || strings.HasPrefix(id, "topic:") || len(ents) >= MaxEntities {
-			return
-		}
-		seen[id] = true
-		typ, name := entityType(id), id
-		if strings.HasPrefix(id, "person:") {
-			typ = "person"
-		}
-		if le, ok := e.lex.Get(id); ok {
-			if l := le.Label[lang]; l != "" {
-				name = l
-			} else if l := le.Label["en"]; l != "" {
-				name = l
-			}
-		}
-		ents = append(ents, schemas.Entity{ID: id, Type: typ, Name: name})
-	}
-	for _, c := range claims {
-		for _, a := range c.Actors {
-			add(a)
-		}
-		if c.Target != nil {
-			add(*c.Target)
-		}
-	}
-	return ents
 }
 
 func entityType(id string) string {
