@@ -154,6 +154,8 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 		switch {
 		case outletClaim(c):
 			kept[i] = keptOutlet // a paper named in a story holds a position only in its own editorial voice
+		case e.ownOrgan(c):
+			kept[i] = keptOwnOrgan // 中国…共产党, "the administration … Democrats": a state's own party or organ
 		case c.Negated:
 			kept[i] = keptDenied
 			x.Denied = append(x.Denied, c) // "does not support": no claim of that stance
@@ -172,6 +174,9 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 			case keptOutlet:
 				expl = append(expl, Explanation{Claim: -1, Explanation: w, Dropped: "an outlet holds a position only in its own editorial voice",
 					Start: claims[i].Evidence.Start, End: claims[i].Evidence.End})
+			case keptOwnOrgan:
+				expl = append(expl, Explanation{Claim: -1, Explanation: w, Dropped: "directed at an organisation of the holder's own state (" + *claims[i].Target + ")",
+					Start: claims[i].Evidence.Start, End: claims[i].Evidence.End})
 			case keptDenied:
 				expl = append(expl, Explanation{Claim: -1, Explanation: w, Dropped: "negated: " + strings.Join(claims[i].Actors, "+") + " does not " + claims[i].Predicate,
 					Start: claims[i].Evidence.Start, End: claims[i].Evidence.End})
@@ -189,9 +194,21 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 
 // kept marks a made claim that is not among an extraction's claims.
 const (
-	keptOutlet = -1
-	keptDenied = -2
+	keptOutlet   = -1
+	keptDenied   = -2
+	keptOwnOrgan = -3
 )
+
+// ownOrgan reports a claim of one state, other than a call, directed at an
+// organisation of that same state (its ruling party, its parliament): the
+// gazetteer's country of the organisation is the holder.
+func (e *Engine) ownOrgan(c schemas.Claim) bool {
+	if c.Predicate == "call_on" || len(c.Actors) != 1 || c.Target == nil || !strings.HasPrefix(*c.Target, "org:") {
+		return false
+	}
+	org, ok := e.lex.Get(*c.Target)
+	return ok && org.Country != "" && org.Country == c.Actors[0]
+}
 
 // PartiesFrom bounds the text read before the parties of a document are
 // decided (who "we", "the two sides", 双方 are): the whole of any usual
