@@ -94,10 +94,7 @@ func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
 	}
 	for _, c := range cases {
 		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
-		ids := map[string]bool{}
-		for _, en := range x.Entities {
-			ids[en.ID] = true
-		}
+		ids := entityIDs(x)
 		if ids[c.absent] || !ids[c.present] {
 			t.Errorf("%s: entities %+v, want %s and not %s", c.text, x.Entities, c.present, c.absent)
 		}
@@ -118,10 +115,7 @@ func TestFormerStatesAreEntities(t *testing.T) {
 	}
 	for _, c := range cases {
 		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
-		ids := map[string]bool{}
-		for _, en := range x.Entities {
-			ids[en.ID] = true
-		}
+		ids := entityIDs(x)
 		for _, id := range c.present {
 			if !ids[id] {
 				t.Errorf("%s: entities %+v, want %s", c.text, x.Entities, id)
@@ -142,10 +136,7 @@ func TestJapaneseTextYieldsEntitiesWithoutClaims(t *testing.T) {
 	if len(x.Claims) != 0 {
 		t.Errorf("claims from Japanese text without Japanese rules: %+v", x.Claims)
 	}
-	ids := map[string]bool{}
-	for _, en := range x.Entities {
-		ids[en.ID] = true
-	}
+	ids := entityIDs(x)
 	if !ids["CHN"] || !ids["person:kishida-fumio"] {
 		t.Errorf("entities %+v lack CHN or Kishida", x.Entities)
 	}
@@ -303,10 +294,7 @@ func TestARegionBeforeAFullNameEndsTheTitle(t *testing.T) {
 	e := testEngine(t)
 	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText,
 		Body: "Deputy Assistant Administrator for Asia Anjali Kaur met officials in Nepal. Assistant Secretary for African Affairs Molly Ferris met them too."})
-	ids := map[string]bool{}
-	for _, en := range x.Entities {
-		ids[en.ID] = true
-	}
+	ids := entityIDs(x)
 	if !ids["person:kaur-anjali"] || ids["person:kaur-asia-anjali"] {
 		t.Errorf("entities %+v, want person:kaur-anjali, not Asia as her given name", x.Entities)
 	}
@@ -318,10 +306,7 @@ func TestARegionBeforeAFullNameEndsTheTitle(t *testing.T) {
 func TestAHyphenatedWordStaysInAnOrganisationsName(t *testing.T) {
 	e := testEngine(t)
 	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "Chile spoke at the High-Level Political Forum. Development Bank Deputy Director Jane Roe listened."})
-	ids := map[string]bool{}
-	for _, en := range x.Entities {
-		ids[en.ID] = true
-	}
+	ids := entityIDs(x)
 	if !ids["org:high-level-political-forum"] || ids["org:level-political-forum"] {
 		t.Errorf("entities %+v, want org:high-level-political-forum", x.Entities)
 	}
@@ -548,10 +533,7 @@ func TestPresidentWithAFamilyNameIsWhoeverPresidedThen(t *testing.T) {
 func TestEveryPartyOfAClaimIsAnEntity(t *testing.T) {
 	e := testEngine(t)
 	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "Canada condemned Putin's brutal war against Ukraine."})
-	ids := map[string]bool{}
-	for _, en := range x.Entities {
-		ids[en.ID] = true
-	}
+	ids := entityIDs(x)
 	if len(x.Claims) == 0 {
 		t.Fatalf("no claim: %+v", x)
 	}
@@ -565,4 +547,13 @@ func TestEveryPartyOfAClaimIsAnEntity(t *testing.T) {
 			t.Errorf("target %s of %+v is no entity: %+v", *c.Target, c, x.Entities)
 		}
 	}
+}
+
+// entityIDs returns the ids of an extraction's entities.
+func entityIDs(x schemas.Extraction) map[string]bool {
+	ids := map[string]bool{}
+	for _, en := range x.Entities {
+		ids[en.ID] = true
+	}
+	return ids
 }
