@@ -1878,12 +1878,13 @@ func (d *Doc) noteTaiwanOrgan(word string) {
 }
 
 // taiwanFirst reports the first organ word in text named as Taiwan's
-// (台湾外交部, 我国外交部).
+// (台湾外交部, 中华民国外交部; not 我国外交部, which in a text from Beijing
+// is China's).
 func taiwanFirst(text, organ string) bool {
 	i := strings.Index(text, organ)
 	if i < 0 {
 		return false
 	}
 	before := text[:i]
-	return strings.HasSuffix(before, "台湾") || strings.HasSuffix(before, "臺灣") || strings.HasSuffix(before, "中华民国") || strings.HasSuffix(before, "我国")
+	return strings.HasSuffix(before, "台湾") || strings.HasSuffix(before, "臺灣") || strings.HasSuffix(before, "中华民国")
 }
