@@ -557,3 +557,17 @@ func entityIDs(x schemas.Extraction) map[string]bool {
 	}
 	return ids
 }
+
+func TestTaiwanAndRFITransliterationsNameTheLeaders(t *testing.T) {
+	e := testEngine(t)
+	for text, want := range map[string]string{
+		"白俄罗斯总统鲁卡申柯今天发表讲话。": "person:lukashenko-alexander",
+		"俄罗斯总统蒲亭今天发表讲话。":    "person:putin-vladimir",
+		"委内瑞拉总统马杜洛今天发表讲话。":  "person:maduro-nicolas",
+	} {
+		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: text})
+		if !entityIDs(x)[want] {
+			t.Errorf("%s: entities %+v, want %s", text, x.Entities, want)
+		}
+	}
+}
