@@ -83,9 +83,15 @@ func StartEmbedded(cfg EmbeddedConfig) (*server.Server, error) {
 		return nil, fmt.Errorf("embedded nats: %w", err)
 	}
 	go s.Start()
-	if !s.ReadyForConnections(10 * time.Second) {
+	// A clustered node with JetStream can take several seconds on a loaded
+	// machine (the cluster system test failed once at 10s while other work
+	// had both cores); a port in use fails long before.
+	if !s.ReadyForConnections(readyWait) {
 		s.Shutdown()
-		return nil, fmt.Errorf("embedded nats: not ready after 10s (port %d in use?)", cfg.Port)
+		return nil, fmt.Errorf("embedded nats: not ready after %s (port %d in use?)", readyWait, cfg.Port)
 	}
 	return s, nil
 }
+
+// readyWait bounds the wait for an embedded server to accept connections.
+const readyWait = 30 * time.Second
