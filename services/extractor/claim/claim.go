@@ -933,9 +933,6 @@ func targetIDs(m *mention.Mention) []string {
 // targets picks a claim's targets by the rule's target mode.
 func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []string) ([]string, string) {
 	var out []string
-	isParty := func(m *mention.Mention) bool {
-		return (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Venue
-	}
 	if f.Doer >= 0 && f.PreStart >= 0 {
 		// 俄罗斯对中方的支持: what the noun's stance is towards follows 对
 		for _, k := range objs {
@@ -2614,12 +2611,17 @@ func (d *Doc) drop(s *clause.Sentence, f *frame.Frame, reason string) {
 	}
 }
 
-// partyAfter reports a state or organisation among the object's mentions
-// after m that is none of the holders.
+// isParty reports a mention of a state, an organisation or a person who
+// stands for one, not named as a venue.
+func isParty(m *mention.Mention) bool {
+	return (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Venue
+}
+
+// partyAfter reports a party among the object's mentions after m that is
+// none of the holders.
 func partyAfter(s *clause.Sentence, m *mention.Mention, objs []int, holders []string) bool {
 	for _, k := range objs {
-		o := &s.Mentions[k]
-		if o.Tok >= m.TokEnd && (o.Kind == mention.Actor || o.Kind == mention.Person) && len(o.IDs) > 0 && !o.Venue && len(minus(o.IDs, holders)) > 0 {
+		if o := &s.Mentions[k]; o.Tok >= m.TokEnd && isParty(o) && len(minus(o.IDs, holders)) > 0 {
 			return true
 		}
 	}

@@ -575,11 +575,7 @@ func (l *entityList) done(e *Engine, claims []schemas.Claim) []schemas.Entity {
 				name = n
 			}
 		}
-		typ := entityType(id)
-		if strings.HasPrefix(id, "person:") {
-			typ = "person"
-		}
-		l.add(id, typ, name, "")
+		l.add(id, entityType(id), name, "")
 	}
 	for _, c := range claims {
 		for _, id := range c.Actors {
@@ -600,8 +596,11 @@ func firstID(ids []string) string {
 }
 
 func entityType(id string) string {
-	if strings.HasPrefix(id, "org:") {
+	switch {
+	case strings.HasPrefix(id, "org:"):
 		return "org"
+	case strings.HasPrefix(id, "person:"):
+		return "person"
 	}
 	return "country"
 }

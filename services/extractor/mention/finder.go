@@ -1431,7 +1431,8 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 		if m.Kind == Person && hasHan(m.Text) && namedAfterPerson(text[m.End:min(len(text), m.End+12)]) {
 			// 麦克马洪线, 毛泽东思想: a line or a doctrine named after the person, no
 			// party and no entity
-			m.Kind, m.Person, m.IDs, m.Entity, m.Venue = Place, "", nil, false, true
+			m.Person = ""
+			m.noParty()
 			continue
 		}
 		if m.Kind != Actor {
@@ -1440,13 +1441,13 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 		if len(m.IDs) == 1 && m.IDs[0] == "org:cpc" && m.Text == "共产党" && i > 0 && ms[i-1].End == m.Start && ms[i-1].Kind == Actor &&
 			len(ms[i-1].IDs) == 1 && ms[i-1].IDs[0] != "CHN" && !strings.Contains(ms[i-1].IDs[0], ":") {
 			// 越南共产党, 日本共产党: another state's communist party, not China's
-			m.Kind, m.IDs, m.Entity, m.Venue = Place, nil, false, true
+			m.noParty()
 			continue
 		}
 		if len(m.IDs) == 1 && (m.IDs[0] == "SDN" && sultan(text, m) || m.IDs[0] == "GEO" && usGeorgia(text, m)) {
 			// 马来西亚苏丹国王: a sultan, no Sudan; "run-off elections in Georgia
 			// for Senate seats", 佐治亚州（Georgia）: the US state, no Georgia
-			m.Kind, m.IDs, m.Entity, m.Venue = Place, nil, false, true
+			m.noParty()
 			continue
 		}
 		after := text[m.End:min(len(text), m.End+24)]

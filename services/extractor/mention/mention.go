@@ -142,3 +142,9 @@ func (s *Sentence) MentionAt(i int) int {
 // their characterisation of a party; they hold a position only in their
 // own editorial voice.
 var NewsOutlets = map[string]bool{"org:global-times": true, "org:peoples-daily": true, "org:fox-news": true, "org:washington-post": true}
+
+// noParty makes a mention a place named only as where something is, no
+// party and no entity (马来西亚苏丹, Georgia the US state, 越南共产党).
+func (m *Mention) noParty() {
+	m.Kind, m.IDs, m.Entity, m.Venue = Place, nil, false, true
+}
