@@ -292,7 +292,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if len(targets) == 0 && len(topics) == 0 && f.Rule.Kind == "stance" && !strings.HasSuffix(f.Rule.ID, ".accuse") && (pred == "condemn" || pred == "oppose" || pred == "concern") && saysNext(s, f) {
 		topics = d.topicsAfter(s, f.ObjEnd) // 批评说，…: what the criticism says, in the clauses after
 	}
-	if len(targets) == 0 && s.Lang == "zh" && f.Rule.Kind == "stance" && (pred == "condemn" || pred == "oppose") && f.Clause > 0 && (d.refersBackBefore(s, f) || givenTo(s, f)) {
+	if len(targets) == 0 && s.Lang == "zh" && f.Rule.Kind == "stance" && (pred == "condemn" || pred == "oppose" || pred == "concern") && f.Clause > 0 && (d.refersBackBefore(s, f) || givenTo(s, f)) {
 		// 美方宣布制裁古巴，古巴外长对此予以谴责: "this" is the act the
 		// sentence's first clause told, its doer the target
 		if k := sentenceDoer(s, h.IDs, f.Clause); k >= 0 {

@@ -390,7 +390,7 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "zh" && pm.Start > 0 && adjectival(toks[pm.Start-1].Text) && (toks[pm.Start-1].Text == "受" || toks[pm.Start-1].Text == "最" || r.Predicate != "concern" && r.Predicate != "oppose") {
 			continue // 受欢迎, 很满意, 最需要: the cue describes, it states no position (十分担忧, 非常不满 state one)
 		}
-		if s.Lang == "zh" && pm.End < len(toks) && (toks[pm.End].Text == "的" || toks[pm.End].Text == "、") && r.Kind != "pre" && r.Kind != "importance" {
+		if s.Lang == "zh" && pm.End < len(toks) && (toks[pm.End].Text == "的" || toks[pm.End].Text == "、" && !stanceFollows(m, s, matches, pm.End+1)) && r.Kind != "pre" && r.Kind != "importance" {
 			continue // 北京要求的“九二共识”: the verb qualifies a noun, it states nothing
 		}
 		if s.Lang == "zh" && r.Kind == "commit" && pm.Start > 0 && (toks[pm.Start-1].Text == "的" || toks[pm.Start-1].POS == token.Noun) && pm.End-pm.Start == 1 && toks[pm.Start].Text == "承诺" {
@@ -570,6 +570,9 @@ func shareObjects(s *clause.Sentence, fs []Frame) {
 			switch strings.ToLower(t.Text) {
 			case "and", "or", "nor", "but", ",", "和", "与", "并", "、", "及", "或":
 			default:
+				if s.Lang == "zh" && k > f.CueEnd && (t.POS == token.Adv || t.POS == token.Adj) {
+					continue // 谴责和坚决反对: the second cue's degree word
+				}
 				joined = false
 			}
 		}
@@ -1998,7 +2001,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				}
 				continue
 			}
-			if n.About && f.CueStart >= n.PreStart && f.CueEnd <= n.CueStart {
+			if n.About && f.CueStart >= n.PreStart && f.CueEnd <= n.CueStart && !(f.Rule.Kind == "stance" && n.Rule.Kind == "stance" && zhJoinedCues(s, f, n)) {
 				// 对中国侵犯人权的报道表示关切: f is inside n's object
 				f.Absorbed = true
 				break
@@ -2085,12 +2088,54 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				if deniedWrong(s, f, n) {
 					break // "support for Ukraine in the face of Russia's brutal invasion"
 				}
+				if f.Rule.Kind == "stance" && n.Rule.Kind == "stance" && zhJoinedCues(s, f, n) {
+					if f.PreStart < 0 {
+						f.ObjEnd = n.CueStart // 表示强烈谴责和坚决反对: two stances on one object (shareObjects gives it to both)
+					}
+					break
+				}
 				if n.Rule.Kind != "report" {
 					n.Absorbed = true
 				}
 			}
 		}
 	}
+}
+
+// stanceFollows reports a stance cue that starts at token i (谴责、反对: a
+// list of stances, not a verb qualifying a noun).
+func stanceFollows(m *Matcher, s *clause.Sentence, matches []token.PatternMatch, i int) bool {
+	for _, pm := range matches {
+		if pm.Start >= i && pm.Start <= i+2 && m.set.Rules[pm.Ref].Kind == "stance" && degreeOnly(s, i, pm.Start) {
+			return true
+		}
+	}
+	return false
+}
+
+// degreeOnly reports tokens from i to end that only grade what follows
+// (坚决, 强烈, 严重).
+func degreeOnly(s *clause.Sentence, i, end int) bool {
+	for ; i < end; i++ {
+		if p := s.Tokens[i].POS; p != token.Adv && p != token.Adj {
+			return false
+		}
+	}
+	return true
+}
+
+// zhJoinedCues reports a Chinese stance cue that follows another one with
+// only a conjunction between them (谴责和反对, 不满、反对): two stances held at
+// once, not the second inside the first's object.
+func zhJoinedCues(s *clause.Sentence, f, n *Frame) bool {
+	if s.Lang != "zh" || n.CueStart <= f.CueEnd || n.CueStart > f.CueEnd+3 || n.Clause != f.Clause || !degreeOnly(s, f.CueEnd+1, n.CueStart) {
+		return false
+	}
+	switch s.Tokens[f.CueEnd].Text {
+	case "和", "与", "及", "、", "并":
+		return true
+	}
+	return false
 }
 
 // preposedPurposes ends the object of a Chinese purpose that comes before
