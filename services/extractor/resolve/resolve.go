@@ -566,6 +566,17 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			x = d.coordinated(s, k)
 		}
 	}
+	if x == nil && s.Lang == "en" && (f.Rule.Kind == "should" || f.Rule.Kind == "accuse" && finiteVerb(&s.Tokens[f.CueStart])) {
+		// "Iran bears responsibility for the escalation and must stop its
+		// attacks", "Russia shelled the port and violated the deal": the
+		// second predicate is the subject's too
+		for k := range s.Mentions {
+			if m := &s.Mentions[k]; m.Kind == mention.Actor && len(m.IDs) > 0 && !m.Attr && sharedSubject(s, m, f, start) {
+				x = d.coordinated(s, k)
+				break
+			}
+		}
+	}
 	if x == nil && f.Rule.Kind == "accuse" && s.Lang == "zh" && f.Clause > 0 && f.Report < 0 && s.QuoteOf(f.CueStart) < 0 {
 		// 欧方罔顾事实，…，严重干涉中国内政: a clause without a subject goes on
 		// with the subject of the nearest clause before that has one, when
@@ -1705,6 +1716,37 @@ func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) 
 		return k
 	}
 	return -1
+}
+
+// sharedSubject reports an English party that opens the clause and whose
+// own finite verb follows it, when the cue opens a second predicate after
+// "and" ("Iran bears responsibility for the escalation and must stop its
+// attacks"): the two predicates share that subject.
+func sharedSubject(s *clause.Sentence, m *mention.Mention, f *frame.Frame, start int) bool {
+	if !f.Conj || m.Tok != start && !(m.Tok == start+1 && s.Tokens[start].POS == token.Det) || m.TokEnd >= f.CueStart {
+		return false
+	}
+	if t := &s.Tokens[m.TokEnd]; t.POS != token.Verb && t.POS != token.Aux || t.Tag == "VBN" || t.Tag == "VBG" {
+		return false // "Iran's attacks on shipping and …", "Iran, backed by …": not its verb
+	}
+	k := f.CueStart - 1
+	for k > m.TokEnd && s.Tokens[k].POS == token.Adv {
+		k--
+	}
+	if s.Tokens[k].Lower != "and" {
+		return false
+	}
+	for j := m.TokEnd; j < k; j++ {
+		if t := &s.Tokens[j]; t.Text == "," || t.Text == ";" || t.Lower == "that" || t.Lower == "which" || t.Lower == "who" || s.MentionAt(j) >= 0 && s.Mentions[s.MentionAt(j)].IsParty() {
+			return false // another clause or another party in between: whose "must" is unclear
+		}
+	}
+	return true
+}
+
+// finiteVerb reports an English verb in a finite form (violated, violates).
+func finiteVerb(t *token.Token) bool {
+	return t.POS == token.Verb && (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP")
 }
 
 // causeSubject finds, in Chinese, a party right before the cue at end
