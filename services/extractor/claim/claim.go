@@ -995,6 +995,13 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			}
 			return d.coordinatedTargets(s, k), "named right after the cue"
 		}
+		if f.Rule.Predicate == "welcome" && s.Lang == "en" {
+			// "applaud the reforms that Angola is pursuing": no one named
+			// right after the cue, the party whose deed is praised
+			if ids := d.deedOf(s, objs, holders, f.ObjStart, f.ObjStart+4); ids != nil {
+				return ids, "the party whose act is welcomed"
+			}
+		}
 		if strings.HasSuffix(f.Rule.ID, ".accuse") {
 			// 指控毒杀事件是由俄罗斯策划的, "accused … of being carried out by Russia": the doer named
 			for _, k := range objs {
@@ -2573,9 +2580,9 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 		if m.Tok == from && !m.Attr && s.Tokens[m.TokEnd].POS == token.Verb && (s.Lang == "zh" || s.Tokens[m.TokEnd].Tag == "VBG") && len(minus(m.IDs, holders)) > 0 {
 			return m.IDs // 欢迎巴西加入亚投行, "welcomed Brazil joining": the party whose act it is
 		}
-		if s.Lang == "en" && m.Tok > from && (actNouns[s.Tokens[m.Tok-1].Lemma] || m.Tok-2 >= from && s.Tokens[m.Tok-1].Lemma == "that" && actNouns[s.Tokens[m.Tok-2].Lemma]) &&
+		if s.Lang == "en" && m.Tok > from && (actNouns[s.Tokens[m.Tok-1].Lemma] || m.Tok-2 >= from && (s.Tokens[m.Tok-1].Lemma == "that" || s.Tokens[m.Tok-1].Lemma == "which") && s.Tokens[m.Tok-2].POS == token.Noun) &&
 			(s.Tokens[m.TokEnd].POS == token.Verb || s.Tokens[m.TokEnd].POS == token.Aux) && len(minus(m.IDs, holders)) > 0 {
-			return m.IDs // "welcome the progress North Macedonia has made": the party whose deed it is
+			return m.IDs // "welcome the progress North Macedonia has made", "the reforms that Angola is pursuing": the party whose deed it is
 		}
 		for j := from; j < m.Tok; j++ {
 			if actOfParty(s, j, m.Tok) > 0 && len(minus(m.IDs, holders)) > 0 {
