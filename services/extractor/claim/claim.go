@@ -1247,30 +1247,43 @@ var commitActNouns = map[string]bool{"action": true, "collaboration": true, "coo
 	"defense": true, "defence": true, "work": true, "effort": true, "engagement": true, "partnership": true,
 	"implementation": true, "investment": true, "assistance": true, "aid": true, "contribution": true, "deployment": true,
 	"provision": true, "delivery": true, "step": true, "measure": true, "talk": true, "negotiation": true,
-	"agreement": true, "accord": true, "deal": true, "plan": true, "agenda": true, "target": true, "goal": true}
+	"agreement": true, "accord": true, "deal": true, "plan": true, "agenda": true, "target": true, "goal": true, "return": true, "dialogue": true}
 
 // principleCommitment reports the English noun "commitment to" (singular:
-// "commitments to" are acts promised) followed by
+// "commitments to" are acts promised), or "committed to", followed by
 // a principle or a party rather than an act: "commitment to press freedom",
 // "to the UN Charter", "to Ukraine's sovereignty" (support), unlike
 // "commitment to strengthening ties", "to deliver", "to collective action".
 func principleCommitment(s *clause.Sentence, f *frame.Frame) bool {
-	if s.Lang != "en" || s.Tokens[f.CueEnd-1].Lower != "commitment" || f.CueEnd+1 >= f.ObjEnd || s.Tokens[f.CueEnd].Lower != "to" {
+	if s.Lang != "en" {
 		return false
 	}
-	for k := f.CueEnd + 1; k < f.ObjEnd; k++ {
+	from := -1
+	switch {
+	case s.Tokens[f.CueEnd-1].Lower == "commitment" && f.CueEnd+1 < f.ObjEnd && s.Tokens[f.CueEnd].Lower == "to":
+		from = f.CueEnd + 1
+	case f.CueEnd-f.CueStart >= 2 && s.Tokens[f.CueEnd-1].Lower == "to" && s.Tokens[f.CueEnd-2].Lower == "committed":
+		from = f.CueEnd // "remains committed to the principles of the Charter"
+	default:
+		return false
+	}
+	for k := from; k < f.ObjEnd; k++ {
 		t := &s.Tokens[k]
 		if m := s.MentionAt(k); m >= 0 {
 			if s.Mentions[m].Kind == mention.Topic {
-				return !commitActNouns[s.Tokens[s.Mentions[m].TokEnd-1].Lemma]
+				first, last := &s.Tokens[s.Mentions[m].Tok], &s.Tokens[s.Mentions[m].TokEnd-1]
+				if first.Tag == "VBG" || first.POS == token.Verb {
+					return false // "committed to reducing poverty": an act
+				}
+				return !commitActNouns[last.Lemma] && !commitActNouns[strings.TrimSuffix(last.Lower, "s")]
 			}
 			k = s.Mentions[m].TokEnd - 1
 			continue // "to Ukraine's sovereignty", "to the Ukrainian people"
 		}
 		switch {
-		case t.POS == token.Det || t.POS == token.Adj || t.Tag == "PRP$" || t.Text == "’s" || t.Text == "'s" || t.POS == token.Adv:
+		case t.POS == token.Det || t.POS == token.Adj || t.Tag == "PRP$" || t.Text == "’s" || t.Text == "'s" || t.POS == token.Adv || t.POS == token.Conj || t.Text == ",": // "a just and comprehensive peace"
 		case t.POS == token.Noun || t.POS == token.Propn:
-			return !commitActNouns[t.Lemma]
+			return !commitActNouns[t.Lemma] && !commitActNouns[strings.TrimSuffix(t.Lower, "s")] // "the Minsk Agreements"
 		default:
 			return false // a verb: "to deliver", "to strengthening"
 		}
