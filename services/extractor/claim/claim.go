@@ -2593,7 +2593,7 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 		if m.Tok == from && !m.Attr && s.Tokens[m.TokEnd].POS == token.Verb && (s.Lang == "zh" || s.Tokens[m.TokEnd].Tag == "VBG") && len(minus(m.IDs, holders)) > 0 {
 			return m.IDs // 欢迎巴西加入亚投行, "welcomed Brazil joining": the party whose act it is
 		}
-		if s.Lang == "en" && m.Tok > from && (actNouns[s.Tokens[m.Tok-1].Lemma] || m.Tok-2 >= from && (s.Tokens[m.Tok-1].Lemma == "that" || s.Tokens[m.Tok-1].Lemma == "which") && s.Tokens[m.Tok-2].POS == token.Noun) &&
+		if s.Lang == "en" && m.Tok > from && (actNouns[s.Tokens[m.Tok-1].Lemma] || m.Tok-2 >= from && (s.Tokens[m.Tok-1].Lemma == "that" || s.Tokens[m.Tok-1].Lemma == "which") && s.Tokens[m.Tok-2].POS == token.Noun && !contentNouns[s.Tokens[m.Tok-2].Lemma]) &&
 			(s.Tokens[m.TokEnd].POS == token.Verb || s.Tokens[m.TokEnd].POS == token.Aux) && len(minus(m.IDs, holders)) > 0 {
 			return m.IDs // "welcome the progress North Macedonia has made", "the reforms that Angola is pursuing": the party whose deed it is
 		}
@@ -2605,6 +2605,14 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 	}
 	return nil
 }
+
+// contentNouns take a that-clause that tells what they say, not a deed of
+// its subject ("welcome the news that Iran has released …": the release is
+// welcomed, Iran is not commended).
+var contentNouns = map[string]bool{"news": true, "fact": true, "report": true, "announcement": true, "statement": true,
+	"claim": true, "view": true, "idea": true, "notion": true, "hope": true, "belief": true, "assurance": true,
+	"confirmation": true, "assessment": true, "understanding": true, "message": true, "sign": true, "signal": true,
+	"indication": true, "expectation": true, "recognition": true, "word": true}
 
 // kinIn reports a party after "brothers and sisters in", "the peoples of":
 // solidarity with a people is support of its state, not of a setting.
