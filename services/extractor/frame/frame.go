@@ -2030,6 +2030,13 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				n.Absorbed = true // "will sign an agreement": a signing to come is a commitment
 				continue
 			}
+			if f.Rule.Modality == "will" && n.Rule.Kind == "advance" && s.Lang == "en" && upholdVerbs[s.Tokens[n.CueStart].Lemma] && onlyAdverbs(s, f.CueEnd, n.CueStart) {
+				// "will continue to promote accountability", "will uphold the
+				// Charter": to go on upholding a principle is the stance, as
+				// "will continue to support" is support
+				f.Inner, f.Absorbed = j, true
+				continue
+			}
 			if f.Rule.Kind == "commit" && n.Rule.Kind == "advance" {
 				// "committed to working together to promote peace": the
 				// commitment takes what is promoted as its object
@@ -2118,6 +2125,22 @@ func stanceFollows(m *Matcher, s *clause.Sentence, matches []token.PatternMatch,
 func degreeOnly(s *clause.Sentence, i, end int) bool {
 	for ; i < end; i++ {
 		if p := s.Tokens[i].POS; p != token.Adv && p != token.Adj {
+			return false
+		}
+	}
+	return true
+}
+
+// upholdVerbs keep up a principle or a good rather than act on a party:
+// willed, they state support of it.
+var upholdVerbs = map[string]bool{"promote": true, "uphold": true, "champion": true, "safeguard": true, "preserve": true, "foster": true}
+
+// onlyAdverbs reports tokens from i to end that are adverbs or "continue
+// to" ("will therefore continue to actively promote").
+func onlyAdverbs(s *clause.Sentence, i, end int) bool {
+	for ; i < end; i++ {
+		t := &s.Tokens[i]
+		if t.POS != token.Adv && t.Lemma != "continue" && t.Lower != "to" {
 			return false
 		}
 	}
