@@ -564,6 +564,8 @@ func TestTaiwanAndRFITransliterationsNameTheLeaders(t *testing.T) {
 		"白俄罗斯总统鲁卡申柯今天发表讲话。": "person:lukashenko-alexander",
 		"俄罗斯总统蒲亭今天发表讲话。":    "person:putin-vladimir",
 		"委内瑞拉总统马杜洛今天发表讲话。":  "person:maduro-nicolas",
+		"捷克参议院议长维特齐抵达台北。":   "person:vystrcil-milos",
+		"捷克参议长韦斯特奇尔抵达台北。":   "person:vystrcil-milos",
 	} {
 		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: text})
 		if !entityIDs(x)[want] {
