@@ -74,14 +74,18 @@ type Dropped struct {
 type Builder struct {
 	m        *frame.Matcher
 	negative map[string]bool
+	harm     map[string]bool
 }
 
 // NewBuilder prepares the claim stage for a rule set.
 func NewBuilder(m *frame.Matcher, set *frame.Set) *Builder {
-	b := &Builder{m: m, negative: map[string]bool{}}
+	b := &Builder{m: m, negative: map[string]bool{}, harm: map[string]bool{}}
 	for _, w := range set.Words {
-		if w.Kind == "negative" {
+		switch w.Kind {
+		case "negative":
 			b.negative[w.Phrase] = true
+		case "harm":
+			b.harm[w.Phrase] = true
 		}
 	}
 	return b
@@ -397,6 +401,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		pred := pred
 		if pred == "support" && target == "" && d.b.negative[topic] && countered(s, f) {
 			pred = "oppose" // "supports efforts to counter terrorism", 支持打击恐怖主义: against what the topic names
+		}
+		if (pred == "support" || pred == "welcome") && target == "" && d.b.harm[topic] && !f.Negated && !countered(s, f) {
+			return // "the regime that supported terrorism", "support for terrorism", 支持侵略: someone's wrong told, not the holder's aim
 		}
 		c := schemas.Claim{Predicate: pred, Actors: slices.Clone(actors), Speakers: slices.Clone(h.Speakers), Evidence: span,
 			Confidence: f.Rule.Confidence, Rule: f.Rule.ID, Cue: cueText(s, f), Negated: f.Negated, Intensity: f.Intensity}
@@ -2364,7 +2371,8 @@ var counterVerbs = map[string]bool{"counter": true, "combat": true, "fight": tru
 	"end": true, "tackle": true, "resist": true, "curb": true, "defeat": true, "eradicate": true, "eliminate": true, "confront": true,
 	"address": true, "reduce": true, "halt": true, "ban": true, "against": true, "应对": true, "减少": true, "禁止": true, "取缔": true, "铲除": true, "惩治": true,
 	"打击": true, "遏制": true, "防止": true, "制止": true, "抵制": true, "反对": true, "对抗": true, "抵御": true, "消除": true, "根除": true,
-	"降低": true, "免遭": true, "免受": true, "避免": true, "拒绝": true, "终止": true, "停止": true, "结束": true}
+	"降低": true, "免遭": true, "免受": true, "避免": true, "拒绝": true, "终止": true, "停止": true, "结束": true,
+	"protect": true, "反恐": true, "counterterrorism": true, "counter-terrorism": true, "elimination": true, "eradication": true, "prevention": true}
 
 // countered reports a verb acting against its object inside a frame's
 // object (efforts to counter …, 打击…): what the object names is opposed.
