@@ -219,7 +219,17 @@ func (d *Doc) fuzzyTopicsZh(text string, s *Sentence, ms []Mention) []Mention {
 				}
 				start, end := s.Start+a, s.Start+pos
 				if touchesTopic(ms, start, end) {
-					continue // 海上安全合作: the topic named as written says which
+					if !placeAt(ms, start, end) || !qualifiesTopics(ms, start, end) {
+						continue // 海上安全合作: the topic named as written says which
+					}
+					// 台湾海峡和平与稳定: the place before a general topic
+					// named as written makes it the specific one
+					ms = slices.DeleteFunc(ms, func(m Mention) bool { return m.Kind == Topic && start < m.Start && m.End <= end })
+				}
+				if placeFirst(ms, start, end) {
+					// 台湾海峡和平与稳定: the place that opens the phrase names the topic's
+					// setting, part of the topic's name
+					ms = slices.DeleteFunc(ms, func(m Mention) bool { return m.Kind == Place && m.Start == start && m.End <= end })
 				}
 				if overlapsAny(ms, start, end) {
 					// keep the last word only (防止中东局势升级: 升级)
@@ -240,6 +250,43 @@ func (d *Doc) fuzzyTopicsZh(text string, s *Sentence, ms []Mention) []Mention {
 		a += size
 	}
 	return ms
+}
+
+// placeAt reports a place mention that opens [a, b).
+func placeAt(ms []Mention, a, b int) bool {
+	for i := range ms {
+		if m := &ms[i]; m.Kind == Place && m.Start == a && m.End < b {
+			return true
+		}
+	}
+	return false
+}
+
+// placeFirst reports that the only mention overlapping [a, b) is a place
+// that opens it.
+func placeFirst(ms []Mention, a, b int) bool {
+	found := false
+	for i := range ms {
+		if m := &ms[i]; m.Start < b && a < m.End {
+			if m.Kind != Place || m.Start != a || m.End > b {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// qualifiesTopics reports that every topic mention touching [a, b) lies
+// inside it after its first word: the phrase is that topic with a qualifier
+// before it.
+func qualifiesTopics(ms []Mention, a, b int) bool {
+	for i := range ms {
+		if m := &ms[i]; m.Kind == Topic && m.Start < b && a < m.End && (m.Start <= a || m.End > b) {
+			return false
+		}
+	}
+	return true
 }
 
 // overlapsTopic reports a topic mention of ms inside [a, b).
