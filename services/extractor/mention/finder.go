@@ -482,6 +482,7 @@ func (d *Doc) Find(text string, s *Sentence) {
 	}
 	if s.Lang == "zh" {
 		out = d.compounds(text, s, out)
+		out = d.visits(text, s, out)
 		out = d.sides(text, s, out)
 		out = d.stateOrgans(text, s, out)
 	}
@@ -1110,6 +1111,53 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 				EntityType: lexicon.KindCountry, How: text[t.Start:end] + " → " + strings.Join(ids, ", ")})
 			ti = k - 1
 		}
+	}
+	return ms
+}
+
+// visitVerbs are the Chinese verbs of a visit that take a state's
+// one-character name as their destination (访华, 出访美国 spelt 访美, 窜访台).
+var visitVerbs = map[string]bool{"访": true, "访问": true, "出访": true, "到访": true, "窜访": true, "回访": true}
+
+// visits finds the destination of a visit written with a state's
+// one-character name (访华, 访美, 访台, 窜访 台): the state visited, which a
+// plan or commitment to visit is towards. 华 names China here.
+func (d *Doc) visits(text string, s *Sentence, ms []Mention) []Mention {
+	covered := func(a, b int) bool {
+		for i := range ms {
+			if ms[i].Start < b && a < ms[i].End {
+				return true
+			}
+		}
+		return false
+	}
+	dest := func(r rune) string {
+		if r == '华' {
+			return "CHN"
+		}
+		if ids := d.f.abbrevs[r]; len(ids) == 1 {
+			return ids[0]
+		}
+		return ""
+	}
+	for ti := range s.Tokens {
+		t := &s.Tokens[ti]
+		start := -1
+		if strings.HasPrefix(t.Text, "访") && utf8.RuneCountInString(t.Text) == 2 {
+			start = t.Start + len("访") // 访华 as one word
+		} else if visitVerbs[t.Text] && ti+1 < len(s.Tokens) && s.Tokens[ti+1].Start == t.End && utf8.RuneCountInString(s.Tokens[ti+1].Text) == 1 {
+			start = t.End // 访 美
+		}
+		if start < 0 {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[start:])
+		id := dest(r)
+		if id == "" || covered(start, start+size) {
+			continue
+		}
+		ms = append(ms, Mention{Kind: Actor, Start: start, End: start + size, Text: text[start : start+size], IDs: []string{id}, Entity: true,
+			EntityType: lexicon.KindCountry, How: text[t.Start:start+size] + " → " + id + " (the state a visit goes to)"})
 	}
 	return ms
 }
