@@ -263,6 +263,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Predicate == "commit" && pm.End-pm.Start == 1 && floorPassing(toks, pm.Start) {
 			continue // "will deliver opening remarks": a speech announced, nothing delivered
 		}
+		if s.Lang == "en" && r.Kind == "commit" && pm.End-pm.Start == 1 && prenominal(s, pm.Start) {
+			continue // "the established government", "an expanded mandate": a participle describing a noun, no act
+		}
 		if s.Lang == "en" && pm.End-pm.Start == 1 && inCompound(s, pm.Start) {
 			continue // "back-to-back elections", "well-backed reforms": a word of a compound modifier, no verb
 		}
@@ -2145,6 +2148,17 @@ func onlyAdverbs(s *clause.Sentence, i, end int) bool {
 		}
 	}
 	return true
+}
+
+// prenominal reports an English past participle between a determiner (or
+// an adjective) and the noun it describes ("the established order").
+func prenominal(s *clause.Sentence, i int) bool {
+	t := &s.Tokens[i]
+	if i == 0 || i+1 >= len(s.Tokens) || !strings.HasSuffix(t.Lower, "ed") {
+		return false
+	}
+	p, n := &s.Tokens[i-1], &s.Tokens[i+1]
+	return (p.POS == token.Det || p.Tag == "PRP$") && (n.POS == token.Noun || n.POS == token.Propn || n.POS == token.Adj)
 }
 
 // zhJoinedCues reports a Chinese stance cue that follows another one with
