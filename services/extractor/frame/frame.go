@@ -263,6 +263,10 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && r.Predicate == "commit" && pm.End-pm.Start == 1 && floorPassing(toks, pm.Start) {
 			continue // "will deliver opening remarks": a speech announced, nothing delivered
 		}
+		if s.Lang == "en" && r.Kind == "pre" && toks[pm.End-1].Lemma == "concern" && (pm.Start > 0 && toks[pm.Start-1].Lower == "there" ||
+			pm.End >= 2 && enDemonstratives[toks[pm.End-2].Lower]) {
+			continue // "there are concerns", "it was those concerns that …": concerns told of, none stated about what comes before
+		}
 		if s.Lang == "en" && r.Kind == "commit" && pm.End-pm.Start == 1 && prenominal(s, pm.Start) {
 			continue // "the established government", "an expanded mandate": a participle describing a noun, no act
 		}
@@ -2149,6 +2153,9 @@ func onlyAdverbs(s *clause.Sentence, i, end int) bool {
 	}
 	return true
 }
+
+// enDemonstratives point back to what was said before.
+var enDemonstratives = map[string]bool{"this": true, "that": true, "these": true, "those": true}
 
 // prenominal reports an English past participle between a determiner (or
 // an adjective) and the noun it describes ("the established order").
