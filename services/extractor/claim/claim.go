@@ -1941,6 +1941,10 @@ func (d *Doc) topics(s *clause.Sentence, f *frame.Frame, objs []int) []string {
 				out = out[:0] // an umbrella topic gives way to what it includes
 			case len(out) == 1 && genericTopics[out[0]] && (gap == "on" || gap == "about" || gap == "over" || gap == "regarding" || gap == "concerning"):
 				out = out[:0] // "a summit on food security", "dialogue on trade": what it is on
+			case colonList(gap):
+				// "deepen their defence ties in these fields: • space • …",
+				// "issues of common interest: health, energy, …": the list
+				// after the colon is what the object covers
 			case !coordinated(gap) || len(strings.Fields(gap)) > 8:
 				return uniq(out)
 			}
@@ -2084,6 +2088,13 @@ func introducesList(gap string) bool {
 		}
 	}
 	return false
+}
+
+// colonList reports a gap between topics that ends with a colon, bullets
+// aside: what follows lists what came before.
+func colonList(gap string) bool {
+	g := strings.TrimRight(gap, " •-–*\n\t")
+	return strings.HasSuffix(g, ":") || strings.HasSuffix(g, "：")
 }
 
 func coordinated(gap string) bool {

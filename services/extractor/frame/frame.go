@@ -435,6 +435,10 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			// "agreed to develop their partnership, which will promote cooperation on: …"
 			for ci := f.Clause + 1; ci < len(s.Clauses) && s.Clauses[ci].Start == f.ObjEnd && s.Clauses[ci].Relative; ci++ {
 				f.ObjEnd = s.Clauses[ci].End
+				if ci+1 < len(s.Clauses) && s.Clauses[ci+1].Start == f.ObjEnd && listOpener(s, s.Clauses[ci+1]) {
+					ci++ // "a pact, which covers work on, among others: • X • Y"
+					f.ObjEnd = s.Clauses[ci].End
+				}
 				for ci+1 < len(s.Clauses) && f.ObjEnd > 0 && (toks[f.ObjEnd-1].Text == ":" || toks[f.ObjEnd-1].Text == "：") {
 					ci++
 					f.ObjEnd = s.Clauses[ci].End
@@ -2152,6 +2156,12 @@ func onlyAdverbs(s *clause.Sentence, i, end int) bool {
 		}
 	}
 	return true
+}
+
+// listOpener reports a short clause that only opens a list with a colon
+// ("inter alia:", "including:", "among others:").
+func listOpener(s *clause.Sentence, c clause.Clause) bool {
+	return c.End-c.Start <= 4 && c.End > c.Start && (s.Tokens[c.End-1].Text == ":" || s.Tokens[c.End-1].Text == "：")
 }
 
 // enDemonstratives point back to what was said before.
