@@ -230,6 +230,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if r.Modality == "will" && pm.Start < forecastTo {
 			continue // (and its 将, "will": part of the forecast)
 		}
+		if s.Lang == "zh" && r.Kind == "should" && toks[pm.Start].Text == "应" && atInvitation(toks, pm.End) {
+			continue // 应美国国防部长邀请访问…: "at the invitation of", no obligation
+		}
 		if s.Lang == "zh" && r.Predicate == "call_on" && r.Kind == "should" && epistemicShould(toks, pm) {
 			continue // 应该是疫情, 应该不会在欧洲销售: what is likely, not what anyone should do
 		}
@@ -1349,6 +1352,21 @@ func epistemicShould(toks []token.Token, pm token.PatternMatch) bool {
 	switch toks[pm.End].Text {
 	case "是", "会", "不会", "不是", "也是", "就是":
 		return true
+	}
+	return false
+}
+
+// atInvitation reports 邀请 or 之邀 closing the words after 应 before any
+// punctuation or verb (应德国议会的邀请, 应X之邀): 应 is "at the invitation of".
+func atInvitation(toks []token.Token, i int) bool {
+	for k := i; k < len(toks) && k < i+10; k++ {
+		switch toks[k].Text {
+		case "邀请", "之邀", "邀":
+			return k > i // (应邀请美方: "should invite")
+		}
+		if toks[k].POS == token.Punct || toks[k].POS == token.Verb {
+			return false
+		}
 	}
 	return false
 }
