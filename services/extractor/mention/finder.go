@@ -1117,7 +1117,7 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 
 // visitVerbs are the Chinese verbs of a visit that take a state's
 // one-character name as their destination (访华, 出访美国 spelt 访美, 窜访台).
-var visitVerbs = map[string]bool{"访": true, "访问": true, "出访": true, "到访": true, "窜访": true, "回访": true}
+var visitVerbs = map[string]bool{"访": true, "访问": true, "出访": true, "到访": true, "窜访": true, "回访": true, "赴": true, "来": true, "抵": true}
 
 // visits finds the destination of a visit written with a state's
 // one-character name (访华, 访美, 访台, 窜访 台): the state visited, which a
@@ -1143,8 +1143,8 @@ func (d *Doc) visits(text string, s *Sentence, ms []Mention) []Mention {
 	for ti := range s.Tokens {
 		t := &s.Tokens[ti]
 		start := -1
-		if strings.HasPrefix(t.Text, "访") && utf8.RuneCountInString(t.Text) == 2 {
-			start = t.Start + len("访") // 访华 as one word
+		if first, n := utf8.DecodeRuneInString(t.Text); strings.ContainsRune("访赴来抵", first) && utf8.RuneCountInString(t.Text) == 2 {
+			start = t.Start + n // 访华, 赴美, 来台 as one word
 		} else if visitVerbs[t.Text] && ti+1 < len(s.Tokens) && s.Tokens[ti+1].Start == t.End && utf8.RuneCountInString(s.Tokens[ti+1].Text) == 1 {
 			start = t.End // 访 美
 		}
