@@ -222,12 +222,12 @@ func (d *Doc) fuzzyTopicsZh(text string, s *Sentence, ms []Mention) []Mention {
 					if !placeAt(ms, start, end) || !qualifiesTopics(ms, start, end) {
 						continue // 海上安全合作: the topic named as written says which
 					}
-					// 台湾海峡和平与稳定: the place before a general topic
+					// 台湾海峡持久和平与稳定: the place before a general topic
 					// named as written makes it the specific one
 					ms = slices.DeleteFunc(ms, func(m Mention) bool { return m.Kind == Topic && start < m.Start && m.End <= end })
 				}
 				if placeFirst(ms, start, end) {
-					// 台湾海峡和平与稳定: the place that opens the phrase names the topic's
+					// 南海航行自由与安全: the place that opens the phrase names the topic's
 					// setting, part of the topic's name
 					ms = slices.DeleteFunc(ms, func(m Mention) bool { return m.Kind == Place && m.Start == start && m.End <= end })
 				}
