@@ -394,15 +394,16 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		return
 	}
 	actors := h.IDs
+	counter := (pred == "support" || pred == "welcome") && countered(s, f) // (the same for every claim of the frame)
 	mk := func(target, topic, when string) {
 		if f.Rule.Kind == "report" && target == "" && d.b.negative[topic] {
 			return // "stressed … threats, including aggression" is no support of aggression
 		}
 		pred := pred
-		if pred == "support" && target == "" && d.b.negative[topic] && countered(s, f) {
+		if pred == "support" && target == "" && d.b.negative[topic] && counter {
 			pred = "oppose" // "supports efforts to counter terrorism", 支持打击恐怖主义: against what the topic names
 		}
-		if (pred == "support" || pred == "welcome") && target == "" && d.b.harm[topic] && !f.Negated && !countered(s, f) {
+		if (pred == "support" || pred == "welcome") && target == "" && d.b.harm[topic] && !f.Negated && !counter {
 			return // "the regime that supported terrorism", "support for terrorism", 支持侵略: someone's wrong told, not the holder's aim
 		}
 		c := schemas.Claim{Predicate: pred, Actors: slices.Clone(actors), Speakers: slices.Clone(h.Speakers), Evidence: span,

@@ -2030,7 +2030,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				}
 				continue
 			}
-			if n.About && f.CueStart >= n.PreStart && f.CueEnd <= n.CueStart && !(f.Rule.Kind == "stance" && n.Rule.Kind == "stance" && zhJoinedCues(s, f, n)) {
+			if n.About && f.CueStart >= n.PreStart && f.CueEnd <= n.CueStart && !zhJoinedStances(s, f, n) {
 				// 对中国侵犯人权的报道表示关切: f is inside n's object
 				f.Absorbed = true
 				break
@@ -2059,7 +2059,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				n.Absorbed = true // "will sign an agreement": a signing to come is a commitment
 				continue
 			}
-			if f.Rule.Modality == "will" && n.Rule.Kind == "advance" && s.Lang == "en" && upholdVerbs[s.Tokens[n.CueStart].Lemma] && onlyAdverbs(s, f.CueEnd, n.CueStart) {
+			if f.Rule.Modality == "will" && n.Rule.Kind == "advance" && s.Lang == "en" && upholdVerbs[s.Tokens[n.CueStart].Lemma] && goesOnTo(s, f.CueEnd, n.CueStart) {
 				// "will continue to promote accountability", "will uphold the
 				// Charter": to go on upholding a principle is the stance, as
 				// "will continue to support" is support
@@ -2124,7 +2124,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				if deniedWrong(s, f, n) {
 					break // "support for Ukraine in the face of Russia's brutal invasion"
 				}
-				if f.Rule.Kind == "stance" && n.Rule.Kind == "stance" && zhJoinedCues(s, f, n) {
+				if zhJoinedStances(s, f, n) {
 					if f.PreStart < 0 {
 						f.ObjEnd = n.CueStart // 表示强烈谴责和坚决反对: two stances on one object (shareObjects gives it to both)
 					}
@@ -2164,9 +2164,9 @@ func degreeOnly(s *clause.Sentence, i, end int) bool {
 // willed, they state support of it.
 var upholdVerbs = map[string]bool{"promote": true, "uphold": true, "champion": true, "safeguard": true, "preserve": true, "foster": true}
 
-// onlyAdverbs reports tokens from i to end that are adverbs or "continue
-// to" ("will therefore continue to actively promote").
-func onlyAdverbs(s *clause.Sentence, i, end int) bool {
+// goesOnTo reports tokens from i to end that are adverbs or "continue to"
+// ("will therefore continue to actively promote").
+func goesOnTo(s *clause.Sentence, i, end int) bool {
 	for ; i < end; i++ {
 		t := &s.Tokens[i]
 		if t.POS != token.Adv && t.Lemma != "continue" && t.Lower != "to" {
@@ -2186,7 +2186,7 @@ func listOpener(s *clause.Sentence, c clause.Clause) bool {
 var enDemonstratives = map[string]bool{"this": true, "that": true, "these": true, "those": true}
 
 // prenominal reports an English past participle between a determiner (or
-// an adjective) and the noun it describes ("the established order").
+// a possessive) and the noun it describes ("the established order").
 func prenominal(s *clause.Sentence, i int) bool {
 	t := &s.Tokens[i]
 	if i == 0 || i+1 >= len(s.Tokens) || !strings.HasSuffix(t.Lower, "ed") {
@@ -2196,11 +2196,11 @@ func prenominal(s *clause.Sentence, i int) bool {
 	return (p.POS == token.Det || p.Tag == "PRP$") && (n.POS == token.Noun || n.POS == token.Propn || n.POS == token.Adj)
 }
 
-// zhJoinedCues reports a Chinese stance cue that follows another one with
-// only a conjunction between them (谴责和反对, 不满、反对): two stances held at
-// once, not the second inside the first's object.
-func zhJoinedCues(s *clause.Sentence, f, n *Frame) bool {
-	if s.Lang != "zh" || n.CueStart <= f.CueEnd || n.CueStart > f.CueEnd+3 || n.Clause != f.Clause || !degreeOnly(s, f.CueEnd+1, n.CueStart) {
+// zhJoinedStances reports a Chinese stance cue that follows another one
+// with only a conjunction between them (谴责和反对, 不满、反对): two stances
+// held at once, not the second inside the first's object.
+func zhJoinedStances(s *clause.Sentence, f, n *Frame) bool {
+	if s.Lang != "zh" || f.Rule.Kind != "stance" || n.Rule.Kind != "stance" || n.CueStart <= f.CueEnd || n.CueStart > f.CueEnd+3 || n.Clause != f.Clause || !degreeOnly(s, f.CueEnd+1, n.CueStart) {
 		return false
 	}
 	switch s.Tokens[f.CueEnd].Text {

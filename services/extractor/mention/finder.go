@@ -765,10 +765,7 @@ func (d *Doc) stateOrgans(text string, s *Sentence, ms []Mention) []Mention {
 				continue
 			}
 			ms = append(ms, Mention{Kind: Actor, Start: t.Start, End: t.End, Text: t.Text, IDs: []string{es[0].ID}, Entity: true,
-				EntityType: lexicon.KindCountry, How: t.Text + " (organ) → " + es[0].ID})
-			if es[0].ID == "TWN" {
-				d.noteTaiwanOrgan(t.Text[k:])
-			}
+				EntityType: lexicon.KindCountry, How: t.Text + " (organ) → " + es[0].ID}) // (organs notes a Taiwanese one)
 			break
 		}
 	}
@@ -1123,14 +1120,6 @@ var visitVerbs = map[string]bool{"访": true, "访问": true, "出访": true, "�
 // one-character name (访华, 访美, 访台, 窜访 台): the state visited, which a
 // plan or commitment to visit is towards. 华 names China here.
 func (d *Doc) visits(text string, s *Sentence, ms []Mention) []Mention {
-	covered := func(a, b int) bool {
-		for i := range ms {
-			if ms[i].Start < b && a < ms[i].End {
-				return true
-			}
-		}
-		return false
-	}
 	dest := func(r rune) string {
 		if r == '华' {
 			return "CHN"
@@ -1143,7 +1132,7 @@ func (d *Doc) visits(text string, s *Sentence, ms []Mention) []Mention {
 	for ti := range s.Tokens {
 		t := &s.Tokens[ti]
 		start := -1
-		if first, n := utf8.DecodeRuneInString(t.Text); strings.ContainsRune("访赴来抵", first) && utf8.RuneCountInString(t.Text) == 2 {
+		if _, n := utf8.DecodeRuneInString(t.Text); utf8.RuneCountInString(t.Text) == 2 && visitVerbs[t.Text[:n]] {
 			start = t.Start + n // 访华, 赴美, 来台 as one word
 		} else if visitVerbs[t.Text] && ti+1 < len(s.Tokens) && s.Tokens[ti+1].Start == t.End && utf8.RuneCountInString(s.Tokens[ti+1].Text) == 1 {
 			start = t.End // 访 美
@@ -1153,7 +1142,7 @@ func (d *Doc) visits(text string, s *Sentence, ms []Mention) []Mention {
 		}
 		r, size := utf8.DecodeRuneInString(text[start:])
 		id := dest(r)
-		if id == "" || covered(start, start+size) {
+		if id == "" || overlapsAny(ms, start, start+size) {
 			continue
 		}
 		ms = append(ms, Mention{Kind: Actor, Start: start, End: start + size, Text: text[start : start+size], IDs: []string{id}, Entity: true,
