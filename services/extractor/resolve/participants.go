@@ -774,10 +774,22 @@ func weIn(s *clause.Sentence, m mention.Mention) bool {
 	if k >= 1 && (s.Tokens[k-1].Lower == "we" || s.Tokens[k-1].Lower == "us") {
 		return true
 	}
-	// "In Luxembourg, we decided …": a sentence that opens on the state and
-	// goes on in the first person speaks from it
+	// "In Luxembourg, we decided …", "In Chile, and in line with that
+	// pledge, we have …": a sentence that opens on the state and goes on in
+	// the first person, before any other party, speaks from it
 	e := m.TokEnd
-	return k == 0 && e+1 < len(s.Tokens) && s.Tokens[e].Text == "," && s.Tokens[e+1].Lower == "we"
+	if k != 0 || e+1 >= len(s.Tokens) || s.Tokens[e].Text != "," {
+		return false
+	}
+	for j := e + 1; j < len(s.Tokens) && j <= e+12; j++ {
+		if s.Tokens[j].Lower == "we" {
+			return true
+		}
+		if s.Tokens[j].POS == token.Verb || s.Tokens[j].POS == token.Aux || s.Tokens[j].POS == token.Propn {
+			return false // "In Sudan, fighting goes on", "In Gaza, Israel …"
+		}
+	}
+	return false
 }
 
 // opensOnItsStand reports a state that opens the sentence before its verb:
