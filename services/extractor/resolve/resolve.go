@@ -1499,6 +1499,9 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 		if pc.Cond || pc.Relative || pc.Quote >= 0 && pc.Quote != f.Quote {
 			continue // (“中国政府应感到羞耻”，要求中国道歉: the quotation's subject is not the speaker)
 		}
+		if reportOpens(s, pc) {
+			continue // 发言人表示谴责，指日本…，并敦促: the party after 指 is what was said, not who urges
+		}
 		if k := d.subjectBefore(s, subjectEnd(s, pc), pc.Start, nil); k >= 0 {
 			h := d.coordinated(s, k)
 			if h == nil {
@@ -2990,4 +2993,22 @@ func (d *Doc) ownerOfStanceNoun(s *clause.Sentence, f *frame.Frame) (Outcome, bo
 		return holder, true, nil
 	}
 	return Outcome{}, false, ids
+}
+
+// reportOpeners, opening a Chinese clause with no subject of its own, go on
+// with what the subject before says (……，指日本没有资格……).
+var reportOpeners = map[string]bool{"指": true, "称": true, "指出": true, "说": true, "表示": true, "强调": true,
+	"认为": true, "批评": true, "指责": true, "声称": true, "坚称": true, "直言": true, "重申": true, "直指": true, "痛批": true}
+
+// reportOpens reports a Chinese clause that opens on a verb of saying: its
+// subject is the one before, and a party in it is what was said.
+func reportOpens(s *clause.Sentence, c clause.Clause) bool {
+	if s.Lang != "zh" {
+		return false
+	}
+	k := c.Start
+	for k < c.End && (s.Tokens[k].POS == token.Punct || s.Tokens[k].POS == token.Conj || s.Tokens[k].Text == "并" || s.Tokens[k].Text == "还" || s.Tokens[k].Text == "也") {
+		k++
+	}
+	return k < c.End && reportOpeners[s.Tokens[k].Text]
 }
