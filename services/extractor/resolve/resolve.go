@@ -1696,8 +1696,9 @@ func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) 
 		if m.Kind != mention.Actor && m.Kind != mention.Person && d.party(s, k) == nil {
 			continue // a "we" or 双方 the document gives no parties for
 		}
-		if s.Lang == "zh" && d.verbBefore(s, m.Tok, start) {
+		if s.Lang == "zh" && d.verbBefore(s, m.Tok, start) && !(f != nil && f.Rule.Kind == "call" && m.TokEnd == f.CueStart && m.Kind == mention.Person && end == f.CueStart) {
 			continue // a Chinese subject opens its clause; a party after a verb is its object
+			// (but 阻止美国总统特朗普要求字节跳动……: an official right before a call makes it)
 		}
 		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end, readoutVerbsFor(f)) {
 			continue // "Japan urged China to …": China is the object of urged
