@@ -393,7 +393,10 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if !ok {
 		return
 	}
-	actors := h.IDs
+	actors := partyStates(h.IDs)
+	if !slices.Equal(actors, h.IDs) {
+		targets = minus(targets, actors) // (中共……对中国: the party is its state, not a party towards it)
+	}
 	counter := (pred == "support" || pred == "welcome") && countered(s, f) // (the same for every claim of the frame)
 	mk := func(target, topic, when string) {
 		if f.Rule.Kind == "report" && target == "" && d.b.negative[topic] {
@@ -2674,4 +2677,24 @@ func partyAfter(s *clause.Sentence, m *mention.Mention, objs []int, holders []st
 		}
 	}
 	return false
+}
+
+// rulingParties are the parties whose bodies are organs of their state, as
+// the guidelines have it ("the Communist Party's bodies → the state"): as a
+// holder the party is its state (中共中央表示, "the CPC said"); as a target
+// or an entity it stays the party.
+var rulingParties = map[string]string{"org:cpc": "CHN"}
+
+// partyStates puts the state for a ruling party among a claim's holders.
+func partyStates(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if st, ok := rulingParties[id]; ok {
+			id = st
+		}
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
