@@ -1485,7 +1485,8 @@ var ownedGoods = map[string]bool{"topic:democracy": true, "topic:sovereignty-ter
 	"topic:economic-growth": true, "topic:energy-security": true, "topic:food-security": true, "topic:global-health": true,
 	"topic:self-defense": true, "topic:eu-membership": true, "topic:nato-membership": true, "topic:maritime-rights": true,
 	"topic:right-to-development": true, "topic:security-guarantees": true, "topic:taiwan-international-participation": true,
-	"topic:hong-kong-autonomy": true, "topic:anti-corruption": true, "topic:disability-rights": true}
+	"topic:hong-kong-autonomy": true, "topic:anti-corruption": true, "topic:disability-rights": true,
+	"topic:religious-freedom": true, "topic:press-freedom": true, "topic:self-determination": true}
 
 // nominalBefore reports a noun or pronoun in the frame's clause before its
 // cue: something that may be the doer of the act the cue names.
@@ -1528,7 +1529,10 @@ func (d *Doc) ownerOfTopic(s *clause.Sentence, objs []int, holders []string) []s
 			}
 			break // the object's first topic is what it is about: "accountability for X's abuses" is not X's good
 		}
-		if m.Venue || m.Kind != mention.Actor && m.Kind != mention.Person || len(targetIDs(m)) == 0 || !d.possessive(s, m) {
+		ids := targetIDs(m)
+		if m.Kind == mention.Place && m.ID != "" && (d.possessive(s, m) || peoplesOf(s, m)) {
+			ids = []string{m.ID} // 西藏人民的宗教自由, "Tibet's religious freedom": a place's good
+		} else if m.Venue || m.Kind != mention.Actor && m.Kind != mention.Person || len(ids) == 0 || !d.possessive(s, m) {
 			continue
 		}
 		// the possessed issue follows within a few words and is a good the
@@ -1536,7 +1540,7 @@ func (d *Doc) ownerOfTopic(s *clause.Sentence, objs []int, holders []string) []s
 		if i+1 < len(objs) {
 			n := &s.Mentions[objs[i+1]]
 			if n.Kind == mention.Topic && ownedGoods[n.ID] && n.Tok-m.TokEnd <= 5 && !wrongAfter(s, n.TokEnd) {
-				out = append(out, minus(targetIDs(m), holders)...)
+				out = append(out, minus(ids, holders)...)
 			}
 		}
 	}
@@ -2697,4 +2701,11 @@ func partyStates(ids []string) []string {
 		}
 	}
 	return out
+}
+
+// peoplesOf reports a place followed by its people and a possessive
+// (西藏人民的, "Tibet's people's" is rare: the Chinese form).
+func peoplesOf(s *clause.Sentence, m *mention.Mention) bool {
+	k := m.TokEnd
+	return k+1 < len(s.Tokens) && s.Tokens[k].Text == "人民" && s.Tokens[k+1].Text == "的"
 }
