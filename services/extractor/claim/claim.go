@@ -2703,8 +2703,8 @@ func partyStates(ids []string) []string {
 	return out
 }
 
-// peoplesOf reports a place followed by its people and a possessive
-// (西藏人民的, "Tibet's people's" is rare: the Chinese form).
+// peoplesOf reports a place followed by 人民的 (西藏人民的宗教自由): the good
+// that follows is its people's, so the place's.
 func peoplesOf(s *clause.Sentence, m *mention.Mention) bool {
 	k := m.TokEnd
 	return k+1 < len(s.Tokens) && s.Tokens[k].Text == "人民" && s.Tokens[k+1].Text == "的"

@@ -1696,9 +1696,8 @@ func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) 
 		if m.Kind != mention.Actor && m.Kind != mention.Person && d.party(s, k) == nil {
 			continue // a "we" or 双方 the document gives no parties for
 		}
-		if s.Lang == "zh" && d.verbBefore(s, m.Tok, start) && !(f != nil && f.Rule.Kind == "call" && m.TokEnd == f.CueStart && m.Kind == mention.Person && end == f.CueStart) {
+		if s.Lang == "zh" && d.verbBefore(s, m.Tok, start) && !officialBeforeCall(f, m, end) {
 			continue // a Chinese subject opens its clause; a party after a verb is its object
-			// (but 阻止美国总统特朗普要求字节跳动……: an official right before a call makes it)
 		}
 		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end, readoutVerbsFor(f)) {
 			continue // "Japan urged China to …": China is the object of urged
@@ -3012,4 +3011,11 @@ func reportOpens(s *clause.Sentence, c clause.Clause) bool {
 		k++
 	}
 	return k < c.End && reportOpeners[s.Tokens[k].Text]
+}
+
+// officialBeforeCall reports an official named right before a call's cue,
+// where the subject search ends: though a verb stands before the name, the
+// name opens the clause the call is in (……试图阻止美国总统特朗普要求字节跳动……).
+func officialBeforeCall(f *frame.Frame, m *mention.Mention, end int) bool {
+	return f != nil && f.Rule.Kind == "call" && m.Kind == mention.Person && m.TokEnd == f.CueStart && end == f.CueStart
 }
