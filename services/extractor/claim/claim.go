@@ -393,8 +393,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if !ok {
 		return
 	}
-	actors := partyStates(h.IDs)
-	if !slices.Equal(actors, h.IDs) {
+	actors := h.IDs
+	if st, ok := partyStates(h.IDs); ok {
+		actors = st
 		targets = minus(targets, actors) // (中共……对中国: the party is its state, not a party towards it)
 	}
 	counter := (pred == "support" || pred == "welcome") && countered(s, f) // (the same for every claim of the frame)
@@ -2689,8 +2690,12 @@ func partyAfter(s *clause.Sentence, m *mention.Mention, objs []int, holders []st
 // or an entity it stays the party.
 var rulingParties = map[string]string{"org:cpc": "CHN"}
 
-// partyStates puts the state for a ruling party among a claim's holders.
-func partyStates(ids []string) []string {
+// partyStates puts the state for a ruling party among a claim's holders;
+// false (and no copy) when no holder is one, as for nearly every claim.
+func partyStates(ids []string) ([]string, bool) {
+	if !slices.ContainsFunc(ids, func(id string) bool { return rulingParties[id] != "" }) {
+		return nil, false
+	}
 	var out []string
 	for _, id := range ids {
 		if st, ok := rulingParties[id]; ok {
@@ -2700,7 +2705,7 @@ func partyStates(ids []string) []string {
 			out = append(out, id)
 		}
 	}
-	return out
+	return out, true
 }
 
 // peoplesOf reports a place followed by 人民的 (西藏人民的宗教自由): the good
