@@ -2000,7 +2000,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 			if n.CueStart >= f.CueEnd && n.CueStart < f.ObjStart {
 				continue // 将为了维护…而深化合作: what stands between the cue and its object is no part of it
 			}
-			if n.Rule.Kind == "purpose" && f.Rule.Kind == "commit" && preposed(s, n) {
+			if n.Rule.Kind == "purpose" && f.Rule.Kind == "commit" && Preposed(s, n) {
 				continue // the aim before its action is a claim of its own
 			}
 			if n.Doer >= 0 && s.Mentions[n.Doer].Tok > f.CueStart {
@@ -2234,8 +2234,8 @@ func preposedPurposes(s *clause.Sentence, fs []Frame) {
 	}
 }
 
-// preposed reports a purpose that preposedPurposes ended at 而.
-func preposed(s *clause.Sentence, n *Frame) bool {
+// Preposed reports a purpose that preposedPurposes ended at 而.
+func Preposed(s *clause.Sentence, n *Frame) bool {
 	return n.Rule.Kind == "purpose" && s.Lang == "zh" && n.ObjEnd < len(s.Tokens) && s.Tokens[n.ObjEnd].Text == "而"
 }
 

@@ -319,6 +319,11 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		return Outcome{Drop: "condition"}
 	case f.Cond && f.Rule.Predicate != "call_on":
 		return Outcome{Drop: "condition"}
+	case f.Rule.Kind == "purpose" && s.Lang == "zh" && s.Tokens[f.CueStart].Text == "为了" && !frame.Preposed(s, f) && f.Report < 0 && f.Quote < 0:
+		// 为了X，Y做了Z: the aim a report gives for an act, where the act is
+		// the news; the party's own words (他说，为了X…) or the formal 为了X而Z
+		// state the aim as a position
+		return Outcome{Drop: "a purpose the report gives for an act (为了X，…), not a stance"}
 	case s.InvertedShould(f.CueStart):
 		return Outcome{Drop: "condition (should X …: if X …)"}
 	case f.Rule.Kind == "should" && s.Lang == "en" && s.Tokens[f.CueStart].Lower == "had":
