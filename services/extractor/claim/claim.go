@@ -477,13 +477,44 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			}
 			continue
 		}
+		var owners map[string][]string
+		if len(topics) > 1 && (pred == "support" || pred == "commit") {
+			owners = d.goodOwners(s, objs, actors)
+		}
 		for i, t := range topics {
 			if i >= MaxTopicsPerFrame {
 				break
 			}
+			if o := owners[t]; len(o) > 0 {
+				// "supports the Charter, the territorial integrity of Ukraine": each good of the list is its owner's
+				how = "whose good the object names (Poland's democracy)"
+				for _, id := range o {
+					mk(id, t, w)
+				}
+				continue
+			}
 			mk("", t, w)
 		}
 	}
+}
+
+// goodOwners maps each good a party holds, listed in an object with other
+// issues, to that party named after it with "of" (the Charter and the
+// territorial integrity of Ukraine: Ukraine's, and the Charter no one's).
+func (d *Doc) goodOwners(s *clause.Sentence, objs []int, holders []string) map[string][]string {
+	out := map[string][]string{}
+	for _, k := range objs {
+		m := &s.Mentions[k]
+		if m.Kind != mention.Topic || !ownedGoods[m.ID] {
+			continue
+		}
+		if o := d.goodOf(s, m.TokEnd); o >= 0 {
+			if ids := minus(targetIDs(&s.Mentions[o]), holders); len(ids) > 0 && out[m.ID] == nil {
+				out[m.ID] = ids
+			}
+		}
+	}
+	return out
 }
 
 // condSubject is the party that opens a condition inside a call's object
