@@ -802,7 +802,7 @@ var partyNouns = map[string]bool{"official": true, "authority": true, "governmen
 	"官员": true, "政府": true, "当局": true, "方面": true, "外交官": true, "领导人": true, "领导层": true, "发言人": true,
 	"代表团": true, "军方": true, "军队": true, "使馆": true, "大使馆": true, "人民": true, "政权": true, "高官": true,
 	"议员": true, "国会": true, "议会": true, "内阁": true, "声明": true, "国家": true, "一方": true,
-	"长官": true, "部长": true, "大使": true, "代表": true, "负责人": true, "领导": true, "官方": true, "副部长": true, "次长": true}
+	"长官": true, "部长": true, "大使": true, "代表": true, "负责人": true, "领导": true, "官方": true, "副部长": true, "次长": true, "人士": true}
 
 // memberNouns are members of a legislature: after a state's name they make
 // a party (美国参议员); after a political party's (共和党参议员卢比奥) the
