@@ -358,6 +358,16 @@ func meeting(m *frame.Matcher, s *clause.Sentence) []string {
 		if ids := uniq(append(slices.Clone(before), after...)); len(ids) >= 2 {
 			return ids
 		}
+		// "Blinken traveled to Beijing for meetings with Xi": the place
+		// gone to is the other side's; the side that went is the subject
+		for k := range s.Mentions {
+			if mm := &s.Mentions[k]; isNamed(mm) && mm.TokEnd <= i && !talksTopic(s, mm) {
+				if ids := uniq(append(slices.Clone(mm.IDs), after...)); len(ids) >= 2 {
+					return ids
+				}
+				break
+			}
+		}
 	}
 	return nil
 }
