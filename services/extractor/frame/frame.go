@@ -526,6 +526,8 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		f.Modal = modalContext(s, f.CueStart, c.Start)
 		if s.Lang == "zh" && r.Kind == "stance" {
 			f.Doer = nounStanceDoer(s, f.CueStart, f.CueEnd, c)
+		} else if s.Lang == "en" && r.Kind == "stance" && s.Tokens[f.CueStart].POS == token.Noun {
+			f.Doer = possessiveStanceDoer(s, f.CueStart, c)
 		}
 		out = append(out, f)
 	}
@@ -1750,6 +1752,31 @@ func nounStanceDoer(s *clause.Sentence, start, end int, c clause.Clause) int {
 			}
 		}
 		return -1
+	}
+	return -1
+}
+
+// possessiveStanceDoer finds the holder of an English stance named as a
+// noun with its holder's possessive in another verb's object ("thanked her
+// counterpart for Peru's firm support for Ukraine", "praised Chile's
+// condemnation of the coup"): the party before 's, adjectives and adverbs
+// allowed between, or -1.
+func possessiveStanceDoer(s *clause.Sentence, start int, c clause.Clause) int {
+	k := start - 1
+	for k > c.Start && (s.Tokens[k].POS == token.Adj || s.Tokens[k].POS == token.Adv) {
+		k--
+	}
+	if k <= c.Start || s.Tokens[k].Text != "'s" && s.Tokens[k].Text != "’s" {
+		return -1
+	}
+	mk := s.MentionAt(k - 1)
+	if mk < 0 || !s.Mentions[mk].IsParty() || len(s.Mentions[mk].IDs) == 0 || s.Mentions[mk].TokEnd != k {
+		return -1
+	}
+	for v := s.Mentions[mk].Tok - 1; v >= c.Start; v-- {
+		if s.Tokens[v].POS == token.Verb && s.MentionAt(v) < 0 {
+			return mk // the noun phrase is in that verb's object
+		}
 	}
 	return -1
 }

@@ -465,7 +465,7 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 				return Outcome{Drop: "allegation"}
 			}
 		case clause.Say, clause.Believe:
-			if h != nil && h.Tok >= 0 && r.Speaker >= 0 && !d.sameAsSpeaker(s, r, h) && d.speaksForAState(s, r) {
+			if h != nil && h.Tok >= 0 && r.Speaker >= 0 && !d.sameAsSpeaker(s, r, h) && d.speaksForAState(s, r) && !praisedStance(fs, f) {
 				// "Mao Ning said the United States opposes …": China's characterisation
 				return Outcome{Drop: "characterisation"}
 			}
@@ -756,6 +756,24 @@ func someStates(s *clause.Sentence, k int) bool {
 		}
 		if s.MentionAt(j) >= 0 && s.Mentions[s.MentionAt(j)].IsParty() {
 			return false
+		}
+	}
+	return false
+}
+
+// praisedStance reports a stance named as a noun with its holder (Doer)
+// inside what another frame of the sentence welcomes or thanks for
+// ("noted …, and thanked her counterpart for Peru's support for
+// Ukraine"): the speaker acknowledges it as the holder's own, which a mere
+// characterisation does not.
+func praisedStance(fs []frame.Frame, f *frame.Frame) bool {
+	if f.Doer < 0 {
+		return false
+	}
+	for i := range fs {
+		g := &fs[i]
+		if g != f && g.Rule.Predicate == "welcome" && g.CueEnd <= f.CueStart && g.ObjEnd >= f.CueEnd {
+			return true
 		}
 	}
 	return false
