@@ -481,6 +481,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		if len(topics) > 1 && (pred == "support" || pred == "commit") {
 			owners = d.goodOwners(s, objs, actors)
 		}
+		base := how
 		for i, t := range topics {
 			if i >= MaxTopicsPerFrame {
 				break
@@ -491,6 +492,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 				for _, id := range o {
 					mk(id, t, w)
 				}
+				how = base
 				continue
 			}
 			mk("", t, w)

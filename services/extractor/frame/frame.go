@@ -48,9 +48,9 @@ type Frame struct {
 	// clause (will, to, 将, 要, 愿): an action verb there is a commitment,
 	// where alone it may only report a fact.
 	Modal bool
-	// Doer is the mention of the party whose stance a Chinese noun phrase
-	// names inside another verb's object (赞同德国对俄罗斯的谴责: Germany's
-	// condemnation of Russia), or -1.
+	// Doer is the mention of the party whose stance a noun phrase names
+	// inside another verb's object (赞同德国对俄罗斯的谴责, "praised Chile's
+	// condemnation of the coup": Germany's, Chile's), or -1.
 	Doer int
 }
 
