@@ -477,6 +477,18 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 				}
 			}
 		}
+		if s.Lang == "zh" && f.PreStart < 0 && r.Kind == "stance" && emptyAfter(s, pm.End, c.End) {
+			// 向中国表达了忧虑, 向美方提出抗议: a stance with nothing after it is
+			// towards the party it is addressed to
+			for k := pm.Start - 1; k >= c.Start; k-- {
+				if toks[k].Text == "向" {
+					if mk := s.MentionAt(k + 1); mk >= 0 && s.Mentions[mk].Tok == k+1 && s.Mentions[mk].IsParty() {
+						f.PreStart, f.About = k+1, true
+					}
+					break
+				}
+			}
+		}
 		if s.Lang == "zh" && f.PreStart < 0 && f.Clause > 0 && r.Kind == "stance" && (emptyAfter(s, pm.End, c.End) || coordinatedCue(s, matches, pm.End, c.End)) {
 			// 对于美国的制裁，墨西哥表示坚决反对: the object fronted in the
 			// clauses before (对于X…，并Y…，我们表示反对: X and Y); the
