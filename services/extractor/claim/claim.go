@@ -466,6 +466,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		}
 		return
 	}
+	var owners map[string][]string
+	if len(targets) == 0 && len(topics) > 1 && (pred == "support" || pred == "commit") {
+		owners = d.goodOwners(s, objs, actors)
+	}
+	base := how
 	for _, w := range whens {
 		if len(targets) > 0 {
 			topic := ""
@@ -477,11 +482,6 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			}
 			continue
 		}
-		var owners map[string][]string
-		if len(topics) > 1 && (pred == "support" || pred == "commit") {
-			owners = d.goodOwners(s, objs, actors)
-		}
-		base := how
 		for i, t := range topics {
 			if i >= MaxTopicsPerFrame {
 				break

@@ -469,24 +469,24 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			}
 		}
 		if s.Lang == "zh" && r.Kind != "pre" && r.Kind != "importance" && f.PreStart < 0 {
-			// 对…表示关切, 就…表示欢迎: the object stands before the cue
+			// 对…表示关切, 就…表示欢迎: the object stands before the cue; and a
+			// stance with nothing after it is towards the party it is addressed
+			// to (向中国表达了忧虑, 向美方提出抗议), the nearest 向 before the cue
+			addressed, toward := r.Kind == "stance" && emptyAfter(s, pm.End, c.End), -1
 			for k := pm.Start - 1; k >= c.Start; k-- {
 				if m.WordAt(s.Sentence, "about", k) {
 					f.PreStart, f.About = k+1, true
 					break
 				}
-			}
-		}
-		if s.Lang == "zh" && f.PreStart < 0 && r.Kind == "stance" && emptyAfter(s, pm.End, c.End) {
-			// 向中国表达了忧虑, 向美方提出抗议: a stance with nothing after it is
-			// towards the party it is addressed to
-			for k := pm.Start - 1; k >= c.Start; k-- {
-				if toks[k].Text == "向" {
+				if addressed && toks[k].Text == "向" {
+					addressed = false
 					if mk := s.MentionAt(k + 1); mk >= 0 && s.Mentions[mk].Tok == k+1 && s.Mentions[mk].IsParty() {
-						f.PreStart, f.About = k+1, true
+						toward = k + 1
 					}
-					break
 				}
+			}
+			if f.PreStart < 0 && toward >= 0 {
+				f.PreStart, f.About = toward, true
 			}
 		}
 		if s.Lang == "zh" && f.PreStart < 0 && f.Clause > 0 && r.Kind == "stance" && (emptyAfter(s, pm.End, c.End) || coordinatedCue(s, matches, pm.End, c.End)) {
@@ -1758,12 +1758,18 @@ func nounStanceDoer(s *clause.Sentence, start, end int, c clause.Clause) int {
 		if mk < 0 || !s.Mentions[mk].IsParty() || len(s.Mentions[mk].IDs) == 0 || s.Mentions[mk].TokEnd != p+1 {
 			return -1
 		}
-		for v := s.Mentions[mk].Tok - 1; v >= c.Start; v-- {
-			if s.Tokens[v].POS == token.Verb && s.MentionAt(v) < 0 {
-				return mk // the noun phrase is the object of that verb
-			}
+		return verbObject(s, mk, c)
+	}
+	return -1
+}
+
+// verbObject returns mk when a verb stands before mention mk in clause c,
+// so that the noun phrase mk opens is that verb's object, else -1.
+func verbObject(s *clause.Sentence, mk int, c clause.Clause) int {
+	for v := s.Mentions[mk].Tok - 1; v >= c.Start; v-- {
+		if s.Tokens[v].POS == token.Verb && s.MentionAt(v) < 0 {
+			return mk
 		}
-		return -1
 	}
 	return -1
 }
@@ -1785,12 +1791,7 @@ func possessiveStanceDoer(s *clause.Sentence, start int, c clause.Clause) int {
 	if mk < 0 || !s.Mentions[mk].IsParty() || len(s.Mentions[mk].IDs) == 0 || s.Mentions[mk].TokEnd != k {
 		return -1
 	}
-	for v := s.Mentions[mk].Tok - 1; v >= c.Start; v-- {
-		if s.Tokens[v].POS == token.Verb && s.MentionAt(v) < 0 {
-			return mk // the noun phrase is in that verb's object
-		}
-	}
-	return -1
+	return verbObject(s, mk, c)
 }
 
 // openQuotes are the quotation marks that may open a quoted cue.

@@ -330,11 +330,14 @@ func meeting(m *frame.Matcher, s *clause.Sentence) []string {
 		if !m.WordAt(s.Sentence, "meet", i) {
 			continue
 		}
-		var before, after []string
+		var first, before, after []string
 		for k := range s.Mentions {
 			mm := &s.Mentions[k]
 			if !isNamed(mm) || talksTopic(s, mm) {
 				continue
+			}
+			if mm.TokEnd <= i && first == nil {
+				first = mm.IDs
 			}
 			if mm.TokEnd <= i && len(before) == 0 || mm.TokEnd <= i && mm.Tok > 0 {
 				before = mm.IDs
@@ -360,13 +363,8 @@ func meeting(m *frame.Matcher, s *clause.Sentence) []string {
 		}
 		// "Blinken traveled to Beijing for meetings with Xi": the place
 		// gone to is the other side's; the side that went is the subject
-		for k := range s.Mentions {
-			if mm := &s.Mentions[k]; isNamed(mm) && mm.TokEnd <= i && !talksTopic(s, mm) {
-				if ids := uniq(append(slices.Clone(mm.IDs), after...)); len(ids) >= 2 {
-					return ids
-				}
-				break
-			}
+		if ids := uniq(append(slices.Clone(first), after...)); len(ids) >= 2 {
+			return ids
 		}
 	}
 	return nil
