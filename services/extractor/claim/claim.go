@@ -1059,6 +1059,25 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 				}
 			}
 		}
+		if f.Rule.Predicate == "support" && f.Rule.Kind == "stance" {
+			// "supports dialogue with Seoul", 重视与印度的关系: relations, dialogue
+			// or cooperation with a party, or aid to it, make it the target
+			for _, k := range objs {
+				m := &s.Mentions[k]
+				if m.Tok > f.ObjStart+12 || s.ClauseOf(m.Tok) != f.Clause {
+					break // (far into the object, the party is some other act's)
+				}
+				if s.Lang == "zh" && !zhPartner(s, m, f.ObjEnd) && !paired(s, m) {
+					continue // (对中国的强硬政策, 与中国抗衡: no relations with it; 中美关系 is)
+				}
+				if m.Tok >= f.ObjStart && isParty(m) && !d.setting(s, k, objs) && len(minus(m.IDs, holders)) > 0 && d.related(s, k) && !wrongdoer(s, m) && !d.victim(s, m) {
+					out = append(out, d.coordinatedTargets(s, k)...)
+				}
+			}
+			if len(out) > 0 {
+				return uniq(out), "the partner or recipient the object names (dialogue with X, aid to X)"
+			}
+		}
 	case "object":
 		for _, k := range objs {
 			m := &s.Mentions[k]
@@ -1748,6 +1767,25 @@ func paired(s *clause.Sentence, m *mention.Mention) bool {
 var pairNouns = map[string]bool{"relations": true, "relationship": true, "ties": true, "cooperation": true,
 	"collaboration": true, "partnership": true, "consultations": true, "dialogue": true,
 	"关系": true, "合作": true, "伙伴关系": true, "对话": true, "磋商": true}
+
+// zhPartner reports a Chinese party after 与, 同 or 跟 whose relations,
+// cooperation or dialogue the object then names (与老挝的全面合作).
+func zhPartner(s *clause.Sentence, m *mention.Mention, end int) bool {
+	if m.Tok == 0 {
+		return false
+	}
+	switch s.Tokens[m.Tok-1].Text {
+	case "与", "同", "跟":
+	default:
+		return false
+	}
+	for j := m.TokEnd; j < end && j < m.TokEnd+5; j++ {
+		if pairNouns[s.Tokens[j].Text] {
+			return true
+		}
+	}
+	return false
+}
 
 // actedOn returns the party a commitment's verb acts on directly, when no
 // party stands right after the cue: "will remove Sudan from the list", 将帮助
