@@ -1780,8 +1780,8 @@ func zhPartner(s *clause.Sentence, m *mention.Mention, end int) bool {
 		return false
 	}
 	for j := m.TokEnd; j < end && j < m.TokEnd+5; j++ {
-		if pairNouns[s.Tokens[j].Text] {
-			return true
+		if w := s.Tokens[j].Text; pairNouns[w] || strings.HasSuffix(w, "关系") || strings.HasSuffix(w, "合作") || strings.HasSuffix(w, "对话") {
+			return true // (战略伙伴关系, 务实合作, 战略对话)
 		}
 	}
 	return false

@@ -243,7 +243,8 @@ func (s *Sentence) clauses(w *Words) {
 	emit := func(end int) {
 		if end > start {
 			c := Clause{Start: start, End: end, Opener: opener, Quote: s.QuoteOf(start)}
-			c.Cond = w.Cond != nil && opener != "" && matchesAt(w.Cond, toks, start) || opener == "should"
+			c.Cond = w.Cond != nil && opener != "" && matchesAt(w.Cond, toks, start) || opener == "should" ||
+				opener == "" && s.condAfterSubject(w, start, end)
 			c.Relative = opener == "which" || opener == "who" || opener == "whom" || opener == "whose" || opener == "where"
 			s.Clauses = append(s.Clauses, c)
 		}
@@ -300,6 +301,25 @@ func (s *Sentence) clauses(w *Words) {
 	if len(s.Clauses) == 0 {
 		s.Clauses = []Clause{{Start: 0, End: len(toks), Quote: -1}}
 	}
+}
+
+// condAfterSubject reports a Chinese condition whose word follows the
+// subject (拜登如果支持…, 美方一旦…): a condition as 如果 first would open.
+func (s *Sentence) condAfterSubject(w *Words, start, end int) bool {
+	if s.Lang != "zh" || w.Cond == nil {
+		return false
+	}
+	for j := start + 1; j < end && j <= start+3; j++ {
+		switch s.Tokens[j-1].POS {
+		case token.Noun, token.Propn, token.Pron:
+		default:
+			return false
+		}
+		if matchesAt(w.Cond, s.Tokens, j) {
+			return true
+		}
+	}
+	return false
 }
 
 // InvertedShould reports an English "should" with its subject after it
