@@ -220,6 +220,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		}
 	default:
 		targets, how = d.targets(s, f, objs, h.IDs)
+		if p := d.issuePlace(s, f, objs); len(targets) == 0 && p != "" {
+			targets, how = []string{p}, "the place the issue is of (the stability of the Horn of Africa)"
+		}
 	}
 	if len(targets) == 0 && pred == "call_on" {
 		if t := d.between(s, f); len(t) > 0 {
@@ -1252,6 +1255,23 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 	return out, ""
 }
 
+// issuePlace returns the place an English object's issue is of ("the
+// stability of the Horn of Africa", "the recovery of Africa"),
+// the target when the rule's own mode found none; a condemnation is of
+// the doer, a welcome of the act.
+func (d *Doc) issuePlace(s *clause.Sentence, f *frame.Frame, objs []int) string {
+	switch f.Rule.Predicate {
+	case "condemn", "oppose", "welcome", "agree":
+		return "" // (what the parties agree on stays their topic)
+	}
+	for _, k := range objs {
+		if m := &s.Mentions[k]; m.Kind == mention.Place && topicOf(s, m) && s.ClauseOf(m.Tok) == f.Clause {
+			return m.ID
+		}
+	}
+	return ""
+}
+
 // regardedAs reports 视为, 看作, 当作 or "as" right after a party (把北京视为
 // 竞争者, "treat China as a rival"): a view of it, no act towards it.
 func regardedAs(s *clause.Sentence, from, end int) bool {
@@ -1767,6 +1787,21 @@ func paired(s *clause.Sentence, m *mention.Mention) bool {
 var pairNouns = map[string]bool{"relations": true, "relationship": true, "ties": true, "cooperation": true,
 	"collaboration": true, "partnership": true, "consultations": true, "dialogue": true,
 	"关系": true, "合作": true, "伙伴关系": true, "对话": true, "磋商": true}
+
+// topicOf reports an English place right after a topic and "of"
+// ("the stability of the Horn of Africa", "the security of the
+// Sahel"): what the issue is of, not only where it is.
+func topicOf(s *clause.Sentence, m *mention.Mention) bool {
+	k := beforeDets(s, m.Tok-1)
+	if s.Lang != "en" || k < 1 || s.Tokens[k].Lower != "of" {
+		return false
+	}
+	if m.TokEnd < len(s.Tokens) && (s.Tokens[m.TokEnd].POS == token.Noun || s.Tokens[m.TokEnd].POS == token.Propn) {
+		return false // "the resolution of the Nagorno-Karabakh conflict": the place only names the conflict
+	}
+	t := s.MentionAt(k - 1)
+	return t >= 0 && s.Mentions[t].Kind == mention.Topic && s.Mentions[t].TokEnd == k
+}
 
 // zhPartner reports a Chinese party after 与, 同 or 跟 whose relations,
 // cooperation or dialogue the object then names (与老挝的全面合作).
