@@ -211,6 +211,8 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			if greeting(s, f) {
 				pred, how = "welcome", "the party greeted"
 			}
+		} else if k := hopedAfter(s, f); k >= 0 {
+			targets, how = s.Mentions[k].IDs, "the party hoped of (希望，X能…; 希望看到X…)"
 		} else {
 			// 希望与挪威尽快达成协定, "hopes to conclude": a wish of its own,
 			// which the guidelines do not count as a commitment (will, plan,
@@ -1801,6 +1803,33 @@ func topicOf(s *clause.Sentence, m *mention.Mention) bool {
 	}
 	t := s.MentionAt(k - 1)
 	return t >= 0 && s.Mentions[t].Kind == mention.Topic && s.Mentions[t].TokEnd == k
+}
+
+// hopedAfter returns the Chinese party a hope asks something of when a
+// comma or 看到 stands between them (我们希望，中国能履行…; 希望看到英国…),
+// or -1.
+func hopedAfter(s *clause.Sentence, f *frame.Frame) int {
+	if s.Lang != "zh" {
+		return -1
+	}
+	j := f.CueEnd
+	if j < len(s.Tokens) && (s.Tokens[j].Text == "看到" || s.Tokens[j].Text == "看见" || s.Tokens[j].Text == "见到") {
+		j++
+	}
+	if j < len(s.Tokens) && (s.Tokens[j].Text == "，" || s.Tokens[j].Text == "：") {
+		j++
+	}
+	if j == f.CueEnd {
+		return -1
+	}
+	k := s.MentionAt(j)
+	if k < 0 {
+		return -1
+	}
+	if m := &s.Mentions[k]; m.Tok == j && (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Venue && !m.Attr {
+		return k
+	}
+	return -1
 }
 
 // zhPartner reports a Chinese party after 与, 同 or 跟 whose relations,
