@@ -213,6 +213,8 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			}
 		} else if k := hopedAfter(s, f); k >= 0 {
 			targets, how = s.Mentions[k].IDs, "the party hoped of (希望，X能…; 希望看到X…)"
+		} else if hopedOfAll(s, f) {
+			how = "all parties hoped of (we hope all parties will …): a call on no one in particular"
 		} else {
 			// 希望与挪威尽快达成协定, "hopes to conclude": a wish of its own,
 			// which the guidelines do not count as a commitment (will, plan,
@@ -1830,6 +1832,19 @@ func hopedAfter(s *clause.Sentence, f *frame.Frame) int {
 		return k
 	}
 	return -1
+}
+
+// hopedOfAll reports a hope that all parties, all states or the
+// international community act ("we hope that all parties will …",
+// "expects all states to respect …", 希望各方…): a call on no one in
+// particular, as "all parties should" is.
+func hopedOfAll(s *clause.Sentence, f *frame.Frame) bool {
+	j := f.CueEnd
+	if j < len(s.Tokens) && (s.Tokens[j].Lower == "that" || s.Tokens[j].Text == "，") {
+		j++
+	}
+	k := s.MentionAt(j)
+	return k >= 0 && s.Mentions[k].Tok == j && s.Mentions[k].Kind == mention.AllParties
 }
 
 // zhPartner reports a Chinese party after 与, 同 or 跟 whose relations,

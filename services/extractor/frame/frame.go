@@ -2113,7 +2113,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				continue
 			}
 			if f.Rule.Kind == "hope" && s.Lang == "en" && n.Rule.Kind == "stance" && n.CueStart == f.CueEnd+1 && s.Tokens[f.CueEnd].Lower == "to" {
-				f.Absorbed = true // "I wish to thank Kenya", "we hope to welcome": the stance is the claim
+				f.Inner, f.Absorbed = j, true // "I wish to thank Kenya", "we hope to welcome": the stance is the claim, the wish's subject its own
 				break
 			}
 			if f.Rule.Kind == "importance" && f.Inner < 0 && n.CueStart == f.CueEnd && (n.Rule.Kind == "stance" || n.Rule.Kind == "accuse" || n.Rule.Kind == "call") && s.Lang == "en" && s.Tokens[n.CueStart].POS == token.Verb {
@@ -2137,7 +2137,15 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 					break // "the need for a united response to Russia's war": the war is denounced on its own
 				}
 				n.Absorbed = true
-			case "call", "agree", "hope", "right":
+			case "hope":
+				if s.Lang == "en" && f.CueEnd < len(s.Tokens) && s.Tokens[f.CueEnd].Lower == "to" && n.Clause == f.Clause && n.Rule.Kind == "stance" {
+					// "we wish to express our gratitude to Samoa": a wish of one's
+					// own is no claim; the stance it leads to is, the wish's subject its own
+					f.Inner, f.Absorbed = j, true
+					break
+				}
+				n.Absorbed = true
+			case "call", "agree", "right":
 				n.Absorbed = true
 			case "report", "commit":
 				if f.Rule.Kind == "report" && f.Inner < 0 && n.Rule.Kind != "report" && n.Clause == f.Clause {
