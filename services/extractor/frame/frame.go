@@ -434,6 +434,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		for ci := f.Clause; ci+1 < len(s.Clauses) && f.ObjEnd > 0 && (toks[f.ObjEnd-1].Text == ":" || toks[f.ObjEnd-1].Text == "："); ci++ {
 			f.ObjEnd = s.Clauses[ci+1].End
 		}
+		for ci := f.Clause; s.Lang == "zh" && ci+1 < len(s.Clauses) && s.Clauses[ci+1].Start == f.ObjEnd && toks[f.ObjEnd].Text == "包括"; ci++ {
+			f.ObjEnd = s.Clauses[ci+1].End // 将深化务实合作，包括打击恐怖主义: the list after 包括 is the object's
+		}
 		if r.Kind == "agree" || r.Kind == "commit" || r.Kind == "call" {
 			// "agreed to develop their partnership, which will promote cooperation on: …"
 			for ci := f.Clause + 1; ci < len(s.Clauses) && s.Clauses[ci].Start == f.ObjEnd && s.Clauses[ci].Relative; ci++ {
