@@ -224,7 +224,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		}
 	default:
 		targets, how = d.targets(s, f, objs, h.IDs)
-		if p := d.issuePlace(s, f, objs); len(targets) == 0 && p != "" {
+		if p := issuePlace(s, f, objs); len(targets) == 0 && p != "" {
 			targets, how = []string{p}, "the place the issue is of (the stability of the Horn of Africa)"
 		}
 	}
@@ -1071,13 +1071,16 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			// or cooperation with a party, or aid to it, make it the target
 			for _, k := range objs {
 				m := &s.Mentions[k]
+				if m.Tok < f.ObjStart {
+					continue // (向英国寻求支持: whom support is sought from)
+				}
 				if m.Tok > f.ObjStart+12 || s.ClauseOf(m.Tok) != f.Clause {
 					break // (far into the object, the party is some other act's)
 				}
 				if s.Lang == "zh" && !zhPartner(s, m, f.ObjEnd) && !paired(s, m) {
 					continue // (对中国的强硬政策, 与中国抗衡: no relations with it; 中美关系 is)
 				}
-				if m.Tok >= f.ObjStart && isParty(m) && !d.setting(s, k, objs) && len(minus(m.IDs, holders)) > 0 && d.related(s, k) && !wrongdoer(s, m) && !d.victim(s, m) {
+				if isParty(m) && !d.setting(s, k, objs) && len(minus(m.IDs, holders)) > 0 && d.related(s, k) && !wrongdoer(s, m) && !d.victim(s, m) {
 					out = append(out, d.coordinatedTargets(s, k)...)
 				}
 			}
@@ -1263,7 +1266,7 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 // stability of the Horn of Africa", "the recovery of Africa"),
 // the target when the rule's own mode found none; a condemnation is of
 // the doer, a welcome of the act.
-func (d *Doc) issuePlace(s *clause.Sentence, f *frame.Frame, objs []int) string {
+func issuePlace(s *clause.Sentence, f *frame.Frame, objs []int) string {
 	switch f.Rule.Predicate {
 	case "condemn", "oppose", "welcome", "agree":
 		return "" // (what the parties agree on stays their topic)

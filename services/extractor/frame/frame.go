@@ -2116,7 +2116,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				continue
 			}
 			if f.Rule.Kind == "hope" && s.Lang == "en" && n.Rule.Kind == "stance" && n.CueStart == f.CueEnd+1 && s.Tokens[f.CueEnd].Lower == "to" {
-				f.Inner, f.Absorbed = j, true // "I wish to thank Kenya", "we hope to welcome": the stance is the claim, the wish's subject its own
+				f.Inner, f.Absorbed = j, true // "I wish to thank Kenya": the stance right after the wish is the claim (further on, see "hope" below)
 				break
 			}
 			if f.Rule.Kind == "importance" && f.Inner < 0 && n.CueStart == f.CueEnd && (n.Rule.Kind == "stance" || n.Rule.Kind == "accuse" || n.Rule.Kind == "call") && s.Lang == "en" && s.Tokens[n.CueStart].POS == token.Verb {
@@ -2143,7 +2143,8 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 			case "hope":
 				if s.Lang == "en" && f.CueEnd < len(s.Tokens) && s.Tokens[f.CueEnd].Lower == "to" && n.Clause == f.Clause && n.Rule.Kind == "stance" {
 					// "we wish to express our gratitude to Samoa": a wish of one's
-					// own is no claim; the stance it leads to is, the wish's subject its own
+					// own is no claim; the stance it leads to is, and the wish's
+					// subject is its subject
 					f.Inner, f.Absorbed = j, true
 					break
 				}
