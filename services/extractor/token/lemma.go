@@ -26,6 +26,9 @@ func lemmaKey(lower string, class byte) string { return lower + "\x00" + string(
 func (t *Tagger) Lemma(word, tag string) string {
 	lower := strings.ToLower(strings.ReplaceAll(word, "’", "'"))
 	class := lemmaClass(tag)
+	if l, ok := irregular[lower]; ok && lower[0] == '\'' && l != "will" && l != "would" && (class == 'V' || tag == "RB") {
+		return l // a clitic ('s, 're, 've): the model's table has them as written, "’re", "’"
+	}
 	r := lemmaRules(lower, tag)
 	if l, ok := t.lemmas[lemmaKey(lower, class)]; ok && !(class == 'V' && r == l+"e" && !esStem(l)) {
 		// (the silver lemmas cut a verb's final e now and then: hopes →

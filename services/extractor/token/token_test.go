@@ -76,6 +76,17 @@ func TestTaggerTellsTheVerbFromTheNounAndGivesLemmas(t *testing.T) {
 	if toks[1].Lemma != "hope" {
 		t.Errorf("hopes: lemma %q, want hope", toks[1].Lemma)
 	}
+	// a clitic verb, with a straight or a curly apostrophe, is its verb
+	// ("It’s unacceptable" as "it is unacceptable"); "’ll" stays as written
+	for _, text := range []string{"It’s clear we’re ready and we’ve said so.", "It's clear we're ready and we've said so."} {
+		lemmas := map[string]string{}
+		for _, tk := range tagged(t, text) {
+			lemmas[strings.ReplaceAll(tk.Text, "’", "'")] = tk.Lemma
+		}
+		if lemmas["'s"] != "be" || lemmas["'re"] != "be" || lemmas["'ve"] != "have" {
+			t.Errorf("%s: clitic lemmas %q %q %q, want be be have", text, lemmas["'s"], lemmas["'re"], lemmas["'ve"])
+		}
+	}
 	// and a stem that takes -es keeps its form (go, embargo)
 	toks = tagged(t, "The talks on the embargoes goes nowhere.")
 	for _, tk := range toks {
