@@ -211,9 +211,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			if greeting(s, f) {
 				pred, how = "welcome", "the party greeted"
 			}
-		} else if k := hopedAfter(s, f); k >= 0 {
+		} else if k, apart := hopedMention(s, f); k >= 0 && apart && s.Lang == "zh" && hopedParty(&s.Mentions[k]) {
 			targets, how = s.Mentions[k].IDs, "the party hoped of (希望，X能…; 希望看到X…)"
-		} else if hopedOfAll(s, f) {
+		} else if k >= 0 && s.Mentions[k].Kind == mention.AllParties {
+			// "we hope that all parties will …", "expects all states to …": a
+			// call on no one in particular, as "all parties should" is
 			how = "all parties hoped of (we hope all parties will …): a call on no one in particular"
 		} else {
 			// 希望与挪威尽快达成协定, "hopes to conclude": a wish of its own,
@@ -224,8 +226,10 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		}
 	default:
 		targets, how = d.targets(s, f, objs, h.IDs)
-		if p := issuePlace(s, f, objs); len(targets) == 0 && p != "" {
-			targets, how = []string{p}, "the place the issue is of (the stability of the Horn of Africa)"
+		if len(targets) == 0 {
+			if p := issuePlace(s, f, objs); p != "" {
+				targets, how = []string{p}, "the place the issue is of (the stability of the Horn of Africa)"
+			}
 		}
 	}
 	if len(targets) == 0 && pred == "call_on" {
@@ -1810,44 +1814,27 @@ func topicOf(s *clause.Sentence, m *mention.Mention) bool {
 	return t >= 0 && s.Mentions[t].Kind == mention.Topic && s.Mentions[t].TokEnd == k
 }
 
-// hopedAfter returns the Chinese party a hope asks something of when a
-// comma or 看到 stands between them (我们希望，中国能履行…; 希望看到英国…),
-// or -1.
-func hopedAfter(s *clause.Sentence, f *frame.Frame) int {
-	if s.Lang != "zh" {
-		return -1
-	}
+// hopedMention returns the mention right after a hope's cue, past 看到
+// and a separator (that, a comma, a colon: 我们希望，中国能…; 希望看到英国…;
+// "hope that all parties …"), and whether anything stood between; or -1.
+func hopedMention(s *clause.Sentence, f *frame.Frame) (int, bool) {
 	j := f.CueEnd
 	if j < len(s.Tokens) && (s.Tokens[j].Text == "看到" || s.Tokens[j].Text == "看见" || s.Tokens[j].Text == "见到") {
 		j++
 	}
-	if j < len(s.Tokens) && (s.Tokens[j].Text == "，" || s.Tokens[j].Text == "：") {
+	if j < len(s.Tokens) && (s.Tokens[j].Lower == "that" || s.Tokens[j].Text == "，" || s.Tokens[j].Text == "：") {
 		j++
 	}
-	if j == f.CueEnd {
-		return -1
+	if k := s.MentionAt(j); k >= 0 && s.Mentions[k].Tok == j {
+		return k, j > f.CueEnd
 	}
-	k := s.MentionAt(j)
-	if k < 0 {
-		return -1
-	}
-	if m := &s.Mentions[k]; m.Tok == j && (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Venue && !m.Attr {
-		return k
-	}
-	return -1
+	return -1, false
 }
 
-// hopedOfAll reports a hope that all parties, all states or the
-// international community act ("we hope that all parties will …",
-// "expects all states to respect …", 希望各方…): a call on no one in
-// particular, as "all parties should" is.
-func hopedOfAll(s *clause.Sentence, f *frame.Frame) bool {
-	j := f.CueEnd
-	if j < len(s.Tokens) && (s.Tokens[j].Lower == "that" || s.Tokens[j].Text == "，") {
-		j++
-	}
-	k := s.MentionAt(j)
-	return k >= 0 && s.Mentions[k].Tok == j && s.Mentions[k].Kind == mention.AllParties
+// hopedParty reports a mention a hope can ask something of: a state or a
+// person who speaks for one, not a venue or a word qualifying a noun.
+func hopedParty(m *mention.Mention) bool {
+	return (m.Kind == mention.Actor || m.Kind == mention.Person) && len(m.IDs) > 0 && !m.Venue && !m.Attr
 }
 
 // zhPartner reports a Chinese party after 与, 同 or 跟 whose relations,

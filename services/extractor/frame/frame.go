@@ -2115,8 +2115,11 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 				n.Absorbed = true
 				continue
 			}
-			if f.Rule.Kind == "hope" && s.Lang == "en" && n.Rule.Kind == "stance" && n.CueStart == f.CueEnd+1 && s.Tokens[f.CueEnd].Lower == "to" {
-				f.Inner, f.Absorbed = j, true // "I wish to thank Kenya": the stance right after the wish is the claim (further on, see "hope" below)
+			if f.Rule.Kind == "hope" && s.Lang == "en" && n.Rule.Kind == "stance" && n.Clause == f.Clause && s.Tokens[f.CueEnd].Lower == "to" {
+				// "I wish to thank Kenya", "we wish to express our gratitude to
+				// Samoa": a wish of one's own is no claim; the stance it leads
+				// to is, and the wish's subject is its subject
+				f.Inner, f.Absorbed = j, true
 				break
 			}
 			if f.Rule.Kind == "importance" && f.Inner < 0 && n.CueStart == f.CueEnd && (n.Rule.Kind == "stance" || n.Rule.Kind == "accuse" || n.Rule.Kind == "call") && s.Lang == "en" && s.Tokens[n.CueStart].POS == token.Verb {
@@ -2140,16 +2143,7 @@ func (m *Matcher) nest(s *clause.Sentence, fs []Frame) {
 					break // "the need for a united response to Russia's war": the war is denounced on its own
 				}
 				n.Absorbed = true
-			case "hope":
-				if s.Lang == "en" && f.CueEnd < len(s.Tokens) && s.Tokens[f.CueEnd].Lower == "to" && n.Clause == f.Clause && n.Rule.Kind == "stance" {
-					// "we wish to express our gratitude to Samoa": a wish of one's
-					// own is no claim; the stance it leads to is, and the wish's
-					// subject is its subject
-					f.Inner, f.Absorbed = j, true
-					break
-				}
-				n.Absorbed = true
-			case "call", "agree", "right":
+			case "call", "agree", "hope", "right":
 				n.Absorbed = true
 			case "report", "commit":
 				if f.Rule.Kind == "report" && f.Inner < 0 && n.Rule.Kind != "report" && n.Clause == f.Clause {

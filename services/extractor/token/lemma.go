@@ -26,8 +26,8 @@ func lemmaKey(lower string, class byte) string { return lower + "\x00" + string(
 func (t *Tagger) Lemma(word, tag string) string {
 	lower := strings.ToLower(strings.ReplaceAll(word, "’", "'"))
 	class := lemmaClass(tag)
-	if l, ok := irregular[lower]; ok && lower[0] == '\'' && l != "will" && l != "would" && (class == 'V' || tag == "RB") {
-		return l // a clitic ('s, 're, 've): the model's table has them as written, "’re", "’"
+	if l, ok := cliticVerbs[lower]; ok && (class == 'V' || tag == "RB") {
+		return l
 	}
 	r := lemmaRules(lower, tag)
 	if l, ok := t.lemmas[lemmaKey(lower, class)]; ok && !(class == 'V' && r == l+"e" && !esStem(l)) {
@@ -50,10 +50,16 @@ func esStem(l string) bool {
 	return false
 }
 
+// cliticVerbs are the clitic forms of be and have ("It’s", "we’re", "we’ve"):
+// the model's table has them as written ("’re") or cut ("’s" → "’"), so
+// they go before it. 'll and 'd stay as written: read as will and would
+// they make briefing chatter ("We’ll go to the line of …") commitments.
+var cliticVerbs = map[string]string{"'s": "be", "'re": "be", "'m": "be", "'ve": "have"}
+
 // irregular verb forms the rules cannot undo.
 var irregular = map[string]string{
-	"is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "am": "be", "'s": "be", "'re": "be", "'m": "be",
-	"has": "have", "had": "have", "'ve": "have", "did": "do", "does": "do", "done": "do", "said": "say", "says": "say",
+	"is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "am": "be",
+	"has": "have", "had": "have", "did": "do", "does": "do", "done": "do", "said": "say", "says": "say",
 	"made": "make", "took": "take", "taken": "take", "gave": "give", "given": "give", "met": "meet", "held": "hold",
 	"sought": "seek", "told": "tell", "thought": "think", "brought": "bring", "began": "begin", "begun": "begin",
 	"led": "lead", "left": "leave", "kept": "keep", "sent": "send", "spoke": "speak", "spoken": "speak", "stood": "stand",
