@@ -1281,23 +1281,26 @@ var actNouns = map[string]bool{"move": true, "act": true, "action": true, "step"
 	"announcement": true, "law": true, "legislation": true, "sale": true, "deployment": true, "visit": true, "test": true,
 	"launch": true, "provocation": true, "conduct": true, "approach": true, "interference": true}
 
-// agentAfter returns the party after a past participle and "by" right
-// after a noun of a wrong ("abuses committed by", "attacks carried out by
-// the forces of"), over a determiner, a demonym's forces or "the
-// government of"; -1 when there is none.
+// agentAfter returns the party after "by" right after a noun of a wrong,
+// straight ("the attack by Russia's forces on Ukraine") or over a past
+// participle ("abuses committed by", "attacks carried out by the forces
+// of"), over a determiner, a demonym's forces or "the government of"; -1
+// when there is none.
 func agentAfter(s *clause.Sentence, end int) int {
 	k := end
-	if k < len(s.Tokens) && s.Tokens[k].Tag == "RB" {
+	if k < len(s.Tokens) && s.Tokens[k].Lower != "by" {
+		if s.Tokens[k].Tag == "RB" {
+			k++
+		}
+		if k >= len(s.Tokens) || s.Tokens[k].Tag != "VBN" {
+			return -1
+		}
 		k++
+		if k < len(s.Tokens) && s.Tokens[k].Tag == "RP" { // carried out
+			k++
+		}
 	}
-	if k >= len(s.Tokens) || s.Tokens[k].Tag != "VBN" {
-		return -1
-	}
-	k++
-	if k < len(s.Tokens) && s.Tokens[k].Tag == "RP" { // carried out
-		k++
-	}
-	if k >= len(s.Tokens) || s.Tokens[k].Lower != "by" {
+	if k >= len(s.Tokens) || s.Tokens[k].Lower != "by" || k == end && s.Tokens[end-1].POS != token.Noun {
 		return -1
 	}
 	for j := k + 1; j < len(s.Tokens) && j <= k+4; j++ {
