@@ -1233,18 +1233,51 @@ func (d *Doc) RecentPlural() []string {
 
 // possessor finds the party a possessive pronoun before the cue stands
 // for ("its brutal war", "their aggression"): the party mention nearest
-// before it in the sentence. -1 when there is none.
+// before it in the sentence; for "his" or "her", the official nearest
+// before it ("Putin launched his unprovoked invasion"). -1 when there is
+// none.
 func (d *Doc) possessor(s *clause.Sentence, cue int) int {
 	p := cue - 1
-	for p >= 0 && s.Tokens[p].POS == token.Adj {
-		p--
+	for p >= 0 {
+		if s.Tokens[p].POS == token.Adj {
+			p--
+			continue
+		}
+		q := p // "its unprovoked, unjustified, and brutal war": the commas and "and" between adjectives
+		for q >= 0 && (s.Tokens[q].Text == "," || s.Tokens[q].Lower == "and") {
+			q--
+		}
+		if q == p || q < 0 || s.Tokens[q].POS != token.Adj {
+			break
+		}
+		p = q
 	}
-	if p < 0 || s.Tokens[p].Lower != "its" && s.Tokens[p].Lower != "their" {
+	if p < 0 {
+		return -1
+	}
+	want := mention.Actor
+	switch s.Tokens[p].Lower {
+	case "its", "their":
+	case "his", "her":
+		want = mention.Person
+	default:
 		return -1
 	}
 	for k := len(s.Mentions) - 1; k >= 0; k-- {
-		if m := &s.Mentions[k]; m.TokEnd <= p && m.Kind == mention.Actor && len(m.IDs) > 0 && !m.Venue {
+		m := &s.Mentions[k]
+		if m.TokEnd > p || m.Venue {
+			continue
+		}
+		switch {
+		case want == mention.Actor && m.Kind == mention.Actor && len(m.IDs) > 0:
 			return k
+		case want == mention.Person && m.Kind == mention.Person:
+			if len(m.IDs) == 0 {
+				return -1
+			}
+			return k
+		case want == mention.Person && m.Kind == mention.Actor:
+			return -1 // a state named after the person: "his" is not the state's
 		}
 	}
 	return -1
