@@ -291,8 +291,9 @@ func (s *Sentence) clauses(w *Words) {
 				emit(i + 1)
 				opener = toks[i+1].Lemma
 			}
-		case i > start && w.Cond != nil && matchesAt(w.Cond, toks, i) && s.Lang == "en":
-			// "…, unless …", "… if …": a condition that follows its main clause
+		case i > start && w.Cond != nil && matchesAt(w.Cond, toks, i) && s.Lang == "en" && !(toks[i].Lower == "if" && askVerbs[toks[i-1].Lemma]):
+			// "…, unless …", "… if …": a condition that follows its main
+			// clause ("to see if we can", "asked if": a question asked, no condition)
 			emit(i)
 			opener = lower(&toks[i])
 		}
@@ -302,6 +303,11 @@ func (s *Sentence) clauses(w *Words) {
 		s.Clauses = []Clause{{Start: 0, End: len(toks), Quote: -1}}
 	}
 }
+
+// askVerbs before "if" make it ask, not suppose: "committed to seeing if
+// we can find a solution", "asked if", "I wonder if".
+var askVerbs = map[string]bool{"see": true, "ask": true, "know": true, "wonder": true, "check": true, "determine": true,
+	"decide": true, "assess": true, "explore": true, "test": true, "learn": true, "find": true}
 
 // condAfterSubject reports a Chinese condition whose word follows the
 // subject (拜登如果支持…, 美方一旦…): a condition as 如果 first would open.
