@@ -304,6 +304,16 @@ func (s *Sentence) clauses(w *Words) {
 	}
 }
 
+// verbIn reports a verb among tokens [from, to).
+func verbIn(toks []token.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if toks[k].POS == token.Verb {
+			return true
+		}
+	}
+	return false
+}
+
 // askVerbs before "if" make it ask, not suppose: "committed to seeing if
 // we can find a solution", "asked if", "I wonder if".
 var askVerbs = map[string]bool{"see": true, "ask": true, "know": true, "wonder": true, "check": true, "determine": true,
@@ -458,6 +468,12 @@ func (s *Sentence) reports(w *Words) {
 			content := !onlyPunct(toks[pm.End:])
 			if after {
 				content = !onlyPunct(toks[min(len(toks), s.Mentions[r.Speaker].TokEnd):])
+			}
+			if s.Lang == "zh" && class == Say && !quoteFirst && !content && c.Start > 0 && verbIn(toks, c.Start, v) {
+				// 澳方呼吁调查，引发北京的愤怒回应; 中国以关闭领馆予以回应: a
+				// clause that ends on a noun or verb of saying after acts of
+				// its own tells an act; "…，他说" attributes what came before
+				continue
 			}
 			switch {
 			case class == Media:
