@@ -59,6 +59,9 @@ type Doc struct {
 	// official is the holder of the last sentence whose subject names a
 	// spokesperson (中国驻英国使馆发言人…): "the spokesperson" later is it
 	official *Holder
+	// officialAt is the last sentence that spokesperson spoke in: named,
+	// or opening a sentence by role alone (发言人还指出…, "The spokesperson added").
+	officialAt int
 	// plural is the last holder of two or more parties and the sentence it
 	// held in: "they" a little later are them ("X and Y discussed … The
 	// Secretary stressed … They also agreed …").
@@ -138,7 +141,9 @@ func (d *Doc) Sentence(s *clause.Sentence) {
 		d.last = nil // a news text's new paragraph may tell another story: no subject carries over
 	}
 	if o := d.officialOf(s); o != nil {
-		d.official = o
+		d.official, d.officialAt = o, s.Index
+	} else if d.official != nil && d.opensWithRole(s) {
+		d.officialAt = s.Index
 	}
 	if len(s.Clauses) > 0 && peopleSubject(s, s.Clauses[0]) {
 		d.last = nil // 抗议活动的领导者要求…。他们呼吁…: "they" are those people, not the state before
@@ -1126,6 +1131,13 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 		}
 		return h
 	}
+	if o := d.official; o != nil && d.sentence-d.officialAt <= lastSpeakerReach && (d.lastPerson == nil || d.officialAt > d.lastPersonSent) {
+		// 发言人还反指…。加拿大…罔顾事实，…: the spokesperson who spoke last still speaks
+		h := *o
+		h.Tok = -1
+		h.How = "the spokesperson who spoke last: " + o.How
+		return &h
+	}
 	if d.lastPerson != nil && (s.Lang == "zh" || d.Parts.Issuer == "") {
 		return nil // a news story's last speaker is too far back, and the subject before it is no better
 	}
@@ -1184,6 +1196,25 @@ func (d *Doc) bareSpeaker(s *clause.Sentence, f *frame.Frame) bool {
 	}
 	for i := range s.Mentions {
 		if m := &s.Mentions[i]; m.Tok < f.CueStart && (m.IsParty() || m.Kind == mention.Person) {
+			return false
+		}
+	}
+	return true
+}
+
+// opensWithRole reports a sentence whose subject is a spokesperson named
+// by role alone (发言人还指出…, "The spokesperson added"): no party or
+// person before the word.
+func (d *Doc) opensWithRole(s *clause.Sentence) bool {
+	k := 0
+	if k < len(s.Tokens) && s.Tokens[k].POS == token.Det {
+		k++
+	}
+	if k >= len(s.Tokens) || !d.m.WordAt(s.Sentence, "speaker", k) {
+		return false
+	}
+	for i := range s.Mentions {
+		if m := &s.Mentions[i]; m.Tok <= k && (m.IsParty() || m.Kind == mention.Person) {
 			return false
 		}
 	}
