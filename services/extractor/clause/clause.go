@@ -653,6 +653,8 @@ func (s *Sentence) opensClause(i int) bool {
 	switch s.Tokens[i].Text {
 	case "，", "：", ":", ",", "“", "「", "。":
 		return true
+	case "必须", "应", "应该", "应当", "务必":
+		return true // 强调必须遵守停火协议: an obligation with no subject of its own is what is said
 	}
 	for k := range s.Mentions {
 		if s.Mentions[k].Tok == i || s.Mentions[k].Tok == i+1 {

@@ -455,9 +455,16 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			// "Any escalation must be avoided", 应对气候变化需要…: what is needed may stand before the cue
 			f.PreStart = c.Start
 		}
-		if r.Kind == "should" && s.Lang == "en" && pm.End+1 < len(toks) && toks[pm.End].Lemma == "be" && toks[pm.End+1].Tag == "VBN" && pm.Start > c.Start {
-			// "the sovereignty of all states should be respected": what should be done to is before the cue
-			f.PreStart = c.Start
+		if r.Kind == "should" && s.Lang == "en" && pm.End+1 < len(toks) && toks[pm.End].Lemma == "be" && pm.Start > c.Start {
+			// "the sovereignty of all states should be respected", "must be
+			// strictly observed": what should be done to is before the cue
+			v := pm.End + 1
+			for v < len(toks) && toks[v].Tag == "RB" {
+				v++
+			}
+			if v < len(toks) && toks[v].Tag == "VBN" {
+				f.PreStart = c.Start
+			}
 		}
 		if r.Kind == "pre" && extraposed(s, pm.Start, pm.End, c) {
 			// "it is unacceptable to use food as a weapon": the subject is an
