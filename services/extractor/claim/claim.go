@@ -1491,10 +1491,25 @@ var actNouns = map[string]bool{"effort": true, "progress": true, "achievement": 
 // actOf reports a party named as the doer of an act that a support or
 // welcome claim is about, when the object also names a topic.
 func (d *Doc) actOf(s *clause.Sentence, f *frame.Frame, m *mention.Mention, objs []int) bool {
-	if f.Rule.Target == "adjacent" && f.Rule.Predicate == "welcome" || f.Rule.Predicate != "support" && f.Rule.Predicate != "welcome" || !d.possessive(s, m) {
+	if f.Rule.Target == "adjacent" && f.Rule.Predicate == "welcome" || f.Rule.Predicate != "support" && f.Rule.Predicate != "welcome" {
 		return false // commending "X's efforts" makes X the target
 	}
-	for k := m.TokEnd + 1; k < len(s.Tokens) && k <= m.TokEnd+4; k++ {
+	from, to := m.TokEnd+1, m.TokEnd+4
+	if about := s.Lang == "zh" && m.TokEnd < len(s.Tokens) && (s.Tokens[m.TokEnd].Text == "关于" || s.Tokens[m.TokEnd].Text == "有关"); about {
+		// 支持秘鲁关于地区停火的倡议: X's call about …, over the words up to its 的
+		for k := m.TokEnd + 1; k < len(s.Tokens) && k <= m.TokEnd+12; k++ {
+			if s.Tokens[k].Text == "的" {
+				from, to = k+1, k+1
+				break
+			}
+		}
+		if from == m.TokEnd+1 {
+			return false
+		}
+	} else if !d.possessive(s, m) {
+		return false
+	}
+	for k := from; k < len(s.Tokens) && k <= to; k++ {
 		if actNouns[s.Tokens[k].Lemma] || actNouns[s.Tokens[k].Text] {
 			if m.Kind != mention.Person && partyActs[s.Tokens[k].Lemma] {
 				return false // "support the EU's efforts": a state's or a body's efforts make it the target
