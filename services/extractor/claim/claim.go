@@ -1494,19 +1494,16 @@ func (d *Doc) actOf(s *clause.Sentence, f *frame.Frame, m *mention.Mention, objs
 	if f.Rule.Target == "adjacent" && f.Rule.Predicate == "welcome" || f.Rule.Predicate != "support" && f.Rule.Predicate != "welcome" {
 		return false // commending "X's efforts" makes X the target
 	}
-	from, to := m.TokEnd+1, m.TokEnd+4
-	if about := s.Lang == "zh" && m.TokEnd < len(s.Tokens) && (s.Tokens[m.TokEnd].Text == "关于" || s.Tokens[m.TokEnd].Text == "有关"); about {
-		// 支持秘鲁关于地区停火的倡议: X's call about …, over the words up to its 的
-		for k := m.TokEnd + 1; k < len(s.Tokens) && k <= m.TokEnd+12; k++ {
-			if s.Tokens[k].Text == "的" {
-				from, to = k+1, k+1
-				break
-			}
-		}
-		if from == m.TokEnd+1 {
+	from, to := m.TokEnd+1, m.TokEnd+4 // "X's efforts", X的努力: the act a few words on
+	switch {
+	case s.Lang == "zh" && m.TokEnd < len(s.Tokens) && (s.Tokens[m.TokEnd].Text == "关于" || s.Tokens[m.TokEnd].Text == "有关"):
+		// 支持秘鲁关于地区停火的倡议: X's call about …, the word right after its 的
+		de := slices.IndexFunc(s.Tokens[m.TokEnd:min(len(s.Tokens), m.TokEnd+13)], func(t token.Token) bool { return t.Text == "的" })
+		if de < 0 {
 			return false
 		}
-	} else if !d.possessive(s, m) {
+		from, to = m.TokEnd+de+1, m.TokEnd+de+1
+	case !d.possessive(s, m):
 		return false
 	}
 	for k := from; k < len(s.Tokens) && k <= to; k++ {
