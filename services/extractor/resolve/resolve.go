@@ -1187,34 +1187,34 @@ func (d *Doc) quoteSpeaker(s *clause.Sentence, q int) *Holder {
 // role alone (发言人强调…, "The spokesperson added …"): its first words
 // before the cue, with no party among them.
 func (d *Doc) bareSpeaker(s *clause.Sentence, f *frame.Frame) bool {
-	k := 0
-	if k < len(s.Tokens) && s.Tokens[k].POS == token.Det {
-		k++ // the spokesperson
-	}
-	if k >= f.CueStart || !d.m.WordAt(s.Sentence, "speaker", k) {
-		return false
-	}
-	for i := range s.Mentions {
-		if m := &s.Mentions[i]; m.Tok < f.CueStart && (m.IsParty() || m.Kind == mention.Person) {
-			return false
-		}
-	}
-	return true
+	k := d.roleFirst(s)
+	return k >= 0 && k < f.CueStart && noneNamedBefore(s, f.CueStart)
 }
 
 // opensWithRole reports a sentence whose subject is a spokesperson named
-// by role alone (发言人还指出…, "The spokesperson added"): no party or
-// person before the word.
+// by role alone (发言人还指出…, "The spokesperson added").
 func (d *Doc) opensWithRole(s *clause.Sentence) bool {
+	k := d.roleFirst(s)
+	return k >= 0 && noneNamedBefore(s, k+1)
+}
+
+// roleFirst returns the word for a spokesperson that opens the sentence,
+// after "the" (发言人…, "The spokesperson …"), or -1.
+func (d *Doc) roleFirst(s *clause.Sentence) int {
 	k := 0
 	if k < len(s.Tokens) && s.Tokens[k].POS == token.Det {
 		k++
 	}
-	if k >= len(s.Tokens) || !d.m.WordAt(s.Sentence, "speaker", k) {
-		return false
+	if k < len(s.Tokens) && d.m.WordAt(s.Sentence, "speaker", k) {
+		return k
 	}
+	return -1
+}
+
+// noneNamedBefore reports that no party or person is named before token end.
+func noneNamedBefore(s *clause.Sentence, end int) bool {
 	for i := range s.Mentions {
-		if m := &s.Mentions[i]; m.Tok <= k && (m.IsParty() || m.Kind == mention.Person) {
+		if m := &s.Mentions[i]; m.Tok < end && (m.IsParty() || m.Kind == mention.Person) {
 			return false
 		}
 	}
@@ -1269,19 +1269,8 @@ func (d *Doc) RecentPlural() []string {
 // none.
 func (d *Doc) possessor(s *clause.Sentence, cue int) int {
 	p := cue - 1
-	for p >= 0 {
-		if s.Tokens[p].POS == token.Adj {
-			p--
-			continue
-		}
-		q := p // "its unprovoked, unjustified, and brutal war": the commas and "and" between adjectives
-		for q >= 0 && (s.Tokens[q].Text == "," || s.Tokens[q].Lower == "and") {
-			q--
-		}
-		if q == p || q < 0 || s.Tokens[q].POS != token.Adj {
-			break
-		}
-		p = q
+	for p >= 0 && (s.Tokens[p].POS == token.Adj || s.Tokens[p].Text == "," || s.Tokens[p].Lower == "and") {
+		p-- // "its unprovoked, unjustified, and brutal war": adjectives, in a list or not
 	}
 	if p < 0 {
 		return -1
