@@ -573,3 +573,18 @@ func TestTaiwanAndRFITransliterationsNameTheLeaders(t *testing.T) {
 		}
 	}
 }
+
+// An organisation named inside an official's title is an entity of the
+// text, though the official, not the organisation, is the mention.
+func TestAnOrganisationInAnOfficialsTitleIsAnEntity(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"the alliance in its secretary general's title", "The NATO Secretary General said the alliance would meet again.",
+			map[string]string{"NATO": "org:nato"}, nil},
+		{"the assembly in its president's title", "Ambassador Okafor thanked the President of the General Assembly for her work.",
+			map[string]string{"UN General Assembly": "org:un-general-assembly"}, nil},
+		{"联大 in 联大主席", "联大主席表示，会议将于下周继续。",
+			map[string]string{"联合国大会": "org:un-general-assembly"}, nil},
+		{"a title that names no organisation adds none", "The Secretary General said the meeting would continue.",
+			nil, []string{"org:"}},
+	})
+}

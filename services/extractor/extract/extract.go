@@ -301,7 +301,7 @@ func (e *Engine) claimsOf(text, lang string, date time.Time, explain bool) (
 		unmapped = append(unmapped, schemas.Unmapped{Predicate: u.Predicate, Rule: u.Rule, Actor: u.Actor, Object: u.Object,
 			Start: u.Start, End: u.End})
 	}
-	return claims, why, unmapped, parts, cd.Dropped, el.done(e, claims), nil
+	return claims, why, unmapped, parts, cd.Dropped, el.done(claims), nil
 }
 
 // resultSize is the size of an extraction encoded as JSON.
@@ -501,6 +501,8 @@ type entityList struct {
 	// organisation cited as a report's source (a report by Human Rights
 	// Watch) is still an entity when known, an outlet when not
 	known func(id string) bool
+	// label is an id's name in the text's language (English when none)
+	label func(id string) string
 }
 
 // outletClaim reports a claim held by or aimed at a news outlet of the
@@ -520,7 +522,18 @@ func outletClaim(c schemas.Claim) bool {
 
 func (e *Engine) entityList(text, lang string) *entityList {
 	return &entityList{text: text, lang: lang, out: []schemas.Entity{}, seen: map[string]bool{},
-		known: func(id string) bool { _, ok := e.lex.Get(id); return ok }}
+		known: func(id string) bool { _, ok := e.lex.Get(id); return ok },
+		label: func(id string) string {
+			if ent, ok := e.lex.Get(id); ok {
+				if n := ent.Label[lang]; n != "" {
+					return n
+				}
+				if n := ent.Label["en"]; n != "" {
+					return n
+				}
+			}
+			return id
+		}}
 }
 
 func (l *entityList) add(id, typ, name, country string) {
@@ -556,26 +569,21 @@ func (l *entityList) sentence(s *clause.Sentence) {
 			}
 		}
 	}
+	for _, id := range s.TitleOrgs {
+		l.add(id, "org", l.label(id), "")
+	}
 }
 
 // done adds the actors and the targets of the claims and returns the list:
 // every state, organisation or person a claim holds or is directed at is
 // an entity, also when the text names it only through another ("Putin's
 // war": Russia).
-func (l *entityList) done(e *Engine, claims []schemas.Claim) []schemas.Entity {
+func (l *entityList) done(claims []schemas.Claim) []schemas.Entity {
 	add := func(id string) {
 		if strings.HasPrefix(id, "place:") || strings.HasPrefix(id, "topic:") {
 			return
 		}
-		name := id
-		if ent, ok := e.lex.Get(id); ok {
-			if n := ent.Label[l.lang]; n != "" {
-				name = n
-			} else if n := ent.Label["en"]; n != "" {
-				name = n
-			}
-		}
-		l.add(id, entityType(id), name, "")
+		l.add(id, entityType(id), l.label(id), "")
 	}
 	for _, c := range claims {
 		for _, id := range c.Actors {

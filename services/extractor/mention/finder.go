@@ -489,6 +489,11 @@ func (d *Doc) Find(text string, s *Sentence) {
 	out = d.organs(text, s, out)
 	d.leaders(out)
 	out = d.people(text, s, out, titles)
+	for _, t := range titles {
+		if strings.HasPrefix(t.ID, "org:") && !slices.Contains(s.TitleOrgs, t.ID) {
+			s.TitleOrgs = append(s.TitleOrgs, t.ID)
+		}
+	}
 	out = append(out, d.partyWords(s, out)...)
 	out = d.inferred(text, s, out)
 	out = d.fuzzyTopics(text, s, out)
@@ -1524,13 +1529,9 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			if m.TokEnd < len(s.Tokens) && s.Tokens[m.TokEnd].Text == "-" && m.TokEnd+1 < len(s.Tokens) && strings.EqualFold(s.Tokens[m.TokEnd+1].Text, "based") && d.f.lx.Seat(m.Text) {
 				m.Venue, m.Entity = true, false // "a Vienna-based agency"
 			}
-			if len(m.IDs) == 1 && strings.HasPrefix(m.IDs[0], "org:") && s.Tokens[prev].Text == "在" && strings.HasPrefix(after, "上") {
-				// 在推特上: a platform something appeared on, no party
-				m.Venue, m.Entity = true, false
-				continue
-			}
 			if len(m.IDs) == 1 && platforms[m.IDs[0]] && (platformBefore[strings.ToLower(s.Tokens[prev].Text)] || platformAfter(after)) {
-				// 在推特贴文, "said on Twitter", its Twitter account: the medium, no party
+				// 在推特上, 在推特贴文, "said on Twitter", its Twitter account: the
+				// medium, no party (在联合国大会上 names the assembly: still an entity)
 				m.Venue, m.Entity = true, false
 				continue
 			}

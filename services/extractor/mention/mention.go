@@ -108,6 +108,10 @@ type Sentence struct {
 	Lang     string
 	Tokens   []token.Token
 	Mentions []Mention
+	// TitleOrgs are the organisations the sentence names inside an
+	// official's title ("NATO Secretary General", 联大主席): entities of
+	// the text though no mention stands for them.
+	TitleOrgs []string
 	// Marks caches, per word class, where the class's phrases start and
 	// end in Tokens (see frame.Matcher).
 	Marks map[string][]uint8
