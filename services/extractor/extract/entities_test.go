@@ -588,3 +588,16 @@ func TestAnOrganisationInAnOfficialsTitleIsAnEntity(t *testing.T) {
 			nil, []string{"org:"}},
 	})
 }
+
+// Bodies the news names often that are neither states nor organs of one:
+// a parliament apart from its union, mediation formats, a party camp.
+func TestParliamentsFormatsAndCampsAreOrganisations(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"the European Parliament is not the EU", "欧洲议会呼吁欧盟对相关官员实施制裁。",
+			map[string]string{"欧洲议会": "org:european-parliament", "欧盟": "org:eu"}, nil},
+		{"a mediation format", "Kyiv wants the Normandy Format talks to resume.",
+			map[string]string{"Normandy Format": "org:normandy-format"}, nil},
+		{"a camp of parties", "泛民主派议员周三集体辞职。",
+			map[string]string{"泛民主派": "org:hong-kong-pan-democrats"}, []string{"HKG"}},
+	})
+}
