@@ -601,3 +601,17 @@ func TestParliamentsFormatsAndCampsAreOrganisations(t *testing.T) {
 			map[string]string{"泛民主派": "org:hong-kong-pan-democrats"}, []string{"HKG"}},
 	})
 }
+
+// A Chinese text often names a foreign minister by the last part of the
+// transliteration only, after the title: the gazetteer's holder of that
+// office for that state is meant.
+func TestATitleAndTheLastPartOfATransliterationNameTheHolder(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"the title right before the name", "印度国防部长辛格表示，边境局势总体可控。",
+			map[string]string{"辛格": "person:singh-rajnath"}, nil},
+		{"的 between the state and the title", "两人与印度的国防部长辛格举行了会谈。",
+			map[string]string{"辛格": "person:singh-rajnath"}, nil},
+		{"another state's minister of that name is not meant", "新加坡国防部长辛格表示，边境局势总体可控。",
+			nil, []string{"person:singh-rajnath"}},
+	})
+}

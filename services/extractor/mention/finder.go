@@ -66,6 +66,9 @@ type Finder struct {
 	words []token.Word
 	// personBySurface finds a person by the family name the text uses.
 	personByFamily map[string][]*lexicon.Entity
+	// personByZhFamily finds a foreign person by the last part of the
+	// Chinese transliteration of their name (辛格 of 拉杰纳特·辛格).
+	personByZhFamily map[string][]*lexicon.Entity
 	// givenNames are the given names of the gazetteer's people (Kirill,
 	// Tomasz, Adela): a full name that opens with one names a person even
 	// with no title before it.
@@ -107,7 +110,7 @@ func nameVariants(n string) []string {
 func New(opts Options) (*Finder, error) {
 	lx := opts.Lexicon
 	f := &Finder{lx: lx, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{}, verbs: opts.Verbs,
-		parties: map[string]*token.Patterns{}, partiesBare: token.NewPatterns(), topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}, givenNames: map[string]bool{}, translit: map[rune]bool{}}
+		parties: map[string]*token.Patterns{}, partiesBare: token.NewPatterns(), topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}, personByZhFamily: map[string][]*lexicon.Entity{}, givenNames: map[string]bool{}, translit: map[rune]bool{}}
 	b := NewBuilder()
 	addGiven := func(n string) {
 		if givenName(n) && !lx.CommonWord(strings.ToLower(n)) {
@@ -167,6 +170,13 @@ func New(opts Options) (*Finder, error) {
 			}
 		}
 		if ent.Kind == lexicon.KindPerson {
+			for _, n := range ent.Names["zh"] {
+				if k := strings.LastIndexAny(n, "·•・-."); k > 0 {
+					if fam := n[k+utf8.RuneLen([]rune(n[k:])[0]):]; utf8.RuneCountInString(fam) >= 2 && hasHan(fam) && !slices.Contains(f.personByZhFamily[fam], ent) {
+						f.personByZhFamily[fam] = append(f.personByZhFamily[fam], ent)
+					}
+				}
+			}
 			for lang, names := range ent.Names {
 				for _, n := range names {
 					if hasHan(n) && (strings.Contains(n, "·") || !hanNamed[ent.Country] && n == ent.Label[lang]) {

@@ -47,7 +47,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if before >= 0 {
 			p := &ms[before]
 			gap := strings.TrimSpace(text[p.End:t.Start])
-			if p.Kind == Actor && len(p.IDs) == 1 && (gap == "" || gap == "'s" || gap == "’s" || gap == "新闻" || s.Lang == "en" && (otherTitleAnd(gap) || rankGap(gap)) || s.Lang == "zh" && !strings.HasPrefix(p.IDs[0], "org:") && portfolioGap(gap)) {
+			if p.Kind == Actor && len(p.IDs) == 1 && (gap == "" || gap == "'s" || gap == "’s" || gap == "新闻" || s.Lang == "zh" && gap == "的" || s.Lang == "en" && (otherTitleAnd(gap) || rankGap(gap)) || s.Lang == "zh" && !strings.HasPrefix(p.IDs[0], "org:") && portfolioGap(gap)) {
 				of = p.IDs[0] // 沙特外交大臣: Saudi Arabia's, though 外交大臣 alone is Britain's
 				p.Attr = true
 			}
@@ -129,8 +129,14 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		}
 		var name string
 		var nameStart int
+		var byFamily *Mention
 		if s.Lang == "zh" {
 			name, nameStart = zhNameAfter(text, end, ms, s.Tokens)
+			if p, fam := d.zhFamilyAfter(text[end:s.End], of, t.Role); p != nil && (name == "" || !d.knownName(name)) {
+				// 印度国防部长辛格: the Singh who holds the title's office
+				// (辛格 is a word of the segmenter's, no name it reads)
+				name, nameStart, byFamily = fam, end, p
+			}
 			if dot := strings.Index(name, "·"); dot >= 0 {
 				// and begins where they do (妻子|穿着|拉夫·劳伦: a verb before it)
 				if k := d.nameStartBefore(text, nameStart, s.Tokens, ms, nameStart+dot); k > nameStart && k < nameStart+dot {
@@ -172,7 +178,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if name != "" && !hasHan(name) && (titleAt(titles, nameStart) || manyHold(t.Role) && !d.enNamePlausible(name)) {
 			continue // "Chairman Lieutenant General X": the next title takes the name; "General Elections": no name
 		}
-		if name != "" && s.Lang == "zh" && hasHan(name) && latinAfter(text[nameStart+len(name):]) == "" && !d.knownName(name) && zhCommonWord(s.Tokens, nameStart, nameStart+len(name)) {
+		if name != "" && byFamily == nil && s.Lang == "zh" && hasHan(name) && latinAfter(text[nameStart+len(name):]) == "" && !d.knownName(name) && zhCommonWord(s.Tokens, nameStart, nameStart+len(name)) {
 			continue // 参议员公开信: a word of the dictionary, no name
 		}
 		if name != "" && s.Lang == "zh" && manyHold(t.Role) && t.Role != "private" && utf8.RuneCountInString(name) == 2 && !d.knownName(name) && !startsNameToken(s.Tokens, nameStart) {
@@ -235,11 +241,13 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if s.Lang == "zh" {
 			latin = latinAfter(text[nameStart+len(name):])
 		}
-		if s.Lang == "zh" && latin == "" && !d.knownName(name) && !d.privateName(name) {
+		if s.Lang == "zh" && latin == "" && byFamily == nil && !d.knownName(name) && !d.privateName(name) {
 			continue // 学生受教权, 副总统做准备: words after a title must look like a name
 		}
 		var p *Mention
-		if latin != "" {
+		if byFamily != nil {
+			p = byFamily
+		} else if latin != "" {
 			p = d.personByLatin(latin, of, t.Role) // 卫生部长施潘（Jens Spahn）
 		} else {
 			nameOf := of
@@ -473,6 +481,49 @@ func (d *Doc) holderOf(name, role string) *Mention {
 		}
 	}
 	return found
+}
+
+// zhFamilyHolder finds, for the last part of a Chinese transliteration
+// read after a title (国防部长辛格), the one person of the gazetteer who
+// bears it and serves the title's state on the text's date, preferring
+// the title's own role when several do; nil when none or no state is known.
+func (d *Doc) zhFamilyHolder(name, of, role string) *Mention {
+	if of == "" {
+		return nil
+	}
+	var found, sameRole []*Mention
+	for _, e := range d.f.personByZhFamily[name] {
+		c, r := d.personState(e)
+		if c != of {
+			continue
+		}
+		m := &Mention{Kind: Person, Person: e.ID, Entity: true, EntityType: lexicon.KindPerson, Role: r, IDs: []string{c}}
+		found = append(found, m)
+		if r == role {
+			sameRole = append(sameRole, m)
+		}
+	}
+	switch {
+	case len(sameRole) == 1:
+		return sameRole[0]
+	case len(found) == 1:
+		return found[0]
+	}
+	return nil
+}
+
+// zhFamilyAfter reads, right after a Chinese title, the last part of a
+// transliterated name the gazetteer knows (辛格 of 拉杰纳特·辛格) whose
+// bearer serves the title's state: the person and the part read.
+func (d *Doc) zhFamilyAfter(rest, of, role string) (*Mention, string) {
+	rs := []rune(rest)
+	for n := min(4, len(rs)); n >= 2; n-- {
+		fam := string(rs[:n])
+		if p := d.zhFamilyHolder(fam, of, role); p != nil {
+			return p, fam
+		}
+	}
+	return nil, ""
 }
 
 // personNamed returns a person mention for a name read after a title: a
