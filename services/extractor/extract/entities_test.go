@@ -615,3 +615,16 @@ func TestATitleAndTheLastPartOfATransliterationNameTheHolder(t *testing.T) {
 			nil, []string{"person:singh-rajnath"}},
 	})
 }
+
+// A transcript's turn label names its speaker by honorific and family name
+// in capitals; "QUESTION:" and a capitalised title are no such label.
+func TestATurnLabelNamesItsSpeaker(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"a spokesperson the gazetteer knows", "MR PRICE:  We will now take two questions from each side.",
+			map[string]string{"PRICE": "person:price-ned"}, nil},
+		{"someone the gazetteer does not know", "MS OKONJO:  Thank you all for coming today.",
+			map[string]string{"OKONJO": "person:okonjo"}, nil},
+		{"a question is no one", "QUESTION:  Will the talks resume next week?",
+			nil, []string{"person:"}},
+	})
+}

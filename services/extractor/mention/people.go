@@ -282,6 +282,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		ms = d.roleAppositives(text, s, ms)
 		ms = d.familyNames(text, s, ms)
 		ms = d.fullNames(text, s, ms, titles)
+		ms = d.turnLabel(text, s, ms)
 	}
 	if s.Lang == "zh" {
 		ms = d.zhKnownNames(text, s, ms)
@@ -1213,6 +1214,48 @@ func (d *Doc) familyNames(text string, s *Sentence, ms []Mention) []Mention {
 		}
 	}
 	return ms
+}
+
+// honorifics open a transcript's turn label that names its speaker by
+// family name in capitals ("MR PRICE:", "MS. PORTER:").
+var honorifics = map[string]bool{"MR": true, "MR.": true, "MS": true, "MS.": true, "MRS": true, "MRS.": true, "DR": true, "DR.": true}
+
+// turnLabel reads the speaker a transcript's turn label names by honorific
+// and family name in capitals ("MR PRICE:  We'll now turn to questions"):
+// the person of that name the gazetteer or the text knows, else someone
+// the text introduces by it.
+func (d *Doc) turnLabel(text string, s *Sentence, ms []Mention) []Mention {
+	toks := s.Tokens
+	if len(toks) < 3 || !honorifics[toks[0].Text] {
+		return ms
+	}
+	k := 1
+	if toks[k].Text == "." {
+		k++ // "MR . PRICE" as the tokenizer may cut it
+	}
+	start := k
+	for k < len(toks) && k < start+3 && toks[k].Text != ":" {
+		if t := toks[k].Text; strings.ToUpper(t) != t || strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }) >= 0 || utf8.RuneCountInString(t) < 2 {
+			return ms
+		}
+		k++
+	}
+	if k == start || k >= len(toks) || toks[k].Text != ":" || overlapsAny(ms, toks[start].Start, toks[k-1].End) {
+		return ms
+	}
+	words := strings.Fields(text[toks[start].Start:toks[k-1].End])
+	for i, w := range words {
+		words[i] = w[:1] + strings.ToLower(w[1:])
+	}
+	name := strings.Join(words, " ")
+	p := d.personNamed(name, "", "")
+	if p == nil {
+		return ms
+	}
+	p.Start, p.End, p.Text = toks[start].Start, toks[k-1].End, text[toks[start].Start:toks[k-1].End]
+	p.How = text[toks[0].Start:toks[k-1].End] + " → " + p.Person + " (a transcript's turn)" + d.stateNote(p)
+	d.introduce(p)
+	return append(ms, *p)
 }
 
 // zhKnownNames finds later mentions of people a Chinese text introduced
