@@ -628,3 +628,14 @@ func TestATurnLabelNamesItsSpeaker(t *testing.T) {
 			nil, []string{"person:"}},
 	})
 }
+
+// Names of people the news still cites though they hold no office: a name
+// that starts with a state's name is the person (韩国瑜 is no Korea).
+func TestFormerLeadersAndPublicFiguresAreKnown(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"a name that opens with 韩国", "韩国瑜表示将继续参选。",
+			map[string]string{"韩国瑜": "person:han-kuo-yu"}, []string{"KOR"}},
+		{"a former prime minister", "日本政府打算派森喜朗出席葬礼。",
+			map[string]string{"森喜朗": "person:mori-yoshiro", "日本政府": "JPN"}, nil},
+	})
+}

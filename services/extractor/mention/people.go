@@ -559,7 +559,10 @@ func (d *Doc) personNamed(name, of, role string) *Mention {
 			m := *p
 			return &m
 		}
-		if es := d.f.personByFamily[fam]; len(es) == 1 {
+		if es := d.f.personByFamily[fam]; len(es) == 1 && (len(es[0].Roles) > 0 || es[0].Country != "") {
+			// (a title before a family name means who holds an office: not
+			// someone the gazetteer knows with none, "Vice Minister Mori"
+			// is not Yoshiro Mori)
 			e := es[0]
 			m := &Mention{Kind: Person, Person: e.ID, Entity: true, EntityType: lexicon.KindPerson, Role: role}
 			if c, r := d.personState(e); c != "" {
