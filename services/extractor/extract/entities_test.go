@@ -639,3 +639,14 @@ func TestFormerLeadersAndPublicFiguresAreKnown(t *testing.T) {
 			map[string]string{"森喜朗": "person:mori-yoshiro", "日本政府": "JPN"}, nil},
 	})
 }
+
+// Two family names joined by a hyphen name two people; a name that only
+// ends in a known family name after a hyphen names neither.
+func TestHyphenatedFamilyNames(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"an administration named after two people", "The Biden-Harris administration will host the summit.",
+			map[string]string{"Biden": "person:biden-joe", "Harris": "person:harris-kamala"}, nil},
+		{"a particle before the hyphen", "Officials met Ahmed Al-Harris in Doha on Monday.",
+			nil, []string{"person:harris-kamala"}},
+	})
+}

@@ -920,7 +920,7 @@ func (d *Doc) fromMatch(st string, mt Match, s *Sentence) (*Mention, bool) {
 				c.How = m.Text + " → " + p.Person + " (named before)"
 				return &c, false
 			}
-			if !strings.Contains(m.Text, " ") && (besideAnotherName(st, mt.Start, mt.End) || mt.Start > 0 && st[mt.Start-1] == '-' && !hasHan(m.Text)) {
+			if !strings.Contains(m.Text, " ") && (besideAnotherName(st, mt.Start, mt.End) || mt.Start > 0 && st[mt.Start-1] == '-' && !hasHan(m.Text) && !d.familyBeforeHyphen(st, mt.Start-1)) {
 				return nil, false // "Paul Whelan", "Roger Federer", "Al-Sharif": a given name of someone else, or part of a longer name, not a family name of the gazetteer
 			}
 			c, role := d.personState(best)
@@ -1022,6 +1022,21 @@ func latest(roles []lexicon.Role) []lexicon.Role {
 		return []lexicon.Role{best}
 	}
 	return nil
+}
+
+// familyBeforeHyphen reports a family name of the gazetteer's right before
+// the hyphen at i: "the Biden-Harris administration" names two people,
+// where "Al-Sharif" is one name.
+func (d *Doc) familyBeforeHyphen(text string, i int) bool {
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j -= n
+	}
+	return i-j >= 3 && len(d.f.personByFamily[strings.ToLower(text[j:i])]) > 0
 }
 
 func kindRank(k string) int {
