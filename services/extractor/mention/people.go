@@ -517,11 +517,23 @@ func (d *Doc) zhFamilyHolder(name, of, role string) *Mention {
 // transliterated name the gazetteer knows (辛格 of 拉杰纳特·辛格) whose
 // bearer serves the title's state: the person and the part read.
 func (d *Doc) zhFamilyAfter(rest, of, role string) (*Mention, string) {
-	rs := []rune(rest)
-	for n := min(4, len(rs)); n >= 2; n-- {
-		fam := string(rs[:n])
-		if p := d.zhFamilyHolder(fam, of, role); p != nil {
-			return p, fam
+	var ends []int // the byte ends of the first two to four characters
+	for i := range rest {
+		if len(ends) == 4 {
+			break
+		}
+		if i > 0 {
+			ends = append(ends, i)
+		}
+	}
+	if len(ends) < 4 {
+		ends = append(ends, len(rest))
+	}
+	for k := len(ends) - 1; k >= 1; k-- {
+		if fam := rest[:ends[k]]; hasHan(fam) {
+			if p := d.zhFamilyHolder(fam, of, role); p != nil {
+				return p, fam
+			}
 		}
 	}
 	return nil, ""
