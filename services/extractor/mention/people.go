@@ -132,10 +132,12 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		var byFamily *Mention
 		if s.Lang == "zh" {
 			name, nameStart = zhNameAfter(text, end, ms, s.Tokens)
-			if p, fam := d.zhFamilyAfter(text[end:s.End], of, t.Role); p != nil && (name == "" || !d.knownName(name)) {
-				// 印度国防部长辛格: the Singh who holds the title's office
-				// (辛格 is a word of the segmenter's, no name it reads)
-				name, nameStart, byFamily = fam, end, p
+			if name == "" || !d.knownName(name) {
+				if p, fam := d.zhFamilyAfter(text[end:s.End], of, t.Role); p != nil {
+					// 印度国防部长辛格: the Singh who holds the title's office
+					// (辛格 is a word of the segmenter's, no name it reads)
+					name, nameStart, byFamily = fam, end, p
+				}
 			}
 			if dot := strings.Index(name, "·"); dot >= 0 {
 				// and begins where they do (妻子|穿着|拉夫·劳伦: a verb before it)
@@ -1241,22 +1243,21 @@ var honorifics = map[string]bool{"MR": true, "MR.": true, "MS": true, "MS.": tru
 // the text introduces by it.
 func (d *Doc) turnLabel(text string, s *Sentence, ms []Mention) []Mention {
 	toks := s.Tokens
-	if len(toks) < 3 || !honorifics[toks[0].Text] {
+	k := TurnColon(toks)
+	if k < 2 || !honorifics[toks[0].Text] {
 		return ms
 	}
-	k := 1
-	if toks[k].Text == "." {
-		k++ // "MR . PRICE" as the tokenizer may cut it
+	start := 1
+	if toks[start].Text == "." {
+		start++ // "MR . PRICE" as the tokenizer may cut it
 	}
-	start := k
-	for k < len(toks) && k < start+3 && toks[k].Text != ":" {
-		if t := toks[k].Text; strings.ToUpper(t) != t || strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }) >= 0 || utf8.RuneCountInString(t) < 2 {
-			return ms
+	if k == start || overlapsAny(ms, toks[start].Start, toks[k-1].End) {
+		return ms
+	}
+	for _, t := range toks[start:k] {
+		if utf8.RuneCountInString(t.Text) < 2 || strings.Contains(t.Text, ".") {
+			return ms // "MS A:", "DR J.T. ICE:": no family name to look up
 		}
-		k++
-	}
-	if k == start || k >= len(toks) || toks[k].Text != ":" || overlapsAny(ms, toks[start].Start, toks[k-1].End) {
-		return ms
 	}
 	words := strings.Fields(text[toks[start].Start:toks[k-1].End])
 	for i, w := range words {
@@ -1271,6 +1272,25 @@ func (d *Doc) turnLabel(text string, s *Sentence, ms []Mention) []Mention {
 	p.How = text[toks[0].Start:toks[k-1].End] + " → " + p.Person + " (a transcript's turn)" + d.stateNote(p)
 	d.introduce(p)
 	return append(ms, *p)
+}
+
+// TurnColon finds the colon that ends a transcript's turn label: one to
+// four words in capitals and nothing else before it ("MR PRICE:",
+// "SECRETARY BLINKEN:", "QUESTION:"); -1 when the sentence opens no turn.
+func TurnColon(toks []token.Token) int {
+	for k := 0; k < len(toks) && k <= 4; k++ {
+		t := toks[k].Text
+		if t == ":" {
+			if k == 0 {
+				return -1
+			}
+			return k
+		}
+		if strings.ToUpper(t) != t || strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' && r != '-' }) >= 0 || t == "" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // zhKnownNames finds later mentions of people a Chinese text introduced

@@ -184,33 +184,15 @@ func turnOf(s *clause.Sentence) (int, int) {
 	if s.Lang != "en" {
 		return turnNone, -1
 	}
-	toks := s.Tokens
-	for k := 0; k < len(toks) && k <= 4; k++ {
-		t := toks[k].Text
-		if t == ":" {
-			if k == 0 {
-				return turnNone, -1
-			}
-			switch strings.ToUpper(toks[0].Text) {
-			case "QUESTION", "Q", "QUESTIONER", "REPORTER", "JOURNALIST":
-				return turnQuestion, k
-			}
-			return turnOfficial, k
-		}
-		if strings.ToUpper(t) != t || !isLetters(t) {
-			return turnNone, -1
-		}
+	k := mention.TurnColon(s.Tokens)
+	if k < 0 {
+		return turnNone, -1
 	}
-	return turnNone, -1
-}
-
-func isLetters(t string) bool {
-	for _, r := range t {
-		if !unicode.IsLetter(r) && r != '.' && r != '-' {
-			return false
-		}
+	switch strings.ToUpper(s.Tokens[0].Text) {
+	case "QUESTION", "Q", "QUESTIONER", "REPORTER", "JOURNALIST":
+		return turnQuestion, k
 	}
-	return t != ""
+	return turnOfficial, k
 }
 
 // NotePerson remembers the last person who spoke.
