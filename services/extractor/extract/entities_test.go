@@ -650,3 +650,15 @@ func TestHyphenatedFamilyNames(t *testing.T) {
 			nil, []string{"person:harris-kamala"}},
 	})
 }
+
+// A state's armed force that the news and sanctions treat as an actor of its
+// own is an organisation with that state as its country, not an organ that
+// folds into the state.
+func TestAStatesGuardCorpsIsAnOrganisation(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"the corps by its abbreviation", "Washington sanctioned two IRGC commanders on Tuesday.",
+			map[string]string{"IRGC": "org:irgc"}, []string{"IRN"}},
+		{"the corps in Chinese", "伊朗伊斯兰革命卫队周日扣押了一艘油轮。",
+			map[string]string{"伊朗伊斯兰革命卫队": "org:irgc"}, nil},
+	})
+}
