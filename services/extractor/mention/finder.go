@@ -493,6 +493,7 @@ func (d *Doc) Find(text string, s *Sentence) {
 	if s.Lang == "zh" {
 		out = d.compounds(text, s, out)
 		out = d.visits(text, s, out)
+		out = taiwanAfterVerb(text, s, out)
 		out = d.sides(text, s, out)
 		out = d.stateOrgans(text, s, out)
 	}
@@ -1179,6 +1180,55 @@ func (d *Doc) visits(text string, s *Sentence, ms []Mention) []Mention {
 			EntityType: lexicon.KindCountry, How: text[t.Start:start+size] + " → " + id + " (the state a visit goes to)"})
 	}
 	return ms
+}
+
+// taiwanAfterVerb finds Taiwan written 台 after 对, 售 or 援, the way the
+// news names the party of arms sales and policy (对台军售, 对台政策, 售台武器,
+// 援台): 台 there is the island, not a stage or a platform. A topic phrase
+// that began with the preposition (对台军售) keeps the words after 台, so
+// that the party and the topic are read apart.
+func taiwanAfterVerb(text string, s *Sentence, ms []Mention) []Mention {
+	st := text[s.Start:s.End]
+	for i := 0; ; {
+		j := strings.Index(st[i:], "台")
+		if j < 0 {
+			return ms
+		}
+		at := s.Start + i + j
+		i += j + len("台")
+		before, _ := utf8.DecodeLastRuneInString(text[s.Start:at])
+		after, _ := utf8.DecodeRuneInString(text[at+len("台"):])
+		if !strings.ContainsRune("对售援", before) || strings.ContainsRune("湾灣海北独獨胞商企办辦词上下阶风面前后中南东", after) {
+			continue
+		}
+		if before == '对' {
+			if p, _ := utf8.DecodeLastRuneInString(text[s.Start : at-len("对")]); strings.ContainsRune("面针应相绝", p) {
+				continue // 面对台…, 针对台…: the preposition belongs to a word of its own
+			}
+			if w := text[s.Start : at-len("对")]; strings.HasSuffix(w, "参与") || strings.HasSuffix(w, "涉") || strings.HasSuffix(w, "涉及") {
+				continue // 参与对台军售的企业: the sales only describe who is meant
+			}
+		}
+		end := at + len("台")
+		clash := false
+		for k := range ms {
+			m := &ms[k]
+			if m.Start >= end || m.End <= at {
+				continue
+			}
+			if m.Kind == Topic && m.Start < at && m.End-end >= len("军售") {
+				m.Text = text[end:m.End]
+				m.Start = end // 对台军售: the topic is the arms sales
+				continue
+			}
+			clash = true
+		}
+		if clash {
+			continue
+		}
+		ms = append(ms, Mention{Kind: Actor, Start: at, End: end, Text: "台", IDs: []string{"TWN"}, Entity: true,
+			EntityType: lexicon.KindCountry, How: text[at-len("对"):end] + " → TWN (台 after a verb or preposition)"})
+	}
 }
 
 // soloAbbrev reports token i as a state's one-character name on its own:
