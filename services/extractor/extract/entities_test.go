@@ -662,3 +662,18 @@ func TestAStatesGuardCorpsIsAnOrganisation(t *testing.T) {
 			map[string]string{"伊朗伊斯兰革命卫队": "org:irgc"}, nil},
 	})
 }
+
+// The same person under the spellings different outlets use, and news
+// outlets that the story is about.
+func TestSpellingVariantsAndOutlets(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"a Taiwanese rendering", "彭佩奥周三抵达雅加达。",
+			map[string]string{"彭佩奥": "person:pompeo-mike"}, nil},
+		{"a transliteration from Russian", "Aleksey Navalny was detained on arrival in Moscow.",
+			map[string]string{"Aleksey Navalny": "person:navalny-alexei"}, nil},
+		{"a Belarusian spelling", "The EU does not recognise Lukashenka as president.",
+			map[string]string{"Lukashenka": "person:lukashenko-alexander"}, nil},
+		{"a paper that is the story", "《苹果日报》周四出版最后一期。",
+			map[string]string{"苹果日报": "org:apple-daily"}, nil},
+	})
+}

@@ -145,7 +145,9 @@ func (s *Sentence) MentionAt(i int) int {
 // what is said they are no entity, and what they report is the news, not
 // their characterisation of a party; they hold a position only in their
 // own editorial voice.
-var NewsOutlets = map[string]bool{"org:global-times": true, "org:peoples-daily": true, "org:fox-news": true, "org:washington-post": true}
+var NewsOutlets = map[string]bool{"org:global-times": true, "org:peoples-daily": true, "org:fox-news": true, "org:washington-post": true,
+	"org:la-croix": true, "org:china-daily": true, "org:ary-news": true, "org:cgtn": true, "org:ctitv": true, "org:rferl": true,
+	"org:new-york-post": true, "org:los-angeles-times": true, "org:al-jazeera": true, "org:apple-daily": true}
 
 // noParty makes a mention a place named only as where something is, no
 // party and no entity (马来西亚苏丹, Georgia the US state, 越南共产党).

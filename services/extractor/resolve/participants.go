@@ -370,6 +370,20 @@ func meeting(m *frame.Matcher, s *clause.Sentence) []string {
 	return nil
 }
 
+// regimeAfter reports a ruler named as the label of a regime ("the
+// Lukashenka regime", 卢卡申科政权): the text is about the regime, not
+// issued by its head.
+func regimeAfter(s *clause.Sentence, m *mention.Mention) bool {
+	if m.TokEnd >= len(s.Tokens) {
+		return false
+	}
+	switch strings.ToLower(s.Tokens[m.TokEnd].Text) {
+	case "regime", "regime's", "regime’s", "政权", "当局":
+		return true
+	}
+	return false
+}
+
 // issuer finds who issued the text: the state of a ministry spokesperson or
 // press office named in its first lines, or the state a speech is given on
 // behalf of ("on behalf of X", "my country, X", "my Government").
@@ -402,7 +416,7 @@ func issuer(sents []*clause.Sentence) (string, string) {
 		}
 		var ids []string
 		for _, m := range s.Mentions {
-			if m.Kind == mention.Person && len(m.IDs) > 0 && m.Role != "" {
+			if m.Kind == mention.Person && len(m.IDs) > 0 && m.Role != "" && !regimeAfter(s, &m) {
 				ids = append(ids, m.IDs[0])
 			}
 		}

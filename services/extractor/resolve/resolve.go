@@ -1055,6 +1055,20 @@ func (d *Doc) right(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	return Outcome{Holder: h, Target: target}
 }
 
+// outletReport reports an outlet's report: "according to", 据…报道, or a
+// news outlet of the gazetteer as the speaker (苹果日报引述…指出): the
+// outlet tells what others said; it holds no position of its own.
+func outletReport(s *clause.Sentence, r clause.Report) bool {
+	if r.Class == clause.Media {
+		return true
+	}
+	if r.Speaker < 0 {
+		return false
+	}
+	m := &s.Mentions[r.Speaker]
+	return m.Kind == mention.Actor && len(m.IDs) > 0 && mention.NewsOutlets[m.IDs[0]]
+}
+
 // privateSpeaker reports a report whose speaker is a person who speaks
 // for no state (学者罗森伯格表示, "analyst Jane Roe said"): the speaker
 // found, or a person right before the verb.
@@ -1082,7 +1096,7 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 			return h
 		}
 	}
-	if f.Report >= 0 && s.Reports[f.Report].Speaker >= 0 && s.Reports[f.Report].Class != clause.Media {
+	if f.Report >= 0 && s.Reports[f.Report].Speaker >= 0 && !outletReport(s, s.Reports[f.Report]) {
 		if h := d.coordinated(s, s.Reports[f.Report].Speaker); h != nil {
 			h.Tok = -1
 			return h
@@ -1453,7 +1467,7 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 	if f.Report >= 0 {
 		// "Iranian officials said Saudi Arabia supports …": the subject is
 		// looked for in what the speaker said
-		if r := s.Reports[f.Report]; r.From > start && r.From <= f.CueStart && r.Class != clause.Media {
+		if r := s.Reports[f.Report]; r.From > start && r.From <= f.CueStart && !outletReport(s, r) {
 			start = r.From
 		}
 	}
@@ -1519,7 +1533,7 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 		}
 	}
 	if f.Report >= 0 {
-		if r := s.Reports[f.Report]; r.Speaker >= 0 && s.Reports[f.Report].Class != clause.Media {
+		if r := s.Reports[f.Report]; r.Speaker >= 0 && !outletReport(s, r) {
 			if h := d.coordinated(s, r.Speaker); h != nil {
 				h.Tok = -1
 				h.How = "the speaker: " + h.How
