@@ -78,6 +78,10 @@ type Doc struct {
 	// ("FOREIGN MINISTER ALBARES:"), nil when it names no one known.
 	turnSpeaker *mention.Mention
 	sentence    int
+	// semiSpeaker is who speaks in a report that runs to the end of a
+	// Chinese sentence closed by a semicolon; the sentence after it goes
+	// on saying what that speaker said (发言人回应称，…；敦促美方…).
+	semiSpeaker, said *Holder
 	// openQuote is who speaks a quotation that runs on past its sentence,
 	// when the mention that says it has no state of its own before it is
 	// resolved (他说道，“…。我们将…。”: "we" in a later sentence are his).
@@ -123,6 +127,7 @@ type Outcome struct {
 // refers to.
 func (d *Doc) Sentence(s *clause.Sentence) {
 	d.sentence = s.Index
+	d.semiSpeaker, d.said = d.said, d.semiReport(s)
 	if len(s.Quotes) == 0 || s.Quotes[0].From == nil {
 		d.openQuote = nil
 	}
@@ -148,6 +153,27 @@ func (d *Doc) Sentence(s *clause.Sentence) {
 	if len(s.Clauses) > 0 && peopleSubject(s, s.Clauses[0]) {
 		d.last = nil // 抗议活动的领导者要求…。他们呼吁…: "they" are those people, not the state before
 	}
+}
+
+// semiReport is the speaker of a state's report that governs the end of
+// a Chinese sentence closed by a semicolon, or nil.
+func (d *Doc) semiReport(s *clause.Sentence) *Holder {
+	n := len(s.Tokens)
+	if s.Lang != "zh" || n == 0 || s.Tokens[n-1].Text != "；" && s.Tokens[n-1].Text != ";" {
+		return nil
+	}
+	for i := len(s.Reports) - 1; i >= 0; i-- {
+		r := s.Reports[i]
+		if r.Speaker < 0 || r.To < n-1 || r.Class != clause.Say || outletReport(s, r) || privateSpeaker(s, r) {
+			continue
+		}
+		if h := d.coordinated(s, r.Speaker); h != nil {
+			h.Tok = -1
+			h.How = "the speaker before the semicolon: " + h.How
+			return h
+		}
+	}
+	return nil
 }
 
 // turnHolder is the state of the person who has the floor.
@@ -1592,6 +1618,10 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 	}
 	if d.Parts.Speech && d.Parts.Issuer != "" {
 		return &Holder{IDs: []string{d.Parts.Issuer}, Tok: -1, How: "the speaker (" + d.Parts.IssuerHow + ")"}
+	}
+	if h := d.semiSpeaker; h != nil && f.Clause == 0 && f.CueStart <= 1 {
+		c := *h
+		return &c // …；敦促美方…: the sentence opens with the speaker's next verb
 	}
 	if d.last != nil {
 		h := *d.last
