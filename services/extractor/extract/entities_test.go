@@ -677,3 +677,14 @@ func TestSpellingVariantsAndOutlets(t *testing.T) {
 			map[string]string{"苹果日报": "org:apple-daily"}, nil},
 	})
 }
+
+// A transliterated name glossed with its original in parentheses names a
+// person even when a word of it is also a state's name.
+func TestAGlossedNameIsNoState(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"a first name that is a state", "美国代理部长沃尔夫（Chad Wolf）周三访问了边境。",
+			map[string]string{"美国": "USA"}, []string{"TCD"}},
+		{"the state in its own gloss", "乍得（Chad）总统周三访问了巴黎。",
+			map[string]string{"乍得": "TCD"}, nil},
+	})
+}

@@ -517,6 +517,9 @@ func (d *Doc) Find(text string, s *Sentence) {
 		out = seasJoined(text, s, out)
 		out = d.assemblyPresident(text, s, out)
 	}
+	if s.Lang == "zh" {
+		out = dropGlossedNames(text, out)
+	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	out = dropOverlaps(out)
 	if s.Lang == "zh" {
@@ -1229,6 +1232,36 @@ func taiwanAfterVerb(text string, s *Sentence, ms []Mention) []Mention {
 		ms = append(ms, Mention{Kind: Actor, Start: at, End: end, Text: "台", IDs: []string{"TWN"}, Entity: true,
 			EntityType: lexicon.KindCountry, How: text[at-len("对"):end] + " → TWN (台 after a verb or preposition)"})
 	}
+}
+
+// dropGlossedNames drops a state named in Latin letters inside the
+// parentheses that gloss a Chinese transliteration with the original
+// name: 沃夫（Chad Wolf） is a person, not Chad; 乔丹（Michael Jordan）.
+func dropGlossedNames(text string, ms []Mention) []Mention {
+	return slices.DeleteFunc(ms, func(m Mention) bool {
+		if m.Kind != Actor || m.EntityType != lexicon.KindCountry || m.Text == "" || m.Text[0] >= utf8.RuneSelf {
+			return false
+		}
+		open := strings.LastIndexAny(text[:m.Start], "（(")
+		if open < 0 || m.Start-open > 40 || strings.ContainsAny(text[open:m.Start], "）)，。") {
+			return false
+		}
+		closeAt := strings.IndexAny(text[m.End:], "）)")
+		if closeAt < 0 || closeAt > 40 {
+			return false
+		}
+		inside := strings.Fields(strings.Trim(text[open:m.End+closeAt], "（()"))
+		if len(inside) < 2 || len(inside) > 4 {
+			return false
+		}
+		for _, w := range inside {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				return false // (Republic of Chad), (the Chad Basin): a name of a place
+			}
+		}
+		before, _ := utf8.DecodeLastRuneInString(text[:open])
+		return before >= 0x4e00 && before <= 0x9fff && !strings.Contains(text[open:m.End+closeAt], "Republic")
+	})
 }
 
 // soloAbbrev reports token i as a state's one-character name on its own:

@@ -616,6 +616,18 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			break
 		}
 	}
+	if x == nil && f.Rule.Kind == "accuse" && s.Lang == "zh" && f.Clause > 0 && copulaOpens(s, s.Clauses[f.Clause].Start, f.CueStart) {
+		// 美方有关做法毫无依据，完全是恶意抹黑: a clause that only says what
+		// the subject before is (完全是, 纯属) charges that subject
+		pc := s.Clauses[f.Clause-1]
+		if !pc.Cond && !pc.Relative && (f.Report < 0 || s.Reports[f.Report].From <= pc.Start) {
+			if k := d.owner(s, pc.End, pc.Start); k >= 0 {
+				x = d.party(s, k)
+			} else if k := d.subjectBefore(s, pc.End, pc.Start, nil); k >= 0 && s.Mentions[k].Kind == mention.Actor {
+				x = d.coordinated(s, k)
+			}
+		}
+	}
 	if x == nil && f.Rule.Kind == "accuse" {
 		// "the US move violates …", 中国气球侵犯…: whose act the subject is
 		if k := d.owner(s, f.CueStart, start); k >= 0 {
@@ -1174,6 +1186,30 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 	}
 	return nil
 }
+
+// copulaOpens reports a Chinese clause that opens, before its cue, with
+// a copula (是, 纯属, 无异于) after nothing but adverbs that do not hedge
+// it (完全是恶意抹黑, 是赤裸裸的霸凌; not 不仅仅是, 也是).
+func copulaOpens(s *clause.Sentence, from, cue int) bool {
+	for k := from; k < cue; k++ {
+		t := s.Tokens[k].Text
+		switch {
+		case hedges[t]:
+			return false
+		case chargingCopulas[t]:
+			return k+1 >= cue || !reasonWords[s.Tokens[k+1].Text] // 是为了防止…: a purpose, no charge
+		case s.Tokens[k].POS != token.Adv && s.Tokens[k].POS != token.Adj:
+			return false
+		}
+	}
+	return false
+}
+
+var chargingCopulas = map[string]bool{"是": true, "纯属": true, "实属": true, "无异于": true, "完全是": true, "纯粹是": true, "分明是": true, "就是": true}
+
+var reasonWords = map[string]bool{"为了": true, "为": true, "因为": true, "由于": true, "出于": true}
+
+var hedges = map[string]bool{"不": true, "不仅": true, "不仅仅": true, "不只": true, "并非": true, "也": true, "还": true, "或许": true, "可能": true, "未必": true}
 
 // lastSpeakerReach is how many sentences on a stance with no subject is
 // still the last speaker's: further on, a news story has moved to other
