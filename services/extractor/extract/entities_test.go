@@ -688,3 +688,14 @@ func TestAGlossedNameIsNoState(t *testing.T) {
 			map[string]string{"乍得": "TCD"}, nil},
 	})
 }
+
+// A deputy minister's title before a name the gazetteer lacks still names
+// a person.
+func TestDeputyMinistersAreNamedPeople(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"a vice foreign minister", "越南外交部副部长黎怀忠周三会见了美国大使。",
+			map[string]string{"黎怀忠": "person:"}, nil},
+		{"a markets strategist", "一家日本银行的首席策略师张立群表示，汇率将保持稳定。",
+			map[string]string{"张立群": "person:"}, nil},
+	})
+}
