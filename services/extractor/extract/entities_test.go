@@ -699,3 +699,13 @@ func TestDeputyMinistersAreNamedPeople(t *testing.T) {
 			map[string]string{"张立群": "person:"}, nil},
 	})
 }
+
+// A capital inside the name of a treaty, a style or a trading session is
+// no party.
+func TestCapitalsInsideOtherNames(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"a convention named after a capital", "双方均为《维也纳外交关系公约》缔约国。", nil, []string{"AUT"}},
+		{"a style", "这座教堂是罗马式建筑的代表。", nil, []string{"ITA"}},
+		{"a trading session", "美元周四伦敦盘初小幅上涨。", nil, []string{"GBR"}},
+	})
+}

@@ -1741,8 +1741,11 @@ var institutionSuffixes = []string{"基金会", "研究所", "研究中心", "�
 // Budapest Memorandum", "the Vienna talks"; a state before "talks" names a
 // party: "Japan-UK talks").
 func cityNamePart(after string) bool {
-	if suffixWithin(after, []string{"法院", "法庭", "集团", "协议", "进程", "公园", "机场", "广场", "大学", "对话", "峰会"}, 0) {
+	if suffixWithin(after, []string{"法院", "法庭", "集团", "协议", "进程", "公园", "机场", "广场", "大学", "对话", "峰会", "公约", "条约", "宣言"}, 0) {
 		return true
+	}
+	if strings.HasPrefix(after, "式") || strings.HasPrefix(after, "盘") {
+		return true // 罗马式建筑 is Romanesque; 伦敦盘 is the London trading session
 	}
 	a := strings.ToLower(after)
 	for _, suf := range []string{" agreement", " agreements", " accord", " accords", " protocol", " protocols", " process", " format", " group", " declaration", " convention", " consensus",
