@@ -709,3 +709,19 @@ func TestCapitalsInsideOtherNames(t *testing.T) {
 		{"a trading session", "美元周四伦敦盘初小幅上涨。", nil, []string{"GBR"}},
 	})
 }
+
+// A state's name that is only part of another name is no state: a
+// university, a district, a gulf, the sounds of a person's name, a time
+// after a state that is gone.
+func TestStateNamesInsideOtherNames(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"a university", "她去年从哥伦比亚大学毕业。",
+			map[string]string{"哥伦比亚大学": "org:columbia-university"}, []string{"COL"}},
+		{"a district", "哥伦比亚特区的选举人票已经确认。", nil, []string{"COL"}},
+		{"a gulf", "Piracy in the Gulf of Guinea has fallen this year.", nil, []string{"GIN"}},
+		{"a transliterated name glossed", "众议员马里诺夫斯基（Tom Malinowski）提出了法案。", nil, []string{"MLI"}},
+		{"a name after a middle dot", "主演卢卡·马里内利获得了奖项。", nil, []string{"MLI"}},
+		{"the time after a state", "Elections in post-Soviet states are often contested.", nil, []string{"SUN"}},
+		{"the state itself", "马里总统周一表示支持。", map[string]string{"马里": "MLI"}, nil},
+	})
+}

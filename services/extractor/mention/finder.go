@@ -1237,10 +1237,15 @@ func taiwanAfterVerb(text string, s *Sentence, ms []Mention) []Mention {
 // dropGlossedNames drops a state named in Latin letters inside the
 // parentheses that gloss a Chinese transliteration with the original
 // name: 沃夫（Chad Wolf） is a person, not Chad; 乔丹（Michael Jordan）.
+// So is a state's Chinese name that only opens or ends a transliterated
+// name: 马里诺夫斯基（Tom Malinowski）, 卢卡·马里内利.
 func dropGlossedNames(text string, ms []Mention) []Mention {
 	return slices.DeleteFunc(ms, func(m Mention) bool {
-		if m.Kind != Actor || m.EntityType != lexicon.KindCountry || m.Text == "" || m.Text[0] >= utf8.RuneSelf {
+		if m.Kind != Actor || m.EntityType != lexicon.KindCountry || m.Text == "" {
 			return false
+		}
+		if m.Text[0] >= utf8.RuneSelf {
+			return insideTransliteration(text, m.Start, m.End)
 		}
 		open := strings.LastIndexAny(text[:m.Start], "（(")
 		if open < 0 || m.Start-open > 40 || strings.ContainsAny(text[open:m.Start], "）)，。") {
@@ -1263,6 +1268,39 @@ func dropGlossedNames(text string, ms []Mention) []Mention {
 		return before >= 0x4e00 && before <= 0x9fff && !strings.Contains(text[open:m.End+closeAt], "Republic")
 	})
 }
+
+// insideTransliteration reports a Chinese name at text[start:end] that a
+// middle dot joins to more of a name (卢卡·马里内利), or that more Han
+// characters follow straight into the Latin gloss of the whole name
+// (马里诺夫斯基（Tom Malinowski）, 马里奇 (Riyad al-Maliki)).
+func insideTransliteration(text string, start, end int) bool {
+	// (美国国务院（State Department）: words, not the sounds of a name)
+	if r, _ := utf8.DecodeLastRuneInString(text[:start]); r == '·' || r == '•' || r == '・' {
+		return true
+	}
+	rest := text[end:min(len(text), end+24)]
+	n := 0
+	for i, r := range rest {
+		switch {
+		case strings.ContainsRune(transliterationChars, r):
+			n++
+			if n > 4 {
+				return false
+			}
+			continue
+		case (r == '（' || r == '(' || r == ' ') && n > 0:
+			after := strings.TrimLeft(rest[i:], " （(")
+			c, _ := utf8.DecodeRuneInString(after)
+			return c < utf8.RuneSelf && unicode.IsUpper(c)
+		}
+		return false
+	}
+	return false
+}
+
+// transliterationChars are the characters Chinese spells foreign names
+// with (诺夫斯基, 马里奇); words (总统, 国务院) use others.
+const transliterationChars = "夫尔茨赛蒙柏阿埃艾安昂奥巴拜班邦鲍贝本比彼宾波伯博布查达戴丹德迪蒂丁杜多厄恩法范菲费芬弗福盖甘戈格贡古哈海汉豪赫亨胡霍基吉加贾杰金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷里利林卢鲁伦罗洛迈麦曼梅门米缪莫默姆穆纳奈南内尼宁纽努诺欧帕潘佩彭皮普奇齐恰乔切钦萨塞桑瑟森沙舍什施斯苏索塔泰坦特提汀图托瓦旺威韦维温沃乌西希谢辛休许亚扬耶伊因尤泽扎詹兹佐"
 
 // soloAbbrev reports token i as a state's one-character name on its own:
 // 美, 俄, 英, 韩, 澳, 越 or 菲, tagged a place name or an abbreviation, that
@@ -1647,6 +1685,10 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 		if (m.Tok == 0 || agencyBefore(s, m.Tok)) && d.f.lx.Seat(m.Text) && dateline(m.Text, text[m.End:min(len(text), m.End+48)]) {
 			// "WASHINGTON (Reuters) -", "LONDON, March 3 —": where the story was filed
 			m.Venue, m.Entity = true, false
+			continue
+		}
+		if before := strings.ToLower(text[max(0, m.Start-5):m.Start]); strings.HasSuffix(before, "post-") {
+			m.Venue, m.Entity = true, false // "post-Soviet states": a time after it, not the Soviet Union
 			continue
 		}
 		if strings.HasPrefix(after, "时间") || strings.HasPrefix(strings.ToLower(after), " time") || namePart(text, m.Start, after) {
