@@ -725,3 +725,13 @@ func TestStateNamesInsideOtherNames(t *testing.T) {
 		{"the state itself", "马里总统周一表示支持。", map[string]string{"马里": "MLI"}, nil},
 	})
 }
+
+// A bare 外交部 is China's only in a text that names China.
+func TestABareMinistryIsChinasOnlyWhereChinaIsNamed(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"a story about another capital", "抗议者周六冲进贝鲁特的外交部大楼，黎巴嫩总理随后宣布辞职。",
+			map[string]string{"贝鲁特": "LBN"}, []string{"CHN"}},
+		{"a story that names China", "外交部周一召见了大使。记者会于中国时间下午三点举行。",
+			map[string]string{"外交部": "CHN"}, nil},
+	})
+}

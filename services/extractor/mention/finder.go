@@ -1418,6 +1418,8 @@ func (d *Doc) organs(text string, s *Sentence, ms []Mention) []Mention {
 			c = "CHN"
 			if d.taiwanOrgans[m.Role] {
 				c = "TWN" // 台湾外交部… 外交部表示: a text from Taiwan names its own ministry bare
+			} else if !d.stateNamed("CHN") && !strings.Contains(d.text, "我国") {
+				c = "" // 抗议者攻占外交部大楼 in a story about Beirut: not China's, in a text that never names China
 			}
 		}
 		if c != "" {
