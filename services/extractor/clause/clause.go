@@ -109,6 +109,21 @@ func (s *Sentence) ReportOver(i int) int {
 	return best
 }
 
+// FromOutlet reports an outlet's report: "according to", 据…报道, or a
+// news outlet of the gazetteer as the speaker (苹果日报引述…指出): the
+// outlet tells what others said; it holds no position of its own, and is
+// no entity as its source.
+func (s *Sentence) FromOutlet(r Report) bool {
+	if r.Class == Media {
+		return true
+	}
+	if r.Speaker < 0 {
+		return false
+	}
+	m := &s.Mentions[r.Speaker]
+	return m.Kind == mention.Actor && len(m.IDs) > 0 && mention.NewsOutlets[m.IDs[0]]
+}
+
 // QuoteOf returns the quotation holding token i, or -1.
 func (s *Sentence) QuoteOf(i int) int {
 	for k, q := range s.Quotes {

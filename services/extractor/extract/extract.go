@@ -548,7 +548,7 @@ func (l *entityList) add(id, typ, name, country string) {
 func (l *entityList) sentence(s *clause.Sentence) {
 	sources := map[int]bool{}
 	for _, r := range s.Reports {
-		if r.Speaker >= 0 && (r.Class == clause.Media || mention.NewsOutlets[firstID(s.Mentions[r.Speaker].IDs)]) {
+		if r.Speaker >= 0 && s.FromOutlet(r) {
 			sources[r.Speaker] = true
 		}
 	}

@@ -78,10 +78,11 @@ type Doc struct {
 	// ("FOREIGN MINISTER ALBARES:"), nil when it names no one known.
 	turnSpeaker *mention.Mention
 	sentence    int
-	// semiSpeaker is who speaks in a report that runs to the end of a
-	// Chinese sentence closed by a semicolon; the sentence after it goes
-	// on saying what that speaker said (发言人回应称，…；敦促美方…).
-	semiSpeaker, said *Holder
+	// semiSpeaker is who speaks in the report that ran to the semicolon
+	// closing the sentence before (发言人回应称，…；敦促美方…): this sentence
+	// may go on saying what they said. semiNext is the same for the
+	// current sentence, kept for the next one.
+	semiSpeaker, semiNext *Holder
 	// openQuote is who speaks a quotation that runs on past its sentence,
 	// when the mention that says it has no state of its own before it is
 	// resolved (他说道，“…。我们将…。”: "we" in a later sentence are his).
@@ -127,7 +128,7 @@ type Outcome struct {
 // refers to.
 func (d *Doc) Sentence(s *clause.Sentence) {
 	d.sentence = s.Index
-	d.semiSpeaker, d.said = d.said, d.semiReport(s)
+	d.semiSpeaker, d.semiNext = d.semiNext, d.semiReport(s)
 	if len(s.Quotes) == 0 || s.Quotes[0].From == nil {
 		d.openQuote = nil
 	}
@@ -164,7 +165,7 @@ func (d *Doc) semiReport(s *clause.Sentence) *Holder {
 	}
 	for i := len(s.Reports) - 1; i >= 0; i-- {
 		r := s.Reports[i]
-		if r.Speaker < 0 || r.To < n-1 || r.Class != clause.Say || outletReport(s, r) || privateSpeaker(s, r) {
+		if r.Speaker < 0 || r.To < n-1 || r.Class != clause.Say || s.FromOutlet(r) || privateSpeaker(s, r) {
 			continue
 		}
 		if h := d.coordinated(s, r.Speaker); h != nil {
@@ -1093,20 +1094,6 @@ func (d *Doc) right(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	return Outcome{Holder: h, Target: target}
 }
 
-// outletReport reports an outlet's report: "according to", 据…报道, or a
-// news outlet of the gazetteer as the speaker (苹果日报引述…指出): the
-// outlet tells what others said; it holds no position of its own.
-func outletReport(s *clause.Sentence, r clause.Report) bool {
-	if r.Class == clause.Media {
-		return true
-	}
-	if r.Speaker < 0 {
-		return false
-	}
-	m := &s.Mentions[r.Speaker]
-	return m.Kind == mention.Actor && len(m.IDs) > 0 && mention.NewsOutlets[m.IDs[0]]
-}
-
 // privateSpeaker reports a report whose speaker is a person who speaks
 // for no state (学者罗森伯格表示, "analyst Jane Roe said"): the speaker
 // found, or a person right before the verb.
@@ -1134,7 +1121,7 @@ func (d *Doc) speaker(s *clause.Sentence, f *frame.Frame) *Holder {
 			return h
 		}
 	}
-	if f.Report >= 0 && s.Reports[f.Report].Speaker >= 0 && !outletReport(s, s.Reports[f.Report]) {
+	if f.Report >= 0 && s.Reports[f.Report].Speaker >= 0 && !s.FromOutlet(s.Reports[f.Report]) {
 		if h := d.coordinated(s, s.Reports[f.Report].Speaker); h != nil {
 			h.Tok = -1
 			return h
@@ -1529,7 +1516,7 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 	if f.Report >= 0 {
 		// "Iranian officials said Saudi Arabia supports …": the subject is
 		// looked for in what the speaker said
-		if r := s.Reports[f.Report]; r.From > start && r.From <= f.CueStart && !outletReport(s, r) {
+		if r := s.Reports[f.Report]; r.From > start && r.From <= f.CueStart && !s.FromOutlet(r) {
 			start = r.From
 		}
 	}
@@ -1595,7 +1582,7 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 		}
 	}
 	if f.Report >= 0 {
-		if r := s.Reports[f.Report]; r.Speaker >= 0 && !outletReport(s, r) {
+		if r := s.Reports[f.Report]; r.Speaker >= 0 && !s.FromOutlet(r) {
 			if h := d.coordinated(s, r.Speaker); h != nil {
 				h.Tok = -1
 				h.How = "the speaker: " + h.How
