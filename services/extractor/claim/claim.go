@@ -1667,6 +1667,7 @@ func (d *Doc) goodOf(s *clause.Sentence, from int) int {
 			for j < len(s.Tokens) && s.Tokens[j].POS == token.Det {
 				j++
 			}
+			j = pastDescriptor(s, j)
 			if mk := s.MentionAt(j); mk >= 0 && s.Mentions[mk].Tok == j {
 				if m := &s.Mentions[mk]; !m.Venue && !m.Attr && len(targetIDs(m)) > 0 && (m.Kind == mention.Actor || m.Kind == mention.Person) {
 					return mk
@@ -1679,6 +1680,40 @@ func (d *Doc) goodOf(s *clause.Sentence, from int) int {
 		}
 	}
 	return -1
+}
+
+// descriptorNouns describe the party named right after them ("our close
+// neighbour Montenegro", "our friend and partner Moldova").
+var descriptorNouns = map[string]bool{"neighbour": true, "neighbor": true, "friend": true, "partner": true, "ally": true}
+
+// pastDescriptor returns the token after a descriptor at j that names a
+// party by its relation to the speaker (our close neighbour, our friends and
+// allies): possessive, adjectives, relation nouns joined by "and", and an
+// optional comma. It returns j when there is none.
+func pastDescriptor(s *clause.Sentence, j int) int {
+	k := j
+	if k >= len(s.Tokens) || s.Tokens[k].Tag != "PRP$" {
+		return j
+	}
+	k++
+	for k < len(s.Tokens) && s.Tokens[k].POS == token.Adj {
+		k++
+	}
+	n := 0
+	for k < len(s.Tokens) && descriptorNouns[s.Tokens[k].Lemma] {
+		n++
+		k++
+		if k+1 < len(s.Tokens) && s.Tokens[k].Lower == "and" && descriptorNouns[s.Tokens[k+1].Lemma] {
+			k++
+		}
+	}
+	if n == 0 {
+		return j
+	}
+	if k < len(s.Tokens) && s.Tokens[k].Text == "," {
+		k++
+	}
+	return k
 }
 
 func (d *Doc) possessive(s *clause.Sentence, m *mention.Mention) bool {

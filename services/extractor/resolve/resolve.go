@@ -949,22 +949,42 @@ func possessedCue(s *clause.Sentence, by, cue int) bool {
 	return k > by && s.Tokens[k].Text == "的"
 }
 
+// namedBefore reports a Chinese cue right after someone named with no 的,
+// between the verb of meeting with and the cue (引发邻国强烈不满, 遭到民众
+// 抗议): only nouns, adjectives and adverbs stand there, and one noun names
+// whose the stance is.
+func namedBefore(s *clause.Sentence, by, cue int) bool {
+	named := false
+	for k := by; k < cue; k++ {
+		switch t := &s.Tokens[k]; {
+		case t.POS == token.Noun || t.POS == token.Propn || t.POS == token.Pron:
+			named = true
+		case t.POS == token.Adv || t.POS == token.Adj || t.Text == "了" || t.Text == "着":
+		default:
+			return false
+		}
+	}
+	return named
+}
+
 // passive reads 受到/遭到X的反对 and "was condemned by X": X holds the
 // claim, and the clause's subject is its target.
 func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bool) {
 	f := &fs[fi]
 	c := s.Clauses[f.Clause]
 	toks := s.Tokens
-	by := -1 // the agent's first token
+	by := -1     // the agent's first token
+	met := false // by follows a verb of meeting with or causing (遭到, 引发), not 被
 	if s.Lang == "zh" {
 		for k := f.CueStart - 1; k >= c.Start && k >= f.CueStart-20; k-- {
 			switch toks[k].Text {
 			case "受到", "遭到", "遭", "被", "受", "得到", "获得", "赢得", "获":
 				by = k + 1 // 受到中国的反对, 得到美国的承认 (of its support, recognition)
+				met = toks[k].Text == "受到" || toks[k].Text == "遭到"
 			case "引发", "引起", "招致", "激起", "招来", "引来", "触发", "惹来", "惹怒":
 				// 此举引发北京的不满: who is displeased is named after the verb
 				if k+1 < f.CueStart {
-					by = k + 1
+					by, met = k+1, true
 				}
 			}
 			if by >= 0 {
@@ -999,9 +1019,9 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 		}
 	}
 	if agent == nil {
-		if s.Lang == "zh" && possessedCue(s, by, f.CueStart) {
-			// 引起国际社会的强烈反对, 引发了整个非洲大陆的不满: whose it is
-			// is named, and is no party; not the subject's position
+		if s.Lang == "zh" && (possessedCue(s, by, f.CueStart) || met && f.Rule.Kind == "stance" && namedBefore(s, by, f.CueStart)) {
+			// 引起国际社会的强烈反对, 引发了整个非洲大陆的不满, 引发邻国强烈不满:
+			// whose it is is named, and is no party; not the subject's position
 			return Outcome{Drop: "the position of someone named who is no party (引起国际社会的反对)"}, true
 		}
 		return Outcome{}, false
