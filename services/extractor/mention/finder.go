@@ -1653,6 +1653,12 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 				m.Venue = true
 				continue
 			}
+			if !strings.Contains(m.IDs[0], ":") && (m.TokEnd == len(s.Tokens) || s.Tokens[m.TokEnd].Text == "," || s.Tokens[m.TokEnd].POS == token.Punct) && d.cityIn(s, ms[:i], m.Tok-2) {
+				// "In Lisbon, Portugal, Doe will meet …": the state of the city
+				// where something happens is named as where, too
+				m.Venue = true
+				continue
+			}
 		}
 		if m.Tok > 0 && m.Tok < len(s.Tokens) {
 			// "at a conference in Paris", 在日本召开: a state named as where something happens
@@ -1711,6 +1717,25 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			m.Venue, m.Entity = true, false // 海牙常设仲裁法院, 明斯克集团: a city in another name
 		}
 	}
+}
+
+// cityIn reports a proper name ending at token k (inclusive) right after
+// "in" or "at": a city named as where something happens. A state named
+// there starts a list of states ("offices in Chile, Peru and Bolivia"), no city.
+func (d *Doc) cityIn(s *Sentence, before []Mention, k int) bool {
+	j := k
+	for j >= 0 && j > k-4 && s.Tokens[j].POS == token.Propn {
+		j--
+	}
+	if j >= k || j < 0 || s.Tokens[j].Lower != "in" && s.Tokens[j].Lower != "at" {
+		return false
+	}
+	for i := range before {
+		if c := &before[i]; c.TokEnd == k+1 && c.Tok > j && c.Kind == Actor && !d.f.lx.Seat(c.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // dateline reports a place in capitals that opens a news story, followed
