@@ -1720,8 +1720,9 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 }
 
 // cityIn reports a proper name ending at token k (inclusive) right after
-// "in" or "at": a city named as where something happens. A state named
-// there starts a list of states ("offices in Chile, Peru and Bolivia"), no city.
+// "in" or "at": a city named as where something happens. A state or a
+// place named there, other than a capital, starts a list ("offices in
+// Chile, Peru and Bolivia", "in Gaza and Lebanon"), no city.
 func (d *Doc) cityIn(s *Sentence, before []Mention, k int) bool {
 	j := k
 	for j >= 0 && j > k-4 && s.Tokens[j].POS == token.Propn {
@@ -1731,7 +1732,7 @@ func (d *Doc) cityIn(s *Sentence, before []Mention, k int) bool {
 		return false
 	}
 	for i := range before {
-		if c := &before[i]; c.TokEnd == k+1 && c.Tok > j && c.Kind == Actor && !d.f.lx.Seat(c.Text) {
+		if c := &before[i]; c.TokEnd == k+1 && c.Tok > j && !d.f.lx.Seat(c.Text) {
 			return false
 		}
 	}
