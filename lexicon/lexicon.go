@@ -96,6 +96,9 @@ type Entity struct {
 	Weak map[string][]string
 	// Country is the state a person serves or an organ belongs to (ISO alpha-3).
 	Country string
+	// Outlet marks a news outlet (orgs.tsv type "outlet"): cited as the
+	// source of a report it is no party, and what it reports is the news.
+	Outlet bool
 	// Roles are a person's dated roles.
 	Roles []Role
 }

@@ -453,6 +453,8 @@ func TestLoadRejectsMalformedRows(t *testing.T) {
 		{"a title implying an unknown state", "titles.tsv", "phrase\tlang\tkey\tof\nMinister\ten\tminister\tXXX\n", 2, "unknown id"},
 		{"a person serving an unknown country", "people.tsv", "id\ten\tzh\tcountry\nperson:x-y\tY X\t某\tJAP\n", 2, "unknown country"},
 		{"an organ of an unknown country", "organs.tsv", "phrase\tlang\tcountry\nMFA\ten\tPRC\n", 2, "unknown country"},
+		{"an organisation of an unknown type", "orgs.tsv", "id\ten\tzh\ttype\norg:x\tX\t某\tnewspaper\n", 2, "unknown type"},
+		{"a person marked as an outlet", "people.tsv", "id\ten\tzh\ttype\nperson:x-y\tY X\t某\toutlet\n", 2, "unknown type"},
 		{"a given name with a digit", "given-names.tsv", "name\nLaura\nR2d2\n", 3, "not a word of letters"},
 		{"a word list without its header", "common-words.tsv", "room\nhall\n", 1, "header"},
 	}
@@ -636,6 +638,23 @@ func TestSingleHolderOfficesDoNotOverlap(t *testing.T) {
 					t.Errorf("%s: %s and %s overlap from %s to %s", k, a.who, b.who, from.Format(time.DateOnly), to.Format(time.DateOnly))
 				}
 			}
+		}
+	}
+}
+
+func TestNewsOutletsAreMarked(t *testing.T) {
+	lx, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"org:global-times", "org:washington-post", "org:cgtn"} {
+		if e, ok := lx.Get(id); !ok || !e.Outlet {
+			t.Errorf("%s: want a news outlet (orgs.tsv type \"outlet\")", id)
+		}
+	}
+	for _, id := range []string{"org:un", "org:human-rights-watch", "CHN"} {
+		if e, ok := lx.Get(id); !ok || e.Outlet {
+			t.Errorf("%s: want no news outlet", id)
 		}
 	}
 }

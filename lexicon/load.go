@@ -208,7 +208,7 @@ var (
 // first being the label), aliases (language inferred from the script or
 // given as a "ja:", "zh:", "zh-Hant:" or "en:" prefix), and optionally
 // weak (generic cue phrases, languages as for aliases), abbrev
-// (single-character forms) and country.
+// (single-character forms), country and type ("outlet" for a news outlet).
 func (lx *Lexicon) loadEntities(kind string) func(string, []byte) error {
 	return func(file string, data []byte) error {
 		return readTSV(file, data, []string{"id", "en"}, func(r row) error {
@@ -259,6 +259,12 @@ func (lx *Lexicon) loadEntities(kind string) func(string, []byte) error {
 			e.Country = r.get("country")
 			if c, ok := lx.byID[e.Country]; e.Country != "" && (!ok || c.Kind != KindCountry) {
 				return r.errorf("%s: unknown country %q", id, e.Country)
+			}
+			switch t := r.get("type"); {
+			case t == "outlet" && kind == KindOrg:
+				e.Outlet = true
+			case t != "":
+				return r.errorf("%s: unknown type %q (an organisation may be an \"outlet\")", id, t)
 			}
 			lx.entities = append(lx.entities, e)
 			lx.byID[id] = e

@@ -121,7 +121,7 @@ func (s *Sentence) FromOutlet(r Report) bool {
 		return false
 	}
 	m := &s.Mentions[r.Speaker]
-	return m.Kind == mention.Actor && len(m.IDs) > 0 && mention.NewsOutlets[m.IDs[0]]
+	return m.Kind == mention.Actor && m.Outlet
 }
 
 // QuoteOf returns the quotation holding token i, or -1.

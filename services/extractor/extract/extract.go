@@ -152,7 +152,7 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	kept := make([]int, len(claims)) // each claim's place in x.Claims, or why it has none
 	for i, c := range claims {
 		switch {
-		case outletClaim(c):
+		case e.outletClaim(c):
 			kept[i] = keptOutlet // a paper named in a story holds a position only in its own editorial voice
 		case e.ownOrgan(c):
 			kept[i] = keptOwnOrgan // 中国…共产党, "the administration … Democrats": a state's own party or organ
@@ -497,9 +497,10 @@ type entityList struct {
 	text, lang string
 	out        []schemas.Entity
 	seen       map[string]bool
-	// known reports an id of the gazetteer, which holds no news outlet: an
-	// organisation cited as a report's source (a report by Human Rights
-	// Watch) is still an entity when known, an outlet when not
+	// known reports an id of the gazetteer: an organisation cited as a
+	// report's source (a report by Human Rights Watch) is still an entity
+	// when the gazetteer knows it and not as an outlet; an unknown source is
+	// taken for an outlet
 	known func(id string) bool
 	// label is an id's name in the text's language (English when none)
 	label func(id string) string
@@ -508,10 +509,10 @@ type entityList struct {
 // outletClaim reports a claim held by or aimed at a news outlet of the
 // gazetteer whose evidence is no editorial (社评, 社论, "editorial"): the
 // paper only reports, or is reported on.
-func outletClaim(c schemas.Claim) bool {
-	involved := c.Target != nil && mention.NewsOutlets[*c.Target]
+func (e *Engine) outletClaim(c schemas.Claim) bool {
+	involved := c.Target != nil && e.finder.Outlet(*c.Target)
 	for _, a := range c.Actors {
-		involved = involved || mention.NewsOutlets[a]
+		involved = involved || e.finder.Outlet(a)
 	}
 	if !involved {
 		return false
@@ -554,7 +555,7 @@ func (l *entityList) sentence(s *clause.Sentence) {
 	}
 	for k := range s.Mentions {
 		m := &s.Mentions[k]
-		if !m.Entity || sources[k] && strings.HasPrefix(firstID(m.IDs), "org:") && (!l.known(firstID(m.IDs)) || mention.NewsOutlets[firstID(m.IDs)]) {
+		if !m.Entity || sources[k] && strings.HasPrefix(firstID(m.IDs), "org:") && (!l.known(firstID(m.IDs)) || m.Outlet) {
 			continue // 据路透社报道, 《华盛顿邮报》说: the outlet is the source, no entity (an outlet a minister speaks to is one)
 		}
 		switch m.Kind {

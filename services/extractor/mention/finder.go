@@ -107,6 +107,12 @@ func nameVariants(n string) []string {
 }
 
 // New builds a Finder from the gazetteer and the rules' words.
+// Outlet reports a news outlet of the gazetteer.
+func (f *Finder) Outlet(id string) bool {
+	e, ok := f.lx.Get(id)
+	return ok && e.Outlet
+}
+
 func New(opts Options) (*Finder, error) {
 	lx := opts.Lexicon
 	f := &Finder{lx: lx, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{}, verbs: opts.Verbs,
@@ -532,6 +538,9 @@ func (d *Doc) Find(text string, s *Sentence) {
 	d.attributive(s, out)
 	s.Mentions = out
 	for i := range out {
+		if m := &out[i]; m.Kind == Actor && len(m.IDs) > 0 {
+			m.Outlet = d.f.Outlet(m.IDs[0])
+		}
 		if len(out[i].IDs) == 1 && strings.HasPrefix(out[i].IDs[0], "org:un") {
 			d.seenUN = true
 		}

@@ -64,6 +64,11 @@ type Mention struct {
 	Inferred bool
 	// Venue marks a state named only as where something happens.
 	Venue bool
+	// Outlet marks a news outlet of the gazetteer (orgs.tsv type "outlet"):
+	// cited as the source of what is said it is no entity, and what it
+	// reports is the news, not its characterisation of a party; it holds a
+	// position only in its own editorial voice.
+	Outlet bool
 	// Attr marks a state that only qualifies the noun after it ("Japan's
 	// Foreign Minister", "Jamaican Prime Minister", 日本外相): it is an
 	// entity of the text, but the party is the person or organ it qualifies.
@@ -140,14 +145,6 @@ func (s *Sentence) MentionAt(i int) int {
 	}
 	return s.at[i]
 }
-
-// NewsOutlets are the news outlets of the gazetteer. Cited as the source of
-// what is said they are no entity, and what they report is the news, not
-// their characterisation of a party; they hold a position only in their
-// own editorial voice.
-var NewsOutlets = map[string]bool{"org:global-times": true, "org:peoples-daily": true, "org:fox-news": true, "org:washington-post": true,
-	"org:la-croix": true, "org:china-daily": true, "org:ary-news": true, "org:cgtn": true, "org:ctitv": true, "org:rferl": true,
-	"org:new-york-post": true, "org:los-angeles-times": true, "org:al-jazeera": true, "org:apple-daily": true}
 
 // noParty makes a mention a place named only as where something is, no
 // party and no entity (马来西亚苏丹, Georgia the US state, 越南共产党).

@@ -1499,7 +1499,7 @@ func (d *Doc) speaksForAState(s *clause.Sentence, r clause.Report) bool {
 	m := &s.Mentions[r.Speaker]
 	switch m.Kind {
 	case mention.Actor:
-		return len(m.IDs) > 0 && !mention.NewsOutlets[m.IDs[0]] // (环球时报说，美国要求…: the news, not a characterisation)
+		return len(m.IDs) > 0 && !m.Outlet // (环球时报说，美国要求…: the news, not a characterisation)
 	case mention.Person:
 		return len(m.IDs) > 0 && m.Role != ""
 	case mention.Self:
