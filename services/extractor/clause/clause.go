@@ -647,8 +647,8 @@ func (s *Sentence) ownStand(i, speaker int, accused bool) bool {
 			marked = true
 			continue
 		}
-		if s.Tokens[e].POS != token.Adv {
-			return false
+		if s.Tokens[e].POS != token.Adv && s.Tokens[e].POS != token.Adj {
+			return false // (坚决, 强烈: adjectives used as adverbs, 中方坚决反对)
 		}
 	}
 	return false
