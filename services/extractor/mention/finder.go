@@ -822,7 +822,7 @@ func (d *Doc) noteInitials(ms []Mention) {
 // partyNouns are the nouns after a state's name that still make a party
 // ("Chinese officials", 美国官员): after any other noun ("Russian
 // aggression", 中国企业) the state only qualifies it.
-var partyNouns = map[string]bool{"official": true, "authority": true, "government": true, "side": true, "diplomat": true,
+var partyNouns = map[string]bool{"official": true, "minister": true, "authority": true, "government": true, "side": true, "diplomat": true,
 	"leader": true, "leadership": true, "spokesman": true, "spokesperson": true, "spokeswoman": true, "ministry": true,
 	"embassy": true, "delegation": true, "administration": true, "negotiator": true, "envoy": true, "counterpart": true,
 	"military": true, "force": true, "army": true, "navy": true, "regime": true, "people": true, "state": true, "cabinet": true,
