@@ -106,13 +106,13 @@ func nameVariants(n string) []string {
 	return out
 }
 
-// New builds a Finder from the gazetteer and the rules' words.
-// Outlet reports a news outlet of the gazetteer.
+// Outlet reports a news outlet of the gazetteer (orgs.tsv type "outlet").
 func (f *Finder) Outlet(id string) bool {
 	e, ok := f.lx.Get(id)
 	return ok && e.Outlet
 }
 
+// New builds a Finder from the gazetteer and the rules' words.
 func New(opts Options) (*Finder, error) {
 	lx := opts.Lexicon
 	f := &Finder{lx: lx, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{}, verbs: opts.Verbs,
