@@ -735,3 +735,39 @@ func TestABareMinistryIsChinasOnlyWhereChinaIsNamed(t *testing.T) {
 			map[string]string{"外交部": "CHN"}, nil},
 	})
 }
+
+func TestAFamilyNameAloneTakesTheFullNameTheTextGivesLater(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct {
+		name, text, want, absent string
+	}{
+		{"a heading names the family name, the body the full name",
+			"Under Secretary Okafor Travels to Ghana\n\nUnder Secretary for Economic Growth Amara N. Okafor will travel to Accra to meet Ghanaian officials. Under Secretary Okafor will discuss food security.",
+			"person:okafor-amara", "person:okafor"},
+		{"two given names of one family name leave the id alone",
+			"Ambassador Okafor Meets Students\n\nAmbassador Okafor met students. Chidi Okafor and Amara Okafor, two of them, spoke.",
+			"person:okafor", ""},
+		{"a title or an honorific before the family name is no given name",
+			"Director-General Okafor Meets Students\n\nDirector-General Okafor met students. Mr Okafor spoke.",
+			"person:okafor", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+			var ids []string
+			for _, en := range x.Entities {
+				ids = append(ids, en.ID)
+			}
+			if !slices.Contains(ids, c.want) || c.absent != "" && slices.Contains(ids, c.absent) {
+				t.Fatalf("entities %v: want %s and not %q", ids, c.want, c.absent)
+			}
+			for _, cl := range x.Claims {
+				for _, id := range append(slices.Clone(cl.Actors), cl.Speakers...) {
+					if c.absent != "" && id == c.absent {
+						t.Errorf("claim %+v still names %s", cl, c.absent)
+					}
+				}
+			}
+		})
+	}
+}

@@ -4,9 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 
+	"github.com/diplograph/diplograph/lexicon"
 	"github.com/diplograph/diplograph/platform/limits"
 
 	"github.com/diplograph/diplograph/schemas"
@@ -148,6 +152,7 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	if derr != nil {
 		return fail(derr.code, derr.msg)
 	}
+	ents = e.fullNames(text, ents, claims)
 	x.Claims, x.Entities, x.Unmapped = make([]schemas.Claim, 0, len(claims)), ents, unmapped
 	kept := make([]int, len(claims)) // each claim's place in x.Claims, or why it has none
 	for i, c := range claims {
@@ -190,6 +195,98 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 		}
 	}
 	return x, expl
+}
+
+// fullNames gives a person the text named by a title and the family name
+// alone ("Minister Stern", "Deputy Secretary McKeon", so the id is
+// person:stern) the id of the full name the text gives elsewhere ("Elazar
+// Stern", "Brian P. McKeon": person:stern-elazar), as when the full name
+// comes first. Only one given name may stand before the family name in the
+// text: two (two Carpenters) leave the id as it is, and so does a word that
+// is a title, a common word or a name of the gazetteer ("Israeli Stern").
+func (e *Engine) fullNames(text string, ents []schemas.Entity, claims []schemas.Claim) []schemas.Entity {
+	rename := map[string]string{}
+	for _, ent := range ents {
+		fam := ent.Name
+		if ent.Type != lexicon.KindPerson || strings.Contains(ent.ID[len("person:"):], "-") || fam == "" || strings.ContainsAny(fam, " .") || !isLatinWord(fam) ||
+			e.lex.CommonWord(strings.ToLower(fam)) {
+			continue
+		}
+		re, err := regexp.Compile(`(\b[A-Z][a-z]+ )?\b([A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?)(?: [A-Z]\.)? ` + regexp.QuoteMeta(fam) + `\b`)
+		if err != nil {
+			continue
+		}
+		given := ""
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			g := m[2]
+			if w := strings.TrimSpace(m[1]); w != "" && !e.lex.CommonWord(strings.ToLower(w)) && !notGiven[w] && len(e.lex.Lookup(w)) == 0 {
+				given = ""
+				break // two given names, or two family names (Julieta Valls Noyes): which is which is unknown
+			}
+			if notGiven[g] || len(e.lex.Lookup(g)) > 0 || slices.ContainsFunc(strings.FieldsFunc(g, func(r rune) bool { return r == '-' || r == '’' || r == '\'' }),
+				func(w string) bool { return e.lex.CommonWord(strings.ToLower(w)) }) {
+				continue // (Director-General Funakoshi, Minister Stern)
+			}
+			if given != "" && given != g {
+				given = ""
+				break // two people of that family name
+			}
+			given = g
+		}
+		if given == "" {
+			continue
+		}
+		rename[ent.ID] = "person:" + mention.Slug(fam+" "+given)
+	}
+	if len(rename) == 0 {
+		return ents
+	}
+	seen := map[string]bool{}
+	out := ents[:0]
+	for _, ent := range ents {
+		if id, ok := rename[ent.ID]; ok {
+			ent.ID = id // (the name stays the one the text gave first)
+		}
+		if !seen[ent.ID] {
+			seen[ent.ID] = true
+			out = append(out, ent)
+		}
+	}
+	for i := range claims {
+		c := &claims[i]
+		for j, a := range c.Actors {
+			if id, ok := rename[a]; ok {
+				c.Actors[j] = id
+			}
+		}
+		for j, a := range c.Speakers {
+			if id, ok := rename[a]; ok {
+				c.Speakers[j] = id
+			}
+		}
+		if c.Target != nil {
+			if id, ok := rename[*c.Target]; ok {
+				c.Target = &id
+			}
+		}
+	}
+	return out
+}
+
+// notGiven are capitalised words before a family name that are no given
+// name and no common word of the lexicon.
+var notGiven = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "Sir": true, "Dame": true, "Lord": true,
+	"Lady": true, "Gen": true, "Col": true, "Adm": true, "Sen": true, "Rep": true, "Amb": true, "Hon": true, "Madam": true, "Mister": true,
+	"Advisor": true, "Counselor": true, "Counsellor": true, "Councilor": true, "Councillor": true, "Labor": true,
+	"Dato": true, "Datuk": true, "Pehin": true, "Sheikh": true, "Sayyid": true, "Excellency": true}
+
+func isLatinWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) || r > unicode.MaxLatin1 && !unicode.In(r, unicode.Latin) {
+			return false
+		}
+	}
+	return true
 }
 
 // kept marks a made claim that is not among an extraction's claims.
