@@ -747,6 +747,9 @@ func TestAFamilyNameAloneTakesTheFullNameTheTextGivesLater(t *testing.T) {
 		{"two given names of one family name leave the id alone",
 			"Ambassador Okafor Meets Students\n\nAmbassador Okafor met students. Chidi Okafor and Amara Okafor, two of them, spoke.",
 			"person:okafor", ""},
+		{"a gazetteer id of one word stands",
+			"King Vajiralongkorn Receives Envoys\n\nKing Vajiralongkorn received the envoys. Maha Vajiralongkorn will visit Japan.",
+			"person:vajiralongkorn", "person:vajiralongkorn-"},
 		{"a title or an honorific before the family name is no given name",
 			"Director-General Okafor Meets Students\n\nDirector-General Okafor met students. Mr Okafor spoke.",
 			"person:okafor", ""},
@@ -758,7 +761,9 @@ func TestAFamilyNameAloneTakesTheFullNameTheTextGivesLater(t *testing.T) {
 			for _, en := range x.Entities {
 				ids = append(ids, en.ID)
 			}
-			if !slices.Contains(ids, c.want) || c.absent != "" && slices.Contains(ids, c.absent) {
+			if !slices.Contains(ids, c.want) || c.absent != "" && slices.ContainsFunc(ids, func(id string) bool {
+				return id == c.absent || strings.HasSuffix(c.absent, "-") && strings.HasPrefix(id, c.absent)
+			}) {
 				t.Fatalf("entities %v: want %s and not %q", ids, c.want, c.absent)
 			}
 			for _, cl := range x.Claims {

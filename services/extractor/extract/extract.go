@@ -197,11 +197,11 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	return x, expl
 }
 
-// fullNames gives a person the text named by a title and the family name
-// alone ("Minister Stern", "Deputy Secretary McKeon", so the id is
-// person:stern) the id of the full name the text gives elsewhere ("Elazar
-// Stern", "Brian P. McKeon": person:stern-elazar), as when the full name
-// comes first. Only one given name may stand before the family name in the
+// fullNames gives a person the gazetteer does not know, whom the text named
+// by a title and the family name alone ("Minister Stern", "Deputy Secretary
+// McKeon", so the id is person:stern), the id of the full name the text
+// gives elsewhere ("Elazar Stern", "Brian P. McKeon": person:stern-elazar),
+// as when the full name comes first (the gazetteer's ids stand, person:naruhito). Only one given name may stand before the family name in the
 // text: two (two Carpenters) leave the id as it is, and so does a word that
 // is a title, a common word or a name of the gazetteer ("Israeli Stern").
 func (e *Engine) fullNames(text string, ents []schemas.Entity, claims []schemas.Claim) []schemas.Entity {
@@ -211,6 +211,9 @@ func (e *Engine) fullNames(text string, ents []schemas.Entity, claims []schemas.
 		if ent.Type != lexicon.KindPerson || strings.Contains(ent.ID[len("person:"):], "-") || fam == "" || strings.ContainsAny(fam, " .") || !isLatinWord(fam) ||
 			e.lex.CommonWord(strings.ToLower(fam)) {
 			continue
+		}
+		if _, known := e.lex.Get(ent.ID); known {
+			continue // the gazetteer's id stands
 		}
 		re, err := regexp.Compile(`(\b[A-Z][a-z]+ )?\b([A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?)(?: [A-Z]\.)? ` + regexp.QuoteMeta(fam) + `\b`)
 		if err != nil {
