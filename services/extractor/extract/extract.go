@@ -201,15 +201,17 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 // by a title and the family name alone ("Minister Stern", "Deputy Secretary
 // McKeon", so the id is person:stern), the id of the full name the text
 // gives elsewhere ("Elazar Stern", "Brian P. McKeon": person:stern-elazar),
-// as when the full name comes first (the gazetteer's ids stand, person:naruhito). Only one given name may stand before the family name in the
-// text: two (two Carpenters) leave the id as it is, and so does a word that
-// is a title, a common word or a name of the gazetteer ("Israeli Stern").
+// as when the full name comes first; the gazetteer's ids stand
+// (person:naruhito). Only one given name may stand before the family name
+// in the text: two (two Carpenters) leave the id as it is, and so does a
+// word that is a title, a common word or a name of the gazetteer ("Israeli
+// Stern").
 func (e *Engine) fullNames(text string, ents []schemas.Entity, claims []schemas.Claim) []schemas.Entity {
 	rename := map[string]string{}
 	for _, ent := range ents {
 		fam := ent.Name
-		if ent.Type != lexicon.KindPerson || strings.Contains(ent.ID[len("person:"):], "-") || fam == "" || strings.ContainsAny(fam, " .") || !isLatinWord(fam) ||
-			e.lex.CommonWord(strings.ToLower(fam)) {
+		if ent.Type != lexicon.KindPerson || strings.Contains(ent.ID[len("person:"):], "-") || fam == "" || strings.ContainsAny(fam, " .") ||
+			!isLatinWord(fam) || e.lex.CommonWord(strings.ToLower(fam)) {
 			continue
 		}
 		if _, known := e.lex.Get(ent.ID); known {
@@ -221,13 +223,12 @@ func (e *Engine) fullNames(text string, ents []schemas.Entity, claims []schemas.
 		}
 		given := ""
 		for _, m := range re.FindAllStringSubmatch(text, -1) {
-			g := m[2]
-			if w := strings.TrimSpace(m[1]); w != "" && !e.lex.CommonWord(strings.ToLower(w)) && !notGiven[w] && len(e.lex.Lookup(w)) == 0 {
+			if w := strings.TrimSpace(m[1]); w != "" && e.nameWord(w) {
 				given = ""
 				break // two given names, or two family names (Julieta Valls Noyes): which is which is unknown
 			}
-			if notGiven[g] || len(e.lex.Lookup(g)) > 0 || slices.ContainsFunc(strings.FieldsFunc(g, func(r rune) bool { return r == '-' || r == '’' || r == '\'' }),
-				func(w string) bool { return e.lex.CommonWord(strings.ToLower(w)) }) {
+			g := m[2]
+			if !e.nameWord(g) {
 				continue // (Director-General Funakoshi, Minister Stern)
 			}
 			if given != "" && given != g {
@@ -236,20 +237,23 @@ func (e *Engine) fullNames(text string, ents []schemas.Entity, claims []schemas.
 			}
 			given = g
 		}
-		if given == "" {
-			continue
+		if given != "" {
+			rename[ent.ID] = "person:" + mention.Slug(fam+" "+given)
 		}
-		rename[ent.ID] = "person:" + mention.Slug(fam+" "+given)
 	}
 	if len(rename) == 0 {
 		return ents
 	}
+	renamed := func(id string) string {
+		if to, ok := rename[id]; ok {
+			return to
+		}
+		return id
+	}
 	seen := map[string]bool{}
 	out := ents[:0]
 	for _, ent := range ents {
-		if id, ok := rename[ent.ID]; ok {
-			ent.ID = id // (the name stays the one the text gave first)
-		}
+		ent.ID = renamed(ent.ID) // (the name stays the one the text gave first)
 		if !seen[ent.ID] {
 			seen[ent.ID] = true
 			out = append(out, ent)
@@ -257,23 +261,29 @@ func (e *Engine) fullNames(text string, ents []schemas.Entity, claims []schemas.
 	}
 	for i := range claims {
 		c := &claims[i]
-		for j, a := range c.Actors {
-			if id, ok := rename[a]; ok {
-				c.Actors[j] = id
-			}
+		for j := range c.Actors {
+			c.Actors[j] = renamed(c.Actors[j])
 		}
-		for j, a := range c.Speakers {
-			if id, ok := rename[a]; ok {
-				c.Speakers[j] = id
-			}
+		for j := range c.Speakers {
+			c.Speakers[j] = renamed(c.Speakers[j])
 		}
 		if c.Target != nil {
-			if id, ok := rename[*c.Target]; ok {
-				c.Target = &id
-			}
+			t := renamed(*c.Target)
+			c.Target = &t
 		}
 	}
 	return out
+}
+
+// nameWord reports a capitalised word that may be part of a person's name:
+// no title or honorific, no common word (nor any part of a hyphenated
+// one: Director-General), no name of the gazetteer.
+func (e *Engine) nameWord(w string) bool {
+	if notGiven[w] || len(e.lex.Lookup(w)) > 0 {
+		return false
+	}
+	return !slices.ContainsFunc(strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '’' || r == '\'' }),
+		func(p string) bool { return e.lex.CommonWord(strings.ToLower(p)) })
 }
 
 // notGiven are capitalised words before a family name that are no given
@@ -283,9 +293,10 @@ var notGiven = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, 
 	"Advisor": true, "Counselor": true, "Counsellor": true, "Councilor": true, "Councillor": true, "Labor": true,
 	"Dato": true, "Datuk": true, "Pehin": true, "Sheikh": true, "Sayyid": true, "Excellency": true}
 
+// isLatinWord reports a word of Latin letters only.
 func isLatinWord(w string) bool {
 	for _, r := range w {
-		if !unicode.IsLetter(r) || r > unicode.MaxLatin1 && !unicode.In(r, unicode.Latin) {
+		if !unicode.Is(unicode.Latin, r) {
 			return false
 		}
 	}

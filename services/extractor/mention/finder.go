@@ -1274,7 +1274,7 @@ func dropGlossedNames(text string, ms []Mention) []Mention {
 			}
 		}
 		before, _ := utf8.DecodeLastRuneInString(text[:open])
-		return before >= 0x4e00 && before <= 0x9fff && !strings.Contains(text[open:m.End+closeAt], "Republic")
+		return unicode.Is(unicode.Han, before) && !strings.Contains(text[open:m.End+closeAt], "Republic")
 	})
 }
 
