@@ -99,6 +99,10 @@ type Entity struct {
 	// Outlet marks a news outlet (orgs.tsv type "outlet"): cited as the
 	// source of a report it is no party, and what it reports is the news.
 	Outlet bool
+	// Academic marks a university, think tank or research institute
+	// (orgs.tsv type "academic"): an entity when named, but what its
+	// scholars say is analysis, no party's position, so it holds no claim.
+	Academic bool
 	// Roles are a person's dated roles.
 	Roles []Role
 }

@@ -455,6 +455,7 @@ func TestLoadRejectsMalformedRows(t *testing.T) {
 		{"an organ of an unknown country", "organs.tsv", "phrase\tlang\tcountry\nMFA\ten\tPRC\n", 2, "unknown country"},
 		{"an organisation of an unknown type", "orgs.tsv", "id\ten\tzh\ttype\norg:x\tX\t某\tnewspaper\n", 2, "unknown type"},
 		{"a person marked as an outlet", "people.tsv", "id\ten\tzh\ttype\nperson:x-y\tY X\t某\toutlet\n", 2, "unknown type"},
+		{"a person marked as a university", "people.tsv", "id\ten\tzh\ttype\nperson:x-y\tY X\t某\tacademic\n", 2, "unknown type"},
 		{"a given name with a digit", "given-names.tsv", "name\nLaura\nR2d2\n", 3, "not a word of letters"},
 		{"a word list without its header", "common-words.tsv", "room\nhall\n", 1, "header"},
 	}
@@ -655,6 +656,23 @@ func TestNewsOutletsAreMarked(t *testing.T) {
 	for _, id := range []string{"org:un", "org:human-rights-watch", "CHN"} {
 		if e, ok := lx.Get(id); !ok || e.Outlet {
 			t.Errorf("%s: want no news outlet", id)
+		}
+	}
+}
+
+func TestUniversitiesAndThinkTanksAreMarked(t *testing.T) {
+	lx, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"org:csis", "org:fudan-university", "org:heritage-foundation"} {
+		if e, ok := lx.Get(id); !ok || !e.Academic {
+			t.Errorf("%s: want a university or think tank (orgs.tsv type \"academic\")", id)
+		}
+	}
+	for _, id := range []string{"org:un", "org:human-rights-watch", "org:global-times", "org:aosis"} {
+		if e, ok := lx.Get(id); !ok || e.Academic {
+			t.Errorf("%s: want no university or think tank", id)
 		}
 	}
 }

@@ -208,7 +208,8 @@ var (
 // first being the label), aliases (language inferred from the script or
 // given as a "ja:", "zh:", "zh-Hant:" or "en:" prefix), and optionally
 // weak (generic cue phrases, languages as for aliases), abbrev
-// (single-character forms), country and type ("outlet" for a news outlet).
+// (single-character forms), country and type ("outlet" for a news outlet,
+// "academic" for a university or think tank).
 func (lx *Lexicon) loadEntities(kind string) func(string, []byte) error {
 	return func(file string, data []byte) error {
 		return readTSV(file, data, []string{"id", "en"}, func(r row) error {
@@ -263,8 +264,10 @@ func (lx *Lexicon) loadEntities(kind string) func(string, []byte) error {
 			switch t := r.get("type"); {
 			case t == "outlet" && kind == KindOrg:
 				e.Outlet = true
+			case t == "academic" && kind == KindOrg:
+				e.Academic = true
 			case t != "":
-				return r.errorf("%s: unknown type %q (an organisation may be an \"outlet\")", id, t)
+				return r.errorf("%s: unknown type %q (an organisation may be an \"outlet\" or \"academic\")", id, t)
 			}
 			lx.entities = append(lx.entities, e)
 			lx.byID[id] = e

@@ -776,3 +776,14 @@ func TestAFamilyNameAloneTakesTheFullNameTheTextGivesLater(t *testing.T) {
 		})
 	}
 }
+
+func TestSmallerBodiesUniversitiesAndThinkTanksAreKnown(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"an alliance of small states is no military alliance", "The Alliance of Small Island States (AOSIS) asked for a seat at the table.",
+			map[string]string{"Alliance of Small Island States": "org:aosis"}, []string{"org:nato"}},
+		{"an arbitration centre by its full name", "Honduras left the International Centre for Settlement of Investment Disputes last year.",
+			map[string]string{"International Centre for Settlement of Investment Disputes": "org:icsid"}, nil},
+		{"a Chinese university", "复旦大学的一名研究员接受了采访。", map[string]string{"复旦大学": "org:fudan-university"}, nil},
+		{"a forum of ASEAN", "东盟地区论坛下月在金边举行。", map[string]string{"东盟地区论坛": "org:asean-regional-forum"}, nil},
+	})
+}

@@ -156,7 +156,11 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	x.Claims, x.Entities, x.Unmapped = make([]schemas.Claim, 0, len(claims)), ents, unmapped
 	kept := make([]int, len(claims)) // each claim's place in x.Claims, or why it has none
 	for i, c := range claims {
+		c.Actors = e.notAcademic(c.Actors)
+		claims[i] = c
 		switch {
+		case len(c.Actors) == 0:
+			kept[i] = keptAcademic // a scholar's or a think tank's analysis: no party's position
 		case e.outletClaim(c):
 			kept[i] = keptOutlet // a paper named in a story holds a position only in its own editorial voice
 		case e.ownOrgan(c):
@@ -178,6 +182,9 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 			switch kept[i] {
 			case keptOutlet:
 				expl = append(expl, Explanation{Claim: -1, Explanation: w, Dropped: "an outlet holds a position only in its own editorial voice",
+					Start: claims[i].Evidence.Start, End: claims[i].Evidence.End})
+			case keptAcademic:
+				expl = append(expl, Explanation{Claim: -1, Explanation: w, Dropped: "held by a university or think tank: analysis, no party's position",
 					Start: claims[i].Evidence.Start, End: claims[i].Evidence.End})
 			case keptOwnOrgan:
 				expl = append(expl, Explanation{Claim: -1, Explanation: w, Dropped: "directed at an organisation of the holder's own state (" + *claims[i].Target + ")",
@@ -308,7 +315,19 @@ const (
 	keptOutlet   = -1
 	keptDenied   = -2
 	keptOwnOrgan = -3
+	keptAcademic = -4
 )
+
+// notAcademic returns actors without the universities and think tanks of
+// the gazetteer: what their scholars say is analysis, not a party's
+// position ("X of the Y Institute criticised …"). It returns actors itself
+// when none is one.
+func (e *Engine) notAcademic(actors []string) []string {
+	if !slices.ContainsFunc(actors, e.finder.Academic) {
+		return actors
+	}
+	return slices.DeleteFunc(slices.Clone(actors), e.finder.Academic)
+}
 
 // ownOrgan reports a claim of one state, other than a call, directed at an
 // organisation of that same state (its ruling party, its parliament): the

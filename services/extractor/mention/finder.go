@@ -112,6 +112,13 @@ func (f *Finder) Outlet(id string) bool {
 	return ok && e.Outlet
 }
 
+// Academic reports a university or think tank of the gazetteer (orgs.tsv
+// type "academic").
+func (f *Finder) Academic(id string) bool {
+	e, ok := f.lx.Get(id)
+	return ok && e.Academic
+}
+
 // New builds a Finder from the gazetteer and the rules' words.
 func New(opts Options) (*Finder, error) {
 	lx := opts.Lexicon
