@@ -787,3 +787,16 @@ func TestSmallerBodiesUniversitiesAndThinkTanksAreKnown(t *testing.T) {
 		{"a forum of ASEAN", "东盟地区论坛下月在金边举行。", map[string]string{"东盟地区论坛": "org:asean-regional-forum"}, nil},
 	})
 }
+
+func TestPeopleNamedWithoutATitleAndFamilyNamesThatAreWords(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"a religious leader by the name the news uses", "达赖喇嘛的代表呼吁各方保持克制。",
+			map[string]string{"达赖喇嘛": "person:tenzin-gyatso"}, nil},
+		{"a Hong Kong politician by his Chinese name", "立法会议员谭耀宗周一发表声明。",
+			map[string]string{"谭耀宗": "person:tam-yiu-chung"}, nil},
+		{"a hall is nobody of that family name", "I thank everyone in this Hall for their support.",
+			map[string]string{}, []string{"person:"}},
+		{"an office holder by title and family name", "Secretary Blinken met President Moon in Seoul.",
+			map[string]string{"President Moon": "person:moon-jae-in"}, nil},
+	})
+}

@@ -125,6 +125,10 @@ func New(opts Options) (*Finder, error) {
 	f := &Finder{lx: lx, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{}, verbs: opts.Verbs,
 		parties: map[string]*token.Patterns{}, partiesBare: token.NewPatterns(), topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}, personByZhFamily: map[string][]*lexicon.Entity{}, givenNames: map[string]bool{}, translit: map[rune]bool{}}
 	b := NewBuilder()
+	lexGiven := map[string]bool{}
+	for _, n := range lx.GivenNames() {
+		lexGiven[n] = true
+	}
 	addGiven := func(n string) {
 		if givenName(n) && !lx.CommonWord(strings.ToLower(n)) {
 			f.givenNames[n] = true
@@ -203,8 +207,11 @@ func New(opts Options) (*Finder, error) {
 			}
 			for _, n := range personVariants(ent.Names["en"]) {
 				if !strings.Contains(n, " ") {
-					// a family name alone: as written, and never a common word (Long, Young, Said)
-					if !token.CommonWord(n) {
+					// a family name alone: as written, and never a common word (Long,
+					// Young, Said); a word of common-words.tsv or a given name only
+					// for an office holder, whom a title names (President Moon), not
+					// for anyone else (Hall, George)
+					if !token.CommonWord(n) && (len(ent.Roles) > 0 || !lx.CommonWord(strings.ToLower(n)) && !lexGiven[n]) {
 						b.AddCased(n, Payload{Kind: pEntity, Ref: ref})
 					}
 					continue
