@@ -463,6 +463,8 @@ func TestOrganisationNamesEndWhereTheNameDoes(t *testing.T) {
 		{"Remarks With Chamber of Commerce Vice Chair Laura Pettit At the Trade Forum", "org:chamber-of-commerce", []string{"org:remarks", "org:chamber-of-commerce-vice"}},
 		{"The World Food Program delivered aid to the region.", "org:wfp", []string{"org:world-food-program"}},
 		{"Officials met at the Federal Reserve Bank in New York.", "org:federal-reserve-bank-in-new-york", nil},
+		{"Rural Libraries Advisory Council Meeting on Tuesday, May 3", "org:rural-libraries-advisory-council", []string{"org:rural-libraries-advisory-council-meeting"}},
+		{"The Harbour Trust Forum in September will discuss ports.", "org:harbour-trust-forum", []string{"org:harbour-trust-forum-in"}},
 	}
 	for _, c := range cases {
 		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})

@@ -59,8 +59,11 @@ func (d *Doc) enOrgs(text string, s *Sentence, ms []Mention) []Mention {
 			if head >= 0 && lastCap == j-1 && orgTitleWords[lw] {
 				break // "Agency for International Development Deputy Administrator": a title after the name
 			}
-			if head >= 0 && j > head && (d.personAt(toks, j) || titleCaseFunction[lw]) {
-				break // "Chamber of Commerce Myron …", "… At the Summit": a person, or a headline's words, after the name
+			if head >= 0 && j > head && (d.personAt(toks, j) || titleCaseFunction[lw] || orgEventWords[lw]) {
+				break // "Chamber of Commerce Myron …", "… At the Summit", "… Council Meeting": a person, a headline's words or an event after the name
+			}
+			if calendarWords[lw] {
+				break // "… on Thursday, April 7": no name holds a day or a month
 			}
 			if head < 0 && j > i && titleCaseFunction[lw] && capitalised(w) {
 				i, lastCap = j+1, j+1 // "Remarks With the Council …": the name starts after the headline's words
@@ -111,6 +114,16 @@ func (d *Doc) enOrgs(text string, s *Sentence, ms []Mention) []Mention {
 // ("Remarks … At the Summit"): no word of an organisation's name.
 var titleCaseFunction = map[string]bool{"at": true, "with": true, "from": true, "by": true, "as": true, "after": true,
 	"before": true, "during": true, "about": true, "into": true, "over": true, "via": true}
+
+// orgEventWords name an event of an organisation when they follow its
+// name in a title-case headline ("Advisory Council Meeting on Thursday").
+var orgEventWords = map[string]bool{"meeting": true, "meetings": true, "session": true, "sessions": true, "briefing": true,
+	"hearing": true, "call": true, "visit": true, "remarks": true, "statement": true, "event": true}
+
+// calendarWords are the days and months, which no organisation's name holds.
+var calendarWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
 
 // orgTitleWords open a title after an organisation's name.
 var orgTitleWords = map[string]bool{"deputy": true, "assistant": true, "administrator": true, "secretary": true, "director": true,
