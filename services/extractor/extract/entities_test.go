@@ -802,3 +802,16 @@ func TestPeopleNamedWithoutATitleAndFamilyNamesThatAreWords(t *testing.T) {
 			map[string]string{"President Moon": "person:moon-jae-in"}, nil},
 	})
 }
+
+func TestAStateATopicNamesIsAnEntity(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"a war against a state", "Canada condemns the war against Ukraine in the strongest terms.",
+			map[string]string{"Ukraine": "UKR"}, nil},
+		{"a law named after a territory", "英国外交大臣批评香港国安法损害自由。",
+			map[string]string{"香港": "HKG"}, nil},
+		{"a strait is no state", "Seoul backs Taiwan Strait peace as a shared goal.",
+			map[string]string{}, []string{"TWN"}},
+		{"an agreement named after a city is no state", "Kenya remains committed to the Paris Agreement.",
+			map[string]string{}, []string{"FRA"}},
+	})
+}

@@ -634,6 +634,9 @@ type entityList struct {
 	known func(id string) bool
 	// label is an id's name in the text's language (English when none)
 	label func(id string) string
+	// statesIn returns the states a phrase names inside it ("war against
+	// Ukraine", 香港国安法)
+	statesIn func(phrase string) []string
 }
 
 // outletClaim reports a claim held by or aimed at a news outlet of the
@@ -664,8 +667,50 @@ func (e *Engine) entityList(text, lang string) *entityList {
 				}
 			}
 			return id
-		}}
+		},
+		statesIn: e.statesIn}
 }
+
+// statesIn returns the states a topic's phrase names inside it: a
+// capitalised English word that is a state's name (war against Ukraine), or
+// the state's name a Chinese phrase opens with (香港国安法, 伊朗核协议);
+// never a city's name (the Paris Agreement) or a state's name that opens a
+// place's (the Taiwan Strait, 印度洋, 印度太平洋).
+func (e *Engine) statesIn(phrase string) []string {
+	var out []string
+	add := func(name string) bool {
+		if e.lex.Seat(name) {
+			return false
+		}
+		found := false
+		for _, ent := range e.lex.Lookup(name) {
+			if ent.Kind == lexicon.KindCountry {
+				found = true
+				if !slices.Contains(out, ent.ID) {
+					out = append(out, ent.ID)
+				}
+			}
+		}
+		return found
+	}
+	words := strings.FieldsFunc(phrase, func(r rune) bool { return !unicode.IsLetter(r) || unicode.Is(unicode.Han, r) })
+	for i, w := range words {
+		if unicode.IsUpper([]rune(w)[0]) && (i+1 == len(words) || !placeHeads[words[i+1]]) {
+			add(w)
+		}
+	}
+	rs := []rune(phrase)
+	for n := min(4, len(rs)-1); n >= 2; n-- {
+		if unicode.Is(unicode.Han, rs[0]) && !strings.ContainsRune("洋海峡湾太半岛大", rs[n]) && add(string(rs[:n])) {
+			break
+		}
+	}
+	return out
+}
+
+// placeHeads end the name of a place that opens with a state's name.
+var placeHeads = map[string]bool{"Strait": true, "Straits": true, "Sea": true, "Ocean": true, "Gulf": true, "Peninsula": true,
+	"Pacific": true, "Basin": true, "Region": true}
 
 func (l *entityList) add(id, typ, name, country string) {
 	if id == "" || l.seen[id] || len(l.out) >= MaxEntities {
@@ -685,6 +730,12 @@ func (l *entityList) sentence(s *clause.Sentence) {
 	}
 	for k := range s.Mentions {
 		m := &s.Mentions[k]
+		if m.Kind == mention.Topic {
+			for _, id := range l.statesIn(l.text[m.Start:m.End]) {
+				l.add(id, entityType(id), l.label(id), "") // a state a topic's phrase names (war against Ukraine, 香港国安法)
+			}
+			continue
+		}
 		if !m.Entity || sources[k] && strings.HasPrefix(firstID(m.IDs), "org:") && (!l.known(firstID(m.IDs)) || m.Outlet) {
 			continue // 据路透社报道, 《华盛顿邮报》说: the outlet is the source, no entity (an outlet a minister speaks to is one)
 		}
