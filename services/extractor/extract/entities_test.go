@@ -601,6 +601,8 @@ func TestParliamentsFormatsAndCampsAreOrganisations(t *testing.T) {
 			map[string]string{"Normandy Format": "org:normandy-format"}, nil},
 		{"a camp of parties", "泛民主派议员周三集体辞职。",
 			map[string]string{"泛民主派": "org:hong-kong-pan-democrats"}, []string{"HKG"}},
+		{"the camp's legislators without 泛", "多名民主派立法会议员联署反对新规。",
+			map[string]string{"民主派立法会议员": "org:hong-kong-pan-democrats"}, nil},
 	})
 }
 
