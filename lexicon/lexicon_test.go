@@ -643,36 +643,33 @@ func TestSingleHolderOfficesDoNotOverlap(t *testing.T) {
 	}
 }
 
-func TestNewsOutletsAreMarked(t *testing.T) {
+// TestOrganisationTypesAreMarked checks the orgs.tsv type column: news
+// outlets and universities or think tanks are marked, other bodies not.
+func TestOrganisationTypesAreMarked(t *testing.T) {
 	lx, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []string{"org:global-times", "org:washington-post", "org:cgtn"} {
-		if e, ok := lx.Get(id); !ok || !e.Outlet {
-			t.Errorf("%s: want a news outlet (orgs.tsv type \"outlet\")", id)
+	types := []struct {
+		name     string
+		marked   func(*Entity) bool
+		yes, not []string
+	}{
+		{"a news outlet (type \"outlet\")", func(e *Entity) bool { return e.Outlet },
+			[]string{"org:global-times", "org:washington-post", "org:cgtn"}, []string{"org:un", "org:human-rights-watch", "CHN"}},
+		{"a university or think tank (type \"academic\")", func(e *Entity) bool { return e.Academic },
+			[]string{"org:csis", "org:fudan-university", "org:heritage-foundation"}, []string{"org:un", "org:human-rights-watch", "org:global-times", "org:aosis"}},
+	}
+	for _, ty := range types {
+		for _, id := range ty.yes {
+			if e, ok := lx.Get(id); !ok || !ty.marked(e) {
+				t.Errorf("%s: want %s", id, ty.name)
+			}
 		}
-	}
-	for _, id := range []string{"org:un", "org:human-rights-watch", "CHN"} {
-		if e, ok := lx.Get(id); !ok || e.Outlet {
-			t.Errorf("%s: want no news outlet", id)
-		}
-	}
-}
-
-func TestUniversitiesAndThinkTanksAreMarked(t *testing.T) {
-	lx, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, id := range []string{"org:csis", "org:fudan-university", "org:heritage-foundation"} {
-		if e, ok := lx.Get(id); !ok || !e.Academic {
-			t.Errorf("%s: want a university or think tank (orgs.tsv type \"academic\")", id)
-		}
-	}
-	for _, id := range []string{"org:un", "org:human-rights-watch", "org:global-times", "org:aosis"} {
-		if e, ok := lx.Get(id); !ok || e.Academic {
-			t.Errorf("%s: want no university or think tank", id)
+		for _, id := range ty.not {
+			if e, ok := lx.Get(id); !ok || ty.marked(e) {
+				t.Errorf("%s: want no %s", id, ty.name)
+			}
 		}
 	}
 }

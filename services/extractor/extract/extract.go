@@ -699,10 +699,13 @@ func (e *Engine) statesIn(phrase string) []string {
 			add(w)
 		}
 	}
-	rs := []rune(phrase)
-	for n := min(4, len(rs)-1); n >= 2; n-- {
-		if unicode.Is(unicode.Han, rs[0]) && !strings.ContainsRune("洋海峡湾太半岛大", rs[n]) && add(string(rs[:n])) {
-			break
+	if rs := []rune(phrase); len(rs) > 0 && unicode.Is(unicode.Han, rs[0]) {
+		// the longest state name of two to four characters the phrase opens
+		// with, when more follows that does not make it a place (洋, 海峡 …)
+		for n := min(4, len(rs)-1); n >= 2; n-- {
+			if !strings.ContainsRune("洋海峡湾太半岛大", rs[n]) && add(string(rs[:n])) {
+				break
+			}
 		}
 	}
 	return out

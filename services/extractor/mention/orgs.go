@@ -120,7 +120,8 @@ var titleCaseFunction = map[string]bool{"at": true, "with": true, "from": true, 
 var orgEventWords = map[string]bool{"meeting": true, "meetings": true, "session": true, "sessions": true, "briefing": true,
 	"hearing": true, "call": true, "visit": true, "remarks": true, "statement": true, "event": true}
 
-// calendarWords are the days and months, which no organisation's name holds.
+// calendarWords are the days and months, which no organisation's name
+// holds (May aside, a name and a verb too).
 var calendarWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
