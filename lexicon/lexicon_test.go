@@ -673,3 +673,23 @@ func TestOrganisationTypesAreMarked(t *testing.T) {
 		}
 	}
 }
+
+func TestGivenNamesAreLookedUpAsWritten(t *testing.T) {
+	lx, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lx.GivenNames()) == 0 {
+		t.Fatal("no given names loaded")
+	}
+	for _, n := range lx.GivenNames()[:3] {
+		if !lx.GivenName(n) {
+			t.Errorf("GivenName(%q) = false for a name of given-names.tsv", n)
+		}
+	}
+	for _, w := range []string{"laura", "Xqzv", "room"} {
+		if lx.GivenName(w) {
+			t.Errorf("GivenName(%q) = true, want false", w)
+		}
+	}
+}

@@ -58,8 +58,10 @@ type Lexicon struct {
 	// byName indexes entities by every name and label, in any language.
 	byName map[string][]*Entity
 	// given are given names in Latin script (Laura, Roger): with a family
-	// name after them they name a person the gazetteer need not know.
-	given []string
+	// name after them they name a person the gazetteer need not know;
+	// givenSet holds the same names for look-up.
+	given    []string
+	givenSet map[string]bool
 	// common are common English words in lower case (room, hall, valley):
 	// no family name to read a person by.
 	common map[string]bool
@@ -89,7 +91,7 @@ func Default() (*Lexicon, error) { return defaultOnce() }
 // otherwise each data file present in dir replaces the embedded one of the
 // same name, and missing files fall back to the embedded data.
 func Load(dir string) (*Lexicon, error) {
-	lx := &Lexicon{common: make(map[string]bool, 40000), seats: make(map[string]bool, 512), byID: make(map[string]*Entity, 2048), holders: make(map[string][]holder), byName: make(map[string][]*Entity, 16384)}
+	lx := &Lexicon{common: make(map[string]bool, 40000), givenSet: make(map[string]bool, 8192), seats: make(map[string]bool, 512), byID: make(map[string]*Entity, 2048), holders: make(map[string][]holder), byName: make(map[string][]*Entity, 16384)}
 	steps := []struct {
 		file string
 		fn   func(string, []byte) error
@@ -102,7 +104,7 @@ func Load(dir string) (*Lexicon, error) {
 		{fileRoles, lx.loadRoles},
 		{fileTitles, lx.loadTitles},
 		{fileOrgans, lx.loadOrgans},
-		{fileGiven, lx.loadList("name", func(w string) { lx.given = append(lx.given, w) })},
+		{fileGiven, lx.loadList("name", func(w string) { lx.given = append(lx.given, w); lx.givenSet[w] = true })},
 		{fileCommon, lx.loadList("word", func(w string) { lx.common[w] = true })},
 		{fileSeats, lx.loadPhrases("seat", func(w string) { lx.seats[strings.ToLower(w)] = true })},
 	}
@@ -134,6 +136,9 @@ func Load(dir string) (*Lexicon, error) {
 
 // GivenNames returns the given names of given-names.tsv.
 func (lx *Lexicon) GivenNames() []string { return lx.given }
+
+// GivenName reports a given name of given-names.tsv, as written (Laura).
+func (lx *Lexicon) GivenName(w string) bool { return lx.givenSet[w] }
 
 // CommonWord reports a common English word of common-words.tsv, given in
 // lower case.

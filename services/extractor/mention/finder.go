@@ -125,10 +125,6 @@ func New(opts Options) (*Finder, error) {
 	f := &Finder{lx: lx, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{}, verbs: opts.Verbs,
 		parties: map[string]*token.Patterns{}, partiesBare: token.NewPatterns(), topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}, personByZhFamily: map[string][]*lexicon.Entity{}, givenNames: map[string]bool{}, translit: map[rune]bool{}}
 	b := NewBuilder()
-	lexGiven := map[string]bool{}
-	for _, n := range lx.GivenNames() {
-		lexGiven[n] = true
-	}
 	addGiven := func(n string) {
 		if givenName(n) && !lx.CommonWord(strings.ToLower(n)) {
 			f.givenNames[n] = true
@@ -211,7 +207,7 @@ func New(opts Options) (*Finder, error) {
 					// Young, Said); a word of common-words.tsv or a given name only
 					// for an office holder, whom a title names (President Moon), not
 					// for anyone else (Hall, George)
-					if !token.CommonWord(n) && (len(ent.Roles) > 0 || !lx.CommonWord(strings.ToLower(n)) && !lexGiven[n]) {
+					if !token.CommonWord(n) && (len(ent.Roles) > 0 || !lx.CommonWord(strings.ToLower(n)) && !lx.GivenName(n)) {
 						b.AddCased(n, Payload{Kind: pEntity, Ref: ref})
 					}
 					continue
@@ -899,11 +895,12 @@ func timeNoun(t *token.Token) bool {
 	case "上周", "本周", "下周", "今天", "昨天", "明天", "今日", "昨日", "近日", "日前", "此前", "目前", "当天", "今年", "去年", "明年", "上月", "本月", "当地时间", "周一", "周二", "周三", "周四", "周五", "周六", "周日":
 		return true
 	}
-	switch strings.ToLower(t.Text) {
-	case "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "now":
+	switch l := strings.ToLower(t.Text); l {
+	case "today", "yesterday", "tomorrow", "now":
 		return true
+	default:
+		return weekdays[l]
 	}
-	return false
 }
 
 // fromMatch turns a phrase match into a mention, or reports a title.

@@ -62,8 +62,8 @@ func (d *Doc) enOrgs(text string, s *Sentence, ms []Mention) []Mention {
 			if head >= 0 && j > head && (d.personAt(toks, j) || titleCaseFunction[lw] || orgEventWords[lw]) {
 				break // "Chamber of Commerce Myron …", "… At the Summit", "… Council Meeting": a person, a headline's words or an event after the name
 			}
-			if calendarWords[lw] {
-				break // "… on Thursday, April 7": no name holds a day or a month
+			if weekdays[lw] || months[lw] && lw != "may" {
+				break // "… on Thursday, April 7": no name holds a day or a month (May is a name and a verb too)
 			}
 			if head < 0 && j > i && titleCaseFunction[lw] && capitalised(w) {
 				i, lastCap = j+1, j+1 // "Remarks With the Council …": the name starts after the headline's words
@@ -120,11 +120,13 @@ var titleCaseFunction = map[string]bool{"at": true, "with": true, "from": true, 
 var orgEventWords = map[string]bool{"meeting": true, "meetings": true, "session": true, "sessions": true, "briefing": true,
 	"hearing": true, "call": true, "visit": true, "remarks": true, "statement": true, "event": true}
 
-// calendarWords are the days and months, which no organisation's name
-// holds (May aside, a name and a verb too).
-var calendarWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
+// weekdays and months name days and months in English, lower case.
+var (
+	weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+		"saturday": true, "sunday": true}
+	months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+		"july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
+)
 
 // orgTitleWords open a title after an organisation's name.
 var orgTitleWords = map[string]bool{"deputy": true, "assistant": true, "administrator": true, "secretary": true, "director": true,

@@ -643,6 +643,15 @@ func (d *Doc) introduce(m *Mention) {
 	}
 }
 
+func init() {
+	for w := range weekdays {
+		notNames[w] = true
+	}
+	for w := range months {
+		notNames[w] = true
+	}
+}
+
 // familyFirst are the states whose people's names are often written
 // family name first in English texts.
 var familyFirst = map[string]bool{"JPN": true, "KOR": true, "PRK": true, "CHN": true, "TWN": true, "HKG": true, "MAC": true, "VNM": true, "MNG": true}
@@ -650,10 +659,9 @@ var familyFirst = map[string]bool{"JPN": true, "KOR": true, "PRK": true, "CHN": 
 var (
 	enNameParticles = map[string]bool{"de": true, "von": true, "van": true, "der": true, "bin": true, "al": true, "el": true, "da": true,
 		"dos": true, "di": true, "le": true, "la": true, "du": true, "ibn": true, "bint": true, "del": true, "ben": true}
+	// notNames are words no name is, the days and months too (notNames' init)
 	notNames = map[string]bool{"the": true, "and": true, "of": true, "said": true, "says": true, "on": true, "in": true, "at": true,
-		"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true,
-		"september": true, "october": true, "november": true, "december": true, "monday": true, "tuesday": true, "wednesday": true,
-		"thursday": true, "friday": true, "saturday": true, "sunday": true, "minister": true, "secretary": true, "president": true,
+		"minister": true, "secretary": true, "president": true,
 		"ambassador": true, "spokesperson": true, "office": true, "department": true, "ministry": true, "government": true,
 		"his": true, "her": true, "their": true, "today": true, "yesterday": true, "mr": true, "mrs": true, "ms": true, "dr": true,
 		// words that open a turn or a clause, capitalised by position: no name

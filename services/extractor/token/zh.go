@@ -296,9 +296,10 @@ func functionTag(tag string) bool {
 // zhTagFix are words the segmenter's dictionary tags wrongly for running
 // text: 十分 and 万分 are degree adverbs (十分担忧 is "very worried", not
 // "ten points of worry"), and so are 无端 and 一味 (无端指责, "accuse
-// without grounds": no noun the party before it qualifies). Common words gse's counts leave out of the
-// dictionary (its single characters are rare there) would come tagged "x",
-// unknown: 并 joins predicates, 给 and 里 are a preposition and a localiser.
+// without grounds": no noun the party before it qualifies). Common words
+// gse's counts leave out of the dictionary (its single characters are rare
+// there) would come tagged "x", unknown: 并 joins predicates, 给 and 里 are
+// a preposition and a localiser.
 var zhTagFix = map[string]string{"十分": "d", "万分": "d", "无端": "d", "一味": "d",
 	"并": "c", "并不": "d", "给": "p", "里": "f", "过": "u", "却": "d", "才": "d", "没": "d",
 	"可能会": "d", "很可能": "d", "报道称": "v", "据报道": "p", "消息人士": "n", "联合声明": "n", "离": "p", "回": "v", "出": "v",
