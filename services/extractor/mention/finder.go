@@ -1427,8 +1427,8 @@ func (d *Doc) organs(text string, s *Sentence, ms []Mention) []Mention {
 			// the Ministry of Foreign Affairs of Japan
 			n := &ms[i+1]
 			gap := strings.TrimSpace(text[m.End:n.Start])
-			if n.Kind == Actor && len(n.IDs) == 1 && (gap == "of" || gap == "of the") {
-				c = n.IDs[0]
+			if n.Kind == Actor && len(n.IDs) == 1 && (gap == "of" || gap == "of the" || peopleOfGap(gap)) {
+				c = n.IDs[0] // (the Government and people of Ghana)
 			}
 		}
 		if c == "TWN" && s.Lang == "zh" {
@@ -1460,6 +1460,23 @@ func (d *Doc) organs(text string, s *Sentence, ms []Mention) []Mention {
 		m.How = m.Text + " (organ) → " + p.IDs[0] + " (the state before it)"
 	}
 	return ms
+}
+
+// peopleOfGap tells whether the words between an organ and the state after
+// it join the organ and that state's people: "and people of", "and the
+// peoples of the".
+func peopleOfGap(gap string) bool {
+	rest, ok := strings.CutPrefix(gap, "and ")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, "the ")
+	for _, w := range []string{"people", "peoples", "citizens"} {
+		if r, ok := strings.CutPrefix(rest, w+" of"); ok && (r == "" || r == " the") {
+			return true
+		}
+	}
+	return false
 }
 
 // partyWords finds the words that stand for parties (双方, we, he).
