@@ -1540,7 +1540,7 @@ var zhHappenings = map[string]bool{"有助": true, "有助于": true, "影响": 
 	"让": true, "成为": true, "是": true, "面临": true, "带来": true, "更": true, "更加": true, "更具": true, "难以": true, "可能": true,
 	"呼应": true, "引发": true, "意味着": true, "出现": true, "产生": true, "变得": true, "受到": true, "遭到": true, "失去": true,
 	"引起": true, "激起": true, "招致": true, "加剧": true, "激化": true, "恶化": true, "拖累": true, "波及": true, "促使": true, "迫使": true, "刺激": true,
-	"包括": true, "涉及": true, "登场": true}
+	"包括": true, "涉及": true, "登场": true, "具有": true, "获得": true, "得到": true}
 
 // likelyBefore are the adverbs of what tends or is likely to happen: 会 or
 // 将 after them foretells (往往会引起, 可能会, 势必将), it commits no one.
