@@ -817,3 +817,19 @@ func TestAStateATopicNamesIsAnEntity(t *testing.T) {
 			map[string]string{}, []string{"FRA"}},
 	})
 }
+
+func TestOrganisationNameVariants(t *testing.T) {
+	cases := []entityCase{
+		{"a think tank's name with 协会 for 学会", "美国智库布鲁金斯协会的一位研究员周五发表文章。",
+			map[string]string{"布鲁金斯协会": "org:brookings-institution"}, nil},
+		{"the OSCE's name with its two halves swapped", "欧洲合作与安全组织派出观察员监督投票。",
+			map[string]string{"欧洲合作与安全组织": "org:osce"}, nil},
+		{"the Nobel committee without 奖", "挪威诺贝尔委员会周五宣布了今年的得主。",
+			map[string]string{"挪威诺贝尔委员会": "org:norwegian-nobel-committee"}, nil},
+		{"the U.S. Institute of Peace, with of", "The panel met at the U.S. Institute of Peace on Monday.",
+			map[string]string{"U.S. Institute of Peace": "org:usip"}, nil},
+		{"an institute's Chinese name with an enumeration comma", "乔治城大学妇女、和平与安全研究所发布了报告。",
+			map[string]string{"乔治城大学妇女、和平与安全研究所": "org:georgetown-institute-wps"}, nil},
+	}
+	checkEntityCases(t, cases)
+}
