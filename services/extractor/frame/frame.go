@@ -391,6 +391,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if r.Kind == "pre" && unchanging(s, pm.Start, pm.End) && !stanceNounBefore(s, pm.Start) {
 			continue // "经济潜力大的特点没有改变": a fact that stays, not a position held
 		}
+		if s.Lang == "en" && r.Predicate == "welcome" && pm.End < len(toks) && toks[pm.End-1].Lower == "to" && toks[pm.End].Tag == "VB" {
+			continue // "grateful to have worked with": to before a verb names no one thanked
+		}
 		if insideName(s, pm) {
 			continue // "the Reciprocal Access Agreement on …": part of a name
 		}
