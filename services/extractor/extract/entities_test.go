@@ -400,6 +400,8 @@ func TestPeopleWithoutATitleOrTheGazetteer(t *testing.T) {
 			map[string]string{"拜登": "person:biden-joe", "拜登政府": "USA"}, nil},
 		{"the person an administration is named after (en)", "The Trump administration imposed new tariffs on steel.",
 			map[string]string{"Trump": "person:trump-donald"}, nil},
+		{"a name joined to another by an ampersand is a firm's", "Peru received two million doses of the Johnson & Johnson vaccine.",
+			map[string]string{}, []string{"person:", "GBR"}},
 	}
 	checkEntityCases(t, cases)
 }

@@ -536,6 +536,7 @@ func (d *Doc) Find(text string, s *Sentence) {
 	if s.Lang == "zh" {
 		out = dropGlossedNames(text, out)
 	}
+	out = dropFirmNames(text, out)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	out = dropOverlaps(out)
 	if s.Lang == "zh" {
@@ -1477,6 +1478,20 @@ func peopleOfGap(gap string) bool {
 		}
 	}
 	return false
+}
+
+// dropFirmNames drops the people named next to an ampersand: "Johnson &
+// Johnson", "Smith & Wesson" name firms, not the persons the gazetteer or
+// the text knows by those names.
+func dropFirmNames(text string, ms []Mention) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Kind == Person && (strings.HasSuffix(strings.TrimRight(text[:m.Start], " "), "&") || strings.HasPrefix(strings.TrimLeft(text[m.End:], " "), "&")) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // partyWords finds the words that stand for parties (双方, we, he).
