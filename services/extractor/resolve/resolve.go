@@ -1032,6 +1032,16 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 	} else if k := d.owner(s, by-1, c.Start); k >= 0 {
 		patient = d.coordinated(s, k) // 日本的新规定受到中国的反对: the owner of what is opposed
 	}
+	if patient == nil && s.Lang == "zh" && by-1 == c.Start && c.Start > 0 && zhPassiveMarkers[toks[c.Start].Text] && f.Rule.Kind == "stance" {
+		// 阿联酋宣布建交，遭巴勒斯坦谴责: a clause that opens on the passive
+		// shares the subject of the clause before
+		if k := d.subjectBefore(s, c.Start-1, 0, nil); k >= 0 {
+			patient = d.coordinated(s, k)
+			if m := &s.Mentions[k]; m.TokEnd < len(toks) && zhPartnerMarkers[toks[m.TokEnd].Text] {
+				patient = &Holder{IDs: m.IDs} // (阿联酋与以色列建交: Israel is the partner, not the subject)
+			}
+		}
+	}
 	if patient == nil && s.Lang == "zh" && referBackStart(toks[c.Start].Text) {
 		// 欧盟宣布制裁，此举引发北京的不满: the doer of "this move" is the
 		// subject of the clause before, or of the sentence before
@@ -1052,6 +1062,13 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 	}
 	return o, true
 }
+
+// zhPassiveMarkers open a passive whose agent follows (遭巴勒斯坦谴责); 被
+// is left out, for it also opens what someone is seen as (被视为…计划).
+var zhPassiveMarkers = map[string]bool{"遭": true, "遭到": true, "受到": true, "遭受": true}
+
+// zhPartnerMarkers after a subject name its partner in what it does (与, 同, 跟).
+var zhPartnerMarkers = map[string]bool{"与": true, "同": true, "跟": true}
 
 // referBackStart reports a clause that opens on a word pointing back at
 // what was just told (此举, 这一决定, 该做法).
