@@ -347,8 +347,8 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			// claims than right ones)
 			for _, k := range objs {
 				m := &s.Mentions[k]
-				if s.ClauseOf(m.Tok) != f.Clause || m.Venue || m.Attr || d.setting(s, k, objs) || m.Kind != mention.Actor && m.Kind != mention.Person || regardedAs(s, m.TokEnd, f.ObjEnd) {
-					continue // (俄罗斯外交官: whose diplomats, no party acted on; 把北京视为竞争者: a view)
+				if s.ClauseOf(m.Tok) != f.Clause || m.Venue || m.Attr && !hostileAct(s, m) || d.setting(s, k, objs) || m.Kind != mention.Actor && m.Kind != mention.Person || regardedAs(s, m.TokEnd, f.ObjEnd) || s.Lang == "en" && m.Tok > 0 && s.Tokens[m.Tok-1].Lower == "against" {
+					continue // (俄罗斯外交官: whose diplomats, no party acted on; 把北京视为竞争者: a view; "actions against Ukraine": whom they harm)
 				}
 				if t := minus(targetIDs(m), h.IDs); len(t) > 0 {
 					targets, how = t, "the first party the commitment's object names"
@@ -1556,6 +1556,20 @@ func undergoesAct(s *clause.Sentence, m *mention.Mention) bool {
 		k--
 	}
 	return k >= 1 && s.Tokens[k].Lower == "of" && doneToNouns[s.Tokens[k-1].Lemma]
+}
+
+// hostileAct reports an English party word that qualifies a hostile act
+// ("to counter Russian aggression", "Chinese actions"): the doer of the act
+// a commitment answers.
+func hostileAct(s *clause.Sentence, m *mention.Mention) bool {
+	if s.Lang != "en" || m.TokEnd >= len(s.Tokens) || m.Tok > 0 && s.Tokens[m.Tok-1].Lower == "from" {
+		return false // ("refuge from Russian aggression": what someone flees)
+	}
+	switch s.Tokens[m.TokEnd].Lemma {
+	case "aggression", "action", "attack", "invasion", "provocation", "threat", "coercion", "interference", "disinformation":
+		return true
+	}
+	return false
 }
 
 // harmed reports a party that an act told just before it harms ("attacks
