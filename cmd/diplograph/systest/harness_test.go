@@ -80,13 +80,32 @@ func binaries(t *testing.T) string {
 
 func freePort(t *testing.T) int {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	portsMu.Lock()
+	defer portsMu.Unlock()
+	for range 100 {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := l.Addr().(*net.TCPAddr).Port
+		l.Close()
+		if !portsGiven[p] {
+			portsGiven[p] = true
+			return p
+		}
 	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
+	t.Fatal("no free port the tests have not handed out already")
+	return 0
 }
+
+// portsGiven are the ports freePort handed out in this test process: the
+// kernel may offer a port again once its probe closes, and two servers
+// given one port (a cluster's client and route ports) would wait out their
+// start-up and fail.
+var (
+	portsMu    sync.Mutex
+	portsGiven = map[int]bool{}
+)
 
 // localNeo4j is a Neo4j instance of the test's own, started with the
 // project's script on free ports, so that stopping it disturbs no other test.
