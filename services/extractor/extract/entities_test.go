@@ -832,6 +832,8 @@ func TestOrganisationNameVariants(t *testing.T) {
 			map[string]string{"美联储": "org:federal-reserve"}, nil},
 		{"the Federal Reserve by its English name", "The Federal Reserve kept rates unchanged on Wednesday.",
 			map[string]string{"Federal Reserve": "org:federal-reserve"}, nil},
+		{"the crown prince spelt Muhammad is not his father the king", "Saudi Crown Prince Muhammad bin Salman received the envoy in Riyadh.",
+			map[string]string{"Crown Prince Muhammad bin Salman": "person:al-saud-mohammed-bin-salman"}, []string{"person:salman-bin-abdulaziz"}},
 		{"the U.S. Institute of Peace, with of", "The panel met at the U.S. Institute of Peace on Monday.",
 			map[string]string{"U.S. Institute of Peace": "org:usip"}, nil},
 		{"an institute's Chinese name with an enumeration comma", "乔治城大学妇女、和平与安全研究所发布了报告。",
