@@ -347,7 +347,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			// claims than right ones)
 			for _, k := range objs {
 				m := &s.Mentions[k]
-				if s.ClauseOf(m.Tok) != f.Clause || m.Venue || m.Attr && !hostileAct(s, m) || d.setting(s, k, objs) || m.Kind != mention.Actor && m.Kind != mention.Person || regardedAs(s, m.TokEnd, f.ObjEnd) || s.Lang == "en" && m.Tok > 0 && s.Tokens[m.Tok-1].Lower == "against" {
+				against := s.Lang == "en" && m.Tok > 0 && s.Tokens[m.Tok-1].Lower == "against"
+				if s.ClauseOf(m.Tok) != f.Clause || m.Venue || m.Attr && !hostileAct(s, m) || against || d.setting(s, k, objs) ||
+					m.Kind != mention.Actor && m.Kind != mention.Person || regardedAs(s, m.TokEnd, f.ObjEnd) {
 					continue // (俄罗斯外交官: whose diplomats, no party acted on; 把北京视为竞争者: a view; "actions against Ukraine": whom they harm)
 				}
 				if t := minus(targetIDs(m), h.IDs); len(t) > 0 {

@@ -1033,12 +1033,12 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 		patient = d.coordinated(s, k) // 日本的新规定受到中国的反对: the owner of what is opposed
 	}
 	if patient == nil && s.Lang == "zh" && by-1 == c.Start && c.Start > 0 && zhPassiveMarkers[toks[c.Start].Text] && f.Rule.Kind == "stance" {
-		// 阿联酋宣布建交，遭巴勒斯坦谴责: a clause that opens on the passive
+		// 摩洛哥恢复外交关系，遭到阿尔及利亚谴责: a clause that opens on the passive
 		// shares the subject of the clause before
 		if k := d.subjectBefore(s, c.Start-1, 0, nil); k >= 0 {
 			patient = d.coordinated(s, k)
 			if m := &s.Mentions[k]; m.TokEnd < len(toks) && zhPartnerMarkers[toks[m.TokEnd].Text] {
-				patient = &Holder{IDs: m.IDs} // (阿联酋与以色列建交: Israel is the partner, not the subject)
+				patient = &Holder{IDs: m.IDs} // (摩洛哥与以色列恢复关系: Israel is the partner, not the subject)
 			}
 		}
 	}
@@ -1063,7 +1063,7 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 	return o, true
 }
 
-// zhPassiveMarkers open a passive whose agent follows (遭巴勒斯坦谴责); 被
+// zhPassiveMarkers open a passive whose agent follows (遭到阿尔及利亚谴责); 被
 // is left out, for it also opens what someone is seen as (被视为…计划).
 var zhPassiveMarkers = map[string]bool{"遭": true, "遭到": true, "受到": true, "遭受": true}
 
