@@ -1032,9 +1032,10 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 	} else if k := d.owner(s, by-1, c.Start); k >= 0 {
 		patient = d.coordinated(s, k) // 日本的新规定受到中国的反对: the owner of what is opposed
 	}
-	if patient == nil && s.Lang == "zh" && by-1 == c.Start && c.Start > 0 && zhPassiveMarkers[toks[c.Start].Text] && f.Rule.Kind == "stance" {
+	if patient == nil && s.Lang == "zh" && by-1 == c.Start && c.Start > 0 && passiveAgent[toks[c.Start].Text] && toks[c.Start].Text != "被" && f.Rule.Kind == "stance" {
 		// 摩洛哥恢复外交关系，遭到阿尔及利亚谴责: a clause that opens on the passive
-		// shares the subject of the clause before
+		// shares the subject of the clause before (not on 被, which also opens
+		// what someone is seen as: 被视为…计划)
 		if k := d.subjectBefore(s, c.Start-1, 0, nil); k >= 0 {
 			patient = d.coordinated(s, k)
 			if m := &s.Mentions[k]; m.TokEnd < len(toks) && zhPartnerMarkers[toks[m.TokEnd].Text] {
@@ -1062,10 +1063,6 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 	}
 	return o, true
 }
-
-// zhPassiveMarkers open a passive whose agent follows (遭到阿尔及利亚谴责); 被
-// is left out, for it also opens what someone is seen as (被视为…计划).
-var zhPassiveMarkers = map[string]bool{"遭": true, "遭到": true, "受到": true, "遭受": true}
 
 // zhPartnerMarkers after a subject name its partner in what it does (与, 同, 跟).
 var zhPartnerMarkers = map[string]bool{"与": true, "同": true, "跟": true}
