@@ -231,6 +231,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 				targets, how = []string{p}, "the place the issue is of (the stability of the Horn of Africa)"
 			}
 		}
+		if len(targets) == 0 && (pred == "welcome" || pred == "support") && addressed(s, f) {
+			if ids, why := d.res.Addressee(); len(minus(ids, h.IDs)) > 0 {
+				targets, how = ids, why
+			}
+		}
 	}
 	if len(targets) == 0 && pred == "call_on" {
 		if t := d.between(s, f); len(t) > 0 {
@@ -1283,6 +1288,37 @@ func issuePlace(s *clause.Sentence, f *frame.Frame, objs []int) string {
 		}
 	}
 	return ""
+}
+
+// addressed reports an English object that opens on "you" or "your", or
+// on a thing "you" do ("thank you for your leadership", "support your
+// efforts", "the work that you're doing"), and says more than a courtesy
+// ("thank you", "thank you all", "thank you very much").
+func addressed(s *clause.Sentence, f *frame.Frame) bool {
+	if s.Lang != "en" || f.ObjStart < 0 {
+		return false
+	}
+	end := min(f.ObjEnd, len(s.Tokens))
+	for k := f.ObjStart; k < end && k < f.ObjStart+5; k++ {
+		switch s.Tokens[k].Lower {
+		case "you", "your":
+			rest := 0
+			for j := k + 1; j < end; j++ {
+				if s.Tokens[j].Lower == "for" && j+2 < len(s.Tokens) && (s.Tokens[j+2].Lemma == "question" || s.Tokens[j+1].Lower == "asking") {
+					return false // "thank you for your question": a journalist is thanked
+				}
+				switch s.Tokens[j].Lower {
+				case "all", "very", "much", "so", "everyone", "again", "both", ",", ".", "!":
+				default:
+					rest++
+				}
+			}
+			return rest > 0
+		case ",", ";", ":", "and", "or":
+			return false
+		}
+	}
+	return false
 }
 
 // regardedAs reports 视为, 看作, 当作 or "as" right after a party (把北京视为

@@ -84,6 +84,13 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 		}
 		p.IDs, p.How, p.Joint = ids, "the states that joined the statement, sentence "+itoa(i+1), true
 	}
+	if joint {
+		if ids, i := members(m, sents); len(ids) >= 3 {
+			// "The Friends of the Mekong includes: A, B, … and C": the group
+			// the statement speaks for, its members all of it
+			p.IDs, p.How, p.Joint = ids, "the members of the group the statement speaks for, sentence "+itoa(i+1), true
+		}
+	}
 	if !p.Joint && len(p.IDs) >= 2 && p.Issuer == "" && strings.HasPrefix(p.How, "the sides of the meeting") {
 		// a meeting reported by a third party: the parties speak together
 		p.Joint = true
@@ -120,6 +127,55 @@ func signatories(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 	}
 	return nil, -1
 }
+
+// members finds, at a joint statement's head or foot, the sentence that
+// lists the group's members ("The Group includes: A, B and C", 成员包括):
+// three or more states or organisations, the sentence nothing else.
+func members(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
+	for i, s := range sents {
+		if i >= 12 && i < len(sents)-5 {
+			continue
+		}
+		at := -1
+		for k := range s.Tokens {
+			if k > 12 {
+				break // the group is named first, in a few words
+			}
+			if m.WordAt(s.Sentence, "members", k) {
+				at = k
+				break
+			}
+		}
+		if at <= 0 {
+			continue
+		}
+		var ids []string
+		covered := make([]bool, len(s.Tokens))
+		for _, mm := range s.Mentions {
+			if mm.Tok > at && mm.Kind == mention.Actor && len(mm.IDs) > 0 && !mm.Attr {
+				ids = append(ids, mm.IDs...)
+				for k := mm.Tok; k < mm.TokEnd; k++ {
+					covered[k] = true
+				}
+			}
+		}
+		// the list is the rest of the sentence: few words outside its names
+		other := 0
+		for k := at + 1; k < len(s.Tokens); k++ {
+			if !covered[k] && s.Tokens[k].POS != token.Punct && !listGlue[s.Tokens[k].Lower] {
+				other++
+			}
+		}
+		if ids = uniq(ids); len(ids) >= 3 && other <= len(ids)/3 {
+			return ids, i
+		}
+	}
+	return nil, -1
+}
+
+// listGlue are the words between the names of a list.
+var listGlue = map[string]bool{"the": true, "and": true, "of": true, "as": true, "well": true, "和": true, "及": true, "以及": true, "与": true,
+	"includes": true, "include": true, "comprises": true, "consists": true}
 
 // signatoryList reports a list that states (and the EU or NATO) sign: a party or
 // a body among them (中共, 国际奥委会) says the sentence tells of something

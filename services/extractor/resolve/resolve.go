@@ -186,6 +186,24 @@ func turnHolder(p *mention.Mention, lead string) *Holder {
 	return h
 }
 
+// Addressee is the party "you" names in a transcript's turn: when an
+// official of one of a meeting's two parties has the floor, the other
+// party ("I want to thank you for your leadership"). It also says how.
+func (d *Doc) Addressee() ([]string, string) {
+	p := d.turnSpeaker
+	if d.turn != turnOfficial || p == nil || len(p.IDs) != 1 || len(d.Parts.IDs) != 2 {
+		return nil, ""
+	}
+	a, b := d.Parts.IDs[0], d.Parts.IDs[1]
+	switch p.IDs[0] {
+	case a:
+		return []string{b}, "you → the other party of the meeting (" + d.Parts.How + "), " + p.Text + " having the floor"
+	case b:
+		return []string{a}, "you → the other party of the meeting (" + d.Parts.How + "), " + p.Text + " having the floor"
+	}
+	return nil, ""
+}
+
 // labelSpeaker is the person a turn's label names, before its colon.
 func labelSpeaker(s *clause.Sentence, colon int) *mention.Mention {
 	for k := range s.Mentions {
@@ -2225,8 +2243,10 @@ func (d *Doc) verbBefore(s *clause.Sentence, i, start int) bool {
 	return false
 }
 
-// catenative verbs take the next verb's subject as theirs (continue to, try to).
-var catenative = map[string]bool{"continue": true, "try": true, "begin": true, "start": true, "attempt": true, "appear": true, "seem": true}
+// catenative verbs take the next verb's subject as theirs (continue to, try
+// to, "we want to thank", "I would like to commend").
+var catenative = map[string]bool{"continue": true, "try": true, "begin": true, "start": true, "attempt": true, "appear": true, "seem": true,
+	"want": true, "wish": true, "like": true, "love": true}
 
 // verbBetween reports a main verb between a mention and the cue (English):
 // the mention is then the object of that verb. Verbs in also do not count.
