@@ -1298,6 +1298,11 @@ func addressed(s *clause.Sentence, f *frame.Frame) bool {
 	if s.Lang != "en" || f.ObjStart < 0 {
 		return false
 	}
+	for k := s.Clauses[f.Clause].Start; k < f.CueStart; k++ {
+		if s.Tokens[k].Lower == "you" {
+			return false // "as you celebrate your National Day": "you" act, no one addresses them
+		}
+	}
 	end := min(f.ObjEnd, len(s.Tokens))
 	for k := f.ObjStart; k < end && k < f.ObjStart+5; k++ {
 		switch s.Tokens[k].Lower {

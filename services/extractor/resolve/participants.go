@@ -64,6 +64,10 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 		p.Issuer, p.IssuerHow = "", ""
 	}
 	p.Speech = strings.HasPrefix(p.IssuerHow, "a speech") || strings.HasPrefix(p.IssuerHow, "the state a first-person")
+	if p.Issuer != "" && !p.Speech && len(p.IDs) == 0 && len(sents) > 0 && headline(sents[0]) {
+		p.Addressee = titleState(sents[0], p.Issuer)
+		p.AddresseeHow = "the one state the title of the issuer's message names"
+	}
 	if met && p.Issuer != "" && !p.Speech && len(p.IDs) >= 2 && !slices.Contains(p.IDs, p.Issuer) {
 		// "Deputy Secretary Sherman spoke with her French, German, Italian
 		// and UK counterparts": the issuer's official took part in the call
@@ -251,6 +255,28 @@ func headline(s *clause.Sentence) bool {
 		}
 	}
 	return true
+}
+
+// titleState is the one state a title names other than the issuer
+// ("Ghana's National Day"), or "" when it names none, several, or any
+// other party.
+func titleState(s *clause.Sentence, issuer string) string {
+	found := ""
+	for _, m := range s.Mentions {
+		if !m.IsParty() || m.Venue || len(m.IDs) == 0 {
+			continue
+		}
+		for _, id := range m.IDs {
+			switch {
+			case id == issuer:
+			case strings.Contains(id, ":") || found != "" && found != id:
+				return ""
+			default:
+				found = id
+			}
+		}
+	}
+	return found
 }
 
 // salutations open a line that addresses someone (Mr. President, Madam

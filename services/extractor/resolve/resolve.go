@@ -46,6 +46,10 @@ type Participants struct {
 	Speech bool
 	// Met marks parties found in a sentence that tells a meeting or a call.
 	Met bool
+	// Addressee is the one state an issuer's message is to: the only
+	// state its title names ("Ghana's National Day"), for "you" outside
+	// a transcript; AddresseeHow says where it came from.
+	Addressee, AddresseeHow string
 }
 
 // Doc is the resolution state of one document.
@@ -186,10 +190,15 @@ func turnHolder(p *mention.Mention, lead string) *Holder {
 	return h
 }
 
-// Addressee is the party "you" names in a transcript's turn: when an
+// Addressee is the party "you" names: in a transcript's turn, when an
 // official of one of a meeting's two parties has the floor, the other
-// party ("I want to thank you for your leadership"). It also says how.
+// party ("I want to thank you for your leadership"); outside one, the
+// state an issuer's message is to ("as you celebrate your National Day").
+// It also says how.
 func (d *Doc) Addressee() ([]string, string) {
+	if d.turn == turnNone && d.Parts.Addressee != "" {
+		return []string{d.Parts.Addressee}, "you → " + d.Parts.AddresseeHow
+	}
 	p := d.turnSpeaker
 	if d.turn != turnOfficial || p == nil || len(p.IDs) != 1 || len(d.Parts.IDs) != 2 {
 		return nil, ""
