@@ -994,6 +994,20 @@ func namedBefore(s *clause.Sentence, by, cue int) bool {
 	return named
 }
 
+// unnamedAgent reports a Chinese cue right after the passive or causing
+// verb with only adverbs and adjectives between (遭到了严厉批评, 引发广泛谴责):
+// no one is named as holding it.
+func unnamedAgent(s *clause.Sentence, by, cue int) bool {
+	for k := by; k < cue; k++ {
+		switch t := &s.Tokens[k]; {
+		case t.POS == token.Adv || t.POS == token.Adj || t.Text == "了" || t.Text == "着":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // passive reads 受到/遭到X的反对 and "was condemned by X": X holds the
 // claim, and the clause's subject is its target.
 func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bool) {
@@ -1050,6 +1064,10 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 			// 引起国际社会的强烈反对, 引发了整个非洲大陆的不满, 引发邻国强烈不满:
 			// whose it is is named, and is no party; not the subject's position
 			return Outcome{Drop: "the position of someone named who is no party (引起国际社会的反对)"}, true
+		}
+		if s.Lang == "zh" && f.Rule.Predicate != "commit" && unnamedAgent(s, by, f.CueStart) {
+			// 该做法遭到批评, 此举引发广泛谴责: the subject is criticised, by no one named
+			return Outcome{Drop: "a passive that names no one who holds the position (遭到批评, 引发广泛谴责)"}, true
 		}
 		return Outcome{}, false
 	}
