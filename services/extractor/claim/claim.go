@@ -231,6 +231,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 				targets, how = []string{p}, "the place the issue is of (the stability of the Horn of Africa)"
 			}
 		}
+		if len(targets) == 0 && s.Lang == "en" {
+			if ids := d.includedParties(s, f, h.IDs); len(ids) > 0 {
+				targets, how = ids, "the parties the object names after including or such as (the efforts of other countries, including A and B)"
+			}
+		}
 		if len(targets) == 0 && (pred == "welcome" || pred == "support") && addressed(s, f) {
 			if ids, why := d.res.Addressee(); len(minus(ids, h.IDs)) > 0 {
 				targets, how = ids, why
@@ -1288,6 +1293,59 @@ func issuePlace(s *clause.Sentence, f *frame.Frame, objs []int) string {
 		}
 	}
 	return ""
+}
+
+// includedParties are the parties an English welcome or support names as
+// examples of what its object speaks of in general
+// ("appreciate the efforts of other countries, including France and
+// Turkey", "thank the countries of the region, such as Jordan"): no party
+// is named before the list in the object.
+func (d *Doc) includedParties(s *clause.Sentence, f *frame.Frame, holders []string) []string {
+	if f.Rule.Predicate != "welcome" && !(f.Rule.Predicate == "support" && f.Rule.Kind == "stance") {
+		return nil // (a condemnation's, a concern's examples are as often the victims: "aggression against countries, including Ukraine")
+	}
+	end := min(f.ObjEnd, len(s.Tokens))
+	for k := f.ObjStart; k >= 0 && k < end && k < f.ObjStart+10; k++ {
+		if j := s.MentionAt(k); j >= 0 && s.Mentions[j].Tok == k && isParty(&s.Mentions[j]) && len(minus(s.Mentions[j].IDs, holders)) > 0 {
+			return nil // a party named first is the object's own (the efforts of Qatar, including …)
+		}
+		at := -1
+		switch s.Tokens[k].Lower {
+		case "including", "especially", "notably", "particularly":
+			at = k + 1
+		case "such", "like":
+			if s.Tokens[k].Lower == "like" && k > 0 && s.Tokens[k-1].POS == token.Noun || s.Tokens[k].Lower == "such" && k+1 < end && s.Tokens[k+1].Lower == "as" {
+				at = k + 1
+				if s.Tokens[k].Lower == "such" {
+					at = k + 2
+				}
+			}
+		}
+		if at < 0 || k == f.ObjStart {
+			continue
+		}
+		if at < end && s.Tokens[at].Lower == "the" {
+			at++
+		}
+		if j := s.MentionAt(at); j >= 0 && s.Mentions[j].Tok == at && isParty(&s.Mentions[j]) && !s.Mentions[j].Attr && !nameModifies(s, &s.Mentions[j]) {
+			if ids := minus(d.coordinatedTargets(s, j), holders); len(ids) > 0 {
+				return ids
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// nameModifies reports an English name followed by a noun it qualifies
+// ("the ASEAN Comprehensive Recovery Framework", "the Houthi terrorist
+// militia", "Venezuela's regime").
+func nameModifies(s *clause.Sentence, m *mention.Mention) bool {
+	if m.TokEnd >= len(s.Tokens) {
+		return false
+	}
+	t := &s.Tokens[m.TokEnd]
+	return t.POS == token.Noun || t.POS == token.Propn || t.POS == token.Adj || t.Text == "'s" || t.Text == "’s"
 }
 
 // addressed reports an English object that opens on "you" or "your", or
