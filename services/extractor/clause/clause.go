@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/services/extractor/mention"
 	"github.com/diplograph/diplograph/services/extractor/token"
@@ -289,6 +291,11 @@ func (s *Sentence) clauses(w *Words) {
 			}
 		}
 		switch {
+		case s.Lang == "zh" && i > start && spaced(toks[i-1], toks[i]):
+			// 中英叫停引渡协议 中方回应: a space between two headline phrases ends the first
+			emit(i)
+			opener = openerAt(i)
+			i--
 		case isBreak(t) || t == "," && s.Lang == "zh":
 			emit(i + 1)
 			opener = openerAt(i + 1)
@@ -317,6 +324,17 @@ func (s *Sentence) clauses(w *Words) {
 	if len(s.Clauses) == 0 {
 		s.Clauses = []Clause{{Start: 0, End: len(toks), Quote: -1}}
 	}
+}
+
+// spaced reports two Chinese words with a space between them and nothing
+// else: a headline's break between two phrases (Latin names keep theirs).
+func spaced(a, b token.Token) bool {
+	if b.Start <= a.End {
+		return false
+	}
+	ra, _ := utf8.DecodeLastRuneInString(a.Text)
+	rb, _ := utf8.DecodeRuneInString(b.Text)
+	return unicode.Is(unicode.Han, ra) && unicode.Is(unicode.Han, rb)
 }
 
 // verbIn reports a verb among tokens [from, to).
