@@ -406,6 +406,13 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if len(targets) > 0 && (!strings.Contains(targets[0], ":") || strings.HasPrefix(targets[0], "org:")) {
 		d.res.LastTarget, d.res.LastTargetAt = targets[0], s.Index
 	}
+	if pred == "commit" && len(targets) == 0 && len(h.IDs) < 2 && talksOnly(s, f) {
+		// "will also discuss the impact of the war", 将讨论气候问题: what talks
+		// will touch on, with no one named to hold them with, is no commitment
+		// ("X and Y will discuss" names both: their talks are)
+		d.drop(s, f, "talks on an issue with no one named to hold them with")
+		return
+	}
 	if pred == "commit" && s.Lang == "en" && itineraryStop(s, f) && !slices.ContainsFunc(targets, isStateOrPlace) {
 		// "he will tour the exhibit", "will speak at the University of Miami":
 		// a stop on a programme, not a commitment towards anyone
@@ -1347,6 +1354,30 @@ func nameModifies(s *clause.Sentence, m *mention.Mention) bool {
 	t := &s.Tokens[m.TokEnd]
 	return t.POS == token.Noun || t.POS == token.Propn || t.POS == token.Adj || t.Text == "'s" || t.Text == "’s"
 }
+
+// talksOnly reports a plain future ("will", 将) whose act is a verb of
+// talks (discuss, meet with, engage, 讨论, 会谈): the first verb from the
+// cue on. A readiness to talk ("willing to engage in dialogue") is a
+// commitment of its own, and "meet a target" no talks.
+func talksOnly(s *clause.Sentence, f *frame.Frame) bool {
+	if !strings.HasSuffix(f.Rule.ID, ".commit.will") {
+		return false
+	}
+	for k := f.CueStart; k < len(s.Tokens) && k < f.CueEnd+3; k++ {
+		t := &s.Tokens[k]
+		if t.POS != token.Verb || t.Lemma == "will" || t.Lemma == "be" || t.Text == "将" || t.Text == "会" {
+			continue
+		}
+		if t.Lemma == "meet" {
+			return k+1 < len(s.Tokens) && s.Tokens[k+1].Lower == "with"
+		}
+		return talkVerbs[t.Lemma]
+	}
+	return false
+}
+
+var talkVerbs = map[string]bool{"discuss": true, "meet": true, "engage": true, "talk": true, "consult": true,
+	"讨论": true, "会谈": true, "会晤": true, "磋商": true, "商讨": true, "探讨": true}
 
 // addressed reports an English object that opens on "you" or "your", or
 // on a thing "you" do ("thank you for your leadership", "support your
