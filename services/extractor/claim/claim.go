@@ -406,10 +406,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if len(targets) > 0 && (!strings.Contains(targets[0], ":") || strings.HasPrefix(targets[0], "org:")) {
 		d.res.LastTarget, d.res.LastTargetAt = targets[0], s.Index
 	}
-	if pred == "commit" && len(targets) == 0 && len(h.IDs) < 2 && talksOnly(s, f) {
+	if pred == "commit" && len(targets) == 0 && (len(h.IDs) < 2 || s.Lang == "zh") && talksOnly(s, f) {
 		// "will also discuss the impact of the war", 将讨论气候问题: what talks
 		// will touch on, with no one named to hold them with, is no commitment
-		// ("X and Y will discuss" names both: their talks are)
+		// ("X and Y will discuss" names both: their talks are, but not the
+		// topics of 双方将就…进行讨论, a Chinese agenda of talks)
 		d.drop(s, f, "talks on an issue with no one named to hold them with")
 		return
 	}
@@ -1363,6 +1364,20 @@ func talksOnly(s *clause.Sentence, f *frame.Frame) bool {
 	if !strings.HasSuffix(f.Rule.ID, ".commit.will") {
 		return false
 	}
+	if s.Lang == "zh" && f.CueEnd < len(s.Tokens) {
+		// 双方将就X问题进行讨论, 将围绕X举行会谈, 将讨论…: talks and what they are on
+		switch t := s.Tokens[f.CueEnd].Text; {
+		case talkVerbs[t]:
+			return true // 将讨论如何应对…
+		case t == "就" || t == "围绕" || t == "针对":
+			for k := f.CueEnd + 1; k < s.Clauses[f.Clause].End; k++ {
+				if talkVerbs[s.Tokens[k].Text] {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	for k := f.CueStart; k < len(s.Tokens) && k < f.CueEnd+3; k++ {
 		t := &s.Tokens[k]
 		if t.POS != token.Verb || t.Lemma == "will" || t.Lemma == "be" || t.Text == "将" || t.Text == "会" {
@@ -1377,7 +1392,7 @@ func talksOnly(s *clause.Sentence, f *frame.Frame) bool {
 }
 
 var talkVerbs = map[string]bool{"discuss": true, "meet": true, "engage": true, "talk": true, "consult": true,
-	"讨论": true, "会谈": true, "会晤": true, "磋商": true, "商讨": true, "探讨": true}
+	"讨论": true, "会谈": true, "会晤": true, "磋商": true, "商讨": true, "探讨": true, "交换意见": true}
 
 // addressed reports an English object that opens on "you" or "your", or
 // on a thing "you" do ("thank you for your leadership", "support your
