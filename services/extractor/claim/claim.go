@@ -377,10 +377,12 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			return
 		}
 	}
-	if f.Rule.Kind == "accuse" && len(targets) == 0 && (s.Lang == "en" && s.Tokens[f.CueStart].POS != token.Verb || !d.nominalBefore(s, f)) {
-		// "… in violation of the Charter", "violations of the law": a wrong
-		// named as a noun, with no one named as doing it, condemns no one;
-		// "some countries interfere …" still denounces the act
+	if f.Rule.Kind == "accuse" && len(targets) == 0 && (s.Lang == "en" && s.Tokens[f.CueStart].POS != token.Verb || !unnamedWrongdoers(s, f)) {
+		// "… in violation of the Charter", "violations of the law", "this
+		// undermines stability": a wrong with no one named as doing it
+		// denounces no one (on b1–b47 such claims were right 8 times in
+		// 109); "certain countries interfere …", 有关国家粗暴干涉… still
+		// denounces the ones it will not name
 		d.drop(s, f, "a wrong with no one named as doing it")
 		return
 	}
@@ -1744,6 +1746,19 @@ var ownedGoods = map[string]bool{"topic:democracy": true, "topic:sovereignty-ter
 	"topic:right-to-development": true, "topic:security-guarantees": true, "topic:taiwan-international-participation": true,
 	"topic:hong-kong-autonomy": true, "topic:anti-corruption": true, "topic:disability-rights": true,
 	"topic:religious-freedom": true, "topic:press-freedom": true, "topic:self-determination": true}
+
+// unnamedWrongdoers reports a clause whose subject, before the cue, is
+// states or forces left unnamed (有关国家, 个别国家, 反华势力, "certain
+// countries", "some politicians"): the wrong is denounced all the same.
+func unnamedWrongdoers(s *clause.Sentence, f *frame.Frame) bool {
+	for k := s.Clauses[f.Clause].Start; k < f.CueStart; k++ {
+		switch s.Tokens[k].Lemma {
+		case "国家", "势力", "政客", "国", "country", "state", "nation", "force", "politician", "actor":
+			return s.Tokens[k].IsNominal()
+		}
+	}
+	return false
+}
 
 // nominalBefore reports a noun or pronoun in the frame's clause before its
 // cue: something that may be the doer of the act the cue names.
