@@ -1760,17 +1760,6 @@ func unnamedWrongdoers(s *clause.Sentence, f *frame.Frame) bool {
 	return false
 }
 
-// nominalBefore reports a noun or pronoun in the frame's clause before its
-// cue: something that may be the doer of the act the cue names.
-func (d *Doc) nominalBefore(s *clause.Sentence, f *frame.Frame) bool {
-	for k := s.Clauses[f.Clause].Start; k < f.CueStart; k++ {
-		if s.Tokens[k].IsNominal() || s.Tokens[k].POS == token.Pron {
-			return true
-		}
-	}
-	return false
-}
-
 // wrongAfter reports a noun at token k that makes the good before it a
 // wrong done to it ("human rights abuses", 人权侵犯).
 func wrongAfter(s *clause.Sentence, k int) bool {

@@ -203,14 +203,16 @@ func (d *Doc) Addressee() ([]string, string) {
 	if d.turn != turnOfficial || p == nil || len(p.IDs) != 1 || len(d.Parts.IDs) != 2 {
 		return nil, ""
 	}
-	a, b := d.Parts.IDs[0], d.Parts.IDs[1]
-	switch p.IDs[0] {
+	other := ""
+	switch a, b := d.Parts.IDs[0], d.Parts.IDs[1]; p.IDs[0] {
 	case a:
-		return []string{b}, "you → the other party of the meeting (" + d.Parts.How + "), " + p.Text + " having the floor"
+		other = b
 	case b:
-		return []string{a}, "you → the other party of the meeting (" + d.Parts.How + "), " + p.Text + " having the floor"
+		other = a
+	default:
+		return nil, ""
 	}
-	return nil, ""
+	return []string{other}, "you → the other party of the meeting (" + d.Parts.How + "), " + p.Text + " having the floor"
 }
 
 // labelSpeaker is the person a turn's label names, before its colon.
