@@ -536,7 +536,9 @@ func (d *Doc) Find(text string, s *Sentence) {
 	if s.Lang == "zh" {
 		out = dropGlossedNames(text, out)
 	}
-	out = dropFirmNames(text, out)
+	if strings.Contains(text[s.Start:s.End], "&") {
+		out = dropFirmNames(text, out)
+	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	out = dropOverlaps(out)
 	if s.Lang == "zh" {

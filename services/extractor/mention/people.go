@@ -643,6 +643,7 @@ func (d *Doc) introduce(m *Mention) {
 	}
 }
 
+// init adds the days and months to notNames: no name is one.
 func init() {
 	for w := range weekdays {
 		notNames[w] = true

@@ -106,7 +106,7 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 // A, B and C", 联署), anywhere in the text.
 func signatories(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 	for i, s := range sents {
-		if i >= 12 && i < len(sents)-5 {
+		if !headOrFoot(i, len(sents)) {
 			continue // a statement names who joined it at its head or its foot, not in the middle of a transcript
 		}
 		at := -1
@@ -119,13 +119,8 @@ func signatories(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 		if at < 0 {
 			continue
 		}
-		var ids []string
-		for _, mm := range s.Mentions {
-			if mm.Tok > at && mm.Kind == mention.Actor && len(mm.IDs) > 0 && !mm.Attr {
-				ids = append(ids, mm.IDs...)
-			}
-		}
-		if ids = uniq(ids); len(ids) >= 2 && signatoryList(ids) {
+		ids, _ := partiesAfter(s, at)
+		if len(ids) >= 2 && signatoryList(ids) {
 			return ids, i
 		}
 	}
@@ -137,7 +132,7 @@ func signatories(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 // three or more states or organisations, the sentence nothing else.
 func members(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 	for i, s := range sents {
-		if i >= 12 && i < len(sents)-5 {
+		if !headOrFoot(i, len(sents)) {
 			continue
 		}
 		at := -1
@@ -153,16 +148,7 @@ func members(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 		if at <= 0 {
 			continue
 		}
-		var ids []string
-		covered := make([]bool, len(s.Tokens))
-		for _, mm := range s.Mentions {
-			if mm.Tok > at && mm.Kind == mention.Actor && len(mm.IDs) > 0 && !mm.Attr {
-				ids = append(ids, mm.IDs...)
-				for k := mm.Tok; k < mm.TokEnd; k++ {
-					covered[k] = true
-				}
-			}
-		}
+		ids, covered := partiesAfter(s, at)
 		// the list is the rest of the sentence: few words outside its names
 		other := 0
 		for k := at + 1; k < len(s.Tokens); k++ {
@@ -170,11 +156,31 @@ func members(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 				other++
 			}
 		}
-		if ids = uniq(ids); len(ids) >= 3 && other <= len(ids)/3 {
+		if len(ids) >= 3 && other <= len(ids)/3 {
 			return ids, i
 		}
 	}
 	return nil, -1
+}
+
+// headOrFoot reports sentence i of n among the first twelve or the last
+// five: where a statement names who joined it or who its members are.
+func headOrFoot(i, n int) bool { return i < 12 || i >= n-5 }
+
+// partiesAfter collects the states and organisations named after token at
+// (no "Chinese", no modifier), once each, and marks the tokens they cover.
+func partiesAfter(s *clause.Sentence, at int) ([]string, []bool) {
+	var ids []string
+	covered := make([]bool, len(s.Tokens))
+	for _, mm := range s.Mentions {
+		if mm.Tok > at && mm.Kind == mention.Actor && len(mm.IDs) > 0 && !mm.Attr {
+			ids = append(ids, mm.IDs...)
+			for k := mm.Tok; k < mm.TokEnd; k++ {
+				covered[k] = true
+			}
+		}
+	}
+	return uniq(ids), covered
 }
 
 // listGlue are the words between the names of a list.

@@ -978,36 +978,21 @@ func possessedCue(s *clause.Sentence, by, cue int) bool {
 	return k > by && s.Tokens[k].Text == "的"
 }
 
-// namedBefore reports a Chinese cue right after someone named with no 的,
-// between the verb of meeting with and the cue (引发邻国强烈不满, 遭到民众
-// 抗议): only nouns, adjectives and adverbs stand there, and one noun names
-// whose the stance is.
-func namedBefore(s *clause.Sentence, by, cue int) bool {
-	named := false
+// agentWords reads the words between a Chinese passive or causing verb and
+// the cue: ok when they are only nouns, adverbs and adjectives (and 了,
+// 着), named when a noun names someone among them (引发邻国强烈不满,
+// 遭到民众抗议); none named is 遭到了严厉批评, 引发广泛谴责.
+func agentWords(s *clause.Sentence, by, cue int) (named, ok bool) {
 	for k := by; k < cue; k++ {
 		switch t := &s.Tokens[k]; {
 		case t.POS == token.Noun || t.POS == token.Propn || t.POS == token.Pron:
 			named = true
 		case t.POS == token.Adv || t.POS == token.Adj || t.Text == "了" || t.Text == "着":
 		default:
-			return false
+			return false, false
 		}
 	}
-	return named
-}
-
-// unnamedAgent reports a Chinese cue right after the passive or causing
-// verb with only adverbs and adjectives between (遭到了严厉批评, 引发广泛谴责):
-// no one is named as holding it.
-func unnamedAgent(s *clause.Sentence, by, cue int) bool {
-	for k := by; k < cue; k++ {
-		switch t := &s.Tokens[k]; {
-		case t.POS == token.Adv || t.POS == token.Adj || t.Text == "了" || t.Text == "着":
-		default:
-			return false
-		}
-	}
-	return true
+	return named, true
 }
 
 // passive reads 受到/遭到X的反对 and "was condemned by X": X holds the
@@ -1062,12 +1047,13 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 		}
 	}
 	if agent == nil {
-		if s.Lang == "zh" && (possessedCue(s, by, f.CueStart) || met && f.Rule.Kind == "stance" && namedBefore(s, by, f.CueStart)) {
+		named, only := agentWords(s, by, f.CueStart)
+		if s.Lang == "zh" && (possessedCue(s, by, f.CueStart) || met && f.Rule.Kind == "stance" && only && named) {
 			// 引起国际社会的强烈反对, 引发了整个非洲大陆的不满, 引发邻国强烈不满:
 			// whose it is is named, and is no party; not the subject's position
 			return Outcome{Drop: "the position of someone named who is no party (引起国际社会的反对)"}, true
 		}
-		if s.Lang == "zh" && f.Rule.Predicate != "commit" && unnamedAgent(s, by, f.CueStart) {
+		if s.Lang == "zh" && f.Rule.Predicate != "commit" && only && !named {
 			// 该做法遭到批评, 此举引发广泛谴责: the subject is criticised, by no one named
 			return Outcome{Drop: "a passive that names no one who holds the position (遭到批评, 引发广泛谴责)"}, true
 		}
