@@ -646,6 +646,19 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 			break
 		}
 	}
+	if x == nil && f.Rule.Kind == "accuse" && s.Lang == "zh" && f.Clause > 0 && s.QuoteOf(f.CueStart) < 0 && degreeOnly(s, s.Clauses[f.Clause].Start, f.CueStart) {
+		// 美国向台湾出售武器，严重违反…: a charge that opens its clause judges
+		// the act the clause before tells, done by that clause's subject
+		pc := s.Clauses[f.Clause-1]
+		if !pc.Cond && !pc.Relative && (f.Report < 0 || s.Reports[f.Report].From <= pc.Start) {
+			if k := d.subjectBefore(s, pc.End, pc.Start, nil); k >= 0 && s.Mentions[k].Kind == mention.Actor && len(s.Mentions[k].IDs) > 0 &&
+				(d.verbBetween(s, s.Mentions[k].TokEnd, pc.End, nil) || actNamed(s, s.Mentions[k].TokEnd, pc.End)) &&
+				!slices.ContainsFunc(fs, func(g frame.Frame) bool { return g.Clause == f.Clause-1 }) {
+				// (台湾谴责解放军逾越中线，侵犯…: an act inside a stance is that stance's object)
+				x = d.coordinated(s, k)
+			}
+		}
+	}
 	if x == nil && f.Rule.Kind == "accuse" && s.Lang == "zh" && f.Clause > 0 && copulaOpens(s, s.Clauses[f.Clause].Start, f.CueStart) {
 		// 美方有关做法毫无依据，完全是恶意抹黑: a clause that only says what
 		// the subject before is (完全是, 纯属) charges that subject
@@ -2005,6 +2018,28 @@ func onlyAdverbs(s *clause.Sentence, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// degreeOnly reports that tokens from..to are adverbs or adjectives
+// (严重, 公然, 粗暴) and nothing else.
+func degreeOnly(s *clause.Sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		if p := s.Tokens[k].POS; p != token.Adv && p != token.Adj {
+			return false
+		}
+	}
+	return true
+}
+
+// actNamed reports a topic mention between from and to that names an act
+// (出售武器, 制裁): what a subject did, told as a noun.
+func actNamed(s *clause.Sentence, from, to int) bool {
+	for k := range s.Mentions {
+		if m := &s.Mentions[k]; m.Kind == mention.Topic && m.Tok >= from && m.TokEnd <= to {
+			return true
+		}
+	}
+	return false
 }
 
 // unknownNamed reports a Chinese clause that opens with a person's name
