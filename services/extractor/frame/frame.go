@@ -553,6 +553,8 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 			f.Doer = nounStanceDoer(s, f.CueStart, f.CueEnd, c)
 		} else if s.Lang == "en" && r.Kind == "stance" && s.Tokens[f.CueStart].POS == token.Noun {
 			f.Doer = possessiveStanceDoer(s, f.CueStart, c)
+		} else if s.Lang == "en" && r.Kind == "stance" && s.Tokens[f.CueStart].Tag == "VBG" {
+			f.Doer = gerundStanceDoer(s, f.CueStart, c)
 		}
 		out = append(out, f)
 	}
@@ -1794,17 +1796,78 @@ func verbObject(s *clause.Sentence, mk int, c clause.Clause) int {
 // allowed between, or -1.
 func possessiveStanceDoer(s *clause.Sentence, start int, c clause.Clause) int {
 	k := start - 1
-	for k > c.Start && (s.Tokens[k].POS == token.Adj || s.Tokens[k].POS == token.Adv) {
+	for k > c.Start && modifier(&s.Tokens[k]) {
 		k--
 	}
 	if k <= c.Start || s.Tokens[k].Text != "'s" && s.Tokens[k].Text != "’s" {
 		return -1
 	}
 	mk := s.MentionAt(k - 1)
-	if mk < 0 || !s.Mentions[mk].IsParty() || len(s.Mentions[mk].IDs) == 0 || s.Mentions[mk].TokEnd != k {
+	if mk < 0 || !s.Mentions[mk].IsParty() || len(s.Mentions[mk].IDs) == 0 || s.Mentions[mk].TokEnd != k || !praisedIn(s, mk, c) {
 		return -1
 	}
-	return verbObject(s, mk, c)
+	return mk
+}
+
+// roleNouns name the part a party plays, which "in" and a stance as a
+// gerund may follow ("Japan's leadership in supporting Ukraine").
+var roleNouns = map[string]bool{"stance": true, "position": true, "leadership": true, "role": true, "effort": true}
+
+// gerundStanceDoer finds the holder of an English stance told as a gerund
+// after a party's role in another verb's object ("praised Japan's
+// leadership in supporting Ukraine", "thanked Jamaica for its principled
+// stance in condemning the invasion"): the possessive party, or the party
+// thanked before "for its"; -1 when there is none.
+func gerundStanceDoer(s *clause.Sentence, start int, c clause.Clause) int {
+	k := start - 1
+	if k-1 <= c.Start || s.Tokens[k].Lower != "in" || !roleNouns[s.Tokens[k-1].Lemma] {
+		return -1
+	}
+	k--
+	if d := possessiveStanceDoer(s, k, c); d >= 0 {
+		return d
+	}
+	k--
+	for k > c.Start && modifier(&s.Tokens[k]) {
+		k--
+	}
+	if k < c.Start+2 || s.Tokens[k].Lower != "its" && s.Tokens[k].Lower != "their" || s.Tokens[k-1].Lower != "for" {
+		return -1
+	}
+	mk := s.MentionAt(k - 2)
+	if mk < 0 || !s.Mentions[mk].IsParty() || len(s.Mentions[mk].IDs) == 0 || s.Mentions[mk].TokEnd != k-1 {
+		return -1
+	}
+	if !praisedIn(s, mk, c) {
+		return -1
+	}
+	return mk
+}
+
+// modifier reports an adjective, an adverb or a participle used as one
+// ("firm", "strongly", "principled", "continued") before a noun.
+func modifier(t *token.Token) bool {
+	return t.POS == token.Adj || t.POS == token.Adv || t.Tag == "VBN" || t.Tag == "VBD"
+}
+
+// praisedIn reports a verb of praise or thanks nearest before mention mk in
+// its clause: whose role is praised holds the stance the role is in ("highlight
+// NATO's role in preserving security" tells no stance of NATO's).
+func praisedIn(s *clause.Sentence, mk int, c clause.Clause) bool {
+	for v := s.Mentions[mk].Tok - 1; v >= c.Start; v-- {
+		switch s.Tokens[v].Lemma {
+		case "appreciation", "gratitude", "thanks", "praise":
+			return true // "expressed appreciation for Japan's leadership in …"
+		}
+		if t := &s.Tokens[v]; t.POS == token.Verb && s.MentionAt(v) < 0 {
+			switch t.Lemma {
+			case "thank", "praise", "commend", "applaud", "salute", "welcome", "appreciate", "congratulate", "laud", "hail":
+				return true
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // openQuotes are the quotation marks that may open a quoted cue.
