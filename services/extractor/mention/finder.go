@@ -540,6 +540,9 @@ func (d *Doc) Find(text string, s *Sentence) {
 		out = dropFirmNames(text, out)
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	if s.Lang == "en" && strings.Contains(text[s.Start:s.End], "(") {
+		out = glossedNames(text, out)
+	}
 	out = dropOverlaps(out)
 	if s.Lang == "zh" {
 		s.Tokens = splitAt(s.Tokens, out)
@@ -1255,6 +1258,62 @@ func taiwanAfterVerb(text string, s *Sentence, ms []Mention) []Mention {
 		ms = append(ms, Mention{Kind: Actor, Start: at, End: end, Text: "台", IDs: []string{"TWN"}, Entity: true,
 			EntityType: lexicon.KindCountry, How: text[at-len("对"):end] + " → TWN (台 after a verb or preposition)"})
 	}
+}
+
+// glossedNames reads a long English name that an organisation's known
+// acronym glosses as that organisation, where the name opens with another
+// one ("the UN Integrated Transition Assistance Mission to Sudan (UNITAMS)"
+// is UNITAMS, not the UN): the mention that opens the name becomes the
+// acronym's, over the whole name, and the names inside it are dropped
+// with the acronym's own mention (by dropOverlaps, after). ms is sorted.
+func glossedNames(text string, ms []Mention) []Mention {
+	for i := range ms {
+		a := &ms[i]
+		if a.Kind != Actor || a.EntityType != lexicon.KindOrg || len(a.IDs) != 1 || a.Start < 3 || a.End >= len(text) ||
+			text[a.Start-1] != '(' || text[a.End] != ')' || text[a.Start-2] != ' ' {
+			continue
+		}
+		open := a.Start - 2 // the space before "("
+		for j := i - 1; j >= 0; j-- {
+			b := &ms[j]
+			if b.End > open || open-b.Start > 120 {
+				continue
+			}
+			if slices.Equal(b.IDs, a.IDs) {
+				break // the name is known already ("the African Union (AU)")
+			}
+			if b.Kind != Actor || b.EntityType != lexicon.KindOrg || !nameRun(text[b.End:open]) {
+				continue
+			}
+			long := *a
+			long.Start, long.End, long.Text = b.Start, a.End+1, text[b.Start:a.End+1]
+			long.How = a.How + " (the name it glosses)"
+			ms = append(ms, long)
+			break
+		}
+	}
+	sort.SliceStable(ms, func(x, y int) bool { return ms[x].Start < ms[y].Start })
+	return ms
+}
+
+// nameRun reports words that may go on an organisation's name: each
+// capitalised or a joining word, the first not "and" (the UN and ECOWAS
+// are two bodies) and the last capitalised.
+func nameRun(rest string) bool {
+	ws := strings.Fields(rest)
+	if len(ws) == 0 || len(ws) > 10 || ws[0] == "and" || ws[0] == "&" {
+		return false
+	}
+	for i, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+		case i < len(ws)-1 && (w == "of" || w == "for" || w == "to" || w == "in" || w == "on" || w == "and" || w == "the"):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // dropGlossedNames drops a state named in Latin letters inside the
