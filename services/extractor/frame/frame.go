@@ -558,6 +558,15 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		}
 		out = append(out, f)
 	}
+	if s.Lang == "zh" {
+		for i := range out {
+			// 中法并同意深化…: the verb right after another cue is that cue's
+			// object, not a new predicate that 并 opens (gse tags 同意 d)
+			if f := &out[i]; f.Conj && slices.ContainsFunc(out, func(g Frame) bool { return g.CueEnd == f.CueStart }) {
+				f.Conj = false
+			}
+		}
+	}
 	m.extend(s, out)
 	m.nest(s, out)
 	for i := range out {
