@@ -262,6 +262,13 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		d.drop(s, f, "concern for a person's health")
 		return
 	}
+	if pred == "concern" && fearOfWhatMayCome(s, f) {
+		// 担心此举会导致…, 担忧局势可能恶化: a fear of what may happen, told
+		// of a party, is a forecast read into it, not a concern it voiced
+		// (on b1–b49 such claims were right once in 16)
+		d.drop(s, f, "a fear of what may come")
+		return
+	}
 	if len(targets) == 0 && pred == "condemn" {
 		if p := d.ownOfficial(s, f, objs, h); p != "" {
 			// 彭斯抨击贺锦丽, 拜登批评特朗普: a quarrel among one state's own
@@ -1286,6 +1293,35 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		}
 	}
 	return out, ""
+}
+
+// fearOfWhatMayCome reports a Chinese cue of worry (担心, 担忧, 忧心)
+// whose object says what may or will happen (会, 可能, 将, 恐), told of a
+// party rather than voiced by it (in the first person, or quoted).
+func fearOfWhatMayCome(s *clause.Sentence, f *frame.Frame) bool {
+	if s.Lang != "zh" {
+		return false
+	}
+	switch s.Tokens[f.CueStart].Text {
+	case "担心", "担忧", "忧心":
+	default:
+		return false
+	}
+	if s.QuoteOf(f.CueStart) >= 0 {
+		return false // voiced in the party's own words
+	}
+	for k := s.Clauses[f.Clause].Start; k < f.CueStart; k++ {
+		if t := s.Tokens[k].Text; t == "我们" || t == "我" || t == "我方" {
+			return false // 我们担心中国会…: a concern voiced in the first person
+		}
+	}
+	for k := f.CueEnd; k < f.ObjEnd && k < f.CueEnd+12; k++ {
+		switch s.Tokens[k].Text {
+		case "会", "可能", "将", "恐", "将会", "可能会", "或将", "恐怕", "恐将":
+			return true
+		}
+	}
+	return false
 }
 
 // issuePlace returns the place an English object's issue is of ("the
