@@ -1600,7 +1600,7 @@ func isStateOrPlace(id string) bool {
 // text told last, when actor allows it; nil when neither is known or both
 // are among the holders.
 func (d *Doc) toldBefore(holders []string, named, actor bool) ([]string, string) {
-	if t := d.res.LastActor; actor && t != "" && !slices.Contains(holders, t) && d.res.LastActorAt > d.res.LastTargetAt {
+	if t := d.res.LastActor; actor && t != "" && !slices.Contains(holders, t) && d.res.LastActorAt >= d.res.LastTargetAt {
 		// 日方此举…。中方对此表示严重关切: the act told since the last claim's target
 		return []string{t}, "whose act was just told (对此, 此举, 将就此作出反应)"
 	}
