@@ -190,6 +190,13 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if f.Rule.Kind == "call" {
 		condIDs, condTopics = d.condSubject(s, f, h.IDs)
 	}
+	if s.Lang == "en" && f.Rule.Modality == "will" && thingWill(s, f) {
+		// "the harm will worsen", "The Joint Statement will enable …", "it
+		// will be possible to say": what a thing will do or become is no
+		// party's commitment, whoever speaks
+		d.drop(s, f, "the future of a thing, not a party's act")
+		return
+	}
 	if f.Rule.Kind == "hope" && thingHoped(s, f) {
 		// 希望中国的疫苗可能会成功, "hopes China's economy recovers": a hope about a thing, no call on its owner
 		d.drop(s, f, "a hope about a thing, asked of no one")
@@ -1322,6 +1329,38 @@ func fearOfWhatMayCome(s *clause.Sentence, f *frame.Frame) bool {
 		}
 	}
 	return false
+}
+
+// partyNoun are nouns that name parties without naming them.
+var partyNoun = map[string]bool{"nation": true, "country": true, "state": true, "government": true, "partner": true, "ally": true,
+	"member": true, "leader": true, "people": true, "side": true, "party": true, "community": true, "administration": true}
+
+// thingWill reports an English "will" (or "continue to") whose subject,
+// right before it, is a noun or a pronoun of a thing, in a clause that
+// names no party, person or speaker before the cue.
+func thingWill(s *clause.Sentence, f *frame.Frame) bool {
+	c := s.Clauses[f.Clause]
+	k := f.CueStart - 1
+	for k > c.Start && s.Tokens[k].POS == token.Adv {
+		k--
+	}
+	if k < c.Start {
+		return false
+	}
+	t := &s.Tokens[k]
+	switch t.Lower {
+	case "it", "this", "that", "which":
+	default:
+		if t.POS != token.Noun || s.MentionAt(k) >= 0 || partyNoun[t.Lemma] {
+			return false // ("African nations will fight …": parties, unnamed)
+		}
+	}
+	for j := range s.Mentions {
+		if m := &s.Mentions[j]; m.Tok >= c.Start && m.TokEnd <= f.CueStart && m.Kind != mention.Topic && m.Kind != mention.Place {
+			return false
+		}
+	}
+	return true
 }
 
 // issuePlace returns the place an English object's issue is of ("the
