@@ -325,6 +325,14 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			}
 		}
 	}
+	if len(targets) == 0 && pred == "commit" && s.Lang == "en" && giveVerbs[s.Tokens[f.CueStart].Lemma] {
+		// "provide food, safe drinking water, sanitation and hygiene services
+		// to people across Somalia": the party given to, named after a long
+		// list of what is given
+		if k := recipientAfter(s, f); k >= 0 && len(minus(s.Mentions[k].IDs, h.IDs)) > 0 {
+			targets, how = minus(s.Mentions[k].IDs, h.IDs), "the party given to (provide … to X)"
+		}
+	}
 	if len(topics) == 0 && len(condTopics) > 0 && slices.Equal(targets, condIDs) {
 		topics = condTopics
 	}
@@ -2178,6 +2186,39 @@ func (d *Doc) actedOn(s *clause.Sentence, f *frame.Frame) int {
 		if party(m) && s.Mentions[m].Tok == f.ObjStart+1 && !s.Mentions[m].Attr &&
 			!(s.Mentions[m].TokEnd < len(s.Tokens) && s.Tokens[s.Mentions[m].TokEnd].Text == "的") {
 			return m
+		}
+	}
+	return -1
+}
+
+// giveVerbs give something to a party named after "to" or "for".
+var giveVerbs = map[string]bool{"provide": true, "deliver": true, "send": true, "give": true, "donate": true, "allocate": true, "supply": true}
+
+// recipientNear are the words that may stand between "to" or "for" and the
+// party given to ("to the people of Ukraine", "to displaced people across
+// Somalia", "to help Zimbabweans").
+var recipientNear = map[string]bool{"the": true, "our": true, "people": true, "of": true, "across": true, "in": true, "throughout": true,
+	"help": true, "support": true, "assist": true, "displaced": true, "vulnerable": true, "affected": true, "partner": true, "friend": true,
+	"family": true, "community": true, "refugee": true, "child": true}
+
+// recipientAfter finds, in the clause of an English verb of giving, the
+// party after "to" or "for" that the thing given goes to, or -1.
+func recipientAfter(s *clause.Sentence, f *frame.Frame) int {
+	c := s.Clauses[f.Clause]
+	for k := f.CueEnd; k < c.End-1; k++ {
+		if l := s.Tokens[k].Lower; l != "to" && l != "for" {
+			continue
+		}
+		for j := k + 1; j < c.End && j <= k+5; j++ {
+			if mi := s.MentionAt(j); mi >= 0 {
+				if m := &s.Mentions[mi]; m.Tok == j && m.Kind == mention.Actor && len(m.IDs) > 0 && !m.Attr {
+					return mi
+				}
+				break
+			}
+			if t := &s.Tokens[j]; !recipientNear[t.Lemma] && !recipientNear[t.Lower] && t.POS != token.Adj && t.POS != token.Det {
+				break
+			}
 		}
 	}
 	return -1
