@@ -21,6 +21,7 @@ func TestTitlesMakeUnknownPeopleSpeakForTheirState(t *testing.T) {
 		{"a chinese portfolio naming an organisation is no state", "zh", "英国南亚以及英联邦事务大臣张三表示，英国支持停火。", "person:zhang-san", "GBR"},
 		{"a chinese name with its latin form in brackets takes the latin form's id", "zh", "巴西外交部长卡洛斯·阿尔贝托（Carlos Alberto）表示，巴西支持停火。", "person:alberto-carlos", "BRA"},
 		{"a chinese name read up to an adverb or a verb of receiving after it", "zh", "巴西驻日本大使张三目前在东京接受采访时表示，巴西支持停火。", "person:zhang-san", "BRA"},
+		{"an honorific between the title and the name is no part of the name", "en", "Brazilian Foreign Minister, Comrade Carlos Alberto, said Brazil supports a ceasefire.", "person:alberto-carlos", "BRA"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

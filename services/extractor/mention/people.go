@@ -717,10 +717,19 @@ func capitalised(w string) bool {
 // enNameAfter reads an English name starting at byte off: one to four
 // capitalised words (with initials and particles such as "bin", "de"),
 // stopping at anything else or at a mention of another kind.
+// nameHonorifics are words of address that may stand between a title and
+// a name ("President, Comandante Daniel Ortega", "Vice-President, Compañera
+// Rosario Murillo").
+var nameHonorifics = map[string]bool{"comandante": true, "compañera": true, "compañero": true, "comrade": true,
+	"hermano": true, "hermana": true, "don": true, "doña": true}
+
 func enNameAfter(text string, off int, toks []token.Token, ms []Mention) (string, int) {
 	i := tokenFrom(toks, off)
 	if i < len(toks) && toks[i].Text == "," {
 		i++ // "Foreign Minister, Hayashi Yoshimasa"
+	}
+	for i+1 < len(toks) && nameHonorifics[strings.ToLower(toks[i].Text)] && capitalised(toks[i+1].Text) {
+		i++ // "our President, Comandante Daniel Ortega": the honorific is no part of the name
 	}
 	if i >= len(toks) {
 		return "", 0
