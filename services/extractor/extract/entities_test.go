@@ -836,3 +836,23 @@ func TestAStateATopicNamesIsAnEntity(t *testing.T) {
 			map[string]string{}, []string{"FRA"}},
 	})
 }
+
+func TestPartiesNamedDemocraticAreTheirOwnPlace(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct{ text, want, not string }{
+		{"香港民主党前主席表示，民主党不会退出选举。", "org:democratic-party-hk", "org:democratic-party"},
+		{"警方搜查了办公室，民主党和公民党都表示反对。", "org:democratic-party-hk", "org:democratic-party"},
+		{"日本立宪民主党代表批评政府的决定。", "org:cdp-japan", "org:democratic-party"},
+		{"美国民主党参议员批评政府的决定。", "org:democratic-party", "org:democratic-party-hk"},
+	}
+	for _, c := range cases {
+		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+		ids := []string{}
+		for _, en := range x.Entities {
+			ids = append(ids, en.ID)
+		}
+		if !slices.Contains(ids, c.want) || slices.Contains(ids, c.not) {
+			t.Errorf("%s: entities %v, want %s and not %s", c.text, ids, c.want, c.not)
+		}
+	}
+}

@@ -507,6 +507,7 @@ func (d *Doc) Find(text string, s *Sentence) {
 		out = append(out, *m)
 	}
 	if s.Lang == "zh" {
+		d.hongKongDemocrats(out)
 		out = d.compounds(text, s, out)
 		out = d.visits(text, s, out)
 		out = taiwanAfterVerb(text, s, out)
@@ -584,6 +585,22 @@ func (d *Doc) Find(text string, s *Sentence) {
 	}
 	if len(states) >= 2 {
 		d.lastStates = states
+	}
+}
+
+// hongKongDemocrats reads a bare Chinese 民主党 as Hong Kong's Democratic
+// Party in a text that names that party in full (香港民主党) or with Hong
+// Kong's Civic Party (公民党), and not the US party (美国民主党).
+func (d *Doc) hongKongDemocrats(ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.Text != "民主党" || len(m.IDs) != 1 || m.IDs[0] != "org:democratic-party" {
+			continue
+		}
+		if (d.stateNamed("org:democratic-party-hk") || d.names("公民党")) && !d.names("美国民主党") {
+			m.IDs = []string{"org:democratic-party-hk"}
+			m.How = "民主党 → org:democratic-party-hk (Hong Kong's party, named in full or with 公民党 in the text)"
+		}
 	}
 }
 
