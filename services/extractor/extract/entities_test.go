@@ -79,6 +79,7 @@ func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
 		{"乍得·沃尔夫宣布辞职，美国谴责恐怖袭击。", "TCD", "USA"},         // a state's name as a given name before a name dot
 		{"约旦·彼得森发表演讲，美国谴责恐怖袭击。", "JOR", "USA"},
 		{"东京《朝日新闻》发表社论，美国谴责恐怖袭击。", "JPN", "USA"},           // the city of a newspaper
+		{"法国报纸今天关注美国大选，美国谴责恐怖袭击。", "FRA", "USA"},           // the press of a state
 		{"他在新墨西哥州拉票，美国谴责恐怖袭击。", "MEX", "USA"},              // New Mexico is no Mexico
 		{"候选人在俄勒冈州、俄亥俄州拉票，美国谴责恐怖袭击。", "RUS", "USA"},        // Oregon and Ohio are no Russia
 		{"文莱苏丹国王发表讲话，美国谴责恐怖袭击。", "SDN", "USA"},             // a sultan is no Sudan

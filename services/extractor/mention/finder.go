@@ -1836,6 +1836,10 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			m.Entity = false
 			continue
 		}
+		if m.Text != "" && m.Text[0] >= utf8.RuneSelf && pressAfter(after) {
+			m.Venue, m.Entity = true, false // 法国报纸摘要, 法国世界报: the press of a state, no act of it
+			continue
+		}
 		if strings.HasPrefix(strings.ToLower(after), " city") {
 			m.Venue = true
 		}
@@ -1918,6 +1922,18 @@ func memberStates(after string) bool {
 	a := strings.ToLower(after)
 	for _, p := range []string{" member states", " member state", " members", " member countries", "会员国", "成员国", "各成员国", "各会员国"} {
 		if strings.HasPrefix(a, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// pressAfter reports the press named right after a state's Chinese name
+// (法国报纸, 法国世界报): the state only qualifies it (its media, 日本媒体,
+// may still be what a text is about).
+func pressAfter(after string) bool {
+	for _, w := range []string{"报纸", "各大报", "世界报", "费加罗报", "回声报", "解放报", "十字架报", "日报", "晚报"} {
+		if strings.HasPrefix(after, w) {
 			return true
 		}
 	}
