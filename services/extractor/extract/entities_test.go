@@ -78,13 +78,14 @@ func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
 		{"他被送往马里兰州的医院，美国谴责恐怖袭击。", "MLI", "USA"},        // Maryland is no Mali
 		{"乍得·沃尔夫宣布辞职，美国谴责恐怖袭击。", "TCD", "USA"},         // a state's name as a given name before a name dot
 		{"约旦·彼得森发表演讲，美国谴责恐怖袭击。", "JOR", "USA"},
-		{"东京《朝日新闻》发表社论，美国谴责恐怖袭击。", "JPN", "USA"},           // the city of a newspaper
-		{"法国报纸今天关注美国大选，美国谴责恐怖袭击。", "FRA", "USA"},           // the press of a state
-		{"他在新墨西哥州拉票，美国谴责恐怖袭击。", "MEX", "USA"},              // New Mexico is no Mexico
-		{"候选人在俄勒冈州、俄亥俄州拉票，美国谴责恐怖袭击。", "RUS", "USA"},        // Oregon and Ohio are no Russia
-		{"文莱苏丹国王发表讲话，美国谴责恐怖袭击。", "SDN", "USA"},             // a sultan is no Sudan
-		{"以色列称将在撒马利亚扩建定居点，美国谴责恐怖袭击。", "MLI", "USA"},        // 撒马利亚 is Samaria, no 马利
-		{"华人选民聚焦佐治亚州（Georgia）的复选，美国谴责恐怖袭击。", "GEO", "USA"}, // the US state glossed
+		{"东京《朝日新闻》发表社论，美国谴责恐怖袭击。", "JPN", "USA"},                                                    // the city of a newspaper
+		{"法国报纸今天关注美国大选，美国谴责恐怖袭击。", "FRA", "USA"},                                                    // the press of a state
+		{"Chile said South American and North American states condemned the attack.", "USA", "CHL"}, // regions, not the US
+		{"他在新墨西哥州拉票，美国谴责恐怖袭击。", "MEX", "USA"},                                                       // New Mexico is no Mexico
+		{"候选人在俄勒冈州、俄亥俄州拉票，美国谴责恐怖袭击。", "RUS", "USA"},                                                 // Oregon and Ohio are no Russia
+		{"文莱苏丹国王发表讲话，美国谴责恐怖袭击。", "SDN", "USA"},                                                      // a sultan is no Sudan
+		{"以色列称将在撒马利亚扩建定居点，美国谴责恐怖袭击。", "MLI", "USA"},                                                 // 撒马利亚 is Samaria, no 马利
+		{"华人选民聚焦佐治亚州（Georgia）的复选，美国谴责恐怖袭击。", "GEO", "USA"},                                          // the US state glossed
 		{"Republicans lost both Senate run-offs in Georgia; Chile condemned the attack.", "GEO", "CHL"},
 		{"She studied at the University of North Georgia. Chile condemned the attack.", "GEO", "CHL"},
 		// a capital named only as where something happens is a city, no party

@@ -540,6 +540,9 @@ func (d *Doc) Find(text string, s *Sentence) {
 	if strings.Contains(text[s.Start:s.End], "&") {
 		out = dropFirmNames(text, out)
 	}
+	if s.Lang == "en" && strings.Contains(text[s.Start:s.End], "America") {
+		out = dropRegionAmerica(text, out)
+	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	if s.Lang == "en" && strings.Contains(text[s.Start:s.End], "(") {
 		out = glossedNames(text, out)
@@ -1331,6 +1334,27 @@ func nameRun(rest string) bool {
 		}
 	}
 	return true
+}
+
+// dropRegionAmerica drops "America" read as the United States where it
+// names a region ("Latin America", "North America", "South American
+// countries", "the Americas").
+func dropRegionAmerica(text string, ms []Mention) []Mention {
+	return slices.DeleteFunc(ms, func(m Mention) bool {
+		if m.Kind != Actor || len(m.IDs) != 1 || m.IDs[0] != "USA" || !strings.HasPrefix(m.Text, "America") {
+			return false
+		}
+		if m.Text == "Americas" {
+			return true
+		}
+		before := strings.TrimRight(text[max(0, m.Start-12):m.Start], " -")
+		for _, w := range []string{"Latin", "South", "North", "Central", "Pan", "Ibero", "Afro", "Meso", "Hispanic"} {
+			if strings.HasSuffix(before, w) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // dropGlossedNames drops a state named in Latin letters inside the
