@@ -81,6 +81,7 @@ func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
 		{"东京《朝日新闻》发表社论，美国谴责恐怖袭击。", "JPN", "USA"},                                                    // the city of a newspaper
 		{"法国报纸今天关注美国大选，美国谴责恐怖袭击。", "FRA", "USA"},                                                    // the press of a state
 		{"Chile said South American and North American states condemned the attack.", "USA", "CHL"}, // regions, not the US
+		{"Chile's Foreign Minister will travel to Brussels to meet NATO Allies.", "org:eu", "CHL"},  // a city gone to, no organisation
 		{"他在新墨西哥州拉票，美国谴责恐怖袭击。", "MEX", "USA"},                                                       // New Mexico is no Mexico
 		{"候选人在俄勒冈州、俄亥俄州拉票，美国谴责恐怖袭击。", "RUS", "USA"},                                                 // Oregon and Ohio are no Russia
 		{"文莱苏丹国王发表讲话，美国谴责恐怖袭击。", "SDN", "USA"},                                                      // a sultan is no Sudan

@@ -1833,6 +1833,12 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 				if d.f.lx.Seat(m.Text) {
 					m.Venue, m.Entity = true, false // 自柏林出发, "flew in from Minsk" (travelling to a capital visits its state)
 				}
+			case "to", "visit", "visiting", "visits", "visited", "前往", "到", "抵达", "访问", "赴", "飞往":
+				if d.f.lx.Seat(m.Text) && len(m.IDs) == 1 && strings.HasPrefix(m.IDs[0], "org:") {
+					// "travel to Brussels", 前往布鲁塞尔: a city an organisation sits in, gone to,
+					// is where the trip goes, not the organisation
+					m.Venue, m.Entity = true, false
+				}
 			}
 			if m.TokEnd < len(s.Tokens) && s.Tokens[m.TokEnd].Text == "-" && m.TokEnd+1 < len(s.Tokens) && strings.EqualFold(s.Tokens[m.TokEnd+1].Text, "based") && d.f.lx.Seat(m.Text) {
 				m.Venue, m.Entity = true, false // "a Vienna-based agency"
