@@ -859,3 +859,22 @@ func TestPartiesNamedDemocraticAreTheirOwnPlace(t *testing.T) {
 		}
 	}
 }
+
+func TestThisAssemblyInASpeechToTheUNIsTheGeneralAssembly(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"Peru is proud to serve the United Nations. We call on this Assembly to act on climate finance.", true},
+		{"Peru is proud to serve the United Nations. The Assembly of States Parties meets next month.", false},
+		{"The National Assembly of Peru passed the budget. The Assembly meets again in May.", false},
+	}
+	for _, c := range cases {
+		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+		got := slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == "org:un-general-assembly" })
+		if got != c.want {
+			t.Errorf("%s: General Assembly among the entities %v, want %v (%+v)", c.text, got, c.want, x.Entities)
+		}
+	}
+}

@@ -533,6 +533,7 @@ func (d *Doc) Find(text string, s *Sentence) {
 	if s.Lang == "en" {
 		out = seasJoined(text, s, out)
 		out = d.assemblyPresident(text, s, out)
+		out = d.thisAssembly(text, s, out)
 	}
 	if s.Lang == "zh" {
 		out = dropGlossedNames(text, out)
@@ -1334,6 +1335,34 @@ func nameRun(rest string) bool {
 		}
 	}
 	return true
+}
+
+// thisAssemblyRe finds "this Assembly" and "the Assembly" said to the UN
+// General Assembly.
+var thisAssemblyRe = regexp.MustCompile(`\b(?:[Tt]his|[Tt]he) Assembly\b`)
+
+// thisAssembly reads "this Assembly" and "the Assembly" as the UN General
+// Assembly in a text that names the United Nations (a speech to it), unless
+// another assembly is named ("the National Assembly", "the Assembly of
+// States Parties").
+func (d *Doc) thisAssembly(text string, s *Sentence, ms []Mention) []Mention {
+	st := text[s.Start:s.End]
+	if !strings.Contains(st, "Assembly") || !d.seenUN && !strings.Contains(text, "United Nations") {
+		return ms
+	}
+	e, ok := d.f.lx.Get("org:un-general-assembly")
+	if !ok {
+		return ms
+	}
+	for _, loc := range thisAssemblyRe.FindAllStringIndex(st, -1) {
+		start, end := s.Start+loc[0], s.Start+loc[1]
+		if strings.HasPrefix(text[end:], " of") || overlapsAny(ms, start, end) {
+			continue
+		}
+		ms = append(ms, Mention{Kind: Actor, Start: start, End: end, Text: text[start:end], IDs: []string{e.ID},
+			Entity: true, EntityType: e.Kind, Venue: true, How: text[start:end] + " → org:un-general-assembly (the assembly a speech at the UN addresses)"})
+	}
+	return ms
 }
 
 // dropRegionAmerica drops "America" read as the United States where it
