@@ -878,3 +878,23 @@ func TestThisAssemblyInASpeechToTheUNIsTheGeneralAssembly(t *testing.T) {
 		}
 	}
 }
+
+func TestInitiativesAndProgrammesAreNoOrganisations(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct{ text, org string }{
+		{"Jordan supports the Levant Peace Initiative and the Fulbright Program.", ""},
+		{"Jordan welcomed the Committee to Protect Journalists.", "org:committee-to-protect-journalists"},
+	}
+	for _, c := range cases {
+		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+		var orgs []string
+		for _, en := range x.Entities {
+			if en.Type == "org" {
+				orgs = append(orgs, en.ID)
+			}
+		}
+		if c.org == "" && len(orgs) > 0 || c.org != "" && !slices.Contains(orgs, c.org) {
+			t.Errorf("%s: organisations %v, want %q", c.text, orgs, c.org)
+		}
+	}
+}

@@ -17,8 +17,8 @@ var orgHeads = map[string]bool{"group": true, "company": true, "corporation": tr
 	"committee": true, "commission": true, "agency": true, "bank": true, "fund": true, "party": true, "organization": true,
 	"organisation": true, "union": true, "league": true, "federation": true, "coalition": true, "alliance": true,
 	"network": true, "movement": true, "front": true, "chamber": true, "center": true, "centre": true, "society": true,
-	"forum": true, "court": true, "tribunal": true, "partnership": true, "initiative": true, "holdings": true,
-	"airlines": true, "consortium": true, "program": true, "programme": true, "watch": true, "school": true, "college": true}
+	"forum": true, "court": true, "tribunal": true, "partnership": true, "holdings": true,
+	"airlines": true, "consortium": true, "watch": true, "school": true, "college": true}
 
 // orgInside are the lower-case words allowed inside an organisation's name.
 var orgInside = map[string]bool{"of": true, "for": true, "the": true, "and": true, "&": true, "to": true, "on": true, "in": true}
