@@ -898,3 +898,19 @@ func TestInitiativesAndProgrammesAreNoOrganisations(t *testing.T) {
 		}
 	}
 }
+
+func TestShipsNamedAfterPeopleAreNoPeople(t *testing.T) {
+	e := testEngine(t)
+	for _, text := range []string{"美国林肯号航母进入南海，中国表示反对。", "The USS Abraham Lincoln sailed into the South China Sea."} {
+		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: text})
+		for _, en := range x.Entities {
+			if en.Type == "person" {
+				t.Errorf("%s: a ship became a person: %+v", text, en)
+			}
+		}
+	}
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "特朗普号召支持者投票。"})
+	if !slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == "person:trump-donald" }) {
+		t.Errorf("号召 after a name made no ship: %+v", x.Entities)
+	}
+}

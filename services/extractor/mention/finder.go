@@ -1786,14 +1786,22 @@ func align(m *Mention, toks []token.Token) {
 }
 
 // namedAfterPerson reports what follows a Chinese name when the words are a
-// thing named after the person: a line, a doctrine, a thought.
+// thing named after the person: a line, a doctrine, a thought, a ship.
 func namedAfterPerson(after string) bool {
 	for _, w := range []string{"线", "主义", "思想", "理论", "路线"} {
 		if strings.HasPrefix(after, w) {
 			return true
 		}
 	}
-	return false
+	// 里根号航母: a ship (not 号召, a call)
+	return strings.HasPrefix(after, "号") && !strings.HasPrefix(after, "号召")
+}
+
+// shipBefore reports a ship's prefix right before an English name ("the
+// USS Ronald Reagan", "HMS Queen Elizabeth").
+func shipBefore(text string, start int) bool {
+	before := text[max(0, start-8):start]
+	return strings.HasSuffix(before, "USS ") || strings.HasSuffix(before, "U.S.S. ") || strings.HasSuffix(before, "HMS ")
 }
 
 // venues marks states named only as where something happens ("in the
@@ -1801,9 +1809,9 @@ func namedAfterPerson(after string) bool {
 func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 	for i := range ms {
 		m := &ms[i]
-		if m.Kind == Person && hasHan(m.Text) && namedAfterPerson(text[m.End:min(len(text), m.End+12)]) {
-			// 麦克马洪线, 毛泽东思想: a line or a doctrine named after the person, no
-			// party and no entity
+		if m.Kind == Person && (hasHan(m.Text) && namedAfterPerson(text[m.End:min(len(text), m.End+12)]) || !hasHan(m.Text) && shipBefore(text, m.Start)) {
+			// 麦克马洪线, 毛泽东思想, 里根号, "USS Ronald Reagan": a line, a doctrine
+			// or a ship named after the person, no party and no entity
 			m.Person = ""
 			m.noParty()
 			continue
