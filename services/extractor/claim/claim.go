@@ -1339,13 +1339,19 @@ func fearOfWhatMayCome(s *clause.Sentence, f *frame.Frame) bool {
 	return false
 }
 
-// partyNoun are nouns that name parties without naming them.
-var partyNoun = map[string]bool{"nation": true, "country": true, "state": true, "government": true, "partner": true, "ally": true,
+// unnamedParties are nouns that name parties without naming them ("African
+// nations will fight …"). The list is narrower than the frame stage's
+// party heads: a mission, an office or a team that will act is more often
+// another body's ("the mission will prepare a report") than the speaker's.
+var unnamedParties = map[string]bool{"nation": true, "country": true, "state": true, "government": true, "partner": true, "ally": true,
 	"member": true, "leader": true, "people": true, "side": true, "party": true, "community": true, "administration": true}
 
-// thingWill reports an English "will" (or "continue to") whose subject,
-// right before it, is a noun or a pronoun of a thing, in a clause that
-// names no party, person or speaker before the cue.
+// thingWill reports an English cue of the will modality (will, shall,
+// continue to, would) whose subject, right before it, is a noun or a
+// pronoun of a thing, in a clause that names no party, person or speaker
+// before the cue. The frame stage already skips a bare "will" or "shall"
+// after such a noun when no party is near; this also covers the other
+// cues, the pronouns, and subjects a resolved holder was handed down to.
 func thingWill(s *clause.Sentence, f *frame.Frame) bool {
 	c := s.Clauses[f.Clause]
 	k := f.CueStart - 1
@@ -1359,7 +1365,7 @@ func thingWill(s *clause.Sentence, f *frame.Frame) bool {
 	switch t.Lower {
 	case "it", "this", "that", "which":
 	default:
-		if t.POS != token.Noun || s.MentionAt(k) >= 0 || partyNoun[t.Lemma] {
+		if t.POS != token.Noun || s.MentionAt(k) >= 0 || unnamedParties[t.Lemma] {
 			return false // ("African nations will fight …": parties, unnamed)
 		}
 	}
@@ -1648,7 +1654,8 @@ func isStateOrPlace(id string) bool {
 // are among the holders.
 func (d *Doc) toldBefore(holders []string, named, actor bool) ([]string, string) {
 	if t := d.res.LastActor; actor && t != "" && !slices.Contains(holders, t) && d.res.LastActorAt >= d.res.LastTargetAt {
-		// 日方此举…。中方对此表示严重关切: the act told since the last claim's target
+		// 日方此举…。中方对此表示严重关切: the act told since the last claim's
+		// target, or with it (日本向菲律宾出售雷达。中方对此…: the seller, not the buyer)
 		return []string{t}, "whose act was just told (对此, 此举, 将就此作出反应)"
 	}
 	if t := d.res.LastTarget; named && t != "" && !slices.Contains(holders, t) {

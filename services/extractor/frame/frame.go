@@ -1799,10 +1799,12 @@ func verbObject(s *clause.Sentence, mk int, c clause.Clause) int {
 }
 
 // possessiveStanceDoer finds the holder of an English stance named as a
-// noun with its holder's possessive in another verb's object ("thanked her
-// counterpart for Peru's firm support for Ukraine", "praised Chile's
-// condemnation of the coup"): the party before 's, adjectives and adverbs
-// allowed between, or -1.
+// noun with its holder's possessive in the object of a verb of praise or
+// thanks ("thanked her counterpart for Peru's firm support for Ukraine",
+// "praised Chile's condemnation of the coup"): the party before 's,
+// adjectives, adverbs and participles allowed between, or -1. Elsewhere
+// ("undermines the Secretary-General's vision of …") the stance is only
+// told of its holder.
 func possessiveStanceDoer(s *clause.Sentence, start int, c clause.Clause) int {
 	k := start - 1
 	for k > c.Start && modifier(&s.Tokens[k]) {
