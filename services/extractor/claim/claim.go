@@ -190,13 +190,6 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if f.Rule.Kind == "call" {
 		condIDs, condTopics = d.condSubject(s, f, h.IDs)
 	}
-	if s.Lang == "en" && f.Rule.Modality == "will" && thingWill(s, f) {
-		// "the harm will worsen", "The Joint Statement will enable …", "it
-		// will be possible to say": what a thing will do or become is no
-		// party's commitment, whoever speaks
-		d.drop(s, f, "the future of a thing, not a party's act")
-		return
-	}
 	if f.Rule.Kind == "hope" && thingHoped(s, f) {
 		// 希望中国的疫苗可能会成功, "hopes China's economy recovers": a hope about a thing, no call on its owner
 		d.drop(s, f, "a hope about a thing, asked of no one")
@@ -1337,44 +1330,6 @@ func fearOfWhatMayCome(s *clause.Sentence, f *frame.Frame) bool {
 		}
 	}
 	return false
-}
-
-// unnamedParties are nouns that name parties without naming them ("African
-// nations will fight …"). The list is narrower than the frame stage's
-// party heads: a mission, an office or a team that will act is more often
-// another body's ("the mission will prepare a report") than the speaker's.
-var unnamedParties = map[string]bool{"nation": true, "country": true, "state": true, "government": true, "partner": true, "ally": true,
-	"member": true, "leader": true, "people": true, "side": true, "party": true, "community": true, "administration": true}
-
-// thingWill reports an English cue of the will modality (will, shall,
-// continue to, would) whose subject, right before it, is a noun or a
-// pronoun of a thing, in a clause that names no party, person or speaker
-// before the cue. The frame stage already skips a bare "will" or "shall"
-// after such a noun when no party is near; this also covers the other
-// cues, the pronouns, and subjects a resolved holder was handed down to.
-func thingWill(s *clause.Sentence, f *frame.Frame) bool {
-	c := s.Clauses[f.Clause]
-	k := f.CueStart - 1
-	for k > c.Start && s.Tokens[k].POS == token.Adv {
-		k--
-	}
-	if k < c.Start {
-		return false
-	}
-	t := &s.Tokens[k]
-	switch t.Lower {
-	case "it", "this", "that", "which":
-	default:
-		if t.POS != token.Noun || s.MentionAt(k) >= 0 || unnamedParties[t.Lemma] {
-			return false // ("African nations will fight …": parties, unnamed)
-		}
-	}
-	for j := range s.Mentions {
-		if m := &s.Mentions[j]; m.Tok >= c.Start && m.TokEnd <= f.CueStart && m.Kind != mention.Topic && m.Kind != mention.Place {
-			return false
-		}
-	}
-	return true
 }
 
 // issuePlace returns the place an English object's issue is of ("the

@@ -2962,7 +2962,7 @@ var barredVerbs = map[string]bool{"allow": true, "require": true, "bar": true, "
 // nouns name, not a commitment of the speaker or of the last party.
 func thingWill(s *clause.Sentence, f *frame.Frame) bool {
 	if s.Lang == "en" {
-		return enThingWill(s, f)
+		return f.Rule.Modality == "will" && (enThingWill(s, f) || thingRightBefore(s, f))
 	}
 	if s.Lang != "zh" || f.Rule.Modality != "will" || f.Quote >= 0 {
 		return false
@@ -2993,6 +2993,44 @@ func thingWill(s *clause.Sentence, f *frame.Frame) bool {
 		}
 	}
 	return false
+}
+
+// unnamedParties are nouns that name parties without naming them ("African
+// nations will fight …"). The list is narrower than the frame stage's
+// party heads: a mission, an office or a team that will act is more often
+// another body's ("the mission will prepare a report") than the speaker's.
+var unnamedParties = map[string]bool{"nation": true, "country": true, "state": true, "government": true, "partner": true, "ally": true,
+	"member": true, "leader": true, "people": true, "side": true, "party": true, "community": true, "administration": true}
+
+// thingRightBefore reports an English cue of the will modality (will,
+// shall, continue to, would) whose subject, right before it, is a noun or a
+// pronoun of a thing ("the harm will worsen", "it will be possible", "as
+// the world continues to warm"), in a clause that names no party, person or
+// speaker before the cue: what enThingWill misses when the noun phrase
+// holds a verb or a name, or the cue is not "will".
+func thingRightBefore(s *clause.Sentence, f *frame.Frame) bool {
+	c := s.Clauses[f.Clause]
+	k := f.CueStart - 1
+	for k > c.Start && s.Tokens[k].POS == token.Adv {
+		k--
+	}
+	if k < c.Start {
+		return false
+	}
+	t := &s.Tokens[k]
+	switch t.Lower {
+	case "it", "this", "that", "which":
+	default:
+		if t.POS != token.Noun || s.MentionAt(k) >= 0 || unnamedParties[t.Lemma] {
+			return false // ("African nations will fight …": parties, unnamed)
+		}
+	}
+	for j := range s.Mentions {
+		if m := &s.Mentions[j]; m.Tok >= c.Start && m.TokEnd <= f.CueStart && m.Kind != mention.Topic && m.Kind != mention.Place {
+			return false
+		}
+	}
+	return true
 }
 
 // enThingWill reports an English "will" whose clause opens with a noun
