@@ -276,6 +276,9 @@ func (m *Matcher) Frames(s *clause.Sentence) []Frame {
 		if s.Lang == "en" && pm.End-pm.Start == 1 && inCompound(s, pm.Start) {
 			continue // "back-to-back elections", "well-backed reforms": a word of a compound modifier, no verb
 		}
+		if s.Lang == "en" && toks[pm.Start].Lemma == "back" && pm.End-pm.Start == 1 && pm.End < len(toks) && backParticles[toks[pm.End].Lower] {
+			continue // "will not back down", "backed away from the deal": retreating, no backing of anyone
+		}
 		if s.Lang == "en" && toks[pm.Start].Lemma == "address" && addressesAudience(s, pm.End) {
 			continue // "to address the General Assembly", "I address you today": speaking to them
 		}
@@ -2435,6 +2438,9 @@ func inCompound(s *clause.Sentence, i int) bool {
 	}
 	return false
 }
+
+// backParticles turn "back" into retreat: back down, back away, back off, back out.
+var backParticles = map[string]bool{"down": true, "away": true, "off": true, "out": true}
 
 // addressesAudience reports who is spoken to after "address": you, this
 // Assembly, the General Assembly, the Council, the nation, a session of
