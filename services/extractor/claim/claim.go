@@ -1355,7 +1355,7 @@ func issuePlace(s *clause.Sentence, f *frame.Frame, objs []int) string {
 // Turkey", "thank the countries of the region, such as Jordan"): no party
 // is named before the list in the object.
 func (d *Doc) includedParties(s *clause.Sentence, f *frame.Frame, holders []string) []string {
-	if f.Rule.Predicate != "welcome" && !(f.Rule.Predicate == "support" && f.Rule.Kind == "stance") {
+	if f.Rule.Predicate != "welcome" && !(f.Rule.Predicate == "support" && f.Rule.Kind == "stance") && !(f.Rule.Predicate == "call_on" && allPartiesFirst(s, f)) {
 		return nil // (a condemnation's, a concern's examples are as often the victims: "aggression against countries, including Ukraine")
 	}
 	end := min(f.ObjEnd, len(s.Tokens))
@@ -1389,6 +1389,18 @@ func (d *Doc) includedParties(s *clause.Sentence, f *frame.Frame, holders []stri
 		return nil
 	}
 	return nil
+}
+
+// allPartiesFirst reports a call whose object opens with all parties
+// ("calls on all parties, especially Syria, to …", "urged all sides –
+// including Iran – to …"): the parties it then names are those called on.
+func allPartiesFirst(s *clause.Sentence, f *frame.Frame) bool {
+	for k := f.ObjStart; k >= 0 && k < f.ObjEnd && k < len(s.Tokens) && k <= f.ObjStart+2; k++ {
+		if j := s.MentionAt(k); j >= 0 {
+			return s.Mentions[j].Kind == mention.AllParties
+		}
+	}
+	return false
 }
 
 // nameModifies reports an English name followed by a noun it qualifies
