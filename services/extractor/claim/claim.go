@@ -226,6 +226,13 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		}
 	default:
 		targets, how = d.targets(s, f, objs, h.IDs)
+		if pred == "support" && len(targets) == 0 && s.Lang == "en" && recognizeVerbs[s.Tokens[f.CueStart].Lemma] && f.ObjStart >= 0 && f.ObjStart+1 < len(s.Tokens) &&
+			frame.VirtueNouns[s.Tokens[f.ObjStart+1].Lemma] {
+			if ids := d.deedOf(s, objs, h.IDs, f.ObjStart, f.ObjStart+4); len(ids) > 0 {
+				// "we recognize the courage of the Cuban people": praise of that people, a welcome
+				pred, targets, how = "welcome", ids, "the party whose quality is recognised (the courage of X)"
+			}
+		}
 		if len(targets) == 0 {
 			if p := issuePlace(s, f, objs); p != "" {
 				targets, how = []string{p}, "the place the issue is of (the stability of the Horn of Africa)"
@@ -3043,6 +3050,12 @@ func beforeDets(s *clause.Sentence, i int) int {
 // deedOf returns the party of objs, starting within tokens [from, to), that
 // owns what follows it (X的…, X's …): whose deed or act a welcome is about.
 func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to int) []string {
+	for j := from; j < to+2 && j < len(s.Tokens); j++ {
+		if s.Lang == "en" && frame.VirtueNouns[s.Tokens[j].Lemma] {
+			to = max(to, j+5) // "the bravery and determination of the Ukrainian people"
+			break
+		}
+	}
 	for _, k := range objs {
 		m := &s.Mentions[k]
 		if m.Tok < from {
@@ -3068,12 +3081,41 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 			return m.IDs // "welcome the progress North Macedonia has made", "the reforms that Angola is pursuing": the party whose deed it is
 		}
 		for j := from; j < m.Tok; j++ {
-			if actOfParty(s, j, m.Tok) > 0 && len(minus(m.IDs, holders)) > 0 {
+			if (actOfParty(s, j, m.Tok) > 0 || virtueOfParty(s, j, m.Tok) && !m.Attr) && len(minus(m.IDs, holders)) > 0 {
 				return m.IDs // "welcomed the efforts by the UN", "the decision of Japan"
 			}
 		}
 	}
 	return nil
+}
+
+// recognizeVerbs, before a quality of a party, praise it.
+var recognizeVerbs = map[string]bool{"recognize": true, "recognise": true, "salute": true, "honor": true, "honour": true, "acknowledge": true}
+
+// virtueOfParty reports "the courage of [the] X", "the bravery and
+// heroism of X" from j to the party at end.
+func virtueOfParty(s *clause.Sentence, j, end int) bool {
+	if s.Lang != "en" || !frame.VirtueNouns[s.Tokens[j].Lemma] {
+		return false
+	}
+	k := j + 1
+	if k+1 < end && (s.Tokens[k].Lower == "and" || s.Tokens[k].Text == ",") && frame.VirtueNouns[s.Tokens[k+1].Lemma] {
+		k += 2
+	}
+	if k >= end || s.Tokens[k].Lower != "of" {
+		return false
+	}
+	k++
+	for k < end && (s.Tokens[k].POS == token.Det || s.Tokens[k].Tag == "PRP$") {
+		k++
+	}
+	if k+1 < end && peopleNouns[s.Tokens[k].Lemma] && s.Tokens[k+1].Lower == "of" {
+		k += 2 // "the resilience of the people of Somalia"
+		for k < end && s.Tokens[k].POS == token.Det {
+			k++
+		}
+	}
+	return k == end
 }
 
 // contentNouns take a that-clause that tells what they say, not a deed of

@@ -3101,12 +3101,22 @@ func recognizesSomething(s *clause.Sentence, i int) bool {
 		case "right", "importance", "role", "need", "value", "sovereignty", "independence", "legitimacy", "effort", "contribution", "significance", "principle":
 			return true
 		}
+		if VirtueNouns[t.Lemma] {
+			return true // "recognize the courage of the Cuban people"
+		}
 		if t.POS != token.Det && t.POS != token.Adj && t.Tag != "PRP$" {
 			return false
 		}
 	}
 	return false
 }
+
+// VirtueNouns name a quality a party is praised for: commending or
+// recognising "the courage of the Ukrainian people" praises that people's
+// state.
+var VirtueNouns = map[string]bool{"courage": true, "bravery": true, "resilience": true, "resiliency": true, "determination": true,
+	"heroism": true, "generosity": true, "hospitality": true, "steadfastness": true, "perseverance": true, "tenacity": true,
+	"dedication": true, "professionalism": true, "fortitude": true, "valor": true, "valour": true}
 
 // acknowledging verbs see a fact: recognize that, acknowledge, admit.
 var acknowledging = map[string]bool{"recognize": true, "recognise": true, "acknowledge": true, "admit": true, "understand": true,
