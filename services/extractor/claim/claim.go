@@ -3169,10 +3169,11 @@ func partyAfter(s *clause.Sentence, m *mention.Mention, objs []int, holders []st
 }
 
 // rulingParties are the parties whose bodies are organs of their state, as
-// the guidelines have it ("the Communist Party's bodies → the state"): as a
-// holder the party is its state (中共中央表示, "the CPC said"); as a target
-// or an entity it stays the party.
-var rulingParties = map[string]string{"org:cpc": "CHN"}
+// the guidelines have it ("the Communist Party's bodies → the state"), and
+// the state's own bodies that texts name as organisations (the National
+// People's Congress, the CPPCC): as a holder each is its state (中共中央表示,
+// 全国人大常委会决定); as a target or an entity it stays the organisation.
+var rulingParties = map[string]string{"org:cpc": "CHN", "org:npc": "CHN", "org:cppcc": "CHN"}
 
 // partyStates puts the state for a ruling party among a claim's holders;
 // false (and no copy) when no holder is one, as for nearly every claim.

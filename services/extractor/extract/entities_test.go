@@ -914,3 +914,26 @@ func TestShipsNamedAfterPeopleAreNoPeople(t *testing.T) {
 		t.Errorf("号召 after a name made no ship: %+v", x.Entities)
 	}
 }
+
+func TestStateBodiesNamedAsOrganisationsAreListedAndHoldForTheirState(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct{ text, org string }{
+		{"全国人大常委会周二表示，坚决反对外国干涉香港事务。", "org:npc"},
+		{"全国政协发表声明，坚决反对外国干涉香港事务。", "org:cppcc"},
+		{"The National People's Congress said it firmly opposes foreign interference in Hong Kong.", "org:npc"},
+	}
+	for _, c := range cases {
+		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+		if !slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == c.org }) {
+			t.Errorf("%s: no %s among %+v", c.text, c.org, x.Entities)
+		}
+		for _, cl := range x.Claims {
+			if slices.Contains(cl.Actors, c.org) || !slices.Contains(cl.Actors, "CHN") {
+				t.Errorf("%s: claim held by %v, want the state (CHN)", c.text, cl.Actors)
+			}
+		}
+		if len(x.Claims) == 0 {
+			t.Errorf("%s: no claim", c.text)
+		}
+	}
+}
