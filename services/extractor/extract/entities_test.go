@@ -937,3 +937,13 @@ func TestStateBodiesNamedAsOrganisationsAreListedAndHoldForTheirState(t *testing
 		}
 	}
 }
+
+func TestOrganisationsAreFoundByTheirChineseNames(t *testing.T) {
+	e := testEngine(t)
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "中海油与赛诺菲的代表出席了会议，亲民党主席也在场。"})
+	for _, id := range []string{"org:cnooc", "org:sanofi", "org:people-first-party"} {
+		if !slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == id }) {
+			t.Errorf("no %s among %+v", id, x.Entities)
+		}
+	}
+}
