@@ -947,3 +947,13 @@ func TestOrganisationsAreFoundByTheirChineseNames(t *testing.T) {
 		}
 	}
 }
+
+func TestPeopleAreFoundByTheirChineseNames(t *testing.T) {
+	e := testEngine(t)
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "学者蔡霞和艺术家胡佳接受了采访，提到了奥威尔的小说。"})
+	for _, id := range []string{"person:cai-xia", "person:hu-jia", "person:orwell-george"} {
+		if !slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == id }) {
+			t.Errorf("no %s among %+v", id, x.Entities)
+		}
+	}
+}
