@@ -1892,6 +1892,10 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			m.Venue, m.Entity = true, false
 			continue
 		}
+		if (m.Text == "罗马" || m.Text == "羅馬") && (strings.HasPrefix(after, "天主教") || strings.HasPrefix(after, "公教")) {
+			m.Venue, m.Entity = true, false // 罗马天主教: Roman Catholic, a church, not Italy
+			continue
+		}
 		if before := strings.ToLower(text[max(0, m.Start-5):m.Start]); strings.HasSuffix(before, "post-") {
 			m.Venue, m.Entity = true, false // "post-Soviet states": a time after it, not the Soviet Union
 			continue
