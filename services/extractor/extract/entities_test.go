@@ -959,3 +959,20 @@ func TestPeopleAreFoundByTheirChineseNames(t *testing.T) {
 		}
 	}
 }
+
+func TestAFamilyNameThatIsAGivenNameAloneNeedsATitleOrItsBody(t *testing.T) {
+	e := testEngine(t)
+	has := func(text, id string) bool {
+		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: text})
+		return slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == id })
+	}
+	if has("MR PRICE: Thank you. Michel, final question in the back.", "person:michel-charles") {
+		t.Error("a reporter called on by his given name became the European Council's president")
+	}
+	if !has("President Michel said the summit had been a success.", "person:michel-charles") {
+		t.Error("a title before the family name names the office holder")
+	}
+	if !has("The European Union held a summit. Michel said it had been a success.", "person:michel-charles") {
+		t.Error("with his body named, the family name alone names the office holder")
+	}
+}
