@@ -66,7 +66,7 @@ func TestStatesInsideBroadcasterAndTreatyNamesAreNotEntities(t *testing.T) {
 		{"Chile upholds the Helsinki Final Act.", "FIN", "CHL"},
 		{"Chile asked for news on the Vienna talks.", "AUT", "CHL"},
 		{"Chile upholds the Charter of Paris.", "FRA", "CHL"},
-		{"Chile will meet its Paris commitments under the Paris Climate Agreement.", "FRA", "CHL"},
+		{"Chile will meet its Paris climate goals under the Paris Climate Agreement.", "FRA", "CHL"},
 		{"罗马天主教会与智利政府举行了会谈。", "ITA", "CHL"},
 		{"特朗普在推特上发文，美国谴责恐怖袭击。", "org:twitter", "USA"},
 		{"智利外长今天在推特贴文，智利谴责恐怖袭击。", "org:twitter", "CHL"},
