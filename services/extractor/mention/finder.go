@@ -985,7 +985,7 @@ func (d *Doc) fromMatch(st string, mt Match, s *Sentence) (*Mention, bool) {
 				// Australia: someone else of that family name (a head of state or government stays)
 				return nil, false
 			}
-			if role != "head-of-state" && role != "head-of-government" && !strings.Contains(m.Text, " ") && !hasHan(m.Text) && d.f.givenNames[m.Text] && !titledBefore(st, mt.Start) && (c == "" || !d.stateNamed(c)) {
+			if role != "head-of-state" && role != "head-of-government" && !newsStates[c] && !strings.Contains(m.Text, " ") && !hasHan(m.Text) && d.f.givenNames[m.Text] && !titledBefore(st, mt.Start) && (c == "" || !d.stateNamed(c)) {
 				// "Michel, final question", "following up on Michel's question": a
 				// family name that is also a given name, alone, with no title and
 				// nothing of the office holder's state or body named, is someone else
