@@ -226,8 +226,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		}
 	default:
 		targets, how = d.targets(s, f, objs, h.IDs)
-		if pred == "support" && len(targets) == 0 && s.Lang == "en" && recognizeVerbs[s.Tokens[f.CueStart].Lemma] && f.ObjStart >= 0 && f.ObjStart+1 < len(s.Tokens) &&
-			frame.VirtueNouns[s.Tokens[f.ObjStart+1].Lemma] {
+		if pred == "support" && len(targets) == 0 && s.Lang == "en" && recognizeVerbs[s.Tokens[f.CueStart].Lemma] && virtueOpens(s, f.ObjStart) {
 			if ids := d.deedOf(s, objs, h.IDs, f.ObjStart, f.ObjStart+4); len(ids) > 0 {
 				// "we recognize the courage of the Cuban people": praise of that people, a welcome
 				pred, targets, how = "welcome", ids, "the party whose quality is recognised (the courage of X)"
@@ -3091,6 +3090,20 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 
 // recognizeVerbs, before a quality of a party, praise it.
 var recognizeVerbs = map[string]bool{"recognize": true, "recognise": true, "salute": true, "honor": true, "honour": true, "acknowledge": true}
+
+// virtueOpens reports a quality that opens the object at i, after a
+// determiner or a possessive at most ("the courage of", "their resilience").
+func virtueOpens(s *clause.Sentence, i int) bool {
+	for k := i; k >= 0 && k < len(s.Tokens) && k <= i+1; k++ {
+		if frame.VirtueNouns[s.Tokens[k].Lemma] {
+			return true
+		}
+		if s.Tokens[k].POS != token.Det && s.Tokens[k].Tag != "PRP$" {
+			return false
+		}
+	}
+	return false
+}
 
 // virtueOfParty reports "the courage of [the] X", "the bravery and
 // heroism of X" from j to the party at end.

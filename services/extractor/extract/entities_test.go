@@ -940,22 +940,21 @@ func TestStateBodiesNamedAsOrganisationsAreListedAndHoldForTheirState(t *testing
 	}
 }
 
-func TestOrganisationsAreFoundByTheirChineseNames(t *testing.T) {
+func TestOrganisationsAndPeopleAreFoundByTheirChineseNames(t *testing.T) {
 	e := testEngine(t)
-	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "中海油与赛诺菲的代表出席了会议，亲民党主席也在场。"})
-	for _, id := range []string{"org:cnooc", "org:sanofi", "org:people-first-party"} {
-		if !slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == id }) {
-			t.Errorf("no %s among %+v", id, x.Entities)
-		}
+	cases := []struct {
+		text string
+		ids  []string
+	}{
+		{"中海油与赛诺菲的代表出席了会议，亲民党主席也在场。", []string{"org:cnooc", "org:sanofi", "org:people-first-party"}},
+		{"学者蔡霞和艺术家胡佳接受了采访，提到了奥威尔的小说。", []string{"person:cai-xia", "person:hu-jia", "person:orwell-george"}},
 	}
-}
-
-func TestPeopleAreFoundByTheirChineseNames(t *testing.T) {
-	e := testEngine(t)
-	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "学者蔡霞和艺术家胡佳接受了采访，提到了奥威尔的小说。"})
-	for _, id := range []string{"person:cai-xia", "person:hu-jia", "person:orwell-george"} {
-		if !slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == id }) {
-			t.Errorf("no %s among %+v", id, x.Entities)
+	for _, c := range cases {
+		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
+		for _, id := range c.ids {
+			if !slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == id }) {
+				t.Errorf("%s: no %s among %+v", c.text, id, x.Entities)
+			}
 		}
 	}
 }
