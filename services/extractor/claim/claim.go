@@ -3181,22 +3181,23 @@ func partyAfter(s *clause.Sentence, m *mention.Mention, objs []int, holders []st
 	return false
 }
 
-// rulingParties are the parties whose bodies are organs of their state, as
-// the guidelines have it ("the Communist Party's bodies → the state"), and
-// the state's own bodies that texts name as organisations (the National
-// People's Congress, the CPPCC): as a holder each is its state (中共中央表示,
-// 全国人大常委会决定); as a target or an entity it stays the organisation.
-var rulingParties = map[string]string{"org:cpc": "CHN", "org:npc": "CHN", "org:cppcc": "CHN"}
+// organsOfState are the organisations whose bodies hold claims for their
+// state, as the guidelines have it: a ruling party ("the Communist Party's
+// bodies → the state") and the state's own bodies that texts name as
+// organisations (the National People's Congress, the CPPCC). As a holder
+// each is its state (中共中央表示, 全国人大常委会决定); as a target or an
+// entity it stays the organisation.
+var organsOfState = map[string]string{"org:cpc": "CHN", "org:npc": "CHN", "org:cppcc": "CHN"}
 
-// partyStates puts the state for a ruling party among a claim's holders;
+// partyStates puts the state for an organ of state among a claim's holders;
 // false (and no copy) when no holder is one, as for nearly every claim.
 func partyStates(ids []string) ([]string, bool) {
-	if !slices.ContainsFunc(ids, func(id string) bool { return rulingParties[id] != "" }) {
+	if !slices.ContainsFunc(ids, func(id string) bool { return organsOfState[id] != "" }) {
 		return nil, false
 	}
 	var out []string
 	for _, id := range ids {
-		if st, ok := rulingParties[id]; ok {
+		if st, ok := organsOfState[id]; ok {
 			id = st
 		}
 		if !slices.Contains(out, id) {

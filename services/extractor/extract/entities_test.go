@@ -8,6 +8,11 @@ import (
 	"github.com/diplograph/diplograph/schemas"
 )
 
+// hasEntity reports entity id among an extraction's entities.
+func hasEntity(x schemas.Extraction, id string) bool {
+	return slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == id })
+}
+
 func TestTitlesMakeUnknownPeopleSpeakForTheirState(t *testing.T) {
 	e := testEngine(t)
 	cases := []struct {
@@ -291,7 +296,7 @@ func TestPrivatePeopleAreNamedButSpeakForNoState(t *testing.T) {
 		}
 	}
 	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "A report by Human Rights Watch condemned the arrests."})
-	if !slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == "org:human-rights-watch" }) {
+	if !hasEntity(x, "org:human-rights-watch") {
 		t.Errorf("an organisation cited as a report's source was left out: %+v", x.Entities)
 	}
 }
@@ -517,7 +522,7 @@ func TestAFamilyNameThatIsAlsoAWordNamesAPerson(t *testing.T) {
 	text := "The President nominated Bridget Brink to serve as ambassador, and Rena Bitter will travel to Chicago."
 	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: text})
 	for _, want := range []string{"person:brink-bridget", "person:bitter-rena"} {
-		if !slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == want }) {
+		if !hasEntity(x, want) {
 			t.Errorf("no %s in %+v", want, x.Entities)
 		}
 	}
@@ -874,7 +879,7 @@ func TestThisAssemblyInASpeechToTheUNIsTheGeneralAssembly(t *testing.T) {
 	}
 	for _, c := range cases {
 		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
-		got := slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == "org:un-general-assembly" })
+		got := hasEntity(x, "org:un-general-assembly")
 		if got != c.want {
 			t.Errorf("%s: General Assembly among the entities %v, want %v (%+v)", c.text, got, c.want, x.Entities)
 		}
@@ -912,7 +917,7 @@ func TestShipsNamedAfterPeopleAreNoPeople(t *testing.T) {
 		}
 	}
 	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "特朗普号召支持者投票。"})
-	if !slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == "person:trump-donald" }) {
+	if !hasEntity(x, "person:trump-donald") {
 		t.Errorf("号召 after a name made no ship: %+v", x.Entities)
 	}
 }
@@ -926,7 +931,7 @@ func TestStateBodiesNamedAsOrganisationsAreListedAndHoldForTheirState(t *testing
 	}
 	for _, c := range cases {
 		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
-		if !slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == c.org }) {
+		if !hasEntity(x, c.org) {
 			t.Errorf("%s: no %s among %+v", c.text, c.org, x.Entities)
 		}
 		for _, cl := range x.Claims {
@@ -952,7 +957,7 @@ func TestOrganisationsAndPeopleAreFoundByTheirChineseNames(t *testing.T) {
 	for _, c := range cases {
 		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: c.text})
 		for _, id := range c.ids {
-			if !slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == id }) {
+			if !hasEntity(x, id) {
 				t.Errorf("%s: no %s among %+v", c.text, id, x.Entities)
 			}
 		}
@@ -962,8 +967,7 @@ func TestOrganisationsAndPeopleAreFoundByTheirChineseNames(t *testing.T) {
 func TestAFamilyNameThatIsAGivenNameAloneNeedsATitleOrItsBody(t *testing.T) {
 	e := testEngine(t)
 	has := func(text, id string) bool {
-		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: text})
-		return slices.ContainsFunc(x.Entities, func(en schemas.Entity) bool { return en.ID == id })
+		return hasEntity(e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: text}), id)
 	}
 	if has("MR PRICE: Thank you. Michel, final question in the back.", "person:michel-charles") {
 		t.Error("a reporter called on by his given name became the European Council's president")

@@ -714,15 +714,16 @@ func capitalised(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// enNameAfter reads an English name starting at byte off: one to four
-// capitalised words (with initials and particles such as "bin", "de"),
-// stopping at anything else or at a mention of another kind.
 // nameHonorifics are words of address that may stand between a title and
 // a name ("President, Comandante Daniel Ortega", "Vice-President, Compañera
 // Rosario Murillo").
 var nameHonorifics = map[string]bool{"comandante": true, "compañera": true, "compañero": true, "comrade": true,
 	"hermano": true, "hermana": true, "don": true, "doña": true}
 
+// enNameAfter reads an English name starting at byte off: one to four
+// capitalised words (with initials and particles such as "bin", "de", and
+// an honorific before them skipped), stopping at anything else or at a
+// mention of another kind.
 func enNameAfter(text string, off int, toks []token.Token, ms []Mention) (string, int) {
 	i := tokenFrom(toks, off)
 	if i < len(toks) && toks[i].Text == "," {

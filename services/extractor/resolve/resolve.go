@@ -2011,20 +2011,19 @@ func (d *Doc) frontedJudge(s *clause.Sentence, f *frame.Frame) *Holder {
 // passiveAgent are the Chinese words that bring in a passive's doer.
 var passiveAgent = map[string]bool{"被": true, "遭": true, "遭到": true, "受到": true, "遭受": true}
 
-func onlyAdverbs(s *clause.Sentence, from, to int) bool {
-	for k := from; k < to; k++ {
-		if s.Tokens[k].POS != token.Adv {
-			return false
-		}
-	}
-	return true
-}
+// onlyAdverbs reports that tokens from..to are adverbs and nothing else.
+func onlyAdverbs(s *clause.Sentence, from, to int) bool { return onlyPOS(s, from, to, token.Adv) }
 
 // degreeOnly reports that tokens from..to are adverbs or adjectives
 // (严重, 公然, 粗暴) and nothing else.
 func degreeOnly(s *clause.Sentence, from, to int) bool {
+	return onlyPOS(s, from, to, token.Adv, token.Adj)
+}
+
+// onlyPOS reports that every token from..to has one of the parts of speech.
+func onlyPOS(s *clause.Sentence, from, to int, pos ...token.POS) bool {
 	for k := from; k < to; k++ {
-		if p := s.Tokens[k].POS; p != token.Adv && p != token.Adj {
+		if !slices.Contains(pos, s.Tokens[k].POS) {
 			return false
 		}
 	}
