@@ -184,6 +184,12 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 				How: h.How + " + signed with " + strings.Join(ps, ", "), Tok: h.Tok}
 		}
 	}
+	if two := d.res.Parts.IDs; d.res.Parts.Met && len(two) == 2 && len(h.IDs) == 1 && slices.Contains(two, h.IDs[0]) && sharedStance(s, f) {
+		// "the Secretary reaffirmed our shared commitment to …", "discussed
+		// mutual concerns about …" in a readout of a meeting of two: the
+		// stance is both sides'
+		h = &resolve.Holder{IDs: slices.Clone(two), Speakers: h.Speakers, How: h.How + " + the other side of the meeting (a shared stance)", Tok: h.Tok}
+	}
 	var targets []string
 	how := ""
 	var condIDs, condTopics []string
@@ -3212,4 +3218,18 @@ func partyStates(ids []string) ([]string, bool) {
 func peoplesOf(s *clause.Sentence, m *mention.Mention) bool {
 	k := m.TokEnd
 	return k+1 < len(s.Tokens) && s.Tokens[k].Text == "人民" && s.Tokens[k+1].Text == "的"
+}
+
+// sharedStance reports an English stance noun that the words right before
+// it give to both sides ("our shared commitment", "mutual concerns", "our
+// two countries' common support").
+func sharedStance(s *clause.Sentence, f *frame.Frame) bool {
+	if s.Lang != "en" || f.CueStart == 0 || s.Tokens[f.CueStart].POS == token.Verb {
+		return false
+	}
+	switch s.Tokens[f.CueStart-1].Lower {
+	case "shared", "mutual", "common", "joint":
+		return true
+	}
+	return false
 }
