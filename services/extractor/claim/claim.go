@@ -1096,6 +1096,13 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 			}
 			if f.Rule.Predicate == "welcome" && m.Kind == mention.Person && m.Person != "" && s.Lang == "en" && m.Role != "head-of-state" && m.Role != "head-of-government" {
 				// not the state the person serves; a head of state or government stands for it
+				if m.TokEnd+1 < len(s.Tokens) && s.Tokens[m.TokEnd].Lower == "for" && !ownDeed[s.Tokens[m.TokEnd+1].Lower] {
+					// "thanked Minister Al-Thani for the role Qatar has played", "for
+					// the EU's commitment": the party whose deed the thanks are for
+					if ids := d.deedOf(s, objs, holders, m.TokEnd+1, m.TokEnd+5); len(ids) > 0 && !slices.Contains(ids, m.Person) {
+						return ids, "the party whose deed the person is thanked for"
+					}
+				}
 				return []string{m.Person}, "the person thanked or congratulated"
 			}
 			return d.coordinatedTargets(s, k), "named right after the cue"
@@ -3093,6 +3100,10 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 	}
 	return nil
 }
+
+// ownDeed are the possessives that make what a person is thanked for the
+// person's own ("for his leadership of the Assembly").
+var ownDeed = map[string]bool{"his": true, "her": true, "their": true, "your": true}
 
 // recognizeVerbs, before a quality of a party, praise it.
 var recognizeVerbs = map[string]bool{"recognize": true, "recognise": true, "salute": true, "honor": true, "honour": true, "acknowledge": true}
