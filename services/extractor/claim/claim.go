@@ -193,6 +193,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	var targets []string
 	how := ""
 	var condIDs, condTopics []string
+	greeted := false // (a greeting wishes health or prosperity: no issue)
 	if f.Rule.Kind == "call" {
 		condIDs, condTopics = d.condSubject(s, f, h.IDs)
 	}
@@ -215,7 +216,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		if k := d.adjacent(s, f, objs); k >= 0 {
 			targets, how = s.Mentions[k].IDs, "the party hoped of"
 			if greeting(s, f) {
-				pred, how = "welcome", "the party greeted"
+				pred, how, greeted = "welcome", "the party greeted", true
 			}
 		} else if k, apart := hopedMention(s, f); k >= 0 && apart && s.Lang == "zh" && hopedParty(&s.Mentions[k]) {
 			targets, how = s.Mentions[k].IDs, "the party hoped of (希望，X能…; 希望看到X…)"
@@ -290,6 +291,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		}
 	}
 	topics := d.topics(s, f, objs)
+	if greeted {
+		topics = nil
+	}
 	if len(targets) == 0 && len(topics) > 0 && pred == "call_on" {
 		if t := minus(d.topicIn(s, objs), h.IDs); len(t) > 0 {
 			targets, how = t, "the state the issue called for is in (a ceasefire in Sudan)"
@@ -2237,6 +2241,9 @@ func greeting(s *clause.Sentence, f *frame.Frame) bool {
 		return false
 	}
 	for k := f.ObjStart; k < f.ObjEnd; k++ {
+		if goodWishes[s.Tokens[k].Lemma] || s.Tokens[k].Lemma == "occasion" {
+			return true // "wish the people of Iceland peace and prosperity", "best wishes … on this momentous occasion"
+		}
 		if l := s.Tokens[k].Lower; l == "a" || l == "an" {
 			for j := k + 1; j < f.ObjEnd && j <= k+4; j++ {
 				if occasions[strings.ToLower(s.Tokens[j].Lemma)] {
@@ -2283,6 +2290,9 @@ func illnessTold(s *clause.Sentence, f *frame.Frame) bool {
 	}
 	return false
 }
+
+// goodWishes are what a greeting wishes a people or a person.
+var goodWishes = map[string]bool{"prosperity": true, "happiness": true, "success": true, "health": true, "well-being": true, "wellbeing": true}
 
 var occasions = map[string]bool{"day": true, "holiday": true, "anniversary": true, "year": true, "celebration": true,
 	"festival": true, "season": true, "birthday": true, "independence": true, "christmas": true, "eid": true}
