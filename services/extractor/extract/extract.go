@@ -208,8 +208,10 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 // by a title and the family name alone ("Minister Stern", "Deputy Secretary
 // McKeon", so the id is person:stern), the id of the full name the text
 // gives elsewhere ("Elazar Stern", "Brian P. McKeon": person:stern-elazar),
-// as when the full name comes first; the gazetteer's ids stand
-// (person:naruhito). Only one given name may stand before the family name
+// as when the full name comes first, or the id of the one person of the
+// text whose id is the family name's with a given name after it (the
+// gazetteer's person:ali-irfaan for "President Ali"); the gazetteer's ids
+// stand (person:naruhito). Only one given name may stand before the family name
 // in the text: two (two Carpenters) leave the id as it is, and so does a
 // word that is a title, a common word or a name of the gazetteer ("Israeli
 // Stern").
@@ -223,6 +225,12 @@ func (e *Engine) fullNames(text string, ents []schemas.Entity, claims []schemas.
 		}
 		if _, known := e.lex.Get(ent.ID); known {
 			continue // the gazetteer's id stands
+		}
+		if full := fullNamed(ents, ent.ID); full != "" {
+			// "President Ali" in the title, "Dr. Mohamed Irfaan Ali" in the
+			// text (person:ali-irfaan): the one person the text names in full
+			rename[ent.ID] = full
+			continue
 		}
 		re, err := regexp.Compile(`(\b[A-Z][a-z]+ )?\b([A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?)(?: [A-Z]\.)? ` + regexp.QuoteMeta(fam) + `\b`)
 		if err != nil {
@@ -280,6 +288,22 @@ func (e *Engine) fullNames(text string, ents []schemas.Entity, claims []schemas.
 		}
 	}
 	return out
+}
+
+// fullNamed gives the id of the only other person of ents whose id is the
+// family name id followed by a given name (person:ali → person:ali-irfaan),
+// or "" when there is none or more than one.
+func fullNamed(ents []schemas.Entity, id string) string {
+	full := ""
+	for _, ent := range ents {
+		if ent.Type == lexicon.KindPerson && strings.HasPrefix(ent.ID, id+"-") {
+			if full != "" && full != ent.ID {
+				return ""
+			}
+			full = ent.ID
+		}
+	}
+	return full
 }
 
 // nameWord reports a capitalised word that may be part of a person's name:
