@@ -1166,11 +1166,23 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 		ids = uniq(ids)
 		hkm := strings.HasPrefix(text[t.Start:end], "港澳")
 		if hkm {
-			// 港澳, 港澳台: Hong Kong and Macao (and Taiwan), not Australia
-			ids = []string{"HKG", "MAC"}
+			// 港澳, 港澳台: Hong Kong (and Taiwan), not Australia; the news
+			// that says 港澳 (港澳办, 港澳居民) is about Hong Kong and rarely
+			// names Macao as a party of its own
+			ids = []string{"HKG"}
 			if strings.HasPrefix(text[t.Start:end], "港澳台") {
 				ids = append(ids, "TWN")
 			}
+		}
+		if k > ti+1 && s.Tokens[k-1].Text == "以" && !compoundFollows(text[end:]) {
+			// 美台以任何借口: 以 after the pair is "by", not Israel
+			k--
+			end = s.Tokens[k-1].End
+			ids = slices.DeleteFunc(ids, func(id string) bool { return id == "ISR" })
+		}
+		if len(ids) >= 2 && strings.HasPrefix(text[t.Start:end], "以") && !compoundFollows(text[end:]) {
+			ti = k - 1
+			continue // 以台制华, 以港人治港: 以 is "by" or "with", not Israel (以巴冲突 has its relation word)
 		}
 		if len(ids) >= 2 && !hkm && determinerBefore(text[:t.Start]) {
 			ti = k - 1
