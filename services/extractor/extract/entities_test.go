@@ -382,7 +382,7 @@ func TestPeopleWithoutATitleOrTheGazetteer(t *testing.T) {
 		{"a list of words that open with family names is no list of names", "黄金、白银、石油价格近日上涨。", map[string]string{}, []string{"person:"}},
 		{"港澳台 is Hong Kong and Taiwan, not Australia", "港澳台三地的学生参加了活动。",
 			map[string]string{"港澳台": ""}, []string{"AUS"}},
-		{"港澳 names Hong Kong, not Macao as a party", "港澳办发言人表示，坚决支持特区政府依法施政。",
+		{"港澳 names Hong Kong, not Macao as a party", "港澳居民可申请在内地就业，香港特区政府表示欢迎。",
 			map[string]string{}, []string{"MAC", "AUS"}},
 		{"以 before a pair is a preposition, not Israel", "美国企图以台制华，中方坚决反对。",
 			map[string]string{}, []string{"ISR"}},
