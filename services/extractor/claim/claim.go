@@ -197,6 +197,12 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if f.Rule.Kind == "call" {
 		condIDs, condTopics = d.condSubject(s, f, h.IDs)
 	}
+	if pred == "agree" && agreedElsewhere(s, f) {
+		// "the fund, as agreed at COP27", "the road map agreed through the
+		// political process": what was agreed before, told, no agreement now
+		d.drop(s, f, "a past agreement named, no agreement made")
+		return
+	}
 	if f.Rule.Kind == "hope" && thingHoped(s, f) {
 		// 希望中国的疫苗可能会成功, "hopes China's economy recovers": a hope about a thing, no call on its owner
 		d.drop(s, f, "a hope about a thing, asked of no one")
@@ -3253,4 +3259,25 @@ func sharedStance(s *clause.Sentence, f *frame.Frame) bool {
 		return true
 	}
 	return false
+}
+
+// agreedElsewhere reports an English "agreed" that names a past agreement:
+// "as agreed at …", or a participle after the noun it qualifies and before
+// where it was agreed ("the plan agreed upon at the summit").
+func agreedElsewhere(s *clause.Sentence, f *frame.Frame) bool {
+	c := f.CueStart
+	if s.Lang != "en" || s.Tokens[c].Lemma != "agree" || c+1 >= len(s.Tokens) {
+		return false
+	}
+	switch s.Tokens[c+1].Lower {
+	case "at", "upon", "through", "by", "under", "during":
+	default:
+		return false
+	}
+	if c == 0 {
+		return false
+	}
+	prev := &s.Tokens[c-1]
+	participle := s.Tokens[c].Tag == "VBN" || s.Tokens[c+1].Lower == "through" || s.Tokens[c+1].Lower == "upon"
+	return prev.Lower == "as" || prev.Lower == "previously" || participle && (prev.POS == token.Noun || prev.Text == ",")
 }
