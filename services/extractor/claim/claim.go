@@ -197,6 +197,12 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	if f.Rule.Kind == "call" {
 		condIDs, condTopics = d.condSubject(s, f, h.IDs)
 	}
+	if pred == "oppose" && refusedAct(s, f) {
+		// 拒绝让记者参观, 拒绝与西藏领袖进行对话: a refusal to do something,
+		// an act told, no stance (拒绝接受 still opposes)
+		d.drop(s, f, "a refusal to act, told")
+		return
+	}
 	if pred == "agree" && agreedElsewhere(s, f) {
 		// "the fund, as agreed at COP27", "the road map agreed through the
 		// political process": what was agreed before, told, no agreement now
@@ -3280,4 +3286,19 @@ func agreedElsewhere(s *clause.Sentence, f *frame.Frame) bool {
 	prev := &s.Tokens[c-1]
 	participle := s.Tokens[c].Tag == "VBN" || s.Tokens[c+1].Lower == "through" || s.Tokens[c+1].Lower == "upon"
 	return prev.Lower == "as" || prev.Lower == "previously" || participle && (prev.POS == token.Noun || prev.Text == ",")
+}
+
+// refusedAct reports 拒绝 followed by a verb other than one of accepting,
+// joining or using something: the refusal of an act (拒绝让…, 拒绝考虑),
+// not of the thing.
+func refusedAct(s *clause.Sentence, f *frame.Frame) bool {
+	if s.Lang != "zh" || s.Tokens[f.CueStart].Text != "拒绝" || f.CueStart+1 >= len(s.Tokens) {
+		return false
+	}
+	next := &s.Tokens[f.CueStart+1]
+	switch next.Text {
+	case "接受", "承认", "认可", "同意", "加入", "参与", "参加", "卷入", "签署", "使用", "采用":
+		return false // 拒绝接受, 拒绝加入, 拒绝使用华为: refusing the thing itself
+	}
+	return next.POS == token.Verb
 }
