@@ -3272,15 +3272,12 @@ func sharedStance(s *clause.Sentence, f *frame.Frame) bool {
 // where it was agreed ("the plan agreed upon at the summit").
 func agreedElsewhere(s *clause.Sentence, f *frame.Frame) bool {
 	c := f.CueStart
-	if s.Lang != "en" || s.Tokens[c].Lemma != "agree" || c+1 >= len(s.Tokens) {
+	if s.Lang != "en" || s.Tokens[c].Lemma != "agree" || c == 0 || c+1 >= len(s.Tokens) {
 		return false
 	}
 	switch s.Tokens[c+1].Lower {
 	case "at", "upon", "through", "by", "under", "during":
 	default:
-		return false
-	}
-	if c == 0 {
 		return false
 	}
 	prev := &s.Tokens[c-1]
