@@ -1180,10 +1180,6 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 			end = s.Tokens[k-1].End
 			ids = slices.DeleteFunc(ids, func(id string) bool { return id == "ISR" })
 		}
-		if len(ids) >= 2 && strings.HasPrefix(text[t.Start:end], "以") && !compoundFollows(text[end:]) {
-			ti = k - 1
-			continue // 以台制华, 以港人治港: 以 is "by" or "with", not Israel (以巴冲突 has its relation word)
-		}
 		if len(ids) >= 2 && !hkm && determinerBefore(text[:t.Start]) {
 			ti = k - 1
 			continue // 该法中: "in this law", no pair of states
@@ -1520,8 +1516,9 @@ func dayBefore(text string) bool {
 // commonAbbrevs are the one-character abbreviations that make up most
 // compounds (中美, 美日印, 中欧); a compound with any other (埃, 荷, 马)
 // is more often a transliterated name (埃德加, 荷马) and needs a relation
-// word after it.
-const commonAbbrevs = "中美日俄英法德韩朝印澳欧加意台港越菲乌以伊"
+// word after it, and so does one with 以, more often "by" or "with" than
+// Israel (以台制华, 以港人治港; 以巴冲突 has its relation word).
+const commonAbbrevs = "中美日俄英法德韩朝印澳欧加意台港越菲乌伊"
 
 func rareAbbrev(w string) bool {
 	for _, r := range w {
