@@ -67,3 +67,28 @@ func partiesLine(e *Engine, text string) string {
 	}
 	return ""
 }
+
+// A text that lists, at its head or foot, who took part in a meeting
+// ("Participants joining X included A, B and C", 与会的有) has them all, with
+// the host, as its parties: "we" and "participants" are all of them. A list of
+// people from states ("participants include mayors from A and B") is not
+// such a list, nor is one in the middle of a long text.
+func TestTheListedParticipantsOfAMeetingAreItsParties(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct {
+		text, parties string
+	}{
+		{"Secretary Rubio hosted a meeting on food security.\nParticipants pledged new funds for famine relief.\nWe agreed to meet again in the spring.\n" +
+			"Participants joining the United States in the meeting included Kenya, the Kingdom of Norway, Brazil and the World Food Programme.\n",
+			"[KEN USA NOR BRA org:wfp]"},
+		{"外交部长主持召开粮食安全部长级会议。\n与会各方承诺增加粮食援助。\n与会的有肯尼亚、挪威、巴西和世界粮食计划署。\n", "[KEN NOR BRA org:wfp]"},
+		{"Secretary Rubio hosted a meeting on food security.\nParticipants pledged new funds for famine relief.\n" +
+			"The participants include mayors from Kenya, Norway and Brazil.\n", "[]"},
+	}
+	for _, c := range cases {
+		line := partiesLine(e, c.text)
+		if !strings.HasPrefix(line, "parties "+c.parties+" ") {
+			t.Errorf("%q: parties line %q, want parties %s", c.text, line, c.parties)
+		}
+	}
+}

@@ -96,6 +96,7 @@ var WordKinds = map[string]string{
 	"year": "a relative year (value: offset from the publication year)", "extend": "continues the clause before (including)",
 	"negative": "topics no one supports by mere emphasis", "harm": "topics that name a harm: supporting one, with no party supported, is an accusation or a description, not the holder's aim", "about": "about, on: introduces what a concern or call is about",
 	"signatories": "introduces the states that joined a statement (joined by, 联署)",
+	"attendees":   "opens the list of who took part in a meeting (participants included, 与会的有)",
 	"members":     "introduces the members of the group a joint statement speaks for (The Group includes: A, B, C)",
 	"meet":        "a meeting verb: the parties before and after it are the sides", "joint": "marks a text the parties issue together",
 	"refer":     "refers back to what was just named (this move, 此举)",

@@ -88,6 +88,18 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 		}
 		p.IDs, p.How, p.Joint = ids, "the states that joined the statement, sentence "+itoa(i+1), true
 	}
+	if ids, i := attendees(m, sents); len(ids) >= 2 {
+		// "Participants joining the United States included A, B and C": the
+		// host and those it lists took part, and "we", "participants" are all of them
+		first := p.Issuer
+		if first == "" && len(p.IDs) > 0 {
+			first = p.IDs[0]
+		}
+		if first != "" {
+			ids = uniq(append([]string{first}, ids...))
+		}
+		p.IDs, p.How, p.Joint, p.Met = ids, "the participants the text lists, sentence "+itoa(i+1), true, true
+	}
 	if joint {
 		if ids, i := members(m, sents); len(ids) >= 3 {
 			// "The Friends of the Mekong includes: A, B, … and C": the group
@@ -125,6 +137,54 @@ func signatories(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 		}
 	}
 	return nil, -1
+}
+
+// attendees finds, at a text's head or foot, the sentence that lists who
+// took part in a meeting ("Participants included A, B and C", 与会的有): two
+// or more states or organisations named after the words that open the list,
+// a state among them.
+func attendees(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
+	for i, s := range sents {
+		if !headOrFoot(i, len(sents)) {
+			continue
+		}
+		at := -1
+		for k := range s.Tokens {
+			if k > 3 {
+				break // the list opens its sentence
+			}
+			if m.WordAt(s.Sentence, "attendees", k) {
+				at = k
+				break
+			}
+		}
+		if at < 0 || !partyNext(m, s, at) {
+			continue
+		}
+		if ids, _ := partiesAfter(s, at); len(ids) >= 2 && hasState(ids) {
+			return ids, i
+		}
+	}
+	return nil, -1
+}
+
+// partyNext reports a state or organisation named right after the attendees
+// phrase that starts at token at (past "the" or a colon): "participants
+// include mayors from A and B" lists people, not parties.
+func partyNext(m *frame.Matcher, s *clause.Sentence, at int) bool {
+	k := at + 1
+	for k < len(s.Tokens) && !m.WordEndingAt(s.Sentence, "attendees", k) {
+		k++
+	}
+	for k < len(s.Tokens) && (s.Tokens[k].Lower == "the" || s.Tokens[k].Text == ":" || s.Tokens[k].Text == "：") {
+		k++
+	}
+	for _, mm := range s.Mentions {
+		if mm.Tok == k && mm.Kind == mention.Actor && len(mm.IDs) > 0 && !mm.Attr {
+			return true
+		}
+	}
+	return false
 }
 
 // members finds, at a joint statement's head or foot, the sentence that
