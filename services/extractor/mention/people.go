@@ -33,8 +33,8 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 				portfolioGap(strings.TrimSpace(text[ms[i].Start:t.Start])) {
 				continue // 外交部亚太事务副部长: the region is the portfolio's, the organ before it names the state
 			}
-			if ms[i].End <= t.Start && (s.Lang == "zh" || before < 0 || ms[i].End > ms[before].End) {
-				before = i // (English: the nearest; people found for earlier titles come after the rest in ms)
+			if ms[i].End <= t.Start && (before < 0 || ms[i].End > ms[before].End || s.Lang == "zh" && ms[i].End == ms[before].End) {
+				before = i // the nearest (people found for earlier titles come after the rest in ms: 智利外长和秘鲁外长)
 			}
 		}
 		if before >= 0 && s.Lang == "zh" && strings.HasSuffix(text[:ms[before].Start], "驻") {

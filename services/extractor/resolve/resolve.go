@@ -2407,6 +2407,10 @@ func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
 				continue
 			}
 		}
+		if p.Kind == mention.Person && len(p.IDs) == 0 && p.Tok == s.Mentions[prev].TokEnd {
+			prev = j // 智利外长阿尔韦托·范克拉韦伦和…: the name after the title
+			continue
+		}
 		if p.Attr || p.Kind == mention.Person && len(p.IDs) == 0 {
 			continue
 		}
@@ -2419,6 +2423,16 @@ func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
 			// "Secretary Rubio and Foreign Minister Odinga": the title before the person
 			e := p.Tok
 			for e-1 > s.Mentions[prev].TokEnd && capitalisedWord(s.Tokens[e-1].Text) {
+				e--
+			}
+			if e < p.Tok {
+				gap = strings.TrimSpace(gapText(s, s.Mentions[prev].TokEnd, e))
+			}
+		}
+		if p.Kind == mention.Person && s.Lang == "zh" {
+			// 中国外长王毅和俄罗斯外长拉夫罗夫: the state and the title before the person
+			e := p.Tok
+			for e-1 > s.Mentions[prev].TokEnd && (s.Tokens[e-1].POS == token.Noun || attrAt(s, e-1)) {
 				e--
 			}
 			if e < p.Tok {
@@ -2439,6 +2453,17 @@ func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
 		prev = j
 	}
 	return h
+}
+
+// attrAt reports token i inside a state or organisation that only
+// qualifies what follows it (俄罗斯 in 俄罗斯外长).
+func attrAt(s *clause.Sentence, i int) bool {
+	for _, m := range s.Mentions {
+		if m.Attr && m.Kind == mention.Actor && m.Tok <= i && i < m.TokEnd {
+			return true
+		}
+	}
+	return false
 }
 
 // join adds the parties, speakers and reading of a party coordinated
