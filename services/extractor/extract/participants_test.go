@@ -48,6 +48,14 @@ func TestASpeechIsForTheStateNamedBesideMyCountry(t *testing.T) {
 		{"I thank the President. The war in Ukraine goes on and our hearts are with Ukraine.\nThe people of Ukraine suffer, and Ukraine's cities burn.\n" +
 			"We stand with Ukraine, we help Ukraine, we rebuild Ukraine and we honour Ukraine.\nAll of us admire Ukraine, and the world owes Ukraine its thanks.\n" +
 			"Peru supports the Charter.\nPeru will keep working for peace.\nPeru stands by international law.\nWe call for peace in Ukraine, and I thank our partners.\n", "PER"},
+		// the speaker's delegation, the support the speaker renews in the state's name
+		{"I extend to the President the warm congratulations of the Guinean delegation.\nWe believe in the Charter. We call for peace. I thank the Secretary-General. We will work with all partners.\n" +
+			"France and Mali are our partners, and Mali and France work with us.\n", "GIN"},
+		{"I renew Cameroon's full support for the Secretary-General.\nWe believe in the Charter. We call for peace. I thank the President. We will work with all partners.\n" +
+			"Chad and Nigeria are our neighbours, and Nigeria and Chad work with us.\n", "CMR"},
+		// a state charged twice with aggression or war is what the speech speaks against, however often it is named
+		{"I speak today of a war. Russia's war goes on, and Russia's aggression must end.\nWe know that Russia will not stop. We see that Russia continues to bomb cities. We say that Russia remains a threat. We know that Russia will lose.\n" +
+			"Russia stands alone. Russia supports terror. Russia calls for surrender.\nEstonia stands with Ukraine.\n", "EST"},
 	}
 	for _, c := range cases {
 		line := partiesLine(e, c.text)

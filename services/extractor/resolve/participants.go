@@ -583,7 +583,7 @@ func issuer(sents []*clause.Sentence) (string, string) {
 		}
 	}
 	// a speech in the first person: the state it names most, by far
-	first, counts, self := 0, map[string]int{}, map[string]int{}
+	first, counts, self, hostile := 0, map[string]int{}, map[string]int{}, map[string]int{}
 	for _, s := range sents {
 		ours := false   // the sentence speaks of "our" or "my" outside quotations
 		firsts := false // the sentence has "I" or "we" as a subject
@@ -613,8 +613,8 @@ func issuer(sents []*clause.Sentence) (string, string) {
 				counts[m.IDs[0]] += 6 // "Venezuela's sovereign rights over our territory": the speaker's own state
 				continue
 			}
-			if owned(s, m) {
-				counts[m.IDs[0]] += 10 // "our Palestinian people", "my country, Albania": the speaker's own
+			if owned(s, m) || delegationOf(s, m) || pledgedBy(s, m) {
+				counts[m.IDs[0]] += 10 // "our Palestinian people", "my country, Albania", "the Guinean delegation", "I renew Cameroon's support": the speaker's own
 				self[m.IDs[0]]++
 			} else if !m.Attr && opensOnItsStand(s, &m, firsts) {
 				counts[m.IDs[0]] += 6 // "Norway stands by …", "The Dominican Republic is firmly committed": a speech names its own state taking its stand
@@ -627,11 +627,20 @@ func issuer(sents []*clause.Sentence) (string, string) {
 				self[m.IDs[0]]++
 			} else if m.TokEnd+1 < len(s.Tokens) && (s.Tokens[m.TokEnd].Text == "’s" || s.Tokens[m.TokEnd].Text == "'s") && wrongNouns[s.Tokens[m.TokEnd+1].Lemma] {
 				counts[m.IDs[0]] -= 4 // "Russia's aggression": what the speech is about, not who gives it
+				hostile[m.IDs[0]]++
 			} else if !m.Attr && m.Tok > 0 && s.Tokens[m.Tok-1].POS == token.Adp {
 				counts[m.IDs[0]]++ // "the people of Haiti", "the war in Ukraine": half, as likely what the speech speaks of
 			} else if !m.Attr {
 				counts[m.IDs[0]] += 2
 			}
+		}
+	}
+	for id, n := range hostile {
+		if n >= 2 {
+			// a state the speech twice charges with aggression, war or
+			// occupation is what it speaks against, never who gives it
+			delete(counts, id)
+			delete(self, id)
 		}
 	}
 	best, bestN, second := most(counts)
@@ -931,6 +940,51 @@ func owned(s *clause.Sentence, m mention.Mention) bool {
 	}
 	return false
 }
+
+// delegationOf reports a state whose delegation speaks: "the Guinean
+// delegation", "the delegation of Guinea" (a speech names only its own).
+func delegationOf(s *clause.Sentence, m mention.Mention) bool {
+	if m.TokEnd < len(s.Tokens) && s.Tokens[m.TokEnd].Lemma == "delegation" {
+		return true
+	}
+	k := m.Tok - 1
+	if k >= 0 && s.Tokens[k].Lower == "the" {
+		k--
+	}
+	return k >= 1 && s.Tokens[k].Lower == "of" && s.Tokens[k-1].Lemma == "delegation"
+}
+
+// pledgedBy reports a state whose support the speaker renews in the first
+// person: "I renew Cameroon's full support", "we reaffirm Chile's commitment".
+func pledgedBy(s *clause.Sentence, m mention.Mention) bool {
+	e := m.TokEnd
+	if e >= len(s.Tokens) || s.Tokens[e].Text != "’s" && s.Tokens[e].Text != "'s" {
+		return false
+	}
+	noun := false
+	for k := e + 1; k < len(s.Tokens) && k <= e+3; k++ {
+		if pledgeNouns[s.Tokens[k].Lemma] {
+			noun = true
+			break
+		}
+	}
+	if !noun {
+		return false
+	}
+	for k := m.Tok - 1; k >= 0 && k >= m.Tok-4; k-- {
+		if pledgeVerbs[s.Tokens[k].Lemma] {
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				if l := s.Tokens[j].Lower; l == "i" || l == "we" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var pledgeNouns = map[string]bool{"support": true, "solidarity": true, "commitment": true, "readiness": true, "determination": true}
+var pledgeVerbs = map[string]bool{"renew": true, "reiterate": true, "reaffirm": true, "express": true, "convey": true, "extend": true, "assure": true, "pledge": true, "confirm": true}
 
 // weIn reports "we in X" (we in Mauritania, we in the Republic of X).
 func weIn(s *clause.Sentence, m mention.Mention) bool {
