@@ -2589,6 +2589,10 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 				return h
 			}
 		}
+		if d.Parts.Joint && d.Parts.Issuer != "" && singularSelf[strings.ToLower(m.Text)] {
+			// "Today I convened …" in a meeting's text that lists its participants: the host who writes
+			return &Holder{IDs: []string{d.Parts.Issuer}, How: m.Text + " → the issuer, who writes in the first person (" + d.Parts.IssuerHow + ")"}
+		}
 		if d.Parts.Joint && len(d.Parts.IDs) > 0 {
 			return &Holder{IDs: slices.Clone(d.Parts.IDs), How: m.Text + " → the parties: " + strings.Join(d.Parts.IDs, ", ") + " (" + d.Parts.How + ")"}
 		}
@@ -2629,6 +2633,9 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 	}
 	return nil
 }
+
+// singularSelf are the words of a speaker in the first person singular.
+var singularSelf = map[string]bool{"i": true, "me": true, "my": true, "myself": true, "我": true}
 
 func uniq(ids []string) []string {
 	var out []string
