@@ -669,6 +669,9 @@ func TestHyphenatedFamilyNames(t *testing.T) {
 	checkEntityCases(t, []entityCase{
 		{"an administration named after two people", "The Biden-Harris administration will host the summit.",
 			map[string]string{"Biden": "person:biden-joe", "Harris": "person:harris-kamala"}, nil},
+		{"the same, capitalised, before Transition or Administration: no person named Harris Transition",
+			"Anna Reyes served on the Biden-Harris Transition before the Biden-Harris Administration sent her to Quito.",
+			map[string]string{"Harris": "person:harris-kamala"}, []string{"person:transition", "person:administration"}},
 		{"a particle before the hyphen", "Officials met Ahmed Al-Harris in Doha on Monday.",
 			nil, []string{"person:harris-kamala"}},
 	})

@@ -676,7 +676,9 @@ var (
 		"council": true, "union": true, "security": true, "moderator": true, "operator": true, "staff": true, "senior": true, "official": true,
 		// conjunctions that open a sentence, capitalised by position
 		"when": true, "while": true, "after": true, "before": true, "if": true, "although": true, "though": true, "since": true,
-		"because": true, "as": true, "but": true, "yet": true, "once": true, "unless": true, "until": true, "where": true}
+		"because": true, "as": true, "but": true, "yet": true, "once": true, "unless": true, "until": true, "where": true,
+		// what a leader's name qualifies: the Biden-Harris Administration, the Obama Presidency
+		"administration": true, "administrations": true, "transition": true, "presidency": true, "campaign": true, "era": true}
 )
 
 // nameWord matches a capitalised word that can end a Latin name (Corona,
