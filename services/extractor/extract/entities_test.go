@@ -991,3 +991,19 @@ func TestAFamilyNameThatIsAGivenNameAloneNeedsATitleOrItsBody(t *testing.T) {
 		t.Error("with his body named, the family name alone names the office holder")
 	}
 }
+
+// An organisation is named under the spellings the press and the UN use
+// (al-Qa'ida, Al-Qaida, "the Group of 20", the OSCE's name without its
+// hyphen).
+func TestOrganisationSpellings(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"al-Qa'ida with a curly apostrophe", "The sanctions target financiers of al-Qa’ida in the Sahel.",
+			map[string]string{"al-Qa’ida": "org:al-qaeda"}, nil},
+		{"Al-Qaida capitalised", "Al-Qaida claimed the attack on the convoy.",
+			map[string]string{"Al-Qaida": "org:al-qaeda"}, nil},
+		{"the Group of 20", "Kenya asked the Group of 20 to suspend debt payments.",
+			map[string]string{"Group of 20": "org:g20"}, nil},
+		{"the OSCE's name without a hyphen", "Observers of the Organization for Security and Cooperation in Europe watched the vote.",
+			map[string]string{"Organization for Security and Cooperation in Europe": "org:osce"}, nil},
+	})
+}
