@@ -48,6 +48,8 @@ func TestASpeechIsForTheStateNamedBesideMyCountry(t *testing.T) {
 		{"I thank the President. The war in Ukraine goes on and our hearts are with Ukraine.\nThe people of Ukraine suffer, and Ukraine's cities burn.\n" +
 			"We stand with Ukraine, we help Ukraine, we rebuild Ukraine and we honour Ukraine.\nAll of us admire Ukraine, and the world owes Ukraine its thanks.\n" +
 			"Peru supports the Charter.\nPeru will keep working for peace.\nPeru stands by international law.\nWe call for peace in Ukraine, and I thank our partners.\n", "PER"},
+		// a byline of a name and a title is who issues the text, not the official its title welcomes
+		{"Welcoming Chile's President Gabriel Boric\n\nAntony J. Blinken, Secretary of State\n\nI offer our warmest congratulations to President Boric on his inauguration.\n", "USA"},
 		// the speaker's delegation, the support the speaker renews in the state's name
 		{"I extend to the President the warm congratulations of the Guinean delegation.\nWe believe in the Charter. We call for peace. I thank the Secretary-General. We will work with all partners.\n" +
 			"France and Mali are our partners, and Mali and France work with us.\n", "GIN"},

@@ -554,7 +554,17 @@ func issuer(sents []*clause.Sentence) (string, string) {
 		}
 	}
 	// a statement or a speech headed by one official (Antony J. Blinken,
-	// Secretary of State): the official's state speaks in it
+	// Secretary of State): the official's state speaks in it; a byline of
+	// a name and a title alone first, before a title that names an official
+	// it speaks of ("Welcoming Israel's Prime Minister Yair Lapid")
+	for i, s := range sents {
+		if i >= 3 {
+			break
+		}
+		if id := byline(s); id != "" {
+			return id, headingOfficial
+		}
+	}
 	for i, s := range sents {
 		if i >= 3 {
 			break
@@ -569,7 +579,7 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			}
 		}
 		if ids = uniq(ids); len(ids) == 1 && !strings.Contains(ids[0], ":") {
-			return ids[0], "the official heading the text"
+			return ids[0], headingOfficial
 		}
 	}
 	for _, s := range sents {
@@ -664,6 +674,32 @@ func issuer(sents []*clause.Sentence) (string, string) {
 	}
 	return "", ""
 }
+
+// byline returns the state of the one official a sentence of a name and a
+// title alone names ("Antony J. Blinken, Secretary of State"), or "".
+func byline(s *clause.Sentence) string {
+	id := ""
+	covered := make([]bool, len(s.Tokens))
+	for _, m := range s.Mentions {
+		if m.Kind != mention.Person || len(m.IDs) != 1 || strings.Contains(m.IDs[0], ":") || id != "" && m.IDs[0] != id {
+			return ""
+		}
+		id = m.IDs[0]
+		for k := m.Tok; k < m.TokEnd && k < len(covered); k++ {
+			covered[k] = true
+		}
+	}
+	for k, t := range s.Tokens {
+		if !covered[k] && t.Text != "," && t.Text != "，" {
+			return ""
+		}
+	}
+	return id
+}
+
+// headingOfficial says where an issuer came from when an official's name
+// and title head the text (Antony J. Blinken, Secretary of State).
+const headingOfficial = "the official heading the text"
 
 // aboutInTitle reports an English joint statement's headline that names
 // the states after "Statement on" ("G7 Foreign Ministers' Statement on

@@ -2608,6 +2608,10 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 			// a speech: "I" and "we" are the speaker's state, whoever was named last
 			return &Holder{IDs: []string{d.Parts.Issuer}, How: m.Text + " → the issuer (" + d.Parts.IssuerHow + ")"}
 		}
+		if d.Parts.Issuer != "" && d.Parts.IssuerHow == headingOfficial && s.Lang == "en" {
+			// a statement an official heads: "I" and "we" are the official's, whoever was named last
+			return &Holder{IDs: []string{d.Parts.Issuer}, How: m.Text + " → the issuer (" + d.Parts.IssuerHow + ")"}
+		}
 		if d.lastPerson != nil && d.sentence-1 <= d.lastPersonSent {
 			p := d.lastPerson
 			h := &Holder{IDs: slices.Clone(p.IDs), How: m.Text + " → the speaker: " + p.How}
