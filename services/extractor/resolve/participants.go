@@ -148,16 +148,7 @@ func attendees(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 		if !headOrFoot(i, len(sents)) {
 			continue
 		}
-		at := -1
-		for k := range s.Tokens {
-			if k > 3 {
-				break // the list opens its sentence
-			}
-			if m.WordAt(s.Sentence, "attendees", k) {
-				at = k
-				break
-			}
-		}
+		at := openingWord(m, s, "attendees", 3) // the list opens its sentence
 		if at < 0 || !partyNext(m, s, at) {
 			continue
 		}
@@ -166,6 +157,20 @@ func attendees(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 		}
 	}
 	return nil, -1
+}
+
+// openingWord returns the first of a sentence's first limit+1 tokens where
+// a phrase of the word class kind starts, or -1.
+func openingWord(m *frame.Matcher, s *clause.Sentence, kind string, limit int) int {
+	for k := range s.Tokens {
+		if k > limit {
+			break
+		}
+		if m.WordAt(s.Sentence, kind, k) {
+			return k
+		}
+	}
+	return -1
 }
 
 // partyNext reports a state or organisation named right after the attendees
@@ -195,16 +200,7 @@ func members(m *frame.Matcher, sents []*clause.Sentence) ([]string, int) {
 		if !headOrFoot(i, len(sents)) {
 			continue
 		}
-		at := -1
-		for k := range s.Tokens {
-			if k > 12 {
-				break // the group is named first, in a few words
-			}
-			if m.WordAt(s.Sentence, "members", k) {
-				at = k
-				break
-			}
-		}
+		at := openingWord(m, s, "members", 12) // the group is named first, in a few words
 		if at <= 0 {
 			continue
 		}
