@@ -382,6 +382,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			if t, w := d.toldBefore(h.IDs, f.Rule.Predicate != "commit" || s.Lang == "zh", f.Rule.Kind == "stance" || f.Rule.Kind == "pre" || pred == "commit"); t != nil {
 				targets, how = t, w
 			}
+		} else if t := causedBy(s, f, h.IDs); len(t) > 0 && d.emptyObject(s, f) {
+			// 土耳其派船前往争议水域，引发希腊强烈反对: the stance the act stirred is against its doer
+			targets, how = t, "the doer of the act that stirred the stance (…，引发X反对)"
 		} else if s.Lang == "zh" && d.res.LastActor != "" && !slices.Contains(h.IDs, d.res.LastActor) && f.Rule.Kind == "stance" &&
 			(pred == "oppose" || pred == "condemn") && d.emptyObject(s, f) {
 			// 日本宣布向台湾出售导弹。中方坚决反对，…: a stance with nothing after it
@@ -1667,6 +1670,45 @@ func (d *Doc) toldBefore(holders []string, named, actor bool) ([]string, string)
 		return []string{t}, "whose act was just told (对此, 此举, 将就此作出反应)"
 	}
 	return nil, ""
+}
+
+// causedBy returns, for a Chinese stance that an act stirred (…，引发希腊强烈反对,
+// 引起中国不满), the party that opens the clause of the verb of causing or one
+// of the two before it: who did the act. Nil when no such verb stands before
+// the cue or no party opens those clauses.
+func causedBy(s *clause.Sentence, f *frame.Frame, holders []string) []string {
+	if s.Lang != "zh" || f.Rule.Kind != "stance" {
+		return nil
+	}
+	switch f.Rule.Predicate {
+	case "oppose", "condemn", "concern":
+	default:
+		return nil
+	}
+	at := -1
+	for k := f.CueStart - 1; k >= 0 && k >= f.CueStart-8; k-- {
+		switch s.Tokens[k].Text {
+		case "引发", "引起", "招致", "激起", "招来", "引来", "惹来":
+			at = k
+		}
+		if at >= 0 {
+			break
+		}
+	}
+	if at <= 0 {
+		return nil
+	}
+	// the doer opens the verb's clause or one of the two before it
+	c := s.ClauseOf(at)
+	for ci := c; ci >= 0 && ci >= c-2; ci-- {
+		start := s.Clauses[ci].Start
+		for _, m := range s.Mentions {
+			if m.Tok >= start && m.Tok <= start+2 && m.TokEnd <= at && m.Kind == mention.Actor && len(m.IDs) > 0 && !m.Attr && !m.Venue {
+				return minus(targetIDs(&m), holders)
+			}
+		}
+	}
+	return nil
 }
 
 // signedWith is the parties an English object names after "with" (a
