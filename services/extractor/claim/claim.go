@@ -1687,11 +1687,8 @@ func causedBy(s *clause.Sentence, f *frame.Frame, holders []string) []string {
 	}
 	at := -1
 	for k := f.CueStart - 1; k >= 0 && k >= f.CueStart-8; k-- {
-		switch s.Tokens[k].Text {
-		case "引发", "引起", "招致", "激起", "招来", "引来", "惹来":
+		if resolve.Causing[s.Tokens[k].Text] {
 			at = k
-		}
-		if at >= 0 {
 			break
 		}
 	}

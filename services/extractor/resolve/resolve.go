@@ -1022,9 +1022,9 @@ func (d *Doc) passive(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bo
 			case "受到", "遭到", "遭", "被", "受", "得到", "获得", "赢得", "获":
 				by = k + 1 // 受到中国的反对, 得到美国的承认 (of its support, recognition)
 				met = toks[k].Text == "受到" || toks[k].Text == "遭到"
-			case "引发", "引起", "招致", "激起", "招来", "引来", "触发", "惹来", "惹怒":
-				// 此举引发北京的不满: who is displeased is named after the verb
-				if k+1 < f.CueStart {
+			default:
+				if Causing[toks[k].Text] && k+1 < f.CueStart {
+					// 此举引发北京的不满: who is displeased is named after the verb
 					by, met = k+1, true
 				}
 			}
@@ -2637,6 +2637,10 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 	}
 	return nil
 }
+
+// Causing are the Chinese verbs by which an act stirs a stance in someone
+// (此举引发北京的不满, 引起中国强烈不满).
+var Causing = map[string]bool{"引发": true, "引起": true, "招致": true, "激起": true, "招来": true, "引来": true, "触发": true, "惹来": true, "惹怒": true}
 
 // singularSelf are the words of a speaker in the first person singular.
 var singularSelf = map[string]bool{"i": true, "me": true, "my": true, "myself": true, "我": true}
