@@ -125,6 +125,16 @@ func (b *browser) fail(what string, err error) {
 	b.t.Fatalf("%s: %v\npage text:\n%s", what, err, body)
 }
 
+// poll reports whether a JavaScript expression turns true within d, without
+// failing the test.
+func (b *browser) poll(js string, d time.Duration) bool {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, d+5*time.Second)
+	defer cancel()
+	ok, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(d)))
+	return err == nil && ok
+}
+
 // wait waits until a JavaScript expression is true.
 func (b *browser) wait(what, js string) {
 	b.t.Helper()
