@@ -193,7 +193,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	var targets []string
 	how := ""
 	var condIDs, condTopics []string
-	greeted := false // (a greeting wishes health or prosperity: no issue)
+	greeted := false
 	if f.Rule.Kind == "call" {
 		condIDs, condTopics = d.condSubject(s, f, h.IDs)
 	}
@@ -302,9 +302,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			return
 		}
 	}
-	topics := d.topics(s, f, objs)
-	if greeted {
-		topics = nil
+	var topics []string
+	if !greeted {
+		topics = d.topics(s, f, objs) // (a greeting wishes health or prosperity: no issue)
 	}
 	if len(targets) == 0 && len(topics) > 0 && pred == "call_on" {
 		if t := minus(d.topicIn(s, objs), h.IDs); len(t) > 0 {

@@ -76,29 +76,16 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 	}
 	if ids, i := signatories(m, sents); len(ids) >= 2 {
 		// "We are joined by Austria, Brazil, …": the issuer and those who joined it
-		first := p.Issuer
-		if first == "" && len(p.IDs) > 0 {
-			first = p.IDs[0]
-		}
+		first := p.host()
 		if first == "" {
 			first = firstState(sents)
 		}
-		if first != "" {
-			ids = uniq(append([]string{first}, ids...))
-		}
-		p.IDs, p.How, p.Joint = ids, "the states that joined the statement, sentence "+itoa(i+1), true
+		p.IDs, p.How, p.Joint = withHost(first, ids), "the states that joined the statement, sentence "+itoa(i+1), true
 	}
 	if ids, i := attendees(m, sents); len(ids) >= 2 {
 		// "Participants joining the United States included A, B and C": the
 		// host and those it lists took part, and "we", "participants" are all of them
-		first := p.Issuer
-		if first == "" && len(p.IDs) > 0 {
-			first = p.IDs[0]
-		}
-		if first != "" {
-			ids = uniq(append([]string{first}, ids...))
-		}
-		p.IDs, p.How, p.Joint, p.Met = ids, "the participants the text lists, sentence "+itoa(i+1), true, true
+		p.IDs, p.How, p.Joint, p.Met = withHost(p.host(), ids), "the participants the text lists, sentence "+itoa(i+1), true, true
 	}
 	if joint {
 		if ids, i := members(m, sents); len(ids) >= 3 {
@@ -112,6 +99,26 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 		p.Joint = true
 	}
 	return p
+}
+
+// host is who a list of those who joined a text or a meeting joins: the
+// issuer, else the first party found so far; "" when none.
+func (p Participants) host() string {
+	if p.Issuer != "" {
+		return p.Issuer
+	}
+	if len(p.IDs) > 0 {
+		return p.IDs[0]
+	}
+	return ""
+}
+
+// withHost puts host first among ids, once.
+func withHost(host string, ids []string) []string {
+	if host == "" {
+		return ids
+	}
+	return uniq(append([]string{host}, ids...))
 }
 
 // signatories finds a list of states that joined a statement ("joined by

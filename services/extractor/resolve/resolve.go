@@ -2604,12 +2604,9 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 		case d.turn == turnOfficial && d.Parts.Issuer != "":
 			return &Holder{IDs: []string{d.Parts.Issuer}, How: m.Text + " → the issuer, whose official has the floor (" + d.Parts.IssuerHow + ")"}
 		}
-		if d.Parts.Issuer != "" && d.Parts.Speech {
-			// a speech: "I" and "we" are the speaker's state, whoever was named last
-			return &Holder{IDs: []string{d.Parts.Issuer}, How: m.Text + " → the issuer (" + d.Parts.IssuerHow + ")"}
-		}
-		if d.Parts.Issuer != "" && d.Parts.IssuerHow == headingOfficial && s.Lang == "en" {
-			// a statement an official heads: "I" and "we" are the official's, whoever was named last
+		if d.Parts.Issuer != "" && (d.Parts.Speech || d.Parts.IssuerHow == headingOfficial && s.Lang == "en") {
+			// a speech, or an English statement an official heads: "I" and
+			// "we" are the speaker's or the official's state, whoever was named last
 			return &Holder{IDs: []string{d.Parts.Issuer}, How: m.Text + " → the issuer (" + d.Parts.IssuerHow + ")"}
 		}
 		if d.lastPerson != nil && d.sentence-1 <= d.lastPersonSent {
