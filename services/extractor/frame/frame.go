@@ -1733,7 +1733,7 @@ func noWill(s *clause.Sentence, i, end int) bool {
 	case zhWill[w]:
 		return !willBefore(s, end) || happening(s, end) || i > 0 && likelyBefore[toks[i-1].Text] || coverbHappening(s, end) || disposalJiang(s, i) ||
 			end < len(toks) && takingOffice[toks[end].Text] || end+1 < len(toks) && toks[end].Text == "有" && existential(s, end+1) ||
-			journeyAhead(s, end)
+			journeyAhead(s, end) || w == "会" && end < len(toks) && doneAlready[toks[end].Text]
 	case w == "即将":
 		return end < len(toks) && scheduledEvents[toks[end].Text] || end+1 < len(toks) && toks[end].POS == token.Verb && toks[end+1].Text == "的"
 	}
@@ -1746,6 +1746,9 @@ func noWill(s *clause.Sentence, i, end int) bool {
 func disposalJiang(s *clause.Sentence, i int) bool {
 	return s.Tokens[i].Text == "将" && i > 0 && doneBefore[s.Tokens[i-1].Text]
 }
+
+// doneAlready after 会 tell of what is done: the 会 ends a noun (各部会已…).
+var doneAlready = map[string]bool{"已": true, "已经": true, "早已": true, "业已": true, "曾": true, "曾经": true}
 
 var doneBefore = map[string]bool{"曾": true, "曾经": true, "已": true, "已经": true, "早已": true, "业已": true, "一度": true, "多次": true,
 	"屡次": true, "一再": true, "屡屡": true, "先后": true, "正": true, "正在": true, "还曾": true, "也曾": true}
@@ -2525,8 +2528,34 @@ func zhWillModifies(s *clause.Sentence, start, end int) bool {
 				return true // (将采取的行动 still tells what the party will do)
 			}
 		}
+		if t.Text == "的" && verbSeen && k+1 < c.End && partyOpensClause(s, c.Start, start, k+1) {
+			return true // 将出访的德国外长…: the party the phrase describes is the clause's subject
+		}
 	}
 	return false
+}
+
+var coverbs = map[string]bool{"在": true, "与": true, "同": true, "和": true, "跟": true, "于": true, "对": true, "向": true, "给": true}
+
+// partyOpensClause reports a clause whose first party stands at i, after a
+// phrase from the clause's start through the cue at cue: the phrase describes
+// that party, which is the subject (将卸任的总统表示…, 即将到访的法国总统).
+func partyOpensClause(s *clause.Sentence, clauseStart, cue, i int) bool {
+	for k := clauseStart; k < cue; k++ {
+		if s.Tokens[k].IsNominal() || s.MentionAt(k) >= 0 {
+			return false // 下一届政府将…: the clause has its subject
+		}
+	}
+	if s.Tokens[i-2].POS == token.Adj || i-1-cue > 4 {
+		return false // 将公布新的朝鲜政策: 的 closes an adjective inside the object
+	}
+	for k := cue + 1; k < i-1; k++ {
+		if coverbs[s.Tokens[k].Text] {
+			return false // 将在下周与到访的美国副国务卿会面: the party is the partner
+		}
+	}
+	mk := s.MentionAt(i)
+	return mk >= 0 && s.Mentions[mk].Tok == i && s.Mentions[mk].IsParty()
 }
 
 // personDemonstratives point at a person a noun phrase goes on to describe
