@@ -58,6 +58,10 @@ func TestASpeechIsForTheStateNamedBesideMyCountry(t *testing.T) {
 		// a state charged twice with aggression or war is what the speech speaks against, however often it is named
 		{"I speak today of a war. Russia's war goes on, and Russia's aggression must end.\nWe know that Russia will not stop. We see that Russia continues to bomb cities. We say that Russia remains a threat. We know that Russia will lose.\n" +
 			"Russia stands alone. Russia supports terror. Russia calls for surrender.\nEstonia stands with Ukraine.\n", "EST"},
+		// the state the speaker calls on ("I urge the Government of X") is not the speaker, however often it is named
+		{"I thank the President.\nThe Republic of Ghana reaffirms its support for the Charter. The people of Ghana want peace.\n" +
+			"We call for peace. We believe in dialogue. We will work with all partners.\nI urge the United Kingdom Government to lift the tariffs. I appeal to the British people to hear us.\n" +
+			"We ask the United Kingdom to act, and we invite the British Parliament to listen.\nI urge the United Kingdom to reconsider. We call on the United Kingdom to engage. I encourage the United Kingdom to lead.\n", "GHA"},
 	}
 	for _, c := range cases {
 		line := partiesLine(e, c.text)

@@ -626,6 +626,9 @@ func issuer(sents []*clause.Sentence) (string, string) {
 				counts[m.IDs[0]] += 6 // "Venezuela's sovereign rights over our territory": the speaker's own state
 				continue
 			}
+			if urgedBySpeaker(s, m) {
+				continue // "I urge the United States Government to …": the state the speech calls on, not its speaker
+			}
 			if owned(s, m) || delegationOf(s, m) || pledgedBy(s, m) {
 				counts[m.IDs[0]] += 10 // "our Palestinian people", "my country, Albania", "the Guinean delegation", "I renew Cameroon's support": the speaker's own
 				self[m.IDs[0]]++
@@ -1136,6 +1139,30 @@ func sentenceText(s *clause.Sentence) string {
 	}
 	return b.String()
 }
+
+// urgedBySpeaker reports a state the speaker calls on in the first person
+// ("I urge the Government of X", "we appeal to the people of X", "I call on
+// X"): a few words after the call verb, with "I" or "we" right before it.
+func urgedBySpeaker(s *clause.Sentence, m mention.Mention) bool {
+	for k := m.Tok - 1; k >= 1 && k >= m.Tok-6; k-- {
+		t := &s.Tokens[k]
+		if !speakerCalls[t.Lemma] {
+			continue
+		}
+		j := k - 1
+		if j >= 1 && s.Tokens[j].POS == token.Adv { // "I once again urge"
+			j--
+		}
+		switch s.Tokens[j].Lower {
+		case "i", "we":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+var speakerCalls = map[string]bool{"urge": true, "appeal": true, "call": true, "implore": true, "exhort": true, "invite": true, "encourage": true, "ask": true}
 
 // addressedIn reports an organisation a title names as where or to whom
 // the text is spoken ("Remarks at the 79th Session of the General
