@@ -2145,7 +2145,11 @@ func (d *Doc) owner(s *clause.Sentence, end, start int) int {
 			continue
 		}
 		if m.Tok > start && !(m.Attr && onlyModifiers(s, m.TokEnd, end)) {
-			prev := &toks[m.Tok-1]
+			p := m.Tok - 1
+			for s.Lang == "en" && p > start && (toks[p].POS == token.Adj || toks[p].POS == token.Det || toks[p].POS == token.Num) {
+				p-- // "in violation of multiple UN Security Council resolutions": still after "of"
+			}
+			prev := &toks[p]
 			if prev.POS == token.Adp && !(s.Lang == "en" && possessive) || s.Lang == "zh" && zhPrepositions[prev.Text] ||
 				prev.POS == token.Verb && !(s.Lang == "en" && possessive) && !d.m.WordAt(s.Sentence, "say", m.Tok-1) && !d.m.WordAt(s.Sentence, "believe", m.Tok-1) {
 				continue // "sanctions on China", 对中国的制裁: China is not the doer ("responding to Russia's invasion": Russia is)
