@@ -837,6 +837,17 @@ func (d *Doc) stateOrgans(text string, s *Sentence, ms []Mention) []Mention {
 	return ms
 }
 
+// partyGovernment reports a ruling party's name followed by the word for
+// its government (中共当局, 中共政权, "CCP regime", "CCP authorities").
+func partyGovernment(after string) bool {
+	for _, w := range []string{"当局", "政府", "政权", " regime", " authorities", " government"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // noteInitials records the first characters of the states a sentence
 // names in Chinese.
 func (d *Doc) noteInitials(ms []Mention) {
@@ -1838,6 +1849,16 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			len(ms[i-1].IDs) == 1 && ms[i-1].IDs[0] != "CHN" && !strings.Contains(ms[i-1].IDs[0], ":") {
 			// 越南共产党, 日本共产党: another state's communist party, not China's
 			m.noParty()
+			continue
+		}
+		if len(m.IDs) == 1 && m.IDs[0] == "org:cpc" && partyGovernment(text[m.End:min(len(text), m.End+16)]) {
+			// 中共当局, 中共政权, "the CCP regime": the party as the state's
+			// government is the state (the party stays an entity of the text)
+			m.IDs = []string{"CHN"}
+			m.How += "; its government → CHN"
+			if !slices.Contains(s.TitleOrgs, "org:cpc") {
+				s.TitleOrgs = append(s.TitleOrgs, "org:cpc")
+			}
 			continue
 		}
 		if len(m.IDs) == 1 && (m.IDs[0] == "SDN" && sultan(text, m) || m.IDs[0] == "GEO" && usGeorgia(text, m)) {
