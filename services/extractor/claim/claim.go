@@ -1211,10 +1211,14 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 		}
 	case "all":
 		owner := false // the first party named owns what the object tells ("China's alignment with Russia")
+		doerVerb := -1 // 对中国采用新规则取消香港议员资格表示关切: the verb of the party that does what the object tells
 		for _, k := range objs {
 			m := &s.Mentions[k]
 			if d.setting(s, k, objs) || m.Venue && !placeItIsAbout(s, m) {
 				continue // "concern about China's human-rights violations": China is what it is about
+			}
+			if doerVerb >= 0 && m.Tok > doerVerb && s.Tokens[m.Tok-1].Text != "的" {
+				continue // what the doer's act is on or where, not what the stance is about (中国加强活动的南海局势: the act describes the sea)
 			}
 			if len(out) > 0 && harmed(s, m) {
 				continue // "concern over Russia's attacks on Ukraine": the doer named first, not whom it harms
@@ -1231,6 +1235,9 @@ func (d *Doc) targets(s *clause.Sentence, f *frame.Frame, objs []int, holders []
 				out = append(out, m.Person)
 			} else if isParty(m) || m.Venue && m.Kind == mention.Actor && len(m.IDs) > 0 {
 				out = append(out, m.IDs...) // a venue here is the place it is about (kept above)
+				if s.Lang == "zh" && m.Kind == mention.Actor && doerVerb < 0 {
+					doerVerb = verbAfterDoer(s, m.TokEnd)
+				}
 			}
 		}
 		return uniq(out), "named in the object"
@@ -3257,6 +3264,19 @@ func partyAfter(s *clause.Sentence, m *mention.Mention, objs []int, holders []st
 		}
 	}
 	return false
+}
+
+// verbAfterDoer returns the verb right after a Chinese party in a stance's
+// object (adverbs between), when the party is the subject of what the
+// object tells (中国采用新规则…, 俄罗斯继续攻击…); -1 when none.
+func verbAfterDoer(s *clause.Sentence, i int) int {
+	for i < len(s.Tokens) && s.Tokens[i].POS == token.Adv {
+		i++
+	}
+	if i < len(s.Tokens) && s.Tokens[i].POS == token.Verb && s.MentionAt(i) < 0 {
+		return i
+	}
+	return -1
 }
 
 // organsOfState are the organisations whose bodies hold claims for their
