@@ -1907,7 +1907,7 @@ func (d *Doc) subjectBefore(s *clause.Sentence, end, start int, f *frame.Frame) 
 		if s.Lang == "zh" && d.verbBefore(s, m.Tok, start) && !officialBeforeCall(f, m, end) {
 			continue // a Chinese subject opens its clause; a party after a verb is its object
 		}
-		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end, readoutVerbsFor(f)) {
+		if s.Lang == "en" && d.verbBetween(s, m.TokEnd, end, readoutVerbsFor(s, f)) {
 			continue // "Japan urged China to …": China is the object of urged
 		}
 		if s.Lang == "en" && relativeBetween(s, m.TokEnd, end) {
@@ -2375,11 +2375,22 @@ var lightVerbs = map[string]bool{"express": true, "voice": true, "convey": true,
 // readoutVerbs before "the need for", "the importance of" leave the
 // subject's stance its own ("X and Y discussed the need for …").
 // readoutVerbsFor returns readoutVerbs for the frames they apply to.
-func readoutVerbsFor(f *frame.Frame) map[string]bool {
-	if f != nil && (f.Rule.Kind == "need" || f.Rule.Kind == "importance") {
-		return readoutVerbs
+func readoutVerbsFor(s *clause.Sentence, f *frame.Frame) map[string]bool {
+	if f != nil && (f.Rule.Kind == "need" || f.Rule.Kind == "importance" || f.Rule.Kind == "stance" && s.Tokens[f.CueStart].POS == token.Noun && !ownedByOther(s, f.CueStart)) {
+		return readoutVerbs // "the two discussed their support for …": a stance named as a noun
 	}
 	return nil
+}
+
+// ownedByOther reports an English noun at i owned by a name before it, over
+// adjectives ("the international community's humanitarian support"): the
+// stance is that owner's, not the subject's who discusses it.
+func ownedByOther(s *clause.Sentence, i int) bool {
+	k := i - 1
+	for k >= 0 && (s.Tokens[k].POS == token.Adj || s.Tokens[k].Tag == "VBN" || s.Tokens[k].Tag == "VBG") {
+		k--
+	}
+	return k >= 0 && (s.Tokens[k].Text == "'s" || s.Tokens[k].Text == "’s" || s.Tokens[k].Text == "'" || s.Tokens[k].Text == "’")
 }
 
 var readoutVerbs = map[string]bool{"discuss": true, "stress": true, "underscore": true, "underline": true, "emphasize": true,
