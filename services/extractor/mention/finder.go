@@ -1906,7 +1906,7 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 				if d.f.lx.Seat(m.Text) {
 					m.Venue, m.Entity = true, false // 自柏林出发, "flew in from Minsk" (travelling to a capital visits its state)
 				}
-			case "to", "visit", "visiting", "visits", "visited", "前往", "到", "抵达", "访问", "赴", "飞往":
+			case "to", "visit", "visiting", "visits", "visited", "前往", "到", "抵达", "访问", "赴", "飞往", "去", "出访", "到访", "来到":
 				if d.f.lx.Seat(m.Text) && len(m.IDs) == 1 {
 					// "travel to Brussels", 前往布鲁塞尔, "return to Vienna": a city gone to
 					// is where the trip goes, not the organisation or the state it is the seat of
