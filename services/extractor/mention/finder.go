@@ -2064,7 +2064,7 @@ var institutionSuffixes = []string{"基金会", "研究所", "研究中心", "�
 // Budapest Memorandum", "the Vienna talks"; a state before "talks" names a
 // party: "Japan-UK talks").
 func cityNamePart(after string) bool {
-	if suffixWithin(after, []string{"法院", "法庭", "集团", "协议", "进程", "公园", "机场", "广场", "大学", "对话", "峰会", "公约", "条约", "宣言"}, 0) {
+	if suffixWithin(after, []string{"法院", "法庭", "集团", "协议", "进程", "公园", "机场", "广场", "大学", "对话", "峰会", "公约", "条约", "宣言", "分社", "俱乐部", "论坛"}, 0) {
 		return true
 	}
 	if strings.HasPrefix(after, "式") || strings.HasPrefix(after, "盘") {
@@ -2072,7 +2072,8 @@ func cityNamePart(after string) bool {
 	}
 	a := strings.ToLower(after)
 	for _, suf := range []string{" agreement", " agreements", " accord", " accords", " protocol", " protocols", " process", " format", " group", " declaration", " convention", " consensus",
-		" memorandum", " final act", " document", " talks", " treaty", " communiqué", " communique"} {
+		" memorandum", " final act", " document", " talks", " treaty", " communiqué", " communique", " club", " summit", " climate", " statute",
+		" conference", " forum", " pact", " bureau"} {
 		if strings.HasPrefix(a, suf) {
 			return true
 		}
