@@ -1923,7 +1923,7 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 				continue
 			}
 		}
-		if (m.Tok == 0 || agencyBefore(s, m.Tok)) && d.f.lx.Seat(m.Text) && dateline(m.Text, text[m.End:min(len(text), m.End+48)]) {
+		if (m.Tok == 0 && d.f.lx.Seat(m.Text) || agencyBefore(s, m.Tok)) && dateline(m.Text, text[m.End:min(len(text), m.End+48)]) {
 			// "WASHINGTON (Reuters) -", "LONDON, March 3 —": where the story was filed
 			m.Venue, m.Entity = true, false
 			continue
@@ -1985,7 +1985,7 @@ func (d *Doc) cityIn(s *Sentence, before []Mention, k int) bool {
 // ("WASHINGTON (Reuters) -", "LONDON, March 3 —", "BEIJING —").
 func dateline(name, after string) bool {
 	if hasHan(name) {
-		return zhDateline.MatchString(after) // 北京12月8日 - …, 华盛顿15日电
+		return zhDateline.MatchString(zhDatelineCities.ReplaceAllString(after, "")) // 北京12月8日 - …, 华盛顿15日电, 纽约/华盛顿/香港1月5日
 	}
 	if strings.ToUpper(name) != name || strings.ToLower(name) == name {
 		return false
@@ -2008,12 +2008,21 @@ func dateline(name, after string) bool {
 // agencyBefore reports only a news agency's name before token i, which
 // opens the sentence (路透北京12月8日 -, 法新社华盛顿15日电).
 func agencyBefore(s *Sentence, i int) bool {
+	agency := false
 	for k := 0; k < i; k++ {
-		if !zhAgencies[s.Tokens[k].Text] && s.Tokens[k].Text != "（" && s.Tokens[k].Text != "(" {
+		switch t := &s.Tokens[k]; {
+		case zhAgencies[t.Text]:
+			agency = true
+		case t.Text == "（" || t.Text == "(":
+		case agency && (t.Text == "/" || t.POS == token.Propn):
+			// 路透纽约/华盛顿/香港1月5日: the cities of one dateline
+		case !agency && (t.POS == token.Num || t.Text == ":"):
+			// 16:05 （法新社布鲁塞尔22日电）: the time the item was posted
+		default:
 			return false
 		}
 	}
-	return i > 0
+	return agency
 }
 
 var zhAgencies = map[string]bool{"路透": true, "路透社": true, "法新社": true, "美联社": true, "新华社": true, "中新社": true, "中央社": true,
@@ -2021,6 +2030,9 @@ var zhAgencies = map[string]bool{"路透": true, "路透社": true, "法新社":
 
 // zhDateline is what follows a city opening a Chinese dateline: a day,
 // then a dash, 电 or a bracket.
+// zhDatelineCities are the further cities of one dateline (/华盛顿/香港).
+var zhDatelineCities = regexp.MustCompile(`^(?:/\p{Han}{1,6})+`)
+
 var zhDateline = regexp.MustCompile(`^\s*(?:\d{1,2}月)?\d{1,2}日\s*(?:电|[-—–]|（|\()`)
 
 // memberStates reports text that opens with "member states" (or 会员国,
@@ -2039,7 +2051,10 @@ func memberStates(after string) bool {
 // (法国报纸, 法国世界报): the state only qualifies it (its media, 日本媒体,
 // may still be what a text is about).
 func pressAfter(after string) bool {
-	for _, w := range []string{"报纸", "各大报", "世界报", "费加罗报", "回声报", "解放报", "十字架报", "日报", "晚报"} {
+	after = strings.TrimLeft(after, "“《\"「")
+	for _, w := range []string{"报纸", "各大报", "世界报", "费加罗报", "回声报", "解放报", "十字架报", "日报", "晚报",
+		"每日邮报", "金融时报", "卫报", "泰晤士报", "独立报", "每日电讯报", "电讯报", "镜报", "太阳报", "观察家报", "路透社",
+		"各报", "报章", "报刊", "绝大多数日报", "周末版", "周末各大报纸"} {
 		if strings.HasPrefix(after, w) {
 			return true
 		}
