@@ -470,6 +470,8 @@ func TestTitlesManyHoldIntroduceNames(t *testing.T) {
 			map[string]string{}, []string{"USA", "HKG"}},
 		{"a state before its newspaper's name is the newspaper's", "据英国卫报说，北京禁止入境；法国各大报纸头版继续关注此事。",
 			map[string]string{"北京": "CHN"}, []string{"GBR", "FRA"}},
+		{"an organisation's initials inside an issue's name are the organisation", "The Secretary discussed support for Albania on its EU accession path and for Finland's NATO membership.",
+			map[string]string{"European Union": "org:eu", "NATO": "org:nato"}, nil},
 		{"the EU's seat as who speaks is the EU", "Brussels said it would respond to the new tariffs.",
 			map[string]string{"Brussels": "org:eu"}, nil},
 		{"a name after a title's portfolio", "The delegation included Armenian Minister of Justice Tigran Avetisyan and two advisers.",

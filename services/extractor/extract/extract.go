@@ -708,7 +708,8 @@ func (e *Engine) statesIn(phrase string) []string {
 		}
 		found := false
 		for _, ent := range e.lex.Lookup(name) {
-			if ent.Kind == lexicon.KindCountry {
+			if ent.Kind == lexicon.KindCountry || ent.Kind == lexicon.KindOrg && len(name) <= 5 && strings.ToUpper(name) == name {
+				// (an organisation's initials: "EU accession", "NATO membership")
 				found = true
 				if !slices.Contains(out, ent.ID) {
 					out = append(out, ent.ID)
