@@ -795,14 +795,29 @@ func (l *entityList) done(claims []schemas.Claim) []schemas.Entity {
 		}
 		l.add(id, entityType(id), l.label(id), "")
 	}
+	parties := map[string]bool{}
 	for _, c := range claims {
 		for _, id := range c.Actors {
 			add(id)
+			parties[id] = true
 		}
 		if c.Target != nil {
 			add(*c.Target)
+			parties[*c.Target] = true
 		}
 	}
+	// an organisation the gazetteer does not know, named only from the
+	// words of the text ("the Sovereign Council", "the Liberation Front"),
+	// is listed when it holds or receives a claim: as a mere mention it was
+	// the gold's organisation 49 times in 321 on the project's own batches
+	out := l.out[:0]
+	for _, e := range l.out {
+		if strings.HasPrefix(e.ID, "org:") && !l.known(e.ID) && !parties[e.ID] {
+			continue
+		}
+		out = append(out, e)
+	}
+	l.out = out
 	return l.out
 }
 
