@@ -505,6 +505,8 @@ func TestTitlesManyHoldIntroduceNames(t *testing.T) {
 			map[string]string{"北京": "CHN"}, []string{"GBR", "FRA"}},
 		{"an organisation's initials inside an issue's name are the organisation", "The Secretary discussed support for Albania on its EU accession path and for Finland's NATO membership.",
 			map[string]string{"European Union": "org:eu", "NATO": "org:nato"}, nil},
+		{"a capital that opens a treaty's title is no state", "美国从未批准《罗马规约》，也未加入国际刑事法院。",
+			map[string]string{"美国": "USA"}, []string{"ITA"}},
 		{"the EU's seat as who speaks is the EU", "Brussels said it would respond to the new tariffs.",
 			map[string]string{"Brussels": "org:eu"}, nil},
 		{"a name after a title's portfolio", "The delegation included Armenian Minister of Justice Tigran Avetisyan and two advisers.",

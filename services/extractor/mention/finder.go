@@ -1954,6 +1954,10 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			m.Venue, m.Entity = true, false // 柏林《每日镜报》: the city of a newspaper, whose name follows
 			continue
 		}
+		if d.f.lx.Seat(m.Text) && strings.HasSuffix(text[max(0, m.Start-3):m.Start], "《") && !strings.HasPrefix(after, "》") {
+			m.Venue, m.Entity = true, false // 《罗马规约》, 《维也纳公约》: a city that opens a treaty's title
+			continue
+		}
 		if d.f.lx.Seat(m.Text) && cityNamePart(after) {
 			m.Venue, m.Entity = true, false // 海牙常设仲裁法院, 明斯克集团: a city in another name
 		}
