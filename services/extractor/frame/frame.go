@@ -2535,6 +2535,8 @@ func zhWillModifies(s *clause.Sentence, start, end int) bool {
 	return false
 }
 
+// coverbs open a phrase of place, partner or recipient inside a verb
+// phrase (在, 与, 对, 向 …).
 var coverbs = map[string]bool{"在": true, "与": true, "同": true, "和": true, "跟": true, "于": true, "对": true, "向": true, "给": true}
 
 // partyOpensClause reports a clause whose first party stands at i, after a

@@ -1904,7 +1904,7 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 				}
 			case "from", "自", "从":
 				if d.f.lx.Seat(m.Text) {
-					m.Venue, m.Entity = true, false // 自柏林出发, "flew in from Minsk" (travelling to a capital visits its state)
+					m.Venue, m.Entity = true, false // 自柏林出发, "flew in from Minsk": where the trip starts
 				}
 			case "to", "visit", "visiting", "visits", "visited", "前往", "到", "抵达", "访问", "赴", "飞往", "去", "出访", "到访", "来到":
 				if d.f.lx.Seat(m.Text) && len(m.IDs) == 1 {
@@ -2032,11 +2032,11 @@ func agencyBefore(s *Sentence, i int) bool {
 var zhAgencies = map[string]bool{"路透": true, "路透社": true, "法新社": true, "美联社": true, "新华社": true, "中新社": true, "中央社": true,
 	"彭博": true, "彭博社": true, "共同社": true, "韩联社": true, "塔斯社": true, "德新社": true}
 
-// zhDateline is what follows a city opening a Chinese dateline: a day,
-// then a dash, 电 or a bracket.
 // zhDatelineCities are the further cities of one dateline (/华盛顿/香港).
 var zhDatelineCities = regexp.MustCompile(`^(?:/\p{Han}{1,6})+`)
 
+// zhDateline is what follows a city opening a Chinese dateline: a day,
+// then a dash, 电 or a bracket.
 var zhDateline = regexp.MustCompile(`^\s*(?:\d{1,2}月)?\d{1,2}日\s*(?:电|[-—–]|（|\()`)
 
 // memberStates reports text that opens with "member states" (or 会员国,

@@ -2372,8 +2372,9 @@ var linkingVerbs = map[string]bool{"remain": true, "stay": true, "become": true,
 var lightVerbs = map[string]bool{"express": true, "voice": true, "convey": true, "register": true, "reiterate": true, "reaffirm": true,
 	"renew": true, "repeat": true, "restate": true, "echo": true, "join": true, "issue": true}
 
-// readoutVerbs before "the need for", "the importance of" leave the
-// subject's stance its own ("X and Y discussed the need for …").
+// readoutVerbs before "the need for", "the importance of" or a stance named
+// as a noun leave the subject's stance its own ("X and Y discussed the need
+// for …", "discussed intensifying support for …").
 // readoutVerbsFor returns readoutVerbs for the frames they apply to.
 func readoutVerbsFor(s *clause.Sentence, f *frame.Frame) map[string]bool {
 	if f != nil && (f.Rule.Kind == "need" || f.Rule.Kind == "importance" || f.Rule.Kind == "stance" && s.Tokens[f.CueStart].POS == token.Noun && !ownedByOther(s, f.CueStart)) {
