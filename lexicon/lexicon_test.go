@@ -396,6 +396,8 @@ func TestLookup(t *testing.T) {
 		{"a Japanese name finds its person", "上川陽子", []string{"person:kamikawa-yoko"}},
 		{"an English cue finds its topic", "economic coercion", []string{"topic:economic-coercion"}},
 		{"a name shared by two topics finds both", "food and energy security", []string{"topic:food-security", "topic:energy-security"}},
+		{"a British spelling finds the body an American one names", "World Health Organisation", []string{"org:who"}},
+		{"and the other way round", "International Labour Organisation", []string{"org:ilo"}},
 		{"a weak cue is not a name", "relations", nil},
 		{"an unknown name finds nothing", "Atlantis", nil},
 	}

@@ -285,7 +285,20 @@ func (e *Entity) addName(lang, name string) {
 	if !slices.Contains(e.Names[lang], name) {
 		e.Names[lang] = append(e.Names[lang], name)
 	}
+	if lang != "en" {
+		return
+	}
+	// British and American spellings name the same body (the World Health
+	// Organisation, the Organization for Security and Co-operation in Europe)
+	for _, p := range spellings {
+		if v := strings.ReplaceAll(name, p[0], p[1]); v != name && !slices.Contains(e.Names[lang], v) {
+			e.Names[lang] = append(e.Names[lang], v)
+		}
+	}
 }
+
+// spellings are English spellings of one word, each pair both ways.
+var spellings = [][2]string{{"Organization", "Organisation"}, {"Organisation", "Organization"}}
 
 // aliasLang splits an optional language prefix off an alias, or infers the
 // language from the script: kana means Japanese, Han Chinese, else English.
