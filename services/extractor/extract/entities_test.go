@@ -507,6 +507,8 @@ func TestTitlesManyHoldIntroduceNames(t *testing.T) {
 			map[string]string{"European Union": "org:eu", "NATO": "org:nato"}, nil},
 		{"a capital that opens a treaty's title is no state", "美国从未批准《罗马规约》，也未加入国际刑事法院。",
 			map[string]string{"美国": "USA"}, []string{"ITA"}},
+		{"an organisation whose member states a text names is still named", "北约成员国土耳其表示将支持阿塞拜疆。",
+			map[string]string{"土耳其": "TUR", "北约": "org:nato"}, nil},
 		{"the EU's seat as who speaks is the EU", "Brussels said it would respond to the new tariffs.",
 			map[string]string{"Brussels": "org:eu"}, nil},
 		{"a name after a title's portfolio", "The delegation included Armenian Minister of Justice Tigran Avetisyan and two advisers.",

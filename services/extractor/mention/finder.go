@@ -1869,8 +1869,12 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 		}
 		after := text[m.End:min(len(text), m.End+24)]
 		if len(m.IDs) == 1 && (m.IDs[0] == "org:un" || m.IDs[0] == "org:eu" || m.IDs[0] == "org:nato" || m.IDs[0] == "org:asean" || m.IDs[0] == "org:au") && memberStates(after) {
-			// "UN Member States", 联合国会员国, "EU member states": the states, not the organisation
+			// "UN Member States", 联合国会员国, "EU member states": the states, not the
+			// organisation, hold what follows (the organisation is still named)
 			m.Venue, m.Entity = true, false
+			if !slices.Contains(s.TitleOrgs, m.IDs[0]) {
+				s.TitleOrgs = append(s.TitleOrgs, m.IDs[0])
+			}
 			continue
 		}
 		if m.Tok >= 2 && s.Lang == "en" && s.Tokens[m.Tok-1].Text == "," && len(m.IDs) == 1 && i > 0 {
