@@ -509,6 +509,8 @@ func TestTitlesManyHoldIntroduceNames(t *testing.T) {
 			map[string]string{"美国": "USA"}, []string{"ITA"}},
 		{"an organisation whose member states a text names is still named", "北约成员国土耳其表示将支持阿塞拜疆。",
 			map[string]string{"土耳其": "TUR", "北约": "org:nato"}, nil},
+		{"a former state named only for its time is no entity", "Ukraine's forces are moving from Soviet-era equipment; 后苏联国家的选举也受关注。",
+			map[string]string{"Ukraine": "UKR"}, []string{"SUN"}},
 		{"the EU's seat as who speaks is the EU", "Brussels said it would respond to the new tariffs.",
 			map[string]string{"Brussels": "org:eu"}, nil},
 		{"a name after a title's portfolio", "The delegation included Armenian Minister of Justice Tigran Avetisyan and two advisers.",

@@ -837,6 +837,21 @@ func (d *Doc) stateOrgans(text string, s *Sentence, ms []Mention) []Mention {
 	return ms
 }
 
+// eraOf reports a former state named only for its time: 后 before it
+// (后苏联国家), or 时代, 时期, "-era" or " era" after it.
+func eraOf(before, after string) bool {
+	if strings.HasSuffix(before, "后") {
+		return true
+	}
+	a := strings.ToLower(after)
+	for _, w := range []string{"时代", "时期", "-era", " era"} {
+		if strings.HasPrefix(a, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // partyGovernment reports a ruling party's name followed by the word for
 // its government (中共当局, 中共政权, "CCP regime", "CCP authorities").
 func partyGovernment(after string) bool {
@@ -1934,6 +1949,10 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 		}
 		if (m.Text == "罗马" || m.Text == "羅馬") && (strings.HasPrefix(after, "天主教") || strings.HasPrefix(after, "公教")) {
 			m.Venue, m.Entity = true, false // 罗马天主教: Roman Catholic, a church, not Italy
+			continue
+		}
+		if len(m.IDs) == 1 && m.IDs[0] == "SUN" && eraOf(text[max(0, m.Start-3):m.Start], after) {
+			m.Venue, m.Entity = true, false // 后苏联, 苏联时代, "Soviet-era weapons": a time, not the state
 			continue
 		}
 		if before := strings.ToLower(text[max(0, m.Start-5):m.Start]); strings.HasSuffix(before, "post-") {
