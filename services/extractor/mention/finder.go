@@ -840,23 +840,19 @@ func (d *Doc) stateOrgans(text string, s *Sentence, ms []Mention) []Mention {
 // eraOf reports a former state named only for its time: 后 before it
 // (后苏联国家), or 时代, 时期, "-era" or " era" after it.
 func eraOf(before, after string) bool {
-	if strings.HasSuffix(before, "后") {
-		return true
-	}
-	a := strings.ToLower(after)
-	for _, w := range []string{"时代", "时期", "-era", " era"} {
-		if strings.HasPrefix(a, w) {
-			return true
-		}
-	}
-	return false
+	return strings.HasSuffix(before, "后") || startsWithAny(strings.ToLower(after), "时代", "时期", "-era", " era")
 }
 
 // partyGovernment reports a ruling party's name followed by the word for
 // its government (中共当局, 中共政权, "CCP regime", "CCP authorities").
 func partyGovernment(after string) bool {
-	for _, w := range []string{"当局", "政府", "政权", " regime", " authorities", " government"} {
-		if strings.HasPrefix(after, w) {
+	return startsWithAny(after, "当局", "政府", "政权", " regime", " authorities", " government")
+}
+
+// startsWithAny reports s opening with one of words.
+func startsWithAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
 			return true
 		}
 	}
@@ -1829,10 +1825,8 @@ func align(m *Mention, toks []token.Token) {
 // namedAfterPerson reports what follows a Chinese name when the words are a
 // thing named after the person: a line, a doctrine, a thought, a ship.
 func namedAfterPerson(after string) bool {
-	for _, w := range []string{"线", "主义", "思想", "理论", "路线"} {
-		if strings.HasPrefix(after, w) {
-			return true
-		}
+	if startsWithAny(after, "线", "主义", "思想", "理论", "路线") {
+		return true
 	}
 	// 里根号航母: a ship (not 号召, a call)
 	return strings.HasPrefix(after, "号") && !strings.HasPrefix(after, "号召")
@@ -2078,15 +2072,9 @@ func memberStates(after string) bool {
 // (法国报纸, 法国世界报): the state only qualifies it (its media, 日本媒体,
 // may still be what a text is about).
 func pressAfter(after string) bool {
-	after = strings.TrimLeft(after, "“《\"「")
-	for _, w := range []string{"报纸", "各大报", "世界报", "费加罗报", "回声报", "解放报", "十字架报", "日报", "晚报",
+	return startsWithAny(strings.TrimLeft(after, "“《\"「"), "报纸", "各大报", "世界报", "费加罗报", "回声报", "解放报", "十字架报", "日报", "晚报",
 		"每日邮报", "金融时报", "卫报", "泰晤士报", "独立报", "每日电讯报", "电讯报", "镜报", "太阳报", "观察家报", "路透社",
-		"各报", "报章", "报刊", "绝大多数日报", "周末版", "周末各大报纸"} {
-		if strings.HasPrefix(after, w) {
-			return true
-		}
-	}
-	return false
+		"各报", "报章", "报刊", "绝大多数日报", "周末版", "周末各大报纸")
 }
 
 // nameSuffixes turn a state or city before them into part of another name:
@@ -2109,18 +2097,12 @@ func cityNamePart(after string) bool {
 	if suffixWithin(after, []string{"法院", "法庭", "集团", "协议", "进程", "公园", "机场", "广场", "大学", "对话", "峰会", "公约", "条约", "宣言", "分社", "俱乐部", "论坛"}, 0) {
 		return true
 	}
-	if strings.HasPrefix(after, "式") || strings.HasPrefix(after, "盘") {
+	if startsWithAny(after, "式", "盘") {
 		return true // 罗马式建筑 is Romanesque; 伦敦盘 is the London trading session
 	}
-	a := strings.ToLower(after)
-	for _, suf := range []string{" agreement", " agreements", " accord", " accords", " protocol", " protocols", " process", " format", " group", " declaration", " convention", " consensus",
+	return startsWithAny(strings.ToLower(after), " agreement", " agreements", " accord", " accords", " protocol", " protocols", " process", " format", " group", " declaration", " convention", " consensus",
 		" memorandum", " final act", " document", " talks", " treaty", " communiqué", " communique", " club", " summit", " climate", " statute",
-		" conference", " forum", " pact", " bureau"} {
-		if strings.HasPrefix(a, suf) {
-			return true
-		}
-	}
-	return false
+		" conference", " forum", " pact", " bureau")
 }
 
 // suffixWithin reports one of sufs within the first six characters of the

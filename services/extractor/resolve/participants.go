@@ -614,6 +614,11 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			}
 		}
 		for _, m := range s.Mentions {
+			// the noun the state's name owns ("Cameroon's congratulations"), or ""
+			owns := ""
+			if m.TokEnd+1 < len(s.Tokens) && token.PossessiveMark(s.Tokens[m.TokEnd].Text) {
+				owns = s.Tokens[m.TokEnd+1].Lemma
+			}
 			if m.Kind == mention.Actor && len(m.IDs) == 1 && !strings.HasPrefix(m.IDs[0], "org:") && weIn(s, m) {
 				counts[m.IDs[0]] += 10 // "We in the Islamic Republic of Mauritania have …": the speaker's own
 				self[m.IDs[0]]++
@@ -622,7 +627,7 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			if m.Kind != mention.Actor || len(m.IDs) != 1 || strings.HasPrefix(m.IDs[0], "org:") || m.Venue {
 				continue
 			}
-			if ours && !m.Attr && m.TokEnd+1 < len(s.Tokens) && (s.Tokens[m.TokEnd].Text == "’s" || s.Tokens[m.TokEnd].Text == "'s") && !wrongNouns[s.Tokens[m.TokEnd+1].Lemma] {
+			if ours && !m.Attr && owns != "" && !wrongNouns[owns] {
 				counts[m.IDs[0]] += 6 // "Venezuela's sovereign rights over our territory": the speaker's own state
 				continue
 			}
@@ -638,10 +643,10 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			} else if m.Tok > 0 && !m.Attr && clauseOpen(s, m.Tok) && m.TokEnd+1 < len(s.Tokens) && selfVerbs[s.Tokens[m.TokEnd].Lemma] {
 				counts[m.IDs[0]] += 6 // "suffice it to say that the Bahamas stands ready": the same, later in the sentence
 				self[m.IDs[0]]++
-			} else if m.TokEnd+1 < len(s.Tokens) && (s.Tokens[m.TokEnd].Text == "’s" || s.Tokens[m.TokEnd].Text == "'s") && greetingWords[s.Tokens[m.TokEnd+1].Lemma] {
+			} else if greetingWords[owns] {
 				counts[m.IDs[0]] += 6 // "extend Cameroon's warm congratulations": the speaker's own state greets
 				self[m.IDs[0]]++
-			} else if m.TokEnd+1 < len(s.Tokens) && (s.Tokens[m.TokEnd].Text == "’s" || s.Tokens[m.TokEnd].Text == "'s") && wrongNouns[s.Tokens[m.TokEnd+1].Lemma] {
+			} else if wrongNouns[owns] {
 				counts[m.IDs[0]] -= 4 // "Russia's aggression": what the speech is about, not who gives it
 				hostile[m.IDs[0]]++
 			} else if !m.Attr && m.Tok > 0 && s.Tokens[m.Tok-1].POS == token.Adp {
@@ -1000,7 +1005,7 @@ func delegationOf(s *clause.Sentence, m mention.Mention) bool {
 // person: "I renew Cameroon's full support", "we reaffirm Chile's commitment".
 func pledgedBy(s *clause.Sentence, m mention.Mention) bool {
 	e := m.TokEnd
-	if e >= len(s.Tokens) || s.Tokens[e].Text != "’s" && s.Tokens[e].Text != "'s" {
+	if e >= len(s.Tokens) || !token.PossessiveMark(s.Tokens[e].Text) {
 		return false
 	}
 	noun := false

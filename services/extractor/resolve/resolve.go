@@ -2391,7 +2391,7 @@ func ownedByOther(s *clause.Sentence, i int) bool {
 	for k >= 0 && (s.Tokens[k].POS == token.Adj || s.Tokens[k].Tag == "VBN" || s.Tokens[k].Tag == "VBG") {
 		k--
 	}
-	return k >= 0 && (s.Tokens[k].Text == "'s" || s.Tokens[k].Text == "’s" || s.Tokens[k].Text == "'" || s.Tokens[k].Text == "’")
+	return k >= 0 && (token.PossessiveMark(s.Tokens[k].Text) || s.Tokens[k].Text == "'" || s.Tokens[k].Text == "’")
 }
 
 var readoutVerbs = map[string]bool{"discuss": true, "stress": true, "underscore": true, "underline": true, "emphasize": true,

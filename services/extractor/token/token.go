@@ -61,3 +61,7 @@ func (t *Token) IsVerbal() bool { return t.POS == Verb || t.POS == Aux }
 
 // IsNominal reports a noun, a proper noun or a pronoun.
 func (t *Token) IsNominal() bool { return t.POS == Noun || t.POS == Propn || t.POS == Pron }
+
+// PossessiveMark reports the English possessive ending as the tokenizer
+// splits it off ("Russia's" → Russia + 's), in either apostrophe.
+func PossessiveMark(w string) bool { return w == "'s" || w == "’s" }
