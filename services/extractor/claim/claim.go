@@ -75,6 +75,23 @@ type Builder struct {
 	m        *frame.Matcher
 	negative map[string]bool
 	harm     map[string]bool
+	orgIn    func(string) string
+}
+
+// SetOrgs gives the builder a look-up of the organisation a phrase names
+// inside it ("reform of the Security Council" → org:un-security-council).
+func (b *Builder) SetOrgs(orgIn func(string) string) { b.orgIn = orgIn }
+
+// reformedBody is the organisation whose reform a topic of the object
+// names: the reform of a body is a stance towards that body.
+func (d *Doc) reformedBody(s *clause.Sentence, objs []int) string {
+	for _, k := range objs {
+		if m := &s.Mentions[k]; m.Kind == mention.Topic && strings.HasSuffix(m.ID, "-reform") {
+			end := min(m.TokEnd+2, len(s.Tokens)) // ("reform of the United Nations Security Council")
+			return d.b.orgIn(d.text[s.Tokens[m.Tok].Start:s.Tokens[end-1].End])
+		}
+	}
+	return ""
 }
 
 // NewBuilder prepares the claim stage for a rule set.
@@ -305,6 +322,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 	var topics []string
 	if !greeted {
 		topics = d.topics(s, f, objs) // (a greeting wishes health or prosperity: no issue)
+	}
+	if len(targets) == 0 && len(topics) > 0 && d.b.orgIn != nil {
+		if t := d.reformedBody(s, objs); t != "" && !slices.Contains(h.IDs, t) {
+			targets, how = []string{t}, "the body whose reform the object names (reform of the Security Council)"
+		}
 	}
 	if len(targets) == 0 && len(topics) > 0 && pred == "call_on" {
 		if t := minus(d.topicIn(s, objs), h.IDs); len(t) > 0 {

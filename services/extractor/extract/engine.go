@@ -144,6 +144,7 @@ func New(opts Options) (*Engine, error) {
 		return ws
 	})
 	e.claims = claim.NewBuilder(e.frames, set)
+	e.claims.SetOrgs(e.orgIn)
 	return e, nil
 }
 

@@ -736,6 +736,27 @@ func (e *Engine) statesIn(phrase string) []string {
 	return out
 }
 
+// orgIn is the organisation of the gazetteer the phrase names inside it,
+// the longest name first ("reform of the UN Security Council" →
+// org:un-security-council, 安理会改革 → org:un-security-council); "" when none.
+func (e *Engine) orgIn(phrase string) string {
+	rs := []rune(phrase)
+	for n := len(rs); n >= 2; n-- {
+		for i := 0; i+n <= len(rs); i++ {
+			name := strings.TrimSpace(string(rs[i : i+n]))
+			if len([]rune(name)) != n || i > 0 && unicode.IsLetter(rs[i-1]) && !unicode.Is(unicode.Han, rs[i-1]) || i+n < len(rs) && unicode.IsLetter(rs[i+n]) && !unicode.Is(unicode.Han, rs[i+n]) {
+				continue // whole words only
+			}
+			for _, ent := range e.lex.Lookup(name) {
+				if ent.Kind == lexicon.KindOrg {
+					return ent.ID
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // placeHeads end the name of a place that opens with a state's name.
 var placeHeads = map[string]bool{"Strait": true, "Straits": true, "Sea": true, "Ocean": true, "Gulf": true, "Peninsula": true,
 	"Pacific": true, "Basin": true, "Region": true}
