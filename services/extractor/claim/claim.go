@@ -461,6 +461,16 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			pred = "oppose" // "Israel must be stopped", "Russia must be held accountable": against the party
 		}
 	}
+	if pred == "agree" && d.res.Parts.Speech && len(h.IDs) == 1 && h.IDs[0] == d.res.Parts.Issuer {
+		// a speech has one party: "we agreed on the Pact", "we can all agree
+		// that …" is agreement among the assembly, no agreement between
+		// parties; what the speaker holds is support of it, and a treaty
+		// it signed is its commitment
+		pred = "support"
+		if f.Rule.ID == "en.agree.sign" {
+			pred = "commit"
+		}
+	}
 	whens := d.whens(s, f, pred)
 	if (f.Rule.Kind == "importance" || f.Rule.Kind == "pre" && pred == "support") && len(whens) > 0 {
 		// "doubling X by 2030 is crucial": a target with a date is a commitment
