@@ -1978,8 +1978,35 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 		if d.f.lx.Seat(m.Text) && cityNamePart(after) {
 			m.Venue, m.Entity = true, false // 海牙常设仲裁法院, 明斯克集团: a city in another name
 		}
+		if d.f.lx.Seat(m.Text) && len(m.IDs) == 1 && !strings.Contains(m.IDs[0], ":") && !actsAfter(s, m.TokEnd) {
+			// 曼谷股市收低, 现驻首尔, 杰克·伦敦, "a diplomat in Vienna": a capital
+			// stands for its state only where the state acts through it, and
+			// then it holds or receives a claim, which lists the state (as
+			// a mere mention it was the gold's state 11 times in 56 on b1-b58)
+			m.Entity = false
+		}
 	}
 }
+
+// actsAfter reports a verb, or a word for a state's government, right
+// after token k: the name before it stands for the state that acts
+// ("Moscow condemned", 北京表示, 北京当局).
+func actsAfter(s *Sentence, k int) bool {
+	for k < len(s.Tokens) && s.Tokens[k].POS == token.Adv {
+		k++ // "Moscow strongly condemned", 北京随即宣布
+	}
+	if k >= len(s.Tokens) {
+		return false
+	}
+	switch t := &s.Tokens[k]; {
+	case t.POS == token.Verb:
+		return true
+	default:
+		return governmentWords[t.Text]
+	}
+}
+
+var governmentWords = map[string]bool{"方面": true, "当局": true, "政府": true, "官方": true, "方": true}
 
 // cityIn reports a proper name ending at token k (inclusive) right after
 // "in" or "at": a city named as where something happens. A state or a
