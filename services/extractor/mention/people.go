@@ -1286,13 +1286,41 @@ func (d *Doc) turnLabel(text string, s *Sentence, ms []Mention) []Mention {
 	}
 	name := strings.Join(words, " ")
 	p := d.personNamed(name, "", "")
+	bare := p != nil && p.Inferred && len(words) == 1
+	if (p == nil || p.Inferred) && len(words) == 1 {
+		// "MS PORTER:" after "Deputy Spokesperson Jalina Porter": the
+		// person the text names in full, not one known by a family name alone
+		if full := d.fullNameIn(text, name); full != "" {
+			if q := d.personNamed(full, "", ""); q != nil {
+				p, bare = q, false
+			}
+		}
+	}
 	if p == nil {
 		return ms
+	}
+	if bare {
+		p.Entity = false // a family name alone gives no person's id to list
 	}
 	p.Start, p.End, p.Text = toks[start].Start, toks[k-1].End, text[toks[start].Start:toks[k-1].End]
 	p.How = text[toks[0].Start:toks[k-1].End] + " → " + p.Person + " (a transcript's turn)" + d.stateNote(p)
 	d.introduce(p)
 	return append(ms, *p)
+}
+
+// fullNameIn finds one of the given names people bear and the family name
+// together in the text ("David Greene" for Greene); "" when the text has none.
+func (d *Doc) fullNameIn(text, family string) string {
+	re, err := regexp.Compile(`\b[A-Z][a-z]+(?: [A-Z]\.)? ` + regexp.QuoteMeta(family) + `\b`)
+	if err != nil {
+		return ""
+	}
+	for _, m := range re.FindAllString(text, 8) {
+		if given := strings.Fields(m)[0]; d.f.lx.GivenName(given) {
+			return m
+		}
+	}
+	return ""
 }
 
 // TurnColon finds the colon that ends a transcript's turn label: one to
