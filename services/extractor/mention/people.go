@@ -1286,21 +1286,17 @@ func (d *Doc) turnLabel(text string, s *Sentence, ms []Mention) []Mention {
 	}
 	name := strings.Join(words, " ")
 	p := d.personNamed(name, "", "")
-	bare := p != nil && p.Inferred && len(words) == 1
 	if (p == nil || p.Inferred) && len(words) == 1 {
 		// "MS PORTER:" after "Deputy Spokesperson Jalina Porter": the
 		// person the text names in full, not one known by a family name alone
 		if full := d.fullNameIn(text, name); full != "" {
 			if q := d.personNamed(full, "", ""); q != nil {
-				p, bare = q, false
+				p = q
 			}
 		}
 	}
 	if p == nil {
 		return ms
-	}
-	if bare {
-		p.Entity = false // a family name alone gives no person's id to list
 	}
 	p.Start, p.End, p.Text = toks[start].Start, toks[k-1].End, text[toks[start].Start:toks[k-1].End]
 	p.How = text[toks[0].Start:toks[k-1].End] + " → " + p.Person + " (a transcript's turn)" + d.stateNote(p)
