@@ -1979,7 +1979,7 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			m.Venue, m.Entity = true, false // 海牙常设仲裁法院, 明斯克集团: a city in another name
 		}
 		if d.f.lx.Seat(m.Text) && len(m.IDs) == 1 && !strings.Contains(m.IDs[0], ":") && !actsAfter(s, m.TokEnd) {
-			// 曼谷股市收低, 现驻首尔, 杰克·伦敦, "a diplomat in Vienna": a capital
+			// 曼谷股市收低, 现驻首尔, 杰克·伦敦, "Seoul's stock market": a capital
 			// stands for its state only where the state acts through it, and
 			// then it holds or receives a claim, which lists the state (as
 			// a mere mention it was the gold's state 11 times in 56 on b1-b58)
@@ -1998,12 +1998,7 @@ func actsAfter(s *Sentence, k int) bool {
 	if k >= len(s.Tokens) {
 		return false
 	}
-	switch t := &s.Tokens[k]; {
-	case t.POS == token.Verb:
-		return true
-	default:
-		return governmentWords[t.Text]
-	}
+	return s.Tokens[k].POS == token.Verb || governmentWords[s.Tokens[k].Text]
 }
 
 var governmentWords = map[string]bool{"方面": true, "当局": true, "政府": true, "官方": true, "方": true}
