@@ -299,11 +299,15 @@ func functionTag(tag string) bool {
 // without grounds": no noun the party before it qualifies). Common words
 // gse's counts leave out of the dictionary (its single characters are rare
 // there) would come tagged "x", unknown: 并 joins predicates, 给 and 里 are
-// a preposition and a localiser.
+// a preposition and a localiser. Verbs of stance it tags as adverbs, nouns
+// or names (反对 "d", 声援 "n", 祝贺 "nr") are verbs: 坚决反对美方做法 has no
+// subject after 坚决.
 var zhTagFix = map[string]string{"十分": "d", "万分": "d", "无端": "d", "一味": "d",
 	"并": "c", "并不": "d", "给": "p", "里": "f", "过": "u", "却": "d", "才": "d", "没": "d",
 	"可能会": "d", "很可能": "d", "报道称": "v", "据报道": "p", "消息人士": "n", "联合声明": "n", "离": "p", "回": "v", "出": "v",
-	"问": "v", "开": "v", "查": "v", "选": "v", "两": "m", "万": "m", "亿": "m", "间": "f", "网": "n", "国": "n", "台": "n"}
+	"问": "v", "开": "v", "查": "v", "选": "v", "两": "m", "万": "m", "亿": "m", "间": "f", "网": "n", "国": "n", "台": "n",
+	"反对": "v", "同意": "v", "暂停": "v", "深化": "v", "信守": "v", "怪罪": "v", "力主": "v", "商定": "v", "声援": "v",
+	"致力": "v", "祝贺": "v", "道贺": "v", "盛赞": "v", "歪曲": "v"}
 
 // zhJoiners are one-character words that follow a party (中方向日方, 美方对此),
 // with the gse tag they take when regrouped.
