@@ -19,15 +19,22 @@ import (
 // before run --once stops the server, and names those that did not.
 func waitSubscribers(ctx context.Context, js jetstream.JetStream, linger time.Duration, stderr io.Writer) error {
 	deadline := time.Now().Add(linger)
+	caughtUp := 0
 	for {
 		behind, err := subscribersBehind(ctx, js)
 		if err != nil {
 			return err
 		}
 		if len(behind) == 0 {
-			return nil
+			// (and a filtered consumer's count may lag too: no one behind
+			// twice in a row, a poll apart, is caught up)
+			if caughtUp++; caughtUp == 2 {
+				return nil
+			}
+		} else {
+			caughtUp = 0
 		}
-		if time.Now().After(deadline) {
+		if len(behind) > 0 && time.Now().After(deadline) {
 			names := make([]string, 0, len(behind))
 			for n := range behind {
 				names = append(names, n)
@@ -53,10 +60,18 @@ func subscribersBehind(ctx context.Context, js jetstream.JetStream) (map[string]
 	if err != nil {
 		return nil, fmt.Errorf("claims stream: %w", err)
 	}
+	last := st.CachedInfo().State.LastSeq
 	behind := map[string]uint64{}
 	lister := st.ListConsumers(ctx)
 	for info := range lister.Info() {
-		if n := info.NumPending + uint64(info.NumAckPending); n > 0 {
+		pending := info.NumPending
+		if info.Config.FilterSubject == "" && len(info.Config.FilterSubjects) == 0 && info.Delivered.Stream < last {
+			// the server's count of a consumer's pending events may lag
+			// the stream by a moment; one that reads every subject is
+			// behind by the events stored after the last it was given
+			pending = max(pending, last-info.Delivered.Stream)
+		}
+		if n := pending + uint64(info.NumAckPending); n > 0 {
 			behind[info.Name] = n
 		}
 	}
