@@ -354,6 +354,9 @@ type Doc struct {
 	// people introduced by the text, by lower-cased family name and by
 	// full name as written
 	introduced map[string]*Mention
+	// fullNameOf caches, per family name of a transcript's turn label, the
+	// full name the text gives it ("" when none)
+	fullNameOf map[string]string
 	// zhNames are the introduced names in Chinese script, in the order
 	// the text introduced them.
 	zhNames []string
@@ -518,8 +521,8 @@ func (d *Doc) Find(text string, s *Sentence) {
 	d.leaders(out)
 	out = d.people(text, s, out, titles)
 	for _, t := range titles {
-		if strings.HasPrefix(t.ID, "org:") && !slices.Contains(s.TitleOrgs, t.ID) {
-			s.TitleOrgs = append(s.TitleOrgs, t.ID)
+		if strings.HasPrefix(t.ID, "org:") {
+			s.nameOrg(t.ID)
 		}
 	}
 	out = append(out, d.partyWords(s, out)...)
@@ -1865,9 +1868,7 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			// government is the state (the party stays an entity of the text)
 			m.IDs = []string{"CHN"}
 			m.How += "; its government → CHN"
-			if !slices.Contains(s.TitleOrgs, "org:cpc") {
-				s.TitleOrgs = append(s.TitleOrgs, "org:cpc")
-			}
+			s.nameOrg("org:cpc")
 			continue
 		}
 		if len(m.IDs) == 1 && (m.IDs[0] == "SDN" && sultan(text, m) || m.IDs[0] == "GEO" && usGeorgia(text, m)) {
@@ -1881,9 +1882,7 @@ func (d *Doc) venues(text string, s *Sentence, ms []Mention) {
 			// "UN Member States", 联合国会员国, "EU member states": the states, not the
 			// organisation, hold what follows (the organisation is still named)
 			m.Venue, m.Entity = true, false
-			if !slices.Contains(s.TitleOrgs, m.IDs[0]) {
-				s.TitleOrgs = append(s.TitleOrgs, m.IDs[0])
-			}
+			s.nameOrg(m.IDs[0])
 			continue
 		}
 		if m.Tok >= 2 && s.Lang == "en" && s.Tokens[m.Tok-1].Text == "," && len(m.IDs) == 1 && i > 0 {

@@ -10,7 +10,11 @@
 // capitalised word. Each mention is aligned to the sentence's tokens.
 package mention
 
-import "github.com/diplograph/diplograph/services/extractor/token"
+import (
+	"slices"
+
+	"github.com/diplograph/diplograph/services/extractor/token"
+)
 
 // Kind is what a mention names.
 type Kind uint8
@@ -122,6 +126,14 @@ type Sentence struct {
 	Marks map[string][]uint8
 	// at maps a token to the mention covering it (-1: none).
 	at []int
+}
+
+// nameOrg lists an organisation among TitleOrgs: an entity of the text
+// that no mention of the sentence stands for.
+func (s *Sentence) nameOrg(id string) {
+	if !slices.Contains(s.TitleOrgs, id) {
+		s.TitleOrgs = append(s.TitleOrgs, id)
+	}
 }
 
 // MentionAt returns the index of the mention covering token i, or -1.

@@ -1307,16 +1307,22 @@ func (d *Doc) turnLabel(text string, s *Sentence, ms []Mention) []Mention {
 // fullNameIn finds one of the given names people bear and the family name
 // together in the text ("David Greene" for Greene); "" when the text has none.
 func (d *Doc) fullNameIn(text, family string) string {
-	re, err := regexp.Compile(`\b[A-Z][a-z]+(?: [A-Z]\.)? ` + regexp.QuoteMeta(family) + `\b`)
-	if err != nil {
-		return ""
+	if full, ok := d.fullNameOf[family]; ok {
+		return full // (a transcript labels the same speaker turn after turn)
 	}
+	if d.fullNameOf == nil {
+		d.fullNameOf = map[string]string{}
+	}
+	full := ""
+	re := regexp.MustCompile(`\b[A-Z][a-z]+(?: [A-Z]\.)? ` + regexp.QuoteMeta(family) + `\b`)
 	for _, m := range re.FindAllString(text, 8) {
 		if given := strings.Fields(m)[0]; d.f.lx.GivenName(given) {
-			return m
+			full = m
+			break
 		}
 	}
-	return ""
+	d.fullNameOf[family] = full
+	return full
 }
 
 // TurnColon finds the colon that ends a transcript's turn label: one to
