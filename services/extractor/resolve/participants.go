@@ -1158,11 +1158,7 @@ func urgedBySpeaker(s *clause.Sentence, m mention.Mention) bool {
 		if j >= 1 && s.Tokens[j].POS == token.Adv { // "I once again urge"
 			j--
 		}
-		switch s.Tokens[j].Lower {
-		case "i", "we":
-			return true
-		}
-		return false
+		return s.Tokens[j].Lower == "i" || s.Tokens[j].Lower == "we"
 	}
 	return false
 }
