@@ -388,6 +388,9 @@ type Doc struct {
 	lastStates           []string
 	// lastState is the state the text named last (for "the regime")
 	lastState string
+	// coup is 1 once the text is known to tell of a state its army rules
+	// or seized, -1 once known not to
+	coup int8
 	// taiwanOrgans are the roles of the organs the text named as Taiwan's
 	// (台湾外交部): a bare 外交部 after is Taiwan's too, not China's.
 	taiwanOrgans map[string]bool
@@ -657,8 +660,28 @@ func occurrences(text string, s *Sentence, phrase string) [][2]int {
 // regimeAnaphors name a state's rulers without naming the state: the state
 // named last, or the one named right after ("the junta in Burma").
 var regimeAnaphors = map[string][]string{
-	"en": {"the regime", "the military regime", "the junta", "the military junta", "the ruling junta"},
+	"en": {"the regime", "the military regime", "the junta", "the military junta", "the ruling junta", "the military"},
 	"zh": {"该政权", "这个政权", "这一政权", "军政府"},
+}
+
+// coupWords tell a text about a state its army rules or seized: there,
+// "the military" is that state's rulers, not anyone's armed forces.
+var coupWords = []string{"military regime", "military junta", "military coup", "military takeover", "the junta", "coup d"}
+
+// militaryRules reports, once per text, whether it tells of a state its
+// army rules or seized.
+func (d *Doc) militaryRules() bool {
+	if d.coup == 0 {
+		d.coup = -1
+		low := strings.ToLower(d.text)
+		for _, w := range coupWords {
+			if strings.Contains(low, w) {
+				d.coup = 1
+				break
+			}
+		}
+	}
+	return d.coup > 0
 }
 
 // theRegime finds "the regime", "the junta", 该政权: the state whose rulers
@@ -669,6 +692,9 @@ func (d *Doc) theRegime(text string, s *Sentence, ms []Mention) []Mention {
 		st = strings.ToLower(st)
 	}
 	for _, a := range regimeAnaphors[s.Lang] {
+		if a == "the military" && !d.militaryRules() {
+			continue
+		}
 		for off := 0; ; {
 			i := strings.Index(st[off:], a)
 			if i < 0 {
@@ -679,6 +705,9 @@ func (d *Doc) theRegime(text string, s *Sentence, ms []Mention) []Mention {
 			off += i + len(a)
 			if r, _ := utf8.DecodeRuneInString(text[end:s.End]); end < s.End && isWordRune(r) {
 				continue // "the regimes"
+			}
+			if a == "the military" && nounAfter(s, end) {
+				continue // "the military option", "the military situation"
 			}
 			// (a bare organ word inside gives way: "the military junta")
 			ms = slices.DeleteFunc(ms, func(m Mention) bool { return m.Kind == Organ && len(m.IDs) == 0 && m.Start < end && start < m.End })
@@ -2406,4 +2435,16 @@ func taiwanFirst(text, organ string) bool {
 	}
 	before := text[:i]
 	return strings.HasSuffix(before, "台湾") || strings.HasSuffix(before, "臺灣") || strings.HasSuffix(before, "中华民国")
+}
+
+// nounAfter reports a noun as the first token starting at or after byte
+// offset at: the phrase before it qualifies that noun ("the military
+// option"), it names no one.
+func nounAfter(s *Sentence, at int) bool {
+	for k := range s.Tokens {
+		if t := &s.Tokens[k]; t.Start >= at {
+			return t.POS == token.Noun
+		}
+	}
+	return false
 }

@@ -19,6 +19,9 @@ import (
 type topicPhrase struct {
 	topic string
 	words []string // stems (English) or words (Chinese)
+	// of marks the reading of a two-word English alias with its head
+	// first and the modifier after "of": "sale of arms" for "arms sales".
+	of bool
 }
 
 // maxTopicGap is how many tokens may stand between two words of a topic
@@ -65,13 +68,19 @@ func (f *Finder) CompileTopics(split func(string) []string) {
 			for _, n := range names {
 				if lang == "en" {
 					var ws []string
-					for _, t := range token.English(n, 0) {
+					toks := token.English(n, 0)
+					for _, t := range toks {
 						if s := stem(t.Text); !topicStop[s] && t.Text != "," && t.Text != "-" {
 							ws = append(ws, s)
 						}
 					}
 					if len(ws) >= 2 {
 						f.fuzzyEn[ws[0]] = append(f.fuzzyEn[ws[0]], topicPhrase{topic: ent.ID, words: ws})
+					}
+					if len(ws) == 2 && len(toks) == 2 && toks[0].Text == strings.ToLower(toks[0].Text) {
+						// a lower-case modifier and its head ("arms sales") read
+						// also as "sales of arms"
+						f.fuzzyEn[ws[1]] = append(f.fuzzyEn[ws[1]], topicPhrase{topic: ent.ID, words: []string{ws[1], ws[0]}, of: true})
 					}
 				} else if (lang == "zh" || lang == "zh-Hant") && utf8.RuneCountInString(n) >= 4 && split != nil {
 					var ws []string
@@ -120,6 +129,31 @@ func zhVariants(ws []string) [][]string {
 	return out
 }
 
+// ofModifier finds the modifier w of an inverted alias after the head at
+// token h: "of" or "of the" then w, a noun heading its own phrase, right
+// after the head or after a second head coordinated with it ("sale or
+// transfer of arms"). It returns w's token.
+func ofModifier(toks []token.Token, stems []string, h int, w string) (int, bool) {
+	k := h + 1
+	if k+1 < len(toks) && (toks[k].Lower == "and" || toks[k].Lower == "or") {
+		k += 2
+	}
+	if k >= len(toks) || toks[k].Lower != "of" {
+		return 0, false
+	}
+	k++
+	if k < len(toks) && toks[k].Lower == "the" {
+		k++
+	}
+	if k >= len(toks) || stems[k] != w || toks[k].POS != token.Noun && toks[k].POS != token.Propn {
+		return 0, false
+	}
+	if k+1 < len(toks) && (toks[k+1].POS == token.Noun || toks[k+1].Text == "-") {
+		return 0, false // w modifies a noun of its own ("the crisis of climate change")
+	}
+	return k, true
+}
+
 // fuzzyTopics adds the topics a sentence names by head words, where no
 // mention covers them yet.
 func (d *Doc) fuzzyTopics(text string, s *Sentence, ms []Mention) []Mention {
@@ -141,6 +175,17 @@ func (d *Doc) fuzzyTopics(text string, s *Sentence, ms []Mention) []Mention {
 			ok := true
 			for _, w := range tp.words[1:] {
 				found := -1
+				if tp.of {
+					if k, ok := ofModifier(toks, stems, j, w); ok {
+						found = k
+					}
+					if found < 0 {
+						ok = false
+						break
+					}
+					j, last = found, found
+					continue
+				}
 				for k := j + 1; k < len(toks) && k <= j+maxTopicGap+1; k++ {
 					if stems[k] == w {
 						found = k
