@@ -1642,6 +1642,9 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 			return h
 		}
 	}
+	if indefiniteSubject(s, start, f.CueStart) {
+		return nil // "some countries continue to supply arms": others, whom the text does not name, act
+	}
 	if s.Lang == "zh" && (unknownNamed(s, c.Start, f.CueStart) || f.Report >= 0 && s.Reports[f.Report].Speaker < 0 &&
 		unknownNamed(s, s.Clauses[s.ClauseOf(s.Reports[f.Report].Verb)].Start, s.Reports[f.Report].Verb)) {
 		return nil // 傅莹重申…, 李明表示，…: a person the text names but no list knows holds it, not the state spoken of before
@@ -2196,6 +2199,40 @@ func zhTimeOpener(s *clause.Sentence, k, start int) bool {
 // the noun that follows (愤怒的澳大利亚总理, 新当选的总统), it is no predicate.
 func zhAttributive(s *clause.Sentence, k int) bool {
 	return s.Lang == "zh" && k+1 < len(s.Tokens) && s.Tokens[k].IsVerbal() && s.Tokens[k+1].Text == "的"
+}
+
+// indefiniteQuantifiers and groupNouns make the subject of a clause an
+// unnamed group of states ("some countries", "certain governments").
+var (
+	indefiniteQuantifiers = map[string]bool{"some": true, "certain": true, "several": true, "other": true, "few": true}
+	groupNouns            = map[string]bool{"countries": true, "states": true, "nations": true, "governments": true, "actors": true, "regimes": true}
+	zhIndefiniteGroups    = map[string]bool{"一些国家": true, "某些国家": true, "个别国家": true, "有的国家": true, "有些国家": true, "少数国家": true}
+)
+
+// indefiniteSubject reports a clause whose subject, before its first verb
+// and the cue, is an unnamed group of states ("Some countries continue to
+// supply …", "others will", 个别国家…): no party holds what it does.
+func indefiniteSubject(s *clause.Sentence, from, cue int) bool {
+	end := cue
+	if v := firstVerb(s, from, cue); v >= 0 {
+		end = v
+	}
+	for k := from; k < end && k < len(s.Tokens); k++ {
+		t := &s.Tokens[k]
+		if s.Lang == "zh" {
+			if zhIndefiniteGroups[t.Text] || k+1 < end && zhIndefiniteGroups[t.Text+s.Tokens[k+1].Text] {
+				return true
+			}
+			continue
+		}
+		if k > from && s.Tokens[k-1].Tag == "IN" {
+			continue // "in some countries": a setting, not the subject
+		}
+		if t.Lower == "others" || indefiniteQuantifiers[t.Lower] && k+1 < end && groupNouns[s.Tokens[k+1].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // firstVerb returns the first verb or auxiliary of tokens [from, to), or -1.
