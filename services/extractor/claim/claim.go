@@ -1649,7 +1649,7 @@ func principleCommitment(s *clause.Sentence, f *frame.Frame) bool {
 		if m := s.MentionAt(k); m >= 0 {
 			if s.Mentions[m].Kind == mention.Topic {
 				first, last := &s.Tokens[s.Mentions[m].Tok], &s.Tokens[s.Mentions[m].TokEnd-1]
-				if first.Tag == "VBG" || first.POS == token.Verb {
+				if (first.Tag == "VBG" || first.POS == token.Verb) && !keepVerbs[first.Lemma] {
 					return false // "committed to reducing poverty": an act
 				}
 				return !commitActNouns[last.Lemma] && !commitActNouns[strings.TrimSuffix(last.Lower, "s")]
@@ -1658,6 +1658,9 @@ func principleCommitment(s *clause.Sentence, f *frame.Frame) bool {
 			continue // "to Ukraine's sovereignty", "to the Ukrainian people"
 		}
 		switch {
+		case k == from && keepVerbs[t.Lemma] && (t.Tag == "VBG" || t.Tag == "VB"):
+			// "commitment to maintaining peace", "to upholding the Charter": keeping
+			// a state of things is a stance on it, not an act
 		case t.POS == token.Det || t.POS == token.Adj || t.Tag == "PRP$" || t.Text == "’s" || t.Text == "'s" || t.POS == token.Adv || t.POS == token.Conj || t.Text == ",": // "a just and comprehensive peace"
 		case t.POS == token.Noun || t.POS == token.Propn:
 			return !commitActNouns[t.Lemma] && !commitActNouns[strings.TrimSuffix(t.Lower, "s")] // "the Minsk Agreements"
@@ -1667,6 +1670,10 @@ func principleCommitment(s *clause.Sentence, f *frame.Frame) bool {
 	}
 	return false
 }
+
+// keepVerbs keep a state of things as it is: a commitment to doing so is a
+// stance on that state ("committed to maintaining peace and stability").
+var keepVerbs = map[string]bool{"maintain": true, "uphold": true, "preserve": true, "respect": true, "safeguard": true}
 
 // itineraryVerbs, right after "will", make a stop on a programme.
 var itineraryVerbs = map[string]bool{"visit": true, "tour": true, "speak": true, "deliver": true, "attend": true, "mark": true,
