@@ -1525,12 +1525,15 @@ const transliterationChars = "夫尔茨赛蒙柏阿埃艾安昂奥巴拜班邦�
 // soloAbbrev reports token i as a state's one-character name on its own:
 // 美, 俄, 英, 韩, 澳, 越 or 菲, tagged a place name or an abbreviation, that
 // opens its clause or follows a preposition or a verb, with a verb right
-// after it (美指责中国, 中方敦促美停止…). 中, 日, 法, 德 and 印 are too often
-// words of their own.
+// after it (美指责中国, 中方敦促美停止…) or one of its organs (美国务院).
+// 中, 日, 法, 德 and 印 are too often words of their own.
 func soloAbbrev(s *Sentence, i int) bool {
 	t := &s.Tokens[i]
 	if !strings.Contains("美俄英韩澳越菲", t.Text) || utf8.RuneCountInString(t.Text) != 1 || t.Tag != "ns" && t.Tag != "j" {
 		return false
+	}
+	if i+1 < len(s.Tokens) && abbrevOrgans[s.Tokens[i+1].Text] {
+		return true // 美国务院 (美 国务院), 美国防部: the organ is that state's
 	}
 	if i+1 >= len(s.Tokens) || s.Tokens[i+1].POS != token.Verb || utf8.RuneCountInString(s.Tokens[i+1].Text) < 2 {
 		return false // (俄/勒冈州: a one-character verb is more often the rest of a name)
@@ -1541,6 +1544,11 @@ func soloAbbrev(s *Sentence, i int) bool {
 	p := &s.Tokens[i-1]
 	return p.POS == token.Punct || p.POS == token.Verb || p.Text == "对" || p.Text == "向" || p.Text == "与" || p.Text == "和" || p.Text == "同" || p.Text == "跟"
 }
+
+// abbrevOrgans are the organs news writes right after a state's
+// one-character name (美国务院, 美国防部, 英外交部, 俄国防部).
+var abbrevOrgans = map[string]bool{"国务院": true, "国防部": true, "外交部": true, "财政部": true, "商务部": true, "司法部": true,
+	"国会": true, "众议院": true, "参议院": true, "国土安全部": true, "贸易代表": true, "驻华大使": true, "驻华使馆": true}
 
 // determinerBefore reports text that ends in a determiner (该, 此, 本, 这):
 // 该法中 is "in this law", no pair of states.
