@@ -295,6 +295,13 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			targets, how = []string{t}, "whose act against the state named goes without saying (the aggression against Ukraine)"
 		}
 	}
+	if h.Tok < 0 && how == "named right after the cue" && len(targets) > 0 && len(minus(targets, h.IDs)) == 0 &&
+		(pred == "condemn" || pred == "call_on" || pred == "oppose" || pred == "concern") && d.selfNamed(s, f, objs) {
+		// (…，指责中国行动迟缓 after a sentence about China): no one urges or
+		// accuses itself; the holder taken from elsewhere is not the one
+		d.drop(s, f, "the party the cue names is the holder taken from elsewhere: no party calls on or accuses itself")
+		return
+	}
 	targets = minus(targets, h.IDs)
 	if len(targets) > 0 && (pred == "support" || pred == "welcome") && d.counteredParty(s, f, objs, targets) {
 		pred = "oppose" // "a vital interest in deterring the DPRK", 支持遏制俄罗斯: against the party acted against
@@ -1813,6 +1820,26 @@ var actNouns = map[string]bool{"effort": true, "progress": true, "achievement": 
 	"commitment": true, "leadership": true, "announcement": true, "step": true, "move": true, "work": true, "contribution": true,
 	"call": true, "appeal": true, "agenda": true, "vision": true, "recommendation": true, "role": true, "呼吁": true, "号召": true,
 	"努力": true, "倡议": true, "建议": true, "决定": true, "举措": true, "承诺": true, "贡献": true, "工作": true, "主张": true}
+
+// selfNamed reports the party right after the cue named as a state or an
+// organisation, not as a person (特朗普) or its own people (美国公民,
+// 香港市民), whom a government does call on.
+func (d *Doc) selfNamed(s *clause.Sentence, f *frame.Frame, objs []int) bool {
+	k := d.adjacent(s, f, objs)
+	if k < 0 {
+		return false
+	}
+	m := &s.Mentions[k]
+	if m.Kind == mention.Person || m.TokEnd < len(s.Tokens) && ownPeople[s.Tokens[m.TokEnd].Lower] {
+		return false
+	}
+	// 美国人, "Americans": the people by their demonym
+	return !strings.HasSuffix(m.Text, "人") && !strings.HasSuffix(m.Text, "ans") && !strings.HasSuffix(m.Text, "ese")
+}
+
+// ownPeople name a state's people after its name.
+var ownPeople = map[string]bool{"人": true, "公民": true, "市民": true, "民众": true, "国民": true, "人民": true, "居民": true, "citizens": true,
+	"people": true, "nationals": true, "residents": true}
 
 // actOf reports a party named as the doer of an act that a support or
 // welcome claim is about, when the object also names a topic.
