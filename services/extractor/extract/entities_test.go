@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/diplograph/diplograph/schemas"
 )
@@ -1075,5 +1076,37 @@ func TestATurnLabelledByAFamilyNameIsThePersonNamedInFull(t *testing.T) {
 	ids := entityIDs(x)
 	if !ids["person:quillan-tim"] || ids["person:quillan"] {
 		t.Errorf("entities %v: want person:quillan-tim and no person:quillan", ids)
+	}
+}
+
+// A title before a family name that the gazetteer writes first (Wang Yi,
+// Chung Eui-yong) names the one person of that name who held the title's
+// office on the text's date; a text with no date names no one in particular.
+func TestATitleBeforeAFamilyNameWrittenFirstNamesTheHolderThen(t *testing.T) {
+	e := testEngine(t)
+	for _, c := range []struct {
+		name string
+		date time.Time
+		want string
+	}{
+		{"China's foreign minister in 2022", time.Date(2022, 7, 12, 0, 0, 0, 0, time.UTC), "person:wang-yi"},
+		{"no date: no one in particular", time.Time{}, "person:wang"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := schemas.Article{Name: "t", Format: schemas.FormatText, Body: "The Secretary met Foreign Minister Wang in Bali to discuss the war in Ukraine."}
+			if !c.date.IsZero() {
+				a.Published = &c.date
+			}
+			x := e.Extract(a)
+			got := ""
+			for _, en := range x.Entities {
+				if en.Name == "Wang" {
+					got = en.ID
+				}
+			}
+			if got != c.want {
+				t.Errorf("Foreign Minister Wang: got %q, want %q; all: %v", got, c.want, x.Entities)
+			}
+		})
 	}
 }

@@ -81,7 +81,10 @@ type Finder struct {
 	translit map[rune]bool
 	// fuzzyEn, fuzzyZh index topic aliases by their first word (topics.go).
 	fuzzyEn, fuzzyZh map[string][]topicPhrase
-	fuzzyZhMax       int // the most runes of a first word of fuzzyZh
+	// familyFirst indexes the people whose English name puts the family
+	// name first (Wang Yi), by that name, for a title before it.
+	familyFirst map[string][]*lexicon.Entity
+	fuzzyZhMax  int // the most runes of a first word of fuzzyZh
 	// extraTopics are the rule files' topic phrases, by topic and language.
 	extraTopics map[string]map[string][]string
 	verbs       map[string]bool
@@ -123,7 +126,7 @@ func (f *Finder) Academic(id string) bool {
 func New(opts Options) (*Finder, error) {
 	lx := opts.Lexicon
 	f := &Finder{lx: lx, titles: lx.Titles(), organs: lx.Organs(), abbrevs: map[rune][]string{}, verbs: opts.Verbs,
-		parties: map[string]*token.Patterns{}, partiesBare: token.NewPatterns(), topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}, personByZhFamily: map[string][]*lexicon.Entity{}, givenNames: map[string]bool{}, translit: map[rune]bool{}}
+		parties: map[string]*token.Patterns{}, partiesBare: token.NewPatterns(), topicEnts: map[string]*lexicon.Entity{}, personByFamily: map[string][]*lexicon.Entity{}, familyFirst: map[string][]*lexicon.Entity{}, personByZhFamily: map[string][]*lexicon.Entity{}, givenNames: map[string]bool{}, translit: map[rune]bool{}}
 	b := NewBuilder()
 	addGiven := func(n string) {
 		if givenName(n) && !lx.CommonWord(strings.ToLower(n)) {
@@ -218,6 +221,10 @@ func New(opts Options) (*Finder, error) {
 				if w := strings.Fields(n); len(w) >= 2 {
 					fam := strings.ToLower(w[len(w)-1])
 					f.personByFamily[fam] = append(f.personByFamily[fam], ent)
+					if first := strings.ToLower(w[0]); first != fam && strings.HasPrefix(ent.ID, "person:"+first+"-") {
+						// a name written family name first (Wang Yi, Kim Jong Un), as its id is
+						f.familyFirst[first] = append(f.familyFirst[first], ent)
+					}
 					addGiven(w[0])
 				}
 			}

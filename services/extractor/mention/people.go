@@ -586,6 +586,9 @@ func (d *Doc) personNamed(name, of, role string) *Mention {
 			}
 			return m
 		}
+		if m := d.familyInRole(fam, of, role); m != nil {
+			return m // "Foreign Minister Wang" in 2022: the one Wang who was a foreign minister then
+		}
 	}
 	if !hasHan(name) && !plausibleLatinName(name) {
 		return nil // "the General Debate, President …", "Distinguished Delegates": words, no name
@@ -595,6 +598,30 @@ func (d *Doc) personNamed(name, of, role string) *Mention {
 		m.IDs = []string{of}
 	}
 	return m
+}
+
+// familyInRole returns the one person of a family name who, on the text's
+// date, holds the role the title before the name gives (and serves the
+// title's state, when it names one); nil when none or several do.
+func (d *Doc) familyInRole(fam, of, role string) *Mention {
+	if role == "" || NoVoice(role) || manyHold(role) {
+		return nil
+	}
+	var found *Mention
+	for _, e := range d.f.familyFirst[fam] {
+		c, r := d.personState(e)
+		if r != role || of != "" && c != of {
+			continue
+		}
+		if found != nil && found.Person != e.ID {
+			return nil
+		}
+		found = &Mention{Kind: Person, Person: e.ID, Entity: true, EntityType: lexicon.KindPerson, Role: r}
+		if c != "" {
+			found.IDs = []string{c}
+		}
+	}
+	return found
 }
 
 // introduce remembers a person by the forms a later sentence may use.
