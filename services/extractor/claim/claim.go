@@ -1443,6 +1443,15 @@ func (d *Doc) includedParties(s *clause.Sentence, f *frame.Frame, holders []stri
 		return nil // (a condemnation's, a concern's examples are as often the victims: "aggression against countries, including Ukraine")
 	}
 	end := min(f.ObjEnd, len(s.Tokens))
+	if open := end - 1; end < len(s.Tokens) && dashes[s.Tokens[end].Text] || open > f.ObjStart && dashes[s.Tokens[open].Text] {
+		// "all parties – including Iran – to …": the dashes enclose part of the object
+		for k := end + 1; k < len(s.Tokens) && k <= end+12; k++ {
+			if dashes[s.Tokens[k].Text] {
+				end = k
+				break
+			}
+		}
+	}
 	for k := f.ObjStart; k >= 0 && k < end && k < f.ObjStart+10; k++ {
 		if j := s.MentionAt(k); j >= 0 && s.Mentions[j].Tok == k && isParty(&s.Mentions[j]) && len(minus(s.Mentions[j].IDs, holders)) > 0 {
 			return nil // a party named first is the object's own (the efforts of Qatar, including …)
@@ -1474,6 +1483,9 @@ func (d *Doc) includedParties(s *clause.Sentence, f *frame.Frame, holders []stri
 	}
 	return nil
 }
+
+// dashes set off a parenthesis.
+var dashes = map[string]bool{"–": true, "—": true, "--": true}
 
 // allPartiesFirst reports a call whose object opens with all parties
 // ("calls on all parties, especially Syria, to …", "urged all sides –
