@@ -439,7 +439,7 @@ func (d *Doc) Resolve(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 	if d.indefiniteSubject(s, f) {
 		return Outcome{Drop: "an indefinite subject (有人, analysts): no party holds it"}
 	}
-	if o, ok := d.necessaryFor(s, f); ok {
+	if o, ok := d.necessaryFor(s, fs, fi); ok {
 		return o
 	}
 	switch f.Rule.Kind {
@@ -910,12 +910,24 @@ func (d *Doc) indefiniteSubject(s *clause.Sentence, f *frame.Frame) bool {
 
 // necessaryFor reads "it is critical (important, essential) for X to …":
 // the speaker calls on X, or on all parties.
-func (d *Doc) necessaryFor(s *clause.Sentence, f *frame.Frame) (Outcome, bool) {
-	if f.Rule.Kind != "need" || s.Lang != "en" || f.CueEnd+2 >= len(s.Tokens) || s.Tokens[f.CueEnd].Lower != "for" {
+func (d *Doc) necessaryFor(s *clause.Sentence, fs []frame.Frame, fi int) (Outcome, bool) {
+	f := &fs[fi]
+	if f.Rule.Kind != "need" || s.Lang != "en" || f.CueEnd+1 >= len(s.Tokens) {
 		return Outcome{}, false
 	}
-	k := s.MentionAt(f.CueEnd + 1)
-	if k < 0 {
+	at := f.CueEnd // "the need for X to", "time for X to": the cue holds "for"
+	// "they discussed the need for X to …": the need is the subject's, not
+	// the speaker's, as "it is time for X to …" is
+	noun := f.CueEnd >= 2 && (s.Tokens[f.CueEnd-2].Lemma == "need" || s.Tokens[f.CueEnd-2].Lemma == "necessity")
+	if s.Tokens[f.CueEnd-1].Lower != "for" {
+		noun = false
+		if s.Tokens[f.CueEnd].Lower != "for" {
+			return Outcome{}, false
+		}
+		at++ // "it is critical for X to"
+	}
+	k := s.MentionAt(at)
+	if k < 0 || s.Mentions[k].Tok != at {
 		return Outcome{}, false
 	}
 	m := &s.Mentions[k]
@@ -923,6 +935,11 @@ func (d *Doc) necessaryFor(s *clause.Sentence, f *frame.Frame) (Outcome, bool) {
 		return Outcome{}, false
 	}
 	sp := d.speaker(s, f)
+	if noun {
+		if h := d.subject(s, fs, fi); h != nil {
+			sp = h
+		}
+	}
 	if sp == nil {
 		return Outcome{Drop: "no speaker"}, true
 	}
