@@ -1110,3 +1110,14 @@ func TestATitleBeforeAFamilyNameWrittenFirstNamesTheHolderThen(t *testing.T) {
 		})
 	}
 }
+
+// A transliterated name the gazetteer knows, cut by the segmenter from a
+// longer one (格拉斯 利), is not that person; the name alone still is.
+func TestAKnownTransliterationCutFromALongerNameIsNoOne(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"one more sound of a name after it", "参议员格拉斯利周二表示，调查仍在继续。",
+			nil, []string{"person:glass-george"}},
+		{"the name alone", "大使格拉斯周二表示，调查仍在继续。",
+			map[string]string{"格拉斯": "person:glass-george"}, nil},
+	})
+}

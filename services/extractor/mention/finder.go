@@ -550,6 +550,7 @@ func (d *Doc) Find(text string, s *Sentence) {
 	}
 	if s.Lang == "zh" {
 		out = dropGlossedNames(text, out)
+		out = dropCutNames(s, out)
 	}
 	if strings.Contains(text[s.Start:s.End], "&") {
 		out = dropFirmNames(text, out)
@@ -1493,6 +1494,31 @@ func dropGlossedNames(text string, ms []Mention) []Mention {
 		}
 		before, _ := utf8.DecodeLastRuneInString(text[:open])
 		return unicode.Is(unicode.Han, before) && !strings.Contains(text[open:m.End+closeAt], "Republic")
+	})
+}
+
+// dropCutNames drops a person the gazetteer knows by a transliteration
+// that the segmenter cut from a longer one: one more sound of a name, a
+// character alone, right after it (格拉斯 利: 格拉斯利 is Grassley, not
+// George Glass).
+func dropCutNames(s *Sentence, ms []Mention) []Mention {
+	return slices.DeleteFunc(ms, func(m Mention) bool {
+		if m.Kind != Person || m.Inferred {
+			return false
+		}
+		k := slices.IndexFunc(s.Tokens, func(t token.Token) bool { return t.Start == m.End })
+		if k < 0 {
+			return false
+		}
+		if t := &s.Tokens[k]; utf8.RuneCountInString(t.Text) != 1 || !strings.Contains(transliterationChars, t.Text) {
+			return false
+		}
+		for _, r := range m.Text {
+			if !strings.ContainsRune(transliterationChars, r) {
+				return false // a name of words (习近平), not of sounds
+			}
+		}
+		return true
 	})
 }
 
