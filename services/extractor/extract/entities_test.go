@@ -1121,3 +1121,14 @@ func TestAKnownTransliterationCutFromALongerNameIsNoOne(t *testing.T) {
 			map[string]string{"格拉斯": "person:glass-george"}, nil},
 	})
 }
+
+// A known family name joined by a name dot other than "·" to more of a
+// name is part of that longer name; the known full name is still found.
+func TestAKnownNameJoinedByAnotherNameDotIsPartOfALongerName(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"someone else of that family name", "律师克里斯‧亨特周二表示，调查仍在继续。",
+			nil, []string{"person:hunt-jeremy"}},
+		{"the known full name with the same dot", "英国外交大臣杰里米‧亨特周二表示，调查仍在继续。",
+			map[string]string{"杰里米‧亨特": "person:hunt-jeremy"}, nil},
+	})
+}

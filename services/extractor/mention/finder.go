@@ -550,7 +550,7 @@ func (d *Doc) Find(text string, s *Sentence) {
 	}
 	if s.Lang == "zh" {
 		out = dropGlossedNames(text, out)
-		out = dropCutNames(s, out)
+		out = dropCutNames(text, s, out)
 	}
 	if strings.Contains(text[s.Start:s.End], "&") {
 		out = dropFirmNames(text, out)
@@ -1500,11 +1500,14 @@ func dropGlossedNames(text string, ms []Mention) []Mention {
 // dropCutNames drops a person the gazetteer knows by a transliteration
 // that the segmenter cut from a longer one: one more sound of a name, a
 // character alone, right after it (格拉斯 利: 格拉斯利 is Grassley, not
-// George Glass).
-func dropCutNames(s *Sentence, ms []Mention) []Mention {
+// George Glass), or more of a name across a name dot.
+func dropCutNames(text string, s *Sentence, ms []Mention) []Mention {
 	return slices.DeleteFunc(ms, func(m Mention) bool {
 		if m.Kind != Person || m.Inferred {
 			return false
+		}
+		if dotJoined(text, m.Start, m.End) {
+			return true // 亨特‧拜登: Hunter Biden, not Jeremy Hunt
 		}
 		k := slices.IndexFunc(s.Tokens, func(t token.Token) bool { return t.Start == m.End })
 		if k < 0 {
@@ -1520,6 +1523,17 @@ func dropCutNames(s *Sentence, ms []Mention) []Mention {
 		}
 		return true
 	})
+}
+
+// dotJoined reports a name at text[start:end] that a name dot other than
+// "·" (which zhDotted reads) joins to more Han characters: part of a
+// longer transliterated name (克里斯‧克里斯蒂, 汤姆•图根哈特).
+func dotJoined(text string, start, end int) bool {
+	if r, n := utf8.DecodeRuneInString(text[end:]); r != '·' && nameDot(r) && hanAround(text, end, n) {
+		return true
+	}
+	r, n := utf8.DecodeLastRuneInString(text[:start])
+	return r != '·' && nameDot(r) && hanAround(text, start-n, n)
 }
 
 // insideTransliteration reports a Chinese name at text[start:end] that a

@@ -19,8 +19,13 @@ var latinFold = func() map[rune]rune {
 }()
 
 // foldRune is r without its diacritic, in lower case, for Latin letters;
-// any other rune as it is.
+// "·" for any dot that joins the parts of a transliterated name; any other
+// rune as it is.
 func foldRune(r rune) rune {
+	switch r {
+	case '•', '・', '‧', '．':
+		return '·' // the dots of a transliterated name (约翰•贝尔德, 克里斯‧克里斯蒂)
+	}
 	if r < 0xC0 || r > 0x24F {
 		return r
 	}
