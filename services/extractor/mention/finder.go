@@ -1509,8 +1509,8 @@ func dropCutNames(text string, s *Sentence, ms []Mention) []Mention {
 		if dotJoined(text, m.Start, m.End) {
 			return true // 亨特‧拜登: Hunter Biden, not Jeremy Hunt
 		}
-		k := slices.IndexFunc(s.Tokens, func(t token.Token) bool { return t.Start == m.End })
-		if k < 0 {
+		k := tokenFrom(s.Tokens, m.End)
+		if k >= len(s.Tokens) || s.Tokens[k].Start != m.End {
 			return false
 		}
 		if t := &s.Tokens[k]; utf8.RuneCountInString(t.Text) != 1 || !strings.Contains(transliterationChars, t.Text) {
@@ -2496,10 +2496,6 @@ func taiwanFirst(text, organ string) bool {
 // offset at: the phrase before it qualifies that noun ("the military
 // option"), it names no one.
 func nounAfter(s *Sentence, at int) bool {
-	for k := range s.Tokens {
-		if t := &s.Tokens[k]; t.Start >= at {
-			return t.POS == token.Noun
-		}
-	}
-	return false
+	k := tokenFrom(s.Tokens, at)
+	return k < len(s.Tokens) && s.Tokens[k].POS == token.Noun
 }

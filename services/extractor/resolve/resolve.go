@@ -856,7 +856,8 @@ var zhGatherVerbs = map[string]bool{"召集": true, "联合": true, "带领": tr
 
 // zhSomeWords count without naming: some, many, more and more, other.
 var zhSomeWords = map[string]bool{"一些": true, "许多": true, "很多": true, "不少": true, "多个": true, "若干": true, "部分": true,
-	"越来越多": true, "更多": true, "其他": true, "其它": true, "有些": true, "某些": true, "少数": true, "多数": true, "大多数": true}
+	"越来越多": true, "更多": true, "其他": true, "其它": true, "有些": true, "某些": true, "少数": true, "多数": true, "大多数": true,
+	"个别": true, "有的": true}
 
 // westPeople after 西方 opening a clause name unnamed states' people (西方领导人表示).
 var westPeople = map[string]bool{"领导人": true, "官员": true, "国家": true, "政府": true, "外交官": true, "各国": true, "政要": true}
@@ -906,6 +907,36 @@ func (d *Doc) indefiniteSubject(s *clause.Sentence, f *frame.Frame) bool {
 		return false // "some of the states", "many countries"
 	}
 	return true
+}
+
+// enSomeWords and enStateGroups name states without naming one: "some
+// countries", "certain governments".
+var (
+	enSomeWords   = map[string]bool{"some": true, "certain": true, "several": true, "other": true, "few": true}
+	enStateGroups = map[string]bool{"countries": true, "states": true, "nations": true, "governments": true, "actors": true, "regimes": true}
+)
+
+// unnamedStates reports an English clause with no party as its subject
+// whose subject, before its first verb and the cue, names states without
+// naming one ("Some countries continue to supply …", "others will"): no
+// party holds what they do. (Chinese 一些国家, 个别国家: someStates.)
+func unnamedStates(s *clause.Sentence, from, cue int) bool {
+	if s.Lang != "en" {
+		return false
+	}
+	end := cue
+	if v := firstVerb(s, from, cue); v >= 0 {
+		end = v
+	}
+	for k := from; k < end; k++ {
+		if k > from && s.Tokens[k-1].Tag == "IN" {
+			continue // "in some countries": a setting, not the subject
+		}
+		if s.Tokens[k].Lower == "others" || enSomeWords[s.Tokens[k].Lower] && k+1 < end && enStateGroups[s.Tokens[k+1].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // necessaryFor reads "it is critical (important, essential) for X to …":
@@ -1659,7 +1690,7 @@ func (d *Doc) subject(s *clause.Sentence, fs []frame.Frame, fi int) *Holder {
 			return h
 		}
 	}
-	if indefiniteSubject(s, start, f.CueStart) {
+	if unnamedStates(s, start, f.CueStart) {
 		return nil // "some countries continue to supply arms": others, whom the text does not name, act
 	}
 	if s.Lang == "zh" && (unknownNamed(s, c.Start, f.CueStart) || f.Report >= 0 && s.Reports[f.Report].Speaker < 0 &&
@@ -2218,41 +2249,6 @@ func zhAttributive(s *clause.Sentence, k int) bool {
 	return s.Lang == "zh" && k+1 < len(s.Tokens) && s.Tokens[k].IsVerbal() && s.Tokens[k+1].Text == "的"
 }
 
-// indefiniteQuantifiers and groupNouns make the subject of a clause an
-// unnamed group of states ("some countries", "certain governments").
-var (
-	indefiniteQuantifiers = map[string]bool{"some": true, "certain": true, "several": true, "other": true, "few": true}
-	groupNouns            = map[string]bool{"countries": true, "states": true, "nations": true, "governments": true, "actors": true, "regimes": true}
-	zhIndefiniteGroups    = map[string]bool{"一些国家": true, "某些国家": true, "个别国家": true, "有的国家": true, "有些国家": true, "少数国家": true}
-)
-
-// indefiniteSubject reports a clause whose subject, before its first verb
-// and the cue, is an unnamed group of states ("Some countries continue to
-// supply …", "others will", 个别国家…): no party holds what it does.
-func indefiniteSubject(s *clause.Sentence, from, cue int) bool {
-	end := cue
-	if v := firstVerb(s, from, cue); v >= 0 {
-		end = v
-	}
-	for k := from; k < end && k < len(s.Tokens); k++ {
-		t := &s.Tokens[k]
-		if s.Lang == "zh" {
-			if zhIndefiniteGroups[t.Text] || k+1 < end && zhIndefiniteGroups[t.Text+s.Tokens[k+1].Text] {
-				return true
-			}
-			continue
-		}
-		if k > from && s.Tokens[k-1].Tag == "IN" {
-			continue // "in some countries": a setting, not the subject
-		}
-		if t.Lower == "others" || indefiniteQuantifiers[t.Lower] && k+1 < end && groupNouns[s.Tokens[k+1].Lower] {
-			return true
-		}
-	}
-	return false
-}
-
-// firstVerb returns the first verb or auxiliary of tokens [from, to), or -1.
 // subjectEnd is where a clause's subject can end: its first verb, else its end.
 func subjectEnd(s *clause.Sentence, c clause.Clause) int {
 	from := c.Start
@@ -2268,6 +2264,7 @@ func subjectEnd(s *clause.Sentence, c clause.Clause) int {
 	return c.End
 }
 
+// firstVerb returns the first verb or auxiliary of tokens [from, to), or -1.
 func firstVerb(s *clause.Sentence, from, to int) int {
 	for k := from; k < to && k < len(s.Tokens); k++ {
 		if s.Tokens[k].IsVerbal() && s.MentionAt(k) < 0 {
