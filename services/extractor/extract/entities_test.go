@@ -1132,3 +1132,12 @@ func TestAKnownNameJoinedByAnotherNameDotIsPartOfALongerName(t *testing.T) {
 			map[string]string{"杰里米‧亨特": "person:hunt-jeremy"}, nil},
 	})
 }
+
+// A family name alone, after the text has named one of its bearers in
+// full, is that person, not the first bearer the gazetteer lists.
+func TestALoneFamilyNameIsThePersonTheTextNamedInFull(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"the bearer named before", "Fuad Hussein arrived in Washington on Monday. Foreign Minister Hussein said the talks were useful.",
+			map[string]string{"Fuad Hussein": "person:hussein-fuad"}, []string{"person:hussein-hishammuddin", "MYS"}},
+	})
+}

@@ -361,6 +361,9 @@ type Doc struct {
 	// people introduced by the text, by lower-cased family name and by
 	// full name as written
 	introduced map[string]*Mention
+	// namedInFull are the gazetteer's people the text has named by more
+	// than one word, so that a later lone family name is one of them
+	namedInFull map[string]bool
 	// fullNameOf caches, per family name of a transcript's turn label, the
 	// full name the text gives it ("" when none)
 	fullNameOf map[string]string
@@ -475,7 +478,7 @@ func (d *Doc) names(n string) bool {
 
 // Doc starts a document dated date (zero when unknown).
 func (f *Finder) Doc(date time.Time) *Doc {
-	return &Doc{f: f, date: date, introduced: map[string]*Mention{}, byRole: map[string]*Mention{}, byTitle: map[string]*Mention{},
+	return &Doc{f: f, date: date, introduced: map[string]*Mention{}, namedInFull: map[string]bool{}, byRole: map[string]*Mention{}, byTitle: map[string]*Mention{},
 		initials: map[rune]string{}}
 }
 
@@ -1006,7 +1009,10 @@ func (d *Doc) fromMatch(st string, mt Match, s *Sentence) (*Mention, bool) {
 			if ent.Kind == lexicon.KindTopic {
 				topics = append(topics, ent.ID)
 			}
-			if best == nil || kindRank(ent.Kind) < kindRank(best.Kind) {
+			if best == nil || kindRank(ent.Kind) < kindRank(best.Kind) ||
+				ent.Kind == lexicon.KindPerson && best.Kind == lexicon.KindPerson && d.namedInFull[ent.ID] && !d.namedInFull[best.ID] {
+				// "Fuad Hussein … Foreign Minister Hussein": the Hussein the
+				// text named, not the first of that family the gazetteer lists
 				best = ent
 			}
 		case pTitle:
@@ -1056,6 +1062,9 @@ func (d *Doc) fromMatch(st string, mt Match, s *Sentence) (*Mention, bool) {
 			m.Kind, m.Person, m.Entity, m.EntityType = Person, best.ID, true, lexicon.KindPerson
 			if c != "" {
 				m.IDs, m.Role = []string{c}, role
+			}
+			if strings.ContainsAny(m.Text, " ·") {
+				d.namedInFull[best.ID] = true
 			}
 			m.How = m.Text + " → " + best.ID + d.stateNote(m)
 		case lexicon.KindPlace:
