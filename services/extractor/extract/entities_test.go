@@ -1141,3 +1141,14 @@ func TestALoneFamilyNameIsThePersonTheTextNamedInFull(t *testing.T) {
 			map[string]string{"Fuad Hussein": "person:hussein-fuad"}, []string{"person:hussein-hishammuddin", "MYS"}},
 	})
 }
+
+// "The Alliance" is NATO, unless the text has named another alliance in
+// full; then it is that one.
+func TestTheAllianceIsTheAllianceTheTextNamed(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"another alliance named before", "Ministers of the Alliance for Development in Democracy met in Panama. The Alliance supports regional supply chains.",
+			map[string]string{"Alliance for Development in Democracy": "org:alliance-for-development-in-democracy"}, []string{"org:nato"}},
+		{"no other alliance", "Ministers met in Brussels. The Alliance supports Ukraine.",
+			map[string]string{"The Alliance": "org:nato"}, nil},
+	})
+}

@@ -364,6 +364,10 @@ type Doc struct {
 	// namedInFull are the gazetteer's people the text has named by more
 	// than one word, so that a later lone family name is one of them
 	namedInFull map[string]bool
+	// orgNames are the organisations the text has named by more than one
+	// word, lower-cased name → id, so that "the Alliance" after "the
+	// Alliance for Development in Democracy" is that alliance
+	orgNames map[string]string
 	// fullNameOf caches, per family name of a transcript's turn label, the
 	// full name the text gives it ("" when none)
 	fullNameOf map[string]string
@@ -478,7 +482,7 @@ func (d *Doc) names(n string) bool {
 
 // Doc starts a document dated date (zero when unknown).
 func (f *Finder) Doc(date time.Time) *Doc {
-	return &Doc{f: f, date: date, introduced: map[string]*Mention{}, namedInFull: map[string]bool{}, byRole: map[string]*Mention{}, byTitle: map[string]*Mention{},
+	return &Doc{f: f, date: date, introduced: map[string]*Mention{}, namedInFull: map[string]bool{}, orgNames: map[string]string{}, byRole: map[string]*Mention{}, byTitle: map[string]*Mention{},
 		initials: map[rune]string{}}
 }
 
@@ -1030,6 +1034,14 @@ func (d *Doc) fromMatch(st string, mt Match, s *Sentence) (*Mention, bool) {
 		case lexicon.KindCountry, lexicon.KindOrg:
 			m.Kind, m.IDs, m.Entity, m.EntityType = Actor, []string{best.ID}, true, best.Kind
 			m.How = m.Text + " → " + best.ID
+			if best.Kind == lexicon.KindOrg {
+				if id := d.namedWithHead(m.Text, best.ID); id != "" {
+					m.IDs = []string{id}
+					m.How = m.Text + " → " + id + " (the one of that name the text named)"
+				} else if strings.Contains(m.Text, " ") {
+					d.orgNames[strings.ToLower(m.Text)] = best.ID
+				}
+			}
 		case lexicon.KindPerson:
 			if p, ok := d.introduced[strings.ToLower(m.Text)]; ok && p.Kind == Person && p.Person != "" && p.Person != best.ID && !strings.Contains(m.Text, " ") {
 				// "Saak Karapetyan … Karapetyan": the person the text introduced, not
@@ -2507,4 +2519,30 @@ func taiwanFirst(text, organ string) bool {
 func nounAfter(s *Sentence, at int) bool {
 	k := tokenFrom(s.Tokens, at)
 	return k < len(s.Tokens) && s.Tokens[k].POS == token.Noun
+}
+
+// namedWithHead returns, for "the Alliance" or "the Commission" (a common
+// word the gazetteer gives one organisation as a short name), another
+// organisation the text has named in full with that word in its name;
+// "" when none, or when that is the gazetteer's own.
+func (d *Doc) namedWithHead(text, id string) string {
+	w, ok := strings.CutPrefix(strings.ToLower(text), "the ")
+	if !ok || strings.Contains(w, " ") || !d.f.lx.CommonWord(w) {
+		return ""
+	}
+	found := ""
+	for name, other := range d.orgNames {
+		if other == id {
+			return ""
+		}
+		for _, x := range strings.Fields(name) {
+			if x == w {
+				if found != "" && found != other {
+					return "" // two such: which one is unsure
+				}
+				found = other
+			}
+		}
+	}
+	return found
 }
