@@ -308,7 +308,7 @@ func (s *Sentence) clauses(w *Words) {
 			if o := openerAt(i + 1); o != "" {
 				emit(i + 1)
 				opener = o
-			} else if i+1 < len(toks) && (toks[i+1].Lemma == "and" || toks[i+1].Lemma == "but") && s.verbSoon(i+2) {
+			} else if i+1 < len(toks) && (toks[i+1].Lemma == "and" || toks[i+1].Lemma == "but") && s.verbSoon(i+2) && !(toks[i+1].Lemma == "and" && s.stateList(start, i)) {
 				// "…, and Secretary Blinken thanked Japan": a new clause
 				emit(i + 1)
 				opener = toks[i+1].Lemma
@@ -324,6 +324,48 @@ func (s *Sentence) clauses(w *Words) {
 	if len(s.Clauses) == 0 {
 		s.Clauses = []Clause{{Start: 0, End: len(toks), Quote: -1}}
 	}
+}
+
+// stateList reports states or organisations listed with commas up to the
+// comma at i, that open the sentence or follow a comma ("the United
+// States, Costa Rica, and Panama signed"): the serial comma of one
+// subject, no new clause.
+func (s *Sentence) stateList(start, i int) bool {
+	toks := s.Tokens
+	items, j := 0, i // j: the first token of the list so far
+	for e := i; ; {
+		// the item that ends before e: names and articles, all of one party
+		b := e
+		for b > start && (toks[b-1].POS == token.Propn || toks[b-1].POS == token.Det || toks[b-1].Text == "." || toks[b-1].Text == "-") {
+			b--
+		}
+		if b == e || !s.partyRun(b, e) {
+			break
+		}
+		items, j = items+1, b
+		if b == start || toks[b-1].Text != "," {
+			break
+		}
+		e = b - 1
+	}
+	return items >= 2 && (j == 0 || toks[j-1].Text == ",")
+}
+
+// partyRun reports that the names in tokens [b, e) all belong to states or
+// organisations (no title, no person, no other name).
+func (s *Sentence) partyRun(b, e int) bool {
+	named := false
+	for x := b; x < e; x++ {
+		if s.Tokens[x].POS != token.Propn {
+			continue
+		}
+		m := s.MentionAt(x)
+		if m < 0 || s.Mentions[m].Kind != mention.Actor || s.Mentions[m].Attr {
+			return false
+		}
+		named = true
+	}
+	return named
 }
 
 // spaced reports two Chinese words with a space between them and nothing
