@@ -2478,6 +2478,21 @@ func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
 			prev = j // 智利外长阿尔韦托·范克拉韦伦和…: the name after the title
 			continue
 		}
+		if p.Kind == mention.Pronoun && j > k && counterpartsAfter(s, p.TokEnd) && coordGap(strings.TrimSpace(gapText(s, s.Mentions[prev].TokEnd, p.Tok))) {
+			// "Deputy Secretary Sherman and her counterparts condemned …":
+			// the others are the state named with "counterparts" (his
+			// Vietnamese counterparts), else the other sides of the meeting
+			var ids []string
+			if j+1 < len(s.Mentions) && s.Mentions[j+1].Attr && s.Mentions[j+1].Tok == p.TokEnd && len(s.Mentions[j+1].IDs) > 0 {
+				ids = s.Mentions[j+1].IDs
+			} else if d.Parts.Met {
+				ids = d.Parts.IDs
+			}
+			if len(ids) > 0 {
+				h.join(&Holder{IDs: ids, How: p.Text + " counterparts → " + strings.Join(ids, ", ")})
+			}
+			break
+		}
 		if p.Attr || p.Kind == mention.Person && len(p.IDs) == 0 {
 			continue
 		}
@@ -2520,6 +2535,15 @@ func (d *Doc) coordinated(s *clause.Sentence, k int) *Holder {
 		prev = j
 	}
 	return h
+}
+
+// counterpartsAfter reports "counterpart(s)" at token i, or after one
+// state's adjective there ("her counterparts", "his Vietnamese counterparts").
+func counterpartsAfter(s *clause.Sentence, i int) bool {
+	if i < len(s.Tokens) && s.Tokens[i].POS == token.Propn && attrAt(s, i) {
+		i++
+	}
+	return i < len(s.Tokens) && s.Tokens[i].Lemma == "counterpart"
 }
 
 // attrAt reports token i inside a state or organisation that only
