@@ -408,6 +408,10 @@ type Doc struct {
 	// taiwanOrgans are the roles of the organs the text named as Taiwan's
 	// (台湾外交部): a bare 外交部 after is Taiwan's too, not China's.
 	taiwanOrgans map[string]bool
+	// organOf is, for an organ the gazetteer gives a state by default
+	// (商务部), the other state the text named it with (美国商务部); ""
+	// when it named it with two
+	organOf map[string]string
 }
 
 // TimeClauseAfter reports a verb after token from, then 之后, 之前, 以后,
@@ -1727,16 +1731,62 @@ func (d *Doc) organs(text string, s *Sentence, ms []Mention) []Mention {
 	// an organ the gazetteer gives a state by default (参议院: the US
 	// Senate) right after another state or that state's organ is that
 	// state's (捷克议会参议院: the Czech Senate)
-	for i := 1; i < len(ms); i++ {
-		m, p := &ms[i], &ms[i-1]
-		if m.Kind != Actor || len(m.IDs) != 1 || !strings.Contains(m.How, "(organ)") || p.Kind != Actor || len(p.IDs) != 1 ||
-			strings.Contains(p.IDs[0], ":") || p.IDs[0] == m.IDs[0] || p.End != m.Start {
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != Actor || len(m.IDs) != 1 || !strings.Contains(m.How, "(organ)") || strings.Contains(m.How, "(the state before it)") {
 			continue
 		}
-		m.IDs = []string{p.IDs[0]}
-		m.How = m.Text + " (organ) → " + p.IDs[0] + " (the state before it)"
+		if s.Lang == "zh" && !strings.Contains(m.IDs[0], ":") {
+			for _, o := range d.f.organs {
+				if o.Lang == "zh" && o.Country != "" && o.Country != m.IDs[0] && len(m.Text) > len(o.Phrase) && strings.HasSuffix(m.Text, o.Phrase) {
+					d.noteOrganOf(o.Phrase, m.IDs[0]) // 美国商务部 as one word: the United States' 商务部
+				}
+			}
+		}
+		if i > 0 {
+			if p := &ms[i-1]; p.Kind == Actor && len(p.IDs) == 1 && !strings.Contains(p.IDs[0], ":") && p.End == m.Start {
+				if p.IDs[0] != m.IDs[0] {
+					m.IDs = []string{p.IDs[0]}
+					m.How = m.Text + " (organ) → " + p.IDs[0] + " (the state before it)"
+				}
+				d.noteOrganOf(m.Text, p.IDs[0])
+				continue
+			}
+		}
+		if c := d.organOf[m.Text]; s.Lang == "zh" && c != "" && c != m.IDs[0] && d.stateOrgan(m.Text) {
+			// 美国商务部… 商务部今天宣布: the organ the text named as another state's
+			m.IDs = []string{c}
+			m.How = m.Text + " (organ) → " + c + " (the state the text named it with)"
+		}
 	}
 	return ms
+}
+
+// stateOrgan reports a Chinese organ word the gazetteer gives one state
+// by default (商务部), not a role any state's organ has (外交部).
+func (d *Doc) stateOrgan(word string) bool {
+	for _, o := range d.f.organs {
+		if o.Lang == "zh" && o.Phrase == word {
+			return o.Country != ""
+		}
+	}
+	return false
+}
+
+// noteOrganOf remembers the state a text named an organ with (a state of
+// its own: 香港中联办 is in Hong Kong, not Hong Kong's).
+func (d *Doc) noteOrganOf(organ, state string) {
+	if state == "HKG" || state == "MAC" {
+		return
+	}
+	if d.organOf == nil {
+		d.organOf = map[string]string{}
+	}
+	if prev, ok := d.organOf[organ]; ok && prev != state {
+		d.organOf[organ] = "" // two states' organs of that name: a bare one is unsure
+		return
+	}
+	d.organOf[organ] = state
 }
 
 // peopleOfGap tells whether the words between an organ and the state after
