@@ -1566,9 +1566,37 @@ func personSlug(name string) string {
 			break
 		}
 	}
+	if fam == len(keep)-1 {
+		// a family name with a particle: von der Leyen, Rebelo de Sousa,
+		// Roux de Bézieux (a Romance particle after two names or more joins
+		// the name before it)
+		for i := 1; i < len(keep)-1; i++ {
+			w := keep[i]
+			if germanicParticles[w] {
+				fam = i
+				break
+			}
+			if romanceParticles[w] {
+				fam = i
+				if i >= 2 {
+					fam = i - 1
+				}
+				break
+			}
+		}
+		if fam != len(keep)-1 {
+			order := append(append([]string{}, keep[fam:]...), keep[:fam]...)
+			return "person:" + Slug(strings.Join(order, " "))
+		}
+	}
 	order := append([]string{keep[fam]}, append(append([]string{}, keep[:fam]...), keep[fam+1:]...)...)
 	return "person:" + Slug(strings.Join(order, " "))
 }
+
+// germanicParticles and romanceParticles are the lower-case words inside a
+// family name (personSlug).
+var germanicParticles = map[string]bool{"van": true, "von": true, "der": true, "den": true, "ter": true, "zu": true}
+var romanceParticles = map[string]bool{"de": true, "da": true, "do": true, "dos": true, "das": true, "del": true, "della": true, "di": true, "du": true, "la": true, "le": true}
 
 // Slug is the lower-case ASCII form of a name for an id: letters and digits,
 // words joined by hyphens, accents dropped ("Jean-Luc Mélenchon" →
