@@ -489,6 +489,9 @@ func (s *Sentence) reports(w *Words) {
 			if s.Lang == "zh" && class == Say && !s.opensClause(pm.End) {
 				continue // 表示关切, 表示欢迎: a light verb with its stance, not reported speech
 			}
+			if s.Lang == "zh" && (v > 0 && toks[v-1].Text == "的" || v > 1 && toks[v-2].Text == "的" && (toks[v-1].POS == token.Adj || toks[v-1].POS == token.Verb || toks[v-1].POS == token.Adv)) {
+				continue // 对于美国的无理指责，中方…: a noun (the accusation), not someone reporting
+			}
 			r := Report{Verb: v, Class: class, Speaker: -1}
 			ci := s.ClauseOf(v)
 			c := s.Clauses[ci]
