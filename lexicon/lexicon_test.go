@@ -695,3 +695,46 @@ func TestGivenNamesAreLookedUpAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// A person of the gazetteer that the project's vocabulary (the shared one
+// and corpus/vocab-extra.tsv) knows by its English name has the
+// vocabulary's id: an annotator's person:tedros-adhanom and the
+// gazetteer's must be one id, or the same person counts as two.
+func TestPeopleOfTheVocabularyHaveItsIDs(t *testing.T) {
+	lx := mustDefault(t)
+	byName := map[string][]string{}
+	rows := vocabRows(t)
+	extra, err := os.ReadFile("../corpus/vocab-extra.tsv")
+	if err != nil {
+		t.Fatalf("project vocabulary: %v", err)
+	}
+	for _, l := range strings.Split(string(extra), "\n") {
+		if f := strings.Split(l, "\t"); len(f) >= 4 && f[0] != "id" {
+			rows = append(rows, f)
+		}
+	}
+	known := map[string]bool{}
+	for _, v := range rows {
+		if v[1] != KindPerson {
+			continue
+		}
+		known[v[0]] = true
+		en := strings.ToLower(strings.TrimSpace(strings.SplitN(v[2], " (", 2)[0]))
+		byName[en] = append(byName[en], v[0])
+	}
+	checked := 0
+	for _, e := range lx.Entities() {
+		if e.Kind != KindPerson || known[e.ID] {
+			continue
+		}
+		for _, n := range e.Names["en"] {
+			if ids := byName[strings.ToLower(n)]; len(ids) == 1 {
+				t.Errorf("%s is named %q, which the vocabulary gives %s", e.ID, n, ids[0])
+			}
+			checked++
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("only %d English names of people checked", checked)
+	}
+}

@@ -210,7 +210,7 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 // gives elsewhere ("Elazar Stern", "Brian P. McKeon": person:stern-elazar),
 // as when the full name comes first, or the id of the one person of the
 // text whose id is the family name's with a given name after it (the
-// gazetteer's person:ali-irfaan for "President Ali"); the gazetteer's ids
+// gazetteer's person:ali-mohamed-irfaan for "President Ali"); the gazetteer's ids
 // stand (person:naruhito). Only one given name may stand before the family name
 // in the text: two (two Carpenters) leave the id as it is, and so does a
 // word that is a title, a common word or a name of the gazetteer ("Israeli
@@ -228,7 +228,7 @@ func (e *Engine) fullNames(text string, ents []schemas.Entity, claims []schemas.
 		}
 		if full := fullNamed(ents, ent.ID); full != "" {
 			// "President Ali" in the title, "Dr. Mohamed Irfaan Ali" in the
-			// text (person:ali-irfaan): the one person the text names in full
+			// text (person:ali-mohamed-irfaan): the one person the text names in full
 			rename[ent.ID] = full
 			continue
 		}
@@ -291,7 +291,7 @@ func (e *Engine) fullNames(text string, ents []schemas.Entity, claims []schemas.
 }
 
 // fullNamed gives the id of the only other person of ents whose id is the
-// family name id followed by a given name (person:ali → person:ali-irfaan),
+// family name id followed by a given name (person:ali → person:ali-mohamed-irfaan),
 // or "" when there is none or more than one.
 func fullNamed(ents []schemas.Entity, id string) string {
 	full := ""
