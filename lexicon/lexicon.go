@@ -37,7 +37,8 @@
 //   - titles.tsv: phrase, lang, key, of (of is empty when the text must say
 //     which state).
 //   - organs.tsv: phrase, lang, country, type (country is empty for generic
-//     phrases such as 外交部).
+//     phrases such as 外交部), id (the organisation id an organ is also
+//     listed under as an entity, org:usaid; mostly empty).
 //
 // Role keys (RoleKeys). Of is always whom the holder speaks for: the state
 // for ministers and ambassadors, the organisation for its officers.
@@ -158,6 +159,9 @@ type Organ struct {
 	Lang    string
 	Country string // ISO alpha-3, or "" for generic phrases
 	Type    string // foreign-ministry, defence-ministry, military, government, legislature, …
+	// ID is the organisation id the organ is also listed under as an
+	// entity (org:usaid), though it speaks for its state; "" for most
+	ID string
 }
 
 // Abbrev is a single-character abbreviation of a state or organisation

@@ -401,10 +401,14 @@ func (lx *Lexicon) loadTitles(file string, data []byte) error {
 	})
 }
 
-// Columns: phrase, lang, country, and optionally type.
+// Columns: phrase, lang, country, and optionally type and id (the
+// organisation id the organ is listed under as an entity).
 func (lx *Lexicon) loadOrgans(file string, data []byte) error {
 	return readTSV(file, data, []string{"phrase", "lang", "country"}, func(r row) error {
-		o := Organ{Phrase: r.get("phrase"), Lang: r.get("lang"), Country: r.get("country"), Type: r.get("type")}
+		o := Organ{Phrase: r.get("phrase"), Lang: r.get("lang"), Country: r.get("country"), Type: r.get("type"), ID: r.get("id")}
+		if o.ID != "" && !strings.HasPrefix(o.ID, "org:") {
+			return r.errorf("organ %q: id %q is no organisation id", o.Phrase, o.ID)
+		}
 		if !slices.Contains(Languages, o.Lang) {
 			return r.errorf("unknown language %q", o.Lang)
 		}

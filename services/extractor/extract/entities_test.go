@@ -1152,3 +1152,21 @@ func TestTheAllianceIsTheAllianceTheTextNamed(t *testing.T) {
 			map[string]string{"The Alliance": "org:nato"}, nil},
 	})
 }
+
+// An organ of a state the vocabulary also lists as an organisation (USAID,
+// the FBI) is listed as that organisation, while its state holds the claim.
+func TestAnOrganWithAnOrganisationIDIsListedAndItsStateHolds(t *testing.T) {
+	e := testEngine(t)
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "USAID will support food security programs in Kenya."})
+	if !hasEntity(x, "org:usaid") || !hasEntity(x, "USA") {
+		t.Errorf("entities %+v: want org:usaid and USA", x.Entities)
+	}
+	for _, c := range x.Claims {
+		if slices.Contains(c.Actors, "org:usaid") || !slices.Contains(c.Actors, "USA") {
+			t.Errorf("claim %+v: want the United States holding it, not USAID", c)
+		}
+	}
+	if len(x.Claims) == 0 {
+		t.Errorf("no claim: want the United States' support")
+	}
+}

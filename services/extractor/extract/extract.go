@@ -656,6 +656,9 @@ type entityList struct {
 	// when the gazetteer knows it and not as an outlet; an unknown source is
 	// taken for an outlet
 	known func(id string) bool
+	// organs are the ids of states' organs the text named (org:usaid),
+	// listed though the gazetteer knows them only as organs
+	organs map[string]bool
 	// label is an id's name in the text's language (English when none)
 	label func(id string) string
 	// statesIn returns the states a phrase names inside it ("war against
@@ -679,7 +682,7 @@ func (e *Engine) outletClaim(c schemas.Claim) bool {
 }
 
 func (e *Engine) entityList(text, lang string) *entityList {
-	return &entityList{text: text, lang: lang, out: []schemas.Entity{}, seen: map[string]bool{},
+	return &entityList{text: text, lang: lang, out: []schemas.Entity{}, seen: map[string]bool{}, organs: map[string]bool{},
 		known: func(id string) bool { _, ok := e.lex.Get(id); return ok },
 		label: func(id string) string {
 			if ent, ok := e.lex.Get(id); ok {
@@ -795,6 +798,10 @@ func (l *entityList) sentence(s *clause.Sentence) {
 			for _, id := range m.IDs {
 				l.add(id, entityType(id), l.text[m.Start:m.End], "")
 			}
+			if m.OrganID != "" {
+				l.organs[m.OrganID] = true
+				l.add(m.OrganID, entityType(m.OrganID), l.text[m.Start:m.End], "") // USAID: its state's organ, named
+			}
 			if m.Leader != "" {
 				l.add(m.Leader, "person", m.LeaderName, firstID(m.IDs))
 			}
@@ -833,7 +840,7 @@ func (l *entityList) done(claims []schemas.Claim) []schemas.Entity {
 	// the gold's organisation 49 times in 321 on the project's own batches
 	out := l.out[:0]
 	for _, e := range l.out {
-		if strings.HasPrefix(e.ID, "org:") && !l.known(e.ID) && !parties[e.ID] {
+		if strings.HasPrefix(e.ID, "org:") && !l.known(e.ID) && !parties[e.ID] && !l.organs[e.ID] {
 			continue
 		}
 		out = append(out, e)

@@ -1100,6 +1100,7 @@ func (d *Doc) fromMatch(st string, mt Match, s *Sentence) (*Mention, bool) {
 		if o.Country != "" {
 			m.Kind, m.IDs, m.Entity, m.EntityType = Actor, []string{o.Country}, true, lexicon.KindCountry
 			m.How = m.Text + " (organ) → " + o.Country
+			m.OrganID = o.ID
 		}
 		m.Role = o.Type
 		return m, false

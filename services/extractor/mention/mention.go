@@ -68,6 +68,9 @@ type Mention struct {
 	Inferred bool
 	// Venue marks a state named only as where something happens.
 	Venue bool
+	// OrganID is the organisation id an organ of a state is also listed
+	// under as an entity (USAID: org:usaid), though the state is the party.
+	OrganID string
 	// Outlet marks a news outlet of the gazetteer (orgs.tsv type "outlet"):
 	// cited as the source of what is said it is no entity, and what it
 	// reports is the news, not its characterisation of a party; it holds a
