@@ -39,9 +39,15 @@ func vocabRows(t *testing.T) [][]string {
 	if p := os.Getenv("DIPLOGRAPH_VOCAB"); p != "" {
 		path = p
 	}
+	return vocabFile(t, path)
+}
+
+// vocabFile reads the rows of a vocabulary file (id, kind, en, zh, …).
+func vocabFile(t *testing.T, path string) [][]string {
+	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
-		t.Fatalf("vocabulary %s: %v (set DIPLOGRAPH_VOCAB to its path)", path, err)
+		t.Fatalf("vocabulary %s: %v (DIPLOGRAPH_VOCAB sets the shared one's path)", path, err)
 	}
 	defer f.Close()
 	var rows [][]string
@@ -703,16 +709,7 @@ func TestGivenNamesAreLookedUpAsWritten(t *testing.T) {
 func TestPeopleAndOrganisationsOfTheVocabularyHaveItsIDs(t *testing.T) {
 	lx := mustDefault(t)
 	byName := map[string][]string{}
-	rows := vocabRows(t)
-	extra, err := os.ReadFile("../corpus/vocab-extra.tsv")
-	if err != nil {
-		t.Fatalf("project vocabulary: %v", err)
-	}
-	for _, l := range strings.Split(string(extra), "\n") {
-		if f := strings.Split(l, "\t"); len(f) >= 4 && f[0] != "id" {
-			rows = append(rows, f)
-		}
-	}
+	rows := append(vocabRows(t), vocabFile(t, "../corpus/vocab-extra.tsv")...)
 	known := map[string]bool{}
 	for _, v := range rows {
 		if v[1] != KindPerson && v[1] != KindOrg {

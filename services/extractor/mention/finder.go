@@ -88,6 +88,11 @@ type Finder struct {
 	// extraTopics are the rule files' topic phrases, by topic and language.
 	extraTopics map[string]map[string][]string
 	verbs       map[string]bool
+
+	// zhOrganStates are, per Chinese organ phrase, the states its organs
+	// of the gazetteer belong to, in the gazetteer's order ("" for a
+	// generic one: 外交部)
+	zhOrganStates map[string][]string
 }
 
 // nameVariants are the other ways a text writes a multi-word English name:
@@ -278,9 +283,13 @@ func New(opts Options) (*Finder, error) {
 			f.enTitleKeys[strings.ToLower(t.Phrase)] = append(f.enTitleKeys[strings.ToLower(t.Phrase)], t.Key)
 		}
 	}
+	f.zhOrganStates = map[string][]string{}
 	for i, o := range f.organs {
 		b.Add(o.Phrase, Payload{Kind: pOrgan, Ref: int32(i)})
 		addWord(o.Phrase, "nt")
+		if o.Lang == "zh" {
+			f.zhOrganStates[o.Phrase] = append(f.zhOrganStates[o.Phrase], o.Country)
+		}
 	}
 	for _, a := range lx.Abbrevs() {
 		r, _ := utf8.DecodeRuneInString(a.Char)
@@ -1738,9 +1747,12 @@ func (d *Doc) organs(text string, s *Sentence, ms []Mention) []Mention {
 			continue
 		}
 		if s.Lang == "zh" && !strings.Contains(m.IDs[0], ":") {
-			for _, o := range d.f.organs {
-				if o.Lang == "zh" && o.Country != "" && o.Country != m.IDs[0] && len(m.Text) > len(o.Phrase) && strings.HasSuffix(m.Text, o.Phrase) {
-					d.noteOrganOf(o.Phrase, m.IDs[0]) // 美国商务部 as one word: the United States' 商务部
+			for i := range m.Text {
+				if i == 0 {
+					continue
+				}
+				if slices.ContainsFunc(d.f.zhOrganStates[m.Text[i:]], func(c string) bool { return c != "" && c != m.IDs[0] }) {
+					d.noteOrganOf(m.Text[i:], m.IDs[0]) // 美国商务部 as one word: the United States' 商务部
 				}
 			}
 		}
@@ -1766,12 +1778,8 @@ func (d *Doc) organs(text string, s *Sentence, ms []Mention) []Mention {
 // stateOrgan reports a Chinese organ word the gazetteer gives one state
 // by default (商务部), not a role any state's organ has (外交部).
 func (d *Doc) stateOrgan(word string) bool {
-	for _, o := range d.f.organs {
-		if o.Lang == "zh" && o.Phrase == word {
-			return o.Country != ""
-		}
-	}
-	return false
+	cs := d.f.zhOrganStates[word]
+	return len(cs) > 0 && cs[0] != ""
 }
 
 // noteOrganOf remembers the state a text named an organ with (a state of
