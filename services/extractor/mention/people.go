@@ -44,6 +44,18 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 			}
 			before = -1
 		}
+		if before >= 0 && s.Lang == "en" && portfolioBefore(text[:ms[before].Start]) {
+			// "Special Envoy for Yemen Ambassador X": the state is the envoy's
+			// brief, not the state the envoy serves, which stands before the
+			// first title if anywhere ("U.S. Special Representative for the DPRK")
+			brief := before
+			before = -1
+			for i := range ms {
+				if ms[i].Kind == Actor && len(ms[i].IDs) == 1 && ms[i].End <= ms[brief].Start && briefTitle(text[ms[i].End:ms[brief].Start]) {
+					of = ms[i].IDs[0]
+				}
+			}
+		}
 		if before >= 0 {
 			p := &ms[before]
 			gap := strings.TrimSpace(text[p.End:t.Start])
@@ -1638,6 +1650,33 @@ func portfolioGap(gap string) bool {
 	}
 	n := utf8.RuneCountInString(gap)
 	return strings.HasSuffix(gap, "事务") && n <= 10 && hasHan(gap) && !strings.ContainsAny(gap, "，、 ")
+}
+
+// portfolioBefore reports text that ends with a title and the preposition of
+// its brief ("Special Representative for (the)", "Coordinator for"): a state
+// named right after it is what the title deals with.
+func portfolioBefore(text string) bool {
+	f := strings.Fields(text)
+	if n := len(f); n > 0 && f[n-1] == "the" {
+		f = f[:n-1]
+	}
+	n := len(f)
+	return n >= 2 && f[n-1] == "for" && capitalised(f[n-2])
+}
+
+// briefTitle reports a gap of capitalised title words ending with the
+// preposition of a brief: " Special Representative for the ".
+func briefTitle(gap string) bool {
+	f := strings.Fields(gap)
+	if !portfolioBefore(gap) || len(f) > 7 {
+		return false
+	}
+	for _, w := range f {
+		if w != "for" && w != "the" && !capitalised(w) {
+			return false
+		}
+	}
+	return len(f) >= 2
 }
 
 // otherTitleAnd reports a gap that is another title joined by "and": the
