@@ -808,6 +808,8 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 				// "sanctioning three Iranian officials", 制裁11名中港官员: the state of those acted on
 			case m.Kind == mention.Person && honorific(s, j, m.Tok):
 				// "thank His Excellency Mr. Dennis Francis", "congratulated Secretary Manalo"
+			case m.Kind == mention.Person && m.Tok == j+1 && officeAdj[t.Lower]:
+				// "urge the new Chief Executive", "the incoming President"
 			case m.Kind == mention.Person && t.POS == token.Adj && j+1 < m.Tok && honorific(s, j+1, m.Tok):
 				// "thank the distinguished Mr. Dennis Francis"
 			case f.Rule.Predicate == "welcome" && (greetingNouns[t.Lemma] || t.Lemma == "and" && j+1 < m.Tok && greetingNouns[s.Tokens[j+1].Lemma]):
@@ -1084,6 +1086,10 @@ var zhLightVerbs = map[string]bool{"表示": true, "表达": true, "发出": tru
 // privatePerson reports a person who speaks for no state the text names:
 // as a target, the person is the entity; an official stands for their state.
 func privatePerson(m *mention.Mention) bool { return m.Private() }
+
+// officeAdj are adjectives of a holder's time in office, which may stand
+// between a cue and the title it names ("the new Chief Executive").
+var officeAdj = map[string]bool{"new": true, "incoming": true, "next": true, "current": true, "interim": true, "newly-elected": true}
 
 // targetIDs is what a party mention names as a target.
 func targetIDs(m *mention.Mention) []string {

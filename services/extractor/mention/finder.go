@@ -397,6 +397,9 @@ type Doc struct {
 	// seenUN is set once the text names the United Nations or one of its
 	// organs: "the Secretary-General" is then the UN's.
 	seenUN bool
+	// seenHKG is set once the text names Hong Kong: "the Chief Executive"
+	// is then its head of government.
+	seenHKG bool
 	// initials maps the first character of each state the text named in
 	// Chinese to the state ("" when two states share it), for 爱方, 菲方.
 	initials map[rune]string
@@ -598,6 +601,9 @@ func (d *Doc) Find(text string, s *Sentence) {
 		}
 		if len(out[i].IDs) == 1 && strings.HasPrefix(out[i].IDs[0], "org:un") {
 			d.seenUN = true
+		}
+		if len(out[i].IDs) == 1 && out[i].IDs[0] == "HKG" && out[i].Kind == Actor {
+			d.seenHKG = true
 		}
 	}
 	if s.Lang == "zh" {
