@@ -2021,8 +2021,8 @@ var certainlyBefore = map[string]bool{"会": true, "不会": true, "是": true, 
 var participleAdjectives = map[string]bool{"pressing": true, "promising": true, "encouraging": true, "concerning": true,
 	"troubling": true, "supporting": true, "welcoming": true, "lasting": true, "threatening": true, "committed": true}
 
-// zhLightVerbs carry a stance noun after them (做出反驳, 予以谴责).
-var zhLightVerbs = map[string]bool{"做出": true, "作出": true, "予以": true, "加以": true, "进行": true, "表示": true, "表达": true}
+// zhLightVerbs carry a stance noun after them (做出反驳, 予以谴责, 提出批评).
+var zhLightVerbs = map[string]bool{"做出": true, "作出": true, "提出": true, "发出": true, "予以": true, "加以": true, "进行": true, "表示": true, "表达": true}
 
 // negatedAt reports a negation among the few tokens before the cue (does
 // not support, 不支持, never accepted), within its clause.

@@ -1048,7 +1048,8 @@ func agentWords(s *clause.Sentence, by, cue int) (named, ok bool) {
 		switch t := &s.Tokens[k]; {
 		case t.POS == token.Noun || t.POS == token.Propn || t.POS == token.Pron:
 			named = true
-		case t.POS == token.Adv || t.POS == token.Adj || t.Text == "了" || t.Text == "着":
+		case t.POS == token.Adv || t.POS == token.Adj || t.POS == token.Num || t.Text == "了" || t.Text == "着":
+			// (受到多方批评: a count of critics names none of them)
 		default:
 			return false, false
 		}
