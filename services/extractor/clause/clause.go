@@ -770,11 +770,26 @@ func (s *Sentence) QuoteBefore(v int) bool {
 	for k := v - 1; k >= 0 && k >= v-8; k-- {
 		t := s.Tokens[k].Text
 		if isCloseQuote(t) || t == "\"" || t == "''" {
-			return true
+			return !s.phraseQuoted(k)
 		}
 		if t != "," && t != "，" && t != "'s" && t != "’s" && !s.Tokens[k].IsNominal() && s.Tokens[k].POS != token.Det && s.Tokens[k].POS != token.Adj && s.MentionAt(k) < 0 {
 			return false
 		}
+	}
+	return false
+}
+
+// phraseQuoted reports the quotation that closes at token k as a phrase
+// quoted inside a clause (谴责美国的“歪曲言论”，称…, its "illegal" plan):
+// its opening mark follows a word, not the start of the sentence or a
+// punctuation mark, so it is no utterance a verb after it attributes.
+func (s *Sentence) phraseQuoted(k int) bool {
+	for _, q := range s.Quotes {
+		if q.End != k || q.From != nil {
+			continue
+		}
+		open := q.Start - 1
+		return open >= 1 && s.Tokens[open-1].POS != token.Punct && q.End-q.Start <= 6
 	}
 	return false
 }
