@@ -1170,3 +1170,14 @@ func TestAnOrganWithAnOrganisationIDIsListedAndItsStateHolds(t *testing.T) {
 		t.Errorf("no claim: want the United States' support")
 	}
 }
+
+func TestTitlesOfTaiwanAndHongKongPressNamePeople(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"a legislator of Taiwan (立委)", "民进党立委陈志明周二在质询时发言。",
+			map[string]string{"陈志明": "person:"}, nil},
+		{"an assistant secretary of state as Taiwan's press writes it (助卿)", "美国国务院助卿戴维斯周四访问台北。",
+			map[string]string{"戴维斯": "person:"}, nil},
+		{"the chief executive of Hong Kong (特首)", "特首李国明表示将推动新的住房计划。",
+			map[string]string{"李国明": "person:"}, nil},
+	})
+}
