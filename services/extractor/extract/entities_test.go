@@ -1181,3 +1181,14 @@ func TestTitlesOfTaiwanAndHongKongPressNamePeople(t *testing.T) {
 			map[string]string{"李国明": "person:"}, nil},
 	})
 }
+
+func TestPhotoCreditsNameNoOne(t *testing.T) {
+	checkEntityCases(t, []entityCase{
+		{"an agency's credit after a slash", "资料图片：议会大厦外景。REUTERS/Daniel Harper",
+			map[string]string{}, []string{"person:"}},
+		{"a credit in parentheses", "The embassy gate in 2019. (AP Photo/Laura Bennett)",
+			map[string]string{}, []string{"person:"}},
+		{"a name in the text is still a person", "Daniel Harper, a lawyer in London, said the ruling was wrong.",
+			map[string]string{"Daniel Harper": "person:"}, nil},
+	})
+}

@@ -1436,6 +1436,18 @@ func givenName(w string) bool {
 	return true
 }
 
+// photoCredit reports text that ends as a photo credit does before the
+// photographer's name: an agency and a slash ("REUTERS/", "AP Photo/"),
+// or "Photo by" / "摄影".
+func photoCredit(before string) bool {
+	b := strings.TrimRight(before, " \u00a0")
+	if strings.HasSuffix(b, "/") {
+		return true
+	}
+	low := strings.ToLower(b)
+	return strings.HasSuffix(low, "photo by") || strings.HasSuffix(low, "photo:") || strings.HasSuffix(b, "摄影：") || strings.HasSuffix(b, "摄影:")
+}
+
 // fullNames finds people the text names in full with no title before them
 // ("Kirill Mordashov", "Laura J. Richardson"): a given name the gazetteer's
 // people bear, then one or two more capitalised words, the last no usual
@@ -1467,6 +1479,9 @@ func (d *Doc) fullNames(text string, s *Sentence, ms []Mention, titles []Mention
 		if len(fam) < 2 || !hyphened && wordy && !plainGiven || notNames[strings.ToLower(fam)] || slices.Contains(enOrgWords, fam) || placeWords[fam] ||
 			overlapsAny(ms, t.Start, toks[k-1].End) {
 			continue
+		}
+		if photoCredit(text[:t.Start]) {
+			continue // "REUTERS/Rick Wilking", "(AP Photo/Andy Wong)": a photographer's credit, no one the text is about
 		}
 		if d.f.placeGiven[t.Text] && k-i >= 3 {
 			t = &toks[i+1] // "Administrator for Asia Anjali Kaur": the place ends the title
