@@ -357,6 +357,9 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			two := d.res.LastPlural()
 			if sides {
 				two = d.res.RecentPlural()
+				if len(minus(two, h.IDs)) != 2 {
+					two = d.res.RecentPair() // "clashes between Armenia and Azerbaijan … we urge both sides"
+				}
 			}
 			if len(two) != 2 {
 				two = d.res.Parts.IDs // the two the text names together

@@ -71,6 +71,11 @@ type Doc struct {
 	// Secretary stressed … They also agreed …").
 	plural   *Holder
 	pluralAt int
+	// pair is the last two states a sentence named together ("Armenia and
+	// Azerbaijan", 刚果（金）和卢旺达) and the sentence it named them in:
+	// "both sides" a call is made on, when no two parties held a claim.
+	pair   []string
+	pairAt int
 	// lastPerson is the last person who spoke, for "he", "she".
 	lastPerson *mention.Mention
 	// lastPersonSent is the sentence lastPerson was named in.
@@ -132,6 +137,9 @@ type Outcome struct {
 // refers to.
 func (d *Doc) Sentence(s *clause.Sentence) {
 	d.sentence = s.Index
+	if two := statesTogether(s); two != nil {
+		d.pair, d.pairAt = two, s.Index
+	}
 	d.semiSpeaker, d.semiNext = d.semiNext, d.semiReport(s)
 	if len(s.Quotes) == 0 || s.Quotes[0].From == nil {
 		d.openQuote = nil
@@ -1434,6 +1442,38 @@ func (d *Doc) RecentPlural() []string {
 		return nil
 	}
 	return slices.Clone(d.plural.IDs)
+}
+
+// RecentPair is the last two states a sentence named together, if that
+// was no more than three sentences ago; nil otherwise.
+func (d *Doc) RecentPair() []string {
+	if d.pair == nil || d.sentence-d.pairAt > 3 {
+		return nil
+	}
+	return slices.Clone(d.pair)
+}
+
+// statesTogether finds the last two states a sentence names joined by a
+// conjunction ("Armenia and Azerbaijan", 阿塞拜疆和亚美尼亚), or nil.
+func statesTogether(s *clause.Sentence) []string {
+	var two []string
+	for k := 0; k+1 < len(s.Mentions); k++ {
+		a, b := &s.Mentions[k], &s.Mentions[k+1]
+		if a.Kind != mention.Actor || b.Kind != mention.Actor || len(a.IDs) != 1 || len(b.IDs) != 1 || a.Venue || b.Venue ||
+			!isState(a.IDs[0]) || !isState(b.IDs[0]) || a.IDs[0] == b.IDs[0] || b.Tok != a.TokEnd+1 {
+			continue
+		}
+		switch s.Tokens[a.TokEnd].Lower {
+		case "and", "和", "与", "及", "同", "、":
+			two = []string{a.IDs[0], b.IDs[0]}
+		}
+	}
+	return two
+}
+
+// isState reports a state's id (ISO alpha-3), not an organisation's.
+func isState(id string) bool {
+	return len(id) == 3 && strings.ToUpper(id) == id
 }
 
 // possessor finds the party a possessive pronoun before the cue stands
