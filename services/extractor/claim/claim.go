@@ -2460,7 +2460,8 @@ func honorific(s *clause.Sentence, j, person int) bool {
 }
 
 // greetingNouns are what a party sends to another it commends.
-var greetingNouns = map[string]bool{"wish": true, "congratulation": true, "greeting": true, "regard": true, "felicitation": true}
+var greetingNouns = map[string]bool{"wish": true, "congratulation": true, "greeting": true, "regard": true, "felicitation": true,
+	"esteem": true, "admiration": true, "gratitude": true, "appreciation": true, "thanks": true, "respect": true, "recognition": true}
 
 // envoyNouns are people who speak for the state after "from" or "of".
 var envoyNouns = map[string]bool{"official": true, "counterpart": true, "leader": true, "representative": true, "delegation": true,
