@@ -313,6 +313,11 @@ func (s *Sentence) clauses(w *Words) {
 				emit(i + 1)
 				opener = toks[i+1].Lemma
 			}
+		case s.Lang == "en" && i > start+2 && toks[i].Lower == "and" && i+1 < len(toks) && subjectPronouns[toks[i+1].Lower] && s.verbSoon(i+2):
+			// "… appreciates Saudi Arabia's commitment and we thank Oman …": a
+			// pronoun after "and" opens a clause with a subject of its own
+			emit(i)
+			opener = "and"
 		case i > start && w.Cond != nil && matchesAt(w.Cond, toks, i) && s.Lang == "en" && !(toks[i].Lower == "if" && askVerbs[toks[i-1].Lemma]):
 			// "…, unless …", "… if …": a condition that follows its main
 			// clause ("to see if we can", "asked if": a question asked, no condition)
@@ -325,6 +330,9 @@ func (s *Sentence) clauses(w *Words) {
 		s.Clauses = []Clause{{Start: 0, End: len(toks), Quote: -1}}
 	}
 }
+
+// subjectPronouns can open a clause of their own after "and".
+var subjectPronouns = map[string]bool{"we": true, "i": true, "they": true, "he": true, "she": true}
 
 // stateList reports states or organisations listed with commas up to the
 // comma at i, that open the sentence or follow a comma ("the United
