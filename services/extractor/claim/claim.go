@@ -3229,7 +3229,7 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 		if m.Tok < from {
 			continue
 		}
-		if m.Tok >= to+2 {
+		if m.Tok >= to+2 && relativeDoer(s, m, from, to) == nil {
 			break // "the efforts by the African Union" reaches a little further
 		}
 		if (m.Kind != mention.Actor && m.Kind != mention.Person) || len(m.IDs) == 0 || m.TokEnd >= len(s.Tokens) {
@@ -3244,6 +3244,9 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 		if m.Tok == from && !m.Attr && s.Tokens[m.TokEnd].POS == token.Verb && (s.Lang == "zh" || s.Tokens[m.TokEnd].Tag == "VBG") && len(minus(m.IDs, holders)) > 0 {
 			return m.IDs // 欢迎巴西加入亚投行, "welcomed Brazil joining": the party whose act it is
 		}
+		if ids := relativeDoer(s, m, from, to); ids != nil && len(minus(ids, holders)) > 0 {
+			return ids // "grateful for the support that the Government of Japan has provided"
+		}
 		if s.Lang == "en" && m.Tok > from && (actNouns[s.Tokens[m.Tok-1].Lemma] || m.Tok-2 >= from && (s.Tokens[m.Tok-1].Lemma == "that" || s.Tokens[m.Tok-1].Lemma == "which") && s.Tokens[m.Tok-2].POS == token.Noun && !contentNouns[s.Tokens[m.Tok-2].Lemma]) &&
 			(s.Tokens[m.TokEnd].POS == token.Verb || s.Tokens[m.TokEnd].POS == token.Aux) && len(minus(m.IDs, holders)) > 0 {
 			return m.IDs // "welcome the progress North Macedonia has made", "the reforms that Angola is pursuing": the party whose deed it is
@@ -3255,6 +3258,41 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 		}
 	}
 	return nil
+}
+
+// relativeDoer reads the doer of a deed a relative clause tells, right
+// after the noun that names it: "the support that the Government of Japan
+// has provided", "the assistance which Norway gave". The noun stands within
+// the window [from, to]; nil when the mention is no such doer.
+func relativeDoer(s *clause.Sentence, m *mention.Mention, from, to int) []string {
+	if s.Lang != "en" || !isParty(m) || m.Attr || m.TokEnd >= len(s.Tokens) {
+		return nil
+	}
+	start := m.Tok
+	for j := max(from, m.Tok-4); j < m.Tok; j++ {
+		if s.Tokens[j].POS == token.Det {
+			continue
+		}
+		if n := peopleOf(s, j, m.Tok); n > 0 && j+n == m.Tok {
+			start = j // "the Government of Japan"
+			break
+		}
+	}
+	if start > from && s.Tokens[start-1].POS == token.Det {
+		start--
+	}
+	rel := start - 1
+	if rel-1 < from || rel-1 > to || s.Tokens[rel].Lemma != "that" && s.Tokens[rel].Lemma != "which" {
+		return nil
+	}
+	if n := &s.Tokens[rel-1]; n.POS != token.Noun || contentNouns[n.Lemma] {
+		return nil
+	}
+	next := &s.Tokens[m.TokEnd]
+	if next.POS != token.Verb && next.POS != token.Aux {
+		return nil
+	}
+	return m.IDs
 }
 
 // ownDeed are the possessives that make what a person is thanked for the
