@@ -494,7 +494,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		d.lastTopic, d.lastTopicAt = topics[0], s.Index
 	}
 	if len(targets) > 0 && (!strings.Contains(targets[0], ":") || strings.HasPrefix(targets[0], "org:")) {
-		d.res.LastTarget, d.res.LastTargetAt = targets[0], s.Index
+		d.res.LastTarget, d.res.LastTargetAt, d.res.LastTargetPred = targets[0], s.Index, pred
 	}
 	if pred == "commit" && len(targets) == 0 && (len(h.IDs) < 2 || s.Lang == "zh") && talksOnly(s, f) {
 		// "will also discuss the impact of the war", 将讨论气候问题: what talks

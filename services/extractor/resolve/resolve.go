@@ -103,6 +103,8 @@ type Doc struct {
 	// LastTarget is the last party a claim targeted: what "this move" (此举)
 	// refers back to. The claim stage sets it.
 	LastTarget string
+	// LastTargetPred is the predicate of the claim that set LastTarget.
+	LastTargetPred string
 	// LastActor is the state or organisation that opened the sentence
 	// before as its subject: whose act 对此 may refer to.
 	LastActor string
@@ -739,7 +741,9 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 				sp.How += "; accusing the doer of what was just told: " + s.Mentions[k].Text
 				return Outcome{Holder: sp, Target: slices.Clone(s.Mentions[k].IDs)}
 			}
-			if d.LastTarget != "" && !slices.Contains(sp.IDs, d.LastTarget) {
+			if d.LastTarget != "" && !slices.Contains(sp.IDs, d.LastTarget) && (s.Lang == "zh" || hostile[d.LastTargetPred] && !namedIn(s, f.ObjStart, f.ObjEnd, d.LastTarget)) {
+				// (in English only a party a hostile claim just targeted, and
+				// not the victim the object names: "this war against Ukraine")
 				sp.How += "; accusing what was just named: " + d.LastTarget
 				return Outcome{Holder: sp, Target: []string{d.LastTarget}}
 			}
@@ -1536,6 +1540,31 @@ func (d *Doc) refersBack(s *clause.Sentence, f *frame.Frame) bool {
 			case "这", "这是", "此", "这种", "这样":
 				return true // "Is this not a violation …?", 这难道不是干涉…: what was just told
 			}
+		}
+	}
+	return false
+}
+
+// hostile are the predicates whose target is a party's adversary, not its
+// partner: what "this act" may refer back to.
+var hostile = map[string]bool{"condemn": true, "oppose": true, "concern": true, "call_on": true}
+
+// namedIn reports the party id named among tokens [from, to) as what a
+// wrong is done to: "against Ukraine", "the invasion of Ukraine", "attacks
+// on Ukraine" (not "atrocities committed in Syria", where it is done).
+func namedIn(s *clause.Sentence, from, to int, id string) bool {
+	for k := range s.Mentions {
+		m := &s.Mentions[k]
+		if m.Tok < from || m.TokEnd > to || !slices.Contains(m.IDs, id) || m.Tok == 0 {
+			continue
+		}
+		p := m.Tok - 1
+		if s.Tokens[p].POS == token.Det && p > 0 {
+			p--
+		}
+		switch s.Tokens[p].Lower {
+		case "against", "of", "on", "upon", "into", "over", "to":
+			return true
 		}
 	}
 	return false
