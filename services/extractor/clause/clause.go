@@ -789,8 +789,9 @@ func (s *Sentence) QuoteBefore(v int) bool {
 
 // phraseQuoted reports the quotation that closes at token k as a phrase
 // quoted inside a clause (谴责美国的“歪曲言论”，称…, its "illegal" plan):
-// its opening mark follows a word, not the start of the sentence or a
-// punctuation mark, so it is no utterance a verb after it attributes.
+// six tokens or fewer whose opening mark follows a word, not the start of
+// the sentence or a punctuation mark, so no utterance a verb after it
+// attributes.
 func (s *Sentence) phraseQuoted(k int) bool {
 	for _, q := range s.Quotes {
 		if q.End != k || q.From != nil {
