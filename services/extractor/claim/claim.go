@@ -3229,7 +3229,8 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 		if m.Tok < from {
 			continue
 		}
-		if m.Tok >= to+2 && relativeDoer(s, m, from, to) == nil {
+		rel := relativeDoer(s, m, from, to)
+		if m.Tok >= to+2 && rel == nil {
 			break // "the efforts by the African Union" reaches a little further
 		}
 		if (m.Kind != mention.Actor && m.Kind != mention.Person) || len(m.IDs) == 0 || m.TokEnd >= len(s.Tokens) {
@@ -3244,8 +3245,8 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 		if m.Tok == from && !m.Attr && s.Tokens[m.TokEnd].POS == token.Verb && (s.Lang == "zh" || s.Tokens[m.TokEnd].Tag == "VBG") && len(minus(m.IDs, holders)) > 0 {
 			return m.IDs // 欢迎巴西加入亚投行, "welcomed Brazil joining": the party whose act it is
 		}
-		if ids := relativeDoer(s, m, from, to); ids != nil && len(minus(ids, holders)) > 0 {
-			return ids // "grateful for the support that the Government of Japan has provided"
+		if rel != nil && len(minus(rel, holders)) > 0 {
+			return rel // "grateful for the support that the Government of Japan has provided"
 		}
 		if s.Lang == "en" && m.Tok > from && (actNouns[s.Tokens[m.Tok-1].Lemma] || m.Tok-2 >= from && (s.Tokens[m.Tok-1].Lemma == "that" || s.Tokens[m.Tok-1].Lemma == "which") && s.Tokens[m.Tok-2].POS == token.Noun && !contentNouns[s.Tokens[m.Tok-2].Lemma]) &&
 			(s.Tokens[m.TokEnd].POS == token.Verb || s.Tokens[m.TokEnd].POS == token.Aux) && len(minus(m.IDs, holders)) > 0 {

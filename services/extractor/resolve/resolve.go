@@ -1464,7 +1464,7 @@ func statesTogether(s *clause.Sentence) []string {
 	for k := 0; k+1 < len(s.Mentions); k++ {
 		a, b := &s.Mentions[k], &s.Mentions[k+1]
 		if a.Kind != mention.Actor || b.Kind != mention.Actor || len(a.IDs) != 1 || len(b.IDs) != 1 || a.Venue || b.Venue ||
-			!isState(a.IDs[0]) || !isState(b.IDs[0]) || a.IDs[0] == b.IDs[0] || b.Tok != a.TokEnd+1 {
+			strings.Contains(a.IDs[0], ":") || strings.Contains(b.IDs[0], ":") || a.IDs[0] == b.IDs[0] || b.Tok != a.TokEnd+1 {
 			continue
 		}
 		switch s.Tokens[a.TokEnd].Lower {
@@ -1473,11 +1473,6 @@ func statesTogether(s *clause.Sentence) []string {
 		}
 	}
 	return two
-}
-
-// isState reports a state's id (ISO alpha-3), not an organisation's.
-func isState(id string) bool {
-	return len(id) == 3 && strings.ToUpper(id) == id
 }
 
 // possessor finds the party a possessive pronoun before the cue stands
