@@ -3246,11 +3246,11 @@ func (d *Doc) deedOf(s *clause.Sentence, objs []int, holders []string, from, to 
 			return m.IDs // 欢迎巴西加入亚投行, "welcomed Brazil joining": the party whose act it is
 		}
 		if rel != nil && len(minus(rel, holders)) > 0 {
-			return rel // "grateful for the support that the Government of Japan has provided"
+			return rel // "the reforms that Angola is pursuing", "the support that the Government of Japan has provided"
 		}
-		if s.Lang == "en" && m.Tok > from && (actNouns[s.Tokens[m.Tok-1].Lemma] || m.Tok-2 >= from && (s.Tokens[m.Tok-1].Lemma == "that" || s.Tokens[m.Tok-1].Lemma == "which") && s.Tokens[m.Tok-2].POS == token.Noun && !contentNouns[s.Tokens[m.Tok-2].Lemma]) &&
+		if s.Lang == "en" && m.Tok > from && actNouns[s.Tokens[m.Tok-1].Lemma] &&
 			(s.Tokens[m.TokEnd].POS == token.Verb || s.Tokens[m.TokEnd].POS == token.Aux) && len(minus(m.IDs, holders)) > 0 {
-			return m.IDs // "welcome the progress North Macedonia has made", "the reforms that Angola is pursuing": the party whose deed it is
+			return m.IDs // "welcome the progress North Macedonia has made": the party whose deed it is
 		}
 		for j := from; j < m.Tok; j++ {
 			if (actOfParty(s, j, m.Tok) > 0 || virtueOfParty(s, j, m.Tok) && !m.Attr) && len(minus(m.IDs, holders)) > 0 {
@@ -3279,11 +3279,11 @@ func relativeDoer(s *clause.Sentence, m *mention.Mention, from, to int) []string
 			break
 		}
 	}
-	if start > from && s.Tokens[start-1].POS == token.Det {
-		start--
+	if start > from && s.Tokens[start-1].POS == token.Det && !relativeWord(&s.Tokens[start-1]) {
+		start-- // "the Government of Japan", "the U.S."
 	}
 	rel := start - 1
-	if rel-1 < from || rel-1 > to || s.Tokens[rel].Lemma != "that" && s.Tokens[rel].Lemma != "which" {
+	if rel-1 < from || rel-1 > to || !relativeWord(&s.Tokens[rel]) {
 		return nil
 	}
 	if n := &s.Tokens[rel-1]; n.POS != token.Noun || contentNouns[n.Lemma] {
@@ -3295,6 +3295,10 @@ func relativeDoer(s *clause.Sentence, m *mention.Mention, from, to int) []string
 	}
 	return m.IDs
 }
+
+// relativeWord reports "that" or "which" opening a relative clause (the
+// tagger may call "that" a determiner).
+func relativeWord(t *token.Token) bool { return t.Lemma == "that" || t.Lemma == "which" }
 
 // ownDeed are the possessives that make what a person is thanked for the
 // person's own ("for his leadership of the Assembly").
