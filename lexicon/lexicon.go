@@ -35,7 +35,9 @@
 //     or YYYY where the day is not known (a partial from is its first day, a
 //     partial to its last); an empty to means still in office.
 //   - titles.tsv: phrase, lang, key, of (of is empty when the text must say
-//     which state).
+//     which state), context (the party that holds a title with no of once
+//     the text has named it: org:un for a bare Secretary-General; mostly
+//     empty).
 //   - organs.tsv: phrase, lang, country, type (country is empty for generic
 //     phrases such as 外交部), id (the organisation id an organ is also
 //     listed under as an entity, org:usaid; mostly empty).
@@ -148,6 +150,9 @@ type Title struct {
 	Lang   string
 	Key    string // role key
 	Of     string // country or org id implied by the title, or "" when the text must say
+	// Context is the party that holds a title with no Of once the text
+	// has named it ("the Chief Executive" in a text about Hong Kong), or "".
+	Context string
 }
 
 // Organ is a phrase that names an organ of a state: a ministry, an armed

@@ -459,6 +459,8 @@ func TestLoadRejectsMalformedRows(t *testing.T) {
 		{"an abbreviation longer than one character", "countries.tsv", "id\ten\tzh\tabbrev\nJPN\tJapan\t日本\t日本\n", 2, "single character"},
 		{"a title in an unknown language", "titles.tsv", "phrase\tlang\tkey\tof\nMinister\tfr\tminister\t\n", 2, "unknown language"},
 		{"a title implying an unknown state", "titles.tsv", "phrase\tlang\tkey\tof\nMinister\ten\tminister\tXXX\n", 2, "unknown id"},
+		{"a title whose context is unknown", "titles.tsv", "phrase\tlang\tkey\tof\tcontext\nGovernor\ten\tleader\t\tXXX\n", 2, "context"},
+		{"a title with both a holder and a context", "titles.tsv", "phrase\tlang\tkey\tof\tcontext\nUN Envoy\ten\tminister\torg:un\tJPN\n", 2, "context"},
 		{"a person serving an unknown country", "people.tsv", "id\ten\tzh\tcountry\nperson:x-y\tY X\t某\tJAP\n", 2, "unknown country"},
 		{"an organ of an unknown country", "organs.tsv", "phrase\tlang\tcountry\nMFA\ten\tPRC\n", 2, "unknown country"},
 		{"an organisation of an unknown type", "orgs.tsv", "id\ten\tzh\ttype\norg:x\tX\t某\tnewspaper\n", 2, "unknown type"},

@@ -386,7 +386,7 @@ func parseDay(s string, end bool) (time.Time, error) {
 // Columns: phrase, lang, key, of.
 func (lx *Lexicon) loadTitles(file string, data []byte) error {
 	return readTSV(file, data, []string{"phrase", "lang", "key", "of"}, func(r row) error {
-		t := Title{Phrase: r.get("phrase"), Lang: r.get("lang"), Key: r.get("key"), Of: r.get("of")}
+		t := Title{Phrase: r.get("phrase"), Lang: r.get("lang"), Key: r.get("key"), Of: r.get("of"), Context: r.get("context")}
 		if !slices.Contains(Languages, t.Lang) {
 			return r.errorf("unknown language %q", t.Lang)
 		}
@@ -395,6 +395,9 @@ func (lx *Lexicon) loadTitles(file string, data []byte) error {
 		}
 		if _, ok := lx.byID[t.Of]; t.Of != "" && !ok {
 			return r.errorf("title %q implies unknown id %q", t.Phrase, t.Of)
+		}
+		if _, ok := lx.byID[t.Context]; t.Context != "" && (!ok || t.Of != "") {
+			return r.errorf("title %q: context %q is unknown, or the title already implies its holder", t.Phrase, t.Context)
 		}
 		lx.titles = append(lx.titles, t)
 		return nil

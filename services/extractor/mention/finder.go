@@ -394,12 +394,10 @@ type Doc struct {
 	// speech to it, for the "you" it greets; presidingKnown, once looked up.
 	presiding      *lexicon.Entity
 	presidingKnown bool
-	// seenUN is set once the text names the United Nations or one of its
-	// organs: "the Secretary-General" is then the UN's.
-	seenUN bool
-	// seenHKG is set once the text names Hong Kong: "the Chief Executive"
-	// is then its head of government.
-	seenHKG bool
+	// partiesNamed are the parties the text has named so far, with org:un for
+	// any organ of the United Nations: a title's context ("the
+	// Secretary-General" is then the UN's, "the Chief Executive" Hong Kong's)
+	partiesNamed map[string]bool
 	// initials maps the first character of each state the text named in
 	// Chinese to the state ("" when two states share it), for 爱方, 菲方.
 	initials map[rune]string
@@ -498,7 +496,7 @@ func (d *Doc) names(n string) bool {
 
 // Doc starts a document dated date (zero when unknown).
 func (f *Finder) Doc(date time.Time) *Doc {
-	return &Doc{f: f, date: date, introduced: map[string]*Mention{}, namedInFull: map[string]bool{}, orgNames: map[string]string{}, byRole: map[string]*Mention{}, byTitle: map[string]*Mention{},
+	return &Doc{f: f, date: date, introduced: map[string]*Mention{}, partiesNamed: map[string]bool{}, namedInFull: map[string]bool{}, orgNames: map[string]string{}, byRole: map[string]*Mention{}, byTitle: map[string]*Mention{},
 		initials: map[rune]string{}}
 }
 
@@ -599,11 +597,13 @@ func (d *Doc) Find(text string, s *Sentence) {
 		if m := &out[i]; m.Kind == Actor && len(m.IDs) > 0 {
 			m.Outlet = d.f.Outlet(m.IDs[0])
 		}
-		if len(out[i].IDs) == 1 && strings.HasPrefix(out[i].IDs[0], "org:un") {
-			d.seenUN = true
+		if len(out[i].IDs) != 1 {
+			continue
 		}
-		if len(out[i].IDs) == 1 && out[i].IDs[0] == "HKG" && out[i].Kind == Actor {
-			d.seenHKG = true
+		if id := out[i].IDs[0]; strings.HasPrefix(id, "org:un") {
+			d.partiesNamed["org:un"] = true
+		} else if out[i].Kind == Actor {
+			d.partiesNamed[id] = true
 		}
 	}
 	if s.Lang == "zh" {
@@ -1121,7 +1121,7 @@ func (d *Doc) fromMatch(st string, mt Match, s *Sentence) (*Mention, bool) {
 		return m, false
 	case title >= 0:
 		m.Role = f.titles[title].Key
-		m.ID = f.titles[title].Of
+		m.ID, m.Context = f.titles[title].Of, f.titles[title].Context
 		m.How = f.titles[title].Phrase
 		return m, true
 	}
@@ -1464,7 +1464,7 @@ var thisAssemblyRe = regexp.MustCompile(`\b(?:[Tt]his|[Tt]he) Assembly\b`)
 // States Parties").
 func (d *Doc) thisAssembly(text string, s *Sentence, ms []Mention) []Mention {
 	st := text[s.Start:s.End]
-	if !strings.Contains(st, "Assembly") || !d.seenUN && !strings.Contains(text, "United Nations") {
+	if !strings.Contains(st, "Assembly") || !d.partiesNamed["org:un"] && !strings.Contains(text, "United Nations") {
 		return ms
 	}
 	e, ok := d.f.lx.Get("org:un-general-assembly")

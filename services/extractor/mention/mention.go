@@ -68,6 +68,9 @@ type Mention struct {
 	Inferred bool
 	// Venue marks a state named only as where something happens.
 	Venue bool
+	// Context, for a title, is the party that holds it with no state named
+	// once the text has named that party (lexicon.Title.Context).
+	Context string
 	// OrganID is the organisation id an organ of a state is also listed
 	// under as an entity (USAID: org:usaid), though the state is the party.
 	OrganID string

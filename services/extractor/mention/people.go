@@ -70,11 +70,8 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if of == "" && s.Lang == "zh" && (strings.Contains(t.Text, "外交部") || strings.Contains(t.Text, "国防部") || strings.Contains(t.Text, "国务院")) {
 			of = "CHN" // a bare 外交部发言人 in Chinese text is China's, as a bare 外交部 is
 		}
-		if of == "" && t.Role == "leader" && d.seenHKG && (t.Text == "Chief Executive" || t.Text == "行政长官") {
-			of = "HKG" // "the new Chief Executive" in a text about Hong Kong
-		}
-		if of == "" && t.Role == "secretary-general" && d.seenUN {
-			of = "org:un" // "the Secretary-General" in a text about the United Nations
+		if of == "" && t.Context != "" && d.partiesNamed[t.Context] {
+			of = t.Context // "the Secretary-General" in a text about the United Nations, "the new Chief Executive" in one about Hong Kong
 		}
 		end, otherState := t.End, false
 		// the state named after it: "Minister for Foreign Affairs of Japan"
