@@ -455,6 +455,13 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			return
 		}
 	}
+	if strings.HasSuffix(f.Rule.ID, ".accuse") && len(targets) == 0 && !(len(h.IDs) == 2 && d.reciprocal(s, f)) {
+		// 指控…舞弊, "blamed others for …": an accusation states a stance
+		// towards the one accused; with no one named, its topic alone is
+		// none (on b1–b67 such claims were right once in 24)
+		d.drop(s, f, "an accusation that names no one accused")
+		return
+	}
 	if f.Rule.Kind == "accuse" && len(targets) == 0 && (s.Lang == "en" && s.Tokens[f.CueStart].POS != token.Verb || !unnamedWrongdoers(s, f)) {
 		// "… in violation of the Charter", "violations of the law", "this
 		// undermines stability": a wrong with no one named as doing it
