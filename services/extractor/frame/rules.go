@@ -94,7 +94,7 @@ var WordKinds = map[string]string{
 	"cond": "opens a condition", "sub": "opens a new clause after a comma", "object": "a preposition: the party after it is an object",
 	"relation": "with, to: the party after it is a partner or addressee", "setting": "in, at: the place after it is the setting",
 	"year": "a relative year (value: offset from the publication year)", "extend": "continues the clause before (including)",
-	"negative": "topics no one supports by mere emphasis", "harm": "topics that name a harm: supporting one, with no party supported, is an accusation or a description, not the holder's aim", "relational": "topics that name what one party does to or for another (aggression, self-defence): a claim on one names that party, or is none", "about": "about, on: introduces what a concern or call is about",
+	"negative": "topics no one supports by mere emphasis", "harm": "topics that name a harm: supporting one, with no party supported, is an accusation or a description, not the holder's aim", "relational": "topics that name what one party does to or for another (aggression, self-defence): a claim on one names that party, or is none", "principle": "topics that name a norm (the UN Charter, international law): a commitment to one with no party named is support of it", "about": "about, on: introduces what a concern or call is about",
 	"signatories": "introduces the states that joined a statement (joined by, 联署)",
 	"attendees":   "opens the list of who took part in a meeting (participants included, 与会的有)",
 	"members":     "introduces the members of the group a joint statement speaks for (The Group includes: A, B, C)",
