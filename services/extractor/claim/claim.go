@@ -446,7 +446,7 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			for _, k := range objs {
 				m := &s.Mentions[k]
 				against := s.Lang == "en" && m.Tok > 0 && s.Tokens[m.Tok-1].Lower == "against"
-				if s.ClauseOf(m.Tok) != f.Clause || m.Venue || m.Attr && !hostileAct(s, m) || against || d.setting(s, k, objs) ||
+				if s.ClauseOf(m.Tok) != f.Clause || m.Venue || m.Attr && !hostileAct(s, m) && !partnerAfter(s, m) || against || d.setting(s, k, objs) ||
 					m.Kind != mention.Actor && m.Kind != mention.Person || regardedAs(s, m.TokEnd, f.ObjEnd) {
 					continue // (俄罗斯外交官: whose diplomats, no party acted on; 把北京视为竞争者: a view; "actions against Ukraine": whom they harm)
 				}
@@ -983,6 +983,14 @@ func rightOfParty(s *clause.Sentence, j, end int) int {
 	}
 	return k - j
 }
+
+// partnerAfter reports a demonym before a word for a partner: "our Saudi
+// partners", "our Afghan allies" name the party itself.
+func partnerAfter(s *clause.Sentence, m *mention.Mention) bool {
+	return s.Lang == "en" && m.TokEnd < len(s.Tokens) && partnerWords[s.Tokens[m.TokEnd].Lemma]
+}
+
+var partnerWords = map[string]bool{"partner": true, "ally": true, "friend": true, "counterpart": true, "colleague": true}
 
 // measures are the topics a party takes against another: the party they
 // are on is the target (unlike an act's victim, "aggression against X").
