@@ -456,6 +456,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 				}
 			}
 		}
+		if len(targets) == 0 && len(topics) == 0 && (pred == "support" || pred == "commit" || pred == "welcome") {
+			if t := bilateralPartner(s, objs, h.IDs); len(t) > 0 {
+				targets, how = t, "the other side of a bilateral bond the holder names (the U.S.-Thailand alliance)"
+			}
+		}
 		if len(targets) == 0 && len(topics) == 0 && !(len(h.IDs) == 2 && d.reciprocal(s, f)) {
 			// (要求对方让步: each of the two calls on the other, even with nothing more known)
 			if obj := d.objectWords(s, f); obj != "" {
@@ -463,6 +468,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 					Start: s.Tokens[f.CueStart].Start, End: s.Tokens[max(f.CueEnd, f.ObjEnd)-1].End})
 			}
 			return
+		}
+	}
+	if len(targets) == 0 && len(topics) > 0 && (pred == "support" || pred == "commit" || pred == "welcome") {
+		if t := bilateralPartner(s, objs, h.IDs); len(t) > 0 {
+			targets, how = t, "the other side of a bilateral bond the holder names (the U.S.-Thailand alliance)"
 		}
 	}
 	if pred == "commit" && len(targets) == 0 && len(topics) > 0 && !slices.ContainsFunc(topics, func(t string) bool { return !d.b.principle[t] }) {
@@ -983,6 +993,56 @@ func rightOfParty(s *clause.Sentence, j, end int) int {
 	}
 	return k - j
 }
+
+// bilateralPartner finds, in an English object, a bond the holder's party
+// forms with another, written as a compound before a word for the bond
+// ("the U.S.-Thailand alliance", "strong U.S.-Israel relations"): the other
+// side, or nil.
+func bilateralPartner(s *clause.Sentence, objs []int, holders []string) []string {
+	if s.Lang != "en" {
+		return nil
+	}
+	for _, k := range objs {
+		a := &s.Mentions[k]
+		if a.TokEnd+1 >= len(s.Tokens) || s.Tokens[a.TokEnd].Text != "-" && s.Tokens[a.TokEnd].Text != "–" {
+			continue
+		}
+		for _, j := range objs {
+			b := &s.Mentions[j]
+			if b.Tok != a.TokEnd+1 || !bondAfter(s, b.TokEnd) {
+				continue
+			}
+			switch {
+			case sameParties(a.IDs, holders) && len(minus(b.IDs, holders)) > 0:
+				return minus(b.IDs, holders)
+			case sameParties(b.IDs, holders) && len(minus(a.IDs, holders)) > 0:
+				return minus(a.IDs, holders) // (a bond between two others, "Israeli-Palestinian relations", is neither)
+			}
+		}
+	}
+	return nil
+}
+
+// bondAfter reports a word for a bond at token i, past up to three
+// qualifiers ("Comprehensive and Global Strategic Partnership").
+func bondAfter(s *clause.Sentence, i int) bool {
+	for n := 0; i < len(s.Tokens) && n <= 3; i, n = i+1, n+1 {
+		if w := strings.ToLower(s.Tokens[i].Text); bondWords[w] || bondWords[s.Tokens[i].Lemma] {
+			// (the U.S.-India Alliance for Women's Economic Empowerment: a body's name)
+			return i+1 >= len(s.Tokens) || s.Tokens[i+1].Lower != "for" || w == s.Tokens[i].Text
+		}
+		if t := s.Tokens[i]; t.POS != token.Adj && t.Lower != "and" && t.POS != token.Propn {
+			return false
+		}
+	}
+	return false
+}
+
+func sameParties(a, b []string) bool {
+	return len(a) > 0 && len(minus(a, b)) == 0 && len(minus(b, a)) == 0
+}
+
+var bondWords = map[string]bool{"alliance": true, "relationship": true, "relation": true, "relations": true, "partnership": true, "tie": true, "ties": true, "friendship": true, "bond": true, "bonds": true}
 
 // partnerAfter reports a demonym before a word for a partner: "our Saudi
 // partners", "our Afghan allies" name the party itself.
