@@ -412,6 +412,11 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 			}
 		}
 	}
+	if len(targets) == 0 && (pred == "support" || pred == "commit" || pred == "welcome") {
+		if t := bilateralPartner(s, objs, h.IDs); len(t) > 0 {
+			targets, how = t, "the other side of a bilateral bond the holder names (the U.S.-Thailand alliance)"
+		}
+	}
 	if len(targets) == 0 && len(topics) > 0 && (pred == "condemn" || pred == "oppose") && d.refersBack(s, f) {
 		// 谴责此举违反国际法, "condemned this move as a violation of …": the doer of the move told before
 		if t, w := d.toldBefore(h.IDs, true, true); t != nil {
@@ -456,11 +461,6 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 				}
 			}
 		}
-		if len(targets) == 0 && len(topics) == 0 && (pred == "support" || pred == "commit" || pred == "welcome") {
-			if t := bilateralPartner(s, objs, h.IDs); len(t) > 0 {
-				targets, how = t, "the other side of a bilateral bond the holder names (the U.S.-Thailand alliance)"
-			}
-		}
 		if len(targets) == 0 && len(topics) == 0 && !(len(h.IDs) == 2 && d.reciprocal(s, f)) {
 			// (要求对方让步: each of the two calls on the other, even with nothing more known)
 			if obj := d.objectWords(s, f); obj != "" {
@@ -468,11 +468,6 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 					Start: s.Tokens[f.CueStart].Start, End: s.Tokens[max(f.CueEnd, f.ObjEnd)-1].End})
 			}
 			return
-		}
-	}
-	if len(targets) == 0 && len(topics) > 0 && (pred == "support" || pred == "commit" || pred == "welcome") {
-		if t := bilateralPartner(s, objs, h.IDs); len(t) > 0 {
-			targets, how = t, "the other side of a bilateral bond the holder names (the U.S.-Thailand alliance)"
 		}
 	}
 	if pred == "commit" && len(targets) == 0 && len(topics) > 0 && !slices.ContainsFunc(topics, func(t string) bool { return !d.b.principle[t] }) {
@@ -1028,8 +1023,10 @@ func bilateralPartner(s *clause.Sentence, objs []int, holders []string) []string
 func bondAfter(s *clause.Sentence, i int) bool {
 	for n := 0; i < len(s.Tokens) && n <= 3; i, n = i+1, n+1 {
 		if w := strings.ToLower(s.Tokens[i].Text); bondWords[w] || bondWords[s.Tokens[i].Lemma] {
-			// (the U.S.-India Alliance for Women's Economic Empowerment: a body's name)
-			return i+1 >= len(s.Tokens) || s.Tokens[i+1].Lower != "for" || w == s.Tokens[i].Text
+			// a capitalised bond before "for" is a body's name (the U.S.-India
+			// Alliance for Women's Economic Empowerment), not the bond
+			named := w != s.Tokens[i].Text && i+1 < len(s.Tokens) && s.Tokens[i+1].Lower == "for"
+			return !named
 		}
 		if t := s.Tokens[i]; t.POS != token.Adj && t.Lower != "and" && t.POS != token.Propn {
 			return false
@@ -1038,6 +1035,7 @@ func bondAfter(s *clause.Sentence, i int) bool {
 	return false
 }
 
+// sameParties reports two non-empty sets of the same parties.
 func sameParties(a, b []string) bool {
 	return len(a) > 0 && len(minus(a, b)) == 0 && len(minus(b, a)) == 0
 }
