@@ -872,6 +872,8 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 			case t.Lemma == "on" || t.Lemma == "for" || t.Lemma == "upon" || t.Lemma == "that" || t.Lemma == "to" || t.Text == "了" || t.Text == "“" || t.Text == "\"" || t.Text == "``":
 			case f.Rule.Kind == "call" && j == f.CueEnd && (t.Text == "与" || t.Text == "同"):
 				// 呼吁与美国和平共处: a call for relations with the party names it, as dialogue with it does
+			case f.Rule.Kind == "call" && j == f.CueEnd && s.Lang == "zh" && causative[t.Text]:
+				// 要求限中国72小时内关闭领馆, 敦促让朝鲜重返谈判: the one made to act is called on
 			default:
 				return -1
 			}
@@ -889,6 +891,10 @@ func (d *Doc) adjacent(s *clause.Sentence, f *frame.Frame, objs []int) int {
 	}
 	return -1
 }
+
+// causative words put the party after them to act (限, 令, 让): what a call
+// makes that party do is still a call on it.
+var causative = map[string]bool{"限": true, "令": true, "让": true, "使": true, "责令": true, "促使": true}
 
 // peopleNouns stand for a state before "of" ("the people of Ukraine") or
 // for the parties a list after them names ("our partners, including …").
