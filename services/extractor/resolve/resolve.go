@@ -2780,6 +2780,13 @@ func (d *Doc) party(s *clause.Sentence, k int) *Holder {
 			return &Holder{IDs: slices.Clone(d.Parts.IDs), How: m.Text + " → the parties: " + strings.Join(d.Parts.IDs, ", ")}
 		}
 	case mention.Pronoun:
+		for _, r := range s.Reports {
+			if r.Speaker >= 0 && r.Speaker < k && r.From <= m.Tok && m.Tok < r.To && s.Mentions[r.Speaker].Kind == mention.Person {
+				// 文在寅表示，他愿意…, "Lavrov said he would …": the one
+				// who says so, not the person a sentence before named
+				return d.party(s, r.Speaker)
+			}
+		}
 		if p := d.lastPerson; p != nil {
 			h := &Holder{IDs: slices.Clone(p.IDs), How: m.Text + " → " + p.How}
 			if p.Person != "" {
