@@ -81,7 +81,10 @@ type Builder struct {
 	// principles are norms a party upholds (the UN Charter, international
 	// law): committing to one with no party named is supporting it
 	principle map[string]bool
-	orgIn     func(string) string
+	// imposed topics are measures taken against a party (sanctions):
+	// imposing, backing or deploring one names that party, or is none
+	imposed map[string]bool
+	orgIn   func(string) string
 }
 
 // SetOrgs gives the builder a look-up of the organisation a phrase names
@@ -102,7 +105,8 @@ func (d *Doc) reformedBody(s *clause.Sentence, objs []int) string {
 
 // NewBuilder prepares the claim stage for a rule set.
 func NewBuilder(m *frame.Matcher, set *frame.Set) *Builder {
-	b := &Builder{m: m, negative: map[string]bool{}, harm: map[string]bool{}, relational: map[string]bool{}, principle: map[string]bool{}}
+	b := &Builder{m: m, negative: map[string]bool{}, harm: map[string]bool{}, relational: map[string]bool{}, principle: map[string]bool{},
+		imposed: map[string]bool{}}
 	for _, w := range set.Words {
 		switch w.Kind {
 		case "negative":
@@ -113,6 +117,8 @@ func NewBuilder(m *frame.Matcher, set *frame.Set) *Builder {
 			b.relational[w.Phrase] = true
 		case "principle":
 			b.principle[w.Phrase] = true
+		case "imposed":
+			b.imposed[w.Phrase] = true
 		}
 	}
 	return b
@@ -476,26 +482,27 @@ func (d *Doc) build(s *clause.Sentence, f *frame.Frame, out resolve.Outcome) {
 		// texts give such norms support 980 times, commitment 89)
 		pred = "support"
 	}
-	if len(targets) == 0 && slices.ContainsFunc(topics, func(t string) bool { return d.b.relational[t] }) {
+	if len(targets) == 0 {
+		var left bool
 		// "stand firm against aggression", "the need to defend itself": an
 		// aggression or a defence with no party named as doing or
 		// receiving it is read wrong (the party lost, or a general truth);
 		// right 6 times in 86 on b1–b67, where with a party named it is
 		// right more than 8 times in 10
-		if topics = slices.DeleteFunc(slices.Clone(topics), func(t string) bool { return d.b.relational[t] }); len(topics) == 0 {
+		if topics, left = withoutTopics(topics, d.b.relational); !left {
 			d.drop(s, f, "an aggression or a defence with no party named as doing or receiving it")
 			return
 		}
-	}
-	if len(targets) == 0 && pred != "call_on" && pred != "oppose" && !f.Negated && slices.Contains(topics, "topic:sanctions") {
 		// sanctions are imposed on someone: imposing, backing or deploring
 		// them with no party named as sanctioned is read wrong (the party
 		// lost, or someone else's sanctions told); right 17 times in 125 on
 		// b1–b67. A call for sanctions, opposition to them and a stance
 		// denied (has never supported sanctions) stand alone.
-		if topics = slices.DeleteFunc(slices.Clone(topics), func(t string) bool { return t == "topic:sanctions" }); len(topics) == 0 {
-			d.drop(s, f, "sanctions with no one named as sanctioned")
-			return
+		if pred != "call_on" && pred != "oppose" && !f.Negated {
+			if topics, left = withoutTopics(topics, d.b.imposed); !left {
+				d.drop(s, f, "sanctions with no one named as sanctioned")
+				return
+			}
 		}
 	}
 	if strings.HasSuffix(f.Rule.ID, ".accuse") && len(targets) == 0 && !(len(h.IDs) == 2 && d.reciprocal(s, f)) {
@@ -995,6 +1002,16 @@ func rightOfParty(s *clause.Sentence, j, end int) int {
 	return k - j
 }
 
+// withoutTopics removes the topics of a class from a claim's topics; left
+// is false when the claim had some and none is left.
+func withoutTopics(topics []string, class map[string]bool) (rest []string, left bool) {
+	if !slices.ContainsFunc(topics, func(t string) bool { return class[t] }) {
+		return topics, true
+	}
+	rest = slices.DeleteFunc(slices.Clone(topics), func(t string) bool { return class[t] })
+	return rest, len(rest) > 0
+}
+
 // bilateralPartner finds, in an English object, a bond the holder's party
 // forms with another, written as a compound before a word for the bond
 // ("the U.S.-Thailand alliance", "strong U.S.-Israel relations"): the other
@@ -1014,9 +1031,9 @@ func bilateralPartner(s *clause.Sentence, objs []int, holders []string) []string
 				continue
 			}
 			switch {
-			case sameParties(a.IDs, holders) && len(minus(b.IDs, holders)) > 0:
+			case len(a.IDs) > 0 && resolve.SameSet(a.IDs, holders) && len(minus(b.IDs, holders)) > 0:
 				return minus(b.IDs, holders)
-			case sameParties(b.IDs, holders) && len(minus(a.IDs, holders)) > 0:
+			case len(b.IDs) > 0 && resolve.SameSet(b.IDs, holders) && len(minus(a.IDs, holders)) > 0:
 				return minus(a.IDs, holders) // (a bond between two others, "Israeli-Palestinian relations", is neither)
 			}
 		}
@@ -1039,11 +1056,6 @@ func bondAfter(s *clause.Sentence, i int) bool {
 		}
 	}
 	return false
-}
-
-// sameParties reports two non-empty sets of the same parties.
-func sameParties(a, b []string) bool {
-	return len(a) > 0 && len(minus(a, b)) == 0 && len(minus(b, a)) == 0
 }
 
 var bondWords = map[string]bool{"alliance": true, "relationship": true, "relation": true, "relations": true, "partnership": true, "tie": true, "ties": true, "friendship": true, "bond": true, "bonds": true}

@@ -1671,7 +1671,13 @@ func portfolioGap(gap string) bool {
 // its brief ("Special Representative for (the)", "Coordinator for"): a state
 // named right after it is what the title deals with.
 func portfolioBefore(text string) bool {
-	f := strings.Fields(text)
+	// only the last words matter: read the tail, not the whole text before
+	// (dropping the first field, which the cut may have split)
+	cut := max(0, len(text)-120)
+	f := strings.Fields(text[cut:])
+	if cut > 0 && len(f) > 0 {
+		f = f[1:]
+	}
 	if n := len(f); n > 0 && f[n-1] == "the" {
 		f = f[:n-1]
 	}

@@ -726,7 +726,7 @@ func (d *Doc) spoken(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		sp = h // 对于这一公开挑衅…，中国政府决不会坐视不管: the subject after the fronted clause judges it
 	}
 	if sp == nil {
-		if x != nil && len(x.IDs) > 0 && f.Rule.Kind == "should" && d.Parts.Joint && sameSet(x.IDs, d.Parts.IDs) {
+		if x != nil && len(x.IDs) > 0 && f.Rule.Kind == "should" && d.Parts.Joint && SameSet(x.IDs, d.Parts.IDs) {
 			return Outcome{Drop: "the parties' own obligation"}
 		}
 		return Outcome{Drop: "no speaker"}
@@ -1013,7 +1013,7 @@ func (d *Doc) recipient(s *clause.Sentence, f *frame.Frame, h *Holder) (Outcome,
 		return Outcome{}, false
 	}
 	sp := d.speaker(s, f)
-	if sp == nil || len(sp.IDs) == 0 || sameSet(sp.IDs, h.IDs) {
+	if sp == nil || len(sp.IDs) == 0 || SameSet(sp.IDs, h.IDs) {
 		return Outcome{}, false
 	}
 	sp.How += "; the giver, towards the recipient " + strings.Join(h.IDs, ", ")
@@ -1221,7 +1221,7 @@ func (d *Doc) right(s *clause.Sentence, fs []frame.Frame, fi int) Outcome {
 		}
 	}
 	h := d.speaker(s, f)
-	if h == nil || len(x) > 0 && sameSet(h.IDs, x) && f.Report < 0 && f.Quote < 0 {
+	if h == nil || len(x) > 0 && SameSet(h.IDs, x) && f.Report < 0 && f.Quote < 0 {
 		if h == nil {
 			return Outcome{Drop: "no speaker"}
 		}
@@ -1637,7 +1637,8 @@ func (d *Doc) earlierSubject(s *clause.Sentence, f *frame.Frame) int {
 	return -1
 }
 
-func sameSet(a, b []string) bool {
+// SameSet reports two lists of the same ids.
+func SameSet(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
