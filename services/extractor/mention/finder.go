@@ -84,7 +84,9 @@ type Finder struct {
 	// familyFirst indexes the people whose English name puts the family
 	// name first (Wang Yi), by that name, for a title before it.
 	familyFirst map[string][]*lexicon.Entity
-	fuzzyZhMax  int // the most runes of a first word of fuzzyZh
+	// fuzzyZhFirst is, for each rune a first word of fuzzyZh opens with,
+	// the most runes of such a word: other runes open none.
+	fuzzyZhFirst map[rune]int
 	// extraTopics are the rule files' topic phrases, by topic and language.
 	extraTopics map[string]map[string][]string
 	verbs       map[string]bool
@@ -1266,6 +1268,9 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 			end = tk.End
 			// a word of abbreviations may go on with single ones: 中日 韩
 		}
+		if len(ids) == 0 {
+			continue // no abbreviation opens here
+		}
 		ids = uniq(ids)
 		hkm := strings.HasPrefix(text[t.Start:end], "港澳")
 		if hkm {
@@ -2322,7 +2327,7 @@ func namePart(text string, start int, after string) bool {
 	}
 	for _, suf := range nameSuffixes {
 		if isLatinSuffix(suf) {
-			if strings.HasPrefix(after, " "+suf) {
+			if len(after) > len(suf) && after[0] == ' ' && strings.HasPrefix(after[1:], suf) {
 				return true // "the Paris Agreement", "France 24"
 			}
 		} else if strings.HasPrefix(after, suf) {

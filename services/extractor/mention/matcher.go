@@ -98,7 +98,10 @@ func (b *Builder) Build() (*Matcher, error) {
 		if m.nodes[n].entry < 0 {
 			m.nodes[n].entry = int32(i)
 		} else {
-			m.alts = append(m.alts, alt{node: n, entry: int32(i)})
+			if m.alts == nil {
+				m.alts = map[int32][]int32{}
+			}
+			m.alts[n] = append(m.alts[n], int32(i))
 		}
 	}
 	if len(m.nodes) > 1<<30 {
@@ -113,23 +116,15 @@ type node struct {
 }
 
 func (m *Matcher) hasAlts(n int32) bool {
-	for _, a := range m.alts {
-		if a.node == n {
-			return true
-		}
-	}
-	return false
-}
-
-type alt struct {
-	node, entry int32
+	_, ok := m.alts[n]
+	return ok
 }
 
 // Matcher finds phrases in text. It is safe for concurrent use.
 type Matcher struct {
 	entries []entry
 	nodes   []node
-	alts    []alt // further entries ending at the same node
+	alts    map[int32][]int32 // further entries ending at a node, by node
 	// Later decides, for two Latin phrases where the second starts inside
 	// the first and ends after it, whether the second is the one meant
 	// ("the UN Charter": the charter); nil: only when the first opens on
@@ -298,10 +293,8 @@ func (m *Matcher) valid(text string, i, j int, n int32) ([]Payload, int) {
 	if !m.hasAlts(n) {
 		return pays, first
 	}
-	for _, a := range m.alts {
-		if a.node == n {
-			check(a.entry)
-		}
+	for _, ei := range m.alts[n] {
+		check(ei)
 	}
 	return pays, first
 }

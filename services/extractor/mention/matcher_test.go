@@ -173,3 +173,29 @@ func found(m *Matcher, text string) []string {
 	}
 	return out
 }
+
+func TestAcronymAndWordSharingANodeKeepTheirOwnPayloads(t *testing.T) {
+	// "US" (an acronym, matched as written) and "us" (a word) end at the
+	// same trie node: each occurrence gets the payload of the entry it is
+	b := NewBuilder()
+	b.Add("US", Payload{Kind: 1, Ref: 7})
+	b.Add("us", Payload{Kind: 1, Ref: 8})
+	b.Add("Japan", Payload{Kind: 1, Ref: 9})
+	m, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Japan told us that the US would come"
+	var got []string
+	for _, g := range m.Find(text) {
+		var refs []string
+		for _, p := range g.Payloads {
+			refs = append(refs, string(rune('0'+p.Ref)))
+		}
+		got = append(got, text[g.Start:g.End]+"="+strings.Join(refs, ","))
+	}
+	want := []string{"Japan=9", "us=8", "US=7,8"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

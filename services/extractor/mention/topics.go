@@ -52,6 +52,7 @@ func stem(w string) string {
 func (f *Finder) CompileTopics(split func(string) []string) {
 	f.fuzzyEn = map[string][]topicPhrase{}
 	f.fuzzyZh = map[string][]topicPhrase{}
+	f.fuzzyZhFirst = map[rune]int{}
 	add := func(ent *lexicon.Entity) {
 		names := ent.Names
 		if extra := f.extraTopics[ent.ID]; len(extra) > 0 {
@@ -92,7 +93,8 @@ func (f *Finder) CompileTopics(split func(string) []string) {
 					if len(ws) >= 2 {
 						for _, v := range zhVariants(ws) {
 							f.fuzzyZh[v[0]] = append(f.fuzzyZh[v[0]], topicPhrase{topic: ent.ID, words: v})
-							f.fuzzyZhMax = max(f.fuzzyZhMax, utf8.RuneCountInString(v[0]))
+							r, _ := utf8.DecodeRuneInString(v[0])
+							f.fuzzyZhFirst[r] = max(f.fuzzyZhFirst[r], utf8.RuneCountInString(v[0]))
 						}
 					}
 				}
@@ -234,10 +236,15 @@ func (d *Doc) fuzzyTopicsZh(text string, s *Sentence, ms []Mention) []Mention {
 	st := text[s.Start:s.End]
 	// at each character, the first words that start there, longest first
 	for a := 0; a < len(st); {
-		_, size := utf8.DecodeRuneInString(st[a:])
+		r0, size := utf8.DecodeRuneInString(st[a:])
+		longest := f.fuzzyZhFirst[r0]
+		if longest == 0 {
+			a += size // no first word opens with this character
+			continue
+		}
 		var buf [16]int
 		ends := buf[:0]
-		for e, n := a, 0; e < len(st) && n < min(f.fuzzyZhMax, len(buf)); n++ {
+		for e, n := a, 0; e < len(st) && n < min(longest, len(buf)); n++ {
 			_, sz := utf8.DecodeRuneInString(st[e:])
 			e += sz
 			ends = append(ends, e)
