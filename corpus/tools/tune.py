@@ -10,6 +10,7 @@ usage:
   tune.py diff A B [--show N]       triples right/wrong gained and lost from run A to B
   tune.py wc BIN TAG                extract the whole corpora with BIN
   tune.py wcdiff A B [--show N]     (triple, evidence) pairs gained and lost on them
+  tune.py table TAG [--start TAG0]   the After-tuning table of docs/quality.md
   tune.py misses TAG [--lang en|zh] [--by-pred] [--show N]
                                     the gold triples missed, by what the span got instead
   tune.py rules TAG [--by rule|pred|lang|obj|topic]
@@ -302,6 +303,24 @@ def misses(a):
             print("    " + line)
 
 
+def table(a):
+    """The After-tuning table of docs/quality.md: one row per set."""
+    def tallies(tag):
+        T = collections.defaultdict(score.Tally)
+        for b, g, p in load(tag):
+            for k in (b, b + "-" + g.get("lang", "?")) + (() if b == "dev" else ("pooled", "pooled-" + g.get("lang", "?"))):
+                score.score_doc(g, p, T[k], False, [])
+        return T
+    T = tallies(a.tag)
+    S = tallies(a.start) if a.start else T
+    f1 = lambda t, k: f"{t[k].summary()['claim']['f1']:.3f}" if k in t else "—"
+    for k in ["dev"] + batches() + ["pooled"]:
+        s_, c = T[k].summary(), T[k].summary()["claim"]
+        name = "`../shared/corpus/dev` (29 docs, %d gold triples)" % c["gold_triples"] if k == "dev" else \
+            ("%s–%s pooled (%d)" % (batches()[0], batches()[-1], c["gold_triples"]) if k == "pooled" else "%s (%d)" % (k, c["gold_triples"]))
+        print(f"| {name} | {c['p']:.3f} / {c['r']:.3f} / **{c['f1']:.3f}** | {s_['entity']['f1']:.3f} | {f1(T, k + '-en')} | {f1(T, k + '-zh')} | {f1(S, k)} |")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -325,13 +344,16 @@ def main():
     p.add_argument("--min", type=int, default=1)
     p.add_argument("--max-p", type=float, default=1.0)
     p.add_argument("--by", choices=["rule", "pred", "lang", "obj", "topic"], default="rule")
+    p = sub.add_parser("table")
+    p.add_argument("tag")
+    p.add_argument("--start", default="", help="a run of the session's first binary, for the last column")
     p = sub.add_parser("misses")
     p.add_argument("tag")
     p.add_argument("--lang", default="")
     p.add_argument("--by-pred", action="store_true")
     p.add_argument("--show", type=int, default=0)
     a = ap.parse_args()
-    {"misses": misses, "prep": prep, "run": run, "score": lambda a: score_tag(a.tag), "diff": diff, "wc": wc, "wcdiff": wcdiff, "rules": rules}[a.cmd](a)
+    {"misses": misses, "table": table, "prep": prep, "run": run, "score": lambda a: score_tag(a.tag), "diff": diff, "wc": wc, "wcdiff": wcdiff, "rules": rules}[a.cmd](a)
 
 
 if __name__ == "__main__":
