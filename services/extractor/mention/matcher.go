@@ -115,11 +115,6 @@ type node struct {
 	entry int32 // index into entries, or -1
 }
 
-func (m *Matcher) hasAlts(n int32) bool {
-	_, ok := m.alts[n]
-	return ok
-}
-
 // Matcher finds phrases in text. It is safe for concurrent use.
 type Matcher struct {
 	entries []entry
@@ -267,7 +262,8 @@ func (m *Matcher) Lookup(phrase string) []Payload {
 func (m *Matcher) valid(text string, i, j int, n int32) ([]Payload, int) {
 	first := -1
 	e0 := &m.entries[m.nodes[n].entry]
-	if !e0.latin && !m.hasAlts(n) {
+	alts := m.alts[n]
+	if !e0.latin && len(alts) == 0 {
 		return e0.payloads, int(m.nodes[n].entry) // the common case: no copy
 	}
 	var pays []Payload
@@ -290,10 +286,7 @@ func (m *Matcher) valid(text string, i, j int, n int32) ([]Payload, int) {
 		pays = append(pays, e.payloads...)
 	}
 	check(m.nodes[n].entry)
-	if !m.hasAlts(n) {
-		return pays, first
-	}
-	for _, ei := range m.alts[n] {
+	for _, ei := range alts {
 		check(ei)
 	}
 	return pays, first

@@ -175,8 +175,8 @@ func found(m *Matcher, text string) []string {
 }
 
 func TestAcronymAndWordSharingANodeKeepTheirOwnPayloads(t *testing.T) {
-	// "US" (an acronym, matched as written) and "us" (a word) end at the
-	// same trie node: each occurrence gets the payload of the entry it is
+	// "US" (an acronym, matched only as written) and "us" (a word, in any
+	// case) end at the same trie node: "us" is the word alone, "US" both
 	b := NewBuilder()
 	b.Add("US", Payload{Kind: 1, Ref: 7})
 	b.Add("us", Payload{Kind: 1, Ref: 8})
