@@ -48,6 +48,13 @@ def press_release(path, link):
     raise LookupError(f"{path}: no item with link {link}")
 
 
+def raw_text(bulk, pool, path, item):
+    """The input text of a drawn document: the bulk file, or for a press release
+    its feed item as a feed-item dump."""
+    full = os.path.join(bulk, path)
+    return press_release(full, item) if pool == "state" else open(full, encoding="utf-8").read()
+
+
 def visible(raw):
     """The text a reader sees: front matter and tags removed, one block a line."""
     raw = re.sub(r"\A---\n.*?\n---\n", "", raw, flags=re.S)
@@ -75,7 +82,7 @@ def main():
         path = os.path.join(a.bulk, bulk)
         if not os.path.exists(path):
             sys.exit(f"materialize.py: {doc}: {path} is missing")
-        raw = press_release(path, item) if pool == "state" else open(path, encoding="utf-8").read()
+        raw = raw_text(a.bulk, pool, bulk, item)
         with open(os.path.join(a.out, doc + ".txt"), "w", encoding="utf-8") as f:
             f.write(raw)
         if a.view:

@@ -37,6 +37,7 @@ SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared"))
 sys.path.insert(0, os.path.join(SHARED, "eval"))
 sys.path.insert(0, HERE)
 import score  # noqa: E402  (../shared/eval/score.py)
+import draw  # noqa: E402
 import materialize  # noqa: E402
 
 WORK = os.environ.get("DIPLOGRAPH_TUNE") or os.path.join(tempfile.gettempdir(), "diplograph-tune")
@@ -74,8 +75,7 @@ def prep(a):
         for rb, doc, pool, path, item in rows:
             if rb != b:
                 continue
-            raw = materialize.press_release(os.path.join(bulk, path), item) if pool == "state" else open(os.path.join(bulk, path), encoding="utf-8").read()
-            open(os.path.join(out, doc + ".txt"), "w", encoding="utf-8").write(raw)
+            open(os.path.join(out, doc + ".txt"), "w", encoding="utf-8").write(materialize.raw_text(bulk, pool, path, item))
         for g in glob.glob(os.path.join(ROOT, "corpus", "gold", b, "*.gold.json")):
             shutil.copy(g, out)
     print(f"tune.py: {len(gold) - len(blind & set(gold))} batches in {bx}")
@@ -90,16 +90,12 @@ def prep(a):
         name = re.sub(r"[^\w.-]", "_", os.path.splitext(os.path.basename(p))[0])
         shutil.copy(p, os.path.join(whole, "feedx", f"{n['feedx']:04d}-{name}.md"))
         n["feedx"] += 1
-    seen = set()
-    for f in sorted(glob.glob(os.path.join(bulk, "state-dept-press-rss", "*", "data.rss"))):
-        for it in materialize.ET.parse(f).getroot().iter("item"):
-            link = (it.findtext("link") or "").strip()
-            if not link or link in seen or link in blind_links:
-                continue
-            seen.add(link)
-            os.makedirs(os.path.join(whole, "state"), exist_ok=True)
-            open(os.path.join(whole, "state", f"{n['state']:04d}.md"), "w", encoding="utf-8").write(materialize.press_release(f, link))
-            n["state"] += 1
+    for link, rel in draw.state_items(bulk).items():  # each press release once, from the first feed that has it
+        if link in blind_links:
+            continue
+        os.makedirs(os.path.join(whole, "state"), exist_ok=True)
+        open(os.path.join(whole, "state", f"{n['state']:04d}.md"), "w", encoding="utf-8").write(materialize.raw_text(bulk, "state", rel, link))
+        n["state"] += 1
     for p in sorted(glob.glob(os.path.join(bulk, "ungdc", "*", "*.txt"))):
         if os.path.relpath(p, bulk) in blind_files:
             continue
@@ -177,8 +173,9 @@ def triples_of(g, p):
 
 
 def diff(a):
-    A = {(b, g["id"]): (g, p) for b, g, p in load(a.a) if b != "dev"}
-    B = {(b, g["id"]): (g, p) for b, g, p in load(a.b) if b != "dev"}
+    la, lb = load(a.a), load(a.b)
+    A = {(b, g["id"]): (g, p) for b, g, p in la if b != "dev"}
+    B = {(b, g["id"]): (g, p) for b, g, p in lb if b != "dev"}
     cnt = collections.Counter()
     shown = collections.defaultdict(list)
     ent = collections.Counter()
@@ -205,13 +202,13 @@ def diff(a):
             print("  " + line)
     print("entities (E right, e wrong): " + " ".join(f"{k}{v}" for k, v in sorted(ent.items())))
     print(f"SUMMARY +R{cnt['+R']} -R{cnt['-R']} +W{cnt['+W']} -W{cnt['-W']}")
-    print(f"{a.a:<8} " + pooled(a.a))
-    print(f"{a.b:<8} " + pooled(a.b))
+    print(f"{a.a:<8} " + pooled(la))
+    print(f"{a.b:<8} " + pooled(lb))
 
 
-def pooled(tag):
+def pooled(docs):
     t, d = score.Tally(), score.Tally()
-    for b, g, p in load(tag):
+    for b, g, p in docs:
         score.score_doc(g, p, d if b == "dev" else t, False, [])
     return f"pooled {fmt(t)} | dev {fmt(d)}"
 
@@ -314,10 +311,11 @@ def table(a):
     T = tallies(a.tag)
     S = tallies(a.start) if a.start else T
     f1 = lambda t, k: f"{t[k].summary()['claim']['f1']:.3f}" if k in t else "—"
-    for k in ["dev"] + batches() + ["pooled"]:
+    bs = batches()
+    for k in ["dev"] + bs + ["pooled"]:
         s_, c = T[k].summary(), T[k].summary()["claim"]
         name = "`../shared/corpus/dev` (29 docs, %d gold triples)" % c["gold_triples"] if k == "dev" else \
-            ("%s–%s pooled (%d)" % (batches()[0], batches()[-1], c["gold_triples"]) if k == "pooled" else "%s (%d)" % (k, c["gold_triples"]))
+            ("%s–%s pooled (%d)" % (bs[0], bs[-1], c["gold_triples"]) if k == "pooled" else "%s (%d)" % (k, c["gold_triples"]))
         print(f"| {name} | {c['p']:.3f} / {c['r']:.3f} / **{c['f1']:.3f}** | {s_['entity']['f1']:.3f} | {f1(T, k + '-en')} | {f1(T, k + '-zh')} | {f1(S, k)} |")
 
 
