@@ -198,6 +198,29 @@ func TestChineseRegroupsACharacterStolenFromAName(t *testing.T) {
 	}
 }
 
+// The mirror case: a compound of a function word whose last character
+// opens one of our words with the single character after it. Our cue 将会
+// outweighs the base reading 将 会晤; 对华 outweighs 对 华为.
+func TestChineseRegroupsACharacterStolenByAFunctionWord(t *testing.T) {
+	c, err := token.NewChinese([]token.Word{{Text: "将会", Tag: "v"}, {Text: "会晤", Tag: "v"}, {Text: "对华", Tag: "v"}, {Text: "华为", Tag: "nt"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ text, want string }{
+		{"外长下周将会晤邻国总理。", "将|会晤|邻国"},
+		{"该国拟对华为加强审查。", "对|华为|加强"},
+	}
+	for _, cs := range cases {
+		var got []string
+		for _, tk := range c.Tokens(cs.text, 0) {
+			got = append(got, tk.Text)
+		}
+		if j := strings.Join(got, "|"); !strings.Contains(j, cs.want) {
+			t.Errorf("%s: tokens %s, want %s among them", cs.text, j, cs.want)
+		}
+	}
+}
+
 // Words gse's dictionary does not know get tag "x"; a Chinese word is never
 // punctuation, and the common function words take their real tag.
 func TestChineseWordsTheDictionaryLacksAreNoPunctuation(t *testing.T) {

@@ -154,6 +154,34 @@ func (c *Chinese) regroup(text string, base int, toks []Token) []Token {
 		*p = Token{Start: p.Start, End: mid, Text: joined, Lower: joined, Lemma: joined, Tag: pt, POS: zhPOS(joined, pt)}
 		*t = Token{Start: mid, End: t.End, Text: rest, Lower: rest, Lemma: rest, Tag: rt, POS: zhPOS(rest, rt)}
 	}
+	for i := 1; i < len(toks); i++ {
+		p, t := &toks[i-1], &toks[i]
+		if utf8.RuneCountInString(t.Text) != 1 || p.End != t.Start || utf8.RuneCountInString(p.Text) < 2 {
+			continue
+		}
+		// the mirror case: the last character of a function word's compound
+		// and a single character after it make one of our words, 将会 晤 →
+		// 将 会晤, 又称 赞 → 又 称赞
+		_, n := utf8.DecodeLastRuneInString(p.Text)
+		lead, joined := p.Text[:len(p.Text)-n], p.Text[len(p.Text)-n:]+t.Text
+		if !c.domain[joined] {
+			continue
+		}
+		lt := DictTag(lead)
+		if !functionTag(lt) {
+			lt = zhJoiners[lead]
+		}
+		if lt == "" {
+			continue
+		}
+		mid := p.End - n
+		jt := DictTag(joined)
+		if jt == "" {
+			jt = "v"
+		}
+		*p = Token{Start: p.Start, End: mid, Text: lead, Lower: lead, Lemma: lead, Tag: lt, POS: zhPOS(lead, lt)}
+		*t = Token{Start: mid, End: t.End, Text: joined, Lower: joined, Lemma: joined, Tag: jt, POS: zhPOS(joined, jt)}
+	}
 	return toks
 }
 
