@@ -1296,7 +1296,7 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 			ti = k - 1
 			continue // 传统美德 is a virtue: one word of abbreviations names states only in a text that names them
 		}
-		if k == ti+1 && t.POS == token.Verb || !compoundFollows(text[end:]) && rareAbbrev(text[t.Start:end]) {
+		if k == ti+1 && t.POS == token.Verb && !(len(ids) == 1 && soloAbbrev(s, ti)) || !compoundFollows(text[end:]) && rareAbbrev(text[t.Start:end]) {
 			ti = k - 1
 			continue // 加以 is a verb; 埃德加 and 荷马 are names, unless a relation word follows (中缅边境, 中泰关系)
 		}
@@ -1622,6 +1622,10 @@ const transliterationChars = "夫尔茨赛蒙柏阿埃艾安昂奥巴拜班邦�
 // 中, 日, 法, 德 and 印 are too often words of their own.
 func soloAbbrev(s *Sentence, i int) bool {
 	t := &s.Tokens[i]
+	if utf8.RuneCountInString(t.Text) == 1 && strings.Contains("美俄英韩澳越菲德法日印加意朝", t.Text) && i+1 < len(s.Tokens) && abbrevTitles[s.Tokens[i+1].Text] &&
+		(i == 0 || s.Tokens[i-1].POS == token.Punct) {
+		return true // 德外长呼吁…, 印防长：…: a headline's minister of the state, at the head of a clause
+	}
 	if !strings.Contains("美俄英韩澳越菲", t.Text) || utf8.RuneCountInString(t.Text) != 1 || t.Tag != "ns" && t.Tag != "j" {
 		return false
 	}
@@ -1642,6 +1646,11 @@ func soloAbbrev(s *Sentence, i int) bool {
 // one-character name (美国务院, 美国防部, 英外交部, 俄国防部).
 var abbrevOrgans = map[string]bool{"国务院": true, "国防部": true, "外交部": true, "财政部": true, "商务部": true, "司法部": true,
 	"国会": true, "众议院": true, "参议院": true, "国土安全部": true, "贸易代表": true, "驻华大使": true, "驻华使馆": true}
+
+// abbrevTitles are the offices news writes right after a state's
+// one-character name at the head of a clause (德外长, 印防长, 法总统).
+var abbrevTitles = map[string]bool{"外长": true, "外相": true, "防长": true, "总统": true, "总理": true, "首相": true, "国务卿": true,
+	"外交部长": true, "国防部长": true, "外交大臣": true, "国防大臣": true, "副总统": true, "副总理": true}
 
 // determinerBefore reports text that ends in a determiner (该, 此, 本, 这):
 // 该法中 is "in this law", no pair of states.
