@@ -148,7 +148,7 @@ func (e *Engine) run(a schemas.Article, explain bool) (x schemas.Extraction, exp
 	if !date.IsZero() {
 		x.Date = date.Format("2006-01-02")
 	}
-	claims, why, unmapped, parts, dropped, ents, derr := e.claimsOf(text, lang, date, explain)
+	claims, why, unmapped, parts, dropped, ents, derr := e.claimsOf(text, lang, date, e.debateSpeaker(x.Doc), explain)
 	if derr != nil {
 		return fail(derr.code, derr.msg)
 	}
@@ -375,8 +375,9 @@ type docError struct{ code, msg string }
 
 // claimsOf runs the stages over a text, sentence by sentence, and returns
 // its merged claims, unmapped objects, parties and entities; the frames
-// that made no claim when explaining.
-func (e *Engine) claimsOf(text, lang string, date time.Time, explain bool) (
+// that made no claim when explaining. speaker, when set, is the state the
+// document's name says gives the speech (debateSpeaker).
+func (e *Engine) claimsOf(text, lang string, date time.Time, speaker string, explain bool) (
 	claims []schemas.Claim, why []claim.Explanation, unmapped []schemas.Unmapped, parts resolve.Participants,
 	dropped []claim.Dropped, ents []schemas.Entity, derr *docError) {
 	start := time.Now()
@@ -395,6 +396,10 @@ func (e *Engine) claimsOf(text, lang string, date time.Time, explain bool) (
 		}
 	}
 	parts = resolve.FindParticipants(e.frames, lead, e.joint(lead))
+	if speaker != "" && !parts.Joint {
+		// a speech of the UN General Debate corpus, whose file name names the state that gives it
+		parts.Issuer, parts.IssuerHow, parts.Speech = speaker, "a speech for "+speaker+" (the UN General Debate corpus's file name)", true
+	}
 	res := resolve.New(e.frames, parts)
 	cd := e.claims.Doc(text, date, res, explain)
 	merged := claim.NewMerger()

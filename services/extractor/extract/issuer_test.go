@@ -108,3 +108,32 @@ func TestASpeechSpeaksForTheStateItNamesAsItsOwn(t *testing.T) {
 		})
 	}
 }
+
+// A speech of the UN General Debate corpus is named after the state that
+// gives it (KEN_78_2023): that state speaks, however often the text names
+// another and however little it names its own. Another name leaves the
+// text to tell.
+func TestADebateSpeechSpeaksForTheStateItsFileNames(t *testing.T) {
+	e := testEngine(t)
+	var b strings.Builder
+	b.WriteString("Mr. President,\n\n")
+	for i := 0; i < 8; i++ {
+		b.WriteString("The United States has spoken of partnership. The United States has promised to help. ")
+		b.WriteString("We remember what the United States said.\n\n")
+	}
+	b.WriteString("We condemn terrorism in all its forms.\n")
+	for _, c := range []struct{ name, want, not string }{
+		{"KEN_78_2023", "KEN", "USA"},
+		{"0012-KEN_78_2023.txt", "KEN", "USA"},
+		{"speech", "USA", "KEN"},
+		{"XYZ_78_2023", "USA", "XYZ"}, // no state has that code
+	} {
+		x := e.Extract(schemas.Article{Name: c.name, Format: schemas.FormatText, Body: b.String()})
+		wantClaimBy(t, x, "condemn", c.want)
+		for _, cl := range x.Claims {
+			if slices.Contains(cl.Actors, c.not) {
+				t.Errorf("%s: a claim by %s: %+v", c.name, c.not, cl)
+			}
+		}
+	}
+}
