@@ -137,3 +137,21 @@ func TestADebateSpeechSpeaksForTheStateItsFileNames(t *testing.T) {
 		}
 	}
 }
+
+// A speech that names the state it speaks against more often than its own
+// still speaks for its own: a state named as the doer of a wrong
+// ("Azerbaijani shelling", "imposed by Azerbaijan", "Azerbaijan has
+// attacked …") is what the speech is about, not who gives it.
+func TestASpeechDoesNotSpeakForTheStateItBlames(t *testing.T) {
+	e := testEngine(t)
+	var b strings.Builder
+	b.WriteString("Mr. President,\n\n")
+	for i := 0; i < 6; i++ {
+		b.WriteString("Azerbaijan has attacked our villages again. Azerbaijani shelling destroyed a school. ")
+		b.WriteString("The blockade imposed by Azerbaijan cuts our people off from food. Azerbaijan speaks of peace. ")
+		b.WriteString("Azerbaijan was warned. The talks with Azerbaijan have stalled.\n\n")
+	}
+	b.WriteString("Armenia remains committed to peace. Armenia wants a lasting settlement. Armenia is ready to talk.\n\n")
+	b.WriteString("We condemn terrorism in all its forms.\n")
+	wantClaimBy(t, speech(e, b.String()), "condemn", "ARM")
+}

@@ -627,6 +627,10 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			if m.Kind != mention.Actor || len(m.IDs) != 1 || strings.HasPrefix(m.IDs[0], "org:") || m.Venue {
 				continue
 			}
+			if blamed(s, &m) {
+				hostile[m.IDs[0]]++ // "Russian aggression", "the occupation by Israel", "Russia has launched …": what the speech speaks against
+				continue
+			}
 			if ours && !m.Attr && owns != "" && !wrongNouns[owns] {
 				counts[m.IDs[0]] += 6 // "Venezuela's sovereign rights over our territory": the speaker's own state
 				continue
@@ -966,6 +970,48 @@ func clauseOpen(s *clause.Sentence, i int) bool {
 	}
 	return false
 }
+
+// blamed reports a state named as the doer of a wrong: its adjective
+// before a wrong or its armed force ("Russian aggression", "Israeli
+// forces"), after "by" following a wrong ("the occupation of our land by
+// Israel"), or opening its sentence with a verb of harm ("Russia has
+// launched …", "Azerbaijan continues to shell …").
+func blamed(s *clause.Sentence, m *mention.Mention) bool {
+	if m.Attr && m.TokEnd < len(s.Tokens) && (wrongNouns[s.Tokens[m.TokEnd].Lemma] || forceNouns[s.Tokens[m.TokEnd].Lemma]) {
+		return true
+	}
+	if m.Tok >= 2 && s.Tokens[m.Tok-1].Lower == "by" {
+		for k := m.Tok - 2; k >= 0 && k >= m.Tok-5; k-- {
+			if t := s.Tokens[k]; wrongNouns[t.Lemma] || harmVerbs[t.Lemma] {
+				return true
+			}
+		}
+	}
+	if m.Tok == 0 && !m.Attr {
+		for k := m.TokEnd; k < len(s.Tokens) && k < m.TokEnd+4; k++ {
+			t := s.Tokens[k]
+			if harmVerbs[t.Lemma] {
+				return true
+			}
+			if t.POS != token.Aux && t.Lemma != "have" && t.Lemma != "continue" && t.Lemma != "to" && t.POS != token.Adv {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// forceNouns are what a state's adjective names as the doer of a wrong
+// ("Russian missiles", "the Israeli occupiers"): weapons used on others
+// and words for an aggressor, not a state's forces as such.
+var forceNouns = map[string]bool{"missile": true, "drone": true, "bombing": true, "shelling": true, "artillery": true,
+	"aggressor": true, "occupier": true, "invader": true, "terror": true}
+
+// harmVerbs are verbs of harm done to others.
+var harmVerbs = map[string]bool{"attack": true, "invade": true, "occupy": true, "bomb": true, "shell": true, "kill": true,
+	"destroy": true, "annex": true, "violate": true, "deport": true, "massacre": true, "wage": true, "besiege": true,
+	"starve": true, "murder": true, "torture": true, "abduct": true, "kidnap": true, "weaponize": true, "weaponise": true,
+	"undermine": true, "block": true, "seize": true, "displace": true, "threaten": true}
 
 // WrongNoun reports a noun naming a wrong done to others (war, aggression).
 func WrongNoun(lemma string) bool { return wrongNouns[lemma] }
