@@ -978,6 +978,32 @@ func TestInitiativesAndProgrammesAreNoOrganisations(t *testing.T) {
 	}
 }
 
+// A body named by its head word alone ("The Partnership", "the
+// Organization") is one the text named in full before, and a name read from
+// the second word of a hyphened one ("Import Bank" of Export–Import Bank)
+// is none: neither is an organisation of its own, nor holds a claim.
+func TestPartsOfNamesAreNoOrganisations(t *testing.T) {
+	e := testEngine(t)
+	for _, text := range []string{
+		"The Partnership has invested $10 million to improve health services in Kenya.",
+		"Since 2009, the Export–Import Bank of the United States has authorized support for exports to Kenya.",
+	} {
+		x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: text})
+		for _, en := range x.Entities {
+			if en.Type == "org" {
+				t.Errorf("%s: organisation %s", text, en.ID)
+			}
+		}
+		for _, c := range x.Claims {
+			for _, a := range c.Actors {
+				if strings.HasPrefix(a, "org:") {
+					t.Errorf("%s: a claim held by %s", text, a)
+				}
+			}
+		}
+	}
+}
+
 func TestShipsNamedAfterPeopleAreNoPeople(t *testing.T) {
 	e := testEngine(t)
 	for _, text := range []string{"美国林肯号航母进入南海，中国表示反对。", "The USS Abraham Lincoln sailed into the South China Sea."} {

@@ -95,6 +95,12 @@ func (d *Doc) enOrgs(text string, s *Sentence, ms []Mention) []Mention {
 			start += 4
 			name = name[4:]
 		}
+		if !strings.Contains(name, " ") && orgHeads[strings.ToLower(name)] || strings.HasSuffix(text[:start], "-") || strings.HasSuffix(text[:start], "–") {
+			// "the Organization", "the Forum": a body the text named before, by its head word alone;
+			// "Export-Import Bank" read from its second word: no name of its own
+			i = lastCap
+			continue
+		}
 		if overlapsAny(ms, start, end) || d.isOrgan(name) {
 			i = lastCap
 			continue
