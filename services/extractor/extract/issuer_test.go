@@ -115,20 +115,15 @@ func TestASpeechSpeaksForTheStateItNamesAsItsOwn(t *testing.T) {
 // text to tell.
 func TestADebateSpeechSpeaksForTheStateItsFileNames(t *testing.T) {
 	e := testEngine(t)
-	var b strings.Builder
-	b.WriteString("Mr. President,\n\n")
-	for i := 0; i < 8; i++ {
-		b.WriteString("The United States has spoken of partnership. The United States has promised to help. ")
-		b.WriteString("We remember what the United States said.\n\n")
-	}
-	b.WriteString("We condemn terrorism in all its forms.\n")
+	body := speechOf(8, "The United States has spoken of partnership. The United States has promised to help. "+
+		"We remember what the United States said.", "We condemn terrorism in all its forms.")
 	for _, c := range []struct{ name, want, not string }{
 		{"KEN_78_2023", "KEN", "USA"},
 		{"0012-KEN_78_2023.txt", "KEN", "USA"},
 		{"speech", "USA", "KEN"},
 		{"XYZ_78_2023", "USA", "XYZ"}, // no state has that code
 	} {
-		x := e.Extract(schemas.Article{Name: c.name, Format: schemas.FormatText, Body: b.String()})
+		x := e.Extract(schemas.Article{Name: c.name, Format: schemas.FormatText, Body: body})
 		wantClaimBy(t, x, "condemn", c.want)
 		for _, cl := range x.Claims {
 			if slices.Contains(cl.Actors, c.not) {
@@ -144,14 +139,22 @@ func TestADebateSpeechSpeaksForTheStateItsFileNames(t *testing.T) {
 // attacked …") is what the speech is about, not who gives it.
 func TestASpeechDoesNotSpeakForTheStateItBlames(t *testing.T) {
 	e := testEngine(t)
+	body := speechOf(6, "Azerbaijan has attacked our villages again. Azerbaijani shelling destroyed a school. "+
+		"The blockade imposed by Azerbaijan cuts our people off from food. Azerbaijan speaks of peace. "+
+		"Azerbaijan was warned. The talks with Azerbaijan have stalled.",
+		"Armenia remains committed to peace. Armenia wants a lasting settlement. Armenia is ready to talk.\n\n"+
+			"We condemn terrorism in all its forms.")
+	wantClaimBy(t, speech(e, body), "condemn", "ARM")
+}
+
+// speechOf is a speech to the Assembly: its salutation, n paragraphs of
+// para, and last.
+func speechOf(n int, para, last string) string {
 	var b strings.Builder
 	b.WriteString("Mr. President,\n\n")
-	for i := 0; i < 6; i++ {
-		b.WriteString("Azerbaijan has attacked our villages again. Azerbaijani shelling destroyed a school. ")
-		b.WriteString("The blockade imposed by Azerbaijan cuts our people off from food. Azerbaijan speaks of peace. ")
-		b.WriteString("Azerbaijan was warned. The talks with Azerbaijan have stalled.\n\n")
+	for range n {
+		b.WriteString(para + "\n\n")
 	}
-	b.WriteString("Armenia remains committed to peace. Armenia wants a lasting settlement. Armenia is ready to talk.\n\n")
-	b.WriteString("We condemn terrorism in all its forms.\n")
-	wantClaimBy(t, speech(e, b.String()), "condemn", "ARM")
+	b.WriteString(last + "\n")
+	return b.String()
 }

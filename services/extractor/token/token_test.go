@@ -183,17 +183,20 @@ func TestChineseRegroupsACharacterStolenFromAName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct{ text, want string }{
-		{"中方向日方提出严正交涉。", "中方|向|日方"},
-		{"他在珀斯发表讲话。", "珀斯"},
-	}
-	for _, cs := range cases {
+	wantTokens(t, c, map[string]string{"中方向日方提出严正交涉。": "中方|向|日方", "他在珀斯发表讲话。": "珀斯"})
+}
+
+// wantTokens fails the test unless each text's tokens, joined by "|",
+// hold the run of tokens given for it.
+func wantTokens(t *testing.T, c *token.Chinese, cases map[string]string) {
+	t.Helper()
+	for text, want := range cases {
 		var got []string
-		for _, tk := range c.Tokens(cs.text, 0) {
+		for _, tk := range c.Tokens(text, 0) {
 			got = append(got, tk.Text)
 		}
-		if j := strings.Join(got, "|"); !strings.Contains(j, cs.want) {
-			t.Errorf("%s: tokens %s, want %s among them", cs.text, j, cs.want)
+		if j := strings.Join(got, "|"); !strings.Contains(j, want) {
+			t.Errorf("%s: tokens %s, want %s among them", text, j, want)
 		}
 	}
 }
@@ -206,19 +209,7 @@ func TestChineseRegroupsACharacterStolenByAFunctionWord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct{ text, want string }{
-		{"外长下周将会晤邻国总理。", "将|会晤|邻国"},
-		{"该国拟对华为加强审查。", "对|华为|加强"},
-	}
-	for _, cs := range cases {
-		var got []string
-		for _, tk := range c.Tokens(cs.text, 0) {
-			got = append(got, tk.Text)
-		}
-		if j := strings.Join(got, "|"); !strings.Contains(j, cs.want) {
-			t.Errorf("%s: tokens %s, want %s among them", cs.text, j, cs.want)
-		}
-	}
+	wantTokens(t, c, map[string]string{"外长下周将会晤邻国总理。": "将|会晤|邻国", "该国拟对华为加强审查。": "对|华为|加强"})
 }
 
 // Words gse's dictionary does not know get tag "x"; a Chinese word is never
