@@ -1619,7 +1619,9 @@ const transliterationChars = "夫尔茨赛蒙柏阿埃艾安昂奥巴拜班邦�
 // 美, 俄, 英, 韩, 澳, 越 or 菲, tagged a place name or an abbreviation, that
 // opens its clause or follows a preposition or a verb, with a verb right
 // after it (美指责中国, 中方敦促美停止…) or one of its organs (美国务院).
-// 中, 日, 法, 德 and 印 are too often words of their own.
+// 中, 日, 法, 德 and 印 are too often words of their own, except right
+// before a minister's or leader's title at the head of a clause (德外长,
+// 印防长, 加外长), where those of abbrevTitles' states but 中 name their state.
 func soloAbbrev(s *Sentence, i int) bool {
 	t := &s.Tokens[i]
 	if utf8.RuneCountInString(t.Text) == 1 && strings.Contains("美俄英韩澳越菲德法日印加意朝", t.Text) && i+1 < len(s.Tokens) && abbrevTitles[s.Tokens[i+1].Text] &&

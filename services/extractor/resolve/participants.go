@@ -972,10 +972,10 @@ func clauseOpen(s *clause.Sentence, i int) bool {
 }
 
 // blamed reports a state named as the doer of a wrong: its adjective
-// before a wrong or its armed force ("Russian aggression", "Israeli
-// forces"), after "by" following a wrong ("the occupation of our land by
+// before a wrong or a weapon used on others ("Russian aggression", "Russian
+// missiles"), after "by" following a wrong ("the occupation of our land by
 // Israel"), or opening its sentence with a verb of harm ("Russia has
-// launched …", "Azerbaijan continues to shell …").
+// attacked …", "Azerbaijan continues to shell …").
 func blamed(s *clause.Sentence, m *mention.Mention) bool {
 	if m.Attr && m.TokEnd < len(s.Tokens) && (wrongNouns[s.Tokens[m.TokEnd].Lemma] || forceNouns[s.Tokens[m.TokEnd].Lemma]) {
 		return true

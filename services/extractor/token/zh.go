@@ -127,7 +127,9 @@ func sinceTime(t *Token) bool {
 // regroup moves the first character of a token onto a one-character token
 // before it when that makes one of our words and leaves a base word:
 // 中 方向 日方 → 中方 向 日方 (the path gse prefers through a common word
-// that steals a character from a name).
+// that steals a character from a name). The other way, it moves the last
+// character of a function word's compound onto a one-character token after
+// it when that makes one of our words: 将会 晤 → 将 会晤, 对华 为 → 对 华为.
 func (c *Chinese) regroup(text string, base int, toks []Token) []Token {
 	for i := 1; i < len(toks); i++ {
 		p, t := &toks[i-1], &toks[i]
@@ -151,17 +153,15 @@ func (c *Chinese) regroup(text string, base int, toks []Token) []Token {
 		if pt == "" {
 			pt = "nz"
 		}
-		*p = Token{Start: p.Start, End: mid, Text: joined, Lower: joined, Lemma: joined, Tag: pt, POS: zhPOS(joined, pt)}
-		*t = Token{Start: mid, End: t.End, Text: rest, Lower: rest, Lemma: rest, Tag: rt, POS: zhPOS(rest, rt)}
+		*p, *t = zhToken(p.Start, mid, joined, pt), zhToken(mid, t.End, rest, rt)
 	}
 	for i := 1; i < len(toks); i++ {
 		p, t := &toks[i-1], &toks[i]
 		if utf8.RuneCountInString(t.Text) != 1 || p.End != t.Start || utf8.RuneCountInString(p.Text) < 2 {
 			continue
 		}
-		// the mirror case: the last character of a function word's compound
-		// and a single character after it make one of our words, 将会 晤 →
-		// 将 会晤, 又称 赞 → 又 称赞
+		// the last character of a function word's compound and the single
+		// character after it make one of our words (又称 赞 → 又 称赞)
 		_, n := utf8.DecodeLastRuneInString(p.Text)
 		lead, joined := p.Text[:len(p.Text)-n], p.Text[len(p.Text)-n:]+t.Text
 		if !c.domain[joined] {
@@ -179,10 +179,14 @@ func (c *Chinese) regroup(text string, base int, toks []Token) []Token {
 		if jt == "" {
 			jt = "v"
 		}
-		*p = Token{Start: p.Start, End: mid, Text: lead, Lower: lead, Lemma: lead, Tag: lt, POS: zhPOS(lead, lt)}
-		*t = Token{Start: mid, End: t.End, Text: joined, Lower: joined, Lemma: joined, Tag: jt, POS: zhPOS(joined, jt)}
+		*p, *t = zhToken(p.Start, mid, lead, lt), zhToken(mid, t.End, joined, jt)
 	}
 	return toks
+}
+
+// zhToken is a Chinese word regrouped from start to end, with its tag.
+func zhToken(start, end int, text, tag string) Token {
+	return Token{Start: start, End: end, Text: text, Lower: text, Lemma: text, Tag: tag, POS: zhPOS(text, tag)}
 }
 
 // lowerIfLatin lower-cases a word with Latin letters; Han text has no case.
