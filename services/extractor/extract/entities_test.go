@@ -1004,6 +1004,19 @@ func TestPartsOfNamesAreNoOrganisations(t *testing.T) {
 	}
 }
 
+// A foreign name the gazetteer lacks, right after a title, is a person
+// even where the segmenter read it as a place (巴尔 after 司法部长).
+func TestAForeignNameAfterATitleIsAPersonThoughReadAsAPlace(t *testing.T) {
+	e := testEngine(t)
+	x := e.Extract(schemas.Article{Name: "t", Format: schemas.FormatText, Body: "美国司法部长巴尔周二表示，美方支持这项调查。"})
+	for _, en := range x.Entities {
+		if en.Type == "person" && en.Name == "巴尔" && en.Country == "USA" {
+			return
+		}
+	}
+	t.Errorf("no person 巴尔 of the United States: %+v", x.Entities)
+}
+
 func TestShipsNamedAfterPeopleAreNoPeople(t *testing.T) {
 	e := testEngine(t)
 	for _, text := range []string{"美国林肯号航母进入南海，中国表示反对。", "The USS Abraham Lincoln sailed into the South China Sea."} {

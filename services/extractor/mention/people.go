@@ -192,7 +192,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if name != "" && !hasHan(name) && (titleAt(titles, nameStart) || manyHold(t.Role) && !d.enNamePlausible(name)) {
 			continue // "Chairman Lieutenant General X": the next title takes the name; "General Elections": no name
 		}
-		if name != "" && byFamily == nil && s.Lang == "zh" && hasHan(name) && latinAfter(text[nameStart+len(name):]) == "" && !d.knownName(name) && zhCommonWord(s.Tokens, nameStart, nameStart+len(name)) {
+		if name != "" && byFamily == nil && s.Lang == "zh" && hasHan(name) && latinAfter(text[nameStart+len(name):]) == "" && !d.knownName(name) && zhCommonWord(s.Tokens, nameStart, nameStart+len(name)) && !translitPlace(s.Tokens, nameStart, nameStart+len(name)) {
 			continue // 参议员公开信: a word of the dictionary, no name
 		}
 		if name != "" && s.Lang == "zh" && manyHold(t.Role) && t.Role != "private" && utf8.RuneCountInString(name) == 2 && !d.knownName(name) && !startsNameToken(s.Tokens, nameStart) {
@@ -894,7 +894,7 @@ func zhNameAfter(text string, off int, ms []Mention, toks []token.Token) (string
 		if n == 4 && zhWordInside(toks, off+len(string(rs[:2])), off+len(name)) {
 			continue // 方方专访: a name and a word after it
 		}
-		if !stop && (zhFollowed(rest[len(name):]) || nameTokensBeforeVerb(toks, off, off+len(name)) || familyNameBeforeVerb(toks, name, off+len(name))) && !zhCommonWord(toks, off, off+len(name)) && !overlapsMention(ms, off, off+len(name)) {
+		if !stop && (zhFollowed(rest[len(name):]) || nameTokensBeforeVerb(toks, off, off+len(name)) || familyNameBeforeVerb(toks, name, off+len(name))) && (!zhCommonWord(toks, off, off+len(name)) || translitPlace(toks, off, off+len(name))) && !overlapsMention(ms, off, off+len(name)) {
 			return name, off
 		}
 	}
@@ -932,6 +932,22 @@ func familyNameBeforeVerb(toks []token.Token, name string, end int) bool {
 	// no part of it is a verb, an adverb or a position word (部长罗斯来确定, 初选中避免)
 	for k := i - 1; k >= 0 && toks[k].End > end-len(name); k-- {
 		if t := toks[k]; t.POS == token.Verb || t.POS == token.Adv || t.POS == token.Adp || t.POS == token.Part || strings.HasPrefix(t.Tag, "f") {
+			return false
+		}
+	}
+	return true
+}
+
+// translitPlace reports a span that is one word the segmenter read as a
+// place name and spelt only with the characters of foreign names (司法部长巴尔,
+// 巴尔 read as a place): after a title, a name the gazetteer lacks.
+func translitPlace(toks []token.Token, start, end int) bool {
+	i := tokenAt(toks, start)
+	if i < 0 || toks[i].Start != start || toks[i].End != end || toks[i].Tag != "ns" {
+		return false
+	}
+	for _, r := range toks[i].Text {
+		if !strings.ContainsRune(transliterationChars, r) {
 			return false
 		}
 	}
