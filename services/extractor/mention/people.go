@@ -852,7 +852,9 @@ var (
 		// a verb of going (议员许某赴丹麦后…)
 		"赴", "前往", "抵达", "离开", "返回", "出访", "来到",
 		// a time or an adverb before the verb (大使某某接受采访, 部长某某目前也在伦敦)
-		"接受", "最近", "目前", "昨日", "今日", "早前", "随后", "随即", "一直", "曾经", "亦", "仍", "又", "却", "今年", "去年", "本周", "上周"}
+		"接受", "最近", "目前", "昨日", "今日", "早前", "随后", "随即", "一直", "曾经", "亦", "仍", "又", "却", "今年", "去年", "本周", "上周",
+		// a modal or a preposition before the verb (大使某某会到台湾, 发言人某某针对…表示)
+		"会", "针对"}
 )
 
 // zhNameAfter reads a Chinese name right after a title (外长王毅表示).
@@ -938,20 +940,31 @@ func familyNameBeforeVerb(toks []token.Token, name string, end int) bool {
 	return true
 }
 
-// translitPlace reports a span that is one word the segmenter read as a
-// place name and spelt only with the characters of foreign names (司法部长巴尔,
-// 巴尔 read as a place): after a title, a name the gazetteer lacks.
+// translitPlace reports a span spelt only with the characters of foreign
+// names that is one word the segmenter read as a place name (司法部长巴尔:
+// 巴尔 read as a place), or three characters or more ending where a word
+// does (总裁拉加德: 拉加 read as a verb): after a title, a name the
+// gazetteer lacks.
 func translitPlace(toks []token.Token, start, end int) bool {
-	i := tokenAt(toks, start)
-	if i < 0 || toks[i].Start != start || toks[i].End != end || toks[i].Tag != "ns" {
-		return false
+	text := ""
+	for _, t := range toks {
+		if t.Start < end && end < t.End {
+			return false // it ends inside a word
+		}
+		if t.Start >= start && t.End <= end {
+			text += t.Text
+		}
 	}
-	for _, r := range toks[i].Text {
+	for _, r := range text {
 		if !strings.ContainsRune(transliterationChars, r) {
 			return false
 		}
 	}
-	return true
+	if utf8.RuneCountInString(text) >= 3 {
+		return true
+	}
+	i := tokenAt(toks, start)
+	return i >= 0 && toks[i].Start == start && toks[i].End == end && toks[i].Tag == "ns"
 }
 
 // zhCommonWord reports a span that opens with a word the segmenter read
