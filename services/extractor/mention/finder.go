@@ -1296,11 +1296,12 @@ func (d *Doc) compounds(text string, s *Sentence, ms []Mention) []Mention {
 			ti = k - 1
 			continue // 传统美德 is a virtue: one word of abbreviations names states only in a text that names them
 		}
-		if k == ti+1 && t.POS == token.Verb && !(len(ids) == 1 && soloAbbrev(s, ti)) || !compoundFollows(text[end:]) && rareAbbrev(text[t.Start:end]) {
+		solo := k == ti+1 && len(ids) == 1 && soloAbbrev(s, ti)
+		if k == ti+1 && t.POS == token.Verb && !solo || !compoundFollows(text[end:]) && rareAbbrev(text[t.Start:end]) {
 			ti = k - 1
 			continue // 加以 is a verb; 埃德加 and 荷马 are names, unless a relation word follows (中缅边境, 中泰关系)
 		}
-		if k == ti+1 && len(ids) == 1 && soloAbbrev(s, ti) {
+		if solo {
 			// 美指责中国, 中方敦促美停止…: a state's one-character name standing alone as subject or object
 			ms = append(ms, Mention{Kind: Actor, Start: t.Start, End: end, Text: text[t.Start:end], IDs: ids, Entity: true,
 				EntityType: lexicon.KindCountry, How: text[t.Start:end] + " → " + ids[0] + " (one-character name)"})

@@ -192,7 +192,7 @@ func (d *Doc) people(text string, s *Sentence, ms []Mention, titles []Mention) [
 		if name != "" && !hasHan(name) && (titleAt(titles, nameStart) || manyHold(t.Role) && !d.enNamePlausible(name)) {
 			continue // "Chairman Lieutenant General X": the next title takes the name; "General Elections": no name
 		}
-		if name != "" && byFamily == nil && s.Lang == "zh" && hasHan(name) && latinAfter(text[nameStart+len(name):]) == "" && !d.knownName(name) && zhCommonWord(s.Tokens, nameStart, nameStart+len(name)) && !translitPlace(s.Tokens, nameStart, nameStart+len(name)) {
+		if name != "" && byFamily == nil && s.Lang == "zh" && hasHan(name) && latinAfter(text[nameStart+len(name):]) == "" && !d.knownName(name) && zhCommonWord(s.Tokens, nameStart, nameStart+len(name)) && !foreignNameSpan(s.Tokens, nameStart, nameStart+len(name)) {
 			continue // 参议员公开信: a word of the dictionary, no name
 		}
 		if name != "" && s.Lang == "zh" && manyHold(t.Role) && t.Role != "private" && utf8.RuneCountInString(name) == 2 && !d.knownName(name) && !startsNameToken(s.Tokens, nameStart) {
@@ -896,7 +896,7 @@ func zhNameAfter(text string, off int, ms []Mention, toks []token.Token) (string
 		if n == 4 && zhWordInside(toks, off+len(string(rs[:2])), off+len(name)) {
 			continue // 方方专访: a name and a word after it
 		}
-		if !stop && (zhFollowed(rest[len(name):]) || nameTokensBeforeVerb(toks, off, off+len(name)) || familyNameBeforeVerb(toks, name, off+len(name))) && (!zhCommonWord(toks, off, off+len(name)) || translitPlace(toks, off, off+len(name))) && !overlapsMention(ms, off, off+len(name)) {
+		if !stop && (zhFollowed(rest[len(name):]) || nameTokensBeforeVerb(toks, off, off+len(name)) || familyNameBeforeVerb(toks, name, off+len(name))) && (!zhCommonWord(toks, off, off+len(name)) || foreignNameSpan(toks, off, off+len(name))) && !overlapsMention(ms, off, off+len(name)) {
 			return name, off
 		}
 	}
@@ -940,31 +940,29 @@ func familyNameBeforeVerb(toks []token.Token, name string, end int) bool {
 	return true
 }
 
-// translitPlace reports a span spelt only with the characters of foreign
+// foreignNameSpan reports a span spelt only with the characters of foreign
 // names that is one word the segmenter read as a place name (司法部长巴尔:
 // 巴尔 read as a place), or three characters or more ending where a word
 // does (总裁拉加德: 拉加 read as a verb): after a title, a name the
 // gazetteer lacks.
-func translitPlace(toks []token.Token, start, end int) bool {
-	text := ""
+func foreignNameSpan(toks []token.Token, start, end int) bool {
+	runes, place := 0, false
 	for _, t := range toks {
 		if t.Start < end && end < t.End {
 			return false // it ends inside a word
 		}
-		if t.Start >= start && t.End <= end {
-			text += t.Text
+		if t.Start < start || t.End > end {
+			continue
 		}
-	}
-	for _, r := range text {
-		if !strings.ContainsRune(transliterationChars, r) {
-			return false
+		for _, r := range t.Text {
+			if !strings.ContainsRune(transliterationChars, r) {
+				return false
+			}
+			runes++
 		}
+		place = t.Start == start && t.End == end && t.Tag == "ns"
 	}
-	if utf8.RuneCountInString(text) >= 3 {
-		return true
-	}
-	i := tokenAt(toks, start)
-	return i >= 0 && toks[i].Start == start && toks[i].End == end && toks[i].Tag == "ns"
+	return runes >= 3 || place
 }
 
 // zhCommonWord reports a span that opens with a word the segmenter read

@@ -141,10 +141,7 @@ func (c *Chinese) regroup(text string, base int, toks []Token) []Token {
 		if !c.domain[joined] || c.domain[t.Text] {
 			continue
 		}
-		rt := DictTag(rest)
-		if !functionTag(rt) {
-			rt = zhJoiners[rest]
-		}
+		rt := joinerTag(rest)
 		if rt == "" {
 			continue // the rest must be a word that joins (向, 与, 对, 将): 库 珀斯 is not 库珀 斯
 		}
@@ -167,10 +164,7 @@ func (c *Chinese) regroup(text string, base int, toks []Token) []Token {
 		if !c.domain[joined] {
 			continue
 		}
-		lt := DictTag(lead)
-		if !functionTag(lt) {
-			lt = zhJoiners[lead]
-		}
+		lt := joinerTag(lead)
 		if lt == "" {
 			continue
 		}
@@ -182,6 +176,16 @@ func (c *Chinese) regroup(text string, base int, toks []Token) []Token {
 		*p, *t = zhToken(p.Start, mid, lead, lt), zhToken(mid, t.End, joined, jt)
 	}
 	return toks
+}
+
+// joinerTag is the tag of a word that may stand by one of our words once
+// regrouped: a function word of the dictionary (preposition, conjunction,
+// adverb, verb, particle) or one of zhJoiners; "" for any other.
+func joinerTag(w string) string {
+	if t := DictTag(w); functionTag(t) {
+		return t
+	}
+	return zhJoiners[w]
 }
 
 // zhToken is a Chinese word regrouped from start to end, with its tag.
