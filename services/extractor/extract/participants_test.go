@@ -106,3 +106,24 @@ func TestTheListedParticipantsOfAMeetingAreItsParties(t *testing.T) {
 		}
 	}
 }
+
+// A title that names the states right after "Statement of" or "Declaration
+// by" names the statement's authors: their "we" is all of them. A title
+// that names states after "Statement on" names what the statement is about.
+func TestAStatementOfStatesIsTheirsTogether(t *testing.T) {
+	e := testEngine(t)
+	cases := []struct {
+		text  string
+		joint bool
+	}{
+		{"Trilateral Statement of the Kingdom of Norway, the Republic of Chile and Canada\n\nWe reaffirm our support for the Ocean Treaty.\n", true},
+		{"Declaration by the Governments of Peru and Ecuador\n\nWe commit to demarcating the border by 2027.\n", true},
+		{"Statement on Peru and Ecuador\n\nWe welcome the agreement on the border.\n", false},
+	}
+	for _, c := range cases {
+		line := partiesLine(e, c.text)
+		if joint := strings.Contains(line, "joint true"); joint != c.joint {
+			t.Errorf("%q: parties line %q, want joint=%v", c.text, line, c.joint)
+		}
+	}
+}

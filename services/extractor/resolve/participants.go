@@ -34,6 +34,11 @@ func FindParticipants(m *frame.Matcher, sents []*clause.Sentence, joint bool) Pa
 		if ids := namedTogether(s); len(ids) >= 2 && (i <= 1 && hasState(ids) || joint || meetingWords(m, s)) && !(i == 0 && joint && aboutInTitle(s, ids)) {
 			p.IDs, p.How = ids, "named together in sentence "+itoa(i+1)
 			met = meetingWords(m, s)
+			if i == 0 && !joint && statementBy(s, ids) {
+				// "Statement of A, B and C": the parties the title names issue it together
+				joint = true
+				p.How += ", the authors of the statement"
+			}
 			break
 		}
 		if ids := meeting(m, s); len(ids) >= 2 {
@@ -736,6 +741,38 @@ func aboutInTitle(s *clause.Sentence, ids []string) bool {
 			}
 			return false
 		}
+	}
+	return false
+}
+
+// statementBy reports an English title that names the parties as the
+// authors of a statement, a declaration or a communiqué: right after "of",
+// "by" or "from" ("Trilateral Statement of A, B and C", "Declaration by
+// the Governments of A and B").
+func statementBy(s *clause.Sentence, ids []string) bool {
+	if s.Lang != "en" {
+		return false
+	}
+	for k, t := range s.Tokens {
+		switch t.Lower {
+		case "statement", "communiqué", "communique", "declaration":
+		default:
+			continue
+		}
+		if k+1 >= len(s.Tokens) {
+			return false
+		}
+		switch s.Tokens[k+1].Lower {
+		case "of", "by", "from":
+		default:
+			return false
+		}
+		for mk := range s.Mentions {
+			if m := &s.Mentions[mk]; m.Tok > k+1 {
+				return m.Tok <= k+5 && len(m.IDs) > 0 && slices.Contains(ids, m.IDs[0])
+			}
+		}
+		return false
 	}
 	return false
 }
