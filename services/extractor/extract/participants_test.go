@@ -62,6 +62,11 @@ func TestASpeechIsForTheStateNamedBesideMyCountry(t *testing.T) {
 		{"I thank the President.\nThe Republic of Ghana reaffirms its support for the Charter. The people of Ghana want peace.\n" +
 			"We call for peace. We believe in dialogue. We will work with all partners.\nI urge the United Kingdom Government to lift the tariffs. I appeal to the British people to hear us.\n" +
 			"We ask the United Kingdom to act, and we invite the British Parliament to listen.\nI urge the United Kingdom to reconsider. We call on the United Kingdom to engage. I encourage the United Kingdom to lead.\n", "GHA"},
+		// the state the speaker says they aid ("our support for X", "we help X", "we stand with X") is not the speaker,
+		// and the speaker's own state after an adverb ("Norway swiftly acknowledged") takes its stand
+		{"I greet the Assembly.\nIn March, Norway swiftly acknowledged the new government. We believe in dialogue. We will work with all partners.\n" +
+			"Our support for Moldova is steadfast. We will keep helping Moldova. We stand with Moldova. We help Moldova rebuild. We assist Moldova's schools.\n" +
+			"Our assistance to Moldova grows, and our solidarity with the people of Moldova is firm.\nNorway has sent more aid.\n", "NOR"},
 	}
 	for _, c := range cases {
 		line := partiesLine(e, c.text)

@@ -643,13 +643,16 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			if urgedBySpeaker(s, m) {
 				continue // "I urge the United States Government to …": the state the speech calls on, not its speaker
 			}
+			if aidedBySpeaker(s, m) {
+				continue // "our support for Ukraine", "we will keep helping Ukraine": the state the speaker aids, not the speaker
+			}
 			if owned(s, m) || delegationOf(s, m) || pledgedBy(s, m) {
 				counts[m.IDs[0]] += 10 // "our Palestinian people", "my country, Albania", "the Guinean delegation", "I renew Cameroon's support": the speaker's own
 				self[m.IDs[0]]++
 			} else if !m.Attr && opensOnItsStand(s, &m, firsts) {
 				counts[m.IDs[0]] += 6 // "Norway stands by …", "The Dominican Republic is firmly committed": a speech names its own state taking its stand
 				self[m.IDs[0]]++
-			} else if m.Tok > 0 && !m.Attr && clauseOpen(s, m.Tok) && m.TokEnd+1 < len(s.Tokens) && selfVerbs[s.Tokens[m.TokEnd].Lemma] {
+			} else if m.Tok > 0 && !m.Attr && clauseOpen(s, m.Tok) && m.TokEnd+1 < len(s.Tokens) && selfVerbs[s.Tokens[afterAdverbs(s, m.TokEnd)].Lemma] {
 				counts[m.IDs[0]] += 6 // "suffice it to say that the Bahamas stands ready": the same, later in the sentence
 				self[m.IDs[0]]++
 			} else if greetingWords[owns] {
@@ -983,7 +986,7 @@ func conveyedBefore(toks []token.Token, i int) bool {
 var selfVerbs = map[string]bool{"support": true, "stand": true, "will": true, "remain": true, "continue": true, "call": true,
 	"condemn": true, "welcome": true, "believe": true, "reaffirm": true, "reiterate": true, "join": true, "contribute": true,
 	"reject": true, "urge": true, "strongly": true, "fully": true, "firmly": true, "also": true, "therefore": true,
-	"commend": true, "attach": true, "recognize": true, "recognise": true, "share": true, "advocate": true, "seek": true}
+	"commend": true, "attach": true, "recognize": true, "recognise": true, "share": true, "advocate": true, "seek": true, "acknowledge": true}
 
 // wrongNouns, after a state's possessive, name what it is blamed for.
 // greetingWords, after a state's possessive, are what the speaker's own
@@ -1167,6 +1170,17 @@ func opensOnItsStand(s *clause.Sentence, m *mention.Mention, firsts bool) bool {
 	return false
 }
 
+// afterAdverbs returns the first token from k on that is no adverb
+// ("immediately acknowledged"), or k when only adverbs follow.
+func afterAdverbs(s *clause.Sentence, k int) int {
+	for j := k; j < len(s.Tokens); j++ {
+		if s.Tokens[j].POS != token.Adv {
+			return j
+		}
+	}
+	return k
+}
+
 // standsBy reports a verb at k by which a state states its own stand: a
 // verb of selfVerbs, or "is" before one of them or before committed,
 // determined, convinced, ready.
@@ -1245,6 +1259,53 @@ func urgedBySpeaker(s *clause.Sentence, m mention.Mention) bool {
 	}
 	return false
 }
+
+// aidedBySpeaker reports a state the speaker says they aid: after a noun
+// of aid that "our" or "my" owns ("our unwavering support for X", "our
+// solidarity with the people of X") or after a verb of aid with "we" or "I"
+// a few words before it ("we will continue to help X", "we stand with X").
+func aidedBySpeaker(s *clause.Sentence, m mention.Mention) bool {
+	k := m.Tok - 1
+	for k >= 0 && (s.Tokens[k].Lower == "the" || s.Tokens[k].Lower == "people" || s.Tokens[k].Lower == "of" || s.Tokens[k].Lower == "government") {
+		k-- // "with the people of X", "to the Government of X"
+	}
+	if k < 1 {
+		return false
+	}
+	switch s.Tokens[k].Lower {
+	case "for", "to", "with":
+		// a noun of aid the speaker owns: "our (continued) support for"
+		n := k - 1
+		if aidNouns[s.Tokens[n].Lemma] {
+			for j := n - 1; j >= 0 && j >= n-3; j-- {
+				if w := s.Tokens[j].Lower; w == "our" || w == "my" {
+					return true
+				}
+			}
+			return false
+		}
+		if s.Tokens[k].Lower != "with" || !standVerbs[s.Tokens[n].Lemma] {
+			return false
+		}
+		k = n // "we stand with X"
+	default:
+		if !aidVerbs[s.Tokens[k].Lemma] {
+			return false
+		}
+	}
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		if w := s.Tokens[j].Lower; w == "we" || w == "i" {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	aidNouns   = map[string]bool{"support": true, "aid": true, "assistance": true, "help": true, "solidarity": true, "commitment": true}
+	aidVerbs   = map[string]bool{"support": true, "help": true, "assist": true, "aid": true, "back": true, "rebuild": true, "arm": true}
+	standVerbs = map[string]bool{"stand": true}
+)
 
 var speakerCalls = map[string]bool{"urge": true, "appeal": true, "call": true, "implore": true, "exhort": true, "invite": true, "encourage": true, "ask": true}
 
