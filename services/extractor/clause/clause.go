@@ -296,6 +296,9 @@ func (s *Sentence) clauses(w *Words) {
 			emit(i)
 			opener = openerAt(i)
 			i--
+		case s.Lang == "zh" && (t == "，" || t == ",") && i+1 < len(toks) && toks[i+1].Text == "以及":
+			// 法国对X的加剧，以及Y的恶化表示不安: 以及 after a comma goes on
+			// listing what the clause speaks of, no new clause
 		case isBreak(t) || t == "," && s.Lang == "zh":
 			emit(i + 1)
 			opener = openerAt(i + 1)
