@@ -18,6 +18,9 @@ and lists the objects of stances that no topic and no party of the gazetteer
 maps: the stance was read, but it made no claim. The most frequent come first,
 with how often each predicate took them and an example, so that the lexicon
 can grow from real text (lexicon/data/topics.tsv, services/extractor/rules/topics.tsv).
+Objects that only point ("thank you", "support it", 他们) or that are a
+function word ("do so", "to this end") are counted, not listed: they lack a
+resolved reference, not a topic.
 `
 
 func cmdLexicon(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -56,7 +59,7 @@ func cmdLexicon(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	gaps := map[string]*gap{}
 	inputs := &extractInputs{stderr: stderr}
-	docs, stances := 0, 0
+	docs, stances, refs := 0, 0, 0
 	for d := range inputs.documents(fset.Args()) {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -70,6 +73,10 @@ func cmdLexicon(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			stances++
 			k := gapKey(u.Object)
 			if k == "" {
+				continue
+			}
+			if reference(k) {
+				refs++ // "thank you", "support it": a word that points, no phrase the lexicon lacks
 				continue
 			}
 			g := gaps[k]
@@ -93,7 +100,8 @@ func cmdLexicon(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		return list[i].key < list[j].key
 	})
-	fmt.Fprintf(stdout, "%d documents, %d stances without a known object, %d distinct objects (%d seen %d+ times)\n", docs, stances, len(gaps), len(list), least)
+	fmt.Fprintf(stdout, "%d documents, %d stances without a known object, %d of them a pronoun or a function word (not listed), %d distinct objects (%d seen %d+ times)\n",
+		docs, stances, refs, len(gaps), len(list), least)
 	for i, g := range list {
 		if i >= top {
 			break
@@ -140,6 +148,40 @@ func gapKey(obj string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// reference reports a gap key that names nothing a lexicon could add: it
+// opens with a pronoun ("you very much" of "thank you very much", "it",
+// "them", 他们, 这样做), or is a function word, an adverb or a verb the cue
+// took for its object ("and", "do so", "to this end", "continue", 说). Such
+// stances lack a resolved reference or a complement, not a topic.
+func reference(key string) bool {
+	if hasHanRune(key) {
+		for _, p := range zhPointers {
+			if strings.HasPrefix(key, p) {
+				return true
+			}
+		}
+		return zhFunctionWords[key]
+	}
+	words := strings.Fields(key)
+	if len(words) == 0 {
+		return false
+	}
+	if enPronouns[words[0]] {
+		return true
+	}
+	return enFunctionWords[key]
+}
+
+var (
+	enPronouns = map[string]bool{"you": true, "it": true, "which": true, "them": true, "us": true, "they": true, "we": true, "he": true,
+		"she": true, "him": true, "i": true, "me": true, "what": true, "who": true, "whom": true, "whose": true, "itself": true, "themselves": true}
+	enFunctionWords = map[string]bool{"and": true, "but": true, "or": true, "so": true, "do": true, "do so": true, "do that": true,
+		"do this": true, "be": true, "say": true, "as well": true, "too": true, "end": true, "today": true, "have": true,
+		"continue": true, "stop": true, "happen": true, "act": true}
+	zhPointers      = []string{"他", "她", "它", "我", "你", "这", "那", "此", "其"}
+	zhFunctionWords = map[string]bool{"说": true, "下": true, "一起": true, "和": true, "与": true, "并": true}
+)
 
 func hasHanRune(s string) bool {
 	for _, r := range s {
