@@ -728,21 +728,18 @@ const headingOfficial = "the official heading the text"
 // the states after "Statement on" ("G7 Foreign Ministers' Statement on
 // Russia and Ukraine"): what it is about, not who issues it.
 func aboutInTitle(s *clause.Sentence, ids []string) bool {
-	if s.Lang != "en" {
+	k := statementNoun(s)
+	if k < 0 || k+1 >= len(s.Tokens) {
 		return false
 	}
-	for k, t := range s.Tokens {
-		switch t.Lower {
-		case "statement", "communiqué", "communique", "declaration":
-			if k+1 >= len(s.Tokens) || s.Tokens[k+1].Lower != "on" && s.Tokens[k+1].Lower != "about" && s.Tokens[k+1].Lower != "regarding" {
-				return false // "Joint statement by the United States and the Philippines": its authors
-			}
-			for mk := range s.Mentions {
-				if m := &s.Mentions[mk]; m.Tok > k && len(m.IDs) > 0 && slices.Contains(ids, m.IDs[0]) {
-					return true
-				}
-			}
-			return false
+	switch s.Tokens[k+1].Lower {
+	case "on", "about", "regarding":
+	default:
+		return false // "Joint statement by the United States and the Philippines": its authors
+	}
+	for mk := range s.Mentions {
+		if m := &s.Mentions[mk]; m.Tok > k && len(m.IDs) > 0 && slices.Contains(ids, m.IDs[0]) {
+			return true
 		}
 	}
 	return false
@@ -753,31 +750,36 @@ func aboutInTitle(s *clause.Sentence, ids []string) bool {
 // "by" or "from" ("Trilateral Statement of A, B and C", "Declaration by
 // the Governments of A and B").
 func statementBy(s *clause.Sentence, ids []string) bool {
-	if s.Lang != "en" {
+	k := statementNoun(s)
+	if k < 0 || k+1 >= len(s.Tokens) {
 		return false
+	}
+	switch s.Tokens[k+1].Lower {
+	case "of", "by", "from":
+	default:
+		return false
+	}
+	for mk := range s.Mentions {
+		if m := &s.Mentions[mk]; m.Tok > k+1 {
+			return m.Tok <= k+5 && len(m.IDs) > 0 && slices.Contains(ids, m.IDs[0])
+		}
+	}
+	return false
+}
+
+// statementNoun returns the first "statement", "communiqué" or
+// "declaration" of an English sentence, or -1.
+func statementNoun(s *clause.Sentence) int {
+	if s.Lang != "en" {
+		return -1
 	}
 	for k, t := range s.Tokens {
 		switch t.Lower {
 		case "statement", "communiqué", "communique", "declaration":
-		default:
-			continue
+			return k
 		}
-		if k+1 >= len(s.Tokens) {
-			return false
-		}
-		switch s.Tokens[k+1].Lower {
-		case "of", "by", "from":
-		default:
-			return false
-		}
-		for mk := range s.Mentions {
-			if m := &s.Mentions[mk]; m.Tok > k+1 {
-				return m.Tok <= k+5 && len(m.IDs) > 0 && slices.Contains(ids, m.IDs[0])
-			}
-		}
-		return false
 	}
-	return false
+	return -1
 }
 
 // issuedBy reports an English headline that names the organisation as the
