@@ -652,7 +652,8 @@ func issuer(sents []*clause.Sentence) (string, string) {
 			} else if !m.Attr && opensOnItsStand(s, &m, firsts) {
 				counts[m.IDs[0]] += 6 // "Norway stands by …", "The Dominican Republic is firmly committed": a speech names its own state taking its stand
 				self[m.IDs[0]]++
-			} else if m.Tok > 0 && !m.Attr && clauseOpen(s, m.Tok) && m.TokEnd+1 < len(s.Tokens) && selfVerbs[s.Tokens[afterAdverbs(s, m.TokEnd)].Lemma] {
+			} else if m.Tok > 0 && !m.Attr && clauseOpen(s, m.Tok) && m.TokEnd+1 < len(s.Tokens) &&
+				(selfVerbs[s.Tokens[m.TokEnd].Lemma] || selfVerbs[s.Tokens[afterAdverbs(s, m.TokEnd)].Lemma]) {
 				counts[m.IDs[0]] += 6 // "suffice it to say that the Bahamas stands ready": the same, later in the sentence
 				self[m.IDs[0]]++
 			} else if greetingWords[owns] {
