@@ -1108,12 +1108,8 @@ func pledgedBy(s *clause.Sentence, m mention.Mention) bool {
 		return false
 	}
 	for k := m.Tok - 1; k >= 0 && k >= m.Tok-4; k-- {
-		if pledgeVerbs[s.Tokens[k].Lemma] {
-			for j := k - 1; j >= 0 && j >= k-3; j-- {
-				if l := s.Tokens[j].Lower; l == "i" || l == "we" {
-					return true
-				}
-			}
+		if pledgeVerbs[s.Tokens[k].Lemma] && wordBefore(s, k, 3, "i", "we") {
+			return true
 		}
 	}
 	return false
@@ -1280,14 +1276,9 @@ func aidedBySpeaker(s *clause.Sentence, m mention.Mention) bool {
 		// a noun of aid the speaker owns: "our (continued) support for"
 		n := k - 1
 		if aidNouns[s.Tokens[n].Lemma] {
-			for j := n - 1; j >= 0 && j >= n-3; j-- {
-				if w := s.Tokens[j].Lower; w == "our" || w == "my" {
-					return true
-				}
-			}
-			return false
+			return wordBefore(s, n, 3, "our", "my")
 		}
-		if s.Tokens[k].Lower != "with" || !standVerbs[s.Tokens[n].Lemma] {
+		if s.Tokens[k].Lower != "with" || s.Tokens[n].Lemma != "stand" {
 			return false
 		}
 		k = n // "we stand with X"
@@ -1296,19 +1287,24 @@ func aidedBySpeaker(s *clause.Sentence, m mention.Mention) bool {
 			return false
 		}
 	}
-	for j := k - 1; j >= 0 && j >= k-5; j-- {
-		if w := s.Tokens[j].Lower; w == "we" || w == "i" {
+	return wordBefore(s, k, 5, "we", "i")
+}
+
+var (
+	aidNouns = map[string]bool{"support": true, "aid": true, "assistance": true, "help": true, "solidarity": true, "commitment": true}
+	aidVerbs = map[string]bool{"support": true, "help": true, "assist": true, "aid": true, "back": true, "rebuild": true, "arm": true}
+)
+
+// wordBefore reports one of words (lower case) among the n tokens before
+// token k: the speaker's "we" or "our" a few words before a verb or a noun.
+func wordBefore(s *clause.Sentence, k, n int, words ...string) bool {
+	for j := k - 1; j >= 0 && j >= k-n; j-- {
+		if slices.Contains(words, s.Tokens[j].Lower) {
 			return true
 		}
 	}
 	return false
 }
-
-var (
-	aidNouns   = map[string]bool{"support": true, "aid": true, "assistance": true, "help": true, "solidarity": true, "commitment": true}
-	aidVerbs   = map[string]bool{"support": true, "help": true, "assist": true, "aid": true, "back": true, "rebuild": true, "arm": true}
-	standVerbs = map[string]bool{"stand": true}
-)
 
 var speakerCalls = map[string]bool{"urge": true, "appeal": true, "call": true, "implore": true, "exhort": true, "invite": true, "encourage": true, "ask": true}
 
